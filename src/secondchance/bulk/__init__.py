@@ -1,0 +1,1 @@
+"""bulk (see the issue for this capability)."""

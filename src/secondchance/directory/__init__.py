@@ -1,0 +1,1 @@
+"""directory (see the issue for this capability)."""

@@ -1,0 +1,328 @@
+"""Read records from JSON (nested) and CSV (one row per charge), validating every field.
+
+Every problem is collected and reported with where it is (line, or person/case/charge) and
+which field, so a navigator can fix the input; nothing is silently dropped.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from .model import (
+    CASE_FIELDS,
+    CHARGE_FIELDS,
+    COLUMNS,
+    DISPOSITIONS,
+    GRADES_BY_JURISDICTION,
+    PERSON_FIELDS,
+    SENTENCE_FIELDS,
+    Case,
+    Charge,
+    Person,
+    Sentence,
+    Value,
+)
+
+UNKNOWN_TOKENS = frozenset({"", "unknown", "null", "none", "n/a", "?"})
+TRUE_TOKENS = frozenset({"true", "yes", "y", "1"})
+FALSE_TOKENS = frozenset({"false", "no", "n", "0"})
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with the input: where, which field, and why."""
+
+    where: str
+    field: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.field}: {self.reason}"
+
+
+class InvalidRecord(ValueError):
+    """The input has problems; ``problems`` lists every one of them."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        lines = "\n".join(f"  - {p}" for p in problems)
+        super().__init__(f"{len(problems)} problem(s) in the record:\n{lines}")
+
+
+def parse_value(column: str, raw: Any) -> Value:
+    """Parse one raw value (from JSON or CSV) for ``column``; raise ValueError with a reason."""
+    kind = COLUMNS[column]
+    if raw is None or (isinstance(raw, str) and raw.strip().lower() in UNKNOWN_TOKENS):
+        return None
+    if kind == "str":
+        if isinstance(raw, bool) or not isinstance(raw, str | int):
+            raise ValueError(f"expected text, got {raw!r}")
+        return str(raw).strip()
+    if kind == "date":
+        if not isinstance(raw, str):
+            raise ValueError(f"expected a date as YYYY-MM-DD, got {raw!r}")
+        try:
+            return date.fromisoformat(raw.strip())
+        except ValueError:
+            raise ValueError(f"expected a date as YYYY-MM-DD, got {raw!r}") from None
+    if kind == "bool":
+        if isinstance(raw, bool):
+            return raw
+        token = str(raw).strip().lower()
+        if token in TRUE_TOKENS:
+            return True
+        if token in FALSE_TOKENS:
+            return False
+        raise ValueError(f"expected true or false, got {raw!r}")
+    # money: a non-negative amount in dollars
+    if isinstance(raw, bool):
+        raise ValueError(f"expected an amount in dollars, got {raw!r}")
+    try:
+        amount = float(str(raw).strip().lstrip("$").replace(",", ""))
+    except ValueError:
+        raise ValueError(f"expected an amount in dollars, got {raw!r}") from None
+    if amount < 0 or amount != amount:
+        raise ValueError(f"an amount owed cannot be negative, got {raw!r}")
+    return amount
+
+
+def check_charge_values(values: dict[str, Value], as_of: date | None) -> list[tuple[str, str]]:
+    """Cross-field checks on one flat charge row; returns (field, reason) pairs."""
+    problems: list[tuple[str, str]] = []
+    jurisdiction = values.get("jurisdiction")
+    grade = values.get("grade")
+    if isinstance(jurisdiction, str) and isinstance(grade, str):
+        allowed = GRADES_BY_JURISDICTION.get(jurisdiction)
+        if allowed is not None and grade not in allowed:
+            problems.append(("grade", f"unknown {jurisdiction} grade {grade!r}; one of {', '.join(allowed)}"))
+    disposition = values.get("disposition")
+    if isinstance(disposition, str) and disposition not in DISPOSITIONS:
+        problems.append(("disposition", f"unknown disposition {disposition!r}; one of {', '.join(DISPOSITIONS)}"))
+    if as_of is not None:
+        for name, kind in COLUMNS.items():
+            value = values.get(name)
+            if kind == "date" and isinstance(value, date) and value > as_of:
+                problems.append((name, f"{value.isoformat()} is after the as-of date {as_of.isoformat()}"))
+    for start, end in (
+        ("incarceration_start", "incarceration_end"),
+        ("probation_start", "probation_end"),
+        ("birth_date", "death_date"),
+    ):
+        a, b = values.get(start), values.get(end)
+        if isinstance(a, date) and isinstance(b, date) and b < a:
+            problems.append((end, f"{b.isoformat()} is before {start} {a.isoformat()}"))
+    return problems
+
+
+def normalize(column: str, value: Value, jurisdiction: Value) -> Value:
+    """Canonical spelling: jurisdictions upper-case, PA grades upper, CA grades lower."""
+    if not isinstance(value, str):
+        return value
+    if column == "jurisdiction":
+        return value.upper()
+    if column == "grade":
+        return value.lower() if jurisdiction == "CA" else value.upper()
+    if column == "disposition":
+        token = value.lower().replace(" ", "_").replace("-", "_")
+        return None if token == "unknown" else token
+    return value
+
+
+def _parse_fields(
+    raw: Mapping[str, Any], columns: Iterable[str], where: str, problems: list[Problem], jurisdiction: Value
+) -> dict[str, Value]:
+    out: dict[str, Value] = {}
+    for column in columns:
+        try:
+            out[column] = normalize(column, parse_value(column, raw.get(column)), jurisdiction)
+        except ValueError as error:
+            problems.append(Problem(where, column, str(error)))
+            out[column] = None
+    return out
+
+
+def _unknown_keys(raw: Mapping[str, Any], allowed: Iterable[str], where: str, problems: list[Problem]) -> None:
+    for key in sorted(set(raw) - set(allowed)):
+        problems.append(Problem(where, key, "unknown field (check the spelling against docs/record-format.md)"))
+
+
+def _build_person(
+    pid: str,
+    person_fields: dict[str, Value],
+    cases: list[tuple[dict[str, Value], str, list[tuple[dict[str, Value], str]]]],
+) -> Person:
+    built_cases = []
+    for case_fields, case_id, charges in cases:
+        built = []
+        for values, charge_id in charges:
+            sentence = Sentence(**{k: values[k] for k in SENTENCE_FIELDS})  # type: ignore[arg-type]
+            built.append(Charge(id=charge_id, sentence=sentence, **{k: values[k] for k in CHARGE_FIELDS}))  # type: ignore[arg-type]
+        built_cases.append(Case(id=case_id, charges=tuple(built), **case_fields))  # type: ignore[arg-type]
+    return Person(id=pid, cases=tuple(built_cases), **person_fields)  # type: ignore[arg-type]
+
+
+def _require_id(raw: Mapping[str, Any], key: str, where: str, problems: list[Problem]) -> str:
+    value = raw.get(key)
+    if value is None or (isinstance(value, str) and not value.strip()) or isinstance(value, bool):
+        problems.append(Problem(where, key, "an id is required"))
+        return ""
+    return str(value).strip()
+
+
+def people_from_json(data: Any, as_of: date | None = None) -> list[Person]:
+    """People from the nested JSON form: one person, a list, or ``{"people": [...]}``."""
+    if isinstance(data, Mapping) and "people" in data:
+        data = data["people"]
+    items = [data] if isinstance(data, Mapping) else data
+    problems: list[Problem] = []
+    if not isinstance(items, list):
+        raise InvalidRecord([Problem("record", "(top level)", "expected a person object or a list of people")])
+    people: list[Person] = []
+    seen_people: set[str] = set()
+    for p_index, raw_person in enumerate(items):
+        where_p = f"person #{p_index + 1}"
+        if not isinstance(raw_person, Mapping):
+            problems.append(Problem(where_p, "(person)", "expected an object"))
+            continue
+        pid = _require_id(raw_person, "id", where_p, problems)
+        where_p = f"person {pid or '#' + str(p_index + 1)}"
+        if pid in seen_people:
+            problems.append(Problem(where_p, "id", f"duplicate person id {pid!r}"))
+        seen_people.add(pid)
+        _unknown_keys(raw_person, ("id", *PERSON_FIELDS, "cases"), where_p, problems)
+        person_fields = _parse_fields(raw_person, PERSON_FIELDS, where_p, problems, None)
+        cases = []
+        seen_cases: set[str] = set()
+        raw_cases = raw_person.get("cases") or []
+        if not isinstance(raw_cases, list):
+            problems.append(Problem(where_p, "cases", "expected a list of cases"))
+            raw_cases = []
+        for c_index, raw_case in enumerate(raw_cases):
+            where_c = f"{where_p} / case #{c_index + 1}"
+            if not isinstance(raw_case, Mapping):
+                problems.append(Problem(where_c, "(case)", "expected an object"))
+                continue
+            case_id = _require_id(raw_case, "id", where_c, problems)
+            where_c = f"{where_p} / case {case_id or '#' + str(c_index + 1)}"
+            if case_id in seen_cases:
+                problems.append(Problem(where_c, "id", f"duplicate case id {case_id!r}"))
+            seen_cases.add(case_id)
+            _unknown_keys(raw_case, ("id", *CASE_FIELDS, "charges"), where_c, problems)
+            case_fields = _parse_fields(raw_case, CASE_FIELDS, where_c, problems, None)
+            jurisdiction = case_fields["jurisdiction"]
+            charges = []
+            seen_charges: set[str] = set()
+            raw_charges = raw_case.get("charges") or []
+            if not isinstance(raw_charges, list):
+                problems.append(Problem(where_c, "charges", "expected a list of charges"))
+                raw_charges = []
+            for h_index, raw_charge in enumerate(raw_charges):
+                where_h = f"{where_c} / charge #{h_index + 1}"
+                if not isinstance(raw_charge, Mapping):
+                    problems.append(Problem(where_h, "(charge)", "expected an object"))
+                    continue
+                charge_id = _require_id(raw_charge, "id", where_h, problems)
+                where_h = f"{where_c} / charge {charge_id or '#' + str(h_index + 1)}"
+                if charge_id in seen_charges:
+                    problems.append(Problem(where_h, "id", f"duplicate charge id {charge_id!r}"))
+                seen_charges.add(charge_id)
+                _unknown_keys(raw_charge, ("id", *CHARGE_FIELDS, "sentence"), where_h, problems)
+                raw_sentence = raw_charge.get("sentence") or {}
+                if not isinstance(raw_sentence, Mapping):
+                    problems.append(Problem(where_h, "sentence", "expected an object"))
+                    raw_sentence = {}
+                _unknown_keys(raw_sentence, SENTENCE_FIELDS, where_h + " / sentence", problems)
+                values = _parse_fields(raw_charge, CHARGE_FIELDS, where_h, problems, jurisdiction)
+                values.update(_parse_fields(raw_sentence, SENTENCE_FIELDS, where_h, problems, jurisdiction))
+                flat = {**person_fields, **case_fields, **values}
+                for column, reason in check_charge_values(flat, as_of):
+                    problems.append(Problem(where_h, column, reason))
+                charges.append((values, charge_id))
+            cases.append((case_fields, case_id, charges))
+        people.append(_build_person(pid, person_fields, cases))
+    if problems:
+        raise InvalidRecord(problems)
+    return people
+
+
+def people_from_csv(text: str, as_of: date | None = None) -> list[Person]:
+    """People from the flat CSV form (one row per charge; the README's columns)."""
+    reader = csv.DictReader(io.StringIO(text))
+    header = reader.fieldnames or []
+    problems: list[Problem] = []
+    for required in ("person_id", "case_id", "charge_id"):
+        if required not in header:
+            problems.append(Problem("line 1 (header)", required, "required column is missing"))
+    for column in header:
+        if column not in COLUMNS:
+            problems.append(Problem("line 1 (header)", column, "unknown column (see docs/record-format.md)"))
+    if problems:
+        raise InvalidRecord(problems)
+    by_person: dict[
+        str, tuple[dict[str, Value], dict[str, tuple[dict[str, Value], list[tuple[dict[str, Value], str]]]]]
+    ] = {}
+    seen_charges: set[tuple[str, str, str]] = set()
+    for raw in reader:
+        where = f"line {reader.line_num}"
+        if None in raw:
+            problems.append(Problem(where, "(row)", "more values than header columns"))
+            continue
+        pid = _require_id(raw, "person_id", where, problems)
+        case_id = _require_id(raw, "case_id", where, problems)
+        charge_id = _require_id(raw, "charge_id", where, problems)
+        jurisdiction = normalize("jurisdiction", _safe(raw.get("jurisdiction")), None)
+        values = _parse_fields(
+            raw, [c for c in COLUMNS if c not in ("person_id", "case_id", "charge_id")], where, problems, jurisdiction
+        )
+        for column, reason in check_charge_values(values, as_of):
+            problems.append(Problem(where, column, reason))
+        key = (pid, case_id, charge_id)
+        if key in seen_charges:
+            problems.append(
+                Problem(where, "charge_id", f"duplicate charge {charge_id!r} in case {case_id!r} of person {pid!r}")
+            )
+            continue
+        seen_charges.add(key)
+        person_fields = {k: values[k] for k in PERSON_FIELDS}
+        case_fields = {k: values[k] for k in CASE_FIELDS}
+        known_person, cases = by_person.setdefault(pid, (person_fields, {}))
+        for k in PERSON_FIELDS:
+            if known_person[k] != person_fields[k]:
+                problems.append(Problem(where, k, f"differs from an earlier row of person {pid!r}"))
+        known_case, charges = cases.setdefault(case_id, (case_fields, []))
+        for k in CASE_FIELDS:
+            if known_case[k] != case_fields[k]:
+                problems.append(Problem(where, k, f"differs from an earlier row of case {case_id!r}"))
+        charges.append(({k: values[k] for k in (*CHARGE_FIELDS, *SENTENCE_FIELDS)}, charge_id))
+    if problems:
+        raise InvalidRecord(problems)
+    return [
+        _build_person(pid, pf, [(cf, cid, ch) for cid, (cf, ch) in cases.items()])
+        for pid, (pf, cases) in by_person.items()
+    ]
+
+
+def _safe(raw: Any) -> Value:
+    try:
+        return parse_value("jurisdiction", raw)
+    except ValueError:
+        return None
+
+
+def load_people(path: str, as_of: date | None = None) -> list[Person]:
+    """Load a ``.json`` or ``.csv`` record file."""
+    with open(path, encoding="utf-8") as handle:
+        text = handle.read()
+    if path.lower().endswith(".csv"):
+        return people_from_csv(text, as_of)
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise InvalidRecord([Problem(f"line {error.lineno}", "(json)", error.msg)]) from None
+    return people_from_json(data, as_of)

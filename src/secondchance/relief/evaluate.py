@@ -1,0 +1,293 @@
+"""The per-person explainer: evaluate each rule on each charge, with a trace of every condition.
+
+Semantics (the bulk engine implements exactly these; ``tests/bulk`` proves it):
+
+* Values are dates, text, numbers, booleans, or ``None`` (unknown). Comparisons with an
+  unknown are unknown; ``And``/``Or``/``Not`` follow Kleene logic.
+* ``Exists``: true if some other charge in scope satisfies ``where``; else unknown if some
+  might (``where`` unknown); else false.
+* ``LatestOf``: ``base`` is the latest date among charges where ``where`` is true (unknown if
+  one of those has no date), or ``otherwise`` if there are none. The answer is unknown if a
+  charge that *might* match (``where`` unknown) has no date or a date later than ``base``.
+* A result is ``not_eligible`` if any condition is false; else ``needs_review`` if any
+  condition or waiting-period end is unknown; else ``eligible_on`` the latest waiting-period
+  end if that is after the as-of date; else ``eligible_now``. Relief is available *on* the
+  day a waiting period ends (the anniversary), not the day after.
+* ``missing`` lists, for each unknown condition or wait, the charge facts it reads that are
+  unknown, and ``other_charges.<fact>`` for unknown facts of other charges that left an
+  aggregate undecided; sorted, without repeats.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+
+from ..records.model import Row, Value
+from .lang import (
+    And,
+    AsOf,
+    Compare,
+    Condition,
+    Const,
+    Exists,
+    Expr,
+    Fact,
+    Known,
+    Latest,
+    LatestOf,
+    Not,
+    OneOf,
+    Or,
+    Other,
+    Param,
+    Rule,
+    Scope,
+    Shift,
+    Status,
+    StatuteIn,
+    Wait,
+    canonical_statute,
+    facts_used,
+    other_facts_used,
+    statute_pattern,
+)
+from .params import ParamValue, resolve
+
+
+def add_years_days(start: date, years: int, days: int) -> date:
+    """``start`` + whole years (29 Feb -> 28 Feb in a common year) + days."""
+    try:
+        moved = start.replace(year=start.year + years)
+    except ValueError:  # 29 February into a common year
+        moved = start.replace(year=start.year + years, day=28)
+    return date.fromordinal(moved.toordinal() + days)
+
+
+@cache
+def _statute_regex(sections: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(statute_pattern(sections))
+
+
+@dataclass(frozen=True)
+class Check:
+    """One line of a trace: a condition or waiting period, what it read, and whether it held."""
+
+    id: str
+    kind: str  # "condition" | "wait"
+    text: str
+    cite: str
+    holds: bool | None
+    facts: dict[str, Value]
+    ends_on: date | None = None
+
+
+@dataclass(frozen=True)
+class Result:
+    rule: Rule
+    status: Status
+    eligible_on: date | None
+    missing: tuple[str, ...]
+    trace: tuple[Check, ...]
+
+
+def in_scope(scope: Scope, this: Row, other: Row) -> bool:
+    if other is this:
+        return False
+    same_charge = other["case_id"] == this["case_id"] and other["charge_id"] == this["charge_id"]
+    if scope == "other_charges":
+        return not same_charge
+    return other["case_id"] != this["case_id"]
+
+
+class Evaluator:
+    """Evaluates expressions for one as-of date over one person's charge rows."""
+
+    def __init__(self, as_of: date) -> None:
+        self.as_of = as_of
+
+    def param(self, value: int | Param) -> int:
+        if isinstance(value, Param):
+            resolved = resolve(value.key, self.as_of)
+            if not isinstance(resolved, int):
+                raise TypeError(f"parameter {value.key} must be a whole number")
+            return resolved
+        return value
+
+    def values(self, values: tuple[str, ...] | Param) -> tuple[str, ...]:
+        if isinstance(values, Param):
+            resolved: ParamValue = resolve(values.key, self.as_of)
+            if not isinstance(resolved, tuple):
+                raise TypeError(f"parameter {values.key} must be a list")
+            return resolved
+        return values
+
+    def value(self, expr: Expr, this: Row, rows: list[Row], other: Row | None, missing: set[str]) -> Value:
+        """The value of ``expr``; unknown aggregates add ``other_charges.<fact>`` to ``missing``."""
+        ev = self.value
+        match expr:
+            case Fact(name):
+                return this[name]
+            case Other(name):
+                if other is None:
+                    raise ValueError(f"Other({name!r}) used outside Exists/LatestOf")
+                return other[name]
+            case Const(constant):
+                return constant
+            case AsOf():
+                return self.as_of
+            case Param(key):
+                raise ValueError(f"Param {key!r} must be used inside OneOf/StatuteIn/Shift/Wait")
+            case Compare(op, left, right):
+                a, b = ev(left, this, rows, other, missing), ev(right, this, rows, other, missing)
+                return None if a is None or b is None else _compare(op, a, b)
+            case OneOf(inner, allowed, unknown):
+                item = ev(inner, this, rows, other, missing)
+                if item is None or item in self.values(unknown):
+                    return None
+                return item in self.values(allowed)
+            case StatuteIn(inner, sections):
+                cited = ev(inner, this, rows, other, missing)
+                if cited is None:
+                    return None
+                return _statute_regex(self.values(sections)).match(canonical_statute(str(cited))) is not None
+            case Known(inner):
+                return ev(inner, this, rows, other, set()) is not None
+            case And(terms):
+                vals = [ev(t, this, rows, other, missing) for t in terms]
+                return False if False in vals else (None if None in vals else True)
+            case Or(terms):
+                vals = [ev(t, this, rows, other, missing) for t in terms]
+                return True if True in vals else (None if None in vals else False)
+            case Not(term):
+                negated = ev(term, this, rows, other, missing)
+                return None if negated is None else not negated
+            case Shift(inner, years, days):
+                d = ev(inner, this, rows, other, missing)
+                return None if d is None else add_years_days(_as_date(d), self.param(years), self.param(days))
+            case Latest(dates):
+                vals = [ev(d, this, rows, other, missing) for d in dates]
+                return None if None in vals else max(_as_date(v) for v in vals)
+            case Exists(where, scope):
+                return self._exists(expr, where, scope, this, rows, missing)
+            case LatestOf(when, where, otherwise, scope):
+                return self._latest_of(expr, when, where, otherwise, scope, this, rows, missing)
+        raise TypeError(f"not a rule expression: {expr!r}")
+
+    def _exists(self, node: Exists, where: Expr, scope: Scope, this: Row, rows: list[Row], missing: set[str]) -> Value:
+        uncertain: list[Row] = []
+        for other in rows:
+            if in_scope(scope, this, other):
+                held = self.value(where, this, rows, other, set())
+                if held is True:
+                    return True
+                if held is None:
+                    uncertain.append(other)
+        if uncertain:
+            missing.update(_other_missing(node, uncertain))
+            return None
+        return False
+
+    def _latest_of(
+        self,
+        node: LatestOf,
+        when: Expr,
+        where: Expr,
+        otherwise: Expr,
+        scope: Scope,
+        this: Row,
+        rows: list[Row],
+        missing: set[str],
+    ) -> Value:
+        matched: list[tuple[Row, Value]] = []
+        maybe: list[tuple[Row, Value]] = []
+        for other in rows:
+            if in_scope(scope, this, other):
+                held = self.value(where, this, rows, other, set())
+                if held is not False:
+                    (matched if held else maybe).append((other, self.value(when, this, rows, other, set())))
+        undated = [row for row, d in matched if d is None]
+        if undated:
+            missing.update(_other_missing(node, undated))
+            return None
+        base = max(_as_date(d) for _, d in matched) if matched else self.value(otherwise, this, rows, None, missing)
+        if base is None:
+            return None
+        doubtful = [row for row, d in maybe if d is None or _as_date(d) > _as_date(base)]
+        if doubtful:
+            missing.update(_other_missing(node, doubtful))
+            return None
+        return base
+
+    # ------------------------------------------------------------------ rules
+
+    def check_condition(self, condition: Condition, this: Row, rows: list[Row], missing: set[str]) -> Check:
+        agg_missing: set[str] = set()
+        held = self.value(condition.test, this, rows, None, agg_missing)
+        facts = {name: this[name] for name in facts_used(condition.test)}
+        if held is None:
+            missing.update(name for name, v in facts.items() if v is None)
+            missing.update(agg_missing)
+        return Check(condition.id, "condition", condition.text, condition.cite, _as_bool(held), facts)
+
+    def check_wait(self, wait: Wait, this: Row, rows: list[Row], missing: set[str]) -> Check:
+        agg_missing: set[str] = set()
+        ends = self.value(wait.ends, this, rows, None, agg_missing)
+        facts = {name: this[name] for name in facts_used(wait.start)}
+        if ends is None:
+            missing.update(name for name, v in facts.items() if v is None)
+            missing.update(agg_missing)
+            return Check(wait.id, "wait", wait.text, wait.cite, None, facts)
+        end = _as_date(ends)
+        return Check(wait.id, "wait", wait.text, wait.cite, end <= self.as_of, facts, end)
+
+    def apply(self, rule: Rule, this: Row, rows: list[Row]) -> Result:
+        """Evaluate one rule for one charge (``this``) of a person whose charges are ``rows``."""
+        missing: set[str] = set()
+        conditions = [self.check_condition(c, this, rows, missing) for c in rule.conditions]
+        waits = [self.check_wait(w, this, rows, missing) for w in rule.waits]
+        trace = tuple(conditions + waits)
+        if any(c.holds is False for c in conditions):
+            return Result(rule, Status.NOT_ELIGIBLE, None, (), trace)
+        if any(c.holds is None for c in trace):
+            return Result(rule, Status.NEEDS_REVIEW, None, tuple(sorted(missing)), trace)
+        latest = max((w.ends_on for w in waits if w.ends_on is not None), default=None)
+        if latest is not None and latest > self.as_of:
+            return Result(rule, Status.ELIGIBLE_ON, latest, (), trace)
+        return Result(rule, Status.ELIGIBLE_NOW, None, (), trace)
+
+
+def _other_missing(node: Exists | LatestOf, rows: list[Row]) -> set[str]:
+    names = other_facts_used(node)
+    return {f"other_charges.{name}" for name in names if any(row[name] is None for row in rows)}
+
+
+def _compare(op: str, a: Value, b: Value) -> bool:
+    if op == "==":
+        return a == b
+    if op == "!=":
+        return a != b
+    if type(a) is not type(b) and not (isinstance(a, int | float) and isinstance(b, int | float)):
+        raise TypeError(f"cannot compare {a!r} with {b!r}")
+    x, y = a, b  # same kind: dates, text, or numbers
+    if op == "<":
+        return x < y  # type: ignore[operator]
+    if op == "<=":
+        return x <= y  # type: ignore[operator]
+    if op == ">":
+        return x > y  # type: ignore[operator]
+    return x >= y  # type: ignore[operator]
+
+
+def _as_date(value: Value) -> date:
+    if not isinstance(value, date):
+        raise TypeError(f"expected a date, got {value!r}")
+    return value
+
+
+def _as_bool(value: Value) -> bool | None:
+    if value is None or isinstance(value, bool):
+        return value
+    raise TypeError(f"a condition must be true, false or unknown, got {value!r}")

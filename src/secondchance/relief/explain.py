@@ -1,0 +1,48 @@
+"""Plain-language sentences for results: what a person reads in the table and the web app."""
+
+from __future__ import annotations
+
+from .evaluate import Result
+from .lang import Status
+
+FACT_LABELS = {
+    "birth_date": "date of birth",
+    "death_date": "date of death",
+    "arrest_date": "arrest date",
+    "offense_date": "offense date",
+    "disposition": "how the charge ended (disposition)",
+    "disposition_date": "date the charge ended",
+    "grade": "grade of the offense",
+    "statute": "statute charged",
+    "incarceration_start": "date incarceration began",
+    "incarceration_end": "release date",
+    "probation_start": "date probation began",
+    "probation_end": "date probation ended",
+    "probation_completed": "whether probation was completed",
+    "fines_costs_owed": "fines and costs still owed",
+    "restitution_owed": "restitution still owed",
+    "state_prison": "whether the sentence was served in state prison",
+    "pardoned": "whether the conviction was pardoned",
+    "jurisdiction": "state of the case",
+}
+
+
+def fact_label(name: str) -> str:
+    if name.startswith("other_charges."):
+        return f"{fact_label(name.removeprefix('other_charges.'))} of another charge"
+    return FACT_LABELS.get(name, name.replace("_", " "))
+
+
+def summary(result: Result) -> str:
+    """One sentence: the status and, where relevant, the date, the missing facts or the reason."""
+    relief = result.rule.relief.value.replace("_", " ")
+    how = "automatically" if result.rule.automatic else "by petition"
+    if result.status is Status.ELIGIBLE_NOW:
+        return f"Eligible now for {relief} ({how})."
+    if result.status is Status.ELIGIBLE_ON:
+        when = result.eligible_on.isoformat() if result.eligible_on else "a later date"
+        return f"Eligible for {relief} on {when} ({how}), if nothing changes before then."
+    if result.status is Status.NEEDS_REVIEW:
+        return "Needs review: missing " + ", ".join(fact_label(m) for m in result.missing) + "."
+    failed = [c.text for c in result.trace if c.holds is False]
+    return "Not eligible: " + (failed[0] if failed else "a requirement is not met.")

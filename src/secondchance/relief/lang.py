@@ -1,0 +1,329 @@
+"""The rule language: statutes as data that a lawyer can read and two engines can run.
+
+A rule is a list of *conditions* (three-valued expressions over one charge, its person, and
+the person's other charges) and *waiting periods* (a start date plus a dated number of years
+or days). Rules hold no Python callbacks: the per-person explainer (``evaluate.py``) walks
+these trees one charge at a time with a trace, and the bulk engine compiles the very same
+trees to vectorized column expressions. Unknown facts are ``None`` and propagate with Kleene
+logic (``unknown and false`` is false, ``unknown or true`` is true), so a missing fact leads to
+"needs review" exactly when it could change the answer.
+
+Statutory numbers (waiting periods, offence lists) are ``Param``\\ s, looked up in dated YAML
+(``params/<jurisdiction>.yaml``) for the as-of date, so an amendment is a data edit.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+from typing import Literal, TypeAlias
+
+# ---------------------------------------------------------------------------- expressions
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A fact of the charge being screened: any flat column (``grade``, ``birth_date``, ...)."""
+
+    name: str
+
+
+@dataclass(frozen=True)
+class Other:
+    """A fact of *another* charge of the same person; only inside ``Exists`` / ``LatestOf``."""
+
+    name: str
+
+
+@dataclass(frozen=True)
+class Const:
+    value: date | str | int | float | bool
+
+
+@dataclass(frozen=True)
+class Param:
+    """A dated statutory number or list, resolved for the as-of date."""
+
+    key: str
+
+
+@dataclass(frozen=True)
+class AsOf:
+    """The date the screening is computed for."""
+
+
+CompareOp = Literal["==", "!=", "<", "<=", ">", ">="]
+
+
+@dataclass(frozen=True)
+class Compare:
+    op: CompareOp
+    left: Expr
+    right: Expr
+
+
+@dataclass(frozen=True)
+class OneOf:
+    """True if the value is in ``values``, unknown if in ``unknown`` (or missing), else false."""
+
+    expr: Expr
+    values: tuple[str, ...] | Param
+    unknown: tuple[str, ...] | Param = ()
+
+
+@dataclass(frozen=True)
+class StatuteIn:
+    """True if the charge's statute is one of ``sections`` (or a subsection of one).
+
+    Citations are compared in a canonical form (``canonical_statute``), so ``18 Pa.C.S.
+    § 2702.1(a)`` matches the section ``18 Pa.C.S. § 2702.1`` but not ``§ 2702``.
+    """
+
+    expr: Expr
+    sections: tuple[str, ...] | Param
+
+
+@dataclass(frozen=True)
+class Known:
+    """True if the value is known, false if not; never unknown (e.g. "has died")."""
+
+    expr: Expr
+
+
+@dataclass(frozen=True)
+class And:
+    terms: tuple[Expr, ...]
+
+
+@dataclass(frozen=True)
+class Or:
+    terms: tuple[Expr, ...]
+
+
+@dataclass(frozen=True)
+class Not:
+    term: Expr
+
+
+@dataclass(frozen=True)
+class Shift:
+    """A date moved forward by whole years and days (29 February + 1 year = 28 February)."""
+
+    date: Expr
+    years: int | Param = 0
+    days: int | Param = 0
+
+
+@dataclass(frozen=True)
+class Latest:
+    """The latest of several dates; unknown if any is unknown."""
+
+    dates: tuple[Expr, ...]
+
+
+Scope = Literal["other_charges", "other_cases"]
+
+
+@dataclass(frozen=True)
+class Exists:
+    """Whether some other charge of the person (``Other`` facts) satisfies ``where``.
+
+    ``other_charges``: every other charge; ``other_cases``: charges in the person's other cases.
+    """
+
+    where: Expr
+    scope: Scope = "other_cases"
+
+
+@dataclass(frozen=True)
+class LatestOf:
+    """The latest ``date`` among the other charges matching ``where``; ``otherwise`` if none.
+
+    Unknown if any other charge might match (``where`` unknown) or matches with no date.
+    """
+
+    date: Expr
+    where: Expr
+    otherwise: Expr
+    scope: Scope = "other_cases"
+
+
+Expr: TypeAlias = (
+    Fact
+    | Other
+    | Const
+    | Param
+    | AsOf
+    | Compare
+    | OneOf
+    | StatuteIn
+    | Known
+    | And
+    | Or
+    | Not
+    | Shift
+    | Latest
+    | Exists
+    | LatestOf
+)
+
+# ---------------------------------------------------------------------------- rules
+
+
+class Relief(StrEnum):
+    EXPUNGEMENT = "expungement"
+    SEALING = "sealing"
+    DISMISSAL = "dismissal"
+    REDUCTION = "reduction"
+    AUTOMATIC_SEALING = "automatic_sealing"
+    PARDON = "pardon"
+
+
+class Status(StrEnum):
+    ELIGIBLE_NOW = "eligible_now"
+    ELIGIBLE_ON = "eligible_on"
+    NEEDS_REVIEW = "needs_review"
+    NOT_ELIGIBLE = "not_eligible"
+
+
+@dataclass(frozen=True)
+class Condition:
+    """One requirement of a rule: a reason code, a plain sentence, its citation, and a test."""
+
+    id: str
+    text: str
+    cite: str
+    test: Expr
+
+
+@dataclass(frozen=True)
+class Wait:
+    """A waiting period: relief is available on ``start`` + ``years`` years + ``days`` days."""
+
+    id: str
+    text: str
+    cite: str
+    start: Expr
+    years: int | Param = 0
+    days: int | Param = 0
+
+    @property
+    def ends(self) -> Shift:
+        return Shift(self.start, self.years, self.days)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One path to relief under one statute section.
+
+    ``effective``/``repealed`` bound when the rule is law; a rule not in force on the as-of
+    date is not considered. Alternatives in a statute ("(1) ... or (2) ...") are separate rules.
+    """
+
+    id: str
+    jurisdiction: str
+    relief: Relief
+    section: str
+    title: str
+    statute_text: str
+    conditions: tuple[Condition, ...]
+    waits: tuple[Wait, ...] = ()
+    automatic: bool = False
+    effective: date = date(1900, 1, 1)
+    repealed: date | None = None
+    note: str = ""
+
+    def in_force(self, as_of: date) -> bool:
+        return self.effective <= as_of and (self.repealed is None or as_of < self.repealed)
+
+
+@dataclass(frozen=True)
+class RemainingPath:
+    """What is left when no record relief applies: pardon, clemency, certificates."""
+
+    id: str
+    jurisdiction: str
+    name: str
+    section: str
+    text: str
+    where_to_start: str
+
+
+# ---------------------------------------------------------------------------- shared helpers
+
+#: Canonical statute form, applied as ordered regex replacements (identical in both engines):
+#: upper-case, drop code names and section marks, join the parts with "-", e.g.
+#: "18 Pa.C.S. § 2702.1(a)" -> "18-2702.1(A)", "Penal Code § 1203.4" -> "PC-1203.4".
+STATUTE_REWRITES: tuple[tuple[str, str], ...] = (
+    (r"PA\.?\s*C\.?\s*S\.?\s*A?\.?", " "),
+    (r"P\.\s*S\.", " PS "),
+    (r"PENAL\s+CODE|PEN\.\s*CODE|PEN\.?\s*C\.|\bP\.C\.", " PC "),
+    (r"HEALTH\s*(&|AND)\s*SAF(ETY|\.)?\s*CODE|H\s*&\s*S\s*C?|\bHSC\b", " HS "),
+    (r"VEH(ICLE|\.)?\s*CODE|\bV\.C\.", " VC "),
+    (r"BUS(INESS|\.)?\s*(&|AND)\s*PROF(ESSIONS|\.)?\s*CODE|B\s*&\s*P", " BP "),
+    (r"§+|\bSECTION\b|\bSECT?\.", " "),
+    (r"[^A-Z0-9.()]+", "-"),
+    (r"^[-.]+|[-.]+$", ""),
+)
+
+
+def canonical_statute(text: str) -> str:
+    out = text.upper()
+    for pattern, replacement in STATUTE_REWRITES:
+        out = re.sub(pattern, replacement, out)
+    return out
+
+
+def statute_pattern(sections: tuple[str, ...]) -> str:
+    """A regex matching the canonical form of any of ``sections`` or their subsections."""
+    alternatives = "|".join(re.escape(canonical_statute(s)) for s in sections)
+    return rf"^(?:{alternatives})(?:\(|$)"
+
+
+def children(expr: Expr) -> tuple[Expr, ...]:
+    """The sub-expressions of a node (for generic walks such as ``facts_used``)."""
+    match expr:
+        case Compare(_, left, right):
+            return (left, right)
+        case OneOf(inner) | StatuteIn(inner) | Known(inner) | Not(inner):
+            return (inner,)
+        case And(terms) | Or(terms) | Latest(terms):
+            return terms
+        case Shift(inner):
+            return (inner,)
+        case Exists(where):
+            return (where,)
+        case LatestOf(d, where, otherwise):
+            return (d, where, otherwise)
+    return ()
+
+
+def facts_used(expr: Expr) -> tuple[str, ...]:
+    """The charge facts an expression reads (not under ``Known``, which never goes unknown)."""
+    found: list[str] = []
+
+    def walk(node: Expr) -> None:
+        if isinstance(node, Fact) and node.name not in found:
+            found.append(node.name)
+        elif not isinstance(node, Known):
+            for child in children(node):
+                walk(child)
+
+    walk(expr)
+    return tuple(found)
+
+
+def other_facts_used(expr: Expr) -> tuple[str, ...]:
+    """The ``Other`` facts an aggregate's sub-expressions read."""
+    found: list[str] = []
+
+    def walk(node: Expr) -> None:
+        if isinstance(node, Other) and node.name not in found:
+            found.append(node.name)
+        for child in children(node):
+            walk(child)
+
+    walk(expr)
+    return tuple(found)

@@ -1,0 +1,85 @@
+"""Dated statutory parameters: the numbers and lists of the law, by the date they took effect.
+
+Each jurisdiction has ``params/<jurisdiction>.yaml``::
+
+    pa.clean_slate.misdemeanor_free_years:
+      cite: 18 Pa.C.S. § 9122.2(a)(1)
+      text: Years free from conviction before a misdemeanor is sealed automatically
+      history:
+        - {since: 2018-06-28, value: 10, source: Act 56 of 2018}
+        - {since: 2024-02-12, value: 7, source: Act 36 of 2023}
+
+The value in force on the as-of date is the last entry whose ``since`` is on or before it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+ParamValue = int | str | tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Version:
+    since: date
+    value: ParamValue
+    source: str
+
+
+@dataclass(frozen=True)
+class Parameter:
+    key: str
+    cite: str
+    text: str
+    history: tuple[Version, ...]
+
+    def at(self, as_of: date) -> ParamValue:
+        in_force = [v for v in self.history if v.since <= as_of]
+        if not in_force:
+            first = self.history[0].since.isoformat()
+            raise LookupError(f"{self.key} was not yet law on {as_of.isoformat()} (first in force {first})")
+        return in_force[-1].value
+
+
+def _parse(key: str, raw: dict[str, Any]) -> Parameter:
+    history = []
+    for entry in raw["history"]:
+        value = entry["value"]
+        if isinstance(value, list):
+            value = tuple(str(v) for v in value)
+        since = entry["since"]
+        history.append(
+            Version(
+                since if isinstance(since, date) else date.fromisoformat(since), value, str(entry.get("source", ""))
+            )
+        )
+    history.sort(key=lambda v: v.since)
+    return Parameter(key, str(raw["cite"]), str(raw["text"]), tuple(history))
+
+
+@cache
+def all_parameters() -> dict[str, Parameter]:
+    """Every jurisdiction's parameters, keyed ``<jurisdiction>.<name>``."""
+    out: dict[str, Parameter] = {}
+    for item in sorted(resources.files("secondchance.relief.params").iterdir(), key=lambda p: p.name):
+        if item.name.endswith(".yaml"):
+            raw = yaml.safe_load(item.read_text(encoding="utf-8")) or {}
+            for key, spec in raw.items():
+                if key in out:
+                    raise ValueError(f"parameter {key} is defined twice")
+                out[key] = _parse(key, spec)
+    return out
+
+
+def resolve(key: str, as_of: date) -> ParamValue:
+    try:
+        parameter = all_parameters()[key]
+    except KeyError:
+        raise KeyError(f"no parameter {key!r} in relief/params/*.yaml") from None
+    return parameter.at(as_of)

@@ -1,0 +1,97 @@
+"""Legislation test cases as YAML a lawyer can review (one file per statute section).
+
+Format (``tests/cases/<jurisdiction>/<section>.yaml``)::
+
+    section: 18 Pa.C.S. § 9122(a)(2)
+    rule: PA-9122-a2-nonconviction        # the rule the expectations are about (default)
+    jurisdiction: PA                       # default jurisdiction of each charge
+    cases:
+      - name: A dismissed charge can be expunged
+        as_of: 2026-11-23
+        person: {birth_date: 1980-01-01}   # optional person facts
+        charges:                           # flat rows (record CSV columns); ids default c1 / 1, 2, ...
+          - {grade: M2, disposition: dismissed, disposition_date: 2020-01-01}
+        expect:                            # one mapping (first charge) or a list with `charge: c1/1`
+          status: eligible_now             # eligible_now | eligible_on | needs_review | not_eligible
+          eligible_on: 2027-01-01          # optional
+          missing: [grade]                 # optional, exact list
+          failed: [not_a_conviction]       # optional: ids of conditions that did not hold
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..records import Person, people_from_json
+from ..records.model import CASE_FIELDS, CHARGE_FIELDS, PERSON_FIELDS, SENTENCE_FIELDS
+
+
+@dataclass(frozen=True)
+class Case:
+    file: str
+    name: str
+    as_of: date
+    person: Person
+    expect: tuple[dict[str, Any], ...]
+    rule: str | None
+
+
+def _text(value: Any) -> Any:
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
+    return value
+
+
+def person_from_rows(
+    rows: list[dict[str, Any]], person: dict[str, Any] | None = None, jurisdiction: str = "PA", pid: str = "p1"
+) -> Person:
+    """Build a validated Person from flat charge rows (YAML/CSV style), grouping by case_id."""
+    cases: dict[str, dict[str, Any]] = {}
+    for index, row in enumerate(rows, start=1):
+        unknown = set(row) - {*CASE_FIELDS, *CHARGE_FIELDS, *SENTENCE_FIELDS, "case_id", "charge_id"}
+        if unknown:
+            raise ValueError(f"unknown fields in test row: {sorted(unknown)}")
+        case_id = str(row.get("case_id", "c1"))
+        case = cases.setdefault(case_id, {"id": case_id, "jurisdiction": jurisdiction, "charges": []})
+        for name in CASE_FIELDS:
+            if name in row:
+                case[name] = _text(row[name])
+        charge: dict[str, Any] = {"id": str(row.get("charge_id", index))}
+        charge.update({k: _text(row[k]) for k in CHARGE_FIELDS if k in row})
+        sentence = {k: _text(row[k]) for k in SENTENCE_FIELDS if k in row}
+        if sentence:
+            charge["sentence"] = sentence
+        case["charges"].append(charge)
+    raw = {
+        "id": pid,
+        **{k: _text(v) for k, v in (person or {}).items() if k in PERSON_FIELDS},
+        "cases": list(cases.values()),
+    }
+    return people_from_json(raw)[0]
+
+
+def load_cases(path: Path) -> list[Case]:
+    spec = yaml.safe_load(path.read_text(encoding="utf-8"))
+    jurisdiction = spec.get("jurisdiction", "PA")
+    out = []
+    for raw in spec["cases"]:
+        expect = raw["expect"]
+        expects = tuple(expect if isinstance(expect, list) else [expect])
+        out.append(
+            Case(
+                file=path.name,
+                name=raw["name"],
+                as_of=raw["as_of"] if isinstance(raw["as_of"], date) else date.fromisoformat(raw["as_of"]),
+                person=person_from_rows(raw["charges"], raw.get("person"), raw.get("jurisdiction", jurisdiction)),
+                expect=expects,
+                rule=spec.get("rule"),
+            )
+        )
+    return out

@@ -1,0 +1,1 @@
+"""web (see the issue for this capability)."""
