@@ -6,9 +6,10 @@ Semantics (the bulk engine implements exactly these; ``tests/bulk`` proves it):
   unknown are unknown; ``And``/``Or``/``Not`` follow Kleene logic.
 * ``Exists``: true if some other charge in scope satisfies ``where``; else unknown if some
   might (``where`` unknown); else false.
-* ``LatestOf``: ``base`` is the latest date among charges where ``where`` is true (unknown if
-  one of those has no date), or ``otherwise`` if there are none. The answer is unknown if a
-  charge that *might* match (``where`` unknown) has no date or a date later than ``base``.
+* ``LatestOf``: ``base`` is the latest of ``at_least`` and the dates of the charges where
+  ``where`` is true (unknown if one of those has no date, or ``at_least`` is unknown). The
+  answer is unknown if a charge that *might* match (``where`` unknown) has no date or a date
+  later than ``base``; else ``base``. (Sound: knowing more facts never changes a known answer.)
 * A result is ``not_eligible`` if any condition is false; else ``needs_review`` if any
   condition or waiting-period end is unknown; else ``eligible_on`` the latest waiting-period
   end if that is after the as-of date; else ``eligible_now``. Relief is available *on* the
@@ -172,8 +173,8 @@ class Evaluator:
                 return None if None in vals else max(_as_date(v) for v in vals)
             case Exists(where, scope):
                 return self._exists(expr, where, scope, this, rows, missing)
-            case LatestOf(when, where, otherwise, scope):
-                return self._latest_of(expr, when, where, otherwise, scope, this, rows, missing)
+            case LatestOf(when, where, at_least, scope):
+                return self._latest_of(expr, when, where, at_least, scope, this, rows, missing)
         raise TypeError(f"not a rule expression: {expr!r}")
 
     def _exists(self, node: Exists, where: Expr, scope: Scope, this: Row, rows: list[Row], missing: set[str]) -> Value:
@@ -195,7 +196,7 @@ class Evaluator:
         node: LatestOf,
         when: Expr,
         where: Expr,
-        otherwise: Expr,
+        at_least: Expr,
         scope: Scope,
         this: Row,
         rows: list[Row],
@@ -212,10 +213,11 @@ class Evaluator:
         if undated:
             missing.update(_other_missing(node, undated))
             return None
-        base = max(_as_date(d) for _, d in matched) if matched else self.value(otherwise, this, rows, None, missing)
-        if base is None:
+        floor = self.value(at_least, this, rows, None, missing)
+        if floor is None:
             return None
-        doubtful = [row for row, d in maybe if d is None or _as_date(d) > _as_date(base)]
+        base = max([_as_date(floor), *(_as_date(d) for _, d in matched)])
+        doubtful = [row for row, d in maybe if d is None or _as_date(d) > base]
         if doubtful:
             missing.update(_other_missing(node, doubtful))
             return None

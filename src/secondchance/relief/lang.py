@@ -139,14 +139,16 @@ class Exists:
 
 @dataclass(frozen=True)
 class LatestOf:
-    """The latest ``date`` among the other charges matching ``where``; ``otherwise`` if none.
+    """The latest of ``at_least`` and the ``date`` of every other charge matching ``where``.
 
-    Unknown if any other charge might match (``where`` unknown) or matches with no date.
+    E.g. "free from conviction since": the latest of this conviction (``at_least``) and any
+    other disqualifying conviction. Unknown if a matching charge has no date, or a charge that
+    *might* match (``where`` unknown) has no date or a date later than the answer so far.
     """
 
     date: Expr
     where: Expr
-    otherwise: Expr
+    at_least: Expr
     scope: Scope = "other_cases"
 
 
@@ -295,8 +297,8 @@ def children(expr: Expr) -> tuple[Expr, ...]:
             return (inner,)
         case Exists(where):
             return (where,)
-        case LatestOf(d, where, otherwise):
-            return (d, where, otherwise)
+        case LatestOf(d, where, at_least):
+            return (d, where, at_least)
     return ()
 
 
