@@ -1,0 +1,113 @@
+"""Hypothesis strategies for records (shipped so code built on secondchance can test with them)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from hypothesis import strategies as st
+
+from ..records.model import CA_GRADES, DISPOSITIONS, PA_GRADES, Case, Charge, Person, Sentence
+
+LAST_DAY = date(2026, 11, 23)
+
+PA_STATUTES = (
+    "18 Pa.C.S. § 3929(a)(1)",
+    "18 Pa.C.S. § 3925(a)",
+    "18 Pa.C.S. § 2701(a)(1)",
+    "18 Pa.C.S. § 2702(a)(1)",
+    "18 Pa.C.S. § 3502(a)(1)",
+    "18 Pa.C.S. § 5503(a)(1)",
+    "18 Pa.C.S. § 6105(a)(1)",
+    "18 Pa.C.S. § 3121(a)(1)",
+    "18 Pa.C.S. § 4304(a)(1)",
+    "18 Pa.C.S. § 6308(a)",
+    "35 P.S. § 780-113(a)(16)",
+    "35 P.S. § 780-113(a)(30)",
+    "75 Pa.C.S. § 3802(a)(1)",
+)
+CA_STATUTES = (
+    "PC 459",
+    "PC 484(a)",
+    "PC 487(a)",
+    "PC 245(a)(1)",
+    "PC 242",
+    "PC 211",
+    "PC 288(a)",
+    "PC 273.5(a)",
+    "HS 11350(a)",
+    "HS 11357(a)",
+    "HS 11359(b)",
+    "HS 11360(a)",
+    "VC 23152(a)",
+    "VC 14601.1(a)",
+)
+
+
+def maybe(strategy: st.SearchStrategy[object], unknown: float = 0.15) -> st.SearchStrategy[object]:
+    """``strategy`` or, now and then, unknown (None)."""
+    return st.one_of(st.just(None), strategy) if unknown else strategy
+
+
+def dates(start: date = date(1970, 1, 1), end: date = LAST_DAY) -> st.SearchStrategy[date]:
+    return st.dates(min_value=start, max_value=end)
+
+
+@st.composite
+def charges(draw: st.DrawFn, jurisdiction: str, index: int, after: date) -> Charge:
+    offense = draw(dates(after))
+    decided = draw(st.dates(min_value=offense, max_value=min(offense + timedelta(days=900), LAST_DAY)))
+    released = draw(st.dates(min_value=decided, max_value=min(decided + timedelta(days=4000), LAST_DAY)))
+    grades = PA_GRADES if jurisdiction == "PA" else CA_GRADES
+    statutes = PA_STATUTES if jurisdiction == "PA" else CA_STATUTES
+    money = st.sampled_from((0.0, 0.0, 0.0, 25.0, 1250.0))
+    sentence = Sentence(
+        incarceration_start=draw(maybe(st.just(decided))),  # type: ignore[arg-type]
+        incarceration_end=draw(maybe(st.just(released))),  # type: ignore[arg-type]
+        probation_start=draw(maybe(st.just(released))),  # type: ignore[arg-type]
+        probation_end=draw(maybe(st.dates(min_value=released, max_value=LAST_DAY))),  # type: ignore[arg-type]
+        probation_completed=draw(maybe(st.booleans())),  # type: ignore[arg-type]
+        fines_costs_owed=draw(maybe(money)),  # type: ignore[arg-type]
+        restitution_owed=draw(maybe(money)),  # type: ignore[arg-type]
+        state_prison=draw(maybe(st.booleans())),  # type: ignore[arg-type]
+    )
+    disposition = draw(maybe(st.sampled_from([d for d in DISPOSITIONS if d != "unknown"])))
+    return Charge(
+        id=str(index),
+        statute=draw(maybe(st.sampled_from(statutes))),  # type: ignore[arg-type]
+        grade=draw(maybe(st.sampled_from(grades))),  # type: ignore[arg-type]
+        offense_date=draw(maybe(st.just(offense))),  # type: ignore[arg-type]
+        disposition=disposition,  # type: ignore[arg-type]
+        disposition_date=draw(maybe(st.just(decided))),  # type: ignore[arg-type]
+        sentence=sentence,
+        pardoned=draw(maybe(st.booleans(), unknown=0.3)),  # type: ignore[arg-type]
+    )
+
+
+@st.composite
+def people(draw: st.DrawFn, jurisdiction: str | None = None, max_cases: int = 4) -> Person:
+    """A person with 1..max_cases cases of 1..3 charges each, facts sometimes unknown."""
+    birth = draw(dates(date(1930, 1, 1), date(2004, 1, 1)))
+    cases = []
+    for case_index in range(draw(st.integers(1, max_cases))):
+        place = jurisdiction or draw(st.sampled_from(("PA", "CA")))
+        adult = (
+            birth.replace(year=birth.year + 18)
+            if not (birth.month == 2 and birth.day == 29)
+            else date(birth.year + 18, 3, 1)
+        )
+        count = draw(st.integers(1, 3))
+        case_charges = tuple(draw(charges(place, i + 1, adult)) for i in range(count))
+        arrest = min((c.offense_date for c in case_charges if c.offense_date), default=None)
+        cases.append(
+            Case(
+                id=f"c{case_index + 1}",
+                jurisdiction=place,
+                county=draw(maybe(st.sampled_from(("Philadelphia", "Allegheny", "Los Angeles")))),
+                arrest_date=arrest,
+                charges=case_charges,
+            )
+        )  # type: ignore[arg-type]
+    died = draw(st.one_of(st.just(None), st.just(None), st.just(None), dates(date(2000, 1, 1))))
+    last = max((c.disposition_date or c.offense_date or birth for case in cases for c in case.charges), default=birth)
+    death = died if died is not None and died >= last and died > birth else None
+    return Person(id="p1", birth_date=draw(maybe(st.just(birth))), death_date=death, cases=tuple(cases))  # type: ignore[arg-type]

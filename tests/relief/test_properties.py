@@ -1,0 +1,117 @@
+"""Properties every rule must keep, checked on generated people over all encoded rules."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date, timedelta
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from secondchance.records.model import Case, Charge, Person, Sentence
+from secondchance.relief import Status, screen, to_json
+from secondchance.relief.evaluate import Result
+from secondchance.testing.strategies import people
+
+AS_OF = date(2026, 11, 23)
+SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+DECIDED = (Status.ELIGIBLE_NOW, Status.ELIGIBLE_ON, Status.NOT_ELIGIBLE)
+RANK = {Status.ELIGIBLE_NOW: 0, Status.ELIGIBLE_ON: 1, Status.NEEDS_REVIEW: 2, Status.NOT_ELIGIBLE: 3}
+CHARGE_FACTS = ("statute", "grade", "offense_date", "disposition", "disposition_date", "pardoned")
+SENTENCE_FACTS = tuple(f.name for f in dataclasses.fields(Sentence))
+
+
+def results(person: Person, as_of: date = AS_OF) -> dict[tuple[str, str, str], Result]:
+    return {
+        (str(c.row["case_id"]), str(c.row["charge_id"]), r.rule.id): r
+        for c in screen(person, as_of).charges
+        for r in c.results
+    }
+
+
+def forget(person: Person, choices: list[int]) -> Person:
+    """The same person with some facts made unknown (chosen by ``choices``)."""
+    cases = []
+    for case in person.cases:
+        charges = []
+        for charge in case.charges:
+            changes: dict[str, object] = {}
+            sentence_changes: dict[str, object] = {}
+            for name in CHARGE_FACTS + SENTENCE_FACTS:
+                if choices and choices.pop() % 4 == 0:
+                    (sentence_changes if name in SENTENCE_FACTS else changes)[name] = None
+            charges.append(
+                dataclasses.replace(
+                    charge, **changes, sentence=dataclasses.replace(charge.sentence, **sentence_changes)
+                )
+            )  # type: ignore[arg-type]
+        cases.append(dataclasses.replace(case, charges=tuple(charges)))
+    birth = None if choices and choices.pop() % 4 == 0 else person.birth_date
+    return dataclasses.replace(person, birth_date=birth, cases=tuple(cases))
+
+
+@SETTINGS
+@given(person=people(), choices=st.lists(st.integers(0, 3), min_size=80, max_size=80))
+def test_knowing_more_never_changes_a_decided_answer(person: Person, choices: list[int]) -> None:
+    """Soundness of unknowns: an answer given with facts missing holds whatever they turn out to be."""
+    full = results(person)
+    partial = results(forget(person, list(choices)))
+    for key, result in partial.items():
+        if result.status in DECIDED:
+            assert (full[key].status, full[key].eligible_on) == (result.status, result.eligible_on), key
+
+
+@SETTINGS
+@given(person=people(), grade_index=st.integers(0, 8), days_before=st.integers(0, 400))
+def test_a_later_conviction_never_makes_a_charge_more_eligible(
+    person: Person, grade_index: int, days_before: int
+) -> None:
+    before = results(person)
+    last = max(
+        [c.disposition_date or c.offense_date or date(1970, 1, 1) for case in person.cases for c in case.charges]
+    )
+    when = max(last, AS_OF - timedelta(days=days_before))
+    jurisdiction = person.cases[0].jurisdiction or "PA"
+    grades = (
+        ("F1", "F2", "F3", "F", "M1", "M2", "M3", "M", "S")
+        if jurisdiction == "PA"
+        else ("felony", "misdemeanor", "infraction", "wobbler") * 3
+    )
+    new_case = Case(
+        id="later",
+        jurisdiction=jurisdiction,
+        arrest_date=when,
+        charges=(
+            Charge(
+                id="1", grade=grades[grade_index], offense_date=when, disposition="convicted", disposition_date=when
+            ),
+        ),
+    )
+    after = results(dataclasses.replace(person, cases=(*person.cases, new_case)))
+    for key, old in before.items():
+        new = after[key]
+        assert not (new.status is Status.ELIGIBLE_NOW and old.status is not Status.ELIGIBLE_NOW), key
+        if old.status is Status.NOT_ELIGIBLE:
+            assert new.status is Status.NOT_ELIGIBLE, key
+        if new.status is Status.ELIGIBLE_ON and old.status is Status.ELIGIBLE_ON:
+            assert new.eligible_on and old.eligible_on and new.eligible_on >= old.eligible_on, key
+
+
+@SETTINGS
+@given(person=people(), later_by=st.integers(1, 3000))
+def test_a_waiting_period_once_over_stays_over(person: Person, later_by: int) -> None:
+    """Moving the as-of date later never un-expires a waiting period (no dated change after 2025)."""
+    early = date(2025, 1, 1)
+    late = early + timedelta(days=later_by)
+    first, second = results(person, early), results(person, late)
+    for key, result in first.items():
+        ended = {c.id for c in result.trace if c.kind == "wait" and c.holds}
+        if key in second:
+            still = {c.id for c in second[key].trace if c.kind == "wait" and c.holds}
+            assert ended <= still, key
+
+
+@SETTINGS
+@given(person=people())
+def test_screening_is_deterministic(person: Person) -> None:
+    assert to_json(screen(person, AS_OF)) == to_json(screen(person, AS_OF))
