@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from typing import TypeVar
+
 from hypothesis import strategies as st
 
 from ..records.model import CA_GRADES, DISPOSITIONS, PA_GRADES, Case, Charge, Person, Sentence
 
+T = TypeVar("T")
 LAST_DAY = date(2026, 11, 23)
 
 PA_STATUTES = (
@@ -43,7 +46,7 @@ CA_STATUTES = (
 )
 
 
-def maybe(strategy: st.SearchStrategy[object], unknown: float = 0.15) -> st.SearchStrategy[object]:
+def maybe(strategy: st.SearchStrategy[T], unknown: bool = True) -> st.SearchStrategy[T | None]:
     """``strategy`` or, now and then, unknown (None)."""
     return st.one_of(st.just(None), strategy) if unknown else strategy
 
@@ -61,25 +64,25 @@ def charges(draw: st.DrawFn, jurisdiction: str, index: int, after: date) -> Char
     statutes = PA_STATUTES if jurisdiction == "PA" else CA_STATUTES
     money = st.sampled_from((0.0, 0.0, 0.0, 25.0, 1250.0))
     sentence = Sentence(
-        incarceration_start=draw(maybe(st.just(decided))),  # type: ignore[arg-type]
-        incarceration_end=draw(maybe(st.just(released))),  # type: ignore[arg-type]
-        probation_start=draw(maybe(st.just(released))),  # type: ignore[arg-type]
-        probation_end=draw(maybe(st.dates(min_value=released, max_value=LAST_DAY))),  # type: ignore[arg-type]
-        probation_completed=draw(maybe(st.booleans())),  # type: ignore[arg-type]
-        fines_costs_owed=draw(maybe(money)),  # type: ignore[arg-type]
-        restitution_owed=draw(maybe(money)),  # type: ignore[arg-type]
-        state_prison=draw(maybe(st.booleans())),  # type: ignore[arg-type]
+        incarceration_start=draw(maybe(st.just(decided))),
+        incarceration_end=draw(maybe(st.just(released))),
+        probation_start=draw(maybe(st.just(released))),
+        probation_end=draw(maybe(st.dates(min_value=released, max_value=LAST_DAY))),
+        probation_completed=draw(maybe(st.booleans())),
+        fines_costs_owed=draw(maybe(money)),
+        restitution_owed=draw(maybe(money)),
+        state_prison=draw(maybe(st.booleans())),
     )
     disposition = draw(maybe(st.sampled_from([d for d in DISPOSITIONS if d != "unknown"])))
     return Charge(
         id=str(index),
-        statute=draw(maybe(st.sampled_from(statutes))),  # type: ignore[arg-type]
-        grade=draw(maybe(st.sampled_from(grades))),  # type: ignore[arg-type]
-        offense_date=draw(maybe(st.just(offense))),  # type: ignore[arg-type]
-        disposition=disposition,  # type: ignore[arg-type]
-        disposition_date=draw(maybe(st.just(decided))),  # type: ignore[arg-type]
+        statute=draw(maybe(st.sampled_from(statutes))),
+        grade=draw(maybe(st.sampled_from(grades))),
+        offense_date=draw(maybe(st.just(offense))),
+        disposition=disposition,
+        disposition_date=draw(maybe(st.just(decided))),
         sentence=sentence,
-        pardoned=draw(maybe(st.booleans(), unknown=0.3)),  # type: ignore[arg-type]
+        pardoned=draw(maybe(st.booleans())),
     )
 
 
@@ -106,8 +109,8 @@ def people(draw: st.DrawFn, jurisdiction: str | None = None, max_cases: int = 4)
                 arrest_date=arrest,
                 charges=case_charges,
             )
-        )  # type: ignore[arg-type]
+        )
     died = draw(st.one_of(st.just(None), st.just(None), st.just(None), dates(date(2000, 1, 1))))
     last = max((c.disposition_date or c.offense_date or birth for case in cases for c in case.charges), default=birth)
     death = died if died is not None and died >= last and died > birth else None
-    return Person(id="p1", birth_date=draw(maybe(st.just(birth))), death_date=death, cases=tuple(cases))  # type: ignore[arg-type]
+    return Person(id="p1", birth_date=draw(maybe(st.just(birth))), death_date=death, cases=tuple(cases))
