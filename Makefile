@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install system-deps demo test lint bench clean
+.PHONY: install system-deps demo test lint bench docs clean
 
 install: $(STAMP)
 
@@ -30,6 +30,9 @@ test: install system-deps lint
 
 bench: install
 	$(BIN)/python -m bench
+
+docs: install
+	$(BIN)/typer secondchance.cli utils docs --name secondchance > docs/cli.md
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
