@@ -1,0 +1,87 @@
+"""The CLI as a person and a machine use it: exit codes, errors, and golden outputs.
+
+Golden files live in tests/golden/; after an intended change, regenerate them with
+``UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/test_cli.py``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from importlib import resources
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from secondchance.cli import app
+from secondchance.relief import RULES
+
+GOLDEN = Path(__file__).parent / "golden"
+EXAMPLES = str(resources.files("secondchance.examples").joinpath("people.json"))
+runner = CliRunner()
+
+
+def check_golden(name: str, text: str) -> None:
+    path = GOLDEN / name
+    if os.environ.get("UPDATE_GOLDEN"):
+        path.write_text(text)
+    assert path.exists(), f"missing golden file {name}; run with UPDATE_GOLDEN=1"
+    assert text == path.read_text(), f"{name} changed; if intended, run with UPDATE_GOLDEN=1"
+
+
+def test_screen_json_matches_golden() -> None:
+    result = runner.invoke(app, ["screen", EXAMPLES, "--as-of", "2026-11-23", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    payload = json.loads(result.stdout)
+    assert [p["person_id"] for p in payload] == ["maria", "denise", "luis"]
+    check_golden("screen_examples.json", result.stdout)
+
+
+def test_screen_table_speaks_plainly() -> None:
+    result = runner.invoke(
+        app, ["screen", EXAMPLES, "--as-of", "2026-11-23", "--person", "denise"], env={"COLUMNS": "120"}
+    )
+    assert result.exit_code == 0, result.output
+    assert "Person denise" in result.stdout
+    assert "Not eligible" in result.stdout
+    assert "Board of Pardons" in result.stdout
+
+
+def test_invalid_record_exits_2_listing_every_problem(tmp_path: Path) -> None:
+    record = tmp_path / "bad.csv"
+    record.write_text("person_id,case_id,charge_id,jurisdiction,grade,disposition_date\np1,c1,1,PA,M9,2019-02-30\n")
+    result = runner.invoke(app, ["screen", str(record), "--as-of", "2026-11-23"])
+    assert result.exit_code == 2
+    assert "line 2: grade: unknown PA grade 'M9'" in result.stderr
+    assert "line 2: disposition_date: expected a date as YYYY-MM-DD, got '2019-02-30'" in result.stderr
+
+
+def test_bad_as_of_is_a_usage_error() -> None:
+    result = runner.invoke(app, ["screen", EXAMPLES, "--as-of", "23/11/2026"])
+    assert result.exit_code == 2
+    assert "not a date like 2026-11-23" in result.output
+
+
+def test_rules_list_json_names_every_rule() -> None:
+    result = runner.invoke(app, ["rules", "list", "--format", "json"])
+    assert result.exit_code == 0
+    assert [r["id"] for r in json.loads(result.stdout)] == [r.id for r in RULES]
+
+
+def test_rules_show_quotes_the_statute() -> None:
+    result = runner.invoke(app, ["rules", "show", "PA-9122-a2-nonconviction"], env={"COLUMNS": "200"})
+    assert result.exit_code == 0
+    assert "nonconviction data be expunged" in result.stdout
+    assert runner.invoke(app, ["rules", "show", "NO-SUCH-RULE"]).exit_code == 2
+
+
+def test_every_rule_cites_and_quotes_its_statute() -> None:
+    for rule in RULES:
+        assert rule.section and rule.statute_text.strip(), rule.id
+        assert all(c.cite and c.text for c in (*rule.conditions, *rule.waits)), rule.id
+
+
+def test_demo_runs() -> None:
+    result = runner.invoke(app, ["demo", "--as-of", "2026-11-23"])
+    assert result.exit_code == 0, result.output
+    assert "denise" in result.stdout
