@@ -1,0 +1,559 @@
+"""Synthetic charge tables: realistic Pennsylvania and California histories, fast and reproducible.
+
+Why synthetic: real criminal history is confidential, yet the bulk engine must be proved equal
+to the explainer on millions of charges and benchmarked at state scale. The generator is
+vectorized (numpy + Polars; no per-row Python) and deterministic: people are made in blocks of
+``BLOCK`` with a generator seeded by ``(seed, block, jurisdiction)``, so ``write_synth`` can
+stream any size in bounded memory and give the same table as ``synth_charges``.
+
+Besides the ordinary (several cases per person, re-arrests, plausible grades, dispositions,
+sentences, owed money, deaths, unknown facts), a share of the rows sits on the edges the rules
+care about: case dates exactly N years (plus or minus a day) before an as-of date or the date a
+parameter changed, 29 February, people turning 70 around those dates, pardons, and every
+statute listed in the jurisdiction's dated parameters (``relief/params/*.yaml``), cited in the
+several spellings real dockets use.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import cache
+from pathlib import Path
+from typing import Final
+
+import numpy as np
+import polars as pl
+
+from .frame import CHARGE_SCHEMA
+
+#: People per generator block (about 450,000 charges).
+BLOCK: Final = 100_000
+#: The day the synthetic extract was taken: no date in the data is later.
+THROUGH: Final = date(2026, 11, 23)
+#: As-of dates the edge cases aim at (besides the dates parameters and rules changed).
+DEFAULT_ANCHORS: Final = (date(2023, 6, 1), date(2024, 2, 29), date(2026, 11, 23))
+_EPOCH: Final = date(1970, 1, 1)
+
+# statute, description, grades it is charged at, weight
+_PA_STATUTES: Final = (
+    ("18 Pa.C.S. § 3929", "Retail theft", ("S", "M2", "M1", "F3"), 9),
+    ("18 Pa.C.S. § 3921", "Theft by unlawful taking", ("M2", "M1", "F3", "F2"), 6),
+    ("18 Pa.C.S. § 3925", "Receiving stolen property", ("M2", "M1", "F3"), 4),
+    ("18 Pa.C.S. § 2701", "Simple assault", ("M2", "M3", "M1"), 9),
+    ("18 Pa.C.S. § 2702", "Aggravated assault", ("F1", "F2"), 3),
+    ("18 Pa.C.S. § 2705", "Recklessly endangering another person", ("M2",), 4),
+    ("18 Pa.C.S. § 2706", "Terroristic threats", ("M1", "F3"), 3),
+    ("18 Pa.C.S. § 2709", "Harassment", ("S", "M3", "M2"), 6),
+    ("18 Pa.C.S. § 2718", "Strangulation", ("M2", "F2"), 1),
+    ("18 Pa.C.S. § 2501", "Criminal homicide", ("F1", "F"), 0.3),
+    ("18 Pa.C.S. § 2902", "Unlawful restraint", ("M1", "F2"), 0.5),
+    ("18 Pa.C.S. § 3121", "Rape", ("F1",), 0.3),
+    ("18 Pa.C.S. § 3126", "Indecent assault", ("M2", "M1", "F3"), 0.8),
+    ("18 Pa.C.S. § 3127", "Indecent exposure", ("M2", "M1"), 0.4),
+    ("18 Pa.C.S. § 3304", "Criminal mischief", ("S", "M3", "M2", "F3"), 4),
+    ("18 Pa.C.S. § 3502", "Burglary", ("F1", "F2"), 3),
+    ("18 Pa.C.S. § 3503", "Criminal trespass", ("S", "M3", "F3", "F2"), 4),
+    ("18 Pa.C.S. § 3701", "Robbery", ("F1", "F2", "F3"), 2),
+    ("18 Pa.C.S. § 4101", "Forgery", ("M1", "F3", "F2"), 2),
+    ("18 Pa.C.S. § 4304", "Endangering welfare of children", ("M1", "F3"), 1.5),
+    ("18 Pa.C.S. § 4915.1", "Failure to comply with registration requirements", ("F2", "F3"), 0.3),
+    ("18 Pa.C.S. § 5104", "Resisting arrest", ("M2",), 3),
+    ("18 Pa.C.S. § 5503", "Disorderly conduct", ("S", "M3"), 7),
+    ("18 Pa.C.S. § 5505", "Public drunkenness", ("S",), 4),
+    ("18 Pa.C.S. § 5902", "Prostitution", ("M3", "M2"), 1),
+    ("18 Pa.C.S. § 6106", "Firearms not to be carried without a license", ("F3", "M1"), 2),
+    ("18 Pa.C.S. § 6301", "Corruption of minors", ("M1", "F3"), 0.8),
+    ("18 Pa.C.S. § 6312", "Sexual abuse of children", ("F2", "F3"), 0.2),
+    ("18 Pa.C.S. § 7512", "Criminal use of communication facility", ("F3",), 1),
+    ("35 P.S. § 780-113(a)(16)", "Possession of a controlled substance", ("M",), 9),
+    ("35 P.S. § 780-113(a)(30)", "Possession with intent to deliver", ("F",), 5),
+    ("35 P.S. § 780-113(a)(31)", "Possession of a small amount of marijuana", ("M",), 5),
+    ("35 P.S. § 780-113(a)(32)", "Possession of drug paraphernalia", ("M",), 6),
+    ("75 Pa.C.S. § 3802(a)(1)", "DUI: general impairment", ("M", "M1"), 7),
+    ("75 Pa.C.S. § 3802(c)", "DUI: highest rate of alcohol", ("M1", "M"), 2),
+    ("75 Pa.C.S. § 1543(a)", "Driving while operating privilege is suspended", ("S",), 3),
+)
+_CA_STATUTES: Final = (
+    ("Penal Code § 459", "Burglary", ("felony", "wobbler"), 4),
+    ("Penal Code § 484(a)", "Petty theft", ("misdemeanor",), 8),
+    ("Penal Code § 487(a)", "Grand theft", ("wobbler", "felony"), 3),
+    ("Penal Code § 496(a)", "Receiving stolen property", ("wobbler", "misdemeanor"), 3),
+    ("Penal Code § 242", "Battery", ("misdemeanor",), 6),
+    ("Penal Code § 243(e)(1)", "Battery on a spouse or cohabitant", ("misdemeanor",), 3),
+    ("Penal Code § 245(a)(1)", "Assault with a deadly weapon", ("wobbler", "felony"), 3),
+    ("Penal Code § 273.5(a)", "Corporal injury to a spouse or cohabitant", ("wobbler", "felony"), 2),
+    ("Penal Code § 148(a)(1)", "Resisting a peace officer", ("misdemeanor",), 5),
+    ("Penal Code § 166(a)(4)", "Contempt of court", ("misdemeanor",), 2),
+    ("Penal Code § 187(a)", "Murder", ("felony",), 0.2),
+    ("Penal Code § 211", "Robbery", ("felony",), 1.5),
+    ("Penal Code § 261(a)(2)", "Rape", ("felony",), 0.2),
+    ("Penal Code § 288(a)", "Lewd act with a child under 14", ("felony",), 0.2),
+    ("Penal Code § 290.018(b)", "Failure to register as a sex offender", ("felony", "wobbler"), 0.2),
+    ("Penal Code § 422(a)", "Criminal threats", ("wobbler",), 1.5),
+    ("Penal Code § 470(a)", "Forgery", ("wobbler",), 1),
+    ("Penal Code § 594(a)", "Vandalism", ("misdemeanor", "wobbler"), 4),
+    ("Penal Code § 602", "Trespass", ("misdemeanor", "infraction"), 3),
+    ("Penal Code § 647(f)", "Disorderly conduct: public intoxication", ("misdemeanor",), 6),
+    ("Penal Code § 29800(a)(1)", "Possession of a firearm by a prohibited person", ("felony",), 1),
+    ("Health & Safety Code § 11350(a)", "Possession of a controlled substance", ("misdemeanor", "felony"), 7),
+    ("Health & Safety Code § 11351", "Possession for sale of a controlled substance", ("felony",), 2),
+    ("Health & Safety Code § 11357(b)", "Possession of marijuana", ("infraction", "misdemeanor"), 3),
+    ("Health & Safety Code § 11358", "Cultivation of marijuana", ("felony", "misdemeanor"), 1),
+    ("Health & Safety Code § 11359", "Possession of marijuana for sale", ("felony", "misdemeanor"), 1),
+    ("Health & Safety Code § 11364", "Possession of drug paraphernalia", ("misdemeanor",), 5),
+    ("Health & Safety Code § 11377(a)", "Possession of methamphetamine", ("misdemeanor", "wobbler"), 5),
+    ("Health & Safety Code § 11550(a)", "Under the influence of a controlled substance", ("misdemeanor",), 4),
+    ("Vehicle Code § 23152(a)", "DUI: under the influence", ("misdemeanor",), 7),
+    ("Vehicle Code § 23152(b)", "DUI: 0.08% or more", ("misdemeanor",), 5),
+    ("Vehicle Code § 14601.1(a)", "Driving with a suspended licence", ("misdemeanor",), 4),
+    ("Vehicle Code § 12500(a)", "Driving without a licence", ("misdemeanor", "infraction"), 3),
+    ("Vehicle Code § 10851(a)", "Unlawful taking of a vehicle", ("wobbler", "felony"), 2),
+)
+
+# Counties, most populous first, with weights (roughly their share of cases).
+_PA_COUNTIES: Final = (
+    ("Philadelphia", 51, 20),
+    ("Allegheny", 2, 10),
+    ("Montgomery", 46, 5),
+    ("Bucks", 9, 4),
+    ("Delaware", 23, 5),
+    ("Lancaster", 36, 4),
+    ("Chester", 15, 3),
+    ("York", 67, 4),
+    ("Berks", 6, 4),
+    ("Lehigh", 39, 4),
+    ("Westmoreland", 65, 3),
+    ("Luzerne", 40, 3),
+    ("Northampton", 48, 3),
+    ("Dauphin", 22, 4),
+    ("Erie", 25, 3),
+    ("Cumberland", 21, 2),
+    ("Lackawanna", 35, 2),
+    ("Washington", 63, 2),
+    ("Beaver", 4, 1.5),
+    ("Centre", 14, 1.5),
+    ("Schuylkill", 54, 1.5),
+    ("Cambria", 11, 1.5),
+    ("Franklin", 28, 1.5),
+    ("Butler", 10, 1),
+    ("Fayette", 26, 1),
+    ("Monroe", 45, 1.5),
+    ("Lebanon", 38, 1),
+    ("Adams", 1, 0.5),
+    ("Fulton", 29, 0.1),
+    ("Forest", 27, 0.1),
+)
+_CA_COUNTIES: Final = (
+    ("Los Angeles", "LA", 25),
+    ("San Diego", "SD", 8),
+    ("Orange", "OR", 7),
+    ("Riverside", "RI", 7),
+    ("San Bernardino", "SB", 7),
+    ("Santa Clara", "SC", 4),
+    ("Alameda", "AL", 4),
+    ("Sacramento", "SA", 5),
+    ("Fresno", "FR", 4),
+    ("Kern", "KE", 4),
+    ("San Francisco", "SF", 3),
+    ("Contra Costa", "CC", 2.5),
+    ("Ventura", "VE", 2),
+    ("San Joaquin", "SJ", 2.5),
+    ("Stanislaus", "ST", 2),
+    ("Tulare", "TU", 2),
+    ("Sonoma", "SO", 1),
+    ("Humboldt", "HU", 0.7),
+    ("Alpine", "AP", 0.05),
+)
+
+_DISPOSITIONS: Final = ("convicted", "dismissed", "withdrawn", "nolle_prossed", "not_guilty", "diversion_completed")
+_DISPOSITION_WEIGHTS: Final = {
+    "PA": (0.50, 0.07, 0.17, 0.10, 0.05, 0.07),
+    "CA": (0.55, 0.22, 0.02, 0.02, 0.05, 0.10),
+}
+
+
+@dataclass(frozen=True)
+class _Profile:
+    """What the generator draws from for one jurisdiction (statute pool, counties, edge dates)."""
+
+    jurisdiction: str
+    statutes: tuple[str, ...]
+    descriptions: tuple[str | None, ...]
+    grades: tuple[str, ...]
+    weights: np.ndarray
+    counties: tuple[str, ...]
+    county_codes: tuple[str, ...]
+    county_weights: np.ndarray
+    edge_targets: np.ndarray  # day numbers that waiting periods may end on
+    age_targets: np.ndarray  # birth days for people turning 70 (or another age parameter) near an anchor
+
+
+def _days(d: date) -> int:
+    return (d - _EPOCH).days
+
+
+def _minus_years(d: date, years: int) -> list[date]:
+    try:
+        return [d.replace(year=d.year - years)]
+    except ValueError:  # 29 February: both neighbours
+        return [date(d.year - years, 2, 28), date(d.year - years, 3, 1)]
+
+
+def _spellings(statute: str, jurisdiction: str) -> list[str]:
+    """The ways dockets cite one section (the canonical rewrites must treat them alike)."""
+    out = [statute]
+    if jurisdiction == "PA" and "Pa.C.S. § " in statute:
+        title, section = statute.split(" Pa.C.S. § ")
+        out += [f"{title} Pa.C.S.A. § {section}", f"{title} § {section}", f"{title} PA.C.S. {section}"]
+    elif jurisdiction == "CA":
+        for long, short in (("Penal Code § ", "PC "), ("Health & Safety Code § ", "HS "), ("Vehicle Code § ", "VC ")):
+            if statute.startswith(long):
+                section = statute.removeprefix(long)
+                out += [f"{short}{section}", f"{long.replace('§ ', '')}{section}".replace("Code", "Code §")]
+    return out
+
+
+def _param_statutes(jurisdiction: str) -> list[str]:
+    """Every statute listed in the jurisdiction's dated parameters (all versions)."""
+    from ..relief.params import all_parameters
+
+    found: list[str] = []
+    for key, parameter in all_parameters().items():
+        if not key.lower().startswith(jurisdiction.lower() + "."):
+            continue
+        for version in parameter.history:
+            if isinstance(version.value, tuple):
+                for item in version.value:
+                    if any(ch.isdigit() for ch in item) and item not in found:
+                        found.append(item)
+    return found
+
+
+def _anchor_dates(jurisdiction: str, extra: Sequence[date]) -> tuple[list[date], list[int]]:
+    """As-of dates worth testing around, and the whole numbers of years parameters use."""
+    from ..relief.jurisdictions import RULES
+    from ..relief.params import all_parameters
+
+    anchors = set(extra)
+    years = {1, 2, 3, 5, 7, 10, 15}
+    for key, parameter in all_parameters().items():
+        if key.lower().startswith(jurisdiction.lower() + "."):
+            for version in parameter.history:
+                anchors.add(version.since)
+                if isinstance(version.value, int) and 0 < version.value <= 80:
+                    years.add(version.value)
+    for rule in RULES:
+        if rule.jurisdiction == jurisdiction:
+            anchors.add(rule.effective)
+            if rule.repealed is not None:
+                anchors.add(rule.repealed)
+    return sorted(a for a in anchors if date(1990, 1, 1) <= a <= THROUGH), sorted(years)
+
+
+@cache
+def _profile(jurisdiction: str, anchors: tuple[date, ...]) -> _Profile:
+    base = {"PA": _PA_STATUTES, "CA": _CA_STATUTES}.get(jurisdiction)
+    if base is None:
+        raise ValueError(f"no synthetic profile for jurisdiction {jurisdiction!r}; one of PA, CA")
+    grade_pool = ("F1", "F2", "F3", "M1", "M2", "M3") if jurisdiction == "PA" else ("felony", "misdemeanor", "wobbler")
+    entries: list[tuple[str, str | None, str, float]] = []
+    for statute, description, grades, weight in base:
+        spellings = _spellings(statute, jurisdiction)
+        for s_index, spelling in enumerate(spellings):
+            share = weight * (0.7 if s_index == 0 else 0.3 / max(1, len(spellings) - 1))
+            for grade in grades:
+                entries.append((spelling, description, grade, share / len(grades)))
+    listed = _param_statutes(jurisdiction)
+    for index, statute in enumerate(listed):
+        for s_index, spelling in enumerate(_spellings(statute, jurisdiction)):
+            grade = grade_pool[(index + s_index) % len(grade_pool)]
+            entries.append((spelling, None, grade, 1.5 / (1 + s_index)))
+            entries.append((spelling + "(a)", None, grade, 0.3))  # a subsection of a listed section
+    weights = np.array([e[3] for e in entries], dtype=np.float64)
+    counties = _PA_COUNTIES if jurisdiction == "PA" else _CA_COUNTIES
+    county_weights = np.array([c[2] for c in counties], dtype=np.float64)
+    as_ofs, years = _anchor_dates(jurisdiction, anchors)
+    targets: set[int] = set()
+    for anchor in as_ofs:
+        for n in years:
+            for moved in _minus_years(anchor, n):
+                for delta in (-1, 0, 1):
+                    targets.add(_days(moved + timedelta(days=delta)))
+    for year in range(1996, 2025, 4):
+        targets.add(_days(date(year, 2, 29)))
+    age_targets: list[int] = []  # 70 (a common age limit) three times as often as 65 or 21
+    for anchor in as_ofs:
+        for age in (70, 70, 70, 65, 21):
+            for moved in _minus_years(anchor, age):
+                for delta in (-2, -1, 0, 1, 2):
+                    age_targets.append(_days(moved + timedelta(days=delta)))
+    return _Profile(
+        jurisdiction=jurisdiction,
+        statutes=tuple(e[0] for e in entries),
+        descriptions=tuple(e[1] for e in entries),
+        grades=tuple(e[2] for e in entries),
+        weights=weights / weights.sum(),
+        counties=tuple(c[0] for c in counties),
+        county_codes=tuple(f"{c[1]:02d}" if isinstance(c[1], int) else str(c[1]) for c in counties),
+        county_weights=county_weights / county_weights.sum(),
+        edge_targets=np.array(sorted(t for t in targets if t <= _days(THROUGH)), dtype=np.int64),
+        age_targets=np.array(sorted(age_targets), dtype=np.int64),
+    )
+
+
+def _null_where(values: np.ndarray, mask: np.ndarray) -> pl.Series:
+    series = pl.Series(values)
+    return series.scatter(np.flatnonzero(mask), None) if mask.any() else series
+
+
+def _dates(days: np.ndarray, unknown: np.ndarray) -> pl.Series:
+    return _null_where(days.astype(np.int32), unknown).cast(pl.Date)
+
+
+def _block(profile: _Profile, first: int, people: int, seed: int, block: int, through: int) -> pl.DataFrame:
+    """People ``first`` .. ``first + people - 1``, drawn from the generator of ``(seed, block)``."""
+    rng = np.random.default_rng([seed, block, *profile.jurisdiction.encode()])
+    j = profile.jurisdiction
+    year = 365.2425
+
+    # ---- people: birth, death
+    birth = through - rng.integers(int(19 * year), int(85 * year), people)
+    turning = rng.random(people) < 0.04  # ages near 70 (and 65, 21, 18) at an anchor date
+    birth[turning] = rng.choice(profile.age_targets, int(turning.sum()))
+    leap = rng.random(people) < 0.003
+    birth[leap] = [_days(date(y, 2, 29)) for y in rng.choice(np.arange(1944, 2004, 4), int(leap.sum()))]
+    birth = np.minimum(birth, through - int(19 * year))
+    dead = rng.random(people) < 0.04
+    death = birth + rng.integers(int(20 * year), int(90 * year), people)
+    dead &= death <= through
+    birth_unknown = rng.random(people) < 0.02
+    life_end = np.where(dead, death, through)
+    adult = birth + int(18 * year)
+    life_end = np.maximum(life_end, adult + 30)
+
+    # ---- cases: several per person, in time order (re-arrests)
+    n_cases = np.minimum(rng.geometric(0.45, people), 12)
+    case_person = np.repeat(np.arange(people), n_cases)
+    cases = len(case_person)
+    span = life_end[case_person] - adult[case_person]
+    arrest = adult[case_person] + (rng.random(cases) * span).astype(np.int64)
+    arrest = arrest[np.lexsort((arrest, case_person))]  # each person's cases in time order
+    county_index = rng.choice(len(profile.counties), cases, p=profile.county_weights)
+    disposed_after = rng.gamma(2.0, 90.0, cases).astype(np.int64) + 14
+
+    # ---- charges: one or more per case
+    n_charges = np.minimum(rng.geometric(0.5, cases), 8)
+    charge_case = np.repeat(np.arange(cases), n_charges)
+    charges = len(charge_case)
+    charge_seq = np.arange(charges) - np.repeat(np.cumsum(n_charges) - n_charges, n_charges) + 1
+    person = case_person[charge_case]
+    pick = rng.choice(len(profile.statutes), charges, p=profile.weights)
+    grades = np.array(profile.grades, dtype=object)[pick]
+    felony = np.array([g.startswith("F") or g == "felony" for g in profile.grades])[pick]
+    summary = np.array([g in ("S", "infraction") for g in profile.grades])[pick]
+
+    c_arrest = arrest[charge_case]
+    offense = c_arrest - np.where(rng.random(charges) < 0.7, 0, rng.integers(1, 120, charges))
+    disposition_day = (
+        c_arrest + disposed_after[charge_case] + np.where(rng.random(charges) < 0.1, rng.integers(0, 200, charges), 0)
+    )
+    weights = np.array(_DISPOSITION_WEIGHTS[j])
+    disposition = rng.choice(len(_DISPOSITIONS), charges, p=weights / weights.sum())
+    convicted = disposition == 0
+
+    # ---- sentences of convictions
+    jail = convicted & (rng.random(charges) < np.where(felony, 0.6, np.where(summary, 0.05, 0.25)))
+    jail_days = np.where(
+        felony,
+        rng.lognormal(6.3, 0.9, charges),
+        np.where(summary, rng.integers(1, 90, charges), rng.lognormal(3.5, 1.2, charges)),
+    ).astype(np.int64)
+    jail_days = np.clip(jail_days, 1, int(40 * year))
+    inc_start = disposition_day - np.where(rng.random(charges) < 0.3, rng.integers(0, 180, charges), 0)
+    inc_end = inc_start + jail_days
+    state_prison = jail & felony & (jail_days >= (730 if j == "PA" else 365))
+    probation = convicted & (rng.random(charges) < 0.55)
+    prob_start = np.where(jail, inc_end, disposition_day)
+    prob_end = prob_start + rng.integers(180, int(5 * year), charges)
+    completed = rng.random(charges) < 0.88
+
+    # ---- edge cases: move a case's dates so one lands exactly on a waiting-period boundary
+    edge_case = rng.random(cases) < 0.12
+    which = rng.integers(0, 4, cases)  # 0 disposition, 1 incarceration end, 2 probation end, 3 arrest
+    target = rng.choice(profile.edge_targets, cases)
+    first_charge = np.cumsum(n_charges) - n_charges
+    anchor_day = np.select(
+        [which == 0, which == 1, which == 2],
+        [disposition_day[first_charge], inc_end[first_charge], prob_end[first_charge]],
+        arrest,
+    )
+    usable = np.select(
+        [which == 1, which == 2], [jail[first_charge], probation[first_charge]], np.ones(cases, dtype=bool)
+    )
+    usable &= arrest + target - anchor_day >= adult[case_person]  # never a case before the 18th birthday
+    shift = np.where(edge_case & usable, target - anchor_day, 0)
+    c_shift = shift[charge_case]
+    arrest = arrest + shift
+    c_arrest = c_arrest + c_shift
+    offense, disposition_day = offense + c_shift, disposition_day + c_shift
+    inc_start, inc_end = inc_start + c_shift, inc_end + c_shift
+    prob_start, prob_end = prob_start + c_shift, prob_end + c_shift
+
+    # ---- nothing after the extract date: undecided cases are pending, ongoing sentences open
+    pending = disposition_day > through
+    disposition = np.where(pending, -1, disposition)
+    convicted &= ~pending
+    jail &= ~pending
+    probation &= ~pending
+    state_prison &= ~pending
+    still_in = jail & (inc_end > through)
+    on_probation = probation & (prob_end > through)
+
+    # ---- money owed, pardons, and unknown facts
+    def chance(rate: float, n: int = charges) -> np.ndarray:
+        return rng.random(n) < rate
+
+    fines = np.where(convicted & chance(0.3), np.round(rng.lognormal(6.0, 1.2, charges), 2), 0.0)
+    fines = np.where(~convicted & chance(0.03), 150.0, fines)  # court costs without a conviction
+    restitution = np.where(convicted & chance(0.08), np.round(rng.lognormal(6.5, 1.5, charges), 2), 0.0)
+    pardoned = convicted & chance(0.01)
+
+    disp_codes = np.array([*_DISPOSITIONS, "pending"], dtype=object)
+    prefix = f"{j}-{seed}-"
+    frame = pl.DataFrame(
+        {
+            "person_id": pl.Series(np.arange(first, first + people))[person],
+            "birth_date": _dates(birth, birth_unknown)[person],
+            "death_date": _dates(death, ~dead)[person],
+            "case_seq": pl.Series(np.arange(cases) + first * 13)[charge_case],
+            "jurisdiction": pl.Series([j] * charges),
+            "county": _null_where(np.array(profile.counties, dtype=object)[county_index], chance(0.01, cases))[
+                charge_case
+            ],
+            "county_code": pl.Series(np.array(profile.county_codes, dtype=object)[county_index])[charge_case],
+            "arrest_year": pl.Series((arrest // 1)[charge_case].astype(np.int32)).cast(pl.Date).dt.year(),
+            "arrest_date": _dates(arrest, chance(0.02, cases))[charge_case],
+            "charge_id": pl.Series(charge_seq.astype(np.int64)),
+            "statute": _null_where(np.array(profile.statutes, dtype=object)[pick], chance(0.02)),
+            "description": pl.Series(np.array(profile.descriptions, dtype=object)[pick], dtype=pl.Utf8),
+            "grade": _null_where(grades, chance(0.04)),
+            "offense_date": _dates(offense, chance(0.05)),
+            "disposition": _null_where(disp_codes[disposition], chance(0.03)),
+            "disposition_date": _dates(disposition_day, pending | chance(0.03)),
+            "incarceration_start": _dates(inc_start, ~jail | chance(0.03)),
+            "incarceration_end": _dates(inc_end, ~jail | still_in | chance(0.04)),
+            "probation_start": _dates(prob_start, ~probation | (prob_start > through) | chance(0.03)),
+            "probation_end": _dates(prob_end, ~probation | on_probation | chance(0.04)),
+            "probation_completed": _null_where(np.where(on_probation, False, completed), ~probation | chance(0.05)),
+            "fines_costs_owed": _null_where(fines, chance(0.06)),
+            "restitution_owed": _null_where(restitution, chance(0.05)),
+            "state_prison": _null_where(state_prison, ~jail & ~convicted | chance(0.04)),
+            "pardoned": _null_where(pardoned, chance(0.05)),
+        }
+    )
+    case_format = (
+        pl.format("CP-{}-CR-{}-{}", "county_code", pl.col("case_seq").cast(pl.Utf8).str.zfill(7), "arrest_year")
+        if j == "PA"
+        else pl.format("{}{}-{}", "county_code", "arrest_year", pl.col("case_seq").cast(pl.Utf8).str.zfill(8))
+    )
+    return frame.select(
+        person_id=pl.lit(prefix) + pl.col("person_id").cast(pl.Utf8).str.zfill(8),
+        birth_date="birth_date",
+        death_date="death_date",
+        case_id=case_format,
+        **{name: pl.col(name) for name in list(CHARGE_SCHEMA)[4:7]},
+        charge_id=pl.col("charge_id").cast(pl.Utf8),
+        **{name: pl.col(name) for name in list(CHARGE_SCHEMA)[8:]},
+    ).cast(CHARGE_SCHEMA)  # type: ignore[arg-type]
+
+
+def synth_blocks(
+    people: int,
+    jurisdiction: str,
+    seed: int,
+    *,
+    through: date = THROUGH,
+    anchors: Sequence[date] = DEFAULT_ANCHORS,
+) -> list[tuple[int, int]]:
+    """The (first person, people) blocks a table of ``people`` is made of."""
+    del jurisdiction, seed, through, anchors
+    return [(start, min(BLOCK, people - start)) for start in range(0, people, BLOCK)]
+
+
+def synth_block(
+    first: int,
+    people: int,
+    jurisdiction: str,
+    seed: int,
+    *,
+    through: date = THROUGH,
+    anchors: Sequence[date] = DEFAULT_ANCHORS,
+) -> pl.DataFrame:
+    """One block of people (``first`` must be a multiple of ``BLOCK``); see ``synth_charges``."""
+    if first % BLOCK:
+        raise ValueError(f"a block starts at a multiple of {BLOCK}")
+    profile = _profile(jurisdiction.upper(), tuple(sorted(anchors)))
+    return _block(profile, first, people, seed, first // BLOCK, _days(through))
+
+
+def synth_charges(
+    people: int,
+    jurisdiction: str,
+    seed: int,
+    *,
+    through: date = THROUGH,
+    anchors: Sequence[date] = DEFAULT_ANCHORS,
+) -> pl.DataFrame:
+    """A realistic charge table (``CHARGE_SCHEMA``) for ``people`` people, deterministic by ``seed``.
+
+    Persons are contiguous and their cases chronological. No date is after ``through``. About
+    4.5 charges per person; ``anchors`` are the as-of dates edge cases aim at (besides the dates
+    the jurisdiction's parameters and rules changed).
+    """
+    frames = [
+        synth_block(first, count, jurisdiction, seed, through=through, anchors=anchors)
+        for first, count in synth_blocks(people, jurisdiction, seed)
+    ]
+    return pl.concat(frames) if frames else pl.DataFrame(schema=CHARGE_SCHEMA)
+
+
+def write_synth(
+    path: str | Path,
+    people: int,
+    jurisdiction: str,
+    seed: int,
+    *,
+    through: date = THROUGH,
+    anchors: Sequence[date] = DEFAULT_ANCHORS,
+) -> int:
+    """Write ``synth_charges(...)`` to ``path`` (``.csv`` or ``.parquet``), a block at a time; returns rows."""
+    import pyarrow.parquet as pq
+
+    target = Path(path)
+    suffix = target.suffix.lower()
+    if suffix not in (".csv", ".parquet"):
+        raise ValueError(f"write to a .csv or .parquet file, not {target.name!r}")
+    rows = 0
+    tmp = target.with_name(target.name + ".partial")
+    writer: pq.ParquetWriter | None = None
+    with tmp.open("wb") as handle:
+        for index, (first, count) in enumerate(synth_blocks(people, jurisdiction, seed)):
+            frame = synth_block(first, count, jurisdiction, seed, through=through, anchors=anchors)
+            rows += frame.height
+            if suffix == ".csv":
+                frame.write_csv(handle, include_header=index == 0)
+            else:
+                table = frame.to_arrow()
+                if writer is None:
+                    writer = pq.ParquetWriter(handle, table.schema, compression="zstd")
+                writer.write_table(table)
+        if suffix == ".csv" and rows == 0:
+            pl.DataFrame(schema=CHARGE_SCHEMA).write_csv(handle)
+        if writer is not None:
+            writer.close()
+        elif suffix == ".parquet":
+            pl.DataFrame(schema=CHARGE_SCHEMA).write_parquet(handle)
+    tmp.replace(target)
+    return rows
