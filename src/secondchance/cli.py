@@ -22,6 +22,7 @@ from .records import InvalidRecord, load_people
 from .relief import find_rule, screen, to_json
 from .relief.jurisdictions import JURISDICTIONS, RULES
 from .render import render_rule, render_rules_table, render_screening
+from .web.commands import serve
 
 app = typer.Typer(
     help=(
@@ -38,6 +39,7 @@ app.add_typer(rules_app, name="rules")
 app.add_typer(services_app, name="services")
 app.add_typer(db_app, name="db")
 app.add_typer(bulk_app, name="bulk")
+app.command("serve")(serve)
 
 console = Console()
 errors = Console(stderr=True)

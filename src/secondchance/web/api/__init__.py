@@ -1,0 +1,16 @@
+"""The JSON API under ``/api/v1``: record relief and the services directory."""
+
+from fastapi import APIRouter
+
+from .relief import router as relief_router
+
+API_PREFIX = "/api/v1"
+
+
+def api_router() -> APIRouter:
+    router = APIRouter(prefix=API_PREFIX)
+    router.include_router(relief_router)
+    return router
+
+
+__all__ = ["API_PREFIX", "api_router"]

@@ -1,0 +1,173 @@
+"""API: screen a record, list jurisdictions and rules with their citations."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Request
+
+from ...records import people_from_json
+from ...relief import JURISDICTIONS, RULES, Rule, find_rule, screen, to_json
+from ...relief.explain import summary
+from ...relief.lang import Param
+from ..settings import Settings
+from .models import Jurisdiction, RuleDetail, RuleSummary, ScreenResponse
+from .problems import INVALID_REQUEST, ApiProblem, FieldError, Problem
+
+router = APIRouter(tags=["relief"])
+
+PROBLEMS: dict[int | str, dict[str, Any]] = {
+    422: {"model": Problem, "description": "The record or a parameter is invalid; `errors` names each field."},
+    413: {"model": Problem, "description": "The request body is too large."},
+    415: {"model": Problem, "description": "The body is not JSON."},
+}
+RECORD_BODY = {
+    "requestBody": {
+        "required": True,
+        "description": 'A record in the format of docs/record-format.md: one person, a list, or {"people": [...]}.',
+        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Record"}}},
+    }
+}
+
+
+def screening_json(person_screening: Any, with_trace: bool) -> dict[str, Any]:
+    """``to_json`` plus each result's plain-language sentence."""
+    out = to_json(person_screening, with_trace=with_trace)
+    for charge, charge_out in zip(person_screening.charges, out["charges"], strict=True):
+        for result, result_out in zip(charge.results, charge_out["results"], strict=True):
+            result_out["summary"] = summary(result)
+    return out
+
+
+async def read_json(request: Request) -> Any:
+    content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if content_type != "application/json" and not content_type.endswith("+json"):
+        raise ApiProblem(415, "Unsupported Media Type", "Send the record as application/json.")
+    raw = await request.body()
+    try:
+        return json.loads(raw)
+    except (ValueError, UnicodeDecodeError) as error:
+        raise ApiProblem(
+            422,
+            "The body is not valid JSON",
+            str(error),
+            [FieldError(field="(json)", where="body", detail=str(error))],
+            type=INVALID_REQUEST,
+        ) from None
+
+
+@router.post(
+    "/screen",
+    summary="Screen a record: every relief path for every charge",
+    response_model=ScreenResponse,
+    responses=PROBLEMS,
+    openapi_extra=RECORD_BODY,
+)
+async def screen_record(
+    request: Request,
+    as_of: Annotated[
+        date | None, Query(description="Compute results as of this date (YYYY-MM-DD). Default: today.")
+    ] = None,
+    trace: Annotated[bool, Query(description="Include every condition checked.")] = True,
+) -> Any:
+    settings: Settings = request.app.state.settings
+    day = as_of or date.today()
+    data = await read_json(request)
+    people = people_from_json(data, as_of=day)
+    charges = sum(len(case.charges) for person in people for case in person.cases)
+    if charges > settings.max_charges:
+        raise ApiProblem(
+            422,
+            "Too many charges",
+            f"One request may hold at most {settings.max_charges} charges; this one has {charges}.",
+            [FieldError(field="charges", where="body", detail=f"at most {settings.max_charges} charges")],
+            type=INVALID_REQUEST,
+        )
+    try:
+        screenings = [screening_json(screen(person, day), trace) for person in people]
+    except LookupError as error:  # a dated parameter not yet law on that day
+        raise ApiProblem(
+            422,
+            "The law for that date is not encoded",
+            str(error),
+            [FieldError(field="as_of", where="query", detail=str(error))],
+            type=INVALID_REQUEST,
+        ) from None
+    return {"as_of": day.isoformat(), "people": screenings}
+
+
+@router.get("/jurisdictions", summary="Jurisdictions with encoded rules", response_model=list[Jurisdiction])
+async def list_jurisdictions() -> list[dict[str, Any]]:
+    return [
+        {"code": code, "name": name, "rules": sum(1 for r in RULES if r.jurisdiction == code)}
+        for code, name in JURISDICTIONS.items()
+    ]
+
+
+def rule_summary(rule: Rule) -> dict[str, Any]:
+    return {
+        "id": rule.id,
+        "jurisdiction": rule.jurisdiction,
+        "relief": rule.relief.value,
+        "section": rule.section,
+        "title": rule.title,
+        "automatic": rule.automatic,
+        "effective": rule.effective.isoformat(),
+        "repealed": rule.repealed.isoformat() if rule.repealed else None,
+    }
+
+
+def _amount(value: int | Param) -> int | str:
+    return value.key if isinstance(value, Param) else value
+
+
+@router.get(
+    "/rules", summary="Every encoded rule with its citation", response_model=list[RuleSummary], responses=PROBLEMS
+)
+async def list_rules(
+    jurisdiction: Annotated[
+        str | None, Query(pattern="^[A-Za-z]{2}$", description="Two-letter code, e.g. PA or CA.")
+    ] = None,
+) -> list[dict[str, Any]]:
+    code = jurisdiction.upper() if jurisdiction else None
+    return [rule_summary(r) for r in RULES if code is None or r.jurisdiction == code]
+
+
+@router.get(
+    "/rules/{rule_id}",
+    summary="One rule: the statute text, conditions and waiting periods",
+    response_model=RuleDetail,
+    responses={404: {"model": Problem, "description": "No such rule."}},
+)
+async def get_rule(rule_id: str) -> dict[str, Any]:
+    try:
+        rule = find_rule(rule_id)
+    except KeyError:
+        raise ApiProblem(404, "Not Found", f"No rule {rule_id!r}; see /api/v1/rules.") from None
+    return {
+        **rule_summary(rule),
+        "statute_text": rule.statute_text,
+        "conditions": [{"id": c.id, "text": c.text, "cite": c.cite} for c in rule.conditions],
+        "waits": [
+            {"id": w.id, "text": w.text, "cite": w.cite, "years": _amount(w.years), "days": _amount(w.days)}
+            for w in rule.waits
+        ],
+        "note": rule.note,
+    }
+
+
+def record_schemas() -> dict[str, Any]:
+    """The record JSON Schema (records/record.schema.json) as OpenAPI components ``Record`` and ``Record_*``."""
+    from importlib import resources
+
+    raw = json.loads(resources.files("secondchance.records").joinpath("record.schema.json").read_text("utf-8"))
+    text = json.dumps(raw).replace('"#/$defs/', '"#/components/schemas/Record_')
+    schema = json.loads(text)
+    defs = schema.pop("$defs", {})
+    for key in ("$schema", "$id"):
+        schema.pop(key, None)
+    out = {"Record": schema}
+    out.update({f"Record_{name}": value for name, value in defs.items()})
+    return out

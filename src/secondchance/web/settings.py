@@ -1,0 +1,49 @@
+"""Settings of the web app, read from ``SECONDCHANCE_*`` environment variables (docs/web.md lists them).
+
+Defaults run a private instance on the loopback interface with the embedded SQLite database, so
+``secondchance serve`` works on a fresh machine with nothing configured.
+"""
+
+from __future__ import annotations
+
+import secrets
+
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    """Every knob of the web app; each field is the env var ``SECONDCHANCE_<NAME>``."""
+
+    model_config = SettingsConfigDict(env_prefix="SECONDCHANCE_", extra="ignore")
+
+    host: str = Field(default="127.0.0.1", description="Address `secondchance serve` listens on.")
+    port: int = Field(default=8000, ge=1, le=65535, description="Port `secondchance serve` listens on.")
+    database_url: str = Field(
+        default="",
+        description=(
+            "SQLAlchemy URL of the services directory, e.g. postgresql+psycopg://user@host/db. "
+            "Empty: the embedded SQLite database with the bundled directory data."
+        ),
+    )
+    secret_key: str = Field(
+        default_factory=lambda: secrets.token_urlsafe(32),
+        description=(
+            "Key that signs CSRF tokens and the record interview's state. Empty or unset: a random key "
+            "per process (interviews in progress are lost on restart). Set it when running several workers."
+        ),
+    )
+    max_body_bytes: int = Field(
+        default=1_000_000, ge=1024, description="Largest request body accepted; larger requests get 413."
+    )
+    max_charges: int = Field(default=500, ge=1, description="Most charges one screening request may hold.")
+    https: bool = Field(default=False, description="Set behind HTTPS: cookies get the Secure flag and HSTS is sent.")
+    default_language: str = Field(
+        default="en", pattern="^(en|es)$", description="Language when the browser asks for none."
+    )
+    log_level: str = Field(default="info", description="uvicorn log level; access logs never include query strings.")
+
+    @field_validator("secret_key")
+    @classmethod
+    def _random_if_empty(cls, value: str) -> str:
+        return value or secrets.token_urlsafe(32)

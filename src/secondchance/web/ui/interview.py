@@ -1,0 +1,437 @@
+"""The record interview: one question a screen, building a record in the format of docs/record-format.md.
+
+Pure logic (no HTTP): the state is a JSON-able dict that travels signed in the form (never stored on
+the server, never in a URL). ``answer`` applies one screen's answer and picks the next question;
+only questions that can matter are asked (the sentence for a charge that ended without a conviction
+is never asked). "I don't know" leaves the fact unknown, which the rules report as "needs review".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from ...records.model import GRADES_BY_JURISDICTION
+
+
+def N_(text: str) -> str:
+    """Marks text for the translation catalogue; translated when the page is rendered."""
+    return text
+
+
+@dataclass(frozen=True)
+class Option:
+    value: str
+    label: str
+    hint: str = ""
+
+
+@dataclass(frozen=True)
+class Step:
+    """One screen: a question, how to answer it (``kind``), help with examples, and the options."""
+
+    id: str
+    kind: str  # intro | choice | date | text | money
+    question: str
+    help: str = ""
+    examples: tuple[str, ...] = ()
+    options: tuple[Option, ...] = ()
+    fields: tuple[str, ...] = field(default_factory=tuple)
+
+
+YES_NO = (Option("yes", N_("Yes")), Option("no", N_("No")))
+CONVICTION_ENDINGS = ("convicted",)
+STATES = (
+    Option("PA", N_("Pennsylvania")),
+    Option("CA", N_("California")),
+    Option(
+        "other", N_("Another state or federal court"), N_("We can't check these yet; we will show where to get help.")
+    ),
+)
+PA_GRADES = (
+    Option(
+        "S",
+        N_("Summary offense (S)"),
+        N_("The least serious level, usually a fine. For example: a first retail theft of less than $150."),
+    ),
+    Option("M3", N_("Misdemeanor, third degree (M3)"), N_("For example: some disorderly conduct charges.")),
+    Option("M2", N_("Misdemeanor, second degree (M2)"), N_("For example: simple assault.")),
+    Option("M1", N_("Misdemeanor, first degree (M1)"), N_("For example: a first retail theft of $150 or more.")),
+    Option(
+        "M",
+        N_("Misdemeanor with no degree (M)"),
+        N_("For example: possession of a controlled substance, or a first DUI."),
+    ),
+    Option("F3", N_("Felony, third degree (F3)"), N_("For example: theft of property worth more than $2,000.")),
+    Option("F2", N_("Felony, second degree (F2)"), N_("For example: some burglaries and robberies.")),
+    Option(
+        "F1",
+        N_("Felony, first degree (F1)"),
+        N_("The most serious level below murder. For example: aggravated assault causing serious injury."),
+    ),
+    Option("F", N_("Felony with no degree (F)"), N_("For example: possession with intent to deliver drugs.")),
+)
+CA_GRADES = (
+    Option(
+        "infraction", N_("Infraction"), N_("The least serious level, a fine only. For example: most traffic tickets.")
+    ),
+    Option("misdemeanor", N_("Misdemeanor"), N_("Up to one year in county jail. For example: petty theft.")),
+    Option(
+        "wobbler",
+        N_("Wobbler (could be a felony or a misdemeanor)"),
+        N_("For example: second-degree burglary (Penal Code 459)."),
+    ),
+    Option("felony", N_("Felony"), N_("More than one year. For example: robbery (Penal Code 211).")),
+)
+DISPOSITIONS = (
+    Option("convicted", N_("Found guilty, or pleaded guilty or no contest"), N_("This is a conviction.")),
+    Option("not_guilty", N_("Found not guilty at trial"), N_("Also called an acquittal.")),
+    Option("dismissed", N_("The judge dismissed the charge")),
+    Option("withdrawn", N_("The prosecutor withdrew the charge")),
+    Option(
+        "nolle_prossed",
+        N_("The prosecutor dropped the charge (nolle prossed)"),
+        N_("Court papers may say “nol pros” or “nolle prosequi”."),
+    ),
+    Option(
+        "diversion_completed",
+        N_("I finished a diversion program"),
+        N_("For example: ARD in Pennsylvania, or pretrial diversion in California."),
+    ),
+    Option("pending", N_("The case is still open")),
+)
+OWED = (
+    Option("no", N_("No, it is all paid (or there was none)")),
+    Option("yes", N_("Yes, I still owe some")),
+)
+ANOTHER = (
+    Option("same_case", N_("Yes, another charge in the same case")),
+    Option("new_case", N_("Yes, a charge in a different case")),
+    Option("done", N_("No, show my results")),
+)
+
+PAPERS = N_("Your court papers (the docket sheet or the sentencing order) list this next to each charge.")
+
+STEPS: dict[str, Step] = {
+    s.id: s
+    for s in (
+        Step("intro", "intro", N_("Can my record be cleared?")),
+        Step(
+            "state",
+            "choice",
+            N_("Which state was the case in?"),
+            N_("The state where the court was, not where you live now."),
+            options=STATES,
+            fields=("jurisdiction",),
+        ),
+        Step("birth", "date", N_("When were you born?"), N_("Some laws depend on your age."), fields=("birth_date",)),
+        Step(
+            "charge",
+            "text",
+            N_("What was the charge?"),
+            N_("Write it the way your court papers do, if you can. Both parts are optional."),
+            fields=("description", "statute"),
+        ),
+        Step("grade", "choice", N_("What was the grade of the charge?"), PAPERS, fields=("grade",)),
+        Step(
+            "disposition",
+            "choice",
+            N_("How did the charge end?"),
+            N_("This is called the disposition. Pick the one closest to what happened."),
+            options=DISPOSITIONS,
+            fields=("disposition",),
+        ),
+        Step(
+            "disposition_date",
+            "date",
+            N_("When did the charge end?"),
+            N_("The date of the verdict, the plea, the dismissal or the withdrawal."),
+            fields=("disposition_date",),
+        ),
+        Step(
+            "jail",
+            "choice",
+            N_("Were you sentenced to jail or prison for this charge?"),
+            options=YES_NO,
+            fields=("jailed",),
+        ),
+        Step(
+            "release",
+            "date",
+            N_("When were you released?"),
+            N_("The day you left jail or prison for this charge."),
+            fields=("incarceration_end",),
+        ),
+        Step(
+            "prison_kind",
+            "choice",
+            N_("Was it state prison?"),
+            N_("Answer no if it was county jail (including a Penal Code 1170(h) sentence)."),
+            options=YES_NO,
+            fields=("state_prison",),
+        ),
+        Step(
+            "probation",
+            "choice",
+            N_("Were you sentenced to probation for this charge?"),
+            options=YES_NO,
+            fields=("on_probation",),
+        ),
+        Step(
+            "probation_end",
+            "date",
+            N_("When did your probation end?"),
+            N_("If it has not ended yet, choose “I don't know”."),
+            fields=("probation_end",),
+        ),
+        Step(
+            "probation_completed",
+            "choice",
+            N_("Did you complete your probation?"),
+            N_("Answer no if it was revoked or you were found in violation."),
+            options=YES_NO,
+            fields=("probation_completed",),
+        ),
+        Step(
+            "fines",
+            "money",
+            N_("Do you still owe fines or court costs for this charge?"),
+            options=OWED,
+            fields=("fines_costs_owed",),
+        ),
+        Step(
+            "restitution",
+            "money",
+            N_("Do you still owe restitution for this charge?"),
+            N_("Restitution is money the court ordered you to pay to a victim."),
+            options=OWED,
+            fields=("restitution_owed",),
+        ),
+        Step(
+            "another",
+            "choice",
+            N_("Do you have another charge to add?"),
+            N_("Adding all of your charges gives better answers: some laws look at your whole record."),
+            options=ANOTHER,
+        ),
+    )
+}
+
+
+def step_options(step: Step, state: dict[str, Any]) -> tuple[Option, ...]:
+    if step.id == "grade":
+        return PA_GRADES if current_case(state).get("jurisdiction") == "PA" else CA_GRADES
+    return step.options
+
+
+def new_state() -> dict[str, Any]:
+    return {"step": "intro", "back": [], "person": {"birth_date": None, "cases": []}}
+
+
+def current_case(state: dict[str, Any]) -> dict[str, Any]:
+    cases: list[dict[str, Any]] = state["person"]["cases"]
+    return cases[-1] if cases else {}
+
+
+def current_charge(state: dict[str, Any]) -> dict[str, Any]:
+    charges: list[dict[str, Any]] = current_case(state).get("charges", [])
+    return charges[-1] if charges else {}
+
+
+def charge_count(state: dict[str, Any]) -> int:
+    return sum(len(c.get("charges", [])) for c in state["person"]["cases"])
+
+
+def _new_charge(state: dict[str, Any], new_case: bool) -> None:
+    cases = state["person"]["cases"]
+    if new_case or not cases:
+        cases.append({"jurisdiction": None, "charges": []})
+    cases[-1]["charges"].append({"sentence": {}})
+
+
+def valid_state(state: Any) -> bool:
+    """Whether a (signed) state has the shape this module writes; anything else starts over."""
+    try:
+        return (
+            isinstance(state, dict)
+            and state["step"] in (*STEPS, "results")
+            and isinstance(state["back"], list)
+            and isinstance(state["person"]["cases"], list)
+            and all(isinstance(c["charges"], list) for c in state["person"]["cases"])
+        )
+    except (KeyError, TypeError):
+        return False
+
+
+def next_step(state: dict[str, Any], step: str) -> str:
+    """The question after ``step``, skipping those that cannot matter for this charge."""
+    charge = current_charge(state)
+    jurisdiction = current_case(state).get("jurisdiction")
+    if step == "intro":
+        return "state"
+    if step == "state":
+        if jurisdiction not in GRADES_BY_JURISDICTION:
+            return "results"
+        return "birth" if "birth_asked" not in state else "charge"
+    if step == "birth":
+        return "charge"
+    if step == "charge":
+        return "grade"
+    if step == "grade":
+        return "disposition"
+    if step == "disposition":
+        return "disposition_date" if charge.get("disposition") != "pending" else "another"
+    if step == "disposition_date":
+        return "jail" if charge.get("disposition") in (*CONVICTION_ENDINGS, None) else "another"
+    if step == "jail":
+        return "release" if charge.get("jailed") is True else "probation"
+    if step == "release":
+        return "prison_kind" if jurisdiction == "CA" else "probation"
+    if step == "prison_kind":
+        return "probation"
+    if step == "probation":
+        return "probation_end" if charge.get("on_probation") is True else "fines"
+    if step == "probation_end":
+        return "probation_completed"
+    if step == "probation_completed":
+        return "fines"
+    if step == "fines":
+        return "restitution"
+    if step == "restitution":
+        return "another"
+    return "results"
+
+
+SENTENCE_FIELDS = (
+    "incarceration_end",
+    "state_prison",
+    "probation_end",
+    "probation_completed",
+    "fines_costs_owed",
+    "restitution_owed",
+)
+
+
+def _store(state: dict[str, Any], name: str, value: Any) -> None:
+    if name == "birth_date":
+        state["person"]["birth_date"] = value
+    elif name == "jurisdiction":
+        current_case(state)["jurisdiction"] = value
+    elif name in SENTENCE_FIELDS:
+        current_charge(state)["sentence"][name] = value
+    else:
+        current_charge(state)[name] = value
+
+
+def _parse_date(raw: str, today: date) -> tuple[str | None, str | None]:
+    try:
+        day = date.fromisoformat(raw.strip())
+    except ValueError:
+        return None, N_("Enter the date as year, month and day, or choose “I don't know”.")
+    if day > today:
+        return None, N_("That date is in the future. Check it, or choose “I don't know”.")
+    if day.year < 1900:
+        return None, N_("That date is too long ago. Check the year, or choose “I don't know”.")
+    return day.isoformat(), None
+
+
+def _parse_money(choice: str, amount: str) -> tuple[float | None, str | None]:
+    if choice == "no":
+        return 0.0, None
+    if choice != "yes":
+        return None, N_("Choose one answer, or “I don't know”.")
+    text = amount.strip().lstrip("$").replace(",", "")
+    if not text:
+        return None, None  # owes something, amount unknown: leave it unknown
+    try:
+        value = float(text)
+    except ValueError:
+        return None, N_("Enter the amount in dollars, like 250, or leave it empty.")
+    if value < 0 or value != value or value > 10_000_000:
+        return None, N_("Enter the amount in dollars, like 250, or leave it empty.")
+    return value, None
+
+
+def answer(state: dict[str, Any], action: str, form: dict[str, str], today: date) -> str | None:
+    """Apply one screen's answer to ``state`` (in place); return an error to show, or ``None``.
+
+    ``action`` is ``next``, ``unknown`` ("I don't know": the facts stay unknown) or ``back``.
+    """
+    step = STEPS.get(state["step"])
+    if action == "back":
+        if state["back"]:
+            state["step"] = state["back"].pop()
+        return None
+    if step is None:  # on the results page only "back" applies
+        return None
+    values: dict[str, Any] = {}
+    if action == "unknown":
+        values = dict.fromkeys(step.fields)
+        if step.id == "another":
+            values = {}
+    elif step.kind == "choice":
+        chosen = form.get(step.id, "")
+        allowed = {o.value for o in step_options(step, state)}
+        if chosen not in allowed:
+            return N_("Choose one answer, or “I don't know”.")
+        if step.id == "another":
+            if chosen != "done":
+                _new_charge(state, chosen == "new_case")
+                state["back"].append(step.id)
+                state["step"] = "state" if chosen == "new_case" else "charge"
+                return None
+        elif step.id == "state":
+            values = {"jurisdiction": None if chosen == "other" else chosen}
+            state["other_state"] = chosen == "other"
+        elif step.options is YES_NO:
+            values = {step.fields[0]: chosen == "yes"}
+        else:
+            values = {step.fields[0]: chosen}
+    elif step.kind == "date":
+        raw = form.get(step.id, "").strip()
+        if not raw:
+            return N_("Enter the date, or choose “I don't know”.")
+        parsed, error = _parse_date(raw, today)
+        if error:
+            return error
+        values = {step.fields[0]: parsed}
+    elif step.kind == "text":
+        values = {name: (form.get(name, "").strip()[:200] or None) for name in step.fields}
+    elif step.kind == "money":
+        amount, error = _parse_money(form.get(step.id, ""), form.get(step.id + "_amount", ""))
+        if error:
+            return error
+        values = {step.fields[0]: amount}
+    if step.id == "state" and not state["person"]["cases"]:
+        _new_charge(state, True)
+    if step.id == "birth":
+        state["birth_asked"] = True
+    for name, value in values.items():
+        _store(state, name, value)
+    state["back"].append(step.id)
+    state["step"] = next_step(state, step.id)
+    return None
+
+
+def to_record(state: dict[str, Any]) -> dict[str, Any]:
+    """The person in the record format (docs/record-format.md), ids numbered in order."""
+    cases = []
+    for c_index, case in enumerate(state["person"]["cases"], start=1):
+        charges = []
+        for h_index, charge in enumerate(case["charges"], start=1):
+            out: dict[str, Any] = {"id": str(h_index)}
+            for name in ("statute", "description", "grade", "disposition", "disposition_date"):
+                if charge.get(name) is not None:
+                    out[name] = charge[name]
+            sentence = {k: v for k, v in charge.get("sentence", {}).items() if v is not None}
+            if charge.get("jailed") is False:
+                sentence.setdefault("state_prison", False)
+            if sentence:
+                out["sentence"] = sentence
+            charges.append(out)
+        cases.append({"id": str(c_index), "jurisdiction": case.get("jurisdiction"), "charges": charges})
+    person: dict[str, Any] = {"id": "me", "cases": cases}
+    if state["person"].get("birth_date"):
+        person["birth_date"] = state["person"]["birth_date"]
+    return person
