@@ -1,0 +1,429 @@
+"""Streaming input and vectorized validation of the flat charges table (CSV or Parquet).
+
+The rules are those of ``records.parse`` (the per-person path), applied column-wise so a
+whole state's repository can be checked: ids are required, dates are ISO, booleans and
+amounts are parsed the same way, grades must exist in the charge's jurisdiction, dates may
+not be after the as-of date, ends may not precede starts, a (person, case, charge) may appear
+once, and a person's (case's) facts must agree across rows. A value the fast path cannot
+read is handed to ``records.parse.parse_value`` itself (once per distinct value), so what is
+accepted and the wording of every reason are the per-person path's own.
+
+Malformed rows are not dropped: each problem becomes a reject ``(row, field, reason)``, where
+``row`` is the 1-based number of the data record (in a CSV, the line number minus one).
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any, Final
+
+import polars as pl
+import pyarrow as pa
+import pyarrow.csv as pacsv
+import pyarrow.parquet as pq
+
+from ..records.model import COLUMNS, DISPOSITIONS, GRADES_BY_JURISDICTION, PERSON_FIELDS
+from ..records.parse import UNKNOWN_TOKENS, check_charge_values, parse_value
+from .frame import CHARGE_SCHEMA
+
+#: The input record number column carried through every stage (1-based).
+ROW: Final = "_row"
+#: Set (to a reason) on a CSV line that could not be split into the header's columns.
+PROBLEM: Final = "_problem"
+IDS: Final = ("person_id", "case_id", "charge_id")
+CASE_CHECKED: Final = ("jurisdiction", "county", "arrest_date")
+
+REJECT_SCHEMA: Final[dict[str, pl.DataType]] = {
+    "row": pl.Int64(),
+    "field": pl.Utf8(),
+    "reason": pl.Utf8(),
+    "person_id": pl.Utf8(),
+    "case_id": pl.Utf8(),
+    "charge_id": pl.Utf8(),
+}
+
+#: What Python's ``str.strip()`` removes (records.parse strips with it; Polars' default set is smaller).
+WHITESPACE: Final = "".join(chr(c) for c in range(0x3001) if chr(c).isspace())
+_TRUE: Final = ("true", "yes", "y", "1")
+_FALSE: Final = ("false", "no", "n", "0")
+_ISO_DATE: Final = r"^\d{4}-\d{2}-\d{2}$"
+_PLAIN_AMOUNT: Final = r"^(\d+(\.\d*)?|\.\d+)$"
+# Problem order inside one row, as records.parse reports them.
+_ORDER_ID: Final = 0
+_ORDER_PARSE: Final = 10
+_ORDER_CROSS: Final = 100
+_ORDER_DUPLICATE: Final = 300
+_ORDER_CONSISTENCY: Final = 400
+
+
+class InputError(ValueError):
+    """The input as a whole cannot be read (unknown format, missing or unknown columns)."""
+
+
+@dataclass(frozen=True)
+class InputInfo:
+    path: Path
+    format: str  # "csv" | "parquet"
+    columns: tuple[str, ...]
+    rows_hint: int  # exact for Parquet, an estimate from the size for CSV
+
+
+def input_format(path: Path) -> str:
+    suffix = path.suffix.lower()
+    if suffix in (".parquet", ".pq"):
+        return "parquet"
+    if suffix == ".csv":
+        return "csv"
+    raise InputError(f"{path}: expected a .csv or .parquet file")
+
+
+def check_columns(columns: list[str] | tuple[str, ...]) -> None:
+    """Missing id columns and unknown columns make the whole input unreadable (as in records.parse)."""
+    problems = [f"required column {name!r} is missing" for name in IDS if name not in columns]
+    problems += [f"unknown column {name!r} (see docs/record-format.md)" for name in columns if name not in COLUMNS]
+    if problems:
+        raise InputError("; ".join(problems))
+
+
+def inspect(path: Path) -> InputInfo:
+    fmt = input_format(path)
+    if not path.is_file():
+        raise InputError(f"{path}: no such file")
+    if fmt == "parquet":
+        meta = pq.ParquetFile(path)
+        columns = tuple(meta.schema_arrow.names)
+        rows = meta.metadata.num_rows
+    else:
+        with path.open("rb") as handle:
+            header = handle.readline().decode("utf-8-sig").strip("\r\n")
+        columns = tuple(pacsv.read_csv(io.BytesIO((header + "\n").encode())).column_names) if header else ()
+        rows = max(1, path.stat().st_size // 180)
+    check_columns(columns)
+    return InputInfo(path, fmt, columns, rows)
+
+
+def read_batches(path: Path, batch_rows: int = 262_144) -> Iterator[pl.DataFrame]:
+    """The input as raw frames (as stored; CSV values as text) with ``_row`` and ``_problem``, streaming."""
+    info = inspect(path)
+    if info.format == "parquet":
+        yield from _parquet_batches(path, batch_rows)
+    else:
+        yield from _csv_batches(path, info.columns, batch_rows)
+
+
+def _parquet_batches(path: Path, batch_rows: int) -> Iterator[pl.DataFrame]:
+    start = 1
+    for batch in pq.ParquetFile(path).iter_batches(batch_size=batch_rows):
+        frame = pl.from_arrow(batch)
+        assert isinstance(frame, pl.DataFrame)
+        frame = frame.with_columns(
+            pl.int_range(start, start + frame.height, dtype=pl.Int64).alias(ROW), pl.lit(None, pl.Utf8).alias(PROBLEM)
+        )
+        start += frame.height
+        yield frame
+
+
+def _csv_batches(path: Path, columns: tuple[str, ...], batch_rows: int) -> Iterator[pl.DataFrame]:
+    bad: list[tuple[int, str]] = []
+
+    def on_invalid(row: Any) -> str:
+        # row.number is the physical line (1 = header) when known.
+        bad.append((int(row.number or 0), f"expected {row.expected_columns} values, got {row.actual_columns}"))
+        return "skip"
+
+    reader = pacsv.open_csv(
+        path,
+        read_options=pacsv.ReadOptions(use_threads=False, block_size=max(1 << 20, batch_rows * 200)),
+        parse_options=pacsv.ParseOptions(invalid_row_handler=on_invalid, ignore_empty_lines=False),
+        convert_options=pacsv.ConvertOptions(
+            column_types={name: pa.string() for name in columns},
+            strings_can_be_null=False,
+            quoted_strings_can_be_null=False,
+        ),
+    )
+    line = 1  # the header
+    for batch in reader:
+        frame = pl.from_arrow(batch)
+        assert isinstance(frame, pl.DataFrame)
+        lines, line, malformed = _number_lines(frame.height, line, bad)
+        bad.clear()
+        frame = frame.with_columns(pl.Series(ROW, lines, pl.Int64) - 1, pl.lit(None, pl.Utf8).alias(PROBLEM))
+        blank = pl.all_horizontal(pl.col(c).fill_null("") == "" for c in columns)
+        frame = frame.filter(~blank)
+        if malformed:
+            extra = pl.DataFrame(
+                {ROW: [n - 1 for n, _ in malformed], PROBLEM: [r for _, r in malformed]},
+                schema={ROW: pl.Int64, PROBLEM: pl.Utf8},
+            )
+            frame = pl.concat([frame, extra], how="diagonal_relaxed").sort(ROW)
+        yield frame
+    if bad:  # malformed lines after the last good batch
+        yield pl.DataFrame(
+            {ROW: [n - 1 for n, _ in bad], PROBLEM: [r for _, r in bad]}, schema={ROW: pl.Int64, PROBLEM: pl.Utf8}
+        ).with_columns(pl.lit(None, pl.Utf8).alias(c) for c in columns)
+
+
+def _number_lines(
+    count: int, last_line: int, bad: list[tuple[int, str]]
+) -> tuple[list[int], int, list[tuple[int, str]]]:
+    """Line numbers of ``count`` good rows after ``last_line``, skipping the malformed lines among them."""
+    skipped = sorted(bad)
+    lines: list[int] = []
+    index = 0
+    current = last_line
+    used: list[tuple[int, str]] = []
+    while len(lines) < count:
+        current += 1
+        if index < len(skipped) and skipped[index][0] == current:
+            used.append(skipped[index])
+            index += 1
+            continue
+        lines.append(current)
+    while index < len(skipped) and skipped[index][0] == current + 1:  # malformed lines right after the batch
+        current += 1
+        used.append(skipped[index])
+        index += 1
+    used += skipped[index:]
+    return lines, current, used
+
+
+# ---------------------------------------------------------------------------- validation
+
+
+def _empty_rejects() -> pl.DataFrame:
+    return pl.DataFrame(schema={ROW: pl.Int64, "_order": pl.Int64, "field": pl.Utf8, "reason": pl.Utf8})
+
+
+def _problems(rows: pl.Series, order: int, field: str, reasons: pl.Series) -> pl.DataFrame:
+    return pl.DataFrame(
+        {ROW: rows, "_order": pl.Series([order] * len(rows), dtype=pl.Int64), "field": field, "reason": reasons},
+        schema={ROW: pl.Int64, "_order": pl.Int64, "field": pl.Utf8, "reason": pl.Utf8},
+    )
+
+
+def _fallback(column: str, raws: pl.Series) -> pl.DataFrame:
+    """records.parse.parse_value on each distinct raw value the fast path could not read."""
+    values: list[Any] = []
+    reasons: list[str | None] = []
+    uniques = raws.unique(maintain_order=True)
+    for raw in uniques.to_list():
+        try:
+            values.append(parse_value(column, raw))
+            reasons.append(None)
+        except ValueError as error:
+            values.append(None)
+            reasons.append(str(error))
+    dtype = CHARGE_SCHEMA[column]
+    return pl.DataFrame(
+        {"raw": uniques, "value": pl.Series(values, dtype=dtype, strict=False), "reason": reasons},
+        schema={"raw": uniques.dtype, "value": dtype, "reason": pl.Utf8},
+    )
+
+
+def _is_text(dtype: pl.DataType) -> bool:
+    return dtype in (pl.Utf8, pl.String, pl.Categorical) or isinstance(dtype, pl.Enum)
+
+
+def _parse_column(column: str, raw: pl.Series) -> tuple[pl.Series, pl.Series]:
+    """(value, reason) for one column: vectorized where the value is ordinary, parse_value otherwise."""
+    kind = COLUMNS[column]
+    target = CHARGE_SCHEMA[column]
+    if raw.dtype == pl.Null:
+        return pl.Series(column, [None] * len(raw), target), pl.Series([None] * len(raw), dtype=pl.Utf8)
+    if kind == "date" and raw.dtype == pl.Date:
+        return raw.alias(column), pl.Series([None] * len(raw), dtype=pl.Utf8)
+    if kind == "bool" and raw.dtype == pl.Boolean:
+        return raw.alias(column), pl.Series([None] * len(raw), dtype=pl.Utf8)
+    frame = pl.DataFrame({"raw": raw})
+    if _is_text(raw.dtype) or (kind == "str" and raw.dtype.is_integer()):
+        text = pl.col("raw").cast(pl.Utf8)
+        stripped = text.str.strip_chars(WHITESPACE)
+        unknown = text.is_null() | stripped.str.to_lowercase().is_in(list(UNKNOWN_TOKENS))
+        if kind == "str":
+            fast = stripped
+        elif kind == "date":
+            fast = pl.when(stripped.str.contains(_ISO_DATE)).then(
+                stripped.str.strptime(pl.Date, "%Y-%m-%d", strict=False)
+            )
+        elif kind == "bool":
+            low = stripped.str.to_lowercase()
+            fast = pl.when(low.is_in(_TRUE)).then(True).when(low.is_in(_FALSE)).then(False).otherwise(None)
+        else:
+            amount = stripped.str.strip_chars_start("$").str.replace_all(",", "", literal=True)
+            fast = pl.when(amount.str.contains(_PLAIN_AMOUNT)).then(amount.cast(pl.Float64, strict=False))
+        frame = frame.with_columns(pl.when(~unknown).then(fast).alias("value"), unknown.alias("unknown"))
+        needs = ~pl.col("unknown") & pl.col("value").is_null()
+    elif kind == "money" and raw.dtype.is_numeric():
+        value = pl.col("raw").cast(pl.Float64)
+        frame = frame.with_columns(value.alias("value"), pl.col("raw").is_null().alias("unknown"))
+        needs = ~pl.col("unknown") & (pl.col("value").is_nan() | (pl.col("value") < 0))
+    else:  # an unusual stored type: let parse_value judge each distinct value
+        frame = frame.with_columns(pl.lit(None, target).alias("value"), pl.col("raw").is_null().alias("unknown"))
+        needs = ~pl.col("unknown")
+    frame = frame.with_columns(needs.alias("needs"))
+    if not frame["needs"].any():
+        return frame["value"].cast(target).alias(column), pl.Series([None] * len(raw), dtype=pl.Utf8)
+    judged = _fallback(column, frame.filter("needs")["raw"])
+    frame = frame.join(judged, on="raw", how="left", maintain_order="left", suffix="_slow", nulls_equal=False)
+    value = pl.when(pl.col("needs")).then(pl.col("value_slow")).otherwise(pl.col("value"))
+    reason = pl.when(pl.col("needs")).then(pl.col("reason"))
+    out = frame.select(value.cast(target).alias(column), reason.alias("reason"))
+    return out[column], out["reason"]
+
+
+def _require_id(raw: pl.Series) -> tuple[pl.Series, pl.Series]:
+    """Ids are text (numbers accepted), stripped; missing or blank is a problem (not an 'unknown' token)."""
+    if raw.dtype in (pl.Boolean, pl.Null):
+        value = pl.Series(raw.name, [None] * len(raw), dtype=pl.Utf8)
+    else:
+        stripped = raw.cast(pl.Utf8).str.strip_chars(WHITESPACE)
+        value = pl.DataFrame({"v": stripped}).select(pl.when(pl.col("v") != "").then(pl.col("v"))).to_series()
+    return value.alias(raw.name), value.is_null()
+
+
+def validate(raw: pl.DataFrame, as_of: date | None) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Row-level checks of ``raw`` (read_batches' columns): (charges ``_row`` + CHARGE_SCHEMA, problems).
+
+    ``problems`` has ``_row``, ``_order``, ``field``, ``reason``; a row with any problem is not in
+    ``charges``. Checks that need a person's other rows are in ``check_people``.
+    """
+    height = raw.height
+    parts: list[pl.DataFrame] = [_empty_rejects()]
+    if PROBLEM in raw.columns and raw[PROBLEM].null_count() < height:
+        bad = raw.filter(pl.col(PROBLEM).is_not_null())
+        parts.append(_problems(bad[ROW], _ORDER_ID, "(row)", bad[PROBLEM]))
+        raw = raw.filter(pl.col(PROBLEM).is_null())
+        height = raw.height
+    rows = raw[ROW]
+    columns: dict[str, pl.Series] = {ROW: rows}
+    for index, name in enumerate(COLUMNS):
+        source = raw[name] if name in raw.columns else pl.Series(name, [None] * height, pl.Utf8)
+        if name in IDS:
+            value, missing = _require_id(source)
+            if missing.any():
+                parts.append(
+                    _problems(
+                        rows.filter(missing),
+                        _ORDER_ID + IDS.index(name),
+                        name,
+                        pl.Series(["an id is required"] * int(missing.sum()), dtype=pl.Utf8),
+                    )
+                )
+            columns[name] = value
+            continue
+        value, reason = _parse_column(name, source)
+        if reason.null_count() < height:
+            failed = reason.is_not_null()
+            parts.append(_problems(rows.filter(failed), _ORDER_PARSE + index, name, reason.filter(failed)))
+        columns[name] = value
+    charges = pl.DataFrame(columns)
+    charges = charges.with_columns(
+        pl.col("jurisdiction").str.to_uppercase(),
+        pl.col("disposition").str.to_lowercase().str.replace_all(r"[ \-]", "_"),
+    ).with_columns(
+        pl.when(pl.col("jurisdiction") == "CA")
+        .then(pl.col("grade").str.to_lowercase())
+        .otherwise(pl.col("grade").str.to_uppercase()),
+        pl.when(pl.col("disposition") == "unknown").then(None).otherwise(pl.col("disposition")).alias("disposition"),
+    )
+    parts.append(_cross_checks(charges, as_of))
+    problems = pl.concat(parts).sort(ROW, "_order", "reason")
+    charges = charges.filter(~pl.col(ROW).is_in(problems[ROW].unique().implode()))
+    return charges.select(ROW, *CHARGE_SCHEMA), problems
+
+
+def _cross_checks(charges: pl.DataFrame, as_of: date | None) -> pl.DataFrame:
+    """check_charge_values of records.parse, on the rows where it can fail (formatted by it)."""
+    suspect = pl.lit(False)
+    for jurisdiction, grades in GRADES_BY_JURISDICTION.items():
+        suspect = suspect | ((pl.col("jurisdiction") == jurisdiction) & ~pl.col("grade").is_in(grades))
+    suspect = suspect | ~pl.col("disposition").is_in(DISPOSITIONS)
+    if as_of is not None:
+        for name, kind in COLUMNS.items():
+            if kind == "date":
+                suspect = suspect | (pl.col(name) > as_of)
+    for start, end in (
+        ("incarceration_start", "incarceration_end"),
+        ("probation_start", "probation_end"),
+        ("birth_date", "death_date"),
+    ):
+        suspect = suspect | (pl.col(end) < pl.col(start))
+    flagged = charges.filter(suspect.fill_null(False))
+    out: dict[str, list[Any]] = {ROW: [], "_order": [], "field": [], "reason": []}
+    order = {name: i for i, name in enumerate(COLUMNS)}
+    for values in flagged.iter_rows(named=True):  # only rows already known to be wrong
+        for field, reason in check_charge_values(values, as_of):
+            out[ROW].append(values[ROW])
+            out["_order"].append(_ORDER_CROSS + order[field])
+            out["field"].append(field)
+            out["reason"].append(reason)
+    return pl.DataFrame(out, schema={ROW: pl.Int64, "_order": pl.Int64, "field": pl.Utf8, "reason": pl.Utf8})
+
+
+def check_people(
+    charges: pl.DataFrame, problems: pl.DataFrame, all_ids: pl.DataFrame
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Checks across a person's rows (the partition holds whole persons): duplicates and agreement.
+
+    ``all_ids`` (``_row`` and the three ids, every row with ids, valid or not) decides duplicates
+    as records.parse does: the first row of a (person, case, charge) wins, later ones are rejected.
+    Then each person's (case's) facts must equal those of the person's (case's) first accepted row.
+    """
+    dup = all_ids.drop_nulls(IDS).sort(ROW).filter(~pl.struct(IDS).is_first_distinct())
+    parts = [problems]
+    if dup.height:
+        reasons = pl.Series(
+            [f"duplicate charge {c!r} in case {k!r} of person {p!r}" for p, k, c in dup.select(IDS).iter_rows()],
+            dtype=pl.Utf8,
+        )
+        parts.append(_problems(dup[ROW], _ORDER_DUPLICATE, "charge_id", reasons))
+        charges = charges.filter(~pl.col(ROW).is_in(dup[ROW].implode()))
+    charges = charges.sort(ROW)
+    for offset, (group, fields, what) in enumerate(
+        ((["person_id"], PERSON_FIELDS, "person"), (["person_id", "case_id"], CASE_CHECKED, "case"))
+    ):
+        for index, name in enumerate(fields):
+            first = pl.col(name).first().over(group)
+            differs = ~(pl.col(name).eq_missing(first))
+            bad = charges.filter(differs)
+            if bad.height:
+                key = group[-1]
+                reasons = pl.Series(
+                    [f"differs from an earlier row of {what} {v!r}" for v in bad[key].to_list()], dtype=pl.Utf8
+                )
+                parts.append(_problems(bad[ROW], _ORDER_CONSISTENCY + 10 * offset + index, name, reasons))
+    problems = pl.concat(parts).sort(ROW, "_order", "reason")
+    charges = charges.filter(~pl.col(ROW).is_in(problems[ROW].unique().implode()))
+    return charges, problems
+
+
+def rejects_frame(problems: pl.DataFrame, raw_ids: pl.DataFrame) -> pl.DataFrame:
+    """The rejects file's rows: ``row, field, reason`` and the row's ids as given (to find it)."""
+    ids = raw_ids.select(ROW, *(pl.col(c).cast(pl.Utf8) for c in IDS)).unique(ROW, keep="first")
+    joined = problems.join(ids, on=ROW, how="left", maintain_order="left")
+    return joined.select(pl.col(ROW).alias("row"), "field", "reason", *IDS).cast(REJECT_SCHEMA)  # type: ignore[arg-type]
+
+
+def raw_ids(raw: pl.DataFrame) -> pl.DataFrame:
+    """``_row`` and the three ids as given (text, or null), for rejects and duplicate checks."""
+    cols = [pl.col(ROW)]
+    for name in IDS:
+        if name in raw.columns and raw[name].dtype not in (pl.Null, pl.Boolean):
+            cols.append(pl.col(name).cast(pl.Utf8))
+        else:
+            cols.append(pl.lit(None, pl.Utf8).alias(name))
+    return raw.select(cols)
+
+
+def stripped_ids(ids: pl.DataFrame) -> pl.DataFrame:
+    return ids.with_columns(
+        pl.when(pl.col(c).str.strip_chars(WHITESPACE) == "")
+        .then(None)
+        .otherwise(pl.col(c).str.strip_chars(WHITESPACE))
+        .alias(c)
+        for c in IDS
+    )

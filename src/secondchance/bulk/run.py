@@ -1,0 +1,478 @@
+"""The bulk run: partition by person, screen each partition in one pure call, commit atomically.
+
+Stages (the layout of ``OUT/`` is in docs/bulk.md):
+
+1. *spool*: stream the input into N partitions by person (``partition.py``);
+2. *partitions*: for each, ``process_partition`` (validate -> ``evaluate_frame``) and
+   ``commit_partition`` (Parquet to a temporary file, fsync, rename, then a done marker);
+   partitions run in a process pool (local) or on Spark (``spark.py``);
+3. *finalize*: reconcile ``input rows = charges + rejected rows`` (fail loudly if not), gather
+   the rejects into ``rejects.csv``, and write ``manifest.json`` last.
+
+Everything written is a deterministic function of (input, rules, parameters, as_of, N): rows
+are in input order within a partition, Parquet is written with fixed settings and carries no
+timestamps, the manifest holds no clock. A crash at any point leaves either a committed
+partition or none, so ``--resume`` only redoes what was not committed and ends with the same
+bytes as an uninterrupted run.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import os
+import shutil
+import sys
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from datetime import date
+from importlib import metadata
+from multiprocessing import get_context
+from pathlib import Path
+from typing import Any, Final
+
+import polars as pl
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from ..relief.jurisdictions import RULES
+from ..relief.lang import Rule
+from ..relief.params import all_parameters
+from .frame import CHARGE_SCHEMA, evaluate_frame
+from .partition import read_spool, spool_input, spool_rows
+from .read import (
+    IDS,
+    PROBLEM,
+    ROW,
+    check_people,
+    inspect,
+    raw_ids,
+    rejects_frame,
+    stripped_ids,
+    validate,
+)
+
+ROWS_PER_PARTITION: Final = 500_000
+ROW_GROUP_SIZE: Final = 65_536
+MANIFEST: Final = "manifest.json"
+FORMAT_VERSION: Final = 1
+
+#: The results files' columns: the input row, the evaluate_frame result, and facts the report groups by.
+RESULT_ARROW: Final = pa.schema(
+    [
+        ("row", pa.int64()),
+        ("person_id", pa.string()),
+        ("case_id", pa.string()),
+        ("charge_id", pa.string()),
+        ("rule", pa.string()),
+        ("relief", pa.string()),
+        ("section", pa.string()),
+        ("automatic", pa.bool_()),
+        ("status", pa.string()),
+        ("eligible_on", pa.date32()),
+        ("missing", pa.list_(pa.string())),
+        ("reasons", pa.list_(pa.string())),
+        ("jurisdiction", pa.string()),
+        ("county", pa.string()),
+        ("disposition_date", pa.date32()),
+    ]
+)
+REJECT_ARROW: Final = pa.schema(
+    [
+        ("row", pa.int64()),
+        ("field", pa.string()),
+        ("reason", pa.string()),
+        ("person_id", pa.string()),
+        ("case_id", pa.string()),
+        ("charge_id", pa.string()),
+    ]
+)
+
+
+class RunError(RuntimeError):
+    """The run cannot start or continue (existing output, a different input on --resume, ...)."""
+
+
+class ReconcileError(RunError):
+    """The counts do not add up: some row was lost or invented. Never ignore this."""
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What to compute. Two runs with equal plans (and equal input bytes) write equal bytes."""
+
+    source: Path
+    out: Path
+    as_of: date
+    jurisdiction: str | None = None
+    partitions: int | None = None
+    engine: str = "local"
+
+
+@dataclass
+class Progress:
+    """Callbacks the CLI uses for its progress bar; all optional."""
+
+    on_start: Callable[[str, int], None] = lambda stage, total: None
+    on_advance: Callable[[str, int, int], None] = lambda stage, amount, rows: None
+
+
+@dataclass(frozen=True)
+class PartitionOutput:
+    results: pl.DataFrame
+    rejects: pl.DataFrame
+    counts: dict[str, Any] = field(default_factory=dict)
+
+
+# ---------------------------------------------------------------------------- rules and identity
+
+
+def select_rules(jurisdiction: str | None, as_of: date) -> tuple[Rule, ...]:
+    """The rules a run applies: those of ``jurisdiction`` (or of every jurisdiction) in force on ``as_of``."""
+    wanted = jurisdiction.upper() if jurisdiction else None
+    return tuple(r for r in RULES if (wanted is None or r.jurisdiction == wanted) and r.in_force(as_of))
+
+
+def rules_digest(rules: Sequence[Rule]) -> str:
+    """A hash of the rule definitions (every condition, wait, citation) and all dated parameters."""
+    digest = hashlib.sha256()
+    for rule in rules:
+        digest.update(repr(rule).encode())
+    for key, parameter in sorted(all_parameters().items()):
+        digest.update(key.encode() + repr(parameter).encode())
+    return digest.hexdigest()
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        while chunk := handle.read(1 << 22):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def default_partitions(rows_hint: int) -> int:
+    """Depends only on the input, never on the machine, so every machine writes the same layout."""
+    return max(4, math.ceil(rows_hint / ROWS_PER_PARTITION))
+
+
+def _version(package: str) -> str:
+    try:
+        return metadata.version(package)
+    except metadata.PackageNotFoundError:  # pragma: no cover
+        return "unknown"
+
+
+# ---------------------------------------------------------------------------- one partition (pure)
+
+
+def process_partition(raw: pl.DataFrame, as_of: date, rules: Sequence[Rule]) -> PartitionOutput:
+    """Validate one partition's raw rows (whole persons) and screen them: no I/O, deterministic.
+
+    Every raw row ends up either as an accepted charge (screened, or unscreened if its
+    jurisdiction has no rules here) or as a rejected row with one or more reasons.
+    """
+    raw = raw.sort(ROW)
+    if PROBLEM not in raw.columns:
+        raw = raw.with_columns(pl.lit(None, pl.Utf8).alias(PROBLEM))
+    ids = raw_ids(raw)
+    charges, problems = validate(raw, as_of)
+    charges, problems = check_people(charges, problems, stripped_ids(ids.filter(raw[PROBLEM].is_null())))
+    rejects = rejects_frame(problems, ids)
+    per_jurisdiction: dict[str, int] = {}
+    for rule in rules:
+        per_jurisdiction[rule.jurisdiction] = per_jurisdiction.get(rule.jurisdiction, 0) + 1
+    screened_mask = charges["jurisdiction"].is_in(list(per_jurisdiction))
+    screened = charges.filter(screened_mask)
+    results = evaluate_frame(charges.select(list(CHARGE_SCHEMA)), as_of, list(rules))
+    facts = screened.select(*IDS, ROW, "jurisdiction", "county", "disposition_date")
+    results = results.join(facts, on=list(IDS), how="left", maintain_order="left")
+    results = results.select(pl.col(ROW).alias("row"), *(n for n in RESULT_ARROW.names if n != "row"))
+    expected = sum(per_jurisdiction[j] * n for j, n in screened["jurisdiction"].value_counts().iter_rows())
+    counts: dict[str, Any] = {
+        "rows": raw.height,
+        "charges": charges.height,
+        "screened_charges": screened.height,
+        "unscreened_charges": charges.height - screened.height,
+        "rejected_rows": rejects["row"].n_unique(),
+        "rejects": rejects.height,
+        "results": results.height,
+        "status": dict(sorted(results["status"].value_counts().iter_rows())),
+    }
+    if counts["rows"] != counts["charges"] + counts["rejected_rows"]:
+        raise ReconcileError(
+            f"partition rows {counts['rows']} != charges {counts['charges']} + rejected rows {counts['rejected_rows']}"
+        )
+    if results.height != expected or results["row"].null_count():
+        raise ReconcileError(
+            f"evaluate_frame gave {results.height} result rows for {screened.height} charges; expected {expected}"
+        )
+    return PartitionOutput(results, rejects, counts)
+
+
+# ---------------------------------------------------------------------------- committing
+
+
+def part_name(part: int) -> str:
+    return f"part-{part:05d}"
+
+
+def _fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def atomic_write(path: Path, write: Callable[[Any], None]) -> None:
+    """Write via ``path.tmp-PID``, fsync, rename over ``path``, fsync the directory."""
+    tmp = path.with_name(f"{path.name}.tmp-{os.getpid()}")
+    with tmp.open("wb") as handle:
+        write(handle)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(tmp, path)
+    _fsync_dir(path.parent)
+
+
+def write_parquet(path: Path, frame: pl.DataFrame, schema: pa.Schema) -> None:
+    """Deterministic Parquet: fixed schema, row groups, codec; no timestamps in the metadata."""
+    table = frame.to_arrow().cast(schema) if frame.height else schema.empty_table()
+    atomic_write(
+        path,
+        lambda handle: pq.write_table(
+            table,
+            handle,
+            row_group_size=ROW_GROUP_SIZE,
+            compression="zstd",
+            compression_level=3,
+            use_dictionary=True,
+            write_statistics=True,
+        ),
+    )
+
+
+def _write_json(path: Path, data: dict[str, Any]) -> None:
+    text = json.dumps(data, indent=2, sort_keys=True) + "\n"
+    atomic_write(path, lambda handle: handle.write(text.encode()))
+
+
+def commit_partition(out: Path, part: int, output: PartitionOutput) -> dict[str, Any]:
+    """Commit one partition: results and rejects files, then its done marker (the commit point)."""
+    name = part_name(part)
+    results_path = out / "results" / f"{name}.parquet"
+    rejects_path = out / "rejects" / f"{name}.parquet"
+    write_parquet(results_path, output.results, RESULT_ARROW)
+    write_parquet(rejects_path, output.rejects, REJECT_ARROW)
+    marker = {
+        "partition": part,
+        "counts": output.counts,
+        "files": {
+            f"results/{name}.parquet": file_sha256(results_path),
+            f"rejects/{name}.parquet": file_sha256(rejects_path),
+        },
+    }
+    _write_json(out / "_state" / "done" / f"{name}.json", marker)
+    return marker
+
+
+def committed(out: Path, part: int) -> dict[str, Any] | None:
+    """The done marker of a partition whose files are intact, else None (to be redone)."""
+    path = out / "_state" / "done" / f"{part_name(part)}.json"
+    if not path.exists():
+        return None
+    marker: dict[str, Any] = json.loads(path.read_text())
+    for rel, sha in marker["files"].items():
+        target = out / rel
+        if not target.exists() or file_sha256(target) != sha:
+            return None
+    return marker
+
+
+def screen_partition(out: str, spool: str, part: int, as_of: str, jurisdiction: str | None) -> dict[str, Any]:
+    """One task of the local pool: read the spooled partition, process, commit (plain args: picklable)."""
+    day = date.fromisoformat(as_of)
+    raw = read_spool(Path(spool), part)
+    return commit_partition(Path(out), part, process_partition(raw, day, select_rules(jurisdiction, day)))
+
+
+# ---------------------------------------------------------------------------- the run
+
+
+def _identity(plan: Plan, partitions: int, rules: Sequence[Rule], source_sha: str) -> dict[str, Any]:
+    return {
+        "format": FORMAT_VERSION,
+        "input_sha256": source_sha,
+        "as_of": plan.as_of.isoformat(),
+        "jurisdiction": plan.jurisdiction.upper() if plan.jurisdiction else None,
+        "partitions": partitions,
+        "rules_sha256": rules_digest(rules),
+        "polars": pl.__version__,  # the person hash is stable within a Polars version
+    }
+
+
+def prepare(plan: Plan, resume: bool) -> tuple[dict[str, Any], tuple[Rule, ...]]:
+    """Check the output directory and the run's identity; returns (identity, rules)."""
+    info = inspect(plan.source)
+    partitions = plan.partitions or default_partitions(info.rows_hint)
+    if partitions < 1:
+        raise RunError("--partitions must be at least 1")
+    rules = select_rules(plan.jurisdiction, plan.as_of)
+    if plan.jurisdiction and not rules:
+        raise RunError(f"no {plan.jurisdiction.upper()} rules are in force on {plan.as_of.isoformat()}")
+    identity = _identity(plan, partitions, rules, file_sha256(plan.source))
+    state = plan.out / "_state"
+    run_file = state / "run.json"
+    if run_file.exists():
+        if not resume:
+            raise RunError(f"{plan.out} holds a run already; add --resume to finish it, or choose a new --out")
+        previous = json.loads(run_file.read_text())
+        previous_partitions = previous.get("partitions")
+        if plan.partitions is None and previous_partitions:  # resume keeps the partition count it started with
+            identity = _identity(plan, int(previous_partitions), rules, identity["input_sha256"])
+        if previous != identity:
+            changed = sorted(k for k in identity if previous.get(k) != identity[k])
+            raise RunError(f"--resume: {plan.out} was started with a different {', '.join(changed)}")
+    elif plan.out.exists() and any(plan.out.iterdir()):
+        raise RunError(f"{plan.out} is not empty and holds no run; choose a new --out")
+    for sub in ("results", "rejects", "_state/done"):
+        (plan.out / sub).mkdir(parents=True, exist_ok=True)
+    if not run_file.exists():
+        _write_json(run_file, identity)
+    return identity, rules
+
+
+def run(
+    plan: Plan, *, resume: bool = False, workers: int | None = None, progress: Progress | None = None
+) -> dict[str, Any]:
+    """Run (or finish, with ``resume``) a bulk screening; returns the manifest."""
+    progress = progress or Progress()
+    identity, rules = prepare(plan, resume)
+    partitions = int(identity["partitions"])
+    if (plan.out / MANIFEST).exists() and all(committed(plan.out, p) for p in range(partitions)):
+        return finalize(plan, identity, rules, json.loads((plan.out / MANIFEST).read_text())["counts"]["input_rows"])
+    if plan.engine == "spark":
+        from .spark import run_on_spark
+
+        input_rows = run_on_spark(plan, identity, progress)
+    elif plan.engine == "local":
+        input_rows = _run_local(plan, identity, workers or os.cpu_count() or 1, progress)
+    else:
+        raise RunError(f"unknown engine {plan.engine!r}; local or spark")
+    return finalize(plan, identity, rules, input_rows)
+
+
+def _run_local(plan: Plan, identity: dict[str, Any], workers: int, progress: Progress) -> int:
+    partitions = int(identity["partitions"])
+    spool = plan.out / "_state" / "spool"
+    todo = [p for p in range(partitions) if committed(plan.out, p) is None]
+    input_rows = spool_rows(spool)
+    if todo and input_rows is None:
+        info = inspect(plan.source)
+        progress.on_start("spool", info.rows_hint)
+        input_rows = spool_input(
+            plan.source, spool, partitions, on_batch=lambda rows: progress.on_advance("spool", rows, rows)
+        )
+    progress.on_start("partitions", partitions)
+    progress.on_advance("partitions", partitions - len(todo), 0)
+    args = (str(plan.out), str(spool), plan.as_of.isoformat(), identity["jurisdiction"])
+    if workers <= 1 or len(todo) <= 1:
+        for part in todo:
+            marker = screen_partition(args[0], args[1], part, args[2], args[3])
+            progress.on_advance("partitions", 1, int(marker["counts"]["rows"]))
+    else:
+        threads = str(max(1, (os.cpu_count() or 1) // workers))
+        previous = os.environ.get("POLARS_MAX_THREADS")
+        os.environ["POLARS_MAX_THREADS"] = threads  # inherited by the spawned workers only
+        try:
+            with ProcessPoolExecutor(max_workers=min(workers, len(todo)), mp_context=get_context("spawn")) as pool:
+                futures = [pool.submit(screen_partition, args[0], args[1], p, args[2], args[3]) for p in todo]
+                for future in as_completed(futures):
+                    marker = future.result()
+                    progress.on_advance("partitions", 1, int(marker["counts"]["rows"]))
+        finally:
+            if previous is None:
+                os.environ.pop("POLARS_MAX_THREADS", None)
+            else:
+                os.environ["POLARS_MAX_THREADS"] = previous
+    if input_rows is None:  # every partition was committed before the spool was cleaned up
+        input_rows = sum(int(_marker(plan.out, p)["counts"]["rows"]) for p in range(partitions))
+    return input_rows
+
+
+def _marker(out: Path, part: int) -> dict[str, Any]:
+    marker = committed(out, part)
+    if marker is None:
+        raise RunError(f"partition {part} is not committed")
+    return marker
+
+
+def finalize(plan: Plan, identity: dict[str, Any], rules: Sequence[Rule], input_rows: int) -> dict[str, Any]:
+    """Reconcile every count, gather the rejects, write the manifest (last), drop the spool."""
+    partitions = int(identity["partitions"])
+    markers = [_marker(plan.out, p) for p in range(partitions)]
+    totals: dict[str, int] = {}
+    status: dict[str, int] = {}
+    files: dict[str, str] = {}
+    for marker in markers:
+        for key, value in marker["counts"].items():
+            if key == "status":
+                for name, count in value.items():
+                    status[name] = status.get(name, 0) + int(count)
+            else:
+                totals[key] = totals.get(key, 0) + int(value)
+        files.update(marker["files"])
+    if totals["rows"] != input_rows:
+        raise ReconcileError(f"the input has {input_rows} rows but the partitions hold {totals['rows']}")
+    if input_rows != totals["charges"] + totals["rejected_rows"]:
+        raise ReconcileError(
+            f"input rows {input_rows} != charges {totals['charges']} + rejected rows {totals['rejected_rows']}"
+        )
+    rejects_csv = plan.out / "rejects.csv"
+    gathered = pl.concat([pl.read_parquet(plan.out / rel) for rel in sorted(files) if rel.startswith("rejects/")])
+    atomic_write(rejects_csv, lambda handle: gathered.sort("row", maintain_order=True).write_csv(handle))
+    files["rejects.csv"] = file_sha256(rejects_csv)
+    counts = {
+        "input_rows": input_rows,
+        "charges": totals["charges"],
+        "screened_charges": totals["screened_charges"],
+        "unscreened_charges": totals["unscreened_charges"],
+        "rejected_rows": totals["rejected_rows"],
+        "rejects": totals["rejects"],
+        "results": totals["results"],
+    }
+    manifest = {
+        "format": FORMAT_VERSION,
+        "input": {
+            "path": str(plan.source),
+            "sha256": identity["input_sha256"],
+            "bytes": plan.source.stat().st_size,
+            "rows": input_rows,
+        },
+        "as_of": identity["as_of"],
+        "jurisdiction": identity["jurisdiction"],
+        "engine": plan.engine,
+        "partitions": partitions,
+        "rules": [{"id": r.id, "section": r.section, "relief": r.relief.value} for r in rules],
+        "rules_sha256": identity["rules_sha256"],
+        "counts": counts,
+        "status": dict(sorted(status.items())),
+        "reconciled": (
+            f"input rows {input_rows} = charges {counts['charges']} "
+            f"(screened {counts['screened_charges']}, unscreened {counts['unscreened_charges']}) "
+            f"+ rejected rows {counts['rejected_rows']}"
+        ),
+        "files": dict(sorted(files.items())),
+        "versions": {
+            "secondchance": _version("secondchance"),
+            "polars": pl.__version__,
+            "pyarrow": pa.__version__,
+            "python": ".".join(map(str, sys.version_info[:3])),
+        },
+    }
+    _write_json(plan.out / MANIFEST, manifest)
+    shutil.rmtree(plan.out / "_state" / "spool", ignore_errors=True)
+    return manifest
