@@ -195,5 +195,5 @@ def test_a_bad_header_stops_the_run(tmp_path: Path, header: str, message: str) -
 
 
 def test_only_csv_and_parquet(tmp_path: Path) -> None:
-    with pytest.raises(InputError, match="expected a .csv or .parquet"):
+    with pytest.raises(InputError, match=r"expected a \.csv or \.parquet"):
         list(read_batches(tmp_path / "charges.xlsx"))
