@@ -74,7 +74,7 @@ def interview_page(
 ) -> Response:
     secret = settings_of(request).secret_key
     token = sign(secret, STATE_PURPOSE, state)
-    context: dict[str, Any] = {"state_token": token, "lang_action": "/check", "lang_fields": {"state": token}}
+    context: dict[str, Any] = {"state_token": token, "lang_action": "/check", "lang_fields": {"interview": token}}
     if state["step"] == "results":
         return results_page(request, state, context, set_lang)
     step = STEPS[state["step"]]
@@ -119,7 +119,7 @@ async def check_start(request: Request) -> Response:
 @router.post("/check")
 async def check_step(request: Request) -> Response:
     form = text_fields(await checked_form(request))
-    state = unsign(settings_of(request).secret_key, STATE_PURPOSE, form.get("state", ""))
+    state = unsign(settings_of(request).secret_key, STATE_PURPOSE, form.get("interview", ""))
     if not valid_state(state):
         return interview_page(request, new_state())
     action = form.get("action", "next")
@@ -137,7 +137,7 @@ async def check_step(request: Request) -> Response:
 async def check_download(request: Request) -> Response:
     """The record so far as a JSON file: the only way to keep it, and only when the person asks."""
     form = text_fields(await checked_form(request))
-    state = unsign(settings_of(request).secret_key, STATE_PURPOSE, form.get("state", ""))
+    state = unsign(settings_of(request).secret_key, STATE_PURPOSE, form.get("interview", ""))
     if not valid_state(state):
         return interview_page(request, new_state())
     body = json.dumps(to_record(state), indent=2, ensure_ascii=False)
