@@ -25,8 +25,13 @@ lint: install
 	$(BIN)/ruff check src tests
 	$(BIN)/mypy
 
-test: install system-deps lint
+test: install system-deps node_modules/axe-core lint
 	$(BIN)/python -m pytest
+
+# axe-core (accessibility checks in the browser tests) and htmx, pinned by package-lock.json.
+node_modules/axe-core: package-lock.json
+	npm ci --no-audit --no-fund
+	touch node_modules/axe-core
 
 bench: install
 	$(BIN)/python -m bench
