@@ -19,6 +19,7 @@ bytes as an uninterrupted run.
 from __future__ import annotations
 
 import hashlib
+import importlib
 import json
 import math
 import os
@@ -54,9 +55,11 @@ from .read import (
     validate,
 )
 
+Evaluate = Callable[[pl.DataFrame, date, Sequence[Rule] | None], pl.DataFrame]
 ROWS_PER_PARTITION: Final = 500_000
 ROW_GROUP_SIZE: Final = 65_536
 MANIFEST: Final = "manifest.json"
+DEFAULT_EVALUATOR: Final = "secondchance.bulk.frame:evaluate_frame"
 FORMAT_VERSION: Final = 1
 
 #: The results files' columns: the input row, the evaluate_frame result, and facts the report groups by.
@@ -109,6 +112,9 @@ class Plan:
     jurisdiction: str | None = None
     partitions: int | None = None
     engine: str = "local"
+    #: ``module:function`` with evaluate_frame's signature; another implementation can be plugged in by name
+    #: (the name, not the function, so process-pool and Spark workers import it themselves).
+    evaluator: str = DEFAULT_EVALUATOR
 
 
 @dataclass
@@ -168,7 +174,15 @@ def _version(package: str) -> str:
 # ---------------------------------------------------------------------------- one partition (pure)
 
 
-def process_partition(raw: pl.DataFrame, as_of: date, rules: Sequence[Rule]) -> PartitionOutput:
+def load_evaluator(name: str) -> Evaluate:
+    module, _, attribute = name.partition(":")
+    function: Evaluate = getattr(importlib.import_module(module), attribute)
+    return function
+
+
+def process_partition(
+    raw: pl.DataFrame, as_of: date, rules: Sequence[Rule], evaluate: Evaluate = evaluate_frame
+) -> PartitionOutput:
     """Validate one partition's raw rows (whole persons) and screen them: no I/O, deterministic.
 
     Every raw row ends up either as an accepted charge (screened, or unscreened if its
@@ -186,7 +200,7 @@ def process_partition(raw: pl.DataFrame, as_of: date, rules: Sequence[Rule]) -> 
         per_jurisdiction[rule.jurisdiction] = per_jurisdiction.get(rule.jurisdiction, 0) + 1
     screened_mask = charges["jurisdiction"].is_in(list(per_jurisdiction))
     screened = charges.filter(screened_mask)
-    results = evaluate_frame(charges.select(list(CHARGE_SCHEMA)), as_of, list(rules))
+    results = evaluate(charges.select(list(CHARGE_SCHEMA)), as_of, list(rules))
     facts = screened.select(*IDS, ROW, "jurisdiction", "county", "disposition_date")
     results = results.join(facts, on=list(IDS), how="left", maintain_order="left")
     results = results.select(pl.col(ROW).alias("row"), *(n for n in RESULT_ARROW.names if n != "row"))
@@ -292,11 +306,14 @@ def committed(out: Path, part: int) -> dict[str, Any] | None:
     return marker
 
 
-def screen_partition(out: str, spool: str, part: int, as_of: str, jurisdiction: str | None) -> dict[str, Any]:
+def screen_partition(
+    out: str, spool: str, part: int, as_of: str, jurisdiction: str | None, evaluator: str
+) -> dict[str, Any]:
     """One task of the local pool: read the spooled partition, process, commit (plain args: picklable)."""
     day = date.fromisoformat(as_of)
     raw = read_spool(Path(spool), part)
-    return commit_partition(Path(out), part, process_partition(raw, day, select_rules(jurisdiction, day)))
+    output = process_partition(raw, day, select_rules(jurisdiction, day), load_evaluator(evaluator))
+    return commit_partition(Path(out), part, output)
 
 
 # ---------------------------------------------------------------------------- the run
@@ -378,10 +395,10 @@ def _run_local(plan: Plan, identity: dict[str, Any], workers: int, progress: Pro
         )
     progress.on_start("partitions", partitions)
     progress.on_advance("partitions", partitions - len(todo), 0)
-    args = (str(plan.out), str(spool), plan.as_of.isoformat(), identity["jurisdiction"])
+    args = (str(plan.out), str(spool), plan.as_of.isoformat(), identity["jurisdiction"], plan.evaluator)
     if workers <= 1 or len(todo) <= 1:
         for part in todo:
-            marker = screen_partition(args[0], args[1], part, args[2], args[3])
+            marker = screen_partition(args[0], args[1], part, *args[2:])
             progress.on_advance("partitions", 1, int(marker["counts"]["rows"]))
     else:
         threads = str(max(1, (os.cpu_count() or 1) // workers))
@@ -389,7 +406,7 @@ def _run_local(plan: Plan, identity: dict[str, Any], workers: int, progress: Pro
         os.environ["POLARS_MAX_THREADS"] = threads  # inherited by the spawned workers only
         try:
             with ProcessPoolExecutor(max_workers=min(workers, len(todo)), mp_context=get_context("spawn")) as pool:
-                futures = [pool.submit(screen_partition, args[0], args[1], p, args[2], args[3]) for p in todo]
+                futures = [pool.submit(screen_partition, args[0], args[1], p, *args[2:]) for p in todo]
                 for future in as_completed(futures):
                     marker = future.result()
                     progress.on_advance("partitions", 1, int(marker["counts"]["rows"]))
