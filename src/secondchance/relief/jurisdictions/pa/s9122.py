@@ -2,17 +2,64 @@
 
 (a) Specific proceedings.--Criminal history record information in a specific criminal
 proceeding shall be expunged when: ... (2) a court order requires that such nonconviction
-data be expunged; ...
+data be expunged; (2.1) a person has been granted an unconditional pardon for an offense in
+accordance with law; ... (4) a judicial determination has been made that a person is
+acquitted of an offense, if the person has been acquitted of all charges based on the same
+conduct or arising from the same criminal episode following a trial and a verdict of not
+guilty. This paragraph shall not apply to a partial acquittal. ...
 
-Nonconviction data (charges withdrawn, dismissed, nolle prossed, or ending in acquittal) is
-expunged by petition to the court of common pleas (Pa.R.Crim.P. 790); the court orders it.
+(b) Generally.--Criminal history record information may be expunged when: (1) An individual
+who is the subject of the information reaches 70 years of age and has been free of arrest or
+prosecution for ten years following final release from confinement or supervision. (2) An
+individual who is the subject of the information has been dead for three years. (3)(i) An
+individual who is the subject of the information petitions the court for the expungement of
+a summary offense and has been free of arrest or prosecution for five years following the
+conviction for that offense. (ii) Expungement under this paragraph shall only be permitted
+for a conviction of a summary offense.
+
+(b.1) Prohibition.--A court shall not have the authority to order expungement of the
+defendant's arrest record where the defendant was placed on Accelerated Rehabilitative
+Disposition for a violation of any offense set forth in any of the following where the
+victim is under 18 years of age: [§§ 3121, 3122.1, 3123, 3124.1, 3125, 3126, 3127, 5902(b) or
+(b.1), 5903].
+
+(c) Maintenance of certain information required or authorized.-- ... persons whose records
+are required by law or court rule to be expunged where the individual has successfully
+completed the conditions of any pretrial or posttrial diversion or probation program. ...
+
+Nonconviction data is expunged by petition to the court of common pleas (Pa.R.Crim.P. 790);
+ARD records on dismissal (Pa.R.Crim.P. 320). Sources and verification: docs/jurisdictions/pa.md.
 """
 
 from __future__ import annotations
 
-from ...lang import Condition, Fact, OneOf, Relief, Rule
+from datetime import date
+
+from ...lang import (
+    And,
+    Compare,
+    Condition,
+    Const,
+    Exists,
+    Fact,
+    Known,
+    Not,
+    OneOf,
+    Other,
+    Param,
+    Relief,
+    Rule,
+    Shift,
+    Wait,
+)
+from .offenses import convicted, final_release_and_no_arrest_since, pardon_recorded, review_unless, statute_in
 
 SECTION = "18 Pa.C.S. § 9122"
+
+#: Act 83 of 2020 (HB 440), in force 2020-12-29: automatic expungement after a full acquittal.
+ACT_83_OF_2020 = date(2020, 12, 29)
+#: Act 36 of 2023 (HB 689), automated provisions in force 2024-06-11 (180 days after 2023-12-14).
+ACT_36_OF_2023_AUTOMATED = date(2024, 6, 11)
 
 NONCONVICTION = Rule(
     id="PA-9122-a2-nonconviction",
@@ -33,6 +80,239 @@ NONCONVICTION = Rule(
             test=OneOf(Fact("disposition"), ("not_guilty", "dismissed", "withdrawn", "nolle_prossed")),
         ),
     ),
+    note="Non-convictions include not guilty, dismissed, withdrawn and nolle prossed; ARD is PA-9122-c-diversion.",
 )
 
-RULES = (NONCONVICTION,)
+PARDON = Rule(
+    id="PA-9122-a2.1-pardon",
+    jurisdiction="PA",
+    relief=Relief.EXPUNGEMENT,
+    section=f"{SECTION}(a)(2.1)",
+    title="Expungement of a pardoned conviction",
+    statute_text=(
+        "(a) Specific proceedings.--Criminal history record information in a specific criminal "
+        "proceeding shall be expunged when: ... (2.1) a person has been granted an unconditional "
+        "pardon for an offense in accordance with law;"
+    ),
+    conditions=(
+        Condition(
+            id="convicted", text="The charge ended in a conviction.", cite=f"{SECTION}(a)(2.1)", test=convicted()
+        ),
+        Condition(
+            id="conviction_pardoned",
+            text="The Governor pardoned this conviction (the pardon must be unconditional).",
+            cite=f"{SECTION}(a)(2.1)",
+            test=pardon_recorded(),
+        ),
+    ),
+    automatic=True,
+    effective=ACT_36_OF_2023_AUTOMATED,
+    note=(
+        "Before this paragraph, a pardoned conviction was expunged by petition (Commonwealth v. C.S., "
+        "534 A.2d 1053 (Pa. 1987)). The record's `pardoned` does not say whether a pardon was conditional."
+    ),
+)
+
+ACQUITTAL = Rule(
+    id="PA-9122-a4-acquittal",
+    jurisdiction="PA",
+    relief=Relief.EXPUNGEMENT,
+    section=f"{SECTION}(a)(4)",
+    title="Expungement after acquittal of every charge in the case",
+    statute_text=(
+        "(4) a judicial determination has been made that a person is acquitted of an offense, if the "
+        "person has been acquitted of all charges based on the same conduct or arising from the same "
+        "criminal episode following a trial and a verdict of not guilty. This paragraph shall not "
+        "apply to a partial acquittal."
+    ),
+    conditions=(
+        Condition(
+            id="acquitted",
+            text="The charge ended in a verdict of not guilty after a trial.",
+            cite=f"{SECTION}(a)(4)",
+            test=Compare("==", Fact("disposition"), Const("not_guilty")),
+        ),
+        Condition(
+            id="acquitted_of_all_charges_in_case",
+            text=(
+                "Every other charge in the same case also ended in not guilty (a partial acquittal does not "
+                "qualify; charges withdrawn or dismissed before the verdict need a lawyer's review)."
+            ),
+            cite=f"{SECTION}(a)(4)",
+            test=Not(
+                Exists(
+                    And(
+                        (
+                            Compare("==", Other("case_id"), Fact("case_id")),
+                            Not(
+                                OneOf(
+                                    Other("disposition"),
+                                    ("not_guilty",),
+                                    ("dismissed", "withdrawn", "nolle_prossed", "diversion_completed"),
+                                )
+                            ),
+                        )
+                    ),
+                    scope="other_charges",
+                )
+            ),
+        ),
+    ),
+    automatic=True,
+    effective=ACT_83_OF_2020,
+    note="Expungement follows a 60-day objection period and occurs no later than 12 months from the acquittal.",
+)
+
+AGE_70 = Rule(
+    id="PA-9122-b1-age-70",
+    jurisdiction="PA",
+    relief=Relief.EXPUNGEMENT,
+    section=f"{SECTION}(b)(1)",
+    title="Expungement at age 70 after ten years free of arrest since final release",
+    statute_text=(
+        "(b) Generally.--Criminal history record information may be expunged when: (1) An individual "
+        "who is the subject of the information reaches 70 years of age and has been free of arrest or "
+        "prosecution for ten years following final release from confinement or supervision."
+    ),
+    conditions=(),
+    waits=(
+        Wait(
+            id="age_70",
+            text="The person has reached 70 years of age.",
+            cite=f"{SECTION}(b)(1)",
+            start=Fact("birth_date"),
+            years=Param("pa.expungement.age"),
+        ),
+        Wait(
+            id="ten_years_free_of_arrest_since_final_release",
+            text=(
+                "Ten years have passed since the person's final release from prison, jail, probation or "
+                "parole, with no arrest or prosecution since."
+            ),
+            cite=f"{SECTION}(b)(1)",
+            start=final_release_and_no_arrest_since(),
+            years=Param("pa.expungement.age_arrest_free_years"),
+        ),
+    ),
+    note="The court may (not must) order it; petition under Pa.R.Crim.P. 790.",
+)
+
+DECEASED = Rule(
+    id="PA-9122-b2-deceased",
+    jurisdiction="PA",
+    relief=Relief.EXPUNGEMENT,
+    section=f"{SECTION}(b)(2)",
+    title="Expungement three years after death",
+    statute_text=(
+        "(b) Generally.--Criminal history record information may be expunged when: ... (2) An individual "
+        "who is the subject of the information has been dead for three years."
+    ),
+    conditions=(
+        Condition(
+            id="person_has_died",
+            text="The person has died.",
+            cite=f"{SECTION}(b)(2)",
+            test=Known(Fact("death_date")),
+        ),
+    ),
+    waits=(
+        Wait(
+            id="dead_three_years",
+            text="Three years have passed since the person's death.",
+            cite=f"{SECTION}(b)(2)",
+            start=Fact("death_date"),
+            years=Param("pa.expungement.deceased_years"),
+        ),
+    ),
+)
+
+SUMMARY = Rule(
+    id="PA-9122-b3-summary",
+    jurisdiction="PA",
+    relief=Relief.EXPUNGEMENT,
+    section=f"{SECTION}(b)(3)",
+    title="Expungement of a summary conviction after five arrest-free years",
+    statute_text=(
+        "(3)(i) An individual who is the subject of the information petitions the court for the "
+        "expungement of a summary offense and has been free of arrest or prosecution for five years "
+        "following the conviction for that offense. (ii) Expungement under this paragraph shall only "
+        "be permitted for a conviction of a summary offense."
+    ),
+    conditions=(
+        Condition(
+            id="summary_conviction",
+            text="The charge is a conviction for a summary offense.",
+            cite=f"{SECTION}(b)(3)(ii)",
+            test=And((convicted(), Compare("==", Fact("grade"), Const("S")))),
+        ),
+        Condition(
+            id="no_arrest_within_five_years_after_conviction",
+            text="The person was not arrested or prosecuted in another case in the five years after this conviction.",
+            cite=f"{SECTION}(b)(3)(i)",
+            test=Not(
+                Exists(
+                    And(
+                        (
+                            Compare(">=", Other("arrest_date"), Fact("disposition_date")),
+                            Compare(
+                                "<",
+                                Other("arrest_date"),
+                                Shift(Fact("disposition_date"), Param("pa.expungement.summary_arrest_free_years")),
+                            ),
+                        )
+                    )
+                )
+            ),
+        ),
+    ),
+    waits=(
+        Wait(
+            id="five_years_since_conviction",
+            text="Five years have passed since the summary conviction.",
+            cite=f"{SECTION}(b)(3)(i)",
+            start=Fact("disposition_date"),
+            years=Param("pa.expungement.summary_arrest_free_years"),
+        ),
+    ),
+    effective=date(2009, 1, 26),
+    note=(
+        "Read as the five years immediately following the conviction: a later arrest does not undo a "
+        "five-year arrest-free period already completed (see docs/jurisdictions/pa.md)."
+    ),
+)
+
+DIVERSION = Rule(
+    id="PA-9122-c-diversion",
+    jurisdiction="PA",
+    relief=Relief.EXPUNGEMENT,
+    section=f"{SECTION}(c); Pa.R.Crim.P. 320",
+    title="Expungement after completing ARD or another diversion program",
+    statute_text=(
+        "(b.1) Prohibition.--A court shall not have the authority to order expungement of the defendant's "
+        "arrest record where the defendant was placed on Accelerated Rehabilitative Disposition for a "
+        "violation of any offense set forth in any of the following where the victim is under 18 years of "
+        "age: ... (c) ... persons whose records are required by law or court rule to be expunged where the "
+        "individual has successfully completed the conditions of any pretrial or posttrial diversion or "
+        "probation program."
+    ),
+    conditions=(
+        Condition(
+            id="diversion_completed",
+            text="The person successfully completed ARD or another diversion program for this charge.",
+            cite=f"{SECTION}(c)",
+            test=Compare("==", Fact("disposition"), Const("diversion_completed")),
+        ),
+        Condition(
+            id="not_ard_for_listed_sexual_offense",
+            text=(
+                "The charge is not one of the sexual offences for which a court may not expunge an ARD "
+                "record when the victim was under 18 (if it is, a lawyer must check the victim's age)."
+            ),
+            cite=f"{SECTION}(b.1)",
+            test=review_unless(Not(statute_in("pa.expungement.ard_prohibited_offenses"))),
+        ),
+    ),
+    note="The judge orders expungement when dismissing the charges after ARD (Pa.R.Crim.P. 320).",
+)
+
+RULES = (NONCONVICTION, PARDON, ACQUITTAL, AGE_70, DECEASED, SUMMARY, DIVERSION)
