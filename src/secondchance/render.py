@@ -76,7 +76,8 @@ def render_screening(console: Console, screening: Screening, show_trace: bool = 
 
 def render_rules_table(console: Console, rules: Iterable[Rule], jurisdictions: dict[str, str]) -> None:
     table = Table(title="Encoded rules", header_style="bold")
-    for column in ("Rule id", "Relief", "Section", "Automatic", "In force"):
+    table.add_column("Rule id", no_wrap=True)
+    for column in ("Relief", "Section", "Automatic", "In force"):
         table.add_column(column)
     for rule in rules:
         in_force = f"from {rule.effective.isoformat()}" + (f" to {rule.repealed.isoformat()}" if rule.repealed else "")
