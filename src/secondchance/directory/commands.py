@@ -1,8 +1,273 @@
-"""CLI commands of the services directory (registered by secondchance.cli)."""
+"""CLI commands of the services directory (registered by secondchance.cli).
+
+``services import|search|export|sample|synth`` and ``db upgrade|current``. Exit codes as
+elsewhere: 0 success, 1 an unexpected error, 2 the input is invalid (each problem listed by
+file, row, field and reason). The database is $SECONDCHANCE_DATABASE_URL or ./secondchance.db
+unless ``--db`` names one.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date, datetime
+from enum import StrEnum
+from importlib import resources
+from pathlib import Path
+from typing import Annotated, NoReturn
 
 import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from .facts import PersonFacts, load_facts
+from .geo import UnknownPlace, geocode
+from .match import Fit
+from .model import Directory
+from .needs import UnknownNeed, mask
+from .search import Query, Result, search
+from .validate import InvalidDirectory, Problem
 
 services_app = typer.Typer(
     help="The services directory (Open Referral HSDS): import, search, export.", no_args_is_help=True
 )
 db_app = typer.Typer(help="The database: create or upgrade its tables.", no_args_is_help=True)
+
+console = Console()
+errors = Console(stderr=True)
+
+DbOption = Annotated[
+    str | None,
+    typer.Option(
+        "--db", help="Database URL (sqlite:///path.db or postgresql+psycopg://...). Default: ./secondchance.db"
+    ),
+]
+
+
+class Format(StrEnum):
+    table = "table"
+    json = "json"
+
+
+class ExportFormat(StrEnum):
+    csv = "csv"
+    json = "json"
+
+
+def fail(problems: list[Problem], what: str = "The input") -> NoReturn:
+    errors.print(f"[bold red]{what} has {len(problems)} problem(s):[/]")
+    for problem in problems[:200]:
+        errors.print(f"  • {problem}", markup=False, highlight=False)
+    if len(problems) > 200:
+        errors.print(f"  … and {len(problems) - 200} more")
+    raise typer.Exit(2)
+
+
+def open_store(db: str | None):  # type: ignore[no-untyped-def]  # store is imported lazily: the CLI starts fast
+    from ..store import DirectoryStore, connect, upgrade
+
+    engine = connect(db)
+    upgrade(engine)
+    return DirectoryStore(engine)
+
+
+def read_input(path: Path) -> Directory:
+    from .hsds_json import read_json
+    from .tabular import read_package
+
+    return read_json(path) if path.is_file() else read_package(path)
+
+
+@services_app.command("import")
+def import_command(
+    source: Annotated[Path, typer.Argument(help="An HSDS tabular package (folder with CSVs) or an HSDS JSON file.")],
+    db: DbOption = None,
+    replace: Annotated[bool, typer.Option(help="Replace everything stored instead of adding.")] = False,
+) -> None:
+    """Validate and import a directory in one transaction (nothing is stored if anything is wrong).
+
+    Example:  secondchance services import ../shared/data/hsds/hsds-3.1-spec-examples/csv
+    """
+    if not source.exists():
+        fail([Problem(str(source), None, None, "does not exist")])
+    try:
+        directory = read_input(source)
+    except InvalidDirectory as error:
+        fail(error.problems, str(source))
+    store = open_store(db)
+    total = sum(len(rows) for _, rows in directory)
+    with Progress(
+        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=errors
+    ) as bar:
+        task = bar.add_task("Importing rows", total=total + len(directory.rows("service_at_location")))
+        try:
+            counts = store.import_directory(directory, replace=replace, progress=lambda _t, n: bar.advance(task, n))
+        except InvalidDirectory as error:
+            fail(error.problems, str(source))
+    console.print(f"Imported {source}: " + ", ".join(f"{n} {t}" for t, n in counts.items()))
+
+
+@services_app.command("export")
+def export_command(
+    out: Annotated[Path, typer.Argument(help="A folder (CSV package) or, with --format json, a .json file.")],
+    db: DbOption = None,
+    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="csv: HSDS tabular package; json.")] = (
+        ExportFormat.csv
+    ),
+) -> None:
+    """Export the stored directory as an HSDS tabular package (CSV + datapackage.json) or HSDS JSON."""
+    from .hsds_json import write_json
+    from .tabular import write_package
+
+    directory = open_store(db).load_directory()
+    if fmt is ExportFormat.json:
+        target = out if out.suffix == ".json" else out / "services.json"
+        write_json(directory, target)
+        console.print(f"Wrote {len(directory.rows('service'))} services to {target}")
+        return
+    written = write_package(directory, out)
+    console.print(f"Wrote {len(written)} files to {out}")
+
+
+def _parse_facts(path: Path | None) -> PersonFacts:
+    if path is None:
+        return PersonFacts()
+    try:
+        return load_facts(path)
+    except InvalidDirectory as error:
+        fail(error.problems, str(path))
+
+
+FIT_STYLE = {Fit.FITS: "[green]fits[/]", Fit.UNKNOWN: "[yellow]unknown[/]", Fit.MAY_NOT_FIT: "[red]may not fit[/]"}
+
+
+def render(results: list[Result], where: str) -> None:
+    if not results:
+        console.print(f"No services found near {where}. Try a larger --radius or fewer needs.")
+        return
+    table = Table(title=f"Services near {where}", show_lines=True)
+    for column in ("Fit", "Miles", "Service", "Why / what to check", "Contact"):
+        table.add_column(column)
+    for r in results:
+        why = r.match.reasons or tuple(c.text for c in r.match.checks)
+        contact = "\n".join(x for x in (r.entry.phone, r.entry.address) if x)
+        service = f"[bold]{r.entry.name}[/]\n{r.entry.organization or ''}"
+        table.add_row(FIT_STYLE[r.match.fit], f"{r.miles:.1f}", service, "\n".join(why), contact)
+    console.print(table)
+    console.print("Listings can be out of date: call before you go. This is information, not legal advice.")
+
+
+@services_app.command("search")
+def search_command(
+    near: Annotated[str, typer.Option("--near", help='A ZIP code, "City, ST" or "lat,lon".')],
+    need: Annotated[
+        list[str] | None, typer.Option("--need", help="A need (housing, food, therapy, ...); repeat.")
+    ] = None,
+    text: Annotated[str | None, typer.Option("--text", help="Words that must appear in the listing.")] = None,
+    radius: Annotated[float, typer.Option("--radius", help="Miles.", min=0.1, max=500)] = 25.0,
+    facts: Annotated[
+        Path | None, typer.Option("--facts", help="person.json: the person's facts (all optional).")
+    ] = None,
+    language: Annotated[list[str] | None, typer.Option("--language", help="Only services in this language.")] = None,
+    open_now: Annotated[bool, typer.Option("--open-now", help="Only services open right now.")] = False,
+    as_of: Annotated[str | None, typer.Option("--as-of", help="Date for dated limits (YYYY-MM-DD).")] = None,
+    limit: Annotated[int, typer.Option("--limit", min=1, max=500)] = 20,
+    db: DbOption = None,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="table for people, json for machines.")] = Format.table,
+) -> None:
+    """Find services near a place for some needs; each says whether it fits the person, and why.
+
+    Example:  secondchance services search --near 70112 --need housing --need therapy --facts person.json
+    """
+    try:
+        place = geocode(near)
+        bits = mask(need or [])
+    except (UnknownPlace, UnknownNeed) as error:
+        fail([Problem("--near" if isinstance(error, UnknownPlace) else "--need", None, None, str(error))], "The query")
+    try:
+        day = date.fromisoformat(as_of) if as_of else date.today()
+    except ValueError:
+        fail([Problem("--as-of", None, None, f"{as_of!r} is not a date like 2026-11-23")], "The query")
+    person = _parse_facts(facts)
+    query = Query(
+        place.lat,
+        place.lon,
+        radius,
+        bits,
+        text,
+        datetime.now().astimezone() if open_now else None,
+        tuple(language or ()),
+        person,
+        day,
+        limit,
+    )
+    results = search(open_store(db), query)
+    if fmt is Format.json:
+        payload = {"near": place.label, "radius_miles": radius, "results": [r.to_json() for r in results]}
+        sys.stdout.write(json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
+        return
+    render(results, place.label)
+
+
+@services_app.command("sample")
+def sample_command(
+    db: DbOption = None, replace: Annotated[bool, typer.Option(help="Replace what is stored.")] = True
+) -> None:
+    """Load the bundled demo directory (SAMPLE DATA, NOT REAL LISTINGS) into the database."""
+    from .tabular import read_package
+
+    folder = Path(str(resources.files("secondchance.data.directory")))
+    counts = open_store(db).import_directory(read_package(folder), replace=replace)
+    console.print(f"Loaded the sample directory (fictional listings): {counts.get('service', 0)} services")
+
+
+def synth_command(
+    n: Annotated[int, typer.Option("--n", help="Number of services.", min=1)] = 10_000,
+    seed: Annotated[int, typer.Option(help="Random seed (same seed, same directory).")] = 7,
+    out: Annotated[Path | None, typer.Option(help="Also write an HSDS CSV package here.")] = None,
+    db: DbOption = None,
+    replace: Annotated[bool, typer.Option(help="Replace what is stored.")] = True,
+) -> None:
+    """Generate a realistic synthetic directory of N services (deterministic by seed) into the database."""
+    import time
+
+    from .synth import synthesize
+
+    started = time.perf_counter()
+    frames = synthesize(n, seed)
+    console.print(f"Generated {n:,} services in {time.perf_counter() - started:.1f} s")
+    if out is not None:
+        from .synth import write_frames
+
+        write_frames(frames, out)
+        console.print(f"Wrote the HSDS package to {out}")
+    from ..store.bulk import bulk_load
+
+    store = open_store(db)
+    started = time.perf_counter()
+    bulk_load(store, frames, replace=replace)
+    console.print(f"Stored in {time.perf_counter() - started:.1f} s")
+
+
+services_app.command("synth")(synth_command)
+
+
+@db_app.command("upgrade")
+def db_upgrade(db: DbOption = None) -> None:
+    """Create or upgrade the database tables (Alembic migrations)."""
+    from ..store import connect, upgrade
+    from ..store.migrate import current
+
+    engine = connect(db)
+    upgrade(engine)
+    console.print(f"Database at revision {current(engine)}: {engine.url.render_as_string(hide_password=True)}")
+
+
+@db_app.command("current")
+def db_current(db: DbOption = None) -> None:
+    """Show the database's migration revision."""
+    from ..store import connect
+    from ..store.migrate import current
+
+    console.print(current(connect(db)) or "empty (run `secondchance db upgrade`)")

@@ -63,6 +63,16 @@ def zip_place(code: str) -> tuple[str, str, str] | None:
 
 
 @cache
+def zip_timezone(code: str) -> str | None:
+    """The IANA timezone of a ZIP code ("America/Chicago"), for "open now"."""
+    try:
+        found = _matching(code[:5])
+    except (TypeError, ValueError):
+        return None
+    return str(found[0]["timezone"]) if found and found[0].get("timezone") else None
+
+
+@cache
 def _city_index() -> dict[tuple[str, str], list[tuple[float, float]]]:
     index: dict[tuple[str, str], list[tuple[float, float]]] = {}
     for z in zipcodes.list_all():  # type: ignore[no-untyped-call]

@@ -161,7 +161,8 @@ def check_insurance(req: Requirements, person: PersonFacts) -> list[Check]:
         return [Check("insurance", Fit.UNKNOWN, f"Takes {takes}; we don't know your insurance.", "insurance")]
     have = {"uninsured" if i == "none" else i for i in person.insurance} or {"uninsured"}
     ok = bool(have & set(req.insurance))
-    return [Check("insurance", Fit.FITS if ok else Fit.MAY_NOT_FIT, f"Takes {takes}.")]
+    yours = ", ".join(person.insurance) or "none"
+    return [Check("insurance", Fit.FITS if ok else Fit.MAY_NOT_FIT, f"Takes {takes}; you have {yours}.")]
 
 
 def check_income(req: Requirements, person: PersonFacts, as_of: date) -> list[Check]:
@@ -223,13 +224,8 @@ def check_documents(req: Requirements, person: PersonFacts) -> list[Check]:
         elif code in person.documents:
             checks.append(Check("documents", Fit.FITS, f"Asks for {label}; you have it."))
         else:
-            checks.append(
-                Check(
-                    "documents",
-                    Fit.MAY_NOT_FIT,
-                    f"Asks for {label}, which you don't have yet (ID help services can get one).",
-                )
-            )
+            hint = " (ID help services can get one)" if code in ("photo_id", "ssn_card", "birth_certificate") else ""
+            checks.append(Check("documents", Fit.MAY_NOT_FIT, f"Asks for {label}, which you don't have yet{hint}."))
     return checks
 
 

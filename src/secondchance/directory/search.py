@@ -1,0 +1,215 @@
+"""Search: services near a place, for some needs, matched against a person's facts, each result explained.
+
+The storage answers a coarse question (entries in a bounding box, with any of the needs and
+the words); everything a person reads (distance, open now, fits / may not fit / unknown and
+why) is decided here, the same for every database. Results are sorted so services that surely
+fit come first, then those we cannot decide, then those that may not fit; nearest first within.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from typing import Any, Protocol
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from .build import DAYS
+from .eligibility import Requirements, all_requirements
+from .facts import PersonFacts
+from .geo import bounding_box, haversine_miles, zip_timezone
+from .match import ORDER, Match, language_code, match
+from .model import Directory, Row
+from .needs import BIT, BY_TERM_ID, needs_of_mask
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One service at one location, as the search index holds it."""
+
+    service_at_location_id: str
+    service_id: str
+    location_id: str
+    lat: float
+    lon: float
+    needs: int
+    status: str
+    name: str
+    organization: str | None
+    address: str | None
+    phone: str | None
+    timezone: str | None
+    languages: str | None
+    schedules: str | None
+    requirements: str
+    fees: str | None
+    body: str
+
+
+@dataclass(frozen=True)
+class CandidateQuery:
+    """What the storage filters on: a box (min_lat, max_lat, min_lon, max_lon), needs bits, words."""
+
+    box: tuple[float, float, float, float]
+    needs: int = 0
+    text: str | None = None
+    limit: int = 5000
+
+
+class Candidates(Protocol):
+    def candidates(self, query: CandidateQuery) -> list[Entry]: ...
+
+
+@dataclass(frozen=True)
+class Query:
+    lat: float
+    lon: float
+    miles: float = 25.0
+    needs: int = 0
+    text: str | None = None
+    open_at: datetime | None = None  # only services open at this moment (timezone-aware)
+    languages: tuple[str, ...] = ()
+    facts: PersonFacts = field(default_factory=PersonFacts)
+    as_of: date = field(default_factory=date.today)
+    limit: int = 20
+
+
+@dataclass(frozen=True)
+class Result:
+    entry: Entry
+    miles: float
+    match: Match
+    open_now: bool | None
+
+    def to_json(self) -> dict[str, Any]:
+        e = self.entry
+        return {
+            "service_id": e.service_id,
+            "service_at_location_id": e.service_at_location_id,
+            "name": e.name,
+            "organization": e.organization,
+            "address": e.address,
+            "phone": e.phone,
+            "miles": round(self.miles, 2),
+            "needs": list(needs_of_mask(e.needs)),
+            "languages": e.languages.split(",") if e.languages else [],
+            "fees": e.fees,
+            "open_now": self.open_now,
+            "fit": self.match.fit.value,
+            "reasons": list(self.match.reasons),
+            "missing": list(self.match.missing),
+            "checks": [
+                {"requirement": c.requirement, "status": c.status.value, "text": c.text, "missing": c.missing}
+                for c in self.match.checks
+            ],
+            "eligibility_description": Requirements.from_json(json.loads(e.requirements)).description,
+        }
+
+
+def is_open(schedules: str | None, timezone: str | None, moment: datetime) -> bool | None:
+    """Whether weekly hours include ``moment`` (in the service's timezone); None if no hours are listed."""
+    if not schedules:
+        return None
+    try:
+        local = moment.astimezone(ZoneInfo(timezone)) if timezone else moment
+    except ZoneInfoNotFoundError:
+        local = moment
+    day, now = DAYS[local.weekday()], local.time()
+    for byday, opens, closes, _walk_in in json.loads(schedules):
+        if byday and day not in byday.split(","):
+            continue
+        if opens and closes and time.fromisoformat(opens) <= now <= time.fromisoformat(closes):
+            return True
+    return False
+
+
+def search(store: Candidates, query: Query) -> list[Result]:
+    """The best ``limit`` services for the query, each with its distance and explained fit."""
+    candidates = store.candidates(
+        CandidateQuery(bounding_box(query.lat, query.lon, query.miles), query.needs, query.text)
+    )
+    wanted = {language_code(lang) for lang in query.languages}
+    results: list[Result] = []
+    for entry in candidates:
+        miles = haversine_miles(query.lat, query.lon, entry.lat, entry.lon)
+        if miles > query.miles or entry.status not in ("active", "temporarily closed"):
+            continue
+        if wanted and not wanted & set((entry.languages or "").split(",")):
+            continue
+        open_now = is_open(entry.schedules, entry.timezone, query.open_at) if query.open_at else None
+        if query.open_at and open_now is not True:
+            continue
+        req = Requirements.from_json(json.loads(entry.requirements))
+        results.append(Result(entry, miles, match(req, query.facts, query.as_of), open_now))
+    results.sort(key=lambda r: (ORDER[r.match.fit], r.miles, r.entry.name))
+    return results[: query.limit]
+
+
+def _address(rows: Iterable[Row]) -> str | None:
+    for a in rows:
+        parts = [a.get("address_1"), a.get("city"), a.get("state_province"), a.get("postal_code")]
+        return ", ".join(str(p) for p in parts if p)
+    return None
+
+
+def entries(directory: Directory, timezone_of: Callable[[str], str | None] = zip_timezone) -> list[Entry]:
+    """Search entries of a directory: one per service at a location that has coordinates."""
+    services = directory.by_id("service")
+    locations = directory.by_id("location")
+    orgs = directory.by_id("organization")
+    reqs = all_requirements(directory)
+    needs: dict[str, int] = {}
+    for a in directory.rows("attribute"):
+        need = BY_TERM_ID.get(str(a.get("taxonomy_term_id")))
+        if need and a.get("link_entity") in (None, "service"):
+            needs[str(a["link_id"])] = needs.get(str(a["link_id"]), 0) | BIT[need.code]
+    addresses: dict[str, list[Row]] = {}
+    for a in directory.rows("address"):
+        addresses.setdefault(str(a.get("location_id")), []).append(a)
+    phones: dict[str, str] = {}
+    for p in directory.rows("phone"):
+        for key in ("service_id", "service_at_location_id", "location_id"):
+            if p.get(key) is not None:
+                phones.setdefault(str(p[key]), str(p["number"]))
+    schedules: dict[str, list[list[Any]]] = {}
+    for s in directory.rows("schedule"):
+        owner = s.get("service_at_location_id") or s.get("service_id") or s.get("location_id")
+        walk_in = "walk" in str(s.get("attending_type") or "").lower()
+        schedules.setdefault(str(owner), []).append([s.get("byday"), s.get("opens_at"), s.get("closes_at"), walk_in])
+    fees: dict[str, str] = {}
+    for c in directory.rows("cost_option"):
+        fees.setdefault(str(c["service_id"]), str(c.get("option") or c.get("amount_description") or c.get("amount")))
+    out: list[Entry] = []
+    for sal in directory.rows("service_at_location"):
+        service, location = services.get(str(sal["service_id"])), locations.get(str(sal["location_id"]))
+        if service is None or location is None or location.get("latitude") is None or location.get("longitude") is None:
+            continue
+        sid, lid, said = str(service["id"]), str(location["id"]), str(sal["id"])
+        org = orgs.get(str(service.get("organization_id")))
+        req = reqs[sid]
+        text = " ".join(str(x) for x in (service.get("name"), org and org.get("name"), service.get("description")) if x)
+        hours = schedules.get(said) or schedules.get(sid) or schedules.get(lid)
+        zip_code = next((str(a.get("postal_code")) for a in addresses.get(lid, [])), None)
+        out.append(
+            Entry(
+                service_at_location_id=said,
+                service_id=sid,
+                location_id=lid,
+                lat=float(location["latitude"]),  # type: ignore[arg-type]
+                lon=float(location["longitude"]),  # type: ignore[arg-type]
+                needs=needs.get(sid, 0),
+                status=str(service.get("status")),
+                name=str(service.get("name")),
+                organization=str(org["name"]) if org else None,
+                address=_address(addresses.get(lid, [])),
+                phone=phones.get(said) or phones.get(sid) or phones.get(lid),
+                timezone=timezone_of(zip_code) if zip_code else None,
+                languages=",".join(sorted({language_code(x) for x in req.languages})) or None,
+                schedules=json.dumps(hours) if hours else None,
+                requirements=json.dumps(req.to_json(), sort_keys=True),
+                fees=fees.get(sid) or (str(service["fees_description"]) if service.get("fees_description") else None),
+                body=text,
+            )
+        )
+    return out

@@ -1,0 +1,384 @@
+"""Synthetic directories of any size (1M services in seconds), deterministic by seed.
+
+Vectorised with numpy and polars: services sit near real US ZIP centroids (so geo search
+meets realistic density), each with 1-3 needs, a name built from its needs, and one of a
+few dozen eligibility *profiles* built with the real ``Requirements`` code, so the
+denormalised search rows are exactly what ``search.entries`` would compute (a test checks).
+Synthetic listings are labelled as such in their description.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from itertools import product
+from pathlib import Path
+
+import numpy as np
+import polars as pl
+
+from .eligibility import TERM_BY_CODE, Requirements, document_code, taxonomy_rows
+from .model import Directory, number
+from .needs import BIT, NEEDS, TAXONOMY_NAME
+from .spec import datapackage, tables
+
+KINDS = {
+    "housing": ("Housing Program", "Home Finders"),
+    "housing.emergency": ("Shelter", "Night Shelter"),
+    "housing.transitional": ("Transitional House", "Reentry Residence"),
+    "housing.fair_chance": ("Fair Chance Rentals", "Open Door Housing"),
+    "food": ("Food Pantry", "Community Kitchen"),
+    "id_documents": ("ID Clinic", "Document Recovery"),
+    "benefits": ("Benefits Desk", "Benefits Navigators"),
+    "employment": ("Jobs Center", "Workforce Program"),
+    "mental_health": ("Counseling Center", "Therapy Services"),
+    "mental_health.trauma": ("Trauma Recovery", "Healing Center"),
+    "substance_use": ("Recovery Center", "Treatment Program"),
+    "medical": ("Health Clinic", "Community Health"),
+    "legal": ("Legal Aid", "Law Center"),
+    "legal.record_clearance": ("Expungement Clinic", "Clean Slate Clinic"),
+    "legal.clemency": ("Pardon Project", "Clemency Clinic"),
+    "legal.family_law": ("Family Law Clinic", "Family Legal Help"),
+    "family": ("Family Reunification", "Family Connections"),
+    "transportation": ("Ride Program", "Transit Help"),
+    "phone_internet": ("Connect Program", "Phone Access"),
+    "clothing": ("Clothing Closet", "Work Wardrobe"),
+    "education": ("GED Program", "Learning Center"),
+    "hotline": ("Helpline", "Crisis Line"),
+}
+PLACES = (
+    "Northside",
+    "Riverside",
+    "Eastgate",
+    "Westview",
+    "Harbor",
+    "Lakeside",
+    "Hillcrest",
+    "Union",
+    "Liberty",
+    "Main",
+)
+
+RECORDS: tuple[tuple[str, ...], ...] = (
+    (),
+    ("any",),
+    ("any",),
+    ("any",),
+    ("case_by_case",),
+    ("excludes_sex_offense_registration",),
+    ("excludes_sex_offense_registration", "excludes_arson"),
+    ("excludes_violent_felony",),
+    ("none",),
+)
+
+
+@dataclass(frozen=True)
+class Extra:
+    """Requirements beside the records policy that a synthetic service may state."""
+
+    min_age: int | None = None
+    documents: tuple[str, ...] = ()
+    insurance: tuple[str, ...] = ()
+    income_max_fpl: int | None = None
+    referral: bool = False
+    veteran: bool = False
+
+
+EXTRAS: tuple[Extra, ...] = (
+    Extra(),
+    Extra(min_age=18),
+    Extra(documents=("Photo ID",)),
+    Extra(documents=("Photo ID", "Social Security card")),
+    Extra(insurance=("medicaid", "uninsured")),
+    Extra(income_max_fpl=200),
+    Extra(referral=True),
+    Extra(veteran=True, documents=("Release papers",)),
+)
+LANGUAGES: tuple[tuple[tuple[str, str], ...], ...] = ((("English", "en"),), (("English", "en"), ("Spanish", "es")))
+
+
+@dataclass(frozen=True)
+class Profile:
+    attributes: tuple[tuple[str, str], ...]  # (eligibility term code, value)
+    documents: tuple[str, ...]
+    min_age: int | None
+    languages: tuple[tuple[str, str], ...]
+    requirements: str  # the search index's JSON, made by the real Requirements code
+    language_codes: str
+
+
+def _profiles() -> list[Profile]:
+    """Every (records, extra, languages) combination with its attributes, documents and index JSON."""
+    out: list[Profile] = []
+    for records, extra, langs in product(RECORDS, EXTRAS, LANGUAGES):
+        attrs = [("records", r) for r in records]
+        attrs += [("income_max_fpl", str(extra.income_max_fpl))] if extra.income_max_fpl else []
+        attrs += [("referral", "required")] if extra.referral else []
+        attrs += [("veteran", "required")] if extra.veteran else []
+        attrs += [("insurance", i) for i in extra.insurance]
+        req = Requirements(
+            records=list(records),
+            min_age=float(extra.min_age) if extra.min_age is not None else None,
+            veteran_only=True if extra.veteran else None,
+            insurance=list(extra.insurance),
+            income_max_fpl=float(extra.income_max_fpl) if extra.income_max_fpl else None,
+            documents=[document_code(d) or f"?{d}" for d in extra.documents],
+            referral=True if extra.referral else None,
+            languages=sorted(code for _, code in langs),
+        )
+        codes = ",".join(sorted(code for _, code in langs))
+        out.append(
+            Profile(
+                tuple(attrs), extra.documents, extra.min_age, langs, json.dumps(req.to_json(), sort_keys=True), codes
+            )
+        )
+    return out
+
+
+@cache
+def _zips() -> pl.DataFrame:
+    import zipcodes
+
+    rows = [
+        (z["zip_code"], z["city"], z["state"], float(z["lat"]), float(z["long"]), z.get("timezone"))
+        for z in zipcodes.list_all()  # type: ignore[no-untyped-call]
+        if z.get("lat") and z.get("long") and z.get("zip_code_type") == "STANDARD" and z.get("active")
+    ]
+    return pl.DataFrame(rows, schema=["zip", "city", "state", "zlat", "zlon", "timezone"], orient="row")
+
+
+def _ids(n: int, seed: int, table: int) -> pl.Expr:
+    prefix = f"{seed % 16**8:08x}-{table:04x}-4000-8000-"
+    return pl.lit(prefix) + pl.int_range(0, n, dtype=pl.Int64).cast(pl.Utf8).str.zfill(12)
+
+
+def synthesize(n: int, seed: int = 7) -> dict[str, pl.DataFrame]:
+    """HSDS tables (as polars frames, every spec column) and ``search_entry`` for n services."""
+    rng = np.random.default_rng(seed)
+    zips = _zips()
+    pick = rng.integers(0, zips.height, n)
+    profiles = _profiles()
+    profile = rng.integers(0, len(profiles), n)
+    need_codes = [need.code for need in NEEDS]
+    first = rng.integers(0, len(need_codes), n)
+    second = np.where(rng.random(n) < 0.6, rng.integers(0, len(need_codes), n), first)
+    third = np.where(rng.random(n) < 0.2, rng.integers(0, len(need_codes), n), first)
+    bits = np.array([BIT[c] for c in need_codes], dtype=np.int64)
+    needs_mask = bits[first] | bits[second] | bits[third]
+    kinds = np.array([KINDS[c][0] for c in need_codes]), np.array([KINDS[c][1] for c in need_codes])
+    variant = rng.integers(0, 2, n)
+    kind = np.where(variant == 0, kinds[0][first], kinds[1][first])
+    place = np.array(PLACES)[rng.integers(0, len(PLACES), n)]
+    second_label = np.array([NEEDS[i].label for i in range(len(NEEDS))])[second]
+    base = zips[pick.tolist()].with_columns(
+        sid=_ids(n, seed, 2),
+        oid=_ids(n, seed, 1),
+        lid=_ids(n, seed, 3),
+        said=_ids(n, seed, 4),
+        lat=pl.Series((zips["zlat"].to_numpy()[pick] + rng.normal(0, 0.03, n)).clip(-90, 90)),
+        lon=pl.Series((zips["zlon"].to_numpy()[pick] + rng.normal(0, 0.03, n)).clip(-180, 180)),
+        name=pl.Series(place) + " " + pl.Series(kind),
+        profile=pl.Series(profile, dtype=pl.Int64),
+        needs=pl.Series(needs_mask),
+        number=pl.lit("555-01") + pl.int_range(0, n).mod(100).cast(pl.Utf8).str.zfill(2),
+        street=(pl.int_range(0, n).mod(9000) + 100).cast(pl.Utf8) + " Synthetic Street",
+    )
+    base = base.with_columns(
+        description=pl.col("name") + ": " + pl.Series(second_label) + ". Synthetic listing, not a real service.",
+        org_name=pl.col("name") + " Inc. (synthetic)",
+    )
+    prof = pl.DataFrame(
+        {
+            "profile": list(range(len(profiles))),
+            "requirements": [p.requirements for p in profiles],
+            "language_codes": [p.language_codes for p in profiles],
+            "min_age": [p.min_age for p in profiles],
+        },
+        schema={"profile": pl.Int64, "requirements": pl.Utf8, "language_codes": pl.Utf8, "min_age": pl.Float64},
+    )
+    base = base.join(prof, on="profile", how="left", maintain_order="left")
+    frames = _hsds_frames(base, profiles, first, second, third, need_codes, seed)
+    frames["search_entry"] = base.select(
+        service_at_location_id="said",
+        service_id="sid",
+        location_id="lid",
+        lat="lat",
+        lon="lon",
+        needs="needs",
+        status=pl.lit("active"),
+        name="name",
+        organization="org_name",
+        address=pl.concat_str([pl.col("street"), pl.col("city"), pl.col("state"), pl.col("zip")], separator=", "),
+        phone="number",
+        timezone="timezone",
+        languages="language_codes",
+        schedules=pl.lit('[["MO,TU,WE,TH,FR", "09:00:00", "17:00:00", false]]'),
+        requirements="requirements",
+        fees=pl.lit("Free"),
+        body=pl.concat_str([pl.col("name"), pl.col("org_name"), pl.col("description")], separator=" "),
+    )
+    return frames
+
+
+def _full(name: str, frame: pl.DataFrame) -> pl.DataFrame:
+    """``frame`` with every column of the HSDS table, in spec order (absent ones null)."""
+    spec = tables()[name]
+    cols = []
+    for f in spec.fields:
+        dtype = pl.Float64 if f.type == "number" else pl.Utf8
+        cols.append(frame[f.name].cast(dtype) if f.name in frame.columns else pl.lit(None, dtype=dtype).alias(f.name))
+    return frame.select(cols)
+
+
+def _hsds_frames(
+    base: pl.DataFrame,
+    profiles: list[Profile],
+    first: np.ndarray,
+    second: np.ndarray,
+    third: np.ndarray,
+    need_codes: list[str],
+    seed: int,
+) -> dict[str, pl.DataFrame]:
+    n = base.height
+    frames: dict[str, pl.DataFrame] = {}
+    for table, rows in taxonomy_rows().items():
+        frames[table] = _full(table, pl.DataFrame(rows, infer_schema_length=None))
+    frames["organization"] = _full("organization", base.select(id="oid", name="org_name", description="description"))
+    frames["service"] = _full(
+        "service",
+        base.select(
+            id="sid",
+            organization_id="oid",
+            name="name",
+            description="description",
+            status=pl.lit("active"),
+            minimum_age="min_age",
+            fees_description=pl.lit("Free"),
+        ),
+    )
+    frames["location"] = _full(
+        "location",
+        base.select(
+            id="lid",
+            location_type=pl.lit("physical"),
+            organization_id="oid",
+            name="name",
+            latitude="lat",
+            longitude="lon",
+        ),
+    )
+    frames["address"] = _full(
+        "address",
+        base.select(
+            id=_ids(n, seed, 5),
+            location_id="lid",
+            address_1="street",
+            city="city",
+            state_province="state",
+            postal_code="zip",
+            country=pl.lit("US"),
+            address_type=pl.lit("physical"),
+        ),
+    )
+    frames["service_at_location"] = _full(
+        "service_at_location", base.select(id="said", service_id="sid", location_id="lid")
+    )
+    frames["phone"] = _full(
+        "phone", base.select(id=_ids(n, seed, 6), service_id="sid", number="number", type=pl.lit("voice"))
+    )
+    frames["schedule"] = _full(
+        "schedule",
+        base.select(
+            id=_ids(n, seed, 7),
+            service_id="sid",
+            freq=pl.lit("WEEKLY"),
+            byday=pl.lit("MO,TU,WE,TH,FR"),
+            opens_at=pl.lit("09:00:00"),
+            closes_at=pl.lit("17:00:00"),
+        ),
+    )
+    frames["cost_option"] = _full(
+        "cost_option",
+        base.select(
+            id=_ids(n, seed, 8), service_id="sid", option=pl.lit("Free"), currency=pl.lit("USD"), amount=pl.lit(0.0)
+        ),
+    )
+    # per-profile child rows (attributes, documents, languages), exploded onto services
+    links = pl.DataFrame(
+        [(i, "elig", TERM_BY_CODE[code].term_id, value) for i, p in enumerate(profiles) for code, value in p.attributes]
+        + [(i, "lang", name, code) for i, p in enumerate(profiles) for name, code in p.languages]
+        + [(i, "doc", text, None) for i, p in enumerate(profiles) for text in p.documents],
+        schema={"profile": pl.Int64, "kind": pl.Utf8, "a": pl.Utf8, "b": pl.Utf8},
+        orient="row",
+    )
+    per = base.select("sid", "profile").with_row_index("row").join(links, on="profile", maintain_order="left")
+    per = per.with_columns(k=pl.int_range(0, pl.len()))
+    key = pl.col("sid") + "-" + pl.col("kind") + "-" + pl.col("k").cast(pl.Utf8)
+    elig = per.filter(pl.col("kind") == "elig")
+    keep2, keep3 = second != first, (third != first) & (third != second)
+    sids = base["sid"].to_numpy()
+    need_rows = pl.DataFrame(
+        {
+            "sid": np.concatenate([sids, sids[keep2], sids[keep3]]),
+            "code": np.array(need_codes)[np.concatenate([first, second[keep2], third[keep3]])],
+        }
+    )
+    need_ids = {need.code: need.term_id for need in NEEDS}
+    frames["attribute"] = _full(
+        "attribute",
+        pl.concat(
+            [
+                need_rows.select(
+                    id=pl.col("sid") + "-need-" + pl.col("code"),
+                    link_id="sid",
+                    taxonomy_term_id=pl.col("code").replace_strict(need_ids),
+                    link_type=pl.lit(TAXONOMY_NAME),
+                    link_entity=pl.lit("service"),
+                    value=pl.lit(None, dtype=pl.Utf8),
+                ),
+                elig.select(
+                    id=key,
+                    link_id="sid",
+                    taxonomy_term_id="a",
+                    link_type=pl.lit("eligibility"),
+                    link_entity=pl.lit("service"),
+                    value="b",
+                ),
+            ]
+        ),
+    )
+    langs = per.filter(pl.col("kind") == "lang")
+    frames["language"] = _full("language", langs.select(id=key, service_id="sid", name="a", code="b"))
+    docs = per.filter(pl.col("kind") == "doc")
+    frames["required_document"] = _full("required_document", docs.select(id=key, service_id="sid", document="a"))
+    return frames
+
+
+def write_frames(frames: dict[str, pl.DataFrame], folder: Path) -> None:
+    """Write the HSDS frames as a tabular package (the search index is not part of HSDS)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    names = []
+    for name, spec in tables().items():
+        frame = frames.get(name)
+        if frame is not None and frame.height:
+            frame.write_csv(folder / spec.path)
+            names.append(name)
+    descriptor = {**datapackage(), "resources": [r for r in datapackage()["resources"] if r["name"] in names]}
+    (folder / "datapackage.json").write_text(json.dumps(descriptor, indent=2) + "\n")
+
+
+def to_directory(frames: dict[str, pl.DataFrame]) -> Directory:
+    """The HSDS frames as an in-memory directory (for small n: tests and exports)."""
+    directory = Directory()
+    for name in tables():
+        frame = frames.get(name)
+        if frame is None:
+            continue
+        numbers = [f.name for f in tables()[name].fields if f.type == "number"]
+        for row in frame.to_dicts():
+            for key in numbers:
+                if row[key] is not None:
+                    row[key] = number(row[key])
+            directory.rows(name).append(row)
+    return directory

@@ -1,0 +1,1 @@
+"""Alembic migrations of the secondchance database (run with ``secondchance db upgrade``)."""

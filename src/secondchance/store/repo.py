@@ -1,0 +1,197 @@
+"""The directory repository: save and load HSDS directories, and answer search's coarse questions.
+
+One API on SQLite (the embedded default) and PostgreSQL; the dialect shows only in how words
+are matched (SQLite FTS5 vs a PostgreSQL ``tsvector``) and how bulk rows are written.
+An import is one transaction: a failure leaves the database as it was.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import re
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import astuple, fields
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Engine, create_engine, delete, event, func, insert, select, text
+from sqlalchemy.exc import IntegrityError
+
+from ..directory.model import Directory, Row, number
+from ..directory.search import CandidateQuery, Entry, entries
+from ..directory.spec import LOAD_ORDER, tables
+from ..directory.validate import InvalidDirectory, Problem
+from .tables import CELL_COLUMNS, CELL_DEGREES, HSDS, cell_of, search_entry
+
+DEFAULT_URL_ENV = "SECONDCHANCE_DATABASE_URL"
+ENTRY_FIELDS = [f.name for f in fields(Entry)]
+SHARED_TABLES = ("taxonomy", "taxonomy_term")
+Progress = Callable[[str, int], None]
+
+
+def default_url() -> str:
+    return os.environ.get(DEFAULT_URL_ENV) or f"sqlite:///{Path('secondchance.db').resolve()}"
+
+
+def connect(url: str | None = None) -> Engine:
+    """An engine for ``url`` (default: $SECONDCHANCE_DATABASE_URL, else ./secondchance.db)."""
+    engine = create_engine(url or default_url())
+    if engine.dialect.name == "sqlite":
+
+        @event.listens_for(engine, "connect")
+        def _pragmas(dbapi_connection: Any, _record: Any) -> None:
+            cursor = dbapi_connection.cursor()
+            cursor.execute("PRAGMA foreign_keys=ON")
+            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA synchronous=NORMAL")
+            cursor.execute("PRAGMA cache_size=-200000")
+            cursor.close()
+
+    return engine
+
+
+def cells_for_box(box: tuple[float, float, float, float]) -> list[int]:
+    """Every geo cell a bounding box touches."""
+    low_lat, high_lat, low_lon, high_lon = box
+    rows = range(
+        math.floor((max(low_lat, -90) + 90) / CELL_DEGREES), math.floor((min(high_lat, 90) + 90) / CELL_DEGREES) + 1
+    )
+    cols = range(
+        math.floor((max(low_lon, -180) + 180) / CELL_DEGREES), math.floor((min(high_lon, 180) + 180) / CELL_DEGREES) + 1
+    )
+    return [r * CELL_COLUMNS + c for r in rows for c in cols]
+
+
+def fts_query(words: str) -> str:
+    """A safe FTS5 query: every word must appear (quoted, so no operator syntax leaks in)."""
+    return " ".join(f'"{w}"' for w in re.findall(r"\w+", words.lower()))
+
+
+def _chunks(rows: Sequence[Any], size: int = 5000) -> Iterator[Sequence[Any]]:
+    for start in range(0, len(rows), size):
+        yield rows[start : start + size]
+
+
+class DirectoryStore:
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self.dialect = engine.dialect.name
+
+    # ------------------------------------------------------------------ writing
+
+    def import_directory(
+        self, directory: Directory, *, replace: bool = False, progress: Progress | None = None
+    ) -> dict[str, int]:
+        """Add (or with ``replace``, substitute) a directory, all or nothing; counts per table."""
+        try:
+            with self.engine.begin() as conn:
+                if replace:
+                    self.clear(conn)
+                counts: dict[str, int] = {}
+                for name in LOAD_ORDER:
+                    rows = directory.rows(name)
+                    if name in SHARED_TABLES:  # taxonomies are shared by directories: keep the stored copy
+                        stored = set(conn.execute(select(HSDS[name].c.id)).scalars())
+                        rows = [r for r in rows if r["id"] not in stored]
+                    for chunk in _chunks(rows):
+                        conn.execute(insert(HSDS[name]), list(chunk))
+                        if progress:
+                            progress(name, len(chunk))
+                    if rows:
+                        counts[name] = len(rows)
+                index = entries(directory)
+                self.write_entries(conn, [astuple(e) for e in index], progress)
+                counts["search_entry"] = len(index)
+                self.refresh_text_index(conn)
+        except IntegrityError as error:
+            reason = str(error.orig).splitlines()[0]
+            raise InvalidDirectory(
+                [Problem("database", None, None, f"conflicts with rows already stored ({reason}); use --replace")]
+            ) from None
+        return counts
+
+    def write_entries(self, conn: Connection, rows: Iterable[tuple[Any, ...]], progress: Progress | None = None) -> int:
+        """Insert search entries (tuples in ``Entry`` field order); the cell is computed here."""
+        names = ["cell", *ENTRY_FIELDS]
+        lat_i, lon_i = ENTRY_FIELDS.index("lat"), ENTRY_FIELDS.index("lon")
+        written = 0
+        batch: list[dict[str, Any]] = []
+        for row in rows:
+            batch.append(dict(zip(names, (cell_of(row[lat_i], row[lon_i]), *row), strict=True)))
+            if len(batch) >= 5000:
+                conn.execute(insert(search_entry), batch)
+                written += len(batch)
+                if progress:
+                    progress("search_entry", len(batch))
+                batch = []
+        if batch:
+            conn.execute(insert(search_entry), batch)
+            written += len(batch)
+            if progress:
+                progress("search_entry", len(batch))
+        return written
+
+    def refresh_text_index(self, conn: Connection) -> None:
+        """Rebuild SQLite's FTS5 index from search_entry (PostgreSQL's tsvector column keeps itself)."""
+        if self.dialect == "sqlite":
+            conn.exec_driver_sql("INSERT INTO search_fts(search_fts) VALUES('rebuild')")
+
+    def clear(self, conn: Connection) -> None:
+        conn.execute(delete(search_entry))
+        for name in reversed(LOAD_ORDER):
+            conn.execute(delete(HSDS[name]))
+
+    # ------------------------------------------------------------------ reading
+
+    def load_directory(self) -> Directory:
+        """Every stored HSDS row, as the directory it was imported from."""
+        directory = Directory()
+        with self.engine.connect() as conn:
+            for name in LOAD_ORDER:
+                table = HSDS[name]
+                numbers = {f.name for f in tables()[name].fields if f.type == "number"}
+                for record in conn.execute(select(table).order_by(table.c.id)).mappings():
+                    row: Row = dict(record)
+                    for key in numbers:
+                        value = row[key]
+                        if isinstance(value, float | int):
+                            row[key] = number(value)
+                    directory.rows(name).append(row)
+        return directory
+
+    def counts(self) -> dict[str, int]:
+        with self.engine.connect() as conn:
+            found = {
+                name: conn.execute(select(func.count()).select_from(HSDS[name])).scalar_one() for name in LOAD_ORDER
+            }
+            found["search_entry"] = conn.execute(select(func.count()).select_from(search_entry)).scalar_one()
+        return {k: v for k, v in found.items() if v}
+
+    def _box_filter(self, box: tuple[float, float, float, float]) -> list[Any]:
+        low_lat, high_lat, low_lon, high_lon = box
+        c = search_entry.c
+        return [c.cell.in_(cells_for_box(box)), c.lat.between(low_lat, high_lat), c.lon.between(low_lon, high_lon)]
+
+    def candidates(self, query: CandidateQuery) -> list[Entry]:
+        """Entries in the box having any of the needs and every word (the coarse filter of a search)."""
+        c = search_entry.c
+        where = self._box_filter(query.box)
+        if query.needs:
+            where.append(c.needs.op("&")(query.needs) != 0)
+        words = fts_query(query.text) if query.text else ""
+        if words:
+            if self.dialect == "sqlite":
+                where.append(c.entry_id.in_(text("SELECT rowid FROM search_fts WHERE search_fts MATCH :words")))
+            else:
+                where.append(text("search_entry.body_tsv @@ plainto_tsquery('english', :words)"))
+        statement = select(*[c[name] for name in ENTRY_FIELDS]).where(*where)
+        params = {"words": words if self.dialect == "sqlite" else (query.text or "")} if words else {}
+        with self.engine.connect() as conn:
+            return [Entry(*row) for row in conn.execute(statement, params)]
+
+    def floor(self, box: tuple[float, float, float, float]) -> list[tuple[float, float]]:
+        """The bare indexed geo query (coordinates in the box): the benchmark's floor."""
+        c = search_entry.c
+        with self.engine.connect() as conn:
+            return [(r[0], r[1]) for r in conn.execute(select(c.lat, c.lon).where(*self._box_filter(box)))]
