@@ -209,6 +209,14 @@ STEPS: dict[str, Step] = {
             fields=("restitution_owed",),
         ),
         Step(
+            "pardon",
+            "choice",
+            N_("Was this conviction pardoned?"),
+            N_("A pardon is forgiveness from the Governor. Most people have not had one."),
+            options=YES_NO,
+            fields=("pardoned",),
+        ),
+        Step(
             "another",
             "choice",
             N_("Do you have another charge to add?"),
@@ -299,6 +307,8 @@ def next_step(state: dict[str, Any], step: str) -> str:
     if step == "fines":
         return "restitution"
     if step == "restitution":
+        return "pardon"
+    if step == "pardon":
         return "another"
     return "results"
 
@@ -421,7 +431,7 @@ def to_record(state: dict[str, Any]) -> dict[str, Any]:
         charges = []
         for h_index, charge in enumerate(case["charges"], start=1):
             out: dict[str, Any] = {"id": str(h_index)}
-            for name in ("statute", "description", "grade", "disposition", "disposition_date"):
+            for name in ("statute", "description", "grade", "disposition", "disposition_date", "pardoned"):
                 if charge.get(name) is not None:
                     out[name] = charge[name]
             sentence = {k: v for k, v in charge.get("sentence", {}).items() if v is not None}

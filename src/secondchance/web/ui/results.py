@@ -54,6 +54,9 @@ class ChargeView:
     headline: str
     note: str = ""
     results: list[ResultView] = field(default_factory=list)
+    others: list[ResultView] = field(default_factory=list)
+    needed: list[str] = field(default_factory=list)
+    next_step: str = ""
 
 
 def _next_step(result: Result, _: Any) -> str:
@@ -67,6 +70,13 @@ def _next_step(result: Result, _: Any) -> str:
     if status is Status.NEEDS_REVIEW:
         return N_("Find the missing facts on your court papers (the docket sheet) and check again, or ask legal aid.")
     return N_("See the other paths at the end of this page.")
+
+
+def fact_text(name: str, t: Any) -> str:
+    """A missing fact in the reader's language (labels from relief/explain.py are the msgids)."""
+    if name.startswith("other_charges."):
+        return str(t("%(fact)s of another charge") % {"fact": fact_text(name.removeprefix("other_charges."), t)})
+    return str(t(fact_label(name)))
 
 
 def result_view(result: Result, lang: str) -> ResultView:
@@ -94,7 +104,7 @@ def result_view(result: Result, lang: str) -> ResultView:
         section=result.rule.section,
         rule_id=result.rule.id,
         reason=reason,
-        missing=[t(fact_label(m)) for m in result.missing],
+        missing=[fact_text(m, t) for m in result.missing],
         next_step=t(_next_step(result, None)),
     )
 
@@ -127,7 +137,19 @@ def charge_views(screening: Screening, lang: str) -> list[ChargeView]:
             if best is not None:
                 view.tone, headline = HEADLINES[best.status]
                 view.headline = t(headline) % {"date": long_date(best.eligible_on, lang)}
-            view.results = [result_view(r, lang) for r in results]
+            # What helps is shown in full; the other laws checked fold away under "why not".
+            helpful = [r for r in results if r.status in (Status.ELIGIBLE_NOW, Status.ELIGIBLE_ON)]
+            review = [r for r in results if r.status is Status.NEEDS_REVIEW]
+            view.results = [result_view(r, lang) for r in helpful]
+            view.others = [result_view(r, lang) for r in results if r not in helpful]
+            if not helpful and review:
+                # Only missing facts stand in the way: say once which, across every law checked.
+                for result in review:
+                    for name in result.missing:
+                        label = fact_text(name, t)
+                        if label not in view.needed:
+                            view.needed.append(label)
+                view.next_step = t(_next_step(review[0], None))
         views.append(view)
     return views
 

@@ -1,0 +1,50 @@
+"""The Spanish catalogue covers every message of the web app, with the same placeholders."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
+from babel.messages.pofile import read_po
+
+import secondchance.web as web
+from secondchance.web.ui.i18n import LOCALE_DIR, long_date, translations
+
+WEB = Path(web.__file__).parent
+PLACEHOLDER = re.compile(r"%\((\w+)\)s")
+
+
+def extracted() -> dict[str, str]:
+    """Every msgid in the templates and in the web package's Python (``_``, ``N_`` and ``t`` calls)."""
+    found: dict[str, str] = {}
+    method_map = [("ui/templates/**.html", "jinja2"), ("**.py", "python")]
+    for filename, lineno, message, _comments, _context in extract_from_dir(
+        str(WEB), method_map=method_map, keywords={**DEFAULT_KEYWORDS, "t": None}
+    ):
+        text = message[0] if isinstance(message, tuple) else message
+        found.setdefault(text, f"{filename}:{lineno}")
+    return found
+
+
+def catalog() -> dict[str, str]:
+    with (LOCALE_DIR / "es" / "LC_MESSAGES" / "messages.po").open("rb") as handle:
+        return {str(m.id): str(m.string) for m in read_po(handle) if m.id}
+
+
+def test_every_message_has_a_spanish_translation() -> None:
+    spanish = catalog()
+    missing = {msgid: where for msgid, where in extracted().items() if not spanish.get(msgid)}
+    assert not missing, f"add these to web/locale/es/LC_MESSAGES/messages.po: {missing}"
+
+
+def test_placeholders_survive_translation() -> None:
+    for msgid, msgstr in catalog().items():
+        assert set(PLACEHOLDER.findall(msgid)) == set(PLACEHOLDER.findall(msgstr)), msgid
+
+
+def test_catalogue_loads_and_dates_are_localised() -> None:
+    assert translations("es").gettext("Next") == "Siguiente"
+    assert translations("en").gettext("Next") == "Next"
+    assert long_date("2026-11-23", "es") == "23 de noviembre de 2026"
+    assert long_date("2026-11-23", "en") == "November 23, 2026"
