@@ -87,7 +87,11 @@ def page(browser: Any, base_url: str) -> Iterator[Any]:
     tab.csp_errors = []
     tab.on(
         "console",
-        lambda message: tab.csp_errors.append(message.text) if "Content Security Policy" in message.text else None,
+        lambda message: (
+            tab.csp_errors.append(f"{message.text} at {message.location}")
+            if "Content Security Policy" in message.text
+            else None
+        ),
     )
     yield tab
     context.close()

@@ -3,6 +3,7 @@
 from fastapi import APIRouter
 
 from .relief import router as relief_router
+from .services import router as services_router
 
 API_PREFIX = "/api/v1"
 
@@ -10,6 +11,7 @@ API_PREFIX = "/api/v1"
 def api_router() -> APIRouter:
     router = APIRouter(prefix=API_PREFIX)
     router.include_router(relief_router)
+    router.include_router(services_router)
     return router
 
 

@@ -7,8 +7,12 @@ from .render import STATIC_DIR, TEMPLATES_DIR
 
 def ui_router() -> APIRouter:
     from .pages import router
+    from .services import router as services_router
 
-    return router
+    combined = APIRouter()
+    combined.include_router(router)
+    combined.include_router(services_router)
+    return combined
 
 
 __all__ = ["STATIC_DIR", "TEMPLATES_DIR", "ui_router"]

@@ -10,6 +10,7 @@ from babel.messages.pofile import read_po
 
 import secondchance.web as web
 from secondchance.web.ui.i18n import LOCALE_DIR, long_date, translations
+from secondchance.web.ui.services import TOP_NEEDS
 
 WEB = Path(web.__file__).parent
 PLACEHOLDER = re.compile(r"%\((\w+)\)s")
@@ -24,6 +25,8 @@ def extracted() -> dict[str, str]:
     ):
         text = message[0] if isinstance(message, tuple) else message
         found.setdefault(text, f"{filename}:{lineno}")
+    for need in TOP_NEEDS:  # the needs' labels (directory/needs.py) are shown as checkboxes
+        found.setdefault(need.label, "directory/needs.py")
     return found
 
 

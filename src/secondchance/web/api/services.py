@@ -1,0 +1,181 @@
+"""API: search services near a place (every filter of the directory search), one service, HSDS export.
+
+Search is a POST so a person's facts (record, age, income...) never travel in a URL; the GET form
+takes the same filters without facts, for links and caches.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Path, Query, Request
+from pydantic import BaseModel, Field
+
+from ...directory.geo import UnknownPlace
+from ...directory.needs import NEEDS, UnknownNeed
+from ...directory.validate import InvalidDirectory
+from ..directory import hsds_services, run_search
+from ..settings import Settings
+from .problems import INVALID_REQUEST, ApiProblem, FieldError, Problem
+
+router = APIRouter(tags=["services"])
+PROBLEMS: dict[int | str, dict[str, Any]] = {
+    422: {"model": Problem, "description": "A filter or a fact is invalid; `errors` names each field."},
+}
+
+
+class SearchRequest(BaseModel):
+    near: str = Field(min_length=1, max_length=100, description='A ZIP code, "City, ST" or "lat,lon".')
+    needs: list[str] = Field(
+        default_factory=list, max_length=30, description="Needs by code or word (housing, food, therapy...)."
+    )
+    text: str | None = Field(default=None, max_length=200, description="Words that must appear in the listing.")
+    radius: float = Field(default=25.0, ge=0.1, le=500, description="Miles.")
+    languages: list[str] = Field(default_factory=list, max_length=10, description="Only services in these languages.")
+    open_now: bool = Field(default=False, description="Only services open right now.")
+    as_of: date | None = Field(default=None, description="Date for dated limits such as the poverty guideline.")
+    limit: int = Field(default=20, ge=1, le=100)
+    facts: dict[str, Any] | None = Field(
+        default=None,
+        description="The person's facts (docs/directory.md: has_record, age, veteran, insurance...); all optional.",
+    )
+
+
+class CheckOut(BaseModel):
+    requirement: str
+    status: str
+    text: str
+    missing: str | None
+
+
+class ServiceResult(BaseModel):
+    service_id: str
+    service_at_location_id: str
+    name: str
+    organization: str | None
+    address: str | None
+    phone: str | None
+    miles: float
+    needs: list[str]
+    languages: list[str]
+    fees: str | None
+    open_now: bool | None
+    fit: str = Field(description="fits, unknown or may_not_fit.")
+    reasons: list[str] = Field(description="What decided the fit, in words.")
+    missing: list[str] = Field(description="Facts that would decide an unknown fit.")
+    checks: list[CheckOut]
+    eligibility_description: str | None
+
+
+class SearchResponse(BaseModel):
+    near: str
+    radius_miles: float
+    results: list[ServiceResult]
+
+
+class NeedOut(BaseModel):
+    code: str
+    label: str
+    parent: str | None
+
+
+def _search(request: Request, body: SearchRequest, where: str = "body") -> dict[str, Any]:
+    settings: Settings = request.app.state.settings
+    try:
+        label, results = run_search(
+            settings,
+            body.near,
+            body.needs,
+            text=body.text,
+            radius=body.radius,
+            languages=body.languages,
+            open_now=body.open_now,
+            as_of=body.as_of,
+            limit=body.limit,
+            facts=body.facts,
+        )
+    except UnknownPlace as error:
+        raise ApiProblem(
+            422,
+            "Unknown place",
+            str(error),
+            [FieldError(field="near", where=where, detail=str(error))],
+            type=INVALID_REQUEST,
+        ) from None
+    except UnknownNeed as error:
+        raise ApiProblem(
+            422,
+            "Unknown need",
+            str(error),
+            [FieldError(field="needs", where=where, detail=str(error))],
+            type=INVALID_REQUEST,
+        ) from None
+    except InvalidDirectory as error:
+        errors = [FieldError(field=p.field or "facts", where="facts", detail=p.reason) for p in error.problems]
+        raise ApiProblem(
+            422, "Invalid facts", "The person's facts have problems.", errors, type=INVALID_REQUEST
+        ) from None
+    return {"near": label, "radius_miles": body.radius, "results": [r.to_json() for r in results]}
+
+
+@router.post(
+    "/services/search",
+    summary="Search services near a place, matched against a person's facts",
+    response_model=SearchResponse,
+    responses=PROBLEMS,
+)
+def search_services(request: Request, body: SearchRequest) -> dict[str, Any]:
+    return _search(request, body)
+
+
+@router.get(
+    "/services",
+    summary="Search services near a place (filters only; use POST /services/search to send facts)",
+    response_model=SearchResponse,
+    responses=PROBLEMS,
+)
+def list_services(
+    request: Request,
+    near: Annotated[str, Query(min_length=1, max_length=100, description='A ZIP code, "City, ST" or "lat,lon".')],
+    need: Annotated[list[str] | None, Query(max_length=30, description="A need; repeat for several.")] = None,
+    text: Annotated[str | None, Query(max_length=200)] = None,
+    radius: Annotated[float, Query(ge=0.1, le=500)] = 25.0,
+    language: Annotated[list[str] | None, Query(max_length=10)] = None,
+    open_now: bool = False,
+    as_of: date | None = None,
+    limit: Annotated[int, Query(ge=1, le=100)] = 20,
+) -> dict[str, Any]:
+    body = SearchRequest(
+        near=near,
+        needs=need or [],
+        text=text,
+        radius=radius,
+        languages=language or [],
+        open_now=open_now,
+        as_of=as_of,
+        limit=limit,
+    )
+    return _search(request, body, "query")
+
+
+@router.get("/needs", summary="The needs one can search for", response_model=list[NeedOut])
+def list_needs() -> list[dict[str, Any]]:
+    return [{"code": n.code, "label": n.label, "parent": n.parent} for n in NEEDS]
+
+
+@router.get(
+    "/services/{service_id}",
+    summary="One service as an HSDS service_full object",
+    responses={404: {"model": Problem, "description": "No such service."}},
+)
+def get_service(request: Request, service_id: Annotated[str, Path(max_length=200)]) -> dict[str, Any]:
+    for service in hsds_services(request.app.state.settings):
+        if str(service.get("id")) == service_id:
+            return service
+    raise ApiProblem(404, "Not Found", f"No service {service_id!r}.")
+
+
+@router.get("/hsds/services", summary="Export every service as HSDS JSON (service_full objects)")
+def export_hsds(request: Request) -> list[dict[str, Any]]:
+    return hsds_services(request.app.state.settings)

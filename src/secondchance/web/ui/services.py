@@ -1,0 +1,269 @@
+"""The "Find help near me" page: place, needs with icons, and only the questions that decide a fit.
+
+The search runs on POST (with the CSRF token), so the place, the needs and the person's answers
+never appear in a URL or an access log. Questions about the person are shown only for facts that
+would decide whether a listed service takes them (the search reports which facts are missing).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import Response
+
+from ...directory.eligibility import DOCUMENT_LABEL, Requirements
+from ...directory.facts import DOCUMENT_CODES, INSURANCE
+from ...directory.geo import UnknownPlace
+from ...directory.match import Fit
+from ...directory.needs import NEEDS, UnknownNeed
+from ...directory.search import Result
+from ...directory.validate import InvalidDirectory
+from ..directory import run_search, uses_sample
+from .i18n import translations
+from .interview import N_
+from .pages import checked_form, text_fields
+from .render import STATIC_DIR, language, render, settings_of
+
+router = APIRouter(include_in_schema=False)
+
+TOP_NEEDS = [n for n in NEEDS if n.parent is None and (STATIC_DIR / "icons" / f"need-{n.code}.svg").exists()]
+RADII = (5, 10, 25, 50)
+YES_NO_FACTS = {
+    "has_record": N_("Do you have a criminal record?"),
+    "has_felony": N_("Do you have a felony conviction?"),
+    "violent_felony": N_("Is any of your convictions for a violent felony?"),
+    "sex_offense_registration": N_("Do you have to register as a sex offender?"),
+    "arson": N_("Do you have an arson conviction?"),
+    "veteran": N_("Are you a veteran?"),
+    "has_referral": N_("Do you have a referral from a caseworker, parole officer or clinic?"),
+}
+DAY_NAMES = {
+    "MO": N_("Mon"),
+    "TU": N_("Tue"),
+    "WE": N_("Wed"),
+    "TH": N_("Thu"),
+    "FR": N_("Fri"),
+    "SA": N_("Sat"),
+    "SU": N_("Sun"),
+}
+INSURANCE_LABELS = {
+    "medicaid": N_("Medicaid"),
+    "medicare": N_("Medicare"),
+    "private": N_("Private insurance"),
+    "none": N_("No insurance"),
+}
+FIT_LABELS = {
+    Fit.FITS: ("fits", N_("Takes people like you")),
+    Fit.UNKNOWN: ("unknown", N_("Ask them first")),
+    Fit.MAY_NOT_FIT: ("may-not", N_("May not take you")),
+}
+DOC_LABELS = {
+    "photo_id": N_("a photo ID"),
+    "ssn_card": N_("a Social Security card"),
+    "release_papers": N_("release papers"),
+    "birth_certificate": N_("a birth certificate"),
+    "proof_of_income": N_("proof of income"),
+    "proof_of_residency": N_("proof of where you live"),
+}
+
+
+@dataclass
+class ServiceView:
+    name: str
+    organization: str
+    fit: str
+    fit_label: str
+    reasons: list[str]
+    miles: str
+    address: str
+    phone: str
+    tel: str
+    hours: list[str]
+    bring: list[str]
+    fees: str
+    open_now: bool | None
+
+
+@dataclass
+class SearchForm:
+    near: str = ""
+    needs: list[str] = field(default_factory=list)
+    radius: int = 25
+    facts: dict[str, Any] = field(default_factory=dict)
+    raw: dict[str, str] = field(default_factory=dict)
+    errors: dict[str, str] = field(default_factory=dict)
+
+
+def parse_form(fields: dict[str, str], needs: list[str]) -> SearchForm:
+    form = SearchForm(near=fields.get("near", "").strip()[:100], needs=[n for n in needs if n][:30])
+    try:
+        form.radius = int(fields.get("radius", "25"))
+    except ValueError:
+        form.radius = 25
+    if form.radius not in RADII:
+        form.radius = 25
+    form.raw = {k: v for k, v in fields.items() if k.startswith("fact_")}
+    facts: dict[str, Any] = {}
+    for name in YES_NO_FACTS:
+        answer = fields.get(f"fact_{name}")
+        if answer in ("yes", "no"):
+            facts[name] = answer == "yes"
+    for name in ("age", "household_size"):
+        raw = fields.get(f"fact_{name}", "").strip()
+        if raw:
+            if raw.isdigit() and int(raw) < 130:
+                facts[name] = int(raw)
+            else:
+                form.errors[name] = N_("Enter a whole number, or leave it empty.")
+    raw_income = fields.get("fact_annual_income", "").strip().lstrip("$").replace(",", "")
+    if raw_income:
+        try:
+            facts["annual_income"] = float(raw_income)
+            if facts["annual_income"] < 0:
+                raise ValueError
+        except ValueError:
+            facts.pop("annual_income", None)
+            form.errors["annual_income"] = N_("Enter the amount in dollars, like 250, or leave it empty.")
+    if fields.get("fact_gender") in ("female", "male", "other"):
+        facts["gender"] = fields["fact_gender"]
+    home = fields.get("fact_zip", "").strip()
+    if home:
+        if home.isdigit() and len(home) == 5:
+            facts["zip"] = home
+        else:
+            form.errors["zip"] = N_("Enter a 5-digit ZIP code, or leave it empty.")
+    for name, allowed in (("insurance", INSURANCE), ("documents", DOCUMENT_CODES)):
+        chosen = [v for k, v in fields.items() if k.startswith(f"fact_{name}_") and v in allowed]
+        if fields.get(f"fact_{name}_asked") == "1":
+            facts[name] = chosen
+    form.facts = facts
+    return form
+
+
+def questions_for(results: list[Result], raw: dict[str, str]) -> list[str]:
+    """The facts that would decide an "ask them first" result, plus those already answered (kept on screen)."""
+    wanted: list[str] = []
+    for name, value in raw.items():
+        key = name.removeprefix("fact_").split("_asked")[0]
+        key = {"household_size": "income", "annual_income": "income"}.get(key, key)
+        key = next((k for k in ("insurance", "documents") if key.startswith(k + "_")), key)
+        if value and key not in wanted:
+            wanted.append(key)
+    for result in results:
+        for fact in result.match.missing:
+            key = "income" if fact.startswith("income_fpl_percent") else fact
+            if key in ("state", "county", "city"):
+                key = "zip"
+            if key.startswith("service.") or key in wanted:
+                continue
+            wanted.append(key)
+    order = [*YES_NO_FACTS, "age", "gender", "zip", "income", "insurance", "documents"]
+    return sorted((w for w in wanted if w in order), key=order.index)
+
+
+def hours_text(schedules: str | None, t: Any) -> list[str]:
+    if not schedules:
+        return []
+    lines = []
+    for byday, opens, closes, walk_in in json.loads(schedules):
+        codes = [d for d in (byday or "").split(",") if d]
+        if not codes or set(codes) == set(DAY_NAMES):
+            days = t("Every day")
+        elif codes == ["MO", "TU", "WE", "TH", "FR"]:
+            days = t("Mon–Fri")
+        else:
+            days = ", ".join(t(DAY_NAMES.get(d, d)) for d in codes)
+        span = f"{opens[:5]}–{closes[:5]}" if opens and closes else t("Call for hours")
+        walk = t("walk-ins welcome")
+        lines.append(f"{days}: {span}" + (f" ({walk})" if walk_in else ""))
+    return lines
+
+
+def service_view(result: Result, t: Any) -> ServiceView:
+    entry = result.entry
+    fit_class, fit_label = FIT_LABELS[result.match.fit]
+    reasons = list(result.match.reasons) or [c.text for c in result.match.checks]
+    requirements = Requirements.from_json(json.loads(entry.requirements))
+    bring = [
+        t(DOC_LABELS[code])
+        if code in DOC_LABELS
+        else (code[1:] if code.startswith("?") else DOCUMENT_LABEL.get(code, code))
+        for code in requirements.documents
+    ]
+    phone = entry.phone or ""
+    return ServiceView(
+        name=entry.name,
+        organization=entry.organization or "",
+        fit=fit_class,
+        fit_label=t(fit_label),
+        reasons=reasons,
+        miles=t("%(miles)s miles away") % {"miles": f"{result.miles:.1f}"},
+        address=entry.address or "",
+        phone=phone,
+        tel="".join(ch for ch in phone if ch.isdigit() or ch == "+"),
+        hours=hours_text(entry.schedules, t),
+        bring=bring,
+        fees=entry.fees or "",
+        open_now=result.open_now,
+    )
+
+
+def services_page(request: Request, form: SearchForm, searched: bool, set_lang: str | None = None) -> Response:
+    settings = settings_of(request)
+    if set_lang:
+        request.scope["sc_lang"] = set_lang
+    lang = language(request)
+    t = translations(lang).gettext
+    context: dict[str, Any] = {
+        "form": form,
+        "needs": [(n.code, t(n.label), f"/static/icons/need-{n.code}.svg") for n in TOP_NEEDS],
+        "radii": RADII,
+        "sample": uses_sample(settings),
+        "yes_no_facts": YES_NO_FACTS,
+        "insurance_labels": INSURANCE_LABELS,
+        "doc_labels": DOC_LABELS,
+        "searched": searched,
+        "lang_action": "/services",
+        "lang_fields": {"near": form.near, "radius": str(form.radius), "need": form.needs, **form.raw},
+    }
+    if searched and form.near and not form.errors:
+        try:
+            label, results = run_search(settings, form.near, form.needs, radius=form.radius, facts=form.facts, limit=30)
+        except UnknownPlace:
+            form.errors["near"] = N_(
+                "We don't know that place. Try a 5-digit ZIP code, or a city and state like “Philadelphia, PA”."
+            )
+        except UnknownNeed:
+            form.errors["needs"] = N_("Choose from the list.")
+        except InvalidDirectory:
+            form.errors["facts"] = N_("Some answers are not valid. Check them.")
+        else:
+            context.update(
+                place=label,
+                services=[service_view(r, t) for r in results],
+                questions=questions_for(results, form.raw),
+            )
+    elif searched and not form.near:
+        form.errors["near"] = N_("Enter a ZIP code or a city and state.")
+    status = 422 if form.errors else 200
+    return render(request, "services.html", context, status=status, set_lang=set_lang)
+
+
+@router.get("/services")
+async def services_start(request: Request) -> Response:
+    return services_page(request, SearchForm(), searched=False)
+
+
+@router.post("/services")
+async def services_search(request: Request) -> Response:
+    raw = await checked_form(request)
+    fields = text_fields(raw)
+    needs = [v for v in raw.getlist("need") if isinstance(v, str)]
+    form = parse_form(fields, needs)
+    action = fields.get("action", "")
+    if action.startswith("lang:"):
+        return services_page(request, form, searched=bool(form.near), set_lang=action.removeprefix("lang:"))
+    return services_page(request, form, searched=True)

@@ -1,0 +1,68 @@
+"""Find help near me, in a real browser: search, filter by need, answer the questions that matter, print."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+pytestmark = pytest.mark.e2e
+
+
+def search(page: Any, near: str, *needs: str, radius: str = "10") -> None:
+    page.fill("#near", near)
+    for need in needs:
+        page.get_by_label(need).check()
+    page.select_option("#radius", radius)
+    page.get_by_role("button", name="Search").click()
+
+
+def test_search_filter_and_answer_questions(audit: Any, page: Any) -> None:
+    page.goto("/services")
+    assert "Sample listings." in page.content(), "fictional listings are labelled as such"
+    audit(page, "services")
+    search(page, "19107", "A place to live")
+    results = page.locator("article.service")
+    results.first.wait_for()
+    housing = results.count()
+    assert housing >= 1
+    audit(page, "services-results")
+    assert page.locator("a.tel").first.get_attribute("href").startswith("tel:")
+    assert "?" not in page.url, "the search stays out of the URL"
+    # filter: add a second need, the list changes and keeps the first need checked
+    page.get_by_label("Legal help").check()
+    page.get_by_role("button", name="Update the list").click()
+    page.locator("#results-h").wait_for()
+    assert page.get_by_label("A place to live").is_checked()
+    assert page.locator("article.service").count() >= housing
+    # answer the question the listings raised: the shelter no longer says "ask them first" about it
+    question = page.get_by_role("group", name="Do you have to register as a sex offender?")
+    question.get_by_label("No", exact=True).check()
+    page.get_by_role("button", name="Update the list").click()
+    page.locator("#results-h").wait_for()
+    shelter = page.locator("article.service", has_text="Emergency shelter").first
+    assert "sex-offense registration; we don't know" not in shelter.inner_text()
+    audit(page, "services-answered")
+    page.emulate_media(media="print")
+    assert page.evaluate("() => getComputedStyle(document.querySelector('form.search')).display") == "none"
+
+
+def test_search_without_javascript_and_in_spanish(browser: Any, base_url: str, audit: Any) -> None:
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 360, "height": 780}, base_url=base_url)
+    context.set_default_timeout(8000)
+    page = context.new_page()
+    page.csp_errors = []
+    page.goto("/services")
+    search(page, "Philadelphia, PA", "Legal help", radius="25")
+    assert page.locator("article.service").count() >= 1
+    page.get_by_role("button", name="Español").click()
+    assert page.locator("html").get_attribute("lang") == "es"
+    assert page.get_by_label("Ayuda legal").is_checked(), "switching language keeps the search"
+    assert "lugares cerca de" in page.locator("#results-h").inner_text()
+    context.close()
+
+
+def test_unknown_place_is_explained(page: Any) -> None:
+    page.goto("/services")
+    search(page, "Atlantis")
+    assert "know that place" in page.get_by_role("alert").inner_text()

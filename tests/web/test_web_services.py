@@ -1,0 +1,97 @@
+"""Services: the API's search (every filter), one service, HSDS export, and the "Find help near me" page."""
+
+from __future__ import annotations
+
+import re
+
+from fastapi.testclient import TestClient
+
+
+def test_search_explains_each_fit_and_sorts_by_fit_then_distance(client: TestClient) -> None:
+    response = client.post("/api/v1/services/search", json={"near": "19107", "needs": ["legal"], "radius": 50})
+    assert response.status_code == 200
+    body = response.json()
+    assert body["near"].startswith("19107")
+    assert body["results"], "the bundled sample has legal help in Philadelphia"
+    for result in body["results"]:
+        assert result["fit"] in ("fits", "unknown", "may_not_fit")
+        assert result["miles"] <= 50
+        assert any(need.startswith("legal") for need in result["needs"])
+
+
+def test_facts_change_the_fit(client: TestClient) -> None:
+    query = {"near": "19107", "needs": ["housing"], "radius": 10}
+    unknown = client.post("/api/v1/services/search", json=query).json()["results"]
+    shelter = next(r for r in unknown if "sex_offense_registration" in r["missing"])
+    facts = {"has_record": True, "sex_offense_registration": True, "age": 40}
+    known = client.post("/api/v1/services/search", json={**query, "facts": facts}).json()["results"]
+    same = next(r for r in known if r["service_at_location_id"] == shelter["service_at_location_id"])
+    assert same["fit"] == "may_not_fit"
+    assert any("sex-offense" in reason for reason in same["reasons"])
+
+
+def test_get_search_takes_the_same_filters(client: TestClient) -> None:
+    response = client.get("/api/v1/services", params={"near": "New Orleans, LA", "need": ["food"], "limit": 3})
+    assert response.status_code == 200
+    assert len(response.json()["results"]) <= 3
+
+
+def test_search_problems_name_the_field(client: TestClient) -> None:
+    response = client.get("/api/v1/services", params={"near": "Atlantis"})
+    assert response.status_code == 422
+    assert response.json()["errors"][0]["field"] == "near"
+    response = client.post("/api/v1/services/search", json={"near": "19107", "needs": ["unicorns"]})
+    assert response.json()["errors"][0]["field"] == "needs"
+    response = client.post("/api/v1/services/search", json={"near": "19107", "facts": {"age": "old"}})
+    assert response.json()["errors"][0] == {"field": "age", "where": "facts", "detail": "'old' is not a valid int"}
+    response = client.post("/api/v1/services/search", json={"near": "19107", "radius": 0})
+    assert response.json()["errors"][0]["field"] == "radius"
+
+
+def test_one_service_and_hsds_export(client: TestClient) -> None:
+    services = client.get("/api/v1/hsds/services").json()
+    assert len(services) >= 10
+    first = services[0]
+    assert {"id", "name", "organization", "service_at_locations"} <= set(first)
+    one = client.get(f"/api/v1/services/{first['id']}")
+    assert one.status_code == 200
+    assert one.json() == first
+    assert client.get("/api/v1/services/no-such-id").status_code == 404
+
+
+def test_needs_list(client: TestClient) -> None:
+    codes = {n["code"] for n in client.get("/api/v1/needs").json()}
+    assert {"housing", "food", "legal"} <= codes
+
+
+def page_token(html: str) -> str:
+    match = re.search(r'name="csrf_token" value="([^"]+)"', html)
+    assert match
+    return match.group(1)
+
+
+def test_services_page_asks_only_questions_that_matter(client: TestClient) -> None:
+    start = client.get("/services")
+    assert "Sample listings." in start.text
+    assert "A few questions" not in start.text, "nothing is asked before a search"
+    data = {"csrf_token": page_token(start.text), "near": "19107", "need": ["housing"], "radius": "10"}
+    page = client.post("/services", data=data)
+    assert page.status_code == 200
+    assert "places near 19107" in page.text
+    assert "Do you have to register as a sex offender?" in page.text
+    assert "Are you a veteran?" not in page.text, "no listing here serves veterans only"
+    assert 'href="tel:' in page.text
+    answered = client.post("/services", data={**data, "fact_sex_offense_registration": "no", "fact_age": "40"})
+    assert "Takes people like you" in answered.text or "Ask them first" in answered.text
+    assert 'value="no" checked' in answered.text, "answers stay on screen"
+
+
+def test_services_page_explains_an_unknown_place(client: TestClient) -> None:
+    start = client.get("/services")
+    page = client.post("/services", data={"csrf_token": page_token(start.text), "near": "Atlantis"})
+    assert page.status_code == 422
+    assert "We don&#39;t know that place" in page.text or "know that place" in page.text
+
+
+def test_services_search_needs_the_csrf_token(client: TestClient) -> None:
+    assert client.post("/services", data={"near": "19107"}).status_code == 403
