@@ -1,0 +1,149 @@
+"""The repository on SQLite and PostgreSQL: same answers, all-or-nothing imports, migrations match the tables."""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import astuple
+from datetime import date
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import Engine, inspect
+
+from secondchance.directory.build import ServiceSpec, add_service
+from secondchance.directory.facts import parse_facts
+from secondchance.directory.geo import geocode
+from secondchance.directory.match import Fit
+from secondchance.directory.needs import mask
+from secondchance.directory.sample import build_sample
+from secondchance.directory.search import Query, entries, search
+from secondchance.directory.synth import synthesize, to_directory
+from secondchance.directory.validate import InvalidDirectory
+from secondchance.store import DirectoryStore
+from secondchance.store.bulk import bulk_load
+from secondchance.store.migrate import current, downgrade, upgrade
+from secondchance.store.tables import metadata
+
+AS_OF = date(2026, 11, 23)
+
+
+def test_migration_creates_exactly_the_tables(engine: Engine) -> None:
+    assert current(engine) == "0001"
+    with engine.connect() as conn:
+        diffs = compare_metadata(MigrationContext.configure(conn), metadata)
+    # the FTS5 virtual table (SQLite) / tsvector column (PostgreSQL) are made by the migration on purpose
+    assert [d for d in diffs if "search_fts" not in str(d) and "body_tsv" not in str(d)] == []
+
+
+def test_downgrade_and_upgrade_again(engine: Engine) -> None:
+    downgrade(engine, "base")
+    assert "hsds_service" not in inspect(engine).get_table_names()
+    upgrade(engine)
+    assert "hsds_service" in inspect(engine).get_table_names()
+
+
+def test_import_then_load_is_lossless(engine: Engine) -> None:
+    store = DirectoryStore(engine)
+    sample = build_sample()
+    counts = store.import_directory(sample)
+    assert counts["service"] == 20 and counts["search_entry"] == 20
+    assert store.load_directory().sorted() == sample.sorted()
+
+
+def test_failed_import_leaves_nothing(engine: Engine) -> None:
+    store = DirectoryStore(engine)
+    store.import_directory(build_sample())
+    before = store.counts()
+    again = build_sample()  # same ids: the service rows conflict after organizations were written
+    again.rows("organization")[0]["id"] = "a-new-organization"
+    again.rows("service")[0]["organization_id"] = "a-new-organization"
+    with pytest.raises(InvalidDirectory, match="conflicts with rows already stored"):
+        store.import_directory(again)
+    assert store.counts() == before
+
+
+def test_search_geo_needs_text_and_facts(engine: Engine) -> None:
+    store = DirectoryStore(engine)
+    store.import_directory(build_sample())
+    nola = geocode("70112")
+    person = parse_facts({"has_felony": True, "sex_offense_registration": True, "arson": False, "age": 40})
+    results = search(store, Query(nola.lat, nola.lon, 25, mask(["housing"]), facts=person, as_of=AS_OF))
+    names = [r.entry.name for r in results]
+    assert "Emergency beds" in names and "Emergency shelter" not in names  # Philadelphia is 1,000 miles away
+    shelter = next(r for r in results if r.entry.name == "Emergency beds")
+    assert shelter.match.fit is Fit.MAY_NOT_FIT
+    assert shelter.match.reasons == ("Does not take people with a sex-offense registration.",)
+    order = [r.match.fit for r in results]
+    assert order == sorted(order, key=[Fit.FITS, Fit.UNKNOWN, Fit.MAY_NOT_FIT].index)
+    assert all(r.miles <= 25 for r in results)
+    worded = search(store, Query(nola.lat, nola.lon, 25, text="trauma therapy", as_of=AS_OF))
+    assert [r.entry.name for r in worded] == ["Trauma-informed therapy"]
+    stemmed = search(store, Query(nola.lat, nola.lon, 25, text="pantries", as_of=AS_OF))
+    assert [r.entry.name for r in stemmed] == ["Food pantry"]
+    assert search(store, Query(nola.lat, nola.lon, 25, text='"; DROP TABLE x', as_of=AS_OF)) == []
+
+
+def test_radius_is_exact_not_the_box(engine: Engine) -> None:
+    store = DirectoryStore(engine)
+    sample = build_sample()
+    base = geocode("39.95,-75.16")
+    # a service in the corner of the bounding box: inside the box, outside the circle
+    add_service(
+        sample,
+        ServiceSpec(
+            "corner",
+            "Corner Org",
+            "Corner service",
+            "Far corner.",
+            ("food",),
+            "1 Corner St",
+            "Somewhere",
+            "PA",
+            "19107",
+            base.lat + 0.14,
+            base.lon + 0.18,
+            "215-555-0150",
+        ),
+    )
+    store.import_directory(sample)
+    names = [r.entry.name for r in search(store, Query(base.lat, base.lon, 10, mask(["food"]), as_of=AS_OF))]
+    assert "Corner service" not in names and "Emergency shelter" in names
+
+
+def test_bulk_load_matches_import(engine: Engine) -> None:
+    frames = synthesize(400, seed=11)
+    store = DirectoryStore(engine)
+    bulk_load(store, frames)
+    directory = to_directory(frames)
+    assert store.load_directory().sorted() == directory.sorted()
+    some = frames["search_entry"].row(0, named=True)
+    found = search(store, Query(some["lat"], some["lon"], 1.0, some["needs"], as_of=AS_OF, limit=500))
+    assert some["service_id"] in {r.entry.service_id for r in found}
+    assert {astuple(e) for e in entries(directory)} == {tuple(r) for r in frames["search_entry"].rows()}
+
+
+def test_cli_import_invalid_exits_2_and_stores_nothing(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from secondchance.cli import app
+
+    bundled = Path(__file__).parents[2] / "src" / "secondchance" / "data" / "directory"
+    bad = tmp_path / "bad"
+    shutil.copytree(bundled, bad)
+    text = (bad / "services.csv").read_text().replace(",active,", ",open,", 1)
+    (bad / "services.csv").write_text(text)
+    db = f"sqlite:///{tmp_path / 'cli.db'}"
+    runner = CliRunner()
+    result = runner.invoke(app, ["services", "import", str(bad), "--db", db])
+    assert result.exit_code == 2
+    assert "services.csv, row 2, field status: 'open' is not one of" in result.stderr
+    good = runner.invoke(app, ["services", "import", str(bundled), "--db", db])
+    assert good.exit_code == 0, good.output
+    out = runner.invoke(app, ["services", "export", str(tmp_path / "out"), "--db", db])
+    assert out.exit_code == 0 and (tmp_path / "out" / "services.csv").exists()
+    found = runner.invoke(app, ["services", "search", "--near", "70112", "--need", "food", "--db", db, "-f", "json"])
+    assert found.exit_code == 0 and '"fit": "fits"' in found.stdout
+    nowhere = runner.invoke(app, ["services", "search", "--near", "Atlantis, ZZ", "--db", db])
+    assert nowhere.exit_code == 2 and "not a US city we know" in nowhere.stderr
