@@ -7,6 +7,7 @@ switched off (fsync, full-page writes): the data is thrown away anyway.
 
 from __future__ import annotations
 
+import contextlib
 import glob
 import os
 import shutil
@@ -103,10 +104,8 @@ class TempPostgres:
         return server
 
     def stop(self) -> None:
-        try:
+        with contextlib.suppress(NoPostgres, OSError, subprocess.TimeoutExpired):
             self._run(str(self.bindir / "pg_ctl"), "-D", str(self.root / "data"), "-m", "immediate", "-w", "stop")
-        except (NoPostgres, OSError, subprocess.TimeoutExpired):
-            pass
         shutil.rmtree(self.root, ignore_errors=True)
 
     def fresh_database(self, name: str) -> str:
