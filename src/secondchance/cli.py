@@ -18,6 +18,7 @@ from rich.console import Console
 
 from .bulk.commands import bulk_app
 from .directory.commands import db_app, services_app
+from .directory.commands import synth_command as synth_services
 from .records import InvalidRecord, load_people
 from .relief import find_rule, screen, to_json
 from .relief.jurisdictions import JURISDICTIONS, RULES
@@ -38,6 +39,7 @@ rules_app = typer.Typer(
 app.add_typer(rules_app, name="rules")
 app.add_typer(services_app, name="services")
 app.add_typer(db_app, name="db")
+app.command("synth-services")(synth_services)
 app.add_typer(bulk_app, name="bulk")
 app.command("serve")(serve)
 
