@@ -65,7 +65,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                 routes=app.routes,
             )
             schema.setdefault("components", {}).setdefault("schemas", {}).update(record_schemas())
-            app.openapi_schema = schema
+            app.openapi_schema = problems.document_problems(schema)
         return app.openapi_schema
 
     app.openapi = openapi  # type: ignore[method-assign]

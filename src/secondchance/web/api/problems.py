@@ -103,3 +103,38 @@ def http_problem(request: Request, error: StarletteHTTPException) -> JSONRespons
     if error.headers:
         response.headers.update(error.headers)
     return response
+
+
+PROBLEM_CONTENT = {PROBLEM_TYPE: {"schema": {"$ref": "#/components/schemas/Problem"}}}
+ERROR_TEXT = {
+    "400": "The body could not be read as JSON.",
+    "404": "Not found.",
+    "413": "The request body is too large.",
+    "415": "The body is not JSON.",
+    "422": "The request is not valid; `errors` names each field at fault.",
+}
+
+
+def document_problems(schema: dict[str, Any]) -> dict[str, Any]:
+    """Every error response of the OpenAPI document as ``application/problem+json`` with the Problem schema.
+
+    FastAPI documents request validation errors with its own shape; ours are RFC 9457 problems, so the
+    document says so, and every operation that takes a body also documents 400, 413 and 415.
+    """
+    components = schema.setdefault("components", {}).setdefault("schemas", {})
+    components["Problem"] = Problem.model_json_schema(ref_template="#/components/schemas/{model}")
+    components.update(Problem.model_json_schema(ref_template="#/components/schemas/{model}").pop("$defs", {}))
+    components["Problem"].pop("$defs", None)
+    for path_item in schema.get("paths", {}).values():
+        for operation in path_item.values():
+            responses = operation.setdefault("responses", {})
+            codes = ["422"] + (["400", "413", "415"] if "requestBody" in operation else [])
+            for code in codes:
+                responses.setdefault(code, {"description": ERROR_TEXT[code]})
+            for code, response in responses.items():
+                if code.startswith(("4", "5")):
+                    response["content"] = PROBLEM_CONTENT
+                    response.setdefault("description", ERROR_TEXT.get(code, "An error."))
+    for unused in ("HTTPValidationError", "ValidationError"):
+        components.pop(unused, None)
+    return schema

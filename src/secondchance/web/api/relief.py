@@ -74,6 +74,15 @@ async def screen_record(
 ) -> Any:
     settings: Settings = request.app.state.settings
     day = as_of or date.today()
+    if not date(1900, 1, 1) <= day <= date(2100, 12, 31):
+        detail = "as_of must be between 1900-01-01 and 2100-12-31"
+        raise ApiProblem(
+            422,
+            "The request is not valid",
+            detail,
+            [FieldError(field="as_of", where="query", detail=detail)],
+            type=INVALID_REQUEST,
+        )
     data = await read_json(request)
     people = people_from_json(data, as_of=day)
     charges = sum(len(case.charges) for person in people for case in person.cases)
