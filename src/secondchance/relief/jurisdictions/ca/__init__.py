@@ -1,9 +1,71 @@
-"""California: Penal Code §§ 17(b), 851.93, 1203.4, 1203.4a, 1203.41, 1203.42, 1203.425; H&S § 11361.8."""
+"""California: Penal Code §§ 17(b), 851.93, 1203.4, 1203.4a, 1203.41, 1203.42, 1203.425; H&S § 11361.8.
+
+One module per section (``pc_1203_4.py`` is Penal Code § 1203.4, ``hs_11361_8.py`` is Health &
+Safety Code § 11361.8); ``_common.py`` holds the expressions they share. Sources, readings and
+judgment calls: docs/jurisdictions/ca.md.
+"""
 
 from __future__ import annotations
 
 from ...lang import RemainingPath, Rule
+from . import hs_11361_8, pc_17b, pc_851_93, pc_1203_4, pc_1203_4a, pc_1203_41, pc_1203_42, pc_1203_425
 
-RULES: tuple[Rule, ...] = ()
+RULES: tuple[Rule, ...] = (
+    *pc_1203_4.RULES,
+    *pc_1203_4a.RULES,
+    *pc_1203_41.RULES,
+    *pc_1203_42.RULES,
+    *pc_17b.RULES,
+    *pc_1203_425.RULES,
+    *pc_851_93.RULES,
+    *hs_11361_8.RULES,
+)
 
-REMAINING_PATHS: tuple[RemainingPath, ...] = ()
+REMAINING_PATHS: tuple[RemainingPath, ...] = (
+    RemainingPath(
+        id="CA-certificate-of-rehabilitation",
+        jurisdiction="CA",
+        name="Certificate of rehabilitation",
+        section="Cal. Penal Code § 4852.01 et seq.",
+        text=(
+            "A superior court order declaring that a person convicted of a felony (or of a misdemeanor sex offense "
+            "under § 290) has been rehabilitated. It usually needs several years of residence in California after "
+            "release or discharge (at least 7 years, plus more for some offenses) and no new crime in that time. "
+            "A granted certificate is forwarded to the Governor as an application for a pardon (§ 4852.16)."
+        ),
+        where_to_start=(
+            "File a petition in the superior court of the county where you live (ask the clerk for the certificate "
+            "of rehabilitation packet). The local public defender or a legal-aid clean-slate clinic can help, free."
+        ),
+    ),
+    RemainingPath(
+        id="CA-governor-pardon",
+        jurisdiction="CA",
+        name="Pardon from the Governor",
+        section="Cal. Const. art. V, § 8; Cal. Penal Code § 4800 et seq.",
+        text=(
+            "The Governor may pardon a California conviction. A pardon can be applied for directly, or follows a "
+            "certificate of rehabilitation (§ 4852.16). It restores rights such as serving on a jury and, for most "
+            "offenses, owning a firearm; it does not erase the record."
+        ),
+        where_to_start=(
+            "Apply to the Governor's Office (gov.ca.gov, Clemency: Application for Pardon); the application is free. "
+            "A local public defender or legal-aid clean-slate clinic can help prepare it."
+        ),
+    ),
+    RemainingPath(
+        id="CA-legal-help",
+        jurisdiction="CA",
+        name="Free help from a clean-slate clinic",
+        section="Cal. Penal Code §§ 1203.4-1203.42, 17(b), 851.91",
+        text=(
+            "A lawyer can check what the record cannot show: the interest-of-justice paths of §§ 1203.4 and "
+            "1203.4a, early termination of probation (§ 1203.3), arrest sealing by petition (§ 851.91), and "
+            "whether an offense is serious, violent or registrable."
+        ),
+        where_to_start=(
+            "Contact the public defender's clean-slate unit in the county of conviction, or a legal-aid "
+            "organization's expungement clinic."
+        ),
+    ),
+)

@@ -1,0 +1,170 @@
+"""Expressions several California sections share, built only from the rule language's nodes.
+
+Why here: "not then serving a sentence, on probation, or charged with an offense" and "not a
+serious or violent felony" recur across §§ 1203.4-1203.425; one definition keeps them identical.
+
+Absence is never read as "none": every expression here is monotone in what is known (learning
+a missing fact never changes a decided answer; tests/relief/test_properties.py checks it). So
+"no probation was granted" and "no jail term was imposed", which the record format cannot state,
+are at best unknown, and the rules that need them answer "needs review"; completing probation
+without revocation does show that any jail term imposed as a condition of it is served.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ...lang import (
+    And,
+    AsOf,
+    Compare,
+    Condition,
+    Const,
+    Exists,
+    Expr,
+    Fact,
+    Not,
+    OneOf,
+    Or,
+    Other,
+    Param,
+    StatuteIn,
+)
+
+#: Dates in the statutes' text. ``Param`` values are numbers or lists, so dates stay here.
+JAN_1_1973 = date(1973, 1, 1)  # §§ 851.93(a)(2), 1203.425(a)(1)(B)(v): records from 1973 on
+REALIGNMENT = date(2011, 10, 1)  # 2011 Realignment Legislation operative (§ 1170(h); § 1203.42)
+AUMA_EFFECTIVE = date(2016, 11, 9)  # Proposition 64 took effect the day after the 8 Nov 2016 election
+ENCODED_FROM = date(2023, 7, 1)  # the text encoded here is in force from this date (SB 731 operative)
+
+CONVICTED = OneOf(Fact("disposition"), ("convicted",))
+OTHER_CONVICTED = OneOf(Other("disposition"), ("convicted",))
+
+
+def all_of(*terms: Expr) -> Expr:
+    """``And`` over positional terms (the node takes a tuple)."""
+    return And(tuple(terms))
+
+
+def any_of(*terms: Expr) -> Expr:
+    """``Or`` over positional terms."""
+    return Or(tuple(terms))
+
+
+def fact_is(name: str, value: bool) -> Expr:
+    """``name == value`` for a true/false fact; unknown when the fact is unknown."""
+    return Compare("==", Fact(name), Const(value))
+
+
+def court_decides(disposition: str = "convicted") -> Expr:
+    """Unknown for a charge with ``disposition``: the answer turns on law the record cannot show.
+
+    Used only where the statute's test is a legal classification the record does not hold
+    (e.g. "would have been eligible for sentencing under § 1170(h)", an offence's maximum
+    penalty), so the rule answers "needs review" rather than guess. False for other charges.
+    """
+    return OneOf(Fact("disposition"), (), unknown=(disposition,))
+
+
+# ---------------------------------------------------------------- this charge's sentence
+
+
+def recorded(expr: Expr) -> Expr:
+    """True if the fact is known, unknown if not (never false, so it stays sound as facts arrive)."""
+    return Compare("==", expr, expr)
+
+
+#: Probation (or supervision: mandatory supervision, PRCS, parole) was granted: a probation field
+#: is recorded. Otherwise unknown, naming ``probation_start`` as the missing fact.
+PROBATION_GRANTED = any_of(
+    recorded(Fact("probation_start")), recorded(Fact("probation_end")), recorded(Fact("probation_completed"))
+)
+#: No probation was granted: false when a probation field is recorded, otherwise unknown (the
+#: record format cannot say "none"; see docs/jurisdictions/ca.md).
+NO_PROBATION = Not(PROBATION_GRANTED)
+
+#: Any custody is over: released by the as-of date, or probation completed without revocation.
+CUSTODY_OVER = any_of(Compare("<=", Fact("incarceration_end"), AsOf()), fact_is("probation_completed", True))
+
+#: Any probation or supervision is over: it ended by the as-of date or was completed.
+SUPERVISION_OVER = any_of(Compare("<=", Fact("probation_end"), AsOf()), fact_is("probation_completed", True))
+
+# ---------------------------------------------------------------- the person's other charges
+
+
+def _other_done(end: str) -> Expr:
+    """Another charge's custody or supervision is over (ended by the as-of date, or probation completed)."""
+    return any_of(Compare("<=", Other(end), AsOf()), Compare("==", Other("probation_completed"), Const(True)))
+
+
+#: "not then serving a sentence for an offense": another conviction whose custody may not be over.
+OTHER_SERVING = Exists(all_of(OTHER_CONVICTED, Not(_other_done("incarceration_end"))), "other_charges")
+#: "on probation for an offense": another conviction whose probation or supervision may not be over.
+OTHER_ON_PROBATION = Exists(
+    all_of(
+        OTHER_CONVICTED,
+        Not(_other_done("probation_end")),
+        any_of(recorded(Other("probation_start")), recorded(Other("probation_end"))),
+    ),
+    "other_charges",
+)
+#: "charged with the commission of an offense" (another charge still pending).
+OTHER_PENDING = Exists(OneOf(Other("disposition"), ("pending",)), "other_charges")
+
+
+def listed(statute: Expr, always: str, depends: str, undecided: Expr) -> Expr:
+    """True if the statute is on the ``always`` list, unknown if on ``depends``, else false."""
+    return any_of(StatuteIn(statute, Param(always)), all_of(StatuteIn(statute, Param(depends)), undecided))
+
+
+def serious_or_violent(statute: Expr, undecided: Expr) -> Expr:
+    return any_of(
+        StatuteIn(statute, Param("ca.pc_667_5_c.violent_felonies")),
+        listed(statute, "ca.pc_1192_7_c.serious_felonies", "ca.serious_or_violent.depends", undecided),
+    )
+
+
+def registrable(statute: Expr, undecided: Expr) -> Expr:
+    return listed(statute, "ca.pc_290.registrable_offenses", "ca.pc_290.registrable_depends", undecided)
+
+
+#: The person must register: this conviction or another conviction is a registrable offence.
+REGISTRANT = any_of(
+    all_of(CONVICTED, registrable(Fact("statute"), court_decides())),
+    Exists(
+        all_of(OTHER_CONVICTED, registrable(Other("statute"), OneOf(Other("disposition"), (), unknown=("convicted",)))),
+        "other_charges",
+    ),
+)
+
+
+def not_serving(cite: str) -> Condition:
+    return Condition(
+        id="not_serving_another_sentence",
+        text="The person is not serving a jail or prison sentence for another offense.",
+        cite=cite,
+        test=Not(OTHER_SERVING),
+    )
+
+
+def not_on_probation(cite: str) -> Condition:
+    return Condition(
+        id="not_on_probation_for_another_offense",
+        text="The person is not on probation or supervision for another offense.",
+        cite=cite,
+        test=Not(OTHER_ON_PROBATION),
+    )
+
+
+def not_charged(cite: str) -> Condition:
+    return Condition(
+        id="no_pending_charge",
+        text="The person is not charged with another offense (no other charge is pending).",
+        cite=cite,
+        test=Not(OTHER_PENDING),
+    )
+
+
+def no_other_sentence(cite: str) -> tuple[Condition, ...]:
+    """ "Not then serving a sentence for an offense, on probation for an offense, or charged"."""
+    return (not_serving(cite), not_on_probation(cite), not_charged(cite))

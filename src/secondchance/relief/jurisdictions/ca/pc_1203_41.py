@@ -1,0 +1,157 @@
+"""Cal. Penal Code § 1203.41 — dismissal of a felony after a county jail or state prison sentence.
+
+(a) If a defendant is convicted of a felony, the court, in its discretion and in the interest
+of justice, may order the following relief, subject to the conditions of subdivision (b):
+(1) The court may permit the defendant to withdraw their plea of guilty or plea of nolo
+contendere and enter a plea of not guilty, or, if the defendant has been convicted after a plea
+of not guilty, the court shall set aside the verdict of guilty, and, in either case, the court
+shall thereupon dismiss the accusations or information against the defendant and the defendant
+shall thereafter be released from all penalties and disabilities resulting from the offense of
+which they have been convicted, except as provided in Section 13555 of the Vehicle Code.
+(2) The relief available under this section may be granted only after the lapse of one year
+following the defendant's completion of the sentence, if the sentence was imposed pursuant to
+subparagraph (B) of paragraph (5) of subdivision (h) of Section 1170, or after the lapse of two
+years following the defendant's completion of the sentence, if the sentence was imposed
+pursuant to subparagraph (A) of paragraph (5) of subdivision (h) of Section 1170 or if the
+defendant was sentenced to the state prison.
+(3) The relief available under this section may be granted only if the defendant is not under
+supervision pursuant to subparagraph (B) of paragraph (5) of subdivision (h) of Section 1170,
+and is not serving a sentence for, on probation for, or charged with the commission of any
+offense. ...
+This section does not apply to a person convicted of an offense that requires registration
+under the Sex Offender Registration Act (§ 290 et seq.).
+
+State prison sentences were added by SB 731 (Stats. 2022). The whole section is discretionary:
+a result of "eligible" means the person may petition and the court decides. The record format
+holds mandatory supervision and parole in the probation fields (docs/record-format.md).
+"""
+
+from __future__ import annotations
+
+from ...lang import Condition, Fact, Latest, Not, OneOf, Param, Relief, Rule, Wait
+from ._common import (
+    CONVICTED,
+    CUSTODY_OVER,
+    ENCODED_FROM,
+    NO_PROBATION,
+    all_of,
+    any_of,
+    court_decides,
+    fact_is,
+    no_other_sentence,
+    recorded,
+    registrable,
+)
+
+SECTION = "Cal. Penal Code § 1203.41"
+
+STATUTE_TEXT = (
+    "(a) If a defendant is convicted of a felony, the court, in its discretion and in the interest of justice, "
+    "may order the following relief, subject to the conditions of subdivision (b): (1) The court may permit the "
+    "defendant to withdraw their plea of guilty or plea of nolo contendere and enter a plea of not guilty, ... "
+    "(2) The relief available under this section may be granted only after the lapse of one year following the "
+    "defendant's completion of the sentence, if the sentence was imposed pursuant to subparagraph (B) of "
+    "paragraph (5) of subdivision (h) of Section 1170, or after the lapse of two years following the "
+    "defendant's completion of the sentence, if the sentence was imposed pursuant to subparagraph (A) of "
+    "paragraph (5) of subdivision (h) of Section 1170 or if the defendant was sentenced to the state prison. "
+    "(3) The relief available under this section may be granted only if the defendant is not under supervision "
+    "pursuant to subparagraph (B) of paragraph (5) of subdivision (h) of Section 1170, and is not serving a "
+    "sentence for, on probation for, or charged with the commission of any offense. ... [Relief is not "
+    "available for a conviction that requires registration under the Sex Offender Registration Act.]"
+)
+
+NOTE = (
+    "Discretionary: the person may petition once these conditions hold; the court decides in the interest "
+    "of justice (form CR-180)."
+)
+
+
+def _conditions(kind: Condition) -> tuple[Condition, ...]:
+    cite = f"{SECTION}(a)"
+    return (
+        Condition(id="convicted", text="The charge ended in a conviction.", cite=cite, test=CONVICTED),
+        Condition(
+            id="felony",
+            text="The conviction is a felony (a wobbler's final grade must be checked).",
+            cite=cite,
+            test=OneOf(Fact("grade"), ("felony",), unknown=("wobbler",)),
+        ),
+        kind,
+        Condition(
+            id="custody_over",
+            text="Any jail or prison term for this conviction is over.",
+            cite=f"{SECTION}(a)(2)",
+            test=CUSTODY_OVER,
+        ),
+        Condition(
+            id="not_a_registrable_offense",
+            text="The conviction does not require registration as a sex offender (Penal Code § 290).",
+            cite=SECTION,
+            test=Not(registrable(Fact("statute"), court_decides())),
+        ),
+        *no_other_sentence(f"{SECTION}(a)(3)"),
+    )
+
+
+def _rule(rule_id: str, title: str, kind: Condition, start: Latest | Fact, years: str, wait_text: str) -> Rule:
+    return Rule(
+        id=rule_id,
+        jurisdiction="CA",
+        relief=Relief.DISMISSAL,
+        section=f"{SECTION}(a)",
+        title=title,
+        statute_text=STATUTE_TEXT,
+        conditions=_conditions(kind),
+        waits=(Wait(id="after_completion", text=wait_text, cite=f"{SECTION}(a)(2)", start=start, years=Param(years)),),
+        effective=ENCODED_FROM,
+        note=NOTE,
+    )
+
+
+MANDATORY_SUPERVISION = _rule(
+    "CA-1203.41-a2-county-jail-supervision",
+    "Dismissal of a county-jail felony with mandatory supervision, one year after completion (discretionary)",
+    Condition(
+        id="county_jail_with_supervision",
+        text="The sentence was county jail under § 1170(h) followed by mandatory supervision (§ 1170(h)(5)(B)).",
+        cite=f"{SECTION}(a)(2)",
+        test=all_of(
+            fact_is("state_prison", False),
+            any_of(recorded(Fact("incarceration_start")), recorded(Fact("incarceration_end"))),
+            any_of(recorded(Fact("probation_start")), recorded(Fact("probation_end"))),
+        ),
+    ),
+    Latest((Fact("incarceration_end"), Fact("probation_end"))),
+    "ca.pc_1203_41.supervision_wait_years",
+    "One year has passed since the sentence, including mandatory supervision, was completed.",
+)
+
+COUNTY_JAIL = _rule(
+    "CA-1203.41-a2-county-jail",
+    "Dismissal of a county-jail felony without supervision, two years after completion (discretionary)",
+    Condition(
+        id="county_jail_without_supervision",
+        text="The sentence was county jail under § 1170(h) with no mandatory supervision (§ 1170(h)(5)(A)).",
+        cite=f"{SECTION}(a)(2)",
+        test=all_of(fact_is("state_prison", False), NO_PROBATION),
+    ),
+    Fact("incarceration_end"),
+    "ca.pc_1203_41.wait_years",
+    "Two years have passed since release from county jail.",
+)
+
+STATE_PRISON = _rule(
+    "CA-1203.41-a2-state-prison",
+    "Dismissal of a state-prison felony, two years after completion including parole (discretionary)",
+    Condition(
+        id="state_prison",
+        text="The sentence was state prison.",
+        cite=f"{SECTION}(a)(2)",
+        test=fact_is("state_prison", True),
+    ),
+    Latest((Fact("incarceration_end"), Fact("probation_end"))),
+    "ca.pc_1203_41.wait_years",
+    "Two years have passed since the sentence, including parole or post-release supervision, was completed.",
+)
+
+RULES = (MANDATORY_SUPERVISION, COUNTY_JAIL, STATE_PRISON)

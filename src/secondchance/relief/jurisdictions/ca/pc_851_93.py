@@ -1,0 +1,232 @@
+"""Cal. Penal Code § 851.93 — automatic arrest record relief.
+
+(a)(1) On a monthly basis, the Department of Justice shall review the records in the statewide
+criminal justice databases, and based on information in the state summary criminal history
+repository, shall identify persons with records of arrest that meet the criteria set forth in
+paragraph (2) and are eligible for arrest record relief.
+(2) A person is eligible for relief pursuant to this section, if the arrest occurred on or after
+January 1, 1973, and meets any of the following conditions:
+(A) The arrest was for a misdemeanor offense and the charge was dismissed.
+(B) The arrest was for a misdemeanor offense, there is no indication that criminal proceedings
+have been initiated, at least one calendar year has elapsed since the date of the arrest, and no
+conviction occurred, or the arrestee was acquitted of any charges that arose, from that arrest.
+(C)(i) The arrest was for a felony offense not described in clause (ii), there is no indication
+that criminal proceedings have been initiated, at least three calendar years have elapsed since
+the date of the arrest, and no conviction occurred, or the arrestee was acquitted of any charges
+arising, from that arrest.
+(ii) If the arrest was for an offense punishable by imprisonment in the state prison for eight
+years or more or by imprisonment pursuant to subdivision (h) of Section 1170 for eight years or
+more, there is no indication that criminal proceedings have been initiated, at least six years
+have elapsed since the date of the arrest, and no conviction occurred, or the arrestee was
+acquitted of any charges arising, from that arrest.
+(D) The person successfully completed any of the following, relating to that arrest: (i) A
+prefiling diversion program ... (ii) A drug diversion program ... or a deferred entry of
+judgment program ... [and other listed diversion programs].
+
+Readings, documented: the case is the arrest ("from that arrest"), so no charge of the case may
+have ended, or may still end, in a conviction. The record format has no "no charges filed"
+disposition; an arrest the prosecutor never filed is recorded as ``withdrawn``. The maximum
+punishment of the offence (clause (C)(ii)) is not in the record: the six-year rule is always
+right for a felony (after six years clause (i) is met too); the three-year rule needs review.
+Relief label ``automatic_sealing``: the arrest record is withheld from disclosure (§ 851.92
+effects) without a petition.
+"""
+
+from __future__ import annotations
+
+from ...lang import Compare, Condition, Const, Exists, Fact, Not, OneOf, Other, Param, Relief, Rule, Wait
+from ._common import ENCODED_FROM, JAN_1_1973, all_of, court_decides
+
+SECTION = "Cal. Penal Code § 851.93"
+A2 = f"{SECTION}(a)(2)"
+
+STATUTE_TEXT = (
+    "(a)(2) A person is eligible for relief pursuant to this section, if the arrest occurred on or after January "
+    "1, 1973, and meets any of the following conditions: (A) The arrest was for a misdemeanor offense and the "
+    "charge was dismissed. (B) The arrest was for a misdemeanor offense, there is no indication that criminal "
+    "proceedings have been initiated, at least one calendar year has elapsed since the date of the arrest, and no "
+    "conviction occurred, or the arrestee was acquitted of any charges that arose, from that arrest. (C)(i) The "
+    "arrest was for a felony offense not described in clause (ii), there is no indication that criminal "
+    "proceedings have been initiated, at least three calendar years have elapsed since the date of the arrest, "
+    "and no conviction occurred, or the arrestee was acquitted of any charges arising, from that arrest. (ii) If "
+    "the arrest was for an offense punishable by imprisonment in the state prison for eight years or more or by "
+    "imprisonment pursuant to subdivision (h) of Section 1170 for eight years or more, there is no indication "
+    "that criminal proceedings have been initiated, at least six years have elapsed since the date of the arrest, "
+    "and no conviction occurred, or the arrestee was acquitted of any charges arising, from that arrest. (D) The "
+    "person successfully completed any of the following, relating to that arrest: (i) A prefiling diversion "
+    "program ... (ii) A drug diversion program ... or a deferred entry of judgment program ..."
+)
+
+NOTE = "Automatic: the Department of Justice grants it monthly without a petition (§ 851.93(a)(1))."
+
+SINCE_1973 = Condition(
+    id="arrested_since_1973",
+    text="The arrest occurred on or after 1 January 1973.",
+    cite=A2,
+    test=Compare(">=", Fact("arrest_date"), Const(JAN_1_1973)),
+)
+
+NO_CONVICTION_FROM_ARREST = Condition(
+    id="no_conviction_from_the_arrest",
+    text="No charge from the same arrest (case) ended, or may still end, in a conviction.",
+    cite=A2,
+    test=Not(
+        Exists(
+            all_of(
+                Compare("==", Other("case_id"), Fact("case_id")),
+                OneOf(Other("disposition"), ("convicted",), unknown=("pending",)),
+            ),
+            "other_charges",
+        )
+    ),
+)
+
+MISDEMEANOR = OneOf(Fact("grade"), ("misdemeanor",), unknown=("wobbler",))
+FELONY = OneOf(Fact("grade"), ("felony",), unknown=("wobbler",))
+NOT_FILED = OneOf(Fact("disposition"), ("withdrawn",))
+
+
+def _rule(rule_id: str, section: str, title: str, conditions: tuple[Condition, ...], waits: tuple[Wait, ...]) -> Rule:
+    return Rule(
+        id=rule_id,
+        jurisdiction="CA",
+        relief=Relief.AUTOMATIC_SEALING,
+        section=section,
+        title=title,
+        statute_text=STATUTE_TEXT,
+        conditions=(SINCE_1973, *conditions, NO_CONVICTION_FROM_ARREST),
+        waits=waits,
+        automatic=True,
+        effective=ENCODED_FROM,
+        note=NOTE,
+    )
+
+
+def _since_arrest(years: str, text: str, cite: str) -> Wait:
+    return Wait(id="time_since_arrest", text=text, cite=cite, start=Fact("arrest_date"), years=Param(years))
+
+
+MISDEMEANOR_DISMISSED = _rule(
+    "CA-851.93-a2A-misdemeanor-dismissed",
+    f"{A2}(A)",
+    "Automatic arrest relief: misdemeanor charge dismissed",
+    (
+        Condition(id="misdemeanor", text="The arrest was for a misdemeanor.", cite=f"{A2}(A)", test=MISDEMEANOR),
+        Condition(
+            id="dismissed",
+            text="The charge was dismissed.",
+            cite=f"{A2}(A)",
+            test=OneOf(Fact("disposition"), ("dismissed",)),
+        ),
+    ),
+    (),
+)
+
+MISDEMEANOR_NOT_FILED = _rule(
+    "CA-851.93-a2B-misdemeanor-not-filed",
+    f"{A2}(B)",
+    "Automatic arrest relief: misdemeanor arrest never charged, one year later",
+    (
+        Condition(id="misdemeanor", text="The arrest was for a misdemeanor.", cite=f"{A2}(B)", test=MISDEMEANOR),
+        Condition(
+            id="no_proceedings",
+            text="No criminal proceedings were started (recorded as withdrawn / not filed).",
+            cite=f"{A2}(B)",
+            test=NOT_FILED,
+        ),
+    ),
+    (
+        _since_arrest(
+            "ca.pc_851_93.misdemeanor_wait_years", "At least one calendar year has passed since the arrest.", f"{A2}(B)"
+        ),
+    ),
+)
+
+ACQUITTED = _rule(
+    "CA-851.93-a2BC-acquitted",
+    f"{A2}(B), (C)",
+    "Automatic arrest relief: acquitted of the charges from the arrest",
+    (
+        Condition(
+            id="acquitted",
+            text="The person was acquitted (found not guilty).",
+            cite=f"{A2}(B), (C)",
+            test=OneOf(Fact("disposition"), ("not_guilty",)),
+        ),
+    ),
+    (),
+)
+
+FELONY_NOT_FILED = _rule(
+    "CA-851.93-a2Ci-felony-not-filed",
+    f"{A2}(C)(i)",
+    "Automatic arrest relief: felony arrest never charged, three years later (offense under eight years)",
+    (
+        Condition(id="felony", text="The arrest was for a felony.", cite=f"{A2}(C)(i)", test=FELONY),
+        Condition(
+            id="no_proceedings",
+            text="No criminal proceedings were started (recorded as withdrawn / not filed).",
+            cite=f"{A2}(C)(i)",
+            test=NOT_FILED,
+        ),
+        Condition(
+            id="punishable_under_eight_years",
+            text="The offense is not punishable by eight years or more (a lawyer checks the statute's penalty).",
+            cite=f"{A2}(C)(i)",
+            test=court_decides("withdrawn"),
+        ),
+    ),
+    (
+        _since_arrest(
+            "ca.pc_851_93.felony_wait_years",
+            "At least three calendar years have passed since the arrest.",
+            f"{A2}(C)(i)",
+        ),
+    ),
+)
+
+FELONY_NOT_FILED_SIX_YEARS = _rule(
+    "CA-851.93-a2Cii-felony-not-filed",
+    f"{A2}(C)",
+    "Automatic arrest relief: felony arrest never charged, six years later (any felony)",
+    (
+        Condition(id="felony", text="The arrest was for a felony.", cite=f"{A2}(C)", test=FELONY),
+        Condition(
+            id="no_proceedings",
+            text="No criminal proceedings were started (recorded as withdrawn / not filed).",
+            cite=f"{A2}(C)",
+            test=NOT_FILED,
+        ),
+    ),
+    (
+        _since_arrest(
+            "ca.pc_851_93.long_felony_wait_years",
+            "At least six years have passed since the arrest (enough under clause (i) or (ii)).",
+            f"{A2}(C)(ii)",
+        ),
+    ),
+)
+
+DIVERSION_COMPLETED = _rule(
+    "CA-851.93-a2D-diversion-completed",
+    f"{A2}(D)",
+    "Automatic arrest relief: diversion or deferred entry of judgment completed",
+    (
+        Condition(
+            id="diversion_completed",
+            text="The person successfully completed diversion or deferred entry of judgment for the arrest.",
+            cite=f"{A2}(D)",
+            test=OneOf(Fact("disposition"), ("diversion_completed",)),
+        ),
+    ),
+    (),
+)
+
+RULES = (
+    MISDEMEANOR_DISMISSED,
+    MISDEMEANOR_NOT_FILED,
+    ACQUITTED,
+    FELONY_NOT_FILED,
+    FELONY_NOT_FILED_SIX_YEARS,
+    DIVERSION_COMPLETED,
+)
