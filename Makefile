@@ -20,6 +20,7 @@ system-deps:
 
 demo: install
 	$(BIN)/secondchance demo
+	@echo "Next: the web app and API with  $(BIN)/secondchance serve  (http://127.0.0.1:8000)"
 
 lint: install
 	$(BIN)/ruff check src tests

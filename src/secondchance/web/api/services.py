@@ -10,6 +10,7 @@ from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Request
+from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
 from ...directory.geo import UnknownPlace
@@ -80,7 +81,7 @@ class NeedOut(BaseModel):
     parent: str | None
 
 
-def _search(request: Request, body: SearchRequest, where: str = "body") -> dict[str, Any]:
+def _search(request: Request, body: SearchRequest, where: str = "body") -> JSONResponse:
     settings: Settings = request.app.state.settings
     try:
         label, results = run_search(
@@ -116,7 +117,8 @@ def _search(request: Request, body: SearchRequest, where: str = "body") -> dict[
         raise ApiProblem(
             422, "Invalid facts", "The person's facts have problems.", errors, type=INVALID_REQUEST
         ) from None
-    return {"near": label, "radius_miles": body.radius, "results": [r.to_json() for r in results]}
+    # Returned as is (not re-validated by FastAPI): schemathesis checks answers against SearchResponse.
+    return JSONResponse({"near": label, "radius_miles": body.radius, "results": [r.to_json() for r in results]})
 
 
 @router.post(
@@ -125,7 +127,7 @@ def _search(request: Request, body: SearchRequest, where: str = "body") -> dict[
     response_model=SearchResponse,
     responses=PROBLEMS,
 )
-def search_services(request: Request, body: SearchRequest) -> dict[str, Any]:
+def search_services(request: Request, body: SearchRequest) -> JSONResponse:
     return _search(request, body)
 
 
@@ -145,7 +147,7 @@ def list_services(
     open_now: bool = False,
     as_of: date | None = None,
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
-) -> dict[str, Any]:
+) -> JSONResponse:
     body = SearchRequest(
         near=near,
         needs=need or [],
