@@ -58,7 +58,7 @@ def test_search_without_javascript_and_in_spanish(browser: Any, base_url: str, a
     page.get_by_role("button", name="Español").click()
     assert page.locator("html").get_attribute("lang") == "es"
     assert page.get_by_label("Ayuda legal").is_checked(), "switching language keeps the search"
-    assert "lugares cerca de" in page.locator("#results-h").inner_text()
+    assert "cerca de" in page.locator("#results-h").inner_text()
     context.close()
 
 

@@ -209,3 +209,17 @@ def test_print_hides_controls(page: Any) -> None:
     page.emulate_media(media="print")
     display = page.evaluate("() => getComputedStyle(document.querySelector('header.site .lang')).display")
     assert display == "none"
+
+
+def test_about_and_error_pages(audit: Any, page: Any) -> None:
+    page.goto("/about")
+    assert heading(page) == "About and privacy"
+    audit(page, "about")
+    response = page.goto("/no-such-page")
+    assert response.status == 404
+    audit(page, "error-404")
+    page.goto("/check")
+    page.context.clear_cookies()  # the form's token no longer matches: as if it came from elsewhere
+    page.get_by_role("button", name="Start").click()
+    assert heading(page) == "This form has expired"
+    audit(page, "error-403")
