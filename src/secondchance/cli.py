@@ -16,7 +16,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from .bulk.commands import bulk_app
+from .bulk.commands import bulk_app, synth_command
 from .directory.commands import db_app, services_app
 from .directory.commands import synth_command as synth_services
 from .records import InvalidRecord, load_people
@@ -41,6 +41,7 @@ app.add_typer(services_app, name="services")
 app.add_typer(db_app, name="db")
 app.command("synth-services")(synth_services)
 app.add_typer(bulk_app, name="bulk")
+app.command("synth")(synth_command)
 app.command("serve")(serve)
 
 console = Console()
