@@ -30,7 +30,7 @@ AS_OF = date(2026, 11, 23)
 
 
 def test_migration_creates_exactly_the_tables(engine: Engine) -> None:
-    assert current(engine) == "0001"
+    assert current(engine) == "0002"
     with engine.connect() as conn:
         diffs = compare_metadata(MigrationContext.configure(conn), metadata)
     # the FTS5 virtual table (SQLite) / tsvector column (PostgreSQL) are made by the migration on purpose

@@ -65,7 +65,7 @@ def cells_for_box(box: tuple[float, float, float, float]) -> list[int]:
 
 def fts_query(words: str) -> str:
     """A safe FTS5 query: every word must appear (quoted, so no operator syntax leaks in)."""
-    return " ".join(f'"{w}"' for w in re.findall(r"\w+", words.lower()))
+    return " AND ".join(f'"{w}"' for w in re.findall(r"\w+", words.lower()))
 
 
 def _chunks(rows: Sequence[Any], size: int = 5000) -> Iterator[Sequence[Any]]:
@@ -133,9 +133,12 @@ class DirectoryStore:
         return written
 
     def refresh_text_index(self, conn: Connection) -> None:
-        """Rebuild SQLite's FTS5 index from search_entry (PostgreSQL's tsvector column keeps itself)."""
+        """Rebuild SQLite's FTS5 index (words and geo cells); PostgreSQL's tsvector column keeps itself."""
         if self.dialect == "sqlite":
-            conn.exec_driver_sql("INSERT INTO search_fts(search_fts) VALUES('rebuild')")
+            conn.exec_driver_sql("INSERT INTO search_fts(search_fts) VALUES('delete-all')")
+            conn.exec_driver_sql(
+                "INSERT INTO search_fts(rowid, body, cell) SELECT entry_id, body, 'c' || cell FROM search_entry"
+            )
 
     def clear(self, conn: Connection) -> None:
         conn.execute(delete(search_entry))
@@ -180,13 +183,16 @@ class DirectoryStore:
         if query.needs:
             where.append(c.needs.op("&")(query.needs) != 0)
         words = fts_query(query.text) if query.text else ""
-        if words:
-            if self.dialect == "sqlite":
-                where.append(c.entry_id.in_(text("SELECT rowid FROM search_fts WHERE search_fts MATCH :words")))
-            else:
-                where.append(text("search_entry.body_tsv @@ plainto_tsquery('english', :words)"))
+        params: dict[str, str] = {}
+        if words and self.dialect == "sqlite":
+            # the word and the box's cells intersect inside FTS5 (migration 0002): few ids come back
+            cells = " OR ".join(f"c{cell}" for cell in cells_for_box(query.box))
+            params["words"] = f"body:({words}) AND cell:({cells})"
+            where.append(c.entry_id.in_(text("SELECT rowid FROM search_fts WHERE search_fts MATCH :words")))
+        elif words:
+            params["words"] = query.text or ""
+            where.append(text("search_entry.body_tsv @@ plainto_tsquery('english', :words)"))
         statement = select(*[c[name] for name in ENTRY_FIELDS]).where(*where)
-        params = {"words": words if self.dialect == "sqlite" else (query.text or "")} if words else {}
         with self.engine.connect() as conn:
             return [Entry(*row) for row in conn.execute(statement, params)]
 
