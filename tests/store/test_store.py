@@ -147,3 +147,25 @@ def test_cli_import_invalid_exits_2_and_stores_nothing(tmp_path: Path) -> None:
     assert found.exit_code == 0 and '"fit": "fits"' in found.stdout
     nowhere = runner.invoke(app, ["services", "search", "--near", "Atlantis, ZZ", "--db", db])
     assert nowhere.exit_code == 2 and "not a US city we know" in nowhere.stderr
+
+
+def test_cli_synth_services_and_db_upgrade(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from secondchance.cli import app
+
+    db = f"sqlite:///{tmp_path / 'synth.db'}"
+    runner = CliRunner()
+    assert runner.invoke(app, ["db", "upgrade", "--db", db]).exit_code == 0
+    made = runner.invoke(
+        app, ["synth-services", "--n", "300", "--seed", "3", "--db", db, "--out", str(tmp_path / "pkg")]
+    )
+    assert made.exit_code == 0, made.output
+    assert DirectoryStore(connect_url(db)).counts()["service"] == 300
+    assert (tmp_path / "pkg" / "services.csv").exists()
+
+
+def connect_url(url: str) -> Engine:
+    from secondchance.store import connect
+
+    return connect(url)
