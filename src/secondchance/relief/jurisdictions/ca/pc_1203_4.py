@@ -55,8 +55,8 @@ def _exclusions() -> tuple[Condition, ...]:
         Condition(
             id="not_an_excluded_offense",
             text=(
-                "The offense is not one § 1203.4(b) excludes (Vehicle Code § 42002.1; Penal Code §§ 286(c), 287(c), "
-                "288, 288.5, 289(j), 311.1, 311.2, 311.3, 311.11)."
+                "The offense is not one § 1203.4(b) excludes (Vehicle Code § 42002.1 misdemeanors: §§ 2800, 2801, "
+                "2803; Penal Code §§ 286(c), 287(c), 288, 288.5, 289(j), 311.1, 311.2, 311.3, 311.11)."
             ),
             cite=cite,
             test=Not(StatuteIn(Fact("statute"), Param("ca.pc_1203_4.excluded_sections"))),

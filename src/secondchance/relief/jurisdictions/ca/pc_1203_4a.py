@@ -1,20 +1,27 @@
 """Cal. Penal Code § 1203.4a — dismissal of a misdemeanor or infraction without probation.
 
-(a) A defendant convicted of a misdemeanor and not granted probation, and a defendant convicted
-of an infraction, shall, at any time after the lapse of one year from the date of pronouncement
-of judgment, if they have fully complied with and performed the sentence of the court, are not
-then serving a sentence for any offense and are not under charge of commission of any crime,
-and have, since the pronouncement of judgment, lived an honest and upright life and have
-conformed to and obeyed the laws of the land, be permitted by the court to withdraw their plea
-of guilty or nolo contendere and enter a plea of not guilty; ... and in either case the court
-shall thereupon dismiss the accusatory pleading against the defendant ...
+(a) Every defendant convicted of a misdemeanor and not granted probation, and every defendant
+convicted of an infraction shall, at any time after the lapse of one year from the date of
+pronouncement of judgment, if they have fully complied with and performed the sentence of the
+court, are not then serving a sentence for an offense and are not under charge of commission of
+a crime, and have, since the pronouncement of judgment, lived an honest and upright life and
+have conformed to and obeyed the laws of the land, be permitted by the court to withdraw their
+plea of guilty or nolo contendere and enter a plea of not guilty; or if they have been convicted
+after a plea of not guilty, the court shall set aside the verdict of guilty; and in either case
+the court shall dismiss the accusatory pleading against the defendant, who shall be released
+from all penalties and disabilities resulting from the offense of which they have been
+convicted, except as provided in Chapter 3 (commencing with Section 29900) of Division 9 of
+Title 4 of Part 6 of this code or Section 13555 of the Vehicle Code.
 
 (b) If a defendant does not satisfy all the requirements of subdivision (a), after a lapse of
 one year from the date of pronouncement of judgment, a court, in its discretion and in the
-interests of justice, may grant the relief available pursuant to subdivision (a) to a defendant
-convicted of an infraction, or of a misdemeanor and not granted probation, or both, if they have
-fully complied with and performed the sentence of the court, are not then serving a sentence for
-any offense, and are not under charge of commission of any crime.
+interest of justice, may grant the relief available pursuant to subdivision (a) to a defendant
+convicted of an infraction, or of a misdemeanor and not granted probation, or both, if the
+defendant has fully complied with and performed the sentence of the court, is not then serving
+a sentence for any offense, and is not under charge of commission of a crime.
+
+Not applicable (as read, not verified verbatim): misdemeanor § 288(c); misdemeanors within
+Vehicle Code § 42002.1 (§§ 2800, 2801, 2803); Vehicle Code infractions punished under § 42001.
 
 Judgment call, documented: "lived an honest and upright life and ... obeyed the laws of the
 land" is read from the record as "no conviction for an offense committed in the year after the
@@ -57,18 +64,20 @@ from ._common import (
 SECTION = "Cal. Penal Code § 1203.4a"
 
 STATUTE_TEXT = (
-    "(a) A defendant convicted of a misdemeanor and not granted probation, and a defendant convicted of an "
-    "infraction, shall, at any time after the lapse of one year from the date of pronouncement of judgment, if "
+    "(a) Every defendant convicted of a misdemeanor and not granted probation, and every defendant convicted of "
+    "an infraction shall, at any time after the lapse of one year from the date of pronouncement of judgment, if "
     "they have fully complied with and performed the sentence of the court, are not then serving a sentence for "
-    "any offense and are not under charge of commission of any crime, and have, since the pronouncement of "
+    "an offense and are not under charge of commission of a crime, and have, since the pronouncement of "
     "judgment, lived an honest and upright life and have conformed to and obeyed the laws of the land, be "
     "permitted by the court to withdraw their plea of guilty or nolo contendere and enter a plea of not guilty; "
-    "... (b) If a defendant does not satisfy all the requirements of subdivision (a), after a lapse of one year "
-    "from the date of pronouncement of judgment, a court, in its discretion and in the interests of justice, may "
-    "grant the relief available pursuant to subdivision (a) to a defendant convicted of an infraction, or of a "
-    "misdemeanor and not granted probation, or both, if they have fully complied with and performed the sentence "
-    "of the court, are not then serving a sentence for any offense, and are not under charge of commission of "
-    "any crime."
+    "or if they have been convicted after a plea of not guilty, the court shall set aside the verdict of guilty; "
+    "and in either case the court shall dismiss the accusatory pleading against the defendant, ... "
+    "(b) If a defendant does not satisfy all the requirements of subdivision (a), after a lapse of one year from "
+    "the date of pronouncement of judgment, a court, in its discretion and in the interest of justice, may grant "
+    "the relief available pursuant to subdivision (a) to a defendant convicted of an infraction, or of a "
+    "misdemeanor and not granted probation, or both, if the defendant has fully complied with and performed the "
+    "sentence of the court, is not then serving a sentence for any offense, and is not under charge of "
+    "commission of a crime."
 )
 
 WAIT_YEARS = Param("ca.pc_1203_4a.wait_years")
@@ -107,7 +116,7 @@ def _common_conditions(cite: str) -> tuple[Condition, ...]:
         ),
         Condition(
             id="not_an_excluded_offense",
-            text="The offense is not one § 1203.4a excludes (Penal Code § 288.2(c); Vehicle Code § 42002.1).",
+            text="The offense is not one § 1203.4a excludes (Penal Code § 288(c); Vehicle Code §§ 2800, 2801, 2803).",
             cite=SECTION,
             test=Not(StatuteIn(Fact("statute"), Param("ca.pc_1203_4a.excluded_sections"))),
         ),

@@ -18,7 +18,6 @@ from ...lang import (
     Exists,
     Expr,
     Fact,
-    Known,
     Latest,
     LatestOf,
     Not,
@@ -63,13 +62,12 @@ def review_unless(test: Expr) -> Expr:
 
 
 def pardon_recorded() -> Expr:
-    """The record says the conviction was pardoned; an unrecorded pardon counts as none.
+    """The record says the conviction was pardoned (unknown if it does not say).
 
-    A pardon is a public act the person knows of, so a record silent on it is read as "no
-    pardon" (the pardon then appears as a remaining path) rather than sending every conviction
-    to review.
+    Treating a silent record as "no pardon" would be unsound: learning of a pardon would turn a
+    "not eligible" into "eligible" (tests/relief/test_properties.py checks this never happens).
     """
-    return And((Known(Fact("pardoned")), Compare("==", Fact("pardoned"), Const(True))))
+    return Compare("==", Fact("pardoned"), Const(True))
 
 
 def money_paid(kind: str, column: str, blocking: Param) -> Expr:
