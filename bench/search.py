@@ -91,6 +91,7 @@ def timed(calls: list[Callable[[], Any]]) -> tuple[list[float], list[int]]:
 
 
 def measure(store: DirectoryStore, queries: list[Query]) -> dict[str, Any]:
+    load_before = round(os.getloadavg()[0], 2)  # other work on the machine skews latency: recorded beside it
     search_s, found = timed([lambda q=q: search(store, q) for q in queries])
     floor_s, boxed = timed([lambda q=q: store.floor(bounding_box(q.lat, q.lon, q.miles)) for q in queries])
     figures = {"search": percentiles(search_s), "floor_geo_only": percentiles(floor_s)}
@@ -99,6 +100,7 @@ def measure(store: DirectoryStore, queries: list[Query]) -> dict[str, Any]:
     )
     figures["mean_results"] = round(statistics.mean(found), 1)
     figures["mean_rows_in_box"] = round(statistics.mean(boxed), 1)
+    figures["load_avg_1m"] = [load_before, round(os.getloadavg()[0], 2)]
     return figures
 
 
