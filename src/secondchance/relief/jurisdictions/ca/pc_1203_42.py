@@ -3,16 +3,18 @@
 (a) If a defendant was sentenced prior to the implementation of the 2011 Realignment
 Legislation for a crime for which the defendant would otherwise have been eligible for
 sentencing pursuant to subdivision (h) of Section 1170, the court, in its discretion and in the
-interests of justice, may order the following relief, subject to the conditions of subdivision
+interest of justice, may order the following relief, subject to the conditions of subdivision
 (b): (1) The court may permit the defendant to withdraw their plea of guilty or plea of nolo
 contendere and enter a plea of not guilty, or, if the defendant has been convicted after a plea
 of not guilty, the court shall set aside the verdict of guilty, and, in either case, the court
-shall thereupon dismiss the accusations or information against the defendant ...
+shall thereupon dismiss the accusations or information against the defendant and the defendant
+shall be released from all penalties and disabilities resulting from the offense of which they
+have been convicted, except as provided in Section 13555 of the Vehicle Code.
 (2) The relief available under this section may be granted only after the lapse of two years
 following the defendant's completion of the sentence.
-(3) The relief available under this section may be granted only if the defendant is not on
-parole or under supervision pursuant to Section 1170, and is not serving a sentence for, on
-probation for, or charged with the commission of any offense.
+(3) The relief available under this section may be granted only if the defendant is not under
+supervised release, and is not serving a sentence for, on probation for, or charged with the
+commission of, an offense.
 
 Whether a crime "would otherwise have been eligible for sentencing pursuant to subdivision (h)
 of Section 1170" turns on the offence's punishment clause and the person's priors, which the
@@ -42,13 +44,13 @@ SECTION = "Cal. Penal Code § 1203.42"
 STATUTE_TEXT = (
     "(a) If a defendant was sentenced prior to the implementation of the 2011 Realignment Legislation for a "
     "crime for which the defendant would otherwise have been eligible for sentencing pursuant to subdivision (h) "
-    "of Section 1170, the court, in its discretion and in the interests of justice, may order the following "
+    "of Section 1170, the court, in its discretion and in the interest of justice, may order the following "
     "relief, subject to the conditions of subdivision (b): (1) The court may permit the defendant to withdraw "
     "their plea of guilty or plea of nolo contendere and enter a plea of not guilty, ... (2) The relief available "
     "under this section may be granted only after the lapse of two years following the defendant's completion of "
-    "the sentence. (3) The relief available under this section may be granted only if the defendant is not on "
-    "parole or under supervision pursuant to Section 1170, and is not serving a sentence for, on probation for, "
-    "or charged with the commission of any offense."
+    "the sentence. (3) The relief available under this section may be granted only if the defendant is not under "
+    "supervised release, and is not serving a sentence for, on probation for, or charged with the commission of, "
+    "an offense."
 )
 
 PRE_REALIGNMENT = Rule(
@@ -109,7 +111,7 @@ PRE_REALIGNMENT = Rule(
         ),
     ),
     effective=ENCODED_FROM,
-    note="Discretionary: the court decides in the interests of justice. See also § 1203.41 (state prison, SB 731).",
+    note="Discretionary: the court decides in the interest of justice. See also § 1203.41 (state prison, SB 731).",
 )
 
 RULES = (PRE_REALIGNMENT,)
