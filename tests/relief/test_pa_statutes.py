@@ -1,0 +1,94 @@
+"""The Pennsylvania citation forms the PA rules rely on, in canonical form and matched by StatuteIn."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+
+from secondchance.relief.lang import canonical_statute, statute_pattern
+from secondchance.relief.params import resolve
+
+
+@pytest.mark.parametrize(
+    ("cited", "canonical"),
+    [
+        ("18 Pa.C.S. § 2701(a)(1)", "18-2701(A)(1)"),
+        ("18 Pa.C.S.A. § 2701", "18-2701"),
+        ("18 Pa. C.S. § 3929", "18-3929"),
+        ("18 PaCS 3929(a)(1)", "18-3929(A)(1)"),
+        ("18 Pa.C.S. § 3122.1(b)", "18-3122.1(B)"),
+        ("18 Pa.C.S. § 5902(b.1)", "18-5902(B.1)"),
+        ("35 P.S. § 780-113(a)(16)", "35-PS-780-113(A)(16)"),
+        ("35 P.S. 780-113(a)(30)", "35-PS-780-113(A)(30)"),
+        ("75 Pa.C.S. § 3802(a)(1)", "75-3802(A)(1)"),
+    ],
+)
+def test_canonical_forms(cited: str, canonical: str) -> None:
+    assert canonical_statute(cited) == canonical
+
+
+def matches(cited: str, sections: tuple[str, ...]) -> bool:
+    return re.match(statute_pattern(sections), canonical_statute(cited)) is not None
+
+
+def test_drug_act_section_13_matches_its_subsections_only() -> None:
+    sections = ("35 P.S. § 780-113",)
+    assert matches("35 P.S. § 780-113(a)(16)", sections)
+    assert matches("35 P.S. 780-113(a)(30)", sections)
+    assert not matches("35 P.S. § 780-113.1", sections)
+    assert not matches("35 P.S. § 780-114", sections)
+    assert not matches("18 Pa.C.S. § 780", sections)
+
+
+def test_decimal_sections_are_distinct() -> None:
+    assert matches("18 Pa.C.S. § 2702.1(a)", ("18 Pa.C.S. § 2702.1",))
+    assert not matches("18 Pa.C.S. § 2702.1(a)", ("18 Pa.C.S. § 2702",))
+    assert not matches("18 Pa.C.S. § 2702(a)", ("18 Pa.C.S. § 2702.1",))
+
+
+def test_subsection_lists_match_only_that_subsection() -> None:
+    sections = ("18 Pa.C.S. § 5902(b)", "18 Pa.C.S. § 5902(b.1)")
+    assert matches("18 Pa.C.S. § 5902(b)", sections)
+    assert matches("18 Pa.C.S. § 5902(b.1)(2)", sections)
+    assert not matches("18 Pa.C.S. § 5902(a)", sections)
+
+
+EXCLUDED = resolve("pa.clean_slate.excluded_offenses", date(2026, 11, 23))
+assert isinstance(EXCLUDED, tuple)
+
+
+@pytest.mark.parametrize(
+    "cited",
+    [
+        "18 Pa.C.S. § 2701(a)(1)",  # simple assault: Article B
+        "18 Pa.C.S. § 2702.1",  # assault of law enforcement officer
+        "18 Pa.C.S. § 2709(a)(1)",  # harassment: Article B
+        "18 Pa.C.S. § 3126(a)(1)",  # indecent assault
+        "18 Pa.C.S. § 3011(b)",  # trafficking
+        "18 Pa.C.S. § 4304(a)(1)",  # endangering welfare of children: Article D
+        "18 Pa.C.S. § 6106(a)(1)",  # carrying without a licence: Chapter 61
+        "18 Pa.C.S. § 6105.1",
+        "18 Pa.C.S. § 5533",
+        "18 Pa.C.S. § 6301(a)(1)(i)",
+        "18 Pa.C.S. § 6312(d)",
+    ],
+)
+def test_clean_slate_exclusions_reach(cited: str) -> None:
+    assert matches(cited, EXCLUDED)
+
+
+@pytest.mark.parametrize(
+    "cited",
+    [
+        "18 Pa.C.S. § 3925",
+        "18 Pa.C.S. § 3929(a)(1)",
+        "35 P.S. § 780-113(a)(16)",
+        "75 Pa.C.S. § 3802(a)(1)",
+        "18 Pa.C.S. § 5503(a)(1)",
+        "18 Pa.C.S. § 3503(b)(1)(i)",
+    ],
+)
+def test_clean_slate_exclusions_do_not_reach(cited: str) -> None:
+    assert not matches(cited, EXCLUDED)
