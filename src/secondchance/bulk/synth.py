@@ -266,11 +266,15 @@ def _profile(jurisdiction: str, anchors: tuple[date, ...]) -> _Profile:
             for grade in grades:
                 entries.append((spelling, description, grade, share / len(grades)))
     listed = _param_statutes(jurisdiction)
+    ordinary = sum(e[3] for e in entries)
+    each = 0.15 * ordinary / max(1, len(listed))  # listed statutes: 15% of charges in all
     for index, statute in enumerate(listed):
-        for s_index, spelling in enumerate(_spellings(statute, jurisdiction)):
+        spellings = _spellings(statute, jurisdiction)
+        for s_index, spelling in enumerate(spellings):
             grade = grade_pool[(index + s_index) % len(grade_pool)]
-            entries.append((spelling, None, grade, 1.5 / (1 + s_index)))
-            entries.append((spelling + "(a)", None, grade, 0.3))  # a subsection of a listed section
+            share = each * (0.6 if s_index == 0 else 0.2 / max(1, len(spellings) - 1))
+            entries.append((spelling, None, grade, share))
+            entries.append((spelling + "(a)", None, grade, each * 0.2 / len(spellings)))  # a subsection
     weights = np.array([e[3] for e in entries], dtype=np.float64)
     counties = _PA_COUNTIES if jurisdiction == "PA" else _CA_COUNTIES
     county_weights = np.array([c[2] for c in counties], dtype=np.float64)
@@ -437,7 +441,7 @@ def _block(profile: _Profile, first: int, people: int, seed: int, block: int, th
             "arrest_date": _dates(arrest, chance(0.02, cases))[charge_case],
             "charge_id": pl.Series(charge_seq.astype(np.int64)),
             "statute": _null_where(np.array(profile.statutes, dtype=object)[pick], chance(0.02)),
-            "description": pl.Series(np.array(profile.descriptions, dtype=object)[pick], dtype=pl.Utf8),
+            "description": pl.Series(profile.descriptions, dtype=pl.Utf8).gather(pick),
             "grade": _null_where(grades, chance(0.04)),
             "offense_date": _dates(offense, chance(0.05)),
             "disposition": _null_where(disp_codes[disposition], chance(0.03)),

@@ -1,0 +1,603 @@
+"""Compile rule trees to vectorized Polars expressions with exactly the explainer's semantics.
+
+The explainer (``relief/evaluate.py``) walks a rule per charge; here the same tree becomes
+column expressions evaluated over a whole partition at once. What makes that exact:
+
+* Kleene logic: Polars ``&``/``|``/``~`` on nullable booleans *are* Kleene, and comparisons
+  with null are null, as in the explainer.
+* ``Shift``: ``dt.offset_by("<n>y")`` clamps 29 February to 28 February like
+  ``add_years_days``; the days are then added as a duration (tests compare every day).
+* ``StatuteIn`` over a column: the distinct citations of the partition (a few thousand at most)
+  are put in canonical form by the very Python function the explainer uses, once per value, and
+  the match becomes an ``is_in``; only any other operand falls back to the rewrites as Rust
+  regexes (tests check they agree with Python's ``re`` on every synthetic citation).
+* ``Exists``/``LatestOf``: a self-join of the partition on ``person_id`` restricted to the scope,
+  aggregated per charge (true / maybe / undated counts, latest dates, and which ``Other`` facts
+  were unknown on the rows that left the answer undecided, for ``missing``).
+* ``missing``: per unknown condition or wait, the statically known ``facts_used`` that are null on
+  the row, plus ``other_charges.<fact>`` flags of the aggregates the explainer would have
+  evaluated with that condition's missing set (not under ``Known``, not inside another
+  aggregate's ``where``/``date``; inside a ``LatestOf``'s ``at_least`` only when no certainly
+  matching charge lacked its date, since the explainer stops before the floor then).
+
+No per-row Python: Python touches only the rules, the parameters and distinct citations.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from typing import Final
+
+import polars as pl
+
+from ..relief.evaluate import _statute_regex
+from ..relief.jurisdictions import RULES
+from ..relief.lang import (
+    STATUTE_REWRITES,
+    And,
+    AsOf,
+    Compare,
+    Const,
+    Exists,
+    Expr,
+    Fact,
+    Known,
+    Latest,
+    LatestOf,
+    Not,
+    OneOf,
+    Or,
+    Other,
+    Param,
+    Rule,
+    Scope,
+    Shift,
+    Status,
+    StatuteIn,
+    canonical_statute,
+    facts_used,
+    other_facts_used,
+    statute_pattern,
+)
+from ..relief.params import resolve
+from .frame import CHARGE_SCHEMA, RESULT_SCHEMA
+
+#: Every expression node the compiler handles (a test fails if ``lang.Expr`` gains another).
+HANDLED_NODES: Final = (
+    Fact,
+    Other,
+    Const,
+    Param,
+    AsOf,
+    Compare,
+    OneOf,
+    StatuteIn,
+    Known,
+    And,
+    Or,
+    Not,
+    Shift,
+    Latest,
+    Exists,
+    LatestOf,
+)
+
+_OTHER: Final = "__o"  # suffix of the other charge's columns in a pair frame
+_ROW: Final = "__i"
+_PAIR: Final = "__k"
+
+
+class CompileError(ValueError):
+    """A rule the compiler cannot turn into columns (the explainer would fail on it too)."""
+
+
+@lru_cache(maxsize=1 << 16)
+def _canonical(text: str) -> str:
+    return canonical_statute(text)
+
+
+# ---------------------------------------------------------------------------- aggregates
+
+
+@dataclass
+class _Aggregate:
+    """One ``Exists``/``LatestOf`` node: its output columns on the row frame."""
+
+    node: Exists | LatestOf
+    key: str  # column-name prefix, e.g. "__a3"
+    names: tuple[str, ...]  # the Other facts whose unknowns it reports (other_facts_used)
+
+    @property
+    def value(self) -> str:
+        return self.key
+
+    def flag(self, name: str) -> str:
+        return f"{self.key}_miss_{name}"
+
+    @property
+    def undated(self) -> str:  # LatestOf: whether a certainly matching charge has no date
+        return f"{self.key}_undated"
+
+
+@dataclass
+class _Compiler:
+    """Turns expressions into Polars; records the aggregates and statute columns they need."""
+
+    as_of: date
+    aggregates: dict[Exists | LatestOf, _Aggregate] = field(default_factory=dict)
+    statutes: dict[tuple[str, tuple[str, ...]], str] = field(default_factory=dict)
+    counter: Iterator[int] = field(default_factory=itertools.count)
+
+    # -- parameters
+
+    def whole(self, value: int | Param) -> int:
+        if isinstance(value, Param):
+            resolved = resolve(value.key, self.as_of)
+            if not isinstance(resolved, int):
+                raise CompileError(f"parameter {value.key} must be a whole number")
+            return resolved
+        return value
+
+    def strings(self, values: tuple[str, ...] | Param) -> tuple[str, ...]:
+        if isinstance(values, Param):
+            resolved = resolve(values.key, self.as_of)
+            if not isinstance(resolved, tuple):
+                raise CompileError(f"parameter {values.key} must be a list")
+            return resolved
+        return values
+
+    # -- expressions
+
+    def column(self, name: str, pair: bool, other: bool) -> pl.Expr:
+        if name not in CHARGE_SCHEMA:
+            raise CompileError(f"no fact {name!r} in the record columns")
+        return pl.col(name + _OTHER if other else name)
+
+    def dtype(self, node: Expr) -> pl.DataType | None:
+        """The Polars type of a value expression, where it decides how it compiles."""
+        match node:
+            case Fact(name) | Other(name):
+                return CHARGE_SCHEMA.get(name)
+            case Const(value):
+                return (
+                    pl.Utf8() if isinstance(value, str) else pl.Boolean() if isinstance(value, bool) else pl.Float64()
+                )
+            case AsOf() | Shift() | Latest() | LatestOf():
+                return pl.Date()
+            case Compare() | OneOf() | StatuteIn() | Known() | And() | Or() | Not() | Exists():
+                return pl.Boolean()
+        return None
+
+    def expr(self, node: Expr, pair: bool) -> pl.Expr:
+        """``node`` as a Polars expression over the row frame, or the pair frame if ``pair``."""
+        ev = self.expr
+        match node:
+            case Fact(name):
+                return self.column(name, pair, other=False)
+            case Other(name):
+                if not pair:
+                    raise CompileError(f"Other({name!r}) used outside Exists/LatestOf")
+                return self.column(name, pair, other=True)
+            case Const(value):
+                return _lit(value)
+            case AsOf():
+                return pl.lit(self.as_of, dtype=pl.Date)
+            case Param(key):
+                raise CompileError(f"Param {key!r} must be used inside OneOf/StatuteIn/Shift/Wait")
+            case Compare(op, left, right):
+                a, b = ev(left, pair), ev(right, pair)
+                return _compare(op, a, b)
+            case OneOf(inner, allowed, unknown):
+                item = ev(inner, pair)
+                values, doubtful = self.strings(allowed), self.strings(unknown)
+                kind = self.dtype(inner)
+                if kind is not None and kind != pl.Utf8():
+                    # the explainer's `item in values` with text values: never for a non-text item
+                    return pl.when(item.is_null()).then(None).otherwise(pl.lit(False))
+                unsure = item.is_null() | item.is_in(pl.lit(pl.Series(doubtful, dtype=pl.Utf8)).implode())
+                return (
+                    pl.when(unsure).then(None).otherwise(item.is_in(pl.lit(pl.Series(values, dtype=pl.Utf8)).implode()))
+                )
+            case StatuteIn(inner, sections):
+                return self.statute_in(inner, self.strings(sections), pair)
+            case Known(inner):
+                return ev(inner, pair).is_not_null()
+            case And(terms):
+                return pl.all_horizontal([ev(t, pair) for t in terms]) if terms else pl.lit(True)
+            case Or(terms):
+                return pl.any_horizontal([ev(t, pair) for t in terms]) if terms else pl.lit(False)
+            case Not(term):
+                return ~ev(term, pair)
+            case Shift(inner, years, days):
+                return _shift(ev(inner, pair), self.whole(years), self.whole(days))
+            case Latest(dates):
+                if not dates:
+                    raise CompileError("Latest of no dates")
+                moments = [ev(d, pair) for d in dates]
+                return (
+                    pl.when(pl.any_horizontal([v.is_null() for v in moments]))
+                    .then(None)
+                    .otherwise(pl.max_horizontal(moments))
+                )
+            case Exists() | LatestOf():
+                return pl.col(self.aggregate(node).value)
+        raise CompileError(f"not a rule expression: {node!r}")
+
+    def statute_in(self, inner: Expr, sections: tuple[str, ...], pair: bool) -> pl.Expr:
+        if isinstance(inner, Fact | Other) and CHARGE_SCHEMA.get(inner.name) == pl.Utf8():
+            key = (inner.name, sections)
+            column = self.statutes.setdefault(key, f"__s{next(self.counter)}")
+            if isinstance(inner, Other):
+                if not pair:
+                    raise CompileError(f"Other({inner.name!r}) used outside Exists/LatestOf")
+                return pl.col(column + _OTHER)
+            return pl.col(column)
+        if isinstance(inner, Const):
+            matched = _statute_regex(sections).match(_canonical(str(inner.value))) is not None
+            return pl.lit(matched)
+        # Any other operand: the canonical rewrites as Rust regexes (see tests for agreement with re).
+        value = self.expr(inner, pair)
+        if self.dtype(inner) == pl.Boolean():  # str(True) is "True"
+            value = pl.when(value).then(pl.lit("True")).when(~value).then(pl.lit("False"))
+        return statute_match(value.cast(pl.Utf8), sections)
+
+    def aggregate(self, node: Exists | LatestOf) -> _Aggregate:
+        found = self.aggregates.get(node)
+        if found is None:
+            # compile the parts first so nested aggregates are registered before this one
+            self.expr(node.where, pair=True)
+            if isinstance(node, LatestOf):
+                self.expr(_latest_date(node), pair=True)
+                self.expr(_at_least(node), pair=False)
+            found = _Aggregate(node, f"__a{next(self.counter)}", other_facts_used(node))
+            self.aggregates[node] = found
+        return found
+
+    # -- missing: which unknown facts of other charges the explainer reports for a tree
+
+    def other_missing(self, node: Expr, reach: pl.Expr) -> list[tuple[str, pl.Expr]]:
+        """(``other_charges.<fact>``, when) pairs the explainer adds while evaluating ``node``."""
+        match node:
+            case Known():
+                return []
+            case Exists():
+                agg = self.aggregate(node)
+                return [(f"other_charges.{n}", reach & pl.col(agg.flag(n))) for n in agg.names]
+            case LatestOf(_, _, at_least):
+                agg = self.aggregate(node)
+                own = [(f"other_charges.{n}", reach & pl.col(agg.flag(n))) for n in agg.names]
+                # the floor is evaluated (with the caller's missing set) unless a match had no date
+                return own + self.other_missing(at_least, reach & ~pl.col(agg.undated))
+        out: list[tuple[str, pl.Expr]] = []
+        for child in _children(node):
+            out.extend(self.other_missing(child, reach))
+        return out
+
+
+def canonical_expr(text: pl.Expr) -> pl.Expr:
+    """``lang.canonical_statute`` as a Polars expression (the same rewrites, as Rust regexes)."""
+    out = text.str.to_uppercase()
+    for pattern, replacement in STATUTE_REWRITES:
+        out = out.str.replace_all(pattern, replacement.replace("$", "$$"))
+    return out
+
+
+def statute_match(text: pl.Expr, sections: tuple[str, ...]) -> pl.Expr:
+    """Whether ``text`` cites one of ``sections`` (or a subsection), as the explainer's ``StatuteIn``."""
+    return canonical_expr(text).str.contains(statute_pattern(sections))
+
+
+def _latest_date(node: LatestOf) -> Expr:
+    match node:
+        case LatestOf(when, _, _):
+            return when
+    raise AssertionError
+
+
+def _at_least(node: LatestOf) -> Expr:
+    match node:
+        case LatestOf(_, _, at_least):
+            return at_least
+    raise AssertionError
+
+
+def _children(node: Expr) -> tuple[Expr, ...]:
+    from ..relief.lang import children
+
+    return children(node)
+
+
+def _lit(value: date | str | int | float | bool) -> pl.Expr:
+    if isinstance(value, bool):
+        return pl.lit(value, dtype=pl.Boolean)
+    if isinstance(value, date):
+        return pl.lit(value, dtype=pl.Date)
+    if isinstance(value, str):
+        return pl.lit(value, dtype=pl.Utf8)
+    if isinstance(value, int):
+        return pl.lit(value, dtype=pl.Int64)
+    return pl.lit(value, dtype=pl.Float64)
+
+
+def _compare(op: str, a: pl.Expr, b: pl.Expr) -> pl.Expr:
+    if op == "==":
+        return a == b
+    if op == "!=":
+        return a != b
+    if op == "<":
+        return a < b
+    if op == "<=":
+        return a <= b
+    if op == ">":
+        return a > b
+    if op == ">=":
+        return a >= b
+    raise CompileError(f"unknown comparison {op!r}")
+
+
+def _shift(d: pl.Expr, years: int, days: int) -> pl.Expr:
+    """``add_years_days``: whole years (29 Feb -> 28 Feb in a common year), then days."""
+    moved = d.dt.offset_by(f"{years}y") if years else d
+    return moved + pl.duration(days=days) if days else moved
+
+
+# ---------------------------------------------------------------------------- rules
+
+
+@dataclass
+class _CompiledRule:
+    rule: Rule
+    holds: list[pl.Expr]  # one per condition
+    ends: list[pl.Expr]  # one per wait
+    missing: list[pl.Expr]  # nullable Utf8 expressions; the non-null ones are missing facts
+
+
+@dataclass
+class CompiledRules:
+    """Rules compiled for one as-of date; ``evaluate`` runs them over one partition."""
+
+    as_of: date
+    rules: tuple[Rule, ...]
+    compiler: _Compiler
+    compiled: list[_CompiledRule]
+    errors: dict[str, Exception]  # jurisdiction -> why its rules could not compile
+
+    def evaluate(self, charges: pl.DataFrame) -> pl.DataFrame:
+        """One ``RESULT_SCHEMA`` row per (charge, rule of its jurisdiction in force), input order."""
+        frame = charges.select(list(CHARGE_SCHEMA)).with_row_index(_ROW)
+        jurisdictions = set(frame["jurisdiction"].drop_nulls().unique())
+        for jurisdiction, error in self.errors.items():
+            if jurisdiction in jurisdictions:
+                raise error
+        active = [c for c in self.compiled if c.rule.jurisdiction in jurisdictions]
+        if not active or frame.height == 0:
+            return pl.DataFrame(schema=RESULT_SCHEMA)
+        frame = self._statute_columns(frame)
+        frame = self._aggregate_columns(frame)
+        parts = []
+        for order, item in enumerate(self.compiled):
+            if item not in active:
+                continue
+            parts.append(self._rule_rows(frame, item, order))
+        out = pl.concat(parts).sort([_ROW, "__order"], maintain_order=True)
+        return out.select(list(RESULT_SCHEMA)).cast(RESULT_SCHEMA)  # type: ignore[arg-type]
+
+    # -- per-partition columns
+
+    def _statute_columns(self, frame: pl.DataFrame) -> pl.DataFrame:
+        columns = []
+        for (name, sections), column in self.compiler.statutes.items():
+            distinct = frame[name].drop_nulls().unique().to_list()
+            regex = _statute_regex(sections)
+            matching = [value for value in distinct if regex.match(_canonical(value)) is not None]
+            values = pl.lit(pl.Series(matching, dtype=pl.Utf8)).implode()
+            columns.append(pl.col(name).is_in(values).alias(column))
+        return frame.with_columns(columns) if columns else frame
+
+    def _aggregate_columns(self, frame: pl.DataFrame) -> pl.DataFrame:
+        pairs: dict[Scope, pl.DataFrame] = {}
+        for agg in self.compiler.aggregates.values():  # registered after their nested aggregates
+            scope = agg.node.scope
+            if scope not in pairs:
+                pairs[scope] = _pairs(frame, scope)
+            frame = _aggregate(frame, pairs[scope], agg, self.compiler)
+        return frame
+
+    def _rule_rows(self, frame: pl.DataFrame, item: _CompiledRule, order: int) -> pl.DataFrame:
+        rule = item.rule
+        checks = [*(c.id for c in rule.conditions), *(w.id for w in rule.waits)]
+        holds = [f"__h{n}" for n in range(len(item.holds))]
+        ends = [f"__e{n}" for n in range(len(item.ends))]
+        scoped = frame.filter(pl.col("jurisdiction") == rule.jurisdiction)
+        scoped = scoped.with_columns(
+            *(e.alias(name) for e, name in zip(item.holds, holds, strict=True)),
+            *(e.alias(name) for e, name in zip(item.ends, ends, strict=True)),
+        )
+        as_of = pl.lit(self.as_of, dtype=pl.Date)
+        trace = [*(pl.col(h) for h in holds), *(pl.col(e) <= as_of for e in ends)]
+        empty = pl.lit([], dtype=pl.List(pl.Utf8))
+        failed = pl.any_horizontal([(pl.col(h) == False).fill_null(False) for h in holds]) if holds else pl.lit(False)  # noqa: E712
+        unknown_terms = [pl.col(c).is_null() for c in (*holds, *ends)]
+        unknown = pl.any_horizontal(unknown_terms) if unknown_terms else pl.lit(False)
+        latest = pl.max_horizontal([pl.col(e) for e in ends]) if ends else pl.lit(None, dtype=pl.Date)
+        status = (
+            pl.when(failed)
+            .then(pl.lit(Status.NOT_ELIGIBLE.value))
+            .when(unknown)
+            .then(pl.lit(Status.NEEDS_REVIEW.value))
+            .when((latest > as_of).fill_null(False))
+            .then(pl.lit(Status.ELIGIBLE_ON.value))
+            .otherwise(pl.lit(Status.ELIGIBLE_NOW.value))
+        )
+        reason_terms = [
+            pl.when((held == False).fill_null(False)).then(pl.lit(check)).otherwise(pl.lit(None, dtype=pl.Utf8))  # noqa: E712
+            for held, check in zip(trace, checks, strict=True)
+        ]
+        reasons = pl.concat_list(reason_terms).list.drop_nulls() if reason_terms else empty
+        missing = pl.concat_list(item.missing).list.drop_nulls().list.unique().list.sort() if item.missing else empty
+        return scoped.select(
+            _ROW,
+            pl.lit(order).alias("__order"),
+            "person_id",
+            "case_id",
+            "charge_id",
+            pl.lit(rule.id).alias("rule"),
+            pl.lit(rule.relief.value).alias("relief"),
+            pl.lit(rule.section).alias("section"),
+            pl.lit(rule.automatic).alias("automatic"),
+            status.alias("status"),
+            pl.when(failed | unknown).then(None).when(latest > as_of).then(latest).alias("eligible_on"),
+            pl.when(~failed & unknown).then(missing).otherwise(empty).alias("missing"),
+            reasons.alias("reasons"),
+        )
+
+
+# ---------------------------------------------------------------------------- pair frames
+
+
+def _pairs(frame: pl.DataFrame, scope: Scope) -> pl.DataFrame:
+    """Every (this charge, other charge in scope) of the same person, as row-index pairs."""
+    keys = frame.select(_ROW, "person_id", "case_id", "charge_id")
+    joined = keys.join(keys, on="person_id", suffix=_OTHER)
+    same_case = pl.col("case_id") == pl.col("case_id" + _OTHER)
+    if scope == "other_charges":
+        in_scope = ~(same_case & (pl.col("charge_id") == pl.col("charge_id" + _OTHER)))
+    else:
+        in_scope = ~same_case
+    return joined.filter((pl.col(_ROW) != pl.col(_ROW + _OTHER)) & in_scope.fill_null(True)).select(
+        pl.col(_ROW), pl.col(_ROW + _OTHER).alias(_PAIR)
+    )
+
+
+def _aggregate(frame: pl.DataFrame, pairs: pl.DataFrame, agg: _Aggregate, compiler: _Compiler) -> pl.DataFrame:
+    """Add ``agg``'s value, its ``other_charges`` flags and (LatestOf) match count to ``frame``."""
+    node = agg.node
+    this_cols = [c for c in frame.columns if c != _ROW]
+    # the pair frame: this charge's columns as they are, the other charge's with the suffix
+    where = compiler.expr(node.where, pair=True)
+    parts = [where.alias("__w")]
+    if isinstance(node, LatestOf):
+        parts.append(compiler.expr(_latest_date(node), pair=True).alias("__d"))
+    needed = _columns_of(parts)
+    this_needed = [c for c in this_cols if c in needed]
+    other_needed = [c for c in this_cols if c + _OTHER in needed or c in agg.names]
+    pair = pairs.with_columns(
+        *(frame[c].gather(pairs[_ROW]).alias(c) for c in this_needed),
+        *(frame[c].gather(pairs[_PAIR]).alias(c + _OTHER) for c in other_needed),
+    ).with_columns(parts)
+    w = pl.col("__w")
+    if isinstance(node, Exists):
+        grouped = pair.group_by(_ROW).agg(
+            w.fill_null(False).any().alias("__true"),
+            w.is_null().any().alias("__maybe"),
+            *((w.is_null() & pl.col(n + _OTHER).is_null()).any().alias(f"__m_{n}") for n in agg.names),
+        )
+        full = _by_row(frame.select(_ROW), grouped)
+        value = pl.when(pl.col("__true")).then(True).when(pl.col("__maybe")).then(None).otherwise(False)
+        unknown = ~pl.col("__true") & pl.col("__maybe")
+        return frame.with_columns(
+            full.select(
+                value.alias(agg.value),
+                *((unknown & pl.col(f"__m_{n}")).alias(agg.flag(n)) for n in agg.names),
+            )
+        )
+    # LatestOf
+    d = pl.col("__d")
+    matched = w.fill_null(False)
+    first = pair.group_by(_ROW).agg(
+        matched.sum().alias("__matched"),
+        (matched & d.is_null()).any().alias("__undated"),
+        pl.when(matched).then(d).max().alias("__max"),
+        *((matched & d.is_null() & pl.col(n + _OTHER).is_null()).any().alias(f"__u_{n}") for n in agg.names),
+    )
+    floor = compiler.expr(_at_least(node), pair=False)
+    base_frame = _by_row(frame.select(_ROW), first).with_columns(
+        frame.select(floor.alias("__floor")).to_series(),
+    )
+    base_frame = base_frame.with_columns(
+        pl.when(pl.col("__floor").is_null()).then(None).otherwise(pl.max_horizontal("__floor", "__max")).alias("__base")
+    )
+    pair = pair.with_columns(base_frame["__base"].gather(pair[_ROW]).alias("__base"))
+    doubt = (w.is_null() & (d.is_null() | (d > pl.col("__base")))).fill_null(False)
+    second = pair.group_by(_ROW).agg(
+        doubt.any().alias("__doubt"),
+        *((doubt & pl.col(n + _OTHER).is_null()).any().alias(f"__b_{n}") for n in agg.names),
+    )
+    full = _by_row(base_frame, second)
+    undated = pl.col("__undated")
+    base_known = pl.col("__base").is_not_null()
+    doubtful = ~undated & base_known & pl.col("__doubt")
+    value = pl.when(undated | ~base_known | pl.col("__doubt")).then(None).otherwise(pl.col("__base"))
+    return frame.with_columns(
+        full.select(
+            value.alias(agg.value),
+            undated.alias(agg.undated),
+            *(((undated & pl.col(f"__u_{n}")) | (doubtful & pl.col(f"__b_{n}"))).alias(agg.flag(n)) for n in agg.names),
+        )
+    )
+
+
+def _by_row(frame: pl.DataFrame, grouped: pl.DataFrame) -> pl.DataFrame:
+    """``grouped`` (keyed by row index) for every row of ``frame``; rows with no pairs get 0 / false."""
+    out = frame.join(grouped, on=_ROW, how="left", maintain_order="left")
+    fills = []
+    for name, dtype in grouped.schema.items():
+        if name == _ROW:
+            continue
+        if dtype == pl.Boolean():
+            fills.append(pl.col(name).fill_null(False))
+        elif dtype.is_integer():
+            fills.append(pl.col(name).fill_null(0))
+    return out.with_columns(fills) if fills else out
+
+
+def _columns_of(exprs: Sequence[pl.Expr]) -> set[str]:
+    return {name for e in exprs for name in e.meta.root_names()}
+
+
+# ---------------------------------------------------------------------------- entry point
+
+
+def _compile_rule(compiler: _Compiler, rule: Rule) -> _CompiledRule:
+    holds, ends, missing = [], [], []
+    null_text = pl.lit(None, dtype=pl.Utf8)
+    for condition in rule.conditions:
+        held = compiler.expr(condition.test, pair=False)
+        holds.append(held)
+        unknown = held.is_null()
+        for name in facts_used(condition.test):
+            compiler.column(name, pair=False, other=False)
+            missing.append(pl.when(unknown & pl.col(name).is_null()).then(pl.lit(name)).otherwise(null_text))
+        for name, when in compiler.other_missing(condition.test, unknown):
+            missing.append(pl.when(when.fill_null(False)).then(pl.lit(name)).otherwise(null_text))
+    for wait in rule.waits:
+        end = compiler.expr(wait.ends, pair=False)
+        ends.append(end)
+        unknown = end.is_null()
+        for name in facts_used(wait.start):
+            compiler.column(name, pair=False, other=False)
+            missing.append(pl.when(unknown & pl.col(name).is_null()).then(pl.lit(name)).otherwise(null_text))
+        for name, when in compiler.other_missing(wait.ends, unknown):
+            missing.append(pl.when(when.fill_null(False)).then(pl.lit(name)).otherwise(null_text))
+    return _CompiledRule(rule, holds, ends, missing)
+
+
+def compile_rules(as_of: date, rules: Sequence[Rule] | None = None) -> CompiledRules:
+    """Compile ``rules`` (default: every registered rule) in force on ``as_of``, once for all partitions."""
+    chosen = tuple(r for r in (RULES if rules is None else rules) if r.in_force(as_of))
+    compiler = _Compiler(as_of)
+    compiled: list[_CompiledRule] = []
+    errors: dict[str, Exception] = {}
+    for rule in chosen:
+        if rule.jurisdiction in errors:
+            continue
+        try:
+            compiled.append(_compile_rule(compiler, rule))
+        except (LookupError, TypeError, CompileError) as error:  # raised if the jurisdiction has charges
+            errors[rule.jurisdiction] = error
+    compiled = [c for c in compiled if c.rule.jurisdiction not in errors]
+    return CompiledRules(as_of, chosen, compiler, compiled, errors)
