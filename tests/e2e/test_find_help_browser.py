@@ -59,6 +59,7 @@ def test_search_without_javascript_and_in_spanish(browser: Any, base_url: str, a
     assert page.locator("html").get_attribute("lang") == "es"
     assert page.get_by_label("Ayuda legal").is_checked(), "switching language keeps the search"
     assert "cerca de" in page.locator("#results-h").inner_text()
+    audit(page, "services-es")
     context.close()
 
 
