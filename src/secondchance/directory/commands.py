@@ -14,7 +14,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from importlib import resources
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 from rich.console import Console
@@ -28,6 +28,9 @@ from .model import Directory
 from .needs import UnknownNeed, mask
 from .search import Query, Result, search
 from .validate import InvalidDirectory, Problem
+
+if TYPE_CHECKING:
+    from ..store import DirectoryStore
 
 services_app = typer.Typer(
     help="The services directory (Open Referral HSDS): import, search, export.", no_args_is_help=True
@@ -64,7 +67,8 @@ def fail(problems: list[Problem], what: str = "The input") -> NoReturn:
     raise typer.Exit(2)
 
 
-def open_store(db: str | None):  # type: ignore[no-untyped-def]  # store is imported lazily: the CLI starts fast
+def open_store(db: str | None) -> DirectoryStore:
+    """The store, migrated to the latest tables (imported lazily: the CLI starts fast)."""
     from ..store import DirectoryStore, connect, upgrade
 
     engine = connect(db)

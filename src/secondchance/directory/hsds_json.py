@@ -16,6 +16,7 @@ from typing import Any, Final
 
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
+from referencing.jsonschema import DRAFT202012
 
 from .model import Directory, Row
 from .spec import hsds_file, tables
@@ -76,16 +77,13 @@ IGNORED: Final = frozenset({"metadata", "capacities", "locations"})
 def validator() -> Draft202012Validator:
     names = [t for t in tables()] + ["service_capacity", "unit", "metadata"]
     registry: Registry[Any] = Registry().with_resources(
-        (f"{n}.json", Resource.from_contents(json.loads(hsds_file(f"schema/{n}.json")), default_specification=_spec()))
+        (
+            f"{n}.json",
+            Resource.from_contents(json.loads(hsds_file(f"schema/{n}.json")), default_specification=DRAFT202012),
+        )
         for n in names
     )
     return Draft202012Validator(json.loads(hsds_file("schema/service.json")), registry=registry)
-
-
-def _spec() -> Any:
-    from referencing.jsonschema import DRAFT202012
-
-    return DRAFT202012
 
 
 class _Flattener:
