@@ -76,10 +76,18 @@ def open_store(db: str | None) -> DirectoryStore:
     return DirectoryStore(engine)
 
 
-def read_input(path: Path) -> Directory:
+class Source(StrEnum):
+    hsds = "hsds"
+    ohana = "ohana"
+
+
+def read_input(path: Path, source: Source = Source.hsds) -> Directory:
     from .hsds_json import read_json
+    from .ohana import read_ohana
     from .tabular import read_package
 
+    if source is Source.ohana:
+        return read_ohana(path)
     return read_json(path) if path.is_file() else read_package(path)
 
 
@@ -88,6 +96,9 @@ def import_command(
     source: Annotated[Path, typer.Argument(help="An HSDS tabular package (folder with CSVs) or an HSDS JSON file.")],
     db: DbOption = None,
     replace: Annotated[bool, typer.Option(help="Replace everything stored instead of adding.")] = False,
+    source_format: Annotated[
+        Source, typer.Option("--from", help="hsds: HSDS 3 package or JSON; ohana: an Ohana API CSV export.")
+    ] = Source.hsds,
 ) -> None:
     """Validate and import a directory in one transaction (nothing is stored if anything is wrong).
 
@@ -96,7 +107,7 @@ def import_command(
     if not source.exists():
         fail([Problem(str(source), None, None, "does not exist")])
     try:
-        directory = read_input(source)
+        directory = read_input(source, source_format)
     except InvalidDirectory as error:
         fail(error.problems, str(source))
     store = open_store(db)
@@ -107,6 +118,7 @@ def import_command(
         task = bar.add_task("Importing rows", total=total + len(directory.rows("service_at_location")))
         try:
             counts = store.import_directory(directory, replace=replace, progress=lambda _t, n: bar.advance(task, n))
+            bar.update(task, completed=total + len(directory.rows("service_at_location")))
         except InvalidDirectory as error:
             fail(error.problems, str(source))
     console.print(f"Imported {source}: " + ", ".join(f"{n} {t}" for t, n in counts.items()))
