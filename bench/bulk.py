@@ -1,0 +1,214 @@
+"""Bulk relief benchmark: the bulk engine vs one hand-written DuckDB query vs the per-person explainer.
+
+All three read the same synthetic Pennsylvania input (10M charges; 1M with ``--quick``):
+
+* ``bulk``: ``secondchance bulk run`` end to end (read, validate, partition, every PA rule,
+  atomic Parquet, manifest) in a subprocess, with the peak RSS of its whole process tree;
+* ``duckdb_9122_2``: ONE SQL query implementing 18 Pa.C.S. § 9122.2 (a)(1)-(a)(4) alone, with the
+  "free from conviction" window over each person, written to Parquet: the practical limit of
+  this machine for one rule (it skips what the engine does besides: validation, the § 9122.3
+  exceptions, reason codes, missing facts, 13 more rules);
+* ``per_person``: ``relief.screen`` on a sample of people, as the explainer runs.
+
+Targets (issue 4): bulk >= 0.5x the single-rule query and >= 50x the per-person explainer.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+AS_OF = date(2026, 11, 23)
+PEOPLE_PER_MILLION = 222_500  # about 4.5 charges per synthetic person
+
+
+def _tree_rss(session: int) -> int:
+    """Resident bytes of every process in a session (the run and its workers)."""
+    total = 0
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            stat = Path(f"/proc/{entry}/stat").read_text()
+            fields = stat[stat.rindex(")") + 2 :].split()
+            if int(fields[3]) != session:  # session id
+                continue
+            for line in Path(f"/proc/{entry}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1]) * 1024
+        except (OSError, ValueError):
+            continue
+    return total
+
+
+def run_bulk(source: Path, out: Path) -> dict[str, Any]:
+    """``secondchance bulk run`` in its own session; wall time and peak RSS of the process tree."""
+    command = [
+        sys.executable, "-c", "from secondchance.cli import main; main()",
+        "bulk", "run", str(source), "--jurisdiction", "PA", "--as-of", AS_OF.isoformat(), "--out", str(out),
+    ]  # fmt: skip
+    started = time.perf_counter()
+    process = subprocess.Popen(command, start_new_session=True, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    peak = 0
+    stop = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        while not stop.is_set():
+            peak = max(peak, _tree_rss(process.pid))
+            stop.wait(0.2)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    stdout, _ = process.communicate()
+    seconds = time.perf_counter() - started
+    stop.set()
+    sampler.join()
+    if process.returncode != 0:
+        raise RuntimeError(f"bulk run failed: {stdout.decode()[-2000:]}")
+    return {"seconds": seconds, "peak_rss_bytes": peak}
+
+
+def clean_slate_sql(source: Path, target: Path) -> str:
+    """§ 9122.2(a)(1)-(4) as one DuckDB query, parameters resolved for AS_OF from relief/params/pa.yaml."""
+    from secondchance.relief.jurisdictions.pa.offenses import NOT_CONVICTED, PUNISHABLE_ONE_YEAR
+    from secondchance.relief.params import resolve
+
+    def items(values: Any) -> str:
+        return ", ".join(f"'{v}'" for v in values)
+
+    free_years = resolve("pa.clean_slate.misdemeanor_free_years", AS_OF)
+    summary_years = resolve("pa.clean_slate.summary_years", AS_OF)
+    grades = resolve("pa.clean_slate.misdemeanor_grades", AS_OF)
+    review = resolve("pa.clean_slate.misdemeanor_grades_to_review", AS_OF)
+    blocking = resolve("pa.clean_slate.debts_that_block", AS_OF)
+    assert isinstance(blocking, tuple)
+    paid = ["restitution_owed <= 0"] + (["fines_costs_owed <= 0"] if "fines_costs" in blocking else [])
+    money = " AND ".join(paid)
+    as_of = f"DATE '{AS_OF.isoformat()}'"
+    p1y = items(PUNISHABLE_ONE_YEAR)
+    return f"""
+COPY (
+WITH c AS (SELECT * FROM read_parquet('{source}')),
+p AS (
+  SELECT *,
+    -- latest conviction punishable by a year or more, over the person's charges (LatestOf)
+    max(disposition_date) FILTER (WHERE disposition = 'convicted' AND grade IN ({p1y}))
+      OVER (PARTITION BY person_id) AS last_conviction,
+    bool_or(disposition = 'convicted' AND grade IN ({p1y}) AND disposition_date IS NULL)
+      OVER (PARTITION BY person_id) AS undated_conviction,
+    max(coalesce(disposition_date, DATE '9999-12-31')) FILTER (
+      WHERE NOT coalesce(disposition = 'convicted' AND grade IN ({p1y}), FALSE)
+        AND NOT coalesce(disposition <> 'convicted' OR (grade NOT IN ({p1y}) AND grade <> 'M'), FALSE)
+    ) OVER (PARTITION BY person_id) AS maybe_later
+  FROM c
+),
+r AS (
+  SELECT person_id, case_id, charge_id,
+    CASE WHEN undated_conviction THEN NULL
+         WHEN maybe_later > greatest(last_conviction, disposition_date) THEN NULL
+         ELSE greatest(last_conviction, disposition_date) END AS free_since,
+    (disposition = 'convicted') AS convicted,
+    CASE WHEN grade IN ({items(grades)}) THEN TRUE WHEN grade IN ({items(review)}) OR grade IS NULL THEN NULL
+         ELSE FALSE END AS misdemeanor,
+    ({money}) AS paid,
+    disposition, disposition_date, grade, pardoned
+  FROM p
+),
+s AS (
+  SELECT *,
+    convicted AND misdemeanor AND paid AS a1_ok,
+    free_since + INTERVAL {free_years} YEAR AS a1_ends,
+    disposition IN ({items(NOT_CONVICTED)}) AS a2_ok,
+    convicted AND grade = 'S' AND paid AS a3_ok,
+    disposition_date + INTERVAL {summary_years} YEAR AS a3_ends,
+    convicted AND pardoned AS a4_ok
+  FROM r
+)
+SELECT person_id, case_id, charge_id,
+  CASE WHEN NOT a1_ok THEN 'not_eligible' WHEN a1_ok IS NULL OR a1_ends IS NULL THEN 'needs_review'
+       WHEN a1_ends > {as_of} THEN 'eligible_on' ELSE 'eligible_now' END AS a1_misdemeanor,
+  CASE WHEN a1_ok AND a1_ends > {as_of} THEN CAST(a1_ends AS DATE) END AS a1_eligible_on,
+  CASE WHEN NOT a2_ok THEN 'not_eligible' WHEN a2_ok IS NULL THEN 'needs_review' ELSE 'eligible_now' END
+    AS a2_nonconviction,
+  CASE WHEN NOT a3_ok THEN 'not_eligible' WHEN a3_ok IS NULL OR a3_ends IS NULL THEN 'needs_review'
+       WHEN a3_ends > {as_of} THEN 'eligible_on' ELSE 'eligible_now' END AS a3_summary,
+  CASE WHEN NOT a4_ok THEN 'not_eligible' WHEN a4_ok IS NULL THEN 'needs_review' ELSE 'eligible_now' END AS a4_pardon
+FROM s
+) TO '{target}' (FORMAT parquet, COMPRESSION zstd)
+"""
+
+
+def run_duckdb(source: Path, target: Path) -> dict[str, Any]:
+    import duckdb
+
+    connection = duckdb.connect()
+    started = time.perf_counter()
+    connection.execute(clean_slate_sql(source, target))
+    seconds = time.perf_counter() - started
+    rows = connection.execute(f"SELECT count(*) FROM read_parquet('{target}')").fetchone()
+    connection.close()
+    return {"seconds": seconds, "rows": int(rows[0]) if rows else 0}
+
+
+def run_per_person(people: int) -> dict[str, Any]:
+    """The explainer over ``people`` synthetic people (parsing excluded), as a web request would run it."""
+    from secondchance.bulk.synth import synth_charges
+    from secondchance.records import people_from_csv
+    from secondchance.relief import screen
+
+    table = synth_charges(people, "PA", seed=2)
+    persons = people_from_csv(table.write_csv(), AS_OF)
+    started = time.perf_counter()
+    charges = 0
+    for person in persons:
+        charges += len(screen(person, AS_OF).charges)
+    return {"seconds": time.perf_counter() - started, "charges": charges}
+
+
+def run(quick: bool) -> dict[str, Any]:
+    from secondchance.bulk.synth import write_synth
+
+    millions = 1 if quick else 10
+    work = Path(tempfile.mkdtemp(prefix="bench-bulk-", dir=os.environ.get("BENCH_TMP")))
+    try:
+        source = work / "charges.parquet"
+        started = time.perf_counter()
+        rows = write_synth(source, PEOPLE_PER_MILLION * millions, "PA", seed=1)
+        synth_seconds = time.perf_counter() - started
+        bulk = run_bulk(source, work / "out")
+        duck = run_duckdb(source, work / "duckdb.parquet")
+        sample = run_per_person(2_000 if quick else 5_000)
+        bulk_rate = rows / bulk["seconds"]
+        duck_rate = duck["rows"] / duck["seconds"]
+        person_rate = sample["charges"] / sample["seconds"]
+        return {
+            "charges": rows,
+            "synth_charges_per_minute": round(rows / synth_seconds * 60),
+            "bulk_seconds": round(bulk["seconds"], 1),
+            "bulk_charges_per_second": round(bulk_rate),
+            "bulk_peak_rss_mb": round(bulk["peak_rss_bytes"] / 2**20),
+            "duckdb_9122_2_seconds": round(duck["seconds"], 1),
+            "duckdb_9122_2_charges_per_second": round(duck_rate),
+            "per_person_sample_charges": sample["charges"],
+            "per_person_charges_per_second": round(person_rate),
+            "ratio_bulk_to_duckdb": round(bulk_rate / duck_rate, 3),
+            "ratio_bulk_to_per_person": round(bulk_rate / person_rate, 1),
+            "targets": {"bulk_to_duckdb": ">= 0.5", "bulk_to_per_person": ">= 50", "peak_rss_at_50M": "< 4 GB"},
+        }
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    import json
+
+    print(json.dumps(run(quick="--quick" in sys.argv), indent=2))
