@@ -152,7 +152,7 @@ def test_accept_language_picks_spanish(client: TestClient) -> None:
 def test_rule_page_quotes_the_statute_and_links_the_official_text(client: TestClient) -> None:
     page = client.get("/rules/PA-9122-a2-nonconviction")
     assert "nonconviction data" in page.text
-    assert "chpt=91&amp;sctn=22" in page.text
+    assert "/HTM/18/00.091.022.000..HTM" in page.text
     assert client.get("/rules/nope").status_code == 404
 
 
@@ -160,3 +160,25 @@ def test_page_errors_are_html(client: TestClient) -> None:
     response = client.get("/no-such-page")
     assert response.status_code == 404
     assert "find that page" in response.text
+
+
+def test_every_rule_has_a_page(client: TestClient) -> None:
+    from secondchance.relief import RULES
+
+    for rule in RULES:
+        page = client.get(f"/rules/{rule.id}")
+        assert page.status_code == 200, rule.id
+        assert rule.section in page.text.replace("&amp;", "&"), rule.id
+
+
+def test_official_statute_links() -> None:
+    from secondchance.web.ui.statutes import official_url
+
+    pa = official_url("18 Pa.C.S. § 9122.2(a)(2)")
+    assert pa == "https://www.legis.state.pa.us/WU01/LI/LI/CT/HTM/18/00.091.022.002..HTM"
+    ca = official_url("Cal. Penal Code § 1203.4(a)(1)")
+    assert ca == "https://leginfo.legislature.ca.gov/faces/codes_displaySection.xhtml?lawCode=PEN&sectionNum=1203.4"
+    assert official_url("Pa. Const. art. IV, § 9") is None
+    assert official_url("Cal. Penal Code § 1203.4a(a)") == ca.replace("1203.4", "1203.4a")
+    hs = official_url("Cal. Health & Safety Code § 11361.8(e)")
+    assert hs is not None and "lawCode=HSC&sectionNum=11361.8" in hs
