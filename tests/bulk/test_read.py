@@ -197,3 +197,17 @@ def test_a_bad_header_stops_the_run(tmp_path: Path, header: str, message: str) -
 def test_only_csv_and_parquet(tmp_path: Path) -> None:
     with pytest.raises(InputError, match=r"expected a \.csv or \.parquet"):
         list(read_batches(tmp_path / "charges.xlsx"))
+
+
+def test_row_numbers_hold_across_many_batches(tmp_path: Path) -> None:
+    lines = ["person_id,case_id,charge_id,grade"]
+    for row in range(1, 3001):
+        lines.append(f"p{row % 50},c{row},{row},M1" + (",extra" if row % 97 == 0 else ""))
+    path = tmp_path / "charges.csv"
+    path.write_text("\n".join(lines) + "\n")
+    for batch_rows in (1, 100_000):
+        raw = pl.concat(list(read_batches(path, batch_rows)), how="diagonal_relaxed")
+        charges, problems = validate(raw, AS_OF)
+        assert charges["charge_id"].to_list() == [str(r) for r in charges[ROW]]
+        assert problems[ROW].to_list() == list(range(97, 3001, 97))
+        assert charges.height + problems.height == 3000

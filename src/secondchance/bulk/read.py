@@ -128,16 +128,16 @@ def _parquet_batches(path: Path, batch_rows: int) -> Iterator[pl.DataFrame]:
 
 
 def _csv_batches(path: Path, columns: tuple[str, ...], batch_rows: int) -> Iterator[pl.DataFrame]:
-    bad: list[tuple[int, str]] = []
+    pending: list[tuple[int, str]] = []  # malformed lines seen by the parser, not yet placed
 
     def on_invalid(row: Any) -> str:
-        # row.number is the physical line (1 = header) when known.
-        bad.append((int(row.number or 0), f"expected {row.expected_columns} values, got {row.actual_columns}"))
+        # row.number is the physical line (1 = header); the parser may run ahead of the batches.
+        pending.append((int(row.number or 0), f"expected {row.expected_columns} values, got {row.actual_columns}"))
         return "skip"
 
     reader = pacsv.open_csv(
         path,
-        read_options=pacsv.ReadOptions(use_threads=False, block_size=max(1 << 20, batch_rows * 200)),
+        read_options=pacsv.ReadOptions(use_threads=False, block_size=max(1 << 14, batch_rows * 200)),
         parse_options=pacsv.ParseOptions(invalid_row_handler=on_invalid, ignore_empty_lines=False),
         convert_options=pacsv.ConvertOptions(
             column_types={name: pa.string() for name in columns},
@@ -149,46 +149,57 @@ def _csv_batches(path: Path, columns: tuple[str, ...], batch_rows: int) -> Itera
     for batch in reader:
         frame = pl.from_arrow(batch)
         assert isinstance(frame, pl.DataFrame)
-        lines, line, malformed = _number_lines(frame.height, line, bad)
-        bad.clear()
-        frame = frame.with_columns(pl.Series(ROW, lines, pl.Int64) - 1, pl.lit(None, pl.Utf8).alias(PROBLEM))
+        pending.sort()
+        lines, line, placed = _number_lines(frame.height, line, pending)
+        del pending[: len(placed)]
+        frame = frame.with_columns((lines - 1).alias(ROW), pl.lit(None, pl.Utf8).alias(PROBLEM))
         blank = pl.all_horizontal(pl.col(c).fill_null("") == "" for c in columns)
         frame = frame.filter(~blank)
-        if malformed:
-            extra = pl.DataFrame(
-                {ROW: [n - 1 for n, _ in malformed], PROBLEM: [r for _, r in malformed]},
-                schema={ROW: pl.Int64, PROBLEM: pl.Utf8},
-            )
-            frame = pl.concat([frame, extra], how="diagonal_relaxed").sort(ROW)
+        if placed:
+            frame = pl.concat([frame, _malformed(placed, columns)], how="diagonal_relaxed").sort(ROW)
         yield frame
-    if bad:  # malformed lines after the last good batch
-        yield pl.DataFrame(
-            {ROW: [n - 1 for n, _ in bad], PROBLEM: [r for _, r in bad]}, schema={ROW: pl.Int64, PROBLEM: pl.Utf8}
-        ).with_columns(pl.lit(None, pl.Utf8).alias(c) for c in columns)
+    if pending:  # malformed lines after the last good row
+        yield _malformed(sorted(pending), columns)
+
+
+def _malformed(lines: list[tuple[int, str]], columns: tuple[str, ...]) -> pl.DataFrame:
+    return pl.DataFrame(
+        {ROW: [n - 1 for n, _ in lines], PROBLEM: [r for _, r in lines]}, schema={ROW: pl.Int64, PROBLEM: pl.Utf8}
+    ).with_columns(pl.lit(None, pl.Utf8).alias(c) for c in columns)
 
 
 def _number_lines(
-    count: int, last_line: int, bad: list[tuple[int, str]]
-) -> tuple[list[int], int, list[tuple[int, str]]]:
-    """Line numbers of ``count`` good rows after ``last_line``, skipping the malformed lines among them."""
-    skipped = sorted(bad)
-    lines: list[int] = []
+    count: int, last_line: int, pending: list[tuple[int, str]]
+) -> tuple[pl.Series, int, list[tuple[int, str]]]:
+    """Line numbers of ``count`` good rows after ``last_line``; the malformed lines (sorted) they step over.
+
+    Returns (lines, the last line used, the malformed lines placed: those up to it, and any right after).
+    """
+    placed: list[tuple[int, str]] = []
     index = 0
     current = last_line
-    used: list[tuple[int, str]] = []
-    while len(lines) < count:
-        current += 1
-        if index < len(skipped) and skipped[index][0] == current:
-            used.append(skipped[index])
-            index += 1
-            continue
-        lines.append(current)
-    while index < len(skipped) and skipped[index][0] == current + 1:  # malformed lines right after the batch
-        current += 1
-        used.append(skipped[index])
+    runs: list[pl.Series] = []
+    remaining = count
+    while index < len(pending) and pending[index][0] <= current:  # cannot happen; never loop on it
+        placed.append(pending[index])
         index += 1
-    used += skipped[index:]
-    return lines, current, used
+    while remaining:
+        next_bad = pending[index][0] if index < len(pending) else None
+        if next_bad is not None and next_bad == current + 1:
+            placed.append(pending[index])
+            index += 1
+            current += 1
+            continue
+        room = remaining if next_bad is None else min(remaining, next_bad - current - 1)
+        runs.append(pl.int_range(current + 1, current + 1 + room, dtype=pl.Int64, eager=True))
+        current += room
+        remaining -= room
+    while index < len(pending) and pending[index][0] == current + 1:  # malformed lines right after the batch
+        placed.append(pending[index])
+        index += 1
+        current += 1
+    lines = pl.concat(runs) if runs else pl.Series([], dtype=pl.Int64)
+    return lines.alias(ROW), current, placed
 
 
 # ---------------------------------------------------------------------------- validation
