@@ -244,6 +244,9 @@ def synth_command(
     out: Annotated[Path | None, typer.Option(help="Also write an HSDS CSV package here.")] = None,
     db: DbOption = None,
     replace: Annotated[bool, typer.Option(help="Replace what is stored.")] = True,
+    index_only: Annotated[
+        bool, typer.Option(help="Store only the search index (fast; search works, export has no rows).")
+    ] = False,
 ) -> None:
     """Generate a realistic synthetic directory of N services (deterministic by seed) into the database."""
     import time
@@ -262,7 +265,7 @@ def synth_command(
 
     store = open_store(db)
     started = time.perf_counter()
-    bulk_load(store, frames, replace=replace)
+    bulk_load(store, frames, replace=replace, index_only=index_only)
     console.print(f"Stored in {time.perf_counter() - started:.1f} s")
 
 
