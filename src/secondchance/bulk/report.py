@@ -241,9 +241,10 @@ def _stacked(rows: list[dict[str, Any]], label: str, title: str, horizontal: boo
     if horizontal:
         axis.invert_yaxis()
     else:
-        axis.tick_params(axis="x", labelrotation=90)
+        step = max(1, len(names) // 20)  # about 20 labels, whatever the span of years
+        axis.set_xticks(range(0, len(names), step), names[::step], rotation=90)
     axis.set_title(title)
-    axis.legend(loc="lower right" if horizontal else "upper left", fontsize="small")
+    axis.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize="small", frameon=False)
     axis.spines[["top", "right"]].set_visible(False)
     svg = _svg(figure)
     plt.close(figure)
