@@ -89,6 +89,12 @@ HANDLED_NODES: Final = (
 _OTHER: Final = "__o"  # suffix of the other charge's columns in a pair frame
 _ROW: Final = "__i"
 _PAIR: Final = "__k"
+# integer keys for window aggregates: the person, their case, the charge's key; first row of each group
+_PERSON: Final = "__p"
+_CASE: Final = "__c"
+_KEY: Final = "__q"
+_CASE_FIRST: Final = "__c1"
+_KEY_FIRST: Final = "__q1"
 
 
 class CompileError(ValueError):
@@ -353,7 +359,7 @@ class _CompiledRule:
     rule: Rule
     holds: list[pl.Expr]  # one per condition
     ends: list[pl.Expr]  # one per wait
-    missing: list[pl.Expr]  # nullable Utf8 expressions; the non-null ones are missing facts
+    missing: dict[str, list[pl.Expr]]  # fact -> when it is reported missing (over the check columns)
 
 
 @dataclass
@@ -365,6 +371,9 @@ class CompiledRules:
     compiler: _Compiler
     compiled: list[_CompiledRule]
     errors: dict[str, Exception]  # jurisdiction -> why its rules could not compile
+    #: aggregates that read only the other charge run as window sums over the person (no self-join);
+    #: False forces the self-join for every aggregate (tests compare the two)
+    windows: bool = True
 
     def evaluate(self, charges: pl.DataFrame) -> pl.DataFrame:
         """One ``RESULT_SCHEMA`` row per (charge, rule of its jurisdiction in force), input order."""
@@ -383,8 +392,26 @@ class CompiledRules:
             if item not in active:
                 continue
             parts.append(self._rule_rows(frame, item, order))
-        out = pl.concat(parts).sort([_ROW, "__order"], maintain_order=True)
-        return out.select(list(RESULT_SCHEMA)).cast(RESULT_SCHEMA)  # type: ignore[arg-type]
+        # narrow rows (integers and a date) are sorted; text and lists are attached after, by index
+        out = pl.concat(parts).sort([_ROW, "__order"])
+        rules = [c.rule for c in self.compiled]
+        orders, rows = out["__order"], out[_ROW]
+        result = pl.DataFrame(
+            {
+                "person_id": frame["person_id"].gather(rows),
+                "case_id": frame["case_id"].gather(rows),
+                "charge_id": frame["charge_id"].gather(rows),
+                "rule": pl.Series([r.id for r in rules], dtype=pl.Utf8).gather(orders),
+                "relief": pl.Series([r.relief.value for r in rules], dtype=pl.Utf8).gather(orders),
+                "section": pl.Series([r.section for r in rules], dtype=pl.Utf8).gather(orders),
+                "automatic": pl.Series([r.automatic for r in rules], dtype=pl.Boolean).gather(orders),
+                "status": pl.Series(_STATUSES, dtype=pl.Utf8).gather(out["__status"]),
+                "eligible_on": out["eligible_on"],
+                "missing": _unmask(out, "__missing", [sorted(c.missing) for c in self.compiled]),
+                "reasons": _unmask(out, "__reasons", [_check_ids(c.rule) for c in self.compiled]),
+            }
+        )
+        return result.cast(RESULT_SCHEMA)  # type: ignore[arg-type]
 
     # -- per-partition columns
 
@@ -400,7 +427,20 @@ class CompiledRules:
 
     def _aggregate_columns(self, frame: pl.DataFrame) -> pl.DataFrame:
         pairs: dict[Scope, pl.DataFrame] = {}
+        if not self.compiler.aggregates:
+            return frame
+        frame = frame.with_columns(
+            pl.col("person_id").rank("dense").alias(_PERSON),
+            pl.struct("person_id", "case_id").rank("dense").alias(_CASE),
+            pl.struct("person_id", "case_id", "charge_id").rank("dense").alias(_KEY),
+        ).with_columns(
+            pl.col(_CASE).is_first_distinct().alias(_CASE_FIRST),
+            pl.col(_KEY).is_first_distinct().alias(_KEY_FIRST),
+        )
         for agg in self.compiler.aggregates.values():  # registered after their nested aggregates
+            if self.windows and _reads_other_only(agg.node):
+                frame = _aggregate_by_windows(frame, agg, self.compiler)
+                continue
             scope = agg.node.scope
             if scope not in pairs:
                 pairs[scope] = _pairs(frame, scope)
@@ -409,7 +449,6 @@ class CompiledRules:
 
     def _rule_rows(self, frame: pl.DataFrame, item: _CompiledRule, order: int) -> pl.DataFrame:
         rule = item.rule
-        checks = [*(c.id for c in rule.conditions), *(w.id for w in rule.waits)]
         holds = [f"__h{n}" for n in range(len(item.holds))]
         ends = [f"__e{n}" for n in range(len(item.ends))]
         scoped = frame.filter(pl.col("jurisdiction") == rule.jurisdiction)
@@ -419,41 +458,55 @@ class CompiledRules:
         )
         as_of = pl.lit(self.as_of, dtype=pl.Date)
         trace = [*(pl.col(h) for h in holds), *(pl.col(e) <= as_of for e in ends)]
-        empty = pl.lit([], dtype=pl.List(pl.Utf8))
         failed = pl.any_horizontal([(pl.col(h) == False).fill_null(False) for h in holds]) if holds else pl.lit(False)  # noqa: E712
         unknown_terms = [pl.col(c).is_null() for c in (*holds, *ends)]
         unknown = pl.any_horizontal(unknown_terms) if unknown_terms else pl.lit(False)
         latest = pl.max_horizontal([pl.col(e) for e in ends]) if ends else pl.lit(None, dtype=pl.Date)
+        reason_mask = _mask([(held == False).fill_null(False) for held in trace])  # noqa: E712
+        names = sorted(item.missing)
+        missing_mask = _mask([pl.any_horizontal(item.missing[n]).fill_null(False) for n in names])
+        codes = {status: pl.lit(code, dtype=pl.UInt32) for code, status in enumerate(_STATUSES)}
         status = (
             pl.when(failed)
-            .then(pl.lit(Status.NOT_ELIGIBLE.value))
+            .then(codes[Status.NOT_ELIGIBLE.value])
             .when(unknown)
-            .then(pl.lit(Status.NEEDS_REVIEW.value))
+            .then(codes[Status.NEEDS_REVIEW.value])
             .when((latest > as_of).fill_null(False))
-            .then(pl.lit(Status.ELIGIBLE_ON.value))
-            .otherwise(pl.lit(Status.ELIGIBLE_NOW.value))
+            .then(codes[Status.ELIGIBLE_ON.value])
+            .otherwise(codes[Status.ELIGIBLE_NOW.value])
         )
-        reason_terms = [
-            pl.when((held == False).fill_null(False)).then(pl.lit(check)).otherwise(pl.lit(None, dtype=pl.Utf8))  # noqa: E712
-            for held, check in zip(trace, checks, strict=True)
-        ]
-        reasons = pl.concat_list(reason_terms).list.drop_nulls() if reason_terms else empty
-        missing = pl.concat_list(item.missing).list.drop_nulls().list.unique().list.sort() if item.missing else empty
         return scoped.select(
             _ROW,
-            pl.lit(order).alias("__order"),
-            "person_id",
-            "case_id",
-            "charge_id",
-            pl.lit(rule.id).alias("rule"),
-            pl.lit(rule.relief.value).alias("relief"),
-            pl.lit(rule.section).alias("section"),
-            pl.lit(rule.automatic).alias("automatic"),
-            status.alias("status"),
+            pl.lit(order, dtype=pl.UInt32).alias("__order"),
+            status.alias("__status"),
             pl.when(failed | unknown).then(None).when(latest > as_of).then(latest).alias("eligible_on"),
-            pl.when(~failed & unknown).then(missing).otherwise(empty).alias("missing"),
-            reasons.alias("reasons"),
+            pl.when(~failed & unknown).then(missing_mask).otherwise(0).alias("__missing"),
+            reason_mask.alias("__reasons"),
         )
+
+
+_STATUSES: Final = tuple(s.value for s in Status)
+
+
+def _check_ids(rule: Rule) -> list[str]:
+    return [*(c.id for c in rule.conditions), *(w.id for w in rule.waits)]
+
+
+def _mask(flags: list[pl.Expr]) -> pl.Expr:
+    """Booleans as the bits of one integer (few distinct values, so lists are built once per value)."""
+    if len(flags) > 54:  # the bits share an Int64 with the rule's index (see _unmask)
+        raise CompileError("a rule with more than 54 checks or missing facts")
+    terms = [pl.when(flag).then(pl.lit(1 << bit, dtype=pl.Int64)).otherwise(0) for bit, flag in enumerate(flags)]
+    return pl.sum_horizontal(terms) if terms else pl.lit(0, dtype=pl.Int64)
+
+
+def _unmask(out: pl.DataFrame, column: str, names: list[list[str]]) -> pl.Series:
+    """Per row, the list of its rule's ``names`` whose bit is set in ``column`` (in ``names`` order)."""
+    key = out.select((pl.col(column) * 256 + pl.col("__order").cast(pl.Int64)).alias("__key"))
+    distinct = key["__key"].unique()
+    lists = [[name for bit, name in enumerate(names[k % 256]) if (k // 256) >> bit & 1] for k in distinct.to_list()]
+    table = pl.DataFrame({"__key": distinct, "__l": pl.Series(lists, dtype=pl.List(pl.Utf8))})
+    return key.join(table, on="__key", how="left", maintain_order="left")["__l"]
 
 
 # ---------------------------------------------------------------------------- pair frames
@@ -541,6 +594,131 @@ def _aggregate(frame: pl.DataFrame, pairs: pl.DataFrame, agg: _Aggregate, compil
     )
 
 
+def _reads_other_only(node: Exists | LatestOf) -> bool:
+    """Whether ``where`` (and ``date``) read only the other charge (no Fact, no nested aggregate)."""
+
+    def local(expr: Expr) -> bool:
+        if isinstance(expr, Fact | Exists | LatestOf):
+            return False
+        return all(local(child) for child in _children(expr))
+
+    parts = [node.where] if isinstance(node, Exists) else [node.where, _latest_date(node)]
+    return all(local(part) for part in parts)
+
+
+def _aggregate_by_windows(frame: pl.DataFrame, agg: _Aggregate, compiler: _Compiler) -> pl.DataFrame:
+    """``_aggregate`` for an aggregate whose parts read only the other charge, without a self-join.
+
+    Each charge is evaluated once as "the other charge"; what the scope excludes (this charge's
+    key, or its whole case) is a group, so counts are person totals minus group totals, and the
+    latest date outside a group is the person's latest unless only this group holds it (then the
+    runner-up among the other groups). Windows run over the integer keys ``evaluate`` adds.
+    """
+    node = agg.node
+    group = _CASE if node.scope == "other_cases" else _KEY
+    first = _CASE_FIRST if node.scope == "other_cases" else _KEY_FIRST
+    parts = [compiler.expr(node.where, pair=True).alias("__w")]
+    if isinstance(node, LatestOf):
+        parts.append(compiler.expr(_latest_date(node), pair=True).alias("__d"))
+    needed = set(agg.names) | {name.removesuffix(_OTHER) for name in _columns_of(parts)}
+    # the row as "the other charge": its columns under the suffixed names the pair expressions read
+    work = frame.select(
+        _PERSON,
+        pl.col(group).alias("__g"),
+        pl.col(first).alias("__first"),
+        *(pl.col(c).alias(c + _OTHER) for c in sorted(needed) if c in frame.columns),
+    ).with_columns(parts)
+    w = pl.col("__w")
+    other = {n: pl.col(n + _OTHER).is_null() for n in agg.names}
+    if isinstance(node, Exists):
+        counts = {"__t": w, "__m": w.is_null(), **{f"__m_{n}": w.is_null() & other[n] for n in agg.names}}
+        work = _outside_counts(work, counts)
+        true, maybe = pl.col("__t") > 0, pl.col("__m") > 0
+        unknown = ~true & maybe
+        return frame.with_columns(
+            work.select(
+                pl.when(true).then(True).when(maybe).then(None).otherwise(False).alias(agg.value),
+                *((unknown & (pl.col(f"__m_{n}") > 0)).alias(agg.flag(n)) for n in agg.names),
+            )
+        )
+    d = pl.col("__d")
+    matched, maybe = w.fill_null(False), w.is_null()
+    work = work.with_columns(frame.select(compiler.expr(_at_least(node), pair=False).alias("__floor")).to_series())
+    work = _outside_counts(
+        work, {"__u": matched & d.is_null(), **{f"__u_{n}": matched & d.is_null() & other[n] for n in agg.names}}
+    )
+    work = _latest_outside(work, {"__max": pl.when(matched).then(d)})
+    work = work.with_columns(
+        pl.when(pl.col("__floor").is_null()).then(None).otherwise(pl.max_horizontal("__floor", "__max")).alias("__base")
+    )
+    extras = {"": pl.lit(True), **{f"_{n}": other[n] for n in agg.names}}
+    work = _outside_counts(work, {f"__bu{k}": maybe & d.is_null() & e for k, e in extras.items()})
+    work = _latest_outside(work, {f"__bl{k}": pl.when(maybe & e).then(d) for k, e in extras.items()})
+    base = pl.col("__base")
+
+    def doubtful(k: str) -> pl.Expr:
+        """Some charge in scope might match (``where`` unknown) and has no date or a later one."""
+        return (pl.col(f"__bu{k}") > 0) | (pl.col(f"__bl{k}") > base).fill_null(False)
+
+    undated = pl.col("__u") > 0
+    doubt = doubtful("")
+    known = base.is_not_null()
+    return frame.with_columns(
+        work.select(
+            pl.when(undated | ~known | doubt).then(None).otherwise(base).alias(agg.value),
+            undated.alias(agg.undated),
+            *(
+                ((undated & (pl.col(f"__u_{n}") > 0)) | (~undated & known & doubt & doubtful(f"_{n}"))).alias(
+                    agg.flag(n)
+                )
+                for n in agg.names
+            ),
+        )
+    )
+
+
+def _outside_counts(work: pl.DataFrame, flags: dict[str, pl.Expr]) -> pl.DataFrame:
+    """Add, per name, how many charges outside this charge's group ``__g`` (same person) have the flag."""
+    work = work.with_columns(flag.fill_null(False).cast(pl.Int32).alias(name) for name, flag in flags.items())
+    return work.with_columns((pl.col(n).sum().over(_PERSON) - pl.col(n).sum().over("__g")).alias(n) for n in flags)
+
+
+def _latest_outside(work: pl.DataFrame, values: dict[str, pl.Expr]) -> pl.DataFrame:
+    """Add, per name, the latest value among the charges outside this charge's group (same person)."""
+    work = work.with_columns(value.alias(name) for name, value in values.items())
+    work = work.with_columns(
+        *(pl.col(n).max().over("__g").alias(n + "_g") for n in values),
+        *(pl.col(n).max().over(_PERSON).alias(n + "_p") for n in values),
+    )
+    first = pl.col("__first")
+    work = work.with_columns(
+        *(
+            (first & (pl.col(n + "_g") == pl.col(n + "_p")))
+            .fill_null(False)
+            .cast(pl.Int32)
+            .sum()
+            .over(_PERSON)
+            .alias(n + "_n")
+            for n in values
+        ),
+        *(
+            pl.when(first & (pl.col(n + "_g") < pl.col(n + "_p")))
+            .then(pl.col(n + "_g"))
+            .max()
+            .over(_PERSON)
+            .alias(n + "_2")
+            for n in values
+        ),
+    )
+    return work.with_columns(
+        pl.when((pl.col(n + "_g") == pl.col(n + "_p")).fill_null(False) & (pl.col(n + "_n") == 1))
+        .then(pl.col(n + "_2"))
+        .otherwise(pl.col(n + "_p"))
+        .alias(n)
+        for n in values
+    )
+
+
 def _by_row(frame: pl.DataFrame, grouped: pl.DataFrame) -> pl.DataFrame:
     """``grouped`` (keyed by row index) for every row of ``frame``; rows with no pairs get 0 / false."""
     out = frame.join(grouped, on=_ROW, how="left", maintain_order="left")
@@ -563,32 +741,28 @@ def _columns_of(exprs: Sequence[pl.Expr]) -> set[str]:
 
 
 def _compile_rule(compiler: _Compiler, rule: Rule) -> _CompiledRule:
-    holds, ends, missing = [], [], []
-    null_text = pl.lit(None, dtype=pl.Utf8)
-    for condition in rule.conditions:
-        held = compiler.expr(condition.test, pair=False)
-        holds.append(held)
-        unknown = held.is_null()
-        for name in facts_used(condition.test):
+    """A rule's checks as expressions; ``missing`` refers to the checks' columns (``__h<n>``, ``__e<n>``)."""
+    holds: list[pl.Expr] = []
+    ends: list[pl.Expr] = []
+    missing: dict[str, list[pl.Expr]] = {}
+    checks: list[tuple[str, Expr, Expr]] = [(f"__h{n}", c.test, c.test) for n, c in enumerate(rule.conditions)]
+    checks += [(f"__e{n}", w.ends, w.start) for n, w in enumerate(rule.waits)]
+    for column, tree, facts_tree in checks:
+        (holds if column.startswith("__h") else ends).append(compiler.expr(tree, pair=False))
+        unknown = pl.col(column).is_null()
+        for name in facts_used(facts_tree):
             compiler.column(name, pair=False, other=False)
-            missing.append(pl.when(unknown & pl.col(name).is_null()).then(pl.lit(name)).otherwise(null_text))
-        for name, when in compiler.other_missing(condition.test, unknown):
-            missing.append(pl.when(when.fill_null(False)).then(pl.lit(name)).otherwise(null_text))
-    for wait in rule.waits:
-        end = compiler.expr(wait.ends, pair=False)
-        ends.append(end)
-        unknown = end.is_null()
-        for name in facts_used(wait.start):
-            compiler.column(name, pair=False, other=False)
-            missing.append(pl.when(unknown & pl.col(name).is_null()).then(pl.lit(name)).otherwise(null_text))
-        for name, when in compiler.other_missing(wait.ends, unknown):
-            missing.append(pl.when(when.fill_null(False)).then(pl.lit(name)).otherwise(null_text))
+            missing.setdefault(name, []).append(unknown & pl.col(name).is_null())
+        for name, when in compiler.other_missing(tree, unknown):
+            missing.setdefault(name, []).append(when)
     return _CompiledRule(rule, holds, ends, missing)
 
 
 def compile_rules(as_of: date, rules: Sequence[Rule] | None = None) -> CompiledRules:
     """Compile ``rules`` (default: every registered rule) in force on ``as_of``, once for all partitions."""
     chosen = tuple(r for r in (RULES if rules is None else rules) if r.in_force(as_of))
+    if len(chosen) > 256:
+        raise CompileError("more than 256 rules in one run (the result masks keep the rule index in 8 bits)")
     compiler = _Compiler(as_of)
     compiled: list[_CompiledRule] = []
     errors: dict[str, Exception] = {}
