@@ -177,8 +177,14 @@ def test_interview_works_without_javascript(browser: Any, base_url: str) -> None
     assert "can be cleared now" in page.locator("article.charge .headline").first.inner_text()
     with page.expect_download() as download:
         page.get_by_role("button", name="Download my answers").click()
-    saved = download.value.path().read_text()
-    assert '"disposition": "not_guilty"' in saved
+    saved = download.value.path()
+    assert '"disposition": "not_guilty"' in saved.read_text()
+    page.goto("/check")
+    page.get_by_text("I saved my answers before").click()
+    page.set_input_files("#record-file", str(saved))
+    page.get_by_role("button", name="Show my results").click()
+    assert heading(page) == "Your results"
+    assert "Simple assault" in page.locator("article.charge").first.inner_text()
     context.close()
 
 

@@ -182,3 +182,34 @@ def test_official_statute_links() -> None:
     assert official_url("Cal. Penal Code § 1203.4a(a)") == ca.replace("1203.4", "1203.4a")
     hs = official_url("Cal. Health & Safety Code § 11361.8(e)")
     assert hs is not None and "lawCode=HSC&sectionNum=11361.8" in hs
+
+
+def test_saved_answers_come_back_as_the_same_results(client: TestClient) -> None:
+    interview = Interview(client)
+    finish_pa_withdrawn(interview)
+    before = interview.page.text
+    saved = client.post("/check/download", data=interview.hidden()).content
+    token = interview.hidden()["csrf_token"]
+    page = client.post(
+        "/check/upload", data={"csrf_token": token}, files={"record": ("my-record.json", saved, "application/json")}
+    )
+    assert page.status_code == 200
+    assert "Your results" in page.text
+    assert "Good news: this charge can be cleared now." in page.text
+    assert before.count('class="result ') == page.text.count('class="result ')
+    again = Interview(client)
+    again.page = page
+    again.post("back")
+    assert again.title() == "Do you have another charge to add?"
+
+
+def test_an_unreadable_upload_is_explained(client: TestClient) -> None:
+    token = Interview(client).hidden()["csrf_token"]
+    for content in (
+        b"not json",
+        b'{"id": "x", "cases": [{"id": "1", "jurisdiction": "PA", "charges": [{"id": "1", "grade": "Q"}]}]}',
+    ):
+        page = client.post("/check/upload", data={"csrf_token": token}, files={"record": ("x.json", content)})
+        assert page.status_code == 422
+        assert "That file is not one we can read" in page.text
+    assert client.post("/check/upload", files={"record": ("x.json", b"{}")}).status_code == 403

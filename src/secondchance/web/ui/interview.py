@@ -445,3 +445,29 @@ def to_record(state: dict[str, Any]) -> dict[str, Any]:
     if state["person"].get("birth_date"):
         person["birth_date"] = state["person"]["birth_date"]
     return person
+
+
+CHARGE_KEYS = ("statute", "description", "grade", "disposition", "disposition_date", "pardoned")
+
+
+def from_record(person: dict[str, Any]) -> dict[str, Any]:
+    """An interview state at its results from a saved record (the file ``to_record`` wrote, or any
+    record of one person in the record format); "Change my last answer" then offers adding a charge."""
+    state = new_state()
+    state["person"]["birth_date"] = person.get("birth_date")
+    for case in person.get("cases") or []:
+        charges = []
+        for charge in case.get("charges") or []:
+            sentence = dict(charge.get("sentence") or {})
+            kept: dict[str, Any] = {k: charge.get(k) for k in CHARGE_KEYS}
+            kept["sentence"] = {k: sentence.get(k) for k in SENTENCE_FIELDS if k in sentence}
+            if "incarceration_end" in sentence:
+                kept["jailed"] = True
+            if "probation_end" in sentence or "probation_completed" in sentence:
+                kept["on_probation"] = True
+            charges.append(kept)
+        state["person"]["cases"].append({"jurisdiction": case.get("jurisdiction"), "charges": charges})
+    state["birth_asked"] = True
+    state["back"] = ["another"]
+    state["step"] = "results"
+    return state

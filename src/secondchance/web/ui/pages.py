@@ -12,13 +12,13 @@ from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
-from starlette.datastructures import FormData
+from starlette.datastructures import FormData, UploadFile
 
 from ...records import InvalidRecord, people_from_json
 from ...relief import find_rule, screen
 from ..security import CSRF_COOKIE, CSRF_FIELD, csrf_ok, sign, unsign
 from .i18n import LANGUAGES
-from .interview import STEPS, answer, charge_count, new_state, step_options, to_record, valid_state
+from .interview import N_, STEPS, answer, charge_count, from_record, new_state, step_options, to_record, valid_state
 from .render import render, settings_of
 from .results import charge_views, remaining_views
 from .statutes import official_url
@@ -31,8 +31,8 @@ class CsrfFailed(Exception):
     """A form arrived without this browser's token (expired, or sent from another site)."""
 
 
-async def checked_form(request: Request) -> FormData:
-    form = await request.form(max_files=0, max_fields=64)
+async def checked_form(request: Request, max_files: int = 0) -> FormData:
+    form = await request.form(max_files=max_files, max_fields=64)
     token = form.get(CSRF_FIELD)
     if not csrf_ok(
         settings_of(request).secret_key, request.cookies.get(CSRF_COOKIE), token if isinstance(token, str) else None
@@ -146,6 +146,26 @@ async def check_download(request: Request) -> Response:
         media_type="application/json",
         headers={"content-disposition": 'attachment; filename="my-record.json"'},
     )
+
+
+@router.post("/check/upload")
+async def check_upload(request: Request) -> Response:
+    """Results from a file saved earlier with "Download my answers": read, shown, and not kept."""
+    form = await checked_form(request, max_files=1)
+    upload = form.get("record")
+    raw = await upload.read() if isinstance(upload, UploadFile) else b""
+    error = N_("That file is not one we can read. Choose the file you downloaded from your results.")
+    try:
+        data = json.loads(raw)
+        people = data.get("people") if isinstance(data, dict) and "people" in data else data
+        person = people[0] if isinstance(people, list) and len(people) == 1 else people
+        if not isinstance(person, dict):
+            raise ValueError("not one person")
+        people_from_json(person, as_of=date.today())
+    except (ValueError, InvalidRecord, UnicodeDecodeError, AttributeError):
+        state = new_state()
+        return interview_page(request, state, error=error)
+    return interview_page(request, from_record(person))
 
 
 @router.get("/rules/{rule_id}")
