@@ -167,7 +167,11 @@ def render(results: list[Result], where: str) -> None:
         table.add_column(column)
     for r in results:
         why = r.match.reasons or tuple(c.text for c in r.match.checks)
-        contact = "\n".join(x for x in (r.entry.phone, r.entry.address) if x)
+        hours = [
+            f"{'walk-in ' if walk_in else ''}{days or 'daily'} {(opens or '')[:5]}–{(closes or '')[:5]}"
+            for days, opens, closes, walk_in in (json.loads(r.entry.schedules) if r.entry.schedules else [])
+        ]
+        contact = "\n".join(x for x in (r.entry.phone, r.entry.address, *hours) if x)
         service = f"[bold]{r.entry.name}[/]\n{r.entry.organization or ''}"
         table.add_row(FIT_STYLE[r.match.fit], f"{r.miles:.1f}", service, "\n".join(why), contact)
     console.print(table)

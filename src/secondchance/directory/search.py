@@ -95,6 +95,11 @@ class Result:
             "needs": list(needs_of_mask(e.needs)),
             "languages": e.languages.split(",") if e.languages else [],
             "fees": e.fees,
+            "status": e.status,
+            "hours": [
+                {"days": days, "opens": opens, "closes": closes, "walk_in": walk_in}
+                for days, opens, closes, walk_in in (json.loads(e.schedules) if e.schedules else [])
+            ],
             "open_now": self.open_now,
             "fit": self.match.fit.value,
             "reasons": list(self.match.reasons),
