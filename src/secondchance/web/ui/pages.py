@@ -11,6 +11,7 @@ from datetime import date
 from typing import Any
 
 from fastapi import APIRouter, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import RedirectResponse, Response
 from starlette.datastructures import FormData, UploadFile
 
@@ -19,7 +20,7 @@ from ...relief import find_rule, screen
 from ..security import CSRF_COOKIE, CSRF_FIELD, csrf_ok, sign, unsign
 from .i18n import LANGUAGES
 from .interview import N_, STEPS, answer, charge_count, from_record, new_state, step_options, to_record, valid_state
-from .render import render, settings_of
+from .render import language, render, settings_of
 from .results import charge_views, remaining_views
 from .statutes import official_url
 
@@ -62,7 +63,7 @@ async def switch_language(request: Request) -> Response:
     target = form.get("next", "/")
     if not target.startswith("/") or target.startswith("//") or target.startswith("/\\"):
         target = "/"
-    response = RedirectResponse(target if target != "/check" else "/check", status_code=303)
+    response = RedirectResponse(target, status_code=303)
     if lang in LANGUAGES:
         settings = settings_of(request)
         response.set_cookie("sc_lang", lang, max_age=365 * 24 * 3600, samesite="lax", secure=settings.https, path="/")
@@ -89,8 +90,6 @@ def interview_page(
 
 
 def results_page(request: Request, state: dict[str, Any], context: dict[str, Any], set_lang: str | None) -> Response:
-    from .render import language
-
     if set_lang:
         request.scope["sc_lang"] = set_lang
     record = to_record(state)
@@ -124,13 +123,14 @@ async def check_step(request: Request) -> Response:
         return interview_page(request, new_state())
     action = form.get("action", "next")
     if action.startswith("lang:"):
-        return interview_page(request, state, set_lang=action.removeprefix("lang:"))
+        return await run_in_threadpool(interview_page, request, state, None, action.removeprefix("lang:"))
     if action == "restart":
         return interview_page(request, new_state())
     if action not in ("next", "unknown", "back"):
         action = "next"
     error = answer(state, action, form, date.today())
-    return interview_page(request, state, error)
+    # Results screen the record: CPU work, kept off the event loop.
+    return await run_in_threadpool(interview_page, request, state, error)
 
 
 @router.post("/check/download")
@@ -165,7 +165,7 @@ async def check_upload(request: Request) -> Response:
     except (ValueError, InvalidRecord, UnicodeDecodeError, AttributeError):
         state = new_state()
         return interview_page(request, state, error=error)
-    return interview_page(request, from_record(person))
+    return await run_in_threadpool(interview_page, request, from_record(person))
 
 
 @router.get("/rules/{rule_id}")

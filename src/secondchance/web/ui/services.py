@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from fastapi import APIRouter, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
 
 from ...directory.eligibility import DOCUMENT_LABEL, Requirements
@@ -264,6 +265,7 @@ async def services_search(request: Request) -> Response:
     needs = [v for v in raw.getlist("need") if isinstance(v, str)]
     form = parse_form(fields, needs)
     action = fields.get("action", "")
+    # The search reads the database: run it off the event loop.
     if action.startswith("lang:"):
-        return services_page(request, form, searched=bool(form.near), set_lang=action.removeprefix("lang:"))
-    return services_page(request, form, searched=True)
+        return await run_in_threadpool(services_page, request, form, bool(form.near), action.removeprefix("lang:"))
+    return await run_in_threadpool(services_page, request, form, True)
