@@ -92,3 +92,36 @@ def test_clean_slate_exclusions_reach(cited: str) -> None:
 )
 def test_clean_slate_exclusions_do_not_reach(cited: str) -> None:
     assert not matches(cited, EXCLUDED)
+
+
+def params_of(node: object) -> set[str]:
+    """Every Param key in a rule, condition, wait or expression."""
+    from secondchance.relief.lang import Condition, OneOf, Param, Rule, Shift, StatuteIn, Wait, children
+
+    found: set[str] = set()
+    if isinstance(node, Rule):
+        for part in (*node.conditions, *node.waits):
+            found |= params_of(part)
+        return found
+    if isinstance(node, Condition):
+        return params_of(node.test)
+    if isinstance(node, Wait):
+        return params_of(node.ends)
+    for attr in ("values", "unknown", "sections", "years", "days"):
+        value = getattr(node, attr, None)
+        if isinstance(value, Param) and isinstance(node, OneOf | StatuteIn | Shift):
+            found.add(value.key)
+    for child in children(node):  # type: ignore[arg-type]
+        found |= params_of(child)
+    return found
+
+
+def test_every_parameter_is_law_whenever_its_rule_is() -> None:
+    """A rule in force must never meet a parameter that was "not yet law" (the bulk engine resolves them all)."""
+    from secondchance.relief.jurisdictions import pa
+    from secondchance.relief.params import all_parameters
+
+    for rule in pa.RULES:
+        for key in params_of(rule):
+            first = all_parameters()[key].history[0].since
+            assert first <= rule.effective, f"{rule.id}: {key} first in force {first}, rule from {rule.effective}"

@@ -56,6 +56,8 @@ from .offenses import convicted, final_release_and_no_arrest_since, pardon_recor
 
 SECTION = "18 Pa.C.S. § 9122"
 
+#: The Criminal History Record Information Act (Act 47 of 1979) took effect 1980-01-01.
+CHRIA = date(1980, 1, 1)
 #: Act 83 of 2020 (HB 440), in force 2020-12-29: automatic expungement after a full acquittal.
 ACT_83_OF_2020 = date(2020, 12, 29)
 #: Act 36 of 2023 (HB 689), automated provisions in force 2024-06-11 (180 days after 2023-12-14).
@@ -194,6 +196,7 @@ AGE_70 = Rule(
             years=Param("pa.expungement.age_arrest_free_years"),
         ),
     ),
+    effective=CHRIA,
     note="The court may (not must) order it; petition under Pa.R.Crim.P. 790.",
 )
 
@@ -224,6 +227,7 @@ DECEASED = Rule(
             years=Param("pa.expungement.deceased_years"),
         ),
     ),
+    effective=CHRIA,
 )
 
 SUMMARY = Rule(
@@ -312,6 +316,7 @@ DIVERSION = Rule(
             test=review_unless(Not(statute_in("pa.expungement.ard_prohibited_offenses"))),
         ),
     ),
+    effective=CHRIA,
     note="The judge orders expungement when dismissing the charges after ARD (Pa.R.Crim.P. 320).",
 )
 
