@@ -82,7 +82,7 @@ def run_command(
         Engine.local
     ),
     partitions: Annotated[
-        int | None, typer.Option(min=1, help="Partitions (default: one per 500,000 rows, at least 4).")
+        int | None, typer.Option(min=1, help="Partitions (default: one per 100,000 rows, at least 4).")
     ] = None,
     resume: Annotated[
         bool, typer.Option(help="Finish an interrupted run in --out (committed partitions are kept).")

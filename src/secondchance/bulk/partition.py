@@ -68,6 +68,7 @@ def spool_input(
     on_batch: Callable[[int], None] | None = None,
 ) -> int:
     """Write ``source`` into ``spool/part-NNNNN.arrow`` by person; returns the number of input rows."""
+    _allow_open_files(partitions + 64)
     if spool.exists():
         shutil.rmtree(spool)
     spool.mkdir(parents=True)
@@ -99,6 +100,16 @@ def spool_input(
             writer.close()
     (spool / "spool.json").write_text(json.dumps({"rows": rows, "partitions": partitions, "columns": columns}))
     return rows
+
+
+def _allow_open_files(count: int) -> None:
+    """One open spool file per partition: raise the soft descriptor limit if it is lower (up to the hard one)."""
+    import resource
+
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if soft != resource.RLIM_INFINITY and soft < count:
+        limit = count if hard == resource.RLIM_INFINITY else min(count, hard)
+        resource.setrlimit(resource.RLIMIT_NOFILE, (limit, hard))
 
 
 def spool_rows(spool: Path) -> int | None:
