@@ -32,6 +32,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Final
 
+import numpy as np
 import polars as pl
 
 from ..relief.evaluate import _statute_regex
@@ -89,12 +90,10 @@ HANDLED_NODES: Final = (
 _OTHER: Final = "__o"  # suffix of the other charge's columns in a pair frame
 _ROW: Final = "__i"
 _PAIR: Final = "__k"
-# integer keys for window aggregates: the person, their case, the charge's key; first row of each group
+# integer keys for window aggregates: the person, their case, the charge's key
 _PERSON: Final = "__p"
 _CASE: Final = "__c"
 _KEY: Final = "__q"
-_CASE_FIRST: Final = "__c1"
-_KEY_FIRST: Final = "__q1"
 
 
 class CompileError(ValueError):
@@ -433,9 +432,6 @@ class CompiledRules:
             pl.col("person_id").rank("dense").alias(_PERSON),
             pl.struct("person_id", "case_id").rank("dense").alias(_CASE),
             pl.struct("person_id", "case_id", "charge_id").rank("dense").alias(_KEY),
-        ).with_columns(
-            pl.col(_CASE).is_first_distinct().alias(_CASE_FIRST),
-            pl.col(_KEY).is_first_distinct().alias(_KEY_FIRST),
         )
         for agg in self.compiler.aggregates.values():  # registered after their nested aggregates
             if self.windows and _reads_other_only(agg.node):
@@ -616,7 +612,6 @@ def _aggregate_by_windows(frame: pl.DataFrame, agg: _Aggregate, compiler: _Compi
     """
     node = agg.node
     group = _CASE if node.scope == "other_cases" else _KEY
-    first = _CASE_FIRST if node.scope == "other_cases" else _KEY_FIRST
     parts = [compiler.expr(node.where, pair=True).alias("__w")]
     if isinstance(node, LatestOf):
         parts.append(compiler.expr(_latest_date(node), pair=True).alias("__d"))
@@ -625,7 +620,6 @@ def _aggregate_by_windows(frame: pl.DataFrame, agg: _Aggregate, compiler: _Compi
     work = frame.select(
         _PERSON,
         pl.col(group).alias("__g"),
-        pl.col(first).alias("__first"),
         *(pl.col(c).alias(c + _OTHER) for c in sorted(needed) if c in frame.columns),
     ).with_columns(parts)
     w = pl.col("__w")
@@ -679,44 +673,52 @@ def _aggregate_by_windows(frame: pl.DataFrame, agg: _Aggregate, compiler: _Compi
 
 def _outside_counts(work: pl.DataFrame, flags: dict[str, pl.Expr]) -> pl.DataFrame:
     """Add, per name, how many charges outside this charge's group ``__g`` (same person) have the flag."""
-    work = work.with_columns(flag.fill_null(False).cast(pl.Int32).alias(name) for name, flag in flags.items())
-    return work.with_columns((pl.col(n).sum().over(_PERSON) - pl.col(n).sum().over("__g")).alias(n) for n in flags)
+    values = work.select(flag.fill_null(False).cast(pl.Int64).alias(name) for name, flag in flags.items())
+    person, group = _ids(work[_PERSON]), _ids(work["__g"])
+    out = []
+    for name in flags:
+        v = values[name].to_numpy()
+        counts = np.bincount(person, v)[person] - np.bincount(group, v)[group]
+        out.append(pl.Series(name, counts.round().astype(np.int64)))
+    return work.with_columns(out)
+
+
+_NONE: Final = np.iinfo(np.int32).min  # an absent date in the integer arrays below
 
 
 def _latest_outside(work: pl.DataFrame, values: dict[str, pl.Expr]) -> pl.DataFrame:
-    """Add, per name, the latest value among the charges outside this charge's group (same person)."""
-    work = work.with_columns(value.alias(name) for name, value in values.items())
-    work = work.with_columns(
-        *(pl.col(n).max().over("__g").alias(n + "_g") for n in values),
-        *(pl.col(n).max().over(_PERSON).alias(n + "_p") for n in values),
-    )
-    first = pl.col("__first")
-    work = work.with_columns(
-        *(
-            (first & (pl.col(n + "_g") == pl.col(n + "_p")))
-            .fill_null(False)
-            .cast(pl.Int32)
-            .sum()
-            .over(_PERSON)
-            .alias(n + "_n")
-            for n in values
-        ),
-        *(
-            pl.when(first & (pl.col(n + "_g") < pl.col(n + "_p")))
-            .then(pl.col(n + "_g"))
-            .max()
-            .over(_PERSON)
-            .alias(n + "_2")
-            for n in values
-        ),
-    )
-    return work.with_columns(
-        pl.when((pl.col(n + "_g") == pl.col(n + "_p")).fill_null(False) & (pl.col(n + "_n") == 1))
-        .then(pl.col(n + "_2"))
-        .otherwise(pl.col(n + "_p"))
-        .alias(n)
-        for n in values
-    )
+    """Add, per name, the latest date among the charges outside this charge's group (same person)."""
+    dates = work.select(value.alias(name) for name, value in values.items())
+    person, group = _ids(work[_PERSON]), _ids(work["__g"])
+    groups = int(group.max()) + 1 if len(group) else 0
+    group_person = np.zeros(groups, dtype=np.int64)
+    group_person[group] = person
+    out = []
+    for name in values:
+        v = dates[name].cast(pl.Int32).fill_null(_NONE).to_numpy()
+        in_group = _group_max(group, v, groups)
+        top = _group_max(person, v, int(person.max()) + 1)
+        at_top = (in_group == top[group_person]) & (in_group != _NONE)
+        holders = np.bincount(group_person, at_top.astype(np.int64), minlength=len(top))
+        below = in_group < top[group_person]
+        runner_up = _group_max(group_person[below], in_group[below], len(top))
+        mine = at_top[group] & (holders[person] == 1)
+        latest = np.where(mine, runner_up[person], top[person])
+        series = pl.Series(name, latest).cast(pl.Int32)
+        out.append(pl.when(series == _NONE).then(None).otherwise(series).cast(pl.Date).alias(name))
+    return work.with_columns(out)
+
+
+def _group_max(index: np.ndarray, values: np.ndarray, size: int) -> np.ndarray:
+    """The largest of ``values`` per ``index`` (0..size-1), ``_NONE`` where there is none."""
+    out = np.full(size, _NONE, dtype=np.int64)
+    np.maximum.at(out, index, values)
+    return out
+
+
+def _ids(ranks: pl.Series) -> np.ndarray:
+    """Dense ranks (1..n) as 0-based numpy indices."""
+    return ranks.cast(pl.Int64).to_numpy() - 1
 
 
 def _by_row(frame: pl.DataFrame, grouped: pl.DataFrame) -> pl.DataFrame:
