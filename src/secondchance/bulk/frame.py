@@ -10,12 +10,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from typing import Final
+from functools import lru_cache
+from typing import TYPE_CHECKING, Final
 
 import polars as pl
 
 from ..records.model import COLUMNS
 from ..relief.lang import Rule
+
+if TYPE_CHECKING:
+    from .compile import CompiledRules
 
 _DTYPES: Final[dict[str, pl.DataType]] = {
     "str": pl.Utf8(),
@@ -57,6 +61,12 @@ def evaluate_frame(charges: pl.DataFrame, as_of: date, rules: Sequence[Rule] | N
     jurisdiction is null or has no rules give no rows. ``rules`` (default: every registered
     rule) restricts which rules run. Pure: no I/O, no per-row Python.
     """
+    return _compiled(as_of, None if rules is None else tuple(rules)).evaluate(charges)
+
+
+@lru_cache(maxsize=32)
+def _compiled(as_of: date, rules: tuple[Rule, ...] | None) -> CompiledRules:
+    """Compile once per (as-of date, rules); every partition of a run reuses it."""
     from .compile import compile_rules
 
-    return compile_rules(as_of, rules).evaluate(charges)
+    return compile_rules(as_of, rules)
