@@ -208,6 +208,13 @@ TEST_RULES: tuple[Rule, ...] = (
                     scope="other_charges",
                 ),
             ),
+            # the same case only (windows within the case)
+            LatestOf(
+                Other("disposition_date"),
+                And((Compare("==", Fact("case_id"), Other("case_id")), CONVICTED_OTHER)),
+                Fact("arrest_date"),
+                scope="other_charges",
+            ),
             # nested: an aggregate inside another aggregate's where (evaluated for this charge)
             LatestOf(
                 Other("offense_date"),

@@ -426,6 +426,7 @@ class CompiledRules:
 
     def _aggregate_columns(self, frame: pl.DataFrame) -> pl.DataFrame:
         pairs: dict[Scope, pl.DataFrame] = {}
+        has_null_case = frame["case_id"].null_count() > 0
         if not self.compiler.aggregates:
             return frame
         frame = frame.with_columns(
@@ -436,6 +437,10 @@ class CompiledRules:
         for agg in self.compiler.aggregates.values():  # registered after their nested aggregates
             if self.windows and _reads_other_only(agg.node):
                 frame = _aggregate_by_windows(frame, agg, self.compiler)
+                continue
+            rest = _same_case_rest(agg.node) if self.windows and not has_null_case else None
+            if rest is not None:  # "another charge of this case": windows within the case
+                frame = _aggregate_by_windows(frame, agg, self.compiler, where=rest, outer=_CASE)
                 continue
             scope = agg.node.scope
             if scope not in pairs:
@@ -602,23 +607,45 @@ def _reads_other_only(node: Exists | LatestOf) -> bool:
     return all(local(part) for part in parts)
 
 
-def _aggregate_by_windows(frame: pl.DataFrame, agg: _Aggregate, compiler: _Compiler) -> pl.DataFrame:
+def _same_case_rest(node: Exists | LatestOf) -> Expr | None:
+    """For ``other_charges`` with ``where = Other.case_id == Fact.case_id and <rest>``: ``rest``, if it
+    (and ``date``) read only the other charge. Exact when case ids are known: the equality is then
+    true within the case and false outside it, and false-and-anything is false."""
+    if node.scope != "other_charges" or not isinstance(node.where, And):
+        return None
+    same = (Compare("==", Other("case_id"), Fact("case_id")), Compare("==", Fact("case_id"), Other("case_id")))
+    terms = node.where.terms
+    if not any(t in same for t in terms):
+        return None
+    rest = And(tuple(t for t in terms if t not in same))
+    trial = (
+        Exists(rest, "other_charges")
+        if isinstance(node, Exists)
+        else LatestOf(_latest_date(node), rest, Const(True), "other_charges")
+    )
+    return rest if _reads_other_only(trial) else None
+
+
+def _aggregate_by_windows(
+    frame: pl.DataFrame, agg: _Aggregate, compiler: _Compiler, where: Expr | None = None, outer: str = _PERSON
+) -> pl.DataFrame:
     """``_aggregate`` for an aggregate whose parts read only the other charge, without a self-join.
 
     Each charge is evaluated once as "the other charge"; what the scope excludes (this charge's
     key, or its whole case) is a group, so counts are person totals minus group totals, and the
     latest date outside a group is the person's latest unless only this group holds it (then the
-    runner-up among the other groups). Windows run over the integer keys ``evaluate`` adds.
+    runner-up among the other groups). Windows run over the integer keys ``evaluate`` adds; with
+    ``outer=_CASE`` "the person" is narrowed to the charge's case (``_same_case_rest``).
     """
     node = agg.node
     group = _CASE if node.scope == "other_cases" else _KEY
-    parts = [compiler.expr(node.where, pair=True).alias("__w")]
+    parts = [compiler.expr(node.where if where is None else where, pair=True).alias("__w")]
     if isinstance(node, LatestOf):
         parts.append(compiler.expr(_latest_date(node), pair=True).alias("__d"))
     needed = set(agg.names) | {name.removesuffix(_OTHER) for name in _columns_of(parts)}
     # the row as "the other charge": its columns under the suffixed names the pair expressions read
     work = frame.select(
-        _PERSON,
+        pl.col(outer).alias(_PERSON),
         pl.col(group).alias("__g"),
         *(pl.col(c).alias(c + _OTHER) for c in sorted(needed) if c in frame.columns),
     ).with_columns(parts)
