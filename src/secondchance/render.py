@@ -10,7 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from .relief.evaluate import Result
-from .relief.explain import summary
+from .relief.explain import headline, summary
 from .relief.lang import Rule, Status
 from .relief.screen import Screening
 
@@ -30,20 +30,29 @@ def _charge_title(row: Mapping[str, object]) -> str:
     return f"{' — '.join(parts) or 'Charge'} ({grade}; {disposition}{ended})"
 
 
-def _results_table(results: Iterable[Result], show_trace: bool) -> Table:
+def _results_table(results: Iterable[Result], show_all: bool) -> Table:
+    """Results that help (or need review) first; laws that do not help only when nothing does, or asked."""
+    ordered = sorted(results, key=lambda r: list(STATUS_STYLE).index(r.status))
+    helpful = [r for r in ordered if r.status is not Status.NOT_ELIGIBLE]
+    shown = ordered if show_all or not helpful else helpful
     table = Table(show_header=True, header_style="bold", expand=True, box=None, padding=(0, 1))
     table.add_column("Relief", ratio=2)
     table.add_column("What it means for you", ratio=5)
     table.add_column("Law", ratio=3)
-    for result in sorted(results, key=lambda r: list(STATUS_STYLE).index(r.status)):
+    for result in shown:
         style = STATUS_STYLE[result.status]
         explanation = Text(summary(result), style=style)
-        if show_trace:
+        if show_all:
             for check in result.trace:
                 mark = {True: "✓", False: "✗", None: "?"}[check.holds]
                 explanation.append(f"\n   {mark} {check.text}", style="dim")
         relief = result.rule.relief.value.replace("_", " ")
         table.add_row(Text(relief, style=style), explanation, result.rule.section)
+    folded = len(ordered) - len(shown)
+    if folded:
+        table.add_row(
+            "", Text(f"{folded} other law(s) checked do not help here (--trace shows them).", style="dim"), ""
+        )
     return table
 
 
@@ -56,6 +65,7 @@ def render_screening(console: Console, screening: Screening, show_trace: bool = 
         if charge.note:
             blocks.append(Text(f"  {charge.note}", style="yellow"))
         else:
+            blocks.append(Text(headline(charge.results), style="bold"))
             blocks.append(_results_table(charge.results, show_trace))
         blocks.append(Text(""))
     if screening.remaining_paths:

@@ -43,6 +43,29 @@ def summary(result: Result) -> str:
         when = result.eligible_on.isoformat() if result.eligible_on else "a later date"
         return f"Eligible for {relief} on {when} ({how}), if nothing changes before then."
     if result.status is Status.NEEDS_REVIEW:
-        return "Needs review: missing " + ", ".join(fact_label(m) for m in result.missing) + "."
+        if result.missing:
+            return "Needs review: missing " + ", ".join(fact_label(m) for m in result.missing) + "."
+        # Every fact is known, but the law turns on something the record cannot show.
+        open_questions = [c.text for c in result.trace if c.holds is None]
+        return "Needs review by a lawyer: " + " ".join(open_questions)
     failed = [c.text for c in result.trace if c.holds is False]
-    return "Not eligible: " + (failed[0] if failed else "a requirement is not met.")
+    return "Not eligible. The law requires: " + (failed[0] if failed else "a condition that is not met.")
+
+
+def headline(results: tuple[Result, ...]) -> str:
+    """The one sentence a person reads first about a charge: can it be cleared, when, or why not."""
+    now = [r for r in results if r.status is Status.ELIGIBLE_NOW]
+    if now:
+        return "This charge can be cleared now."
+    dates = sorted(r.eligible_on for r in results if r.status is Status.ELIGIBLE_ON and r.eligible_on)
+    if dates:
+        return f"This charge can be cleared on {dates[0].isoformat()} at the earliest, if nothing changes before then."
+    if any(r.status is Status.NEEDS_REVIEW for r in results):
+        return "This charge might be cleared; a lawyer needs a few more facts (below)."
+    reasons: list[str] = []
+    for result in results:
+        failed = next((c.text for c in result.trace if c.holds is False), None)
+        if failed and failed not in reasons:
+            reasons.append(failed)
+    why = " ".join(f"({i}) {text}" for i, text in enumerate(reasons[:3], start=1))
+    return "No record relief in the law applies to this charge. Each law requires something this charge lacks: " + why
