@@ -373,6 +373,8 @@ class CompiledRules:
     #: aggregates that read only the other charge run as window sums over the person (no self-join);
     #: False forces the self-join for every aggregate (tests compare the two)
     windows: bool = True
+    #: sections -> citation -> whether it matches, kept across partitions
+    matches: dict[tuple[str, ...], dict[str, bool]] = field(default_factory=dict)
 
     def evaluate(self, charges: pl.DataFrame) -> pl.DataFrame:
         """One ``RESULT_SCHEMA`` row per (charge, rule of its jurisdiction in force), input order."""
@@ -415,11 +417,20 @@ class CompiledRules:
     # -- per-partition columns
 
     def _statute_columns(self, frame: pl.DataFrame) -> pl.DataFrame:
+        """One boolean column per (column, sections): the distinct citations matched once, in Python."""
         columns = []
+        distinct: dict[str, list[str]] = {}
         for (name, sections), column in self.compiler.statutes.items():
-            distinct = frame[name].drop_nulls().unique().to_list()
+            if name not in distinct:
+                distinct[name] = frame[name].drop_nulls().unique().to_list()
+            known = self.matches.setdefault(sections, {})
+            if len(known) > 500_000:  # bounded memory over a long run
+                known.clear()
             regex = _statute_regex(sections)
-            matching = [value for value in distinct if regex.match(_canonical(value)) is not None]
+            for value in distinct[name]:
+                if value not in known:
+                    known[value] = regex.match(_canonical(value)) is not None
+            matching = [value for value in distinct[name] if known[value]]
             values = pl.lit(pl.Series(matching, dtype=pl.Utf8)).implode()
             columns.append(pl.col(name).is_in(values).alias(column))
         return frame.with_columns(columns) if columns else frame
