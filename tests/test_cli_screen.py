@@ -1,7 +1,7 @@
 """The CLI as a person and a machine use it: exit codes, errors, and golden outputs.
 
 Golden files live in tests/golden/; after an intended change, regenerate them with
-``UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/test_cli.py``.
+``UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/test_cli_screen.py``.
 """
 
 from __future__ import annotations
