@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -101,19 +102,24 @@ def test_edge_cases_present(table: pl.DataFrame) -> None:
 
 
 def test_statutes_from_parameters_present() -> None:
+    """Statutes the dated parameters list (exclusions, qualifying offences) are cited, in several spellings."""
     table = synth_charges(PEOPLE, "PA", seed=5)
-    listed = [
+    listed = {
         item
         for key, p in all_parameters().items()
         if key.startswith("pa.")
         for v in p.history
         if isinstance(v.value, tuple)
         for item in v.value
-        if any(ch.isdigit() for ch in item)
-    ]
-    statutes = set(table["statute"].drop_nulls())
-    missing = [s for s in listed if s not in statutes]
-    assert len(missing) <= len(listed) // 4, f"listed statutes never drawn: {missing[:10]}"
+        if re.search(r"\d{2,}", item)
+    }
+    if not listed:
+        pytest.skip("no PA parameter lists statutes yet")
+    statutes = table["statute"].drop_nulls()
+    drawn = set(statutes.unique()) & listed
+    assert len(drawn) >= min(len(listed), 100)
+    share = statutes.is_in(pl.Series(sorted(listed)).implode()).mean()
+    assert 0.03 < float(share) < 0.3  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize("suffix", [".csv", ".parquet"])

@@ -16,6 +16,7 @@ several spellings real dockets use.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -226,7 +227,7 @@ def _param_statutes(jurisdiction: str) -> list[str]:
         for version in parameter.history:
             if isinstance(version.value, tuple):
                 for item in version.value:
-                    if any(ch.isdigit() for ch in item) and item not in found:
+                    if re.search(r"\d{2,}", item) and item not in found:  # a section, not a grade like "M1"
                         found.append(item)
     return found
 
@@ -446,8 +447,10 @@ def _block(profile: _Profile, first: int, people: int, seed: int, block: int, th
             "offense_date": _dates(offense, chance(0.05)),
             "disposition": _null_where(disp_codes[disposition], chance(0.03)),
             "disposition_date": _dates(disposition_day, pending | chance(0.03)),
+            "incarcerated": _null_where(jail, ~convicted | chance(0.04)),
             "incarceration_start": _dates(inc_start, ~jail | chance(0.03)),
             "incarceration_end": _dates(inc_end, ~jail | still_in | chance(0.04)),
+            "probation_granted": _null_where(probation, ~convicted | chance(0.04)),
             "probation_start": _dates(prob_start, ~probation | (prob_start > through) | chance(0.03)),
             "probation_end": _dates(prob_end, ~probation | on_probation | chance(0.04)),
             "probation_completed": _null_where(np.where(on_probation, False, completed), ~probation | chance(0.05)),
