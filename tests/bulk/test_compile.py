@@ -26,6 +26,7 @@ from secondchance.relief.lang import (
     Const,
     Exists,
     Fact,
+    IfElse,
     Known,
     Latest,
     LatestOf,
@@ -220,6 +221,24 @@ TEST_RULES: tuple[Rule, ...] = (
                 Other("offense_date"),
                 And((Not(Exists(Compare("==", Other("grade"), Const("F1")))), CONVICTED_OTHER)),
                 Shift(Fact("arrest_date"), 1, 1),
+            ),
+        ),
+    ),
+    _rule(
+        "t-ifelse",
+        (
+            IfElse(
+                Compare("==", Fact("grade"), Const("S")),
+                Not(Exists(CONVICTED_OTHER)),
+                Not(Exists(And((CONVICTED_OTHER, OneOf(Other("grade"), ("F1", "F2"), ("F",)))))),
+            ),
+        ),
+        (
+            IfElse(Known(Fact("incarceration_end")), Fact("incarceration_end"), Fact("disposition_date")),
+            IfElse(
+                Compare("==", Fact("pardoned"), Const(True)),
+                Fact("disposition_date"),
+                LatestOf(Other("disposition_date"), CONVICTED_OTHER, Fact("probation_end"), scope="other_charges"),
             ),
         ),
     ),

@@ -46,6 +46,7 @@ from ..relief.lang import (
     Exists,
     Expr,
     Fact,
+    IfElse,
     Known,
     Latest,
     LatestOf,
@@ -82,6 +83,7 @@ HANDLED_NODES: Final = (
     Or,
     Not,
     Shift,
+    IfElse,
     Latest,
     Exists,
     LatestOf,
@@ -171,6 +173,8 @@ class _Compiler:
                 return (
                     pl.Utf8() if isinstance(value, str) else pl.Boolean() if isinstance(value, bool) else pl.Float64()
                 )
+            case IfElse(_, then, _):
+                return self.dtype(then)
             case AsOf() | Shift() | Latest() | LatestOf():
                 return pl.Date()
             case Compare() | OneOf() | StatuteIn() | Known() | And() | Or() | Not() | Exists():
@@ -219,6 +223,9 @@ class _Compiler:
                 return ~ev(term, pair)
             case Shift(inner, years, days):
                 return _shift(ev(inner, pair), self.whole(years), self.whole(days))
+            case IfElse(test, then, otherwise):
+                chosen = ev(test, pair)
+                return pl.when(chosen).then(ev(then, pair)).when(~chosen).then(ev(otherwise, pair)).otherwise(None)
             case Latest(dates):
                 if not dates:
                     raise CompileError("Latest of no dates")
@@ -277,6 +284,14 @@ class _Compiler:
                 own = [(f"other_charges.{n}", reach & pl.col(agg.flag(n))) for n in agg.names]
                 # the floor is evaluated (with the caller's missing set) unless a match had no date
                 return own + self.other_missing(at_least, reach & ~pl.col(agg.undated))
+            case IfElse(test, then, otherwise):
+                # the explainer evaluates the test, then only the branch it chose (none if unknown)
+                chosen = self.expr(test, pair=False)
+                return (
+                    self.other_missing(test, reach)
+                    + self.other_missing(then, reach & (chosen == True).fill_null(False))  # noqa: E712
+                    + self.other_missing(otherwise, reach & (chosen == False).fill_null(False))  # noqa: E712
+                )
         out: list[tuple[str, pl.Expr]] = []
         for child in _children(node):
             out.extend(self.other_missing(child, reach))
@@ -750,7 +765,7 @@ def _latest_outside(work: pl.DataFrame, values: dict[str, pl.Expr]) -> pl.DataFr
 def _group_max(index: np.ndarray, values: np.ndarray, size: int) -> np.ndarray:
     """The largest of ``values`` per ``index`` (0..size-1), ``_NONE`` where there is none."""
     out = np.full(size, _NONE, dtype=np.int64)
-    np.maximum.at(out, index, values)
+    np.maximum.at(out, index, values.astype(np.int64, copy=False))
     return out
 
 
