@@ -44,8 +44,10 @@ COLUMNS: Final[dict[str, Kind]] = {
     "offense_date": "date",
     "disposition": "str",
     "disposition_date": "date",
+    "incarcerated": "bool",
     "incarceration_start": "date",
     "incarceration_end": "date",
+    "probation_granted": "bool",
     "probation_start": "date",
     "probation_end": "date",
     "probation_completed": "bool",
@@ -58,8 +60,10 @@ COLUMNS: Final[dict[str, Kind]] = {
 PERSON_FIELDS: Final = ("birth_date", "death_date")
 CASE_FIELDS: Final = ("jurisdiction", "county", "arrest_date")
 SENTENCE_FIELDS: Final = (
+    "incarcerated",
     "incarceration_start",
     "incarceration_end",
+    "probation_granted",
     "probation_start",
     "probation_end",
     "probation_completed",
@@ -83,8 +87,10 @@ Row = dict[str, Value]
 
 @dataclass(frozen=True)
 class Sentence:
+    incarcerated: bool | None = None
     incarceration_start: date | None = None
     incarceration_end: date | None = None
+    probation_granted: bool | None = None
     probation_start: date | None = None
     probation_end: date | None = None
     probation_completed: bool | None = None

@@ -109,6 +109,13 @@ def check_charge_values(values: dict[str, Value], as_of: date | None) -> list[tu
             value = values.get(name)
             if kind == "date" and isinstance(value, date) and value > as_of:
                 problems.append((name, f"{value.isoformat()} is after the as-of date {as_of.isoformat()}"))
+    for flag, dates in (
+        ("incarcerated", ("incarceration_start", "incarceration_end")),
+        ("probation_granted", ("probation_start", "probation_end", "probation_completed")),
+    ):
+        given = [name for name in dates if values.get(name) is not None]
+        if values.get(flag) is False and given:
+            problems.append((flag, f"is false, but {' and '.join(given)} is given"))
     for start, end in (
         ("incarceration_start", "incarceration_end"),
         ("probation_start", "probation_end"),

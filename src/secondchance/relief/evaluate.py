@@ -36,6 +36,7 @@ from .lang import (
     Exists,
     Expr,
     Fact,
+    IfElse,
     Known,
     Latest,
     LatestOf,
@@ -168,6 +169,11 @@ class Evaluator:
             case Shift(inner, years, days):
                 d = ev(inner, this, rows, other, missing)
                 return None if d is None else add_years_days(_as_date(d), self.param(years), self.param(days))
+            case IfElse(test, then, otherwise):
+                chosen = ev(test, this, rows, other, missing)
+                if chosen is None:
+                    return None
+                return ev(then if chosen else otherwise, this, rows, other, missing)
             case Latest(dates):
                 vals = [ev(d, this, rows, other, missing) for d in dates]
                 return None if None in vals else max(_as_date(v) for v in vals)

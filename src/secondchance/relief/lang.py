@@ -117,6 +117,18 @@ class Shift:
 
 
 @dataclass(frozen=True)
+class IfElse:
+    """``then`` where ``test`` holds, ``otherwise`` where it does not; unknown if ``test`` is.
+
+    E.g. the release date: the recorded one, or the sentencing date if no jail was imposed.
+    """
+
+    test: Expr
+    then: Expr
+    otherwise: Expr
+
+
+@dataclass(frozen=True)
 class Latest:
     """The latest of several dates; unknown if any is unknown."""
 
@@ -166,6 +178,7 @@ Expr: TypeAlias = (
     | Or
     | Not
     | Shift
+    | IfElse
     | Latest
     | Exists
     | LatestOf
@@ -295,6 +308,8 @@ def children(expr: Expr) -> tuple[Expr, ...]:
             return terms
         case Shift(inner):
             return (inner,)
+        case IfElse(test, then, otherwise):
+            return (test, then, otherwise)
         case Exists(where):
             return (where,)
         case LatestOf(d, where, at_least):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
-
 from typing import TypeVar
 
 from hypothesis import strategies as st
@@ -63,12 +62,16 @@ def charges(draw: st.DrawFn, jurisdiction: str, index: int, after: date) -> Char
     grades = PA_GRADES if jurisdiction == "PA" else CA_GRADES
     statutes = PA_STATUTES if jurisdiction == "PA" else CA_STATUTES
     money = st.sampled_from((0.0, 0.0, 0.0, 25.0, 1250.0))
+    jailed = draw(maybe(st.booleans()))
+    supervised = draw(maybe(st.booleans()))
     sentence = Sentence(
-        incarceration_start=draw(maybe(st.just(decided))),
-        incarceration_end=draw(maybe(st.just(released))),
-        probation_start=draw(maybe(st.just(released))),
-        probation_end=draw(maybe(st.dates(min_value=released, max_value=LAST_DAY))),
-        probation_completed=draw(maybe(st.booleans())),
+        incarcerated=jailed,
+        incarceration_start=None if jailed is False else draw(maybe(st.just(decided))),
+        incarceration_end=None if jailed is False else draw(maybe(st.just(released))),
+        probation_granted=supervised,
+        probation_start=None if supervised is False else draw(maybe(st.just(released))),
+        probation_end=None if supervised is False else draw(maybe(st.dates(min_value=released, max_value=LAST_DAY))),
+        probation_completed=None if supervised is False else draw(maybe(st.booleans())),
         fines_costs_owed=draw(maybe(money)),
         restitution_owed=draw(maybe(money)),
         state_prison=draw(maybe(st.booleans())),

@@ -23,6 +23,8 @@ from ...lang import (
     Exists,
     Expr,
     Fact,
+    IfElse,
+    Known,
     Not,
     OneOf,
     Or,
@@ -76,18 +78,33 @@ def recorded(expr: Expr) -> Expr:
 
 #: Probation (or supervision: mandatory supervision, PRCS, parole) was granted: a probation field
 #: is recorded. Otherwise unknown, naming ``probation_start`` as the missing fact.
-PROBATION_GRANTED = any_of(
+#: ``probation_granted`` when the record states it; else a recorded probation field shows it was.
+_PROBATION_RECORDED = any_of(
     recorded(Fact("probation_start")), recorded(Fact("probation_end")), recorded(Fact("probation_completed"))
 )
-#: No probation was granted: false when a probation field is recorded, otherwise unknown (the
-#: record format cannot say "none"; see docs/jurisdictions/ca.md).
-NO_PROBATION = Not(PROBATION_GRANTED)
+PROBATION_GRANTED = IfElse(Known(Fact("probation_granted")), fact_is("probation_granted", True), _PROBATION_RECORDED)
+#: No probation was granted: the record says so, or a recorded probation field shows it was.
+NO_PROBATION = IfElse(Known(Fact("probation_granted")), fact_is("probation_granted", False), Not(_PROBATION_RECORDED))
 
 #: Any custody is over: released by the as-of date, or probation completed without revocation.
-CUSTODY_OVER = any_of(Compare("<=", Fact("incarceration_end"), AsOf()), fact_is("probation_completed", True))
+#: No jail or prison was imposed: the record says so, or recorded custody dates show it was.
+NO_JAIL = IfElse(
+    Known(Fact("incarcerated")),
+    fact_is("incarcerated", False),
+    Not(any_of(recorded(Fact("incarceration_start")), recorded(Fact("incarceration_end")))),
+)
+CUSTODY_OVER = any_of(
+    NO_JAIL,
+    Compare("<=", Fact("incarceration_end"), AsOf()),
+    fact_is("probation_completed", True),
+)
 
-#: Any probation or supervision is over: it ended by the as-of date or was completed.
-SUPERVISION_OVER = any_of(Compare("<=", Fact("probation_end"), AsOf()), fact_is("probation_completed", True))
+#: Any probation or supervision is over: none was imposed, it ended by the as-of date, or was completed.
+SUPERVISION_OVER = any_of(
+    NO_PROBATION,
+    Compare("<=", Fact("probation_end"), AsOf()),
+    fact_is("probation_completed", True),
+)
 
 # ---------------------------------------------------------------- the person's other charges
 

@@ -18,6 +18,8 @@ from ...lang import (
     Exists,
     Expr,
     Fact,
+    IfElse,
+    Known,
     Latest,
     LatestOf,
     Not,
@@ -94,9 +96,21 @@ def free_from_conviction_since() -> Expr:
     )
 
 
+def ended(of: type[Fact] | type[Other], end: str, imposed: str) -> Expr:
+    """The recorded end of a part of the sentence, or the sentencing date when none was imposed."""
+    none_imposed = Compare("==", of(imposed), Const(False))
+    return IfElse(Known(of(end)), of(end), IfElse(none_imposed, of("disposition_date"), of(end)))
+
+
 def release_date(of: type[Fact] | type[Other] = Fact) -> Expr:
     """The end of a charge's sentence: the latest of the disposition, release, and supervision end."""
-    return Latest((of("disposition_date"), of("incarceration_end"), of("probation_end")))
+    return Latest(
+        (
+            of("disposition_date"),
+            ended(of, "incarceration_end", "incarcerated"),
+            ended(of, "probation_end", "probation_granted"),
+        )
+    )
 
 
 def final_release_and_no_arrest_since() -> Expr:
