@@ -435,8 +435,12 @@ def to_record(state: dict[str, Any]) -> dict[str, Any]:
                 if charge.get(name) is not None:
                     out[name] = charge[name]
             sentence = {k: v for k, v in charge.get("sentence", {}).items() if v is not None}
+            if isinstance(charge.get("jailed"), bool):
+                sentence["incarcerated"] = charge["jailed"]
             if charge.get("jailed") is False:
                 sentence.setdefault("state_prison", False)
+            if isinstance(charge.get("on_probation"), bool):
+                sentence["probation_granted"] = charge["on_probation"]
             if sentence:
                 out["sentence"] = sentence
             charges.append(out)
@@ -463,8 +467,12 @@ def from_record(person: dict[str, Any]) -> dict[str, Any]:
             kept["sentence"] = {k: sentence.get(k) for k in SENTENCE_FIELDS if k in sentence}
             if "incarceration_end" in sentence:
                 kept["jailed"] = True
+            if isinstance(sentence.get("incarcerated"), bool):
+                kept["jailed"] = sentence["incarcerated"]
             if "probation_end" in sentence or "probation_completed" in sentence:
                 kept["on_probation"] = True
+            if isinstance(sentence.get("probation_granted"), bool):
+                kept["on_probation"] = sentence["probation_granted"]
             charges.append(kept)
         state["person"]["cases"].append({"jurisdiction": case.get("jurisdiction"), "charges": charges})
     state["birth_asked"] = True
