@@ -43,6 +43,7 @@ def test_screen_table_speaks_plainly() -> None:
     )
     assert result.exit_code == 0, result.output
     assert "Person denise" in result.stdout
+    assert "Nothing clears this charge now" in result.stdout
     assert "Not eligible" in result.stdout
     assert "Board of Pardons" in result.stdout
 

@@ -34,7 +34,8 @@ def _results_table(results: Iterable[Result], show_all: bool) -> Table:
     """Results that help (or need review) first; laws that do not help only when nothing does, or asked."""
     ordered = sorted(results, key=lambda r: list(STATUS_STYLE).index(r.status))
     helpful = [r for r in ordered if r.status is not Status.NOT_ELIGIBLE]
-    shown = ordered if show_all or not helpful else helpful
+    available_now = any(r.status is Status.ELIGIBLE_NOW for r in ordered)
+    shown = helpful if available_now and not show_all else ordered
     table = Table(show_header=True, header_style="bold", expand=True, box=None, padding=(0, 1))
     table.add_column("Relief", ratio=2)
     table.add_column("What it means for you", ratio=5)

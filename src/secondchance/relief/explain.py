@@ -57,9 +57,17 @@ def headline(results: tuple[Result, ...]) -> str:
     now = [r for r in results if r.status is Status.ELIGIBLE_NOW]
     if now:
         return "This charge can be cleared now."
-    dates = sorted(r.eligible_on for r in results if r.status is Status.ELIGIBLE_ON and r.eligible_on)
-    if dates:
-        return f"This charge can be cleared on {dates[0].isoformat()} at the earliest, if nothing changes before then."
+    later = sorted(
+        (r for r in results if r.status is Status.ELIGIBLE_ON and r.eligible_on), key=lambda r: r.eligible_on or 0
+    )
+    if later:
+        first = later[0]
+        relief = first.rule.relief.value.replace("_", " ")
+        when = first.eligible_on.isoformat() if first.eligible_on else "a later date"
+        return (
+            f"Nothing clears this charge now. The earliest relief is {relief} on {when} "
+            f"({first.rule.section}), if nothing changes before then."
+        )
     if any(r.status is Status.NEEDS_REVIEW for r in results):
         return "This charge might be cleared; a lawyer needs a few more facts (below)."
     reasons: list[str] = []

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from datetime import date
 from enum import StrEnum
 from typing import Literal, TypeAlias
@@ -284,6 +285,7 @@ STATUTE_REWRITES: tuple[tuple[str, str], ...] = (
 )
 
 
+@cache
 def canonical_statute(text: str) -> str:
     out = text.upper()
     for pattern, replacement in STATUTE_REWRITES:
@@ -317,6 +319,7 @@ def children(expr: Expr) -> tuple[Expr, ...]:
     return ()
 
 
+@cache
 def facts_used(expr: Expr) -> tuple[str, ...]:
     """The charge facts an expression reads (not under ``Known``, which never goes unknown)."""
     found: list[str] = []
@@ -332,6 +335,7 @@ def facts_used(expr: Expr) -> tuple[str, ...]:
     return tuple(found)
 
 
+@cache
 def other_facts_used(expr: Expr) -> tuple[str, ...]:
     """The ``Other`` facts an aggregate's sub-expressions read."""
     found: list[str] = []

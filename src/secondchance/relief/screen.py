@@ -33,8 +33,8 @@ class ChargeScreening:
 
     @property
     def cleared(self) -> bool:
-        """Whether some relief is available now or on a known date."""
-        return any(r.status in (Status.ELIGIBLE_NOW, Status.ELIGIBLE_ON) for r in self.results)
+        """Whether some relief is available now (a later date still leaves a pardon worth knowing)."""
+        return any(r.status is Status.ELIGIBLE_NOW for r in self.results)
 
 
 @dataclass(frozen=True)
