@@ -16,9 +16,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 from datetime import date
 from enum import StrEnum
+from functools import cache
 from typing import Literal, TypeAlias
 
 # ---------------------------------------------------------------------------- expressions
