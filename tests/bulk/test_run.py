@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fcntl
 import json
 from pathlib import Path
 
@@ -119,3 +120,23 @@ def test_resume_redoes_only_what_is_missing_or_damaged(source: tuple[Path, int],
     manifest = run(_plan(source[0], out, partitions=3), workers=1, resume=True)
     assert output_hashes(out) == before
     assert json.loads((out / "manifest.json").read_text()) == manifest
+
+
+def test_resume_sweeps_what_a_killed_run_left_half_written(source: tuple[Path, int], tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    run(_plan(source[0], out, partitions=2), workers=1)
+    before = output_hashes(out)
+    (out / "results" / "part-00001.parquet.tmp-99999").write_bytes(b"")
+    (out / "manifest.json.tmp-99999").write_bytes(b"{")
+    run(_plan(source[0], out, partitions=2), workers=1, resume=True)
+    assert output_hashes(out) == before
+
+
+def test_two_runs_never_write_one_directory(source: tuple[Path, int], tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    run(_plan(source[0], out, partitions=2), workers=1)
+    with (out / "_state" / "lock").open("rb") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)  # as another run still writing here would
+        with pytest.raises(RunError, match="another run"):
+            run(_plan(source[0], out, partitions=2), workers=1, resume=True)
+    run(_plan(source[0], out, partitions=2), workers=1, resume=True)

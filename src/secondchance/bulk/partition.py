@@ -98,7 +98,10 @@ def spool_input(
     finally:
         for writer in writers.values():
             writer.close()
-    (spool / "spool.json").write_text(json.dumps({"rows": rows, "partitions": partitions, "columns": columns}))
+    # The marker says the spool is complete, so it must never be half-written: write aside, then rename.
+    marker = spool / "spool.json.partial"
+    marker.write_text(json.dumps({"rows": rows, "partitions": partitions, "columns": columns}))
+    marker.replace(spool / "spool.json")
     return rows
 
 

@@ -18,6 +18,7 @@ bytes as an uninterrupted run.
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import importlib
 import json
@@ -358,9 +359,44 @@ def prepare(plan: Plan, resume: bool) -> tuple[dict[str, Any], tuple[Rule, ...]]
         raise RunError(f"{plan.out} is not empty and holds no run; choose a new --out")
     for sub in ("results", "rejects", "_state/done"):
         (plan.out / sub).mkdir(parents=True, exist_ok=True)
+    _lock(plan.out)
+    _sweep_temporaries(plan.out)
     if not run_file.exists():
         _write_json(run_file, identity)
     return identity, rules
+
+
+_LOCKS: dict[Path, int] = {}
+
+
+def _lock(out: Path) -> None:
+    """Hold ``_state/lock`` for this process's life: two runs writing one directory would corrupt it.
+
+    The kernel drops the lock when the process dies, however it dies, so a crash never blocks ``--resume``.
+    """
+    key = out.resolve()
+    if key in _LOCKS:
+        return
+    fd = os.open(out / "_state" / "lock", os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        os.close(fd)
+        raise RunError(f"another run is writing to {out}; wait for it to finish (or stop it) first") from None
+    _LOCKS[key] = fd
+
+
+def _unlock(out: Path) -> None:
+    fd = _LOCKS.pop(out.resolve(), None)
+    if fd is not None:
+        os.close(fd)
+
+
+def _sweep_temporaries(out: Path) -> None:
+    """Delete half-written ``*.tmp-PID`` files a killed run left behind (safe: we hold the lock)."""
+    for tmp in out.rglob("*.tmp-*"):
+        if tmp.is_file():
+            tmp.unlink()
 
 
 def run(
@@ -368,19 +404,22 @@ def run(
 ) -> dict[str, Any]:
     """Run (or finish, with ``resume``) a bulk screening; returns the manifest."""
     progress = progress or Progress()
-    identity, rules = prepare(plan, resume)
-    partitions = int(identity["partitions"])
-    if (plan.out / MANIFEST).exists() and all(committed(plan.out, p) for p in range(partitions)):
-        return finalize(plan, identity, rules, json.loads((plan.out / MANIFEST).read_text())["counts"]["input_rows"])
-    if plan.engine == "spark":
-        from .spark import run_on_spark
-
-        input_rows = run_on_spark(plan, identity, progress)
-    elif plan.engine == "local":
-        input_rows = _run_local(plan, identity, workers or os.cpu_count() or 1, progress)
-    else:
+    if plan.engine not in ("local", "spark"):
         raise RunError(f"unknown engine {plan.engine!r}; local or spark")
-    return finalize(plan, identity, rules, input_rows)
+    try:
+        identity, rules = prepare(plan, resume)
+        partitions = int(identity["partitions"])
+        if (plan.out / MANIFEST).exists() and all(committed(plan.out, p) for p in range(partitions)):
+            input_rows = json.loads((plan.out / MANIFEST).read_text())["counts"]["input_rows"]
+        elif plan.engine == "spark":
+            from .spark import run_on_spark
+
+            input_rows = run_on_spark(plan, identity, progress)
+        else:
+            input_rows = _run_local(plan, identity, workers or os.cpu_count() or 1, progress)
+        return finalize(plan, identity, rules, input_rows)
+    finally:
+        _unlock(plan.out)
 
 
 def _run_local(plan: Plan, identity: dict[str, Any], workers: int, progress: Progress) -> int:
