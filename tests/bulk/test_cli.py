@@ -6,20 +6,12 @@ import json
 from pathlib import Path
 
 import pytest
-from bulk_support import evaluator
 from typer.testing import CliRunner
 
 from secondchance.bulk import run as bulk_run
 from secondchance.cli import app
 
 runner = CliRunner()
-
-
-@pytest.fixture(autouse=True)
-def _engine(monkeypatch: pytest.MonkeyPatch) -> None:
-    # The CLI builds Plan(...) with the default evaluator; point that default at the one the tests use.
-    defaults = (None, None, "local", evaluator())
-    monkeypatch.setattr(bulk_run.Plan.__init__, "__defaults__", defaults)
 
 
 def test_synth_run_and_report(tmp_path: Path) -> None:
@@ -62,7 +54,7 @@ def test_bad_input_exits_2(tmp_path: Path) -> None:
 def test_counts_that_do_not_reconcile_exit_1(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     charges = tmp_path / "charges.csv"
     assert runner.invoke(app, ["synth", "--people", "50", "--out", str(charges)]).exit_code == 0
-    real = bulk_run.load_evaluator(evaluator())
+    real = bulk_run.load_evaluator(bulk_run.DEFAULT_EVALUATOR)
     monkeypatch.setattr(bulk_run, "load_evaluator", lambda name: lambda c, a, r: real(c, a, r).head(0))
     args = ["bulk", "run", str(charges), "-j", "PA", "--as-of", "2026-11-23", "--out", str(tmp_path / "o")]
     result = runner.invoke(app, [*args, "--workers", "1"])

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from bulk_support import AS_OF, ODD_REJECTED, evaluator, write_input
+from bulk_support import AS_OF, ODD_REJECTED, write_input
 from rich.console import Console
 
 from secondchance.bulk.report import STATUSES, ReportError, render_html, render_table, summarize
@@ -20,7 +20,7 @@ def finished(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, 
     base = tmp_path_factory.mktemp("report")
     source = base / "charges.parquet"
     write_input(source, 1_500, seed=9)
-    manifest = run(Plan(source, base / "out", AS_OF, "PA", 3, evaluator=evaluator()), workers=1)
+    manifest = run(Plan(source, base / "out", AS_OF, "PA", 3), workers=1)
     return base / "out", manifest
 
 

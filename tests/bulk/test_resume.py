@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
-from bulk_support import AS_OF, evaluator, output_hashes, write_input
+from bulk_support import AS_OF, output_hashes, write_input
 
 from secondchance.bulk.run import Plan, run
 
@@ -21,7 +21,7 @@ LAUNCH = (
     "import sys; sys.path.insert(0, {support!r});"
     "from datetime import date; from pathlib import Path;"
     "from secondchance.bulk.run import Plan, run;"
-    "run(Plan(Path({source!r}), Path({out!r}), date.fromisoformat({as_of!r}), 'PA', {partitions}, 'local', {ev!r}),"
+    "run(Plan(Path({source!r}), Path({out!r}), date.fromisoformat({as_of!r}), 'PA', {partitions}, 'local'),"
     " resume=True, workers=2)"
 )
 
@@ -33,7 +33,6 @@ def _start(source: Path, out: Path) -> subprocess.Popen[bytes]:
         out=str(out),
         as_of=AS_OF.isoformat(),
         partitions=PARTITIONS,
-        ev=evaluator(),
     )
     # A new session, so the kill takes the worker processes too (as a power cut would).
     return subprocess.Popen([sys.executable, "-c", code], start_new_session=True, stderr=subprocess.PIPE)
@@ -44,7 +43,7 @@ def test_killed_runs_resume_to_identical_bytes(tmp_path: Path, seed: int) -> Non
     source = tmp_path / "charges.csv"
     write_input(source, PEOPLE, seed=seed)
     started = time.perf_counter()
-    run(Plan(source, tmp_path / "clean", AS_OF, "PA", PARTITIONS, evaluator=evaluator()), workers=2)
+    run(Plan(source, tmp_path / "clean", AS_OF, "PA", PARTITIONS), workers=2)
     duration = time.perf_counter() - started
     expected = output_hashes(tmp_path / "clean")
 

@@ -9,10 +9,12 @@ from pathlib import Path
 import polars as pl
 import pyarrow.parquet as pq
 import pytest
-from bulk_support import AS_OF, ODD_REJECTED, ODD_UNSCREENED, evaluator, output_hashes, write_input
+from bulk_support import AS_OF, ODD_REJECTED, ODD_UNSCREENED, REFERENCE, output_hashes, write_input
 
 from secondchance.bulk import run as bulk_run
+from secondchance.bulk.frame import CHARGE_SCHEMA, evaluate_frame
 from secondchance.bulk.partition import read_spool, spool_input
+from secondchance.bulk.read import validate
 from secondchance.bulk.run import Plan, ReconcileError, RunError, run, select_rules
 
 PEOPLE = 1_500
@@ -25,7 +27,7 @@ def source(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, int]:
 
 
 def _plan(source: Path, out: Path, **kwargs: object) -> Plan:
-    return Plan(source, out, AS_OF, "PA", evaluator=evaluator(), **kwargs)  # type: ignore[arg-type]
+    return Plan(source, out, AS_OF, "PA", **kwargs)  # type: ignore[arg-type]
 
 
 def test_every_row_is_a_charge_or_a_reject(source: tuple[Path, int], tmp_path: Path) -> None:
@@ -56,8 +58,54 @@ def test_results_are_in_input_order_within_each_partition(source: tuple[Path, in
         frame = pl.read_parquet(part)
         assert frame["row"].is_sorted()
         assert pq.ParquetFile(part).metadata.row_group(0).num_rows <= 65_536
-        for person in frame["person_id"].unique():
+        charges = pl.read_parquet(tmp_path / "out" / "charges" / part.name)
+        assert charges["row"].is_sorted() and set(frame["row"]) <= set(charges["row"])
+        for person in charges["person_id"].unique():
             assert people.setdefault(person, index) == index  # a person is in one partition only
+
+
+def test_the_files_say_what_evaluate_frame_says(source: tuple[Path, int], tmp_path: Path) -> None:
+    """Decoded with nothing but the manifest, the results files are evaluate_frame's answers."""
+    manifest = run(_plan(source[0], tmp_path / "out", partitions=2), workers=1)
+    results = pl.read_parquet(tmp_path / "out" / "results").with_columns(pl.col(pl.Categorical).cast(pl.Utf8))
+    charges = pl.read_parquet(tmp_path / "out" / "charges")
+    rules = {r["id"]: r for r in manifest["rules"]}
+
+    def names(rule: str, mask: int, kind: str) -> list[str]:
+        return [name for bit, name in enumerate(rules[rule][kind]) if mask >> bit & 1]
+
+    got = {
+        (row["person_id"], row["case_id"], row["charge_id"], row["rule"]): (
+            row["status"],
+            row["eligible_on"],
+            names(row["rule"], row["missing"], "missing"),
+            names(row["rule"], row["reasons"], "reasons"),
+        )
+        for row in results.join(charges, on="row").iter_rows(named=True)
+    }
+    accepted = pl.read_csv(source[0], infer_schema=False).with_row_index("row", offset=1)
+    accepted = accepted.filter(pl.col("row").is_in(charges["row"].implode()))
+    frame, _ = validate(accepted.rename({"row": "_row"}).with_columns(pl.lit(None, pl.Utf8).alias("_problem")), AS_OF)
+    expected = {
+        (row["person_id"], row["case_id"], row["charge_id"], row["rule"]): (
+            row["status"],
+            row["eligible_on"],
+            row["missing"],
+            row["reasons"],
+        )
+        for row in evaluate_frame(frame.select(list(CHARGE_SCHEMA)), AS_OF, select_rules("PA", AS_OF)).iter_rows(
+            named=True
+        )
+    }
+    assert got == expected
+
+
+def test_the_explainer_plugged_in_writes_the_same_bytes(tmp_path: Path) -> None:
+    source = tmp_path / "charges.csv"
+    write_input(source, 150, seed=5)
+    run(_plan(source, tmp_path / "compiled", partitions=2), workers=1)
+    run(_plan(source, tmp_path / "explainer", partitions=2, evaluator=REFERENCE), workers=1)
+    assert output_hashes(tmp_path / "compiled") == output_hashes(tmp_path / "explainer")
 
 
 def test_the_spool_keeps_persons_whole(source: tuple[Path, int], tmp_path: Path) -> None:
@@ -74,7 +122,7 @@ def test_same_input_same_bytes_whatever_the_workers(source: tuple[Path, int], tm
     run(_plan(source[0], tmp_path / "b", partitions=4), workers=2)
     a, b = output_hashes(tmp_path / "a"), output_hashes(tmp_path / "b")
     assert a == b
-    assert len(a) == 4 + 4 + 2  # results, rejects, rejects.csv, manifest.json
+    assert len(a) == 3 * 4 + 2  # results, charges, rejects, rejects.csv, manifest.json
     assert not (tmp_path / "a" / "_state" / "spool").exists()
 
 
@@ -88,7 +136,7 @@ def test_parquet_input_gives_the_same_answers(source: tuple[Path, int], tmp_path
 
 
 def test_a_lost_result_fails_loudly(source: tuple[Path, int], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    real = bulk_run.load_evaluator(evaluator())
+    real = bulk_run.load_evaluator(bulk_run.DEFAULT_EVALUATOR)
     monkeypatch.setattr(bulk_run, "load_evaluator", lambda name: lambda c, a, r: real(c, a, r).slice(1))
     with pytest.raises(ReconcileError, match="result rows"):
         run(_plan(source[0], tmp_path / "out", partitions=2), workers=1)
@@ -103,7 +151,7 @@ def test_output_is_never_overwritten_and_resume_checks_identity(source: tuple[Pa
     again = run(_plan(source[0], out, partitions=2), workers=1, resume=True)
     assert again == first
     with pytest.raises(RunError, match="as_of"):
-        run(Plan(source[0], out, AS_OF.replace(year=2025), "PA", partitions=2, evaluator=evaluator()), resume=True)
+        run(Plan(source[0], out, AS_OF.replace(year=2025), "PA", partitions=2), resume=True)
     (tmp_path / "other").mkdir()
     (tmp_path / "other" / "notes.txt").write_text("mine")
     with pytest.raises(RunError, match="not empty"):

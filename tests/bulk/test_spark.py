@@ -10,7 +10,7 @@ from pathlib import Path
 
 import polars as pl
 import pytest
-from bulk_support import AS_OF, evaluator, output_hashes, write_input
+from bulk_support import AS_OF, output_hashes, write_input
 
 from secondchance.bulk.run import Plan, run
 
@@ -45,8 +45,8 @@ def _delivered(hashes: dict[str, str]) -> dict[str, str]:
 def test_spark_writes_the_local_engines_bytes(spark: object, tmp_path: Path) -> None:
     source = tmp_path / "charges.parquet"
     write_input(source, 1_200, seed=5)
-    local = run(Plan(source, tmp_path / "local", AS_OF, "PA", 5, evaluator=evaluator()), workers=1)
-    on_spark = run(Plan(source, tmp_path / "spark", AS_OF, "PA", 5, "spark", evaluator()))
+    local = run(Plan(source, tmp_path / "local", AS_OF, "PA", 5), workers=1)
+    on_spark = run(Plan(source, tmp_path / "spark", AS_OF, "PA", 5, "spark"))
     assert _delivered(output_hashes(tmp_path / "spark")) == _delivered(output_hashes(tmp_path / "local"))
     assert on_spark["counts"] == local["counts"]
     assert on_spark["engine"] == "spark"
@@ -55,6 +55,6 @@ def test_spark_writes_the_local_engines_bytes(spark: object, tmp_path: Path) -> 
     for name in ("part-00001", "part-00003"):
         (tmp_path / "spark" / "_state" / "done" / f"{name}.json").unlink()
         (tmp_path / "spark" / "results" / f"{name}.parquet").unlink()
-    run(Plan(source, tmp_path / "spark", AS_OF, "PA", 5, "spark", evaluator()), resume=True)
+    run(Plan(source, tmp_path / "spark", AS_OF, "PA", 5, "spark"), resume=True)
     assert _delivered(output_hashes(tmp_path / "spark")) == _delivered(output_hashes(tmp_path / "local"))
     assert pl.read_parquet(tmp_path / "spark" / "results").height == local["counts"]["results"]

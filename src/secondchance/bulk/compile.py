@@ -66,7 +66,7 @@ from ..relief.lang import (
     statute_pattern,
 )
 from ..relief.params import resolve
-from .frame import CHARGE_SCHEMA, RESULT_SCHEMA
+from .frame import CHARGE_SCHEMA, CODE_SCHEMA, STATUSES, ResultCodes
 
 #: Every expression node the compiler handles (a test fails if ``lang.Expr`` gains another).
 HANDLED_NODES: Final = (
@@ -391,8 +391,13 @@ class CompiledRules:
     #: sections -> citation -> whether it matches, kept across partitions
     matches: dict[tuple[str, ...], dict[str, bool]] = field(default_factory=dict)
 
+    @property
+    def codes(self) -> ResultCodes:
+        facts = {id(c.rule): tuple(sorted(c.missing)) for c in self.compiled}
+        return ResultCodes(self.rules, tuple(facts.get(id(r), ()) for r in self.rules))
+
     def evaluate(self, charges: pl.DataFrame) -> pl.DataFrame:
-        """One ``RESULT_SCHEMA`` row per (charge, rule of its jurisdiction in force), input order."""
+        """One ``CODE_SCHEMA`` row per (charge, rule of its jurisdiction in force), input order."""
         frame = charges.select(list(CHARGE_SCHEMA)).with_row_index(_ROW)
         jurisdictions = set(frame["jurisdiction"].drop_nulls().unique())
         for jurisdiction, error in self.errors.items():
@@ -400,34 +405,12 @@ class CompiledRules:
                 raise error
         active = [c for c in self.compiled if c.rule.jurisdiction in jurisdictions]
         if not active or frame.height == 0:
-            return pl.DataFrame(schema=RESULT_SCHEMA)
+            return pl.DataFrame(schema=CODE_SCHEMA)
         frame = self._statute_columns(frame)
         frame = self._aggregate_columns(frame)
-        parts = []
-        for order, item in enumerate(self.compiled):
-            if item not in active:
-                continue
-            parts.append(self._rule_rows(frame, item, order))
-        # narrow rows (integers and a date) are sorted; text and lists are attached after, by index
-        out = pl.concat(parts).sort([_ROW, "__order"])
-        rules = [c.rule for c in self.compiled]
-        orders, rows = out["__order"], out[_ROW]
-        result = pl.DataFrame(
-            {
-                "person_id": frame["person_id"].gather(rows),
-                "case_id": frame["case_id"].gather(rows),
-                "charge_id": frame["charge_id"].gather(rows),
-                "rule": pl.Series([r.id for r in rules], dtype=pl.Utf8).gather(orders),
-                "relief": pl.Series([r.relief.value for r in rules], dtype=pl.Utf8).gather(orders),
-                "section": pl.Series([r.section for r in rules], dtype=pl.Utf8).gather(orders),
-                "automatic": pl.Series([r.automatic for r in rules], dtype=pl.Boolean).gather(orders),
-                "status": pl.Series(_STATUSES, dtype=pl.Utf8).gather(out["__status"]),
-                "eligible_on": out["eligible_on"],
-                "missing": _unmask(out, "__missing", [sorted(c.missing) for c in self.compiled]),
-                "reasons": _unmask(out, "__reasons", [_check_ids(c.rule) for c in self.compiled]),
-            }
-        )
-        return result.cast(RESULT_SCHEMA)  # type: ignore[arg-type]
+        index = {id(rule): n for n, rule in enumerate(self.rules)}
+        parts = [self._rule_rows(frame, item, index[id(item.rule)]) for item in active]
+        return pl.concat(parts).sort("charge", "rule")
 
     # -- per-partition columns
 
@@ -492,7 +475,7 @@ class CompiledRules:
         reason_mask = _mask([(held == False).fill_null(False) for held in trace])  # noqa: E712
         names = sorted(item.missing)
         missing_mask = _mask([pl.any_horizontal(item.missing[n]).fill_null(False) for n in names])
-        codes = {status: pl.lit(code, dtype=pl.UInt32) for code, status in enumerate(_STATUSES)}
+        codes = {status: pl.lit(code, dtype=pl.UInt8) for code, status in enumerate(STATUSES)}
         status = (
             pl.when(failed)
             .then(codes[Status.NOT_ELIGIBLE.value])
@@ -503,37 +486,21 @@ class CompiledRules:
             .otherwise(codes[Status.ELIGIBLE_NOW.value])
         )
         return scoped.select(
-            _ROW,
-            pl.lit(order, dtype=pl.UInt32).alias("__order"),
-            status.alias("__status"),
+            pl.col(_ROW).alias("charge"),
+            pl.lit(order, dtype=pl.UInt16).alias("rule"),
+            status.alias("status"),
             pl.when(failed | unknown).then(None).when(latest > as_of).then(latest).alias("eligible_on"),
-            pl.when(~failed & unknown).then(missing_mask).otherwise(0).alias("__missing"),
-            reason_mask.alias("__reasons"),
-        )
-
-
-_STATUSES: Final = tuple(s.value for s in Status)
-
-
-def _check_ids(rule: Rule) -> list[str]:
-    return [*(c.id for c in rule.conditions), *(w.id for w in rule.waits)]
+            pl.when(~failed & unknown).then(missing_mask).otherwise(0).alias("missing"),
+            reason_mask.alias("reasons"),
+        ).select(list(CODE_SCHEMA))
 
 
 def _mask(flags: list[pl.Expr]) -> pl.Expr:
     """Booleans as the bits of one integer (few distinct values, so lists are built once per value)."""
-    if len(flags) > 54:  # the bits share an Int64 with the rule's index (see _unmask)
-        raise CompileError("a rule with more than 54 checks or missing facts")
+    if len(flags) > 63:
+        raise CompileError("a rule with more than 63 checks or missing facts (the bits of an Int64)")
     terms = [pl.when(flag).then(pl.lit(1 << bit, dtype=pl.Int64)).otherwise(0) for bit, flag in enumerate(flags)]
     return pl.sum_horizontal(terms) if terms else pl.lit(0, dtype=pl.Int64)
-
-
-def _unmask(out: pl.DataFrame, column: str, names: list[list[str]]) -> pl.Series:
-    """Per row, the list of its rule's ``names`` whose bit is set in ``column`` (in ``names`` order)."""
-    key = out.select((pl.col(column) * 256 + pl.col("__order").cast(pl.Int64)).alias("__key"))
-    distinct = key["__key"].unique()
-    lists = [[name for bit, name in enumerate(names[k % 256]) if (k // 256) >> bit & 1] for k in distinct.to_list()]
-    table = pl.DataFrame({"__key": distinct, "__l": pl.Series(lists, dtype=pl.List(pl.Utf8))})
-    return key.join(table, on="__key", how="left", maintain_order="left")["__l"]
 
 
 # ---------------------------------------------------------------------------- pair frames
@@ -816,8 +783,8 @@ def _compile_rule(compiler: _Compiler, rule: Rule) -> _CompiledRule:
 def compile_rules(as_of: date, rules: Sequence[Rule] | None = None) -> CompiledRules:
     """Compile ``rules`` (default: every registered rule) in force on ``as_of``, once for all partitions."""
     chosen = tuple(r for r in (RULES if rules is None else rules) if r.in_force(as_of))
-    if len(chosen) > 256:
-        raise CompileError("more than 256 rules in one run (the result masks keep the rule index in 8 bits)")
+    if len(chosen) > 1 << 16:
+        raise CompileError("more than 65,536 rules in one run (a code frame numbers them in 16 bits)")
     compiler = _Compiler(as_of)
     compiled: list[_CompiledRule] = []
     errors: dict[str, Exception] = {}

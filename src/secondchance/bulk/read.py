@@ -15,7 +15,8 @@ Malformed rows are not dropped: each problem becomes a reject ``(row, field, rea
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
+import itertools
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -209,11 +210,31 @@ def _empty_rejects() -> pl.DataFrame:
     return pl.DataFrame(schema={ROW: pl.Int64, "_order": pl.Int64, "field": pl.Utf8, "reason": pl.Utf8})
 
 
-def _problems(rows: pl.Series, order: int, field: str, reasons: pl.Series) -> pl.DataFrame:
-    return pl.DataFrame(
-        {ROW: rows, "_order": pl.Series([order] * len(rows), dtype=pl.Int64), "field": field, "reason": reasons},
-        schema={ROW: pl.Int64, "_order": pl.Int64, "field": pl.Utf8, "reason": pl.Utf8},
+def _problems(rows: pl.Series, order: int, field: str, reasons: pl.Series | str) -> pl.DataFrame:
+    reason = pl.lit(reasons, pl.Utf8) if isinstance(reasons, str) else pl.lit(reasons.cast(pl.Utf8))
+    return pl.DataFrame({ROW: rows.cast(pl.Int64)}).select(
+        ROW, pl.lit(order, pl.Int64).alias("_order"), pl.lit(field, pl.Utf8).alias("field"), reason.alias("reason")
     )
+
+
+def _spellings(tokens: Iterable[str]) -> list[str]:
+    """Every string whose ``str.lower()`` is one of ``tokens`` (ASCII), so membership needs no lower-casing.
+
+    Besides ASCII letters only the Kelvin sign lowers to ASCII (test_read checks every code point).
+    """
+
+    def forms(ch: str) -> set[str]:
+        return {ch, ch.upper(), *(("\u212a",) if ch == "k" else ())}
+
+    return sorted({"".join(p) for token in tokens for p in itertools.product(*(forms(ch) for ch in token))})
+
+
+_UNKNOWN_SPELLINGS: Final = _spellings(UNKNOWN_TOKENS)
+_TRUE_SPELLINGS: Final = _spellings(_TRUE)
+_FALSE_SPELLINGS: Final = _spellings(_FALSE)
+# ASCII digits only: a value these accept, Polars and records.parse read alike; anything else goes to _parse_column.
+_FAST_DATE: Final = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+_FAST_AMOUNT: Final = r"^([0-9]+(\.[0-9]*)?|\.[0-9]+)$"
 
 
 def _fallback(column: str, raws: pl.Series) -> pl.DataFrame:
@@ -240,7 +261,11 @@ def _is_text(dtype: pl.DataType) -> bool:
 
 
 def _parse_column(column: str, raw: pl.Series) -> tuple[pl.Series, pl.Series]:
-    """(value, reason) for one column: vectorized where the value is ordinary, parse_value otherwise."""
+    """(value, reason) for one column: vectorized where the value is ordinary, parse_value otherwise.
+
+    The thorough path (strips, lower-cases, then parse_value per distinct odd value); ``validate``
+    sends it only the rows its cheaper first pass (``_first_pass``) could not settle.
+    """
     kind = COLUMNS[column]
     target = CHARGE_SCHEMA[column]
     if raw.dtype == pl.Null:
@@ -286,14 +311,41 @@ def _parse_column(column: str, raw: pl.Series) -> tuple[pl.Series, pl.Series]:
     return out[column], out["reason"]
 
 
-def _require_id(raw: pl.Series) -> tuple[pl.Series, pl.Series]:
-    """Ids are text (numbers accepted), stripped; missing or blank is a problem (not an 'unknown' token)."""
-    if raw.dtype in (pl.Boolean, pl.Null):
-        value = pl.Series(raw.name, [None] * len(raw), dtype=pl.Utf8)
-    else:
-        stripped = raw.cast(pl.Utf8).str.strip_chars(WHITESPACE)
-        value = pl.DataFrame({"v": stripped}).select(pl.when(pl.col("v") != "").then(pl.col("v"))).to_series()
-    return value.alias(raw.name), value.is_null()
+def _first_pass(column: str, dtype: pl.DataType | None) -> tuple[pl.Expr, pl.Expr | None]:
+    """(value, unsettled) for a column of ``dtype`` (None: absent): exact wherever ``unsettled`` is false.
+
+    Cheap on the common case: clean text is matched as it stands (no strip or lower-casing) and
+    parsed by Polars; anything else (padding, ``$1,000``, ``2020-1-5``, ``maybe``) is unsettled and
+    goes to ``_parse_column``. ``unsettled`` is None when nothing can be.
+    """
+    kind = COLUMNS[column]
+    target = CHARGE_SCHEMA[column]
+    col = pl.col(column)
+    if column in IDS:  # text (numbers accepted), stripped; missing or blank is null (and a problem)
+        if dtype is None or dtype in (pl.Boolean, pl.Null):
+            return pl.lit(None, pl.Utf8), None
+        stripped = col.cast(pl.Utf8).str.strip_chars(WHITESPACE)
+        return pl.when(stripped != "").then(stripped), None
+    if dtype is None or dtype == pl.Null:
+        return pl.lit(None, target), None
+    if (kind == "date" and dtype == pl.Date) or (kind == "bool" and dtype == pl.Boolean):
+        return col, None
+    if _is_text(dtype) or (kind == "str" and dtype.is_integer()):
+        text = col.cast(pl.Utf8)
+        if kind == "str":  # exact for every value: no unsettled rows
+            stripped = text.str.strip_chars(WHITESPACE)
+            return pl.when(~stripped.is_in(_UNKNOWN_SPELLINGS)).then(stripped), None
+        if kind == "date":
+            value = pl.when(text.str.contains(_FAST_DATE)).then(text.str.to_date("%Y-%m-%d", strict=False))
+        elif kind == "bool":
+            value = pl.when(text.is_in(_TRUE_SPELLINGS)).then(True).when(text.is_in(_FALSE_SPELLINGS)).then(False)
+        else:
+            value = pl.when(text.str.contains(_FAST_AMOUNT)).then(text.cast(pl.Float64, strict=False))
+        return value.cast(target), value.is_null() & text.is_not_null() & ~text.is_in(_UNKNOWN_SPELLINGS)
+    if kind == "money" and dtype.is_numeric():
+        value = col.cast(pl.Float64)
+        return value, value.is_nan() | (value < 0)
+    return pl.lit(None, target), col.is_not_null()  # an unusual stored type: parse_value judges
 
 
 def validate(raw: pl.DataFrame, as_of: date | None) -> tuple[pl.DataFrame, pl.DataFrame]:
@@ -301,54 +353,86 @@ def validate(raw: pl.DataFrame, as_of: date | None) -> tuple[pl.DataFrame, pl.Da
 
     ``problems`` has ``_row``, ``_order``, ``field``, ``reason``; a row with any problem is not in
     ``charges``. Checks that need a person's other rows are in ``check_people``.
+
+    Every column is read in one Polars query (parallel across columns) by ``_first_pass``; only the
+    rows it leaves unsettled, usually none, are re-read by ``_parse_column``.
     """
-    height = raw.height
     parts: list[pl.DataFrame] = [_empty_rejects()]
-    if PROBLEM in raw.columns and raw[PROBLEM].null_count() < height:
+    if PROBLEM in raw.columns and raw[PROBLEM].null_count() < raw.height:
         bad = raw.filter(pl.col(PROBLEM).is_not_null())
         parts.append(_problems(bad[ROW], _ORDER_ID, "(row)", bad[PROBLEM]))
         raw = raw.filter(pl.col(PROBLEM).is_null())
-        height = raw.height
-    rows = raw[ROW]
-    columns: dict[str, pl.Series] = {ROW: rows}
-    for index, name in enumerate(COLUMNS):
-        source = raw[name] if name in raw.columns else pl.Series(name, [None] * height, pl.Utf8)
-        if name in IDS:
-            value, missing = _require_id(source)
-            if missing.any():
-                parts.append(
-                    _problems(
-                        rows.filter(missing),
-                        _ORDER_ID + IDS.index(name),
-                        name,
-                        pl.Series(["an id is required"] * int(missing.sum()), dtype=pl.Utf8),
-                    )
-                )
-            columns[name] = value
-            continue
-        value, reason = _parse_column(name, source)
-        if reason.null_count() < height:
-            failed = reason.is_not_null()
-            parts.append(_problems(rows.filter(failed), _ORDER_PARSE + index, name, reason.filter(failed)))
-        columns[name] = value
-    charges = pl.DataFrame(columns)
-    charges = charges.with_columns(
-        pl.col("jurisdiction").str.to_uppercase(),
-        pl.col("disposition").str.to_lowercase().str.replace_all(r"[ \-]", "_"),
-    ).with_columns(
-        pl.when(pl.col("jurisdiction") == "CA")
-        .then(pl.col("grade").str.to_lowercase())
-        .otherwise(pl.col("grade").str.to_uppercase()),
-        pl.when(pl.col("disposition") == "unknown").then(None).otherwise(pl.col("disposition")).alias("disposition"),
+    schema = raw.schema
+    passes = {name: _first_pass(name, schema.get(name)) for name in COLUMNS}
+    unsettled = {name: f"_unsettled:{name}" for name, (_, flag) in passes.items() if flag is not None}
+    frame = raw.lazy().select(
+        ROW,
+        *(value.alias(name) for name, (value, _) in passes.items()),
+        *(flag.alias(unsettled[name]) for name, (_, flag) in passes.items() if flag is not None),
     )
+    frame = frame.with_columns(
+        (pl.any_horizontal(unsettled.values()) if unsettled else pl.lit(False)).alias("_unsettled")
+    )
+    checked = _normalized(frame, as_of).collect()
+    rows = checked[ROW]
+    for index, name in enumerate(IDS):
+        missing = checked[name].is_null()
+        if missing.any():
+            parts.append(_problems(rows.filter(missing), _ORDER_ID + index, name, "an id is required"))
+    if checked["_unsettled"].any():
+        checked = _normalized(_settle(checked, raw, unsettled, parts).lazy(), as_of).collect()
+    charges = checked.select(ROW, *COLUMNS, "_suspect")
     parts.append(_cross_checks(charges, as_of))
     problems = pl.concat(parts).sort(ROW, "_order", "reason")
-    charges = charges.filter(~pl.col(ROW).is_in(problems[ROW].unique().implode()))
+    if problems.height:
+        charges = charges.filter(~pl.col(ROW).is_in(problems[ROW].unique().implode()))
     return charges.select(ROW, *CHARGE_SCHEMA), problems
 
 
-def _cross_checks(charges: pl.DataFrame, as_of: date | None) -> pl.DataFrame:
-    """check_charge_values of records.parse, on the rows where it can fail (formatted by it)."""
+def _settle(
+    checked: pl.DataFrame, raw: pl.DataFrame, unsettled: dict[str, str], parts: list[pl.DataFrame]
+) -> pl.DataFrame:
+    """Re-read with ``_parse_column`` the values the first pass left unsettled; their problems go to ``parts``."""
+    order = {name: i for i, name in enumerate(COLUMNS)}
+    settled: list[pl.Series] = []
+    for name, flag in unsettled.items():
+        mask = checked[flag]
+        if not mask.any():
+            continue
+        value, reason = _parse_column(name, raw[name].filter(mask))
+        settled.append(checked[name].clone().scatter(mask.arg_true(), value))
+        failed = reason.is_not_null()
+        if failed.any():
+            parts.append(
+                _problems(
+                    checked[ROW].filter(mask).filter(failed), _ORDER_PARSE + order[name], name, reason.filter(failed)
+                )
+            )
+    return checked.with_columns(settled)
+
+
+def _normalized(frame: pl.LazyFrame, as_of: date | None) -> pl.LazyFrame:
+    """records.parse.normalize's spellings (idempotent), and ``_suspect``: the rows check_charge_values may fault."""
+    return (
+        frame.with_columns(
+            pl.col("jurisdiction").str.to_uppercase(),
+            pl.col("disposition").str.to_lowercase().str.replace_all(r"[ \-]", "_"),
+        )
+        .with_columns(
+            pl.when(pl.col("jurisdiction") == "CA")
+            .then(pl.col("grade").str.to_lowercase())
+            .otherwise(pl.col("grade").str.to_uppercase()),
+            pl.when(pl.col("disposition") == "unknown")
+            .then(None)
+            .otherwise(pl.col("disposition"))
+            .alias("disposition"),
+        )
+        .with_columns(_suspect(as_of).fill_null(False).alias("_suspect"))
+    )
+
+
+def _suspect(as_of: date | None) -> pl.Expr:
+    """True on every row where check_charge_values can report something (and maybe on more)."""
     suspect = pl.lit(False)
     for jurisdiction, grades in GRADES_BY_JURISDICTION.items():
         suspect = suspect | ((pl.col("jurisdiction") == jurisdiction) & ~pl.col("grade").is_in(grades))
@@ -363,7 +447,12 @@ def _cross_checks(charges: pl.DataFrame, as_of: date | None) -> pl.DataFrame:
         ("birth_date", "death_date"),
     ):
         suspect = suspect | (pl.col(end) < pl.col(start))
-    flagged = charges.filter(suspect.fill_null(False))
+    return suspect
+
+
+def _cross_checks(charges: pl.DataFrame, as_of: date | None) -> pl.DataFrame:
+    """check_charge_values of records.parse, on the ``_suspect`` rows (formatted by it)."""
+    flagged = charges.filter("_suspect").drop("_suspect")
     out: dict[str, list[Any]] = {ROW: [], "_order": [], "field": [], "reason": []}
     order = {name: i for i, name in enumerate(COLUMNS)}
     for values in flagged.iter_rows(named=True):  # only rows already known to be wrong

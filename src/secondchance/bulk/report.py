@@ -16,6 +16,7 @@ from __future__ import annotations
 import html
 import io
 import json
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any, Final
@@ -69,7 +70,9 @@ def summarize(out: Path) -> dict[str, Any]:
         raise ReportError(f"{out} has no manifest.json: not a finished bulk run (finish it with --resume)")
     manifest = json.loads(manifest_path.read_text())
     as_of = date.fromisoformat(manifest["as_of"])
-    results = pl.scan_parquet(out / "results" / "*.parquet")
+    text = pl.col("rule", "relief", "section", "status").cast(pl.Utf8)
+    results = pl.scan_parquet(out / "results" / "*.parquet").with_columns(text)
+    facts = pl.scan_parquet(out / "charges" / "*.parquet").select("row", "person_id", "county", "disposition_date")
     by_result = results.group_by("relief", "rule", "section", "status").agg(pl.len().alias("n")).collect()
     rank = pl.col("status").replace_strict({s: i for i, s in enumerate(STATUSES)}, return_dtype=pl.Int8)
     charges = (
@@ -77,33 +80,17 @@ def summarize(out: Path) -> dict[str, Any]:
         .agg(
             rank.min().alias("rank"),
             pl.col("eligible_on").filter(pl.col("status") == "eligible_on").min().alias("eligible_on"),
-            pl.col("person_id").first(),
-            pl.col("county").first(),
-            pl.col("disposition_date").first().dt.year().alias("year"),
         )
-        .with_columns(pl.col("rank").replace_strict(dict(enumerate(STATUSES)), return_dtype=pl.Utf8).alias("status"))
+        .join(facts, on="row", how="left")
+        .with_columns(
+            pl.col("rank").replace_strict(dict(enumerate(STATUSES)), return_dtype=pl.Utf8).alias("status"),
+            pl.col("disposition_date").dt.year().alias("year"),
+        )
         .collect()
     )
-    reasons = (
-        results.select("rule", "reasons")
-        .explode("reasons")
-        .drop_nulls("reasons")
-        .group_by("rule", "reasons")
-        .agg(pl.len().alias("n"))
-        .sort("n", "rule", "reasons", descending=[True, False, False])
-        .head(TOP)
-        .collect()
-    )
-    missing = (
-        results.select("missing")
-        .explode("missing")
-        .drop_nulls("missing")
-        .group_by("missing")
-        .agg(pl.len().alias("n"))
-        .sort("n", "missing", descending=[True, False])
-        .head(TOP)
-        .collect()
-    )
+    rules = {rule["id"]: rule for rule in manifest["rules"]}
+    reasons = _top_bits(results, "reasons", lambda rule, bit: (rule, rules[rule]["reasons"][bit]))
+    missing = _top_bits(results, "missing", lambda rule, bit: (rules[rule]["missing"][bit],))
     months = [_month_add(as_of, i) for i in range(1, 13)]
     later = charges.filter(pl.col("status") == "eligible_on")
     outlook = []
@@ -138,13 +125,27 @@ def summarize(out: Path) -> dict[str, Any]:
         "by_disposition_year": sorted(
             _status_counts(charges, ["year"]), key=lambda e: (e["year"] is None, e["year"] or 0)
         ),
-        "top_failure_reasons": [{"rule": r, "reason": c, "results": n} for r, c, n in reasons.iter_rows()],
-        "top_missing_facts": [{"fact": f, "results": n} for f, n in missing.iter_rows()],
+        "top_failure_reasons": [{"rule": r, "reason": c, "results": n} for (r, c), n in reasons],
+        "top_missing_facts": [{"fact": f, "results": n} for (f,), n in missing],
         "eligible_next_12_months": outlook,
         "eligible_later_this_month": this_month,
         "eligible_after_12_months": beyond,
         "rejects_by_field": [{"field": f, "rows": n} for f, n in reject_fields.iter_rows()],
     }
+
+
+def _top_bits(
+    results: pl.LazyFrame, column: str, name: Callable[[str, int], tuple[str, ...]]
+) -> list[tuple[tuple[str, ...], int]]:
+    """The ``TOP`` most frequent names behind the set bits of a mask column, with how many results have each."""
+    masks = results.filter(pl.col(column) != 0).group_by("rule", column).agg(pl.len().alias("n")).collect()
+    totals: dict[tuple[str, ...], int] = {}
+    for rule, mask, n in masks.iter_rows():
+        for bit in range(mask.bit_length()):
+            if mask >> bit & 1:
+                key = name(rule, bit)
+                totals[key] = totals.get(key, 0) + n
+    return sorted(totals.items(), key=lambda item: (-item[1], item[0]))[:TOP]
 
 
 # ---------------------------------------------------------------------------- terminal

@@ -35,6 +35,7 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import Any, Final
 
+import numpy as np
 import polars as pl
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -42,10 +43,9 @@ import pyarrow.parquet as pq
 from ..relief.jurisdictions import RULES
 from ..relief.lang import Rule
 from ..relief.params import all_parameters
-from .frame import CHARGE_SCHEMA, evaluate_frame
+from .frame import CHARGE_SCHEMA, STATUSES, ResultCodes, evaluate_codes, result_codes
 from .partition import read_spool, spool_input, spool_rows
 from .read import (
-    IDS,
     PROBLEM,
     ROW,
     check_people,
@@ -56,29 +56,38 @@ from .read import (
     validate,
 )
 
+#: evaluate_codes' signature: (charges, as_of, rules) -> a CODE_SCHEMA frame keyed by result_codes(as_of, rules).
 Evaluate = Callable[[pl.DataFrame, date, Sequence[Rule] | None], pl.DataFrame]
 #: About 1 GB per worker process at the compiled engine's ~5 KB per charge in flight (measured; bench/bulk.py).
 ROWS_PER_PARTITION: Final = 100_000
 ROW_GROUP_SIZE: Final = 65_536
 MANIFEST: Final = "manifest.json"
-DEFAULT_EVALUATOR: Final = "secondchance.bulk.frame:evaluate_frame"
+DEFAULT_EVALUATOR: Final = "secondchance.bulk.frame:evaluate_codes"
 FORMAT_VERSION: Final = 1
 
-#: The results files' columns: the input row, the evaluate_frame result, and facts the report groups by.
+_CODED: Final = pa.dictionary(pa.int16(), pa.string())
+#: The results files: one row per (charge, rule), keyed to the charges files by ``row``. Text columns are
+#: dictionary-coded (a few bytes a row); ``reasons``/``missing`` are bit masks the manifest's ``rules`` decode.
 RESULT_ARROW: Final = pa.schema(
+    [
+        ("row", pa.int64()),
+        ("rule", _CODED),
+        ("relief", _CODED),
+        ("section", _CODED),
+        ("automatic", pa.bool_()),
+        ("status", _CODED),
+        ("eligible_on", pa.date32()),
+        ("reasons", pa.int64()),
+        ("missing", pa.int64()),
+    ]
+)
+#: The charges files: one row per accepted charge (screened or not), with what the report groups by.
+CHARGE_ARROW: Final = pa.schema(
     [
         ("row", pa.int64()),
         ("person_id", pa.string()),
         ("case_id", pa.string()),
         ("charge_id", pa.string()),
-        ("rule", pa.string()),
-        ("relief", pa.string()),
-        ("section", pa.string()),
-        ("automatic", pa.bool_()),
-        ("status", pa.string()),
-        ("eligible_on", pa.date32()),
-        ("missing", pa.list_(pa.string())),
-        ("reasons", pa.list_(pa.string())),
         ("jurisdiction", pa.string()),
         ("county", pa.string()),
         ("disposition_date", pa.date32()),
@@ -129,7 +138,8 @@ class Progress:
 
 @dataclass(frozen=True)
 class PartitionOutput:
-    results: pl.DataFrame
+    results: pa.Table  # RESULT_ARROW
+    charges: pl.DataFrame  # CHARGE_ARROW's columns
     rejects: pl.DataFrame
     counts: dict[str, Any] = field(default_factory=dict)
 
@@ -183,7 +193,7 @@ def load_evaluator(name: str) -> Evaluate:
 
 
 def process_partition(
-    raw: pl.DataFrame, as_of: date, rules: Sequence[Rule], evaluate: Evaluate = evaluate_frame
+    raw: pl.DataFrame, as_of: date, rules: Sequence[Rule], evaluate: Evaluate = evaluate_codes
 ) -> PartitionOutput:
     """Validate one partition's raw rows (whole persons) and screen them: no I/O, deterministic.
 
@@ -202,10 +212,10 @@ def process_partition(
         per_jurisdiction[rule.jurisdiction] = per_jurisdiction.get(rule.jurisdiction, 0) + 1
     screened_mask = charges["jurisdiction"].is_in(list(per_jurisdiction))
     screened = charges.filter(screened_mask)
-    results = evaluate(charges.select(list(CHARGE_SCHEMA)), as_of, list(rules))
-    facts = screened.select(*IDS, ROW, "jurisdiction", "county", "disposition_date")
-    results = results.join(facts, on=list(IDS), how="left", maintain_order="left")
-    results = results.select(pl.col(ROW).alias("row"), *(n for n in RESULT_ARROW.names if n != "row"))
+    codes = evaluate(charges.select(list(CHARGE_SCHEMA)), as_of, list(rules))
+    if codes.height and codes["charge"].max() >= charges.height:  # type: ignore[operator]
+        raise ReconcileError("the evaluator returned a result for a charge that is not in the partition")
+    rows = charges[ROW].cast(pl.Int64)
     expected = sum(per_jurisdiction[j] * n for j, n in screened["jurisdiction"].value_counts().iter_rows())
     counts: dict[str, Any] = {
         "rows": raw.height,
@@ -214,18 +224,46 @@ def process_partition(
         "unscreened_charges": charges.height - screened.height,
         "rejected_rows": rejects["row"].n_unique(),
         "rejects": rejects.height,
-        "results": results.height,
-        "status": dict(sorted(results["status"].value_counts().iter_rows())),
+        "results": codes.height,
+        "status": {STATUSES[k]: n for k, n in sorted(codes["status"].value_counts().iter_rows())},
     }
     if counts["rows"] != counts["charges"] + counts["rejected_rows"]:
         raise ReconcileError(
             f"partition rows {counts['rows']} != charges {counts['charges']} + rejected rows {counts['rejected_rows']}"
         )
-    if results.height != expected or results["row"].null_count():
+    if codes.height != expected:
         raise ReconcileError(
-            f"evaluate_frame gave {results.height} result rows for {screened.height} charges; expected {expected}"
+            f"the evaluator gave {codes.height} result rows for {screened.height} charges; expected {expected}"
         )
-    return PartitionOutput(results, rejects, counts)
+    results = results_table(codes, rows, result_codes(as_of, rules))
+    kept = charges.select(pl.col(ROW).cast(pl.Int64).alias("row"), *CHARGE_ARROW.names[1:])
+    return PartitionOutput(results, kept, rejects, counts)
+
+
+def results_table(codes: pl.DataFrame, rows: pl.Series, key: ResultCodes) -> pa.Table:
+    """A code frame as ``RESULT_ARROW``: input rows for charge positions, rule facts as dictionaries."""
+    rule = codes["rule"].to_numpy()
+
+    def per_rule(values: list[str]) -> pa.DictionaryArray:
+        dictionary = sorted(set(values))
+        lookup = np.array([dictionary.index(v) for v in values], dtype=np.int16)
+        return pa.DictionaryArray.from_arrays(pa.array(lookup[rule]), pa.array(dictionary, pa.string()))
+
+    status = pa.array(codes["status"].cast(pl.Int16).to_numpy())
+    return pa.table(
+        [
+            rows.gather(codes["charge"]).to_arrow(),
+            per_rule([r.id for r in key.rules]),
+            per_rule([r.relief.value for r in key.rules]),
+            per_rule([r.section for r in key.rules]),
+            pa.array(np.array([r.automatic for r in key.rules], dtype=bool)[rule]),
+            pa.DictionaryArray.from_arrays(status, pa.array(STATUSES, pa.string())),
+            codes["eligible_on"].to_arrow(),
+            codes["reasons"].to_arrow(),
+            codes["missing"].to_arrow(),
+        ],
+        schema=RESULT_ARROW,
+    )
 
 
 # ---------------------------------------------------------------------------- committing
@@ -254,9 +292,11 @@ def atomic_write(path: Path, write: Callable[[Any], None]) -> None:
     _fsync_dir(path.parent)
 
 
-def write_parquet(path: Path, frame: pl.DataFrame, schema: pa.Schema) -> None:
+def write_parquet(path: Path, frame: pl.DataFrame | pa.Table, schema: pa.Schema) -> None:
     """Deterministic Parquet: fixed schema, row groups, codec; no timestamps in the metadata."""
-    table = frame.to_arrow().cast(schema) if frame.height else schema.empty_table()
+    if isinstance(frame, pl.DataFrame):
+        frame = frame.to_arrow()
+    table = frame.cast(schema) if frame.num_rows else schema.empty_table()
     atomic_write(
         path,
         lambda handle: pq.write_table(
@@ -277,20 +317,18 @@ def _write_json(path: Path, data: dict[str, Any]) -> None:
 
 
 def commit_partition(out: Path, part: int, output: PartitionOutput) -> dict[str, Any]:
-    """Commit one partition: results and rejects files, then its done marker (the commit point)."""
+    """Commit one partition: results, charges and rejects files, then its done marker (the commit point)."""
     name = part_name(part)
-    results_path = out / "results" / f"{name}.parquet"
-    rejects_path = out / "rejects" / f"{name}.parquet"
-    write_parquet(results_path, output.results, RESULT_ARROW)
-    write_parquet(rejects_path, output.rejects, REJECT_ARROW)
-    marker = {
-        "partition": part,
-        "counts": output.counts,
-        "files": {
-            f"results/{name}.parquet": file_sha256(results_path),
-            f"rejects/{name}.parquet": file_sha256(rejects_path),
-        },
-    }
+    files: dict[str, str] = {}
+    for kind, frame, schema in (
+        ("results", output.results, RESULT_ARROW),
+        ("charges", output.charges, CHARGE_ARROW),
+        ("rejects", output.rejects, REJECT_ARROW),
+    ):
+        path = out / kind / f"{name}.parquet"
+        write_parquet(path, frame, schema)
+        files[f"{kind}/{name}.parquet"] = file_sha256(path)
+    marker = {"partition": part, "counts": output.counts, "files": files}
     _write_json(out / "_state" / "done" / f"{name}.json", marker)
     return marker
 
@@ -357,7 +395,7 @@ def prepare(plan: Plan, resume: bool) -> tuple[dict[str, Any], tuple[Rule, ...]]
             raise RunError(f"--resume: {plan.out} was started with a different {', '.join(changed)}")
     elif plan.out.exists() and any(plan.out.iterdir()):
         raise RunError(f"{plan.out} is not empty and holds no run; choose a new --out")
-    for sub in ("results", "rejects", "_state/done"):
+    for sub in ("results", "charges", "rejects", "_state/done"):
         (plan.out / sub).mkdir(parents=True, exist_ok=True)
     _lock(plan.out)
     _sweep_temporaries(plan.out)
@@ -513,7 +551,7 @@ def finalize(plan: Plan, identity: dict[str, Any], rules: Sequence[Rule], input_
         "jurisdiction": identity["jurisdiction"],
         "engine": plan.engine,
         "partitions": partitions,
-        "rules": [{"id": r.id, "section": r.section, "relief": r.relief.value} for r in rules],
+        "rules": result_codes(plan.as_of, rules).to_json(),
         "rules_sha256": identity["rules_sha256"],
         "counts": counts,
         "status": dict(sorted(status.items())),
