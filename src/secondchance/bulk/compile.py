@@ -371,9 +371,47 @@ def _shift(d: pl.Expr, years: int, days: int) -> pl.Expr:
 @dataclass
 class _CompiledRule:
     rule: Rule
+    prefix: str  # of its columns: ``<prefix>h<n>`` per condition, ``<prefix>e<n>`` per wait, then the outputs
     holds: list[pl.Expr]  # one per condition
     ends: list[pl.Expr]  # one per wait
     missing: dict[str, list[pl.Expr]]  # fact -> when it is reported missing (over the check columns)
+
+    def checks(self) -> list[pl.Expr]:
+        """The conditions and waits as named columns (the outputs read them)."""
+        return [
+            *(e.alias(f"{self.prefix}h{n}") for n, e in enumerate(self.holds)),
+            *(e.alias(f"{self.prefix}e{n}") for n, e in enumerate(self.ends)),
+        ]
+
+    def outputs(self, as_of: date) -> list[pl.Expr]:
+        """``status``, ``eligible_on``, ``missing`` and ``reasons`` (masks) from the check columns."""
+        holds = [pl.col(f"{self.prefix}h{n}") for n in range(len(self.holds))]
+        ends = [pl.col(f"{self.prefix}e{n}") for n in range(len(self.ends))]
+        day = pl.lit(as_of, dtype=pl.Date)
+        trace = [*holds, *(e <= day for e in ends)]
+        failed = pl.any_horizontal([(h == False).fill_null(False) for h in holds]) if holds else pl.lit(False)  # noqa: E712
+        unknown_terms = [c.is_null() for c in (*holds, *ends)]
+        unknown = pl.any_horizontal(unknown_terms) if unknown_terms else pl.lit(False)
+        latest = pl.max_horizontal(ends) if ends else pl.lit(None, dtype=pl.Date)
+        reason_mask = _mask([(held == False).fill_null(False) for held in trace])  # noqa: E712
+        names = sorted(self.missing)
+        missing_mask = _mask([pl.any_horizontal(self.missing[n]).fill_null(False) for n in names])
+        codes = {status: pl.lit(code, dtype=pl.UInt8) for code, status in enumerate(STATUSES)}
+        status = (
+            pl.when(failed)
+            .then(codes[Status.NOT_ELIGIBLE.value])
+            .when(unknown)
+            .then(codes[Status.NEEDS_REVIEW.value])
+            .when((latest > day).fill_null(False))
+            .then(codes[Status.ELIGIBLE_ON.value])
+            .otherwise(codes[Status.ELIGIBLE_NOW.value])
+        )
+        return [
+            status.alias(f"{self.prefix}status"),
+            pl.when(failed | unknown).then(None).when(latest > day).then(latest).alias(f"{self.prefix}eligible_on"),
+            pl.when(~failed & unknown).then(missing_mask).otherwise(0).alias(f"{self.prefix}missing"),
+            reason_mask.alias(f"{self.prefix}reasons"),
+        ]
 
 
 @dataclass
@@ -409,8 +447,16 @@ class CompiledRules:
         frame = self._statute_columns(frame)
         frame = self._aggregate_columns(frame)
         index = {id(rule): n for n, rule in enumerate(self.rules)}
-        parts = [self._rule_rows(frame, item, index[id(item.rule)]) for item in active]
-        return pl.concat(parts).sort("charge", "rule")
+        blocks = []
+        for jurisdiction in dict.fromkeys(c.rule.jurisdiction for c in active):
+            items = [c for c in active if c.rule.jurisdiction == jurisdiction]
+            scoped = frame.filter(pl.col("jurisdiction") == jurisdiction)
+            wide = scoped.with_columns(e for item in items for e in item.checks()).select(
+                _ROW, *(e for item in items for e in item.outputs(self.as_of))
+            )
+            blocks.append(_interleave(wide, items, [index[id(item.rule)] for item in items]))
+        # a charge is in one jurisdiction's block, its rules in order: a stable sort by charge interleaves blocks
+        return blocks[0] if len(blocks) == 1 else pl.concat(blocks).sort("charge", maintain_order=True)
 
     # -- per-partition columns
 
@@ -457,42 +503,27 @@ class CompiledRules:
             frame = _aggregate(frame, pairs[scope], agg, self.compiler)
         return frame
 
-    def _rule_rows(self, frame: pl.DataFrame, item: _CompiledRule, order: int) -> pl.DataFrame:
-        rule = item.rule
-        holds = [f"__h{n}" for n in range(len(item.holds))]
-        ends = [f"__e{n}" for n in range(len(item.ends))]
-        scoped = frame.filter(pl.col("jurisdiction") == rule.jurisdiction)
-        scoped = scoped.with_columns(
-            *(e.alias(name) for e, name in zip(item.holds, holds, strict=True)),
-            *(e.alias(name) for e, name in zip(item.ends, ends, strict=True)),
-        )
-        as_of = pl.lit(self.as_of, dtype=pl.Date)
-        trace = [*(pl.col(h) for h in holds), *(pl.col(e) <= as_of for e in ends)]
-        failed = pl.any_horizontal([(pl.col(h) == False).fill_null(False) for h in holds]) if holds else pl.lit(False)  # noqa: E712
-        unknown_terms = [pl.col(c).is_null() for c in (*holds, *ends)]
-        unknown = pl.any_horizontal(unknown_terms) if unknown_terms else pl.lit(False)
-        latest = pl.max_horizontal([pl.col(e) for e in ends]) if ends else pl.lit(None, dtype=pl.Date)
-        reason_mask = _mask([(held == False).fill_null(False) for held in trace])  # noqa: E712
-        names = sorted(item.missing)
-        missing_mask = _mask([pl.any_horizontal(item.missing[n]).fill_null(False) for n in names])
-        codes = {status: pl.lit(code, dtype=pl.UInt8) for code, status in enumerate(STATUSES)}
-        status = (
-            pl.when(failed)
-            .then(codes[Status.NOT_ELIGIBLE.value])
-            .when(unknown)
-            .then(codes[Status.NEEDS_REVIEW.value])
-            .when((latest > as_of).fill_null(False))
-            .then(codes[Status.ELIGIBLE_ON.value])
-            .otherwise(codes[Status.ELIGIBLE_NOW.value])
-        )
-        return scoped.select(
-            pl.col(_ROW).alias("charge"),
-            pl.lit(order, dtype=pl.UInt16).alias("rule"),
-            status.alias("status"),
-            pl.when(failed | unknown).then(None).when(latest > as_of).then(latest).alias("eligible_on"),
-            pl.when(~failed & unknown).then(missing_mask).otherwise(0).alias("missing"),
-            reason_mask.alias("reasons"),
-        ).select(list(CODE_SCHEMA))
+
+def _interleave(wide: pl.DataFrame, items: list[_CompiledRule], indices: list[int]) -> pl.DataFrame:
+    """Rules side by side (one row per charge) to one row per (charge, rule): a reshape, no sort."""
+    count = len(items)
+
+    def stacked(name: str, fill: int = 0) -> np.ndarray:
+        columns = [wide[f"{item.prefix}{name}"].to_physical().fill_null(fill).to_numpy() for item in items]
+        return np.stack(columns, axis=1).ravel()
+
+    days = pl.Series(stacked("eligible_on", _NONE))
+    return pl.DataFrame(
+        {
+            "charge": np.repeat(wide[_ROW].to_numpy(), count),
+            "rule": np.tile(np.array(indices, dtype=np.uint16), wide.height),
+            "status": stacked("status"),
+            "eligible_on": pl.select(pl.when(days == _NONE).then(None).otherwise(days).cast(pl.Date)).to_series(),
+            "missing": stacked("missing"),
+            "reasons": stacked("reasons"),
+        },
+        schema=CODE_SCHEMA,
+    )
 
 
 def _mask(flags: list[pl.Expr]) -> pl.Expr:
@@ -762,22 +793,22 @@ def _columns_of(exprs: Sequence[pl.Expr]) -> set[str]:
 # ---------------------------------------------------------------------------- entry point
 
 
-def _compile_rule(compiler: _Compiler, rule: Rule) -> _CompiledRule:
-    """A rule's checks as expressions; ``missing`` refers to the checks' columns (``__h<n>``, ``__e<n>``)."""
+def _compile_rule(compiler: _Compiler, rule: Rule, prefix: str) -> _CompiledRule:
+    """A rule's checks as expressions; ``missing`` refers to the checks' columns (``<prefix>h<n>``, ``e<n>``)."""
     holds: list[pl.Expr] = []
     ends: list[pl.Expr] = []
     missing: dict[str, list[pl.Expr]] = {}
-    checks: list[tuple[str, Expr, Expr]] = [(f"__h{n}", c.test, c.test) for n, c in enumerate(rule.conditions)]
-    checks += [(f"__e{n}", w.ends, w.start) for n, w in enumerate(rule.waits)]
-    for column, tree, facts_tree in checks:
-        (holds if column.startswith("__h") else ends).append(compiler.expr(tree, pair=False))
+    checks = [(f"{prefix}h{n}", c.test, c.test, holds) for n, c in enumerate(rule.conditions)]
+    checks += [(f"{prefix}e{n}", w.ends, w.start, ends) for n, w in enumerate(rule.waits)]
+    for column, tree, facts_tree, into in checks:
+        into.append(compiler.expr(tree, pair=False))
         unknown = pl.col(column).is_null()
         for name in facts_used(facts_tree):
             compiler.column(name, pair=False, other=False)
             missing.setdefault(name, []).append(unknown & pl.col(name).is_null())
         for name, when in compiler.other_missing(tree, unknown):
             missing.setdefault(name, []).append(when)
-    return _CompiledRule(rule, holds, ends, missing)
+    return _CompiledRule(rule, prefix, holds, ends, missing)
 
 
 def compile_rules(as_of: date, rules: Sequence[Rule] | None = None) -> CompiledRules:
@@ -788,11 +819,11 @@ def compile_rules(as_of: date, rules: Sequence[Rule] | None = None) -> CompiledR
     compiler = _Compiler(as_of)
     compiled: list[_CompiledRule] = []
     errors: dict[str, Exception] = {}
-    for rule in chosen:
+    for number, rule in enumerate(chosen):
         if rule.jurisdiction in errors:
             continue
         try:
-            compiled.append(_compile_rule(compiler, rule))
+            compiled.append(_compile_rule(compiler, rule, f"__r{number}_"))
         except (LookupError, TypeError, CompileError) as error:  # raised if the jurisdiction has charges
             errors[rule.jurisdiction] = error
     compiled = [c for c in compiled if c.rule.jurisdiction not in errors]
