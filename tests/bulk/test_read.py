@@ -4,19 +4,29 @@ from __future__ import annotations
 
 import csv
 import io
+import math
+import sys
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import polars as pl
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from secondchance.bulk import read as read_module
+from secondchance.bulk.frame import CHARGE_SCHEMA
 from secondchance.bulk.read import (
+    CASE_CHECKED,
     IDS,
     ROW,
     InputError,
+    _empty_rejects,
     _parse_column,
+    _problems,
+    _read_columns,
+    _spellings,
     check_people,
     raw_ids,
     read_batches,
@@ -25,8 +35,8 @@ from secondchance.bulk.read import (
     validate,
 )
 from secondchance.records import InvalidRecord, people_from_csv
-from secondchance.records.model import COLUMNS
-from secondchance.records.parse import parse_value
+from secondchance.records.model import COLUMNS, PERSON_FIELDS
+from secondchance.records.parse import FALSE_TOKENS, TRUE_TOKENS, UNKNOWN_TOKENS, parse_value
 
 AS_OF = date(2026, 11, 23)
 HEADER = list(COLUMNS)
@@ -211,3 +221,147 @@ def test_row_numbers_hold_across_many_batches(tmp_path: Path) -> None:
         assert charges["charge_id"].to_list() == [str(r) for r in charges[ROW]]
         assert problems[ROW].to_list() == list(range(97, 3001, 97))
         assert charges.height + problems.height == 3000
+
+
+# ---------------------------------------------------------------- the fast paths agree with the thorough ones
+
+
+def test_spellings_are_exactly_the_strings_that_lower_to_a_token() -> None:
+    # _spellings assumes only ASCII letters and the Kelvin sign lower to ASCII; check every code point.
+    lowers_to_ascii = {chr(c) for c in range(sys.maxunicode + 1) if all(ch.isascii() for ch in chr(c).lower())}
+    assert {ch for ch in lowers_to_ascii if not ch.isascii()} == {"\u212a"}
+    for tokens in (UNKNOWN_TOKENS, TRUE_TOKENS, FALSE_TOKENS):
+        spellings = _spellings(tokens)
+        assert {s.lower() for s in spellings} == set(tokens)
+        assert len(spellings) == sum(math.prod(2 + (ch == "k") if ch.isalpha() else 1 for ch in t) for t in tokens)
+
+
+def _one_column(column: str, values: pl.Series) -> pl.DataFrame:
+    n = len(values)
+    return pl.DataFrame(
+        {
+            ROW: pl.int_range(1, n + 1, eager=True),
+            "person_id": [f"p{i}" for i in range(n)],
+            "case_id": "c",
+            "charge_id": "1",
+            column: values,
+        }
+    )
+
+
+def _assert_read_as_parse_column_reads(column: str, values: pl.Series) -> None:
+    got, problems = _read_columns(_one_column(column, values))
+    value, reason = _parse_column(column, values)
+    assert got[column].dtype == value.dtype
+    assert got[column].to_list() == value.to_list()
+    found = pl.concat([_empty_rejects(), *problems]).filter(pl.col("field") == column)
+    expected = [(i + 1, r) for i, r in enumerate(reason.to_list()) if r is not None]
+    assert found.select(ROW, "reason").rows() == expected
+
+
+PADDING = ["", " ", "\t", "\u00a0", "\x1c", "\u3000"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    column=st.sampled_from([c for c in COLUMNS if c not in IDS]),
+    values=st.lists(
+        st.one_of(
+            st.none(),
+            st.builds(
+                lambda a, t, b: a + t + b, st.sampled_from(PADDING), st.sampled_from(TOKENS), st.sampled_from(PADDING)
+            ),
+            st.sampled_from(["UNKNOWN", "uN\u212anown", "TRUE", "No", "nULL", "$$5", "1,000", "2020-01-05x"]),
+            st.text(max_size=12),
+        ),
+        min_size=1,
+        max_size=12,
+    ),
+)
+def test_the_first_pass_reads_text_as_parse_column_does(column: str, values: list[str | None]) -> None:
+    _assert_read_as_parse_column_reads(column, pl.Series(column, values, pl.Utf8))
+
+
+@pytest.mark.parametrize(
+    ("column", "values"),
+    [
+        ("fines_costs_owed", pl.Series([1.5, -1.0, float("nan"), None, 0.0, -0.0, float("inf")])),
+        ("restitution_owed", pl.Series([3, -2, None, 0], dtype=pl.Int64)),
+        ("statute", pl.Series([12, None, -3], dtype=pl.Int64)),
+        ("county", pl.Series([1.5, None], dtype=pl.Float64)),
+        ("county", pl.Series([True, None], dtype=pl.Boolean)),
+        ("pardoned", pl.Series([1, 0, 2, None], dtype=pl.Int64)),
+        ("pardoned", pl.Series([True, None, False])),
+        ("arrest_date", pl.Series([date(2020, 1, 1), None])),
+        ("arrest_date", pl.Series([20200101, None], dtype=pl.Int64)),
+        ("grade", pl.Series([None, None], dtype=pl.Null)),
+        ("grade", pl.Series([" m1 ", "n/a", None], dtype=pl.Categorical)),
+        ("offense_date", pl.Series([" 2020-01-05", "unknown", "2020-02-30"], dtype=pl.Categorical)),
+    ],
+)
+def test_the_first_pass_reads_stored_types_as_parse_column_does(column: str, values: pl.Series) -> None:
+    _assert_read_as_parse_column_reads(column, values.alias(column))
+
+
+def _reference_check_people(
+    charges: pl.DataFrame, problems: pl.DataFrame, all_ids: pl.DataFrame
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """check_people as first written: every group compared with its first row by a window over the ids."""
+    dup = all_ids.drop_nulls(IDS).sort(ROW).filter(~pl.struct(IDS).is_first_distinct())
+    parts = [problems]
+    if dup.height:
+        reasons = [f"duplicate charge {c!r} in case {k!r} of person {p!r}" for p, k, c in dup.select(IDS).iter_rows()]
+        parts.append(_problems(dup[ROW], 300, "charge_id", pl.Series(reasons, dtype=pl.Utf8)))
+        charges = charges.filter(~pl.col(ROW).is_in(dup[ROW].implode()))
+    charges = charges.sort(ROW)
+    for offset, (group, fields, what) in enumerate(
+        ((["person_id"], PERSON_FIELDS, "person"), (["person_id", "case_id"], CASE_CHECKED, "case"))
+    ):
+        for index, name in enumerate(fields):
+            bad = charges.filter(~pl.col(name).eq_missing(pl.col(name).first().over(group)))
+            if bad.height:
+                reasons = [f"differs from an earlier row of {what} {v!r}" for v in bad[group[-1]].to_list()]
+                parts.append(_problems(bad[ROW], 400 + 10 * offset + index, name, pl.Series(reasons, dtype=pl.Utf8)))
+    problems = pl.concat(parts).sort(ROW, "_order", "reason")
+    return charges.filter(~pl.col(ROW).is_in(problems[ROW].unique().implode())), problems
+
+
+_DATES = st.sampled_from([None, date(1980, 1, 1), date(1981, 1, 1)])
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    rows=st.lists(
+        st.tuples(
+            st.sampled_from(["p1", "p2", "p3", None]),
+            st.sampled_from(["c1", "c2"]),
+            st.sampled_from(["1", "2", "3"]),
+            _DATES,
+            _DATES,
+            st.sampled_from(["PA", "CA", None]),
+            st.sampled_from(["Kern", None]),
+            _DATES,
+        ),
+        max_size=30,
+    ),
+    order=st.randoms(use_true_random=False),
+    collide=st.booleans(),
+)
+def test_check_people_agrees_with_the_window_over_every_group(
+    rows: list[tuple[Any, ...]], order: Any, collide: bool
+) -> None:
+    numbers = list(range(1, len(rows) + 1))
+    order.shuffle(numbers)  # persons' rows interleaved in any order
+    names = ["person_id", "case_id", "charge_id", "birth_date", "death_date", "jurisdiction", "county", "arrest_date"]
+    frame = pl.DataFrame(rows, schema={n: CHARGE_SCHEMA[n] for n in names}, orient="row").with_columns(
+        pl.Series(ROW, numbers, pl.Int64)
+    )
+    all_ids = frame.select(ROW, *IDS)
+    charges = frame.drop_nulls("person_id").select(ROW, *names)
+    problems = _empty_rejects()
+    expected = _reference_check_people(charges, problems, all_ids)
+    with pytest.MonkeyPatch.context() as patch:
+        if collide:  # ids hash alike (by length): the exact fallbacks must answer the same
+            patch.setattr(read_module, "_id_hash", lambda *names: pl.col(names[0]).str.len_bytes().cast(pl.UInt64))
+        got = check_people(charges, problems, all_ids)
+    assert got[0].equals(expected[0]) and got[1].equals(expected[1])

@@ -8,14 +8,22 @@ once, and a person's (case's) facts must agree across rows. A value the fast pat
 read is handed to ``records.parse.parse_value`` itself (once per distinct value), so what is
 accepted and the wording of every reason are the per-person path's own.
 
+Speed comes from doing the expensive thing only where a cheap one finds cause: one Polars query
+reads every column, taking clean values as they stand; only the values it cannot settle are
+stripped, lower-cased and, failing that, given to parse_value. Likewise only rows whose id hash
+repeats are checked for duplicates, and only groups where some row differs from the one before
+are compared with their first row.
+
 Malformed rows are not dropped: each problem becomes a reject ``(row, field, reason)``, where
 ``row`` is the 1-based number of the data record (in a CSV, the line number minus one).
 """
 
 from __future__ import annotations
 
+import functools
 import io
 import itertools
+import operator
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -235,6 +243,7 @@ _FALSE_SPELLINGS: Final = _spellings(_FALSE)
 # ASCII digits only: a value these accept, Polars and records.parse read alike; anything else goes to _parse_column.
 _FAST_DATE: Final = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 _FAST_AMOUNT: Final = r"^([0-9]+(\.[0-9]*)?|\.[0-9]+)$"
+_INDEX: Final = {name: i for i, name in enumerate(COLUMNS)}
 
 
 def _fallback(column: str, raws: pl.Series) -> pl.DataFrame:
@@ -335,6 +344,7 @@ def _first_pass(column: str, dtype: pl.DataType | None) -> tuple[pl.Expr, pl.Exp
         if kind == "str":  # exact for every value: no unsettled rows
             stripped = text.str.strip_chars(WHITESPACE)
             return pl.when(~stripped.is_in(_UNKNOWN_SPELLINGS)).then(stripped), None
+        value: pl.Expr
         if kind == "date":
             value = pl.when(text.str.contains(_FAST_DATE)).then(text.str.to_date("%Y-%m-%d", strict=False))
         elif kind == "bool":
@@ -343,8 +353,8 @@ def _first_pass(column: str, dtype: pl.DataType | None) -> tuple[pl.Expr, pl.Exp
             value = pl.when(text.str.contains(_FAST_AMOUNT)).then(text.cast(pl.Float64, strict=False))
         return value.cast(target), value.is_null() & text.is_not_null() & ~text.is_in(_UNKNOWN_SPELLINGS)
     if kind == "money" and dtype.is_numeric():
-        value = col.cast(pl.Float64)
-        return value, value.is_nan() | (value < 0)
+        amount = col.cast(pl.Float64)
+        return amount, amount.is_nan() | (amount < 0)
     return pl.lit(None, target), col.is_not_null()  # an unusual stored type: parse_value judges
 
 
@@ -353,47 +363,44 @@ def validate(raw: pl.DataFrame, as_of: date | None) -> tuple[pl.DataFrame, pl.Da
 
     ``problems`` has ``_row``, ``_order``, ``field``, ``reason``; a row with any problem is not in
     ``charges``. Checks that need a person's other rows are in ``check_people``.
-
-    Every column is read in one Polars query (parallel across columns) by ``_first_pass``; only the
-    rows it leaves unsettled, usually none, are re-read by ``_parse_column``.
     """
     parts: list[pl.DataFrame] = [_empty_rejects()]
     if PROBLEM in raw.columns and raw[PROBLEM].null_count() < raw.height:
         bad = raw.filter(pl.col(PROBLEM).is_not_null())
         parts.append(_problems(bad[ROW], _ORDER_ID, "(row)", bad[PROBLEM]))
         raw = raw.filter(pl.col(PROBLEM).is_null())
-    schema = raw.schema
-    passes = {name: _first_pass(name, schema.get(name)) for name in COLUMNS}
-    unsettled = {name: f"_unsettled:{name}" for name, (_, flag) in passes.items() if flag is not None}
-    frame = raw.lazy().select(
-        ROW,
-        *(value.alias(name) for name, (value, _) in passes.items()),
-        *(flag.alias(unsettled[name]) for name, (_, flag) in passes.items() if flag is not None),
-    )
-    frame = frame.with_columns(
-        (pl.any_horizontal(unsettled.values()) if unsettled else pl.lit(False)).alias("_unsettled")
-    )
-    checked = _normalized(frame, as_of).collect()
-    rows = checked[ROW]
-    for index, name in enumerate(IDS):
-        missing = checked[name].is_null()
-        if missing.any():
-            parts.append(_problems(rows.filter(missing), _ORDER_ID + index, name, "an id is required"))
-    if checked["_unsettled"].any():
-        checked = _normalized(_settle(checked, raw, unsettled, parts).lazy(), as_of).collect()
-    charges = checked.select(ROW, *COLUMNS, "_suspect")
-    parts.append(_cross_checks(charges, as_of))
+    values, found = _read_columns(raw)
+    charges = _normalized(values.lazy(), as_of).collect()
+    parts += [*found, _cross_checks(charges, as_of)]
     problems = pl.concat(parts).sort(ROW, "_order", "reason")
     if problems.height:
         charges = charges.filter(~pl.col(ROW).is_in(problems[ROW].unique().implode()))
     return charges.select(ROW, *CHARGE_SCHEMA), problems
 
 
-def _settle(
-    checked: pl.DataFrame, raw: pl.DataFrame, unsettled: dict[str, str], parts: list[pl.DataFrame]
-) -> pl.DataFrame:
-    """Re-read with ``_parse_column`` the values the first pass left unsettled; their problems go to ``parts``."""
-    order = {name: i for i, name in enumerate(COLUMNS)}
+def _read_columns(raw: pl.DataFrame) -> tuple[pl.DataFrame, list[pl.DataFrame]]:
+    """``_row`` and every column's value (as parsed, not yet normalized); the id and parse problems.
+
+    All columns are read in one Polars query (parallel across columns) by ``_first_pass``; only the
+    values it leaves unsettled, usually none, are read again by ``_parse_column``.
+    """
+    schema = raw.schema
+    passes = {name: _first_pass(name, schema.get(name)) for name in COLUMNS}
+    unsettled = {name: f"_unsettled:{name}" for name, (_, flag) in passes.items() if flag is not None}
+    checked = (
+        raw.lazy()  # lazy, so that expressions the columns share are computed once
+        .select(
+            ROW,
+            *(value.alias(name) for name, (value, _) in passes.items()),
+            *(flag.alias(unsettled[name]) for name, (_, flag) in passes.items() if flag is not None),
+        )
+        .collect()
+    )
+    parts: list[pl.DataFrame] = []
+    for index, name in enumerate(IDS):
+        missing = checked[name].is_null()
+        if missing.any():
+            parts.append(_problems(checked[ROW].filter(missing), _ORDER_ID + index, name, "an id is required"))
     settled: list[pl.Series] = []
     for name, flag in unsettled.items():
         mask = checked[flag]
@@ -403,12 +410,9 @@ def _settle(
         settled.append(checked[name].clone().scatter(mask.arg_true(), value))
         failed = reason.is_not_null()
         if failed.any():
-            parts.append(
-                _problems(
-                    checked[ROW].filter(mask).filter(failed), _ORDER_PARSE + order[name], name, reason.filter(failed)
-                )
-            )
-    return checked.with_columns(settled)
+            rows = checked[ROW].filter(mask).filter(failed)
+            parts.append(_problems(rows, _ORDER_PARSE + _INDEX[name], name, reason.filter(failed)))
+    return checked.select(ROW, *COLUMNS).with_columns(settled), parts
 
 
 def _normalized(frame: pl.LazyFrame, as_of: date | None) -> pl.LazyFrame:
@@ -454,11 +458,10 @@ def _cross_checks(charges: pl.DataFrame, as_of: date | None) -> pl.DataFrame:
     """check_charge_values of records.parse, on the ``_suspect`` rows (formatted by it)."""
     flagged = charges.filter("_suspect").drop("_suspect")
     out: dict[str, list[Any]] = {ROW: [], "_order": [], "field": [], "reason": []}
-    order = {name: i for i, name in enumerate(COLUMNS)}
     for values in flagged.iter_rows(named=True):  # only rows already known to be wrong
         for field, reason in check_charge_values(values, as_of):
             out[ROW].append(values[ROW])
-            out["_order"].append(_ORDER_CROSS + order[field])
+            out["_order"].append(_ORDER_CROSS + _INDEX[field])
             out["field"].append(field)
             out["reason"].append(reason)
     return pl.DataFrame(out, schema={ROW: pl.Int64, "_order": pl.Int64, "field": pl.Utf8, "reason": pl.Utf8})
@@ -473,8 +476,8 @@ def check_people(
     as records.parse does: the first row of a (person, case, charge) wins, later ones are rejected.
     Then each person's (case's) facts must equal those of the person's (case's) first accepted row.
     """
-    dup = all_ids.drop_nulls(IDS).sort(ROW).filter(~pl.struct(IDS).is_first_distinct())
     parts = [problems]
+    dup = _duplicates(all_ids)
     if dup.height:
         reasons = pl.Series(
             [f"duplicate charge {c!r} in case {k!r} of person {p!r}" for p, k, c in dup.select(IDS).iter_rows()],
@@ -483,22 +486,88 @@ def check_people(
         parts.append(_problems(dup[ROW], _ORDER_DUPLICATE, "charge_id", reasons))
         charges = charges.filter(~pl.col(ROW).is_in(dup[ROW].implode()))
     charges = charges.sort(ROW)
-    for offset, (group, fields, what) in enumerate(
-        ((["person_id"], PERSON_FIELDS, "person"), (["person_id", "case_id"], CASE_CHECKED, "case"))
-    ):
+    parts += _disagreements(charges)
+    problems = pl.concat(parts).sort(ROW, "_order", "reason")
+    if problems.height:
+        charges = charges.filter(~pl.col(ROW).is_in(problems[ROW].unique().implode()))
+    return charges, problems
+
+
+def _id_hash(*names: str) -> pl.Expr:
+    """A 64-bit hash of the id columns ``names``: equal ids hash alike, different ones almost never do."""
+    return functools.reduce(operator.xor, (pl.col(name).hash(seed) for seed, name in enumerate(names, 1)))
+
+
+def _duplicates(all_ids: pl.DataFrame) -> pl.DataFrame:
+    """The rows repeating an earlier row's (person, case, charge), in row order.
+
+    Only rows whose id hash repeats can repeat; only they are compared exactly, and only when
+    some hash repeats at all (rarely: a partition seldom holds a duplicate).
+    """
+    ids = all_ids.drop_nulls(IDS).sort(ROW)
+    key = _id_hash(*IDS)
+    if ids.select(key.n_unique()).item() == ids.height:
+        return ids.clear()
+    return ids.filter(key.is_duplicated()).filter(~pl.struct(IDS).is_first_distinct())
+
+
+#: (group, the facts its rows must agree on, what the reason calls it)
+_AGREEMENT: Final = ((("person_id",), PERSON_FIELDS, "person"), (("person_id", "case_id"), CASE_CHECKED, "case"))
+
+
+def _disagreements(charges: pl.DataFrame) -> list[pl.DataFrame]:
+    """Problems of the rows whose person (case) facts differ from the person's (case's) first row.
+
+    Cheap when nothing differs, the usual case: with each group's rows adjacent, a group
+    disagrees only if some row differs from the one before it. Only the groups that do are
+    compared with their first row (by ``_row``), as records.parse compares.
+    """
+    if not charges.height:
+        return []
+    view = _adjacent(charges.select(ROW, "person_id", "case_id", *PERSON_FIELDS, *CASE_CHECKED))
+
+    def changed(group: str, fields: tuple[str, ...]) -> pl.Expr:
+        same = pl.col(group) == pl.col(group).shift(1)
+        return same & pl.any_horizontal(~pl.col(n).eq_missing(pl.col(n).shift(1)) for n in fields)
+
+    changes = view.select(
+        changed("_person", PERSON_FIELDS).alias("person"), changed("_case", CASE_CHECKED).alias("case")
+    )
+    if not (changes["person"].any() or changes["case"].any()):
+        return []
+    persons = view["_person"].filter(changes["person"]).implode()
+    cases = view["_case"].filter(changes["case"]).implode()
+    groups = view.filter(pl.col("_person").is_in(persons) | pl.col("_case").is_in(cases)).sort(ROW)
+    parts: list[pl.DataFrame] = []
+    for offset, (group, fields, what) in enumerate(_AGREEMENT):
         for index, name in enumerate(fields):
-            first = pl.col(name).first().over(group)
-            differs = ~(pl.col(name).eq_missing(first))
-            bad = charges.filter(differs)
+            bad = groups.filter(~pl.col(name).eq_missing(pl.col(name).first().over(group)))
             if bad.height:
-                key = group[-1]
                 reasons = pl.Series(
-                    [f"differs from an earlier row of {what} {v!r}" for v in bad[key].to_list()], dtype=pl.Utf8
+                    [f"differs from an earlier row of {what} {v!r}" for v in bad[group[-1]]], dtype=pl.Utf8
                 )
                 parts.append(_problems(bad[ROW], _ORDER_CONSISTENCY + 10 * offset + index, name, reasons))
-    problems = pl.concat(parts).sort(ROW, "_order", "reason")
-    charges = charges.filter(~pl.col(ROW).is_in(problems[ROW].unique().implode()))
-    return charges, problems
+    return parts
+
+
+def _adjacent(view: pl.DataFrame) -> pl.DataFrame:
+    """``view`` with each person's and each case's rows adjacent, numbered as runs ``_person`` and ``_case``.
+
+    Kept in row order when it already is so (an input grouped by person, the usual export); else
+    sorted by the ids' hashes, or by the ids themselves should hashes collide. Adjacency is proved,
+    not assumed: the runs of equal ids are as many as the distinct id hashes (which are no more than
+    the distinct ids, which are no more than the runs).
+    """
+    person, case = _id_hash("person_id"), _id_hash("person_id", "case_id")
+    new_person = pl.col("person_id").ne_missing(pl.col("person_id").shift(1))
+    new_case = new_person | pl.col("case_id").ne_missing(pl.col("case_id").shift(1))
+    for order in ((), (person, case, ROW), ("person_id", "case_id", ROW)):
+        ordered = view.sort(*order) if order else view
+        runs = ordered.with_columns(new_person.cum_sum().alias("_person"), new_case.cum_sum().alias("_case"))
+        distinct = runs.select(person.n_unique().alias("p"), case.n_unique().alias("c")).row(0)
+        if (runs["_person"][-1], runs["_case"][-1]) == distinct:
+            break
+    return runs  # by the ids themselves if not before: adjacent whatever the hashes
 
 
 def rejects_frame(problems: pl.DataFrame, raw_ids: pl.DataFrame) -> pl.DataFrame:
@@ -520,10 +589,7 @@ def raw_ids(raw: pl.DataFrame) -> pl.DataFrame:
 
 
 def stripped_ids(ids: pl.DataFrame) -> pl.DataFrame:
-    return ids.with_columns(
-        pl.when(pl.col(c).str.strip_chars(WHITESPACE) == "")
-        .then(None)
-        .otherwise(pl.col(c).str.strip_chars(WHITESPACE))
-        .alias(c)
-        for c in IDS
-    )
+    """The ids as records.parse reads them: stripped, and null when blank."""
+    stripped = {name: pl.col(name).str.strip_chars(WHITESPACE) for name in IDS}
+    # lazy, so that each column is stripped once
+    return ids.lazy().with_columns(pl.when(s != "").then(s).alias(name) for name, s in stripped.items()).collect()
