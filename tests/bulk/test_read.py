@@ -111,6 +111,10 @@ ROWS = [
     {"person_id": "p5", "case_id": "c1", "charge_id": "1", "jurisdiction": "PA", "grade": "F2"},
     {"person_id": "p'6", "case_id": "c1", "charge_id": "1", "jurisdiction": "PA", "grade": "S"},
     {"person_id": "p'6", "case_id": "c1", "charge_id": "1", "jurisdiction": "PA", "grade": "S"},
+    {"person_id": "p7", "case_id": "c1", "charge_id": "1", "jurisdiction": "PA", "grade": "M1",
+     "disposition": "convicted", "incarcerated": "false", "incarceration_start": "2020-01-01"},
+    {"person_id": "p7", "case_id": "c1", "charge_id": "2", "jurisdiction": "PA", "grade": "M1",
+     "disposition": "convicted", "probation_granted": "no", "probation_completed": "true"},
 ]  # fmt: skip
 
 

@@ -481,6 +481,7 @@ class CompiledRules:
 
     def _aggregate_columns(self, frame: pl.DataFrame) -> pl.DataFrame:
         pairs: dict[Scope, pl.DataFrame] = {}
+        segments: dict[tuple[str, str], _Segments] = {}
         has_null_case = frame["case_id"].null_count() > 0
         if not self.compiler.aggregates:
             return frame
@@ -491,11 +492,11 @@ class CompiledRules:
         )
         for agg in self.compiler.aggregates.values():  # registered after their nested aggregates
             if self.windows and _reads_other_only(agg.node):
-                frame = _aggregate_by_windows(frame, agg, self.compiler)
+                frame = _aggregate_by_windows(frame, agg, self.compiler, segments)
                 continue
             rest = _same_case_rest(agg.node) if self.windows and not has_null_case else None
             if rest is not None:  # "another charge of this case": windows within the case
-                frame = _aggregate_by_windows(frame, agg, self.compiler, where=rest, outer=_CASE)
+                frame = _aggregate_by_windows(frame, agg, self.compiler, segments, where=rest, outer=_CASE)
                 continue
             scope = agg.node.scope
             if scope not in pairs:
@@ -651,7 +652,12 @@ def _same_case_rest(node: Exists | LatestOf) -> Expr | None:
 
 
 def _aggregate_by_windows(
-    frame: pl.DataFrame, agg: _Aggregate, compiler: _Compiler, where: Expr | None = None, outer: str = _PERSON
+    frame: pl.DataFrame,
+    agg: _Aggregate,
+    compiler: _Compiler,
+    segments: dict[tuple[str, str], _Segments],
+    where: Expr | None = None,
+    outer: str = _PERSON,
 ) -> pl.DataFrame:
     """``_aggregate`` for an aggregate whose parts read only the other charge, without a self-join.
 
@@ -673,11 +679,14 @@ def _aggregate_by_windows(
         pl.col(group).alias("__g"),
         *(pl.col(c).alias(c + _OTHER) for c in sorted(needed) if c in frame.columns),
     ).with_columns(parts)
+    if (outer, group) not in segments:
+        segments[outer, group] = _Segments.of(frame[outer], frame[group])
+    seg = segments[outer, group]
     w = pl.col("__w")
     other = {n: pl.col(n + _OTHER).is_null() for n in agg.names}
     if isinstance(node, Exists):
         counts = {"__t": w, "__m": w.is_null(), **{f"__m_{n}": w.is_null() & other[n] for n in agg.names}}
-        work = _outside_counts(work, counts)
+        work = _outside_counts(work, counts, seg)
         true, maybe = pl.col("__t") > 0, pl.col("__m") > 0
         unknown = ~true & maybe
         return frame.with_columns(
@@ -690,15 +699,15 @@ def _aggregate_by_windows(
     matched, maybe = w.fill_null(False), w.is_null()
     work = work.with_columns(frame.select(compiler.expr(_at_least(node), pair=False).alias("__floor")).to_series())
     work = _outside_counts(
-        work, {"__u": matched & d.is_null(), **{f"__u_{n}": matched & d.is_null() & other[n] for n in agg.names}}
+        work, {"__u": matched & d.is_null(), **{f"__u_{n}": matched & d.is_null() & other[n] for n in agg.names}}, seg
     )
-    work = _latest_outside(work, {"__max": pl.when(matched).then(d)})
+    work = _latest_outside(work, {"__max": pl.when(matched).then(d)}, seg)
     work = work.with_columns(
         pl.when(pl.col("__floor").is_null()).then(None).otherwise(pl.max_horizontal("__floor", "__max")).alias("__base")
     )
     extras = {"": pl.lit(True), **{f"_{n}": other[n] for n in agg.names}}
-    work = _outside_counts(work, {f"__bu{k}": maybe & d.is_null() & e for k, e in extras.items()})
-    work = _latest_outside(work, {f"__bl{k}": pl.when(maybe & e).then(d) for k, e in extras.items()})
+    work = _outside_counts(work, {f"__bu{k}": maybe & d.is_null() & e for k, e in extras.items()}, seg)
+    work = _latest_outside(work, {f"__bl{k}": pl.when(maybe & e).then(d) for k, e in extras.items()}, seg)
     base = pl.col("__base")
 
     def doubtful(k: str) -> pl.Expr:
@@ -722,54 +731,87 @@ def _aggregate_by_windows(
     )
 
 
-def _outside_counts(work: pl.DataFrame, flags: dict[str, pl.Expr]) -> pl.DataFrame:
-    """Add, per name, how many charges outside this charge's group ``__g`` (same person) have the flag."""
+@dataclass(frozen=True)
+class _Segments:
+    """Rows sorted by (person, group), so sums and maxima per person or per group are ``reduceat`` calls.
+
+    Computed once per partition and (person, group) keys; every window aggregate reuses it.
+    """
+
+    order: np.ndarray  # row numbers in (person, group) order
+    person: np.ndarray  # per sorted row: its person's number
+    group: np.ndarray  # per sorted row: its group's number
+    person_starts: np.ndarray  # per person: its first sorted row
+    group_starts: np.ndarray  # per group: its first sorted row
+    group_person: np.ndarray  # per group: its person's number
+    person_groups: np.ndarray  # per person: its first group
+    single: bool  # every group is one row (charge keys, once validated)
+
+    @classmethod
+    def of(cls, person: pl.Series, group: pl.Series) -> _Segments:
+        p, g = person.cast(pl.Int64).to_numpy(), group.cast(pl.Int64).to_numpy()
+        order = np.lexsort((g, p))
+        p, g = p[order], g[order]
+        new_person = np.ones(len(p), dtype=bool)
+        new_person[1:] = p[1:] != p[:-1]
+        new_group = new_person.copy()
+        new_group[1:] |= g[1:] != g[:-1]
+        group_starts = np.flatnonzero(new_group)
+        person_number, group_number = np.cumsum(new_person) - 1, np.cumsum(new_group) - 1
+        group_person = person_number[group_starts]
+        first = np.ones(len(group_person), dtype=bool)
+        first[1:] = group_person[1:] != group_person[:-1]
+        return cls(
+            order,
+            person_number,
+            group_number,
+            np.flatnonzero(new_person),
+            group_starts,
+            group_person,
+            np.flatnonzero(first),
+            len(group_starts) == len(order),
+        )
+
+    def unsort(self, values: np.ndarray) -> np.ndarray:
+        out = np.empty_like(values)
+        out[self.order] = values
+        return out
+
+
+def _outside_counts(work: pl.DataFrame, flags: dict[str, pl.Expr], seg: _Segments) -> pl.DataFrame:
+    """Add, per name, how many charges outside this charge's group (same person) have the flag."""
     values = work.select(flag.fill_null(False).cast(pl.Int64).alias(name) for name, flag in flags.items())
-    person, group = _ids(work[_PERSON]), _ids(work["__g"])
     out = []
     for name in flags:
-        v = values[name].to_numpy()
-        counts = np.bincount(person, v)[person] - np.bincount(group, v)[group]
-        out.append(pl.Series(name, counts.round().astype(np.int64)))
+        v = values[name].to_numpy()[seg.order]
+        total = np.add.reduceat(v, seg.person_starts)[seg.person] if len(v) else v
+        inside = v if seg.single else np.add.reduceat(v, seg.group_starts)[seg.group]
+        out.append(pl.Series(name, seg.unsort(total - inside)))
     return work.with_columns(out)
 
 
 _NONE: Final = np.iinfo(np.int32).min  # an absent date in the integer arrays below
 
 
-def _latest_outside(work: pl.DataFrame, values: dict[str, pl.Expr]) -> pl.DataFrame:
-    """Add, per name, the latest date among the charges outside this charge's group (same person)."""
+def _latest_outside(work: pl.DataFrame, values: dict[str, pl.Expr], seg: _Segments) -> pl.DataFrame:
+    """Add, per name, the latest date among the charges outside this charge's group (same person):
+    the person's latest, unless only this group holds it, then the runner-up among the other groups."""
     dates = work.select(value.alias(name) for name, value in values.items())
-    person, group = _ids(work[_PERSON]), _ids(work["__g"])
-    groups = int(group.max()) + 1 if len(group) else 0
-    group_person = np.zeros(groups, dtype=np.int64)
-    group_person[group] = person
     out = []
     for name in values:
-        v = dates[name].cast(pl.Int32).fill_null(_NONE).to_numpy()
-        in_group = _group_max(group, v, groups)
-        top = _group_max(person, v, int(person.max()) + 1)
-        at_top = (in_group == top[group_person]) & (in_group != _NONE)
-        holders = np.bincount(group_person, at_top.astype(np.int64), minlength=len(top))
-        below = in_group < top[group_person]
-        runner_up = _group_max(group_person[below], in_group[below], len(top))
-        mine = at_top[group] & (holders[person] == 1)
-        latest = np.where(mine, runner_up[person], top[person])
-        series = pl.Series(name, latest).cast(pl.Int32)
+        v = dates[name].cast(pl.Int32).fill_null(_NONE).to_numpy().astype(np.int64)[seg.order]
+        if len(v):
+            in_group = v if seg.single else np.maximum.reduceat(v, seg.group_starts)
+            top = np.maximum.reduceat(in_group, seg.person_groups)
+            top_of_group = top[seg.group_person]
+            at_top = (in_group == top_of_group) & (in_group != _NONE)
+            holders = np.add.reduceat(at_top.astype(np.int64), seg.person_groups)
+            runner_up = np.maximum.reduceat(np.where(in_group < top_of_group, in_group, _NONE), seg.person_groups)
+            mine = at_top[seg.group] & (holders[seg.person] == 1)
+            v = np.where(mine, runner_up[seg.person], top[seg.person])
+        series = pl.Series(name, seg.unsort(v)).cast(pl.Int32)
         out.append(pl.when(series == _NONE).then(None).otherwise(series).cast(pl.Date).alias(name))
     return work.with_columns(out)
-
-
-def _group_max(index: np.ndarray, values: np.ndarray, size: int) -> np.ndarray:
-    """The largest of ``values`` per ``index`` (0..size-1), ``_NONE`` where there is none."""
-    out = np.full(size, _NONE, dtype=np.int64)
-    np.maximum.at(out, index, values.astype(np.int64, copy=False))
-    return out
-
-
-def _ids(ranks: pl.Series) -> np.ndarray:
-    """Dense ranks (1..n) as 0-based numpy indices."""
-    return ranks.cast(pl.Int64).to_numpy() - 1
 
 
 def _by_row(frame: pl.DataFrame, grouped: pl.DataFrame) -> pl.DataFrame:

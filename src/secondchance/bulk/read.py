@@ -451,6 +451,11 @@ def _suspect(as_of: date | None) -> pl.Expr:
         ("birth_date", "death_date"),
     ):
         suspect = suspect | (pl.col(end) < pl.col(start))
+    for flag, dates in (
+        ("incarcerated", ("incarceration_start", "incarceration_end")),
+        ("probation_granted", ("probation_start", "probation_end", "probation_completed")),
+    ):  # a false flag beside its own facts
+        suspect = suspect | ((pl.col(flag) == False) & pl.any_horizontal(pl.col(d).is_not_null() for d in dates))  # noqa: E712
     return suspect
 
 
