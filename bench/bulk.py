@@ -174,16 +174,21 @@ def run_per_person(people: int) -> dict[str, Any]:
     return {"seconds": time.perf_counter() - started, "charges": charges}
 
 
-def run(quick: bool) -> dict[str, Any]:
+def synth_input(work: Path, millions: int) -> tuple[Path, int, float]:
+    """About ``millions`` million synthetic PA charges as Parquet: (path, rows, seconds it took)."""
     from secondchance.bulk.synth import write_synth
 
+    source = work / "charges.parquet"
+    started = time.perf_counter()
+    rows = write_synth(source, PEOPLE_PER_MILLION * millions, "PA", seed=1)
+    return source, rows, time.perf_counter() - started
+
+
+def run(quick: bool) -> dict[str, Any]:
     millions = 1 if quick else 10
     work = Path(tempfile.mkdtemp(prefix="bench-bulk-", dir=os.environ.get("BENCH_TMP")))
     try:
-        source = work / "charges.parquet"
-        started = time.perf_counter()
-        rows = write_synth(source, PEOPLE_PER_MILLION * millions, "PA", seed=1)
-        synth_seconds = time.perf_counter() - started
+        source, rows, synth_seconds = synth_input(work, millions)
         bulk = run_bulk(source, work / "out")
         duck = run_duckdb(source, work / "duckdb.parquet")
         sample = run_per_person(2_000)  # about 9,000 charges: the explainer is the slow one

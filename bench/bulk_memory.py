@@ -9,23 +9,17 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-import time
 from pathlib import Path
 from typing import Any
 
-from .bulk import PEOPLE_PER_MILLION, run_bulk
+from .bulk import run_bulk, synth_input
 
 
 def run(quick: bool) -> dict[str, Any]:
-    from secondchance.bulk.synth import write_synth
-
     millions = 5 if quick else 50
     work = Path(tempfile.mkdtemp(prefix="bench-bulk-memory-", dir=os.environ.get("BENCH_TMP")))
     try:
-        source = work / "charges.parquet"
-        started = time.perf_counter()
-        rows = write_synth(source, PEOPLE_PER_MILLION * millions, "PA", seed=1)
-        synth_seconds = time.perf_counter() - started
+        source, rows, synth_seconds = synth_input(work, millions)
         bulk = run_bulk(source, work / "out")
         return {
             "charges": rows,
