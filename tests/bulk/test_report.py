@@ -70,3 +70,11 @@ def test_the_terminal_table_names_every_section(finished: tuple[Path, dict[str, 
 def test_an_unfinished_run_has_no_report(tmp_path: Path) -> None:
     with pytest.raises(ReportError, match="--resume"):
         summarize(tmp_path)
+
+
+def test_partitions_do_not_change_the_report(finished: tuple[Path, dict[str, Any]], tmp_path: Path) -> None:
+    """The report adds up partitions one at a time; one partition or three, the numbers are the same."""
+    out, manifest = finished
+    whole = run(Plan(Path(manifest["input"]["path"]), tmp_path / "one", AS_OF, "PA", 1), workers=1)
+    assert whole["counts"] == manifest["counts"]
+    assert summarize(tmp_path / "one") == summarize(out)

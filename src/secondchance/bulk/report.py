@@ -17,6 +17,7 @@ import html
 import io
 import json
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any, Final
@@ -64,42 +65,29 @@ def _status_counts(frame: pl.DataFrame, by: list[str]) -> list[dict[str, Any]]:
 
 
 def summarize(out: Path) -> dict[str, Any]:
-    """The summary of the finished run in ``out``."""
+    """The summary of the finished run in ``out``, read one partition at a time (memory: one partition)."""
     manifest_path = out / "manifest.json"
     if not manifest_path.exists():
         raise ReportError(f"{out} has no manifest.json: not a finished bulk run (finish it with --resume)")
     manifest = json.loads(manifest_path.read_text())
     as_of = date.fromisoformat(manifest["as_of"])
-    text = pl.col("rule", "relief", "section", "status").cast(pl.Utf8)
-    results = pl.scan_parquet(out / "results" / "*.parquet").with_columns(text)
-    facts = pl.scan_parquet(out / "charges" / "*.parquet").select("row", "person_id", "county", "disposition_date")
-    by_result = results.group_by("relief", "rule", "section", "status").agg(pl.len().alias("n")).collect()
-    rank = pl.col("status").replace_strict({s: i for i, s in enumerate(STATUSES)}, return_dtype=pl.Int8)
-    charges = (
-        results.group_by("row")
-        .agg(
-            rank.min().alias("rank"),
-            pl.col("eligible_on").filter(pl.col("status") == "eligible_on").min().alias("eligible_on"),
-        )
-        .join(facts, on="row", how="left")
-        .with_columns(
-            pl.col("rank").replace_strict(dict(enumerate(STATUSES)), return_dtype=pl.Utf8).alias("status"),
-            pl.col("disposition_date").dt.year().alias("year"),
-        )
-        .collect()
-    )
+    parts = [_partition(out, rel) for rel in sorted(manifest["files"]) if rel.startswith("results/")]
+    by_result = _sum([p.by_result for p in parts], ["relief", "rule", "section", "status"])
+    charges = _sum([p.charges for p in parts], ["county", "year", "status", "month"])
     rules = {rule["id"]: rule for rule in manifest["rules"]}
-    reasons = _top_bits(results, "reasons", lambda rule, bit: (rule, rules[rule]["reasons"][bit]))
-    missing = _top_bits(results, "missing", lambda rule, bit: (rules[rule]["missing"][bit],))
+    reasons = _top_bits(_sum([p.reasons for p in parts], ["rule", "mask"]), lambda r, b: (r, rules[r]["reasons"][b]))
+    missing = _top_bits(_sum([p.missing for p in parts], ["rule", "mask"]), lambda r, b: (rules[r]["missing"][b],))
     months = [_month_add(as_of, i) for i in range(1, 13)]
     later = charges.filter(pl.col("status") == "eligible_on")
-    outlook = []
-    for start in months:
-        end = _month_add(start, 1)
-        n = later.filter((pl.col("eligible_on") >= start) & (pl.col("eligible_on") < end)).height
-        outlook.append({"month": start.strftime("%Y-%m"), "charges": n})
-    this_month = later.filter(pl.col("eligible_on") < months[0]).height
-    beyond = later.filter(pl.col("eligible_on") >= _month_add(months[-1], 1)).height
+
+    def count(frame: pl.DataFrame) -> int:
+        return int(frame["n"].sum())
+
+    outlook = [
+        {"month": start.strftime("%Y-%m"), "charges": count(later.filter(pl.col("month") == start))} for start in months
+    ]
+    this_month = count(later.filter(pl.col("month") < months[0]))
+    beyond = count(later.filter(pl.col("month") > months[-1]))
     rejects_path = out / "rejects.csv"
     rejects = pl.read_csv(rejects_path, infer_schema=False) if rejects_path.exists() else pl.DataFrame({"field": []})
     reject_fields = (
@@ -107,9 +95,9 @@ def summarize(out: Path) -> dict[str, Any]:
         if rejects.height
         else pl.DataFrame({"field": [], "n": []})
     )
-    people_now = charges.filter(pl.col("status") == "eligible_now")["person_id"].n_unique()
-    by_status_results = {s: int(by_result.filter(pl.col("status") == s)["n"].sum()) for s in STATUSES}
-    by_status_charges = {s: charges.filter(pl.col("status") == s).height for s in STATUSES}
+    people_now = sum(p.people_now for p in parts)  # a person is in one partition
+    by_status_results = {s: count(by_result.filter(pl.col("status") == s)) for s in STATUSES}
+    by_status_charges = {s: count(charges.filter(pl.col("status") == s)) for s in STATUSES}
     return {
         "as_of": manifest["as_of"],
         "jurisdiction": manifest["jurisdiction"],
@@ -134,13 +122,62 @@ def summarize(out: Path) -> dict[str, Any]:
     }
 
 
-def _top_bits(
-    results: pl.LazyFrame, column: str, name: Callable[[str, int], tuple[str, ...]]
-) -> list[tuple[tuple[str, ...], int]]:
-    """The ``TOP`` most frequent names behind the set bits of a mask column, with how many results have each."""
-    masks = results.filter(pl.col(column) != 0).group_by("rule", column).agg(pl.len().alias("n")).collect()
+@dataclass(frozen=True)
+class _Counts:
+    """One partition's counts, small enough to add up over a state's partitions."""
+
+    by_result: pl.DataFrame  # relief, rule, section, status, n
+    charges: pl.DataFrame  # county, year, status, month (of eligible_on), n: charges at their best result
+    reasons: pl.DataFrame  # rule, mask, n
+    missing: pl.DataFrame  # rule, mask, n
+    people_now: int
+
+
+def _partition(out: Path, results_file: str) -> _Counts:
+    text = pl.col("rule", "relief", "section", "status").cast(pl.Utf8)
+    results = pl.scan_parquet(out / results_file).with_columns(text)
+    facts = pl.scan_parquet(out / "charges" / Path(results_file).name)
+    rank = pl.col("status").replace_strict({s: i for i, s in enumerate(STATUSES)}, return_dtype=pl.Int8)
+    best = (
+        results.group_by("row")
+        .agg(
+            rank.min().alias("rank"),
+            pl.col("eligible_on").filter(pl.col("status") == "eligible_on").min().alias("eligible_on"),
+        )
+        .join(facts.select("row", "person_id", "county", "disposition_date"), on="row", how="left")
+        .select(
+            "person_id",
+            pl.col("county").fill_null("(unknown)"),
+            pl.col("disposition_date").dt.year().alias("year"),
+            pl.col("rank").replace_strict(dict(enumerate(STATUSES)), return_dtype=pl.Utf8).alias("status"),
+            pl.col("eligible_on").dt.truncate("1mo").alias("month"),
+        )
+        .collect()
+    )
+
+    def masks(column: str) -> pl.DataFrame:
+        chosen = results.filter(pl.col(column) != 0).select("rule", pl.col(column).alias("mask"))
+        return chosen.group_by("rule", "mask").agg(pl.len().alias("n")).collect()
+
+    return _Counts(
+        by_result=results.group_by("relief", "rule", "section", "status").agg(pl.len().alias("n")).collect(),
+        charges=best.group_by("county", "year", "status", "month").agg(pl.len().alias("n")),
+        reasons=masks("reasons"),
+        missing=masks("missing"),
+        people_now=best.filter(pl.col("status") == "eligible_now")["person_id"].n_unique(),
+    )
+
+
+def _sum(frames: list[pl.DataFrame], by: list[str]) -> pl.DataFrame:
+    if not frames:
+        return pl.DataFrame(schema={**dict.fromkeys(by, pl.Utf8), "n": pl.UInt32})
+    return pl.concat(frames, how="vertical_relaxed").group_by(by).agg(pl.col("n").sum())
+
+
+def _top_bits(masks: pl.DataFrame, name: Callable[[str, int], tuple[str, ...]]) -> list[tuple[tuple[str, ...], int]]:
+    """The ``TOP`` most frequent names behind the set bits of (rule, mask, n) counts, with their totals."""
     totals: dict[tuple[str, ...], int] = {}
-    for rule, mask, n in masks.iter_rows():
+    for rule, mask, n in masks.select("rule", "mask", "n").iter_rows():
         for bit in range(mask.bit_length()):
             if mask >> bit & 1:
                 key = name(rule, bit)
