@@ -109,6 +109,11 @@ class Evaluator:
 
     def __init__(self, as_of: date) -> None:
         self.as_of = as_of
+        # Aggregates answered for the current person's rows: one aggregate is read by several rules and
+        # conditions, and its answer depends only on (node, this charge, rows). Keys hold ids; the values
+        # keep the node and the rows alive, so an id is never reused while its entry exists.
+        self._rows: list[Row] | None = None
+        self._aggregates: dict[tuple[int, int], tuple[Expr, Value, frozenset[str]]] = {}
 
     def param(self, value: int | Param) -> int:
         if isinstance(value, Param):
@@ -177,11 +182,24 @@ class Evaluator:
             case Latest(dates):
                 vals = [ev(d, this, rows, other, missing) for d in dates]
                 return None if None in vals else max(_as_date(v) for v in vals)
-            case Exists(where, scope):
-                return self._exists(expr, where, scope, this, rows, missing)
-            case LatestOf(when, where, at_least, scope):
-                return self._latest_of(expr, when, where, at_least, scope, this, rows, missing)
+            case Exists() | LatestOf():
+                return self._aggregate(expr, this, rows, missing)
         raise TypeError(f"not a rule expression: {expr!r}")
+
+    def _aggregate(self, node: Exists | LatestOf, this: Row, rows: list[Row], missing: set[str]) -> Value:
+        if rows is not self._rows:
+            self._rows, self._aggregates = rows, {}
+        key = (id(node), id(this))
+        found = self._aggregates.get(key)
+        if found is None:
+            added: set[str] = set()
+            if isinstance(node, Exists):
+                value = self._exists(node, node.where, node.scope, this, rows, added)
+            else:
+                value = self._latest_of(node, node.date, node.where, node.at_least, node.scope, this, rows, added)
+            found = self._aggregates[key] = (node, value, frozenset(added))
+        missing.update(found[2])
+        return found[1]
 
     def _exists(self, node: Exists, where: Expr, scope: Scope, this: Row, rows: list[Row], missing: set[str]) -> Value:
         uncertain: list[Row] = []
