@@ -3,7 +3,7 @@
 Stages (the layout of ``OUT/`` is in docs/bulk.md):
 
 1. *spool*: stream the input into N partitions by person (``partition.py``);
-2. *partitions*: for each, ``process_partition`` (validate -> ``evaluate_frame``) and
+2. *partitions*: for each, ``process_partition`` (validate -> ``evaluate_codes``) and
    ``commit_partition`` (Parquet to a temporary file, fsync, rename, then a done marker);
    partitions run in a process pool (local) or on Spark (``spark.py``);
 3. *finalize*: reconcile ``input rows = charges + rejected rows`` (fail loudly if not), gather
@@ -124,7 +124,7 @@ class Plan:
     jurisdiction: str | None = None
     partitions: int | None = None
     engine: str = "local"
-    #: ``module:function`` with evaluate_frame's signature; another implementation can be plugged in by name
+    #: ``module:function`` with evaluate_codes' signature; another implementation can be plugged in by name
     #: (the name, not the function, so process-pool and Spark workers import it themselves).
     evaluator: str = DEFAULT_EVALUATOR
 

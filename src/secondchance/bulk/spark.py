@@ -4,7 +4,7 @@ Spark reads the input, numbers the rows (``_metadata.row_index``), hashes each p
 partition with the very function the local engine uses (``partition_of``, in ``mapInArrow``),
 then ``groupBy(partition).applyInArrow`` hands each partition's rows, as one Arrow table, to
 ``process_partition`` and ``commit_partition``: the same validation, the same
-``evaluate_frame``, the same deterministic Parquet writer and done markers. The output is
+``evaluate_codes``, the same deterministic Parquet writer and done markers. The output is
 therefore byte-identical to a local run; ``OUT`` must be a filesystem every executor can write
 (a shared mount), since each task commits its partition itself. PySpark is imported only here.
 """
