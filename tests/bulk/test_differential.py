@@ -61,7 +61,7 @@ def people_from_frame(frame: pl.DataFrame) -> list[Person]:
 
 
 def explainer_results(people: list[Person], as_of: date) -> dict[Key, Fields]:
-    """The explainer's results, screening people in parallel processes (it is ~0.03-0.15 s a person)."""
+    """The explainer's results, screening people in parallel processes (it takes ~0.01-0.03 s a person)."""
     workers = min(2, os.cpu_count() or 1)
     if workers < 2 or len(people) < 200:
         return _explain(people, as_of)
