@@ -35,7 +35,7 @@ from typing import Final
 import numpy as np
 import polars as pl
 
-from ..relief.evaluate import _statute_regex
+from ..relief.evaluate import _statute_regex, text_values, whole_number
 from ..relief.jurisdictions import RULES
 from ..relief.lang import (
     STATUTE_REWRITES,
@@ -65,7 +65,6 @@ from ..relief.lang import (
     other_facts_used,
     statute_pattern,
 )
-from ..relief.params import resolve
 from .frame import CHARGE_SCHEMA, CODE_SCHEMA, STATUSES, ResultCodes
 
 #: Every expression node the compiler handles (a test fails if ``lang.Expr`` gains another).
@@ -139,24 +138,6 @@ class _Compiler:
     statutes: dict[tuple[str, tuple[str, ...]], str] = field(default_factory=dict)
     counter: Iterator[int] = field(default_factory=itertools.count)
 
-    # -- parameters
-
-    def whole(self, value: int | Param) -> int:
-        if isinstance(value, Param):
-            resolved = resolve(value.key, self.as_of)
-            if not isinstance(resolved, int):
-                raise CompileError(f"parameter {value.key} must be a whole number")
-            return resolved
-        return value
-
-    def strings(self, values: tuple[str, ...] | Param) -> tuple[str, ...]:
-        if isinstance(values, Param):
-            resolved = resolve(values.key, self.as_of)
-            if not isinstance(resolved, tuple):
-                raise CompileError(f"parameter {values.key} must be a list")
-            return resolved
-        return values
-
     # -- expressions
 
     def column(self, name: str, pair: bool, other: bool) -> pl.Expr:
@@ -202,7 +183,7 @@ class _Compiler:
                 return _compare(op, a, b)
             case OneOf(inner, allowed, unknown):
                 item = ev(inner, pair)
-                values, doubtful = self.strings(allowed), self.strings(unknown)
+                values, doubtful = text_values(allowed, self.as_of), text_values(unknown, self.as_of)
                 kind = self.dtype(inner)
                 if kind is not None and kind != pl.Utf8():
                     # the explainer's `item in values` with text values: never for a non-text item
@@ -212,7 +193,7 @@ class _Compiler:
                     pl.when(unsure).then(None).otherwise(item.is_in(pl.lit(pl.Series(values, dtype=pl.Utf8)).implode()))
                 )
             case StatuteIn(inner, sections):
-                return self.statute_in(inner, self.strings(sections), pair)
+                return self.statute_in(inner, text_values(sections, self.as_of), pair)
             case Known(inner):
                 return ev(inner, pair).is_not_null()
             case And(terms):
@@ -222,7 +203,7 @@ class _Compiler:
             case Not(term):
                 return ~ev(term, pair)
             case Shift(inner, years, days):
-                return _shift(ev(inner, pair), self.whole(years), self.whole(days))
+                return _shift(ev(inner, pair), whole_number(years, self.as_of), whole_number(days, self.as_of))
             case IfElse(test, then, otherwise):
                 chosen = ev(test, pair)
                 return pl.when(chosen).then(ev(then, pair)).when(~chosen).then(ev(otherwise, pair)).otherwise(None)

@@ -68,6 +68,26 @@ def add_years_days(start: date, years: int, days: int) -> date:
     return date.fromordinal(moved.toordinal() + days)
 
 
+def whole_number(value: int | Param, as_of: date) -> int:
+    """A number of years or days as written in the rule, or its parameter in force on ``as_of``."""
+    if isinstance(value, Param):
+        resolved = resolve(value.key, as_of)
+        if not isinstance(resolved, int):
+            raise TypeError(f"parameter {value.key} must be a whole number")
+        return resolved
+    return value
+
+
+def text_values(values: tuple[str, ...] | Param, as_of: date) -> tuple[str, ...]:
+    """A list of values as written in the rule, or its parameter in force on ``as_of``."""
+    if isinstance(values, Param):
+        resolved: ParamValue = resolve(values.key, as_of)
+        if not isinstance(resolved, tuple):
+            raise TypeError(f"parameter {values.key} must be a list")
+        return resolved
+    return values
+
+
 @cache
 def _statute_regex(sections: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(statute_pattern(sections))
@@ -115,22 +135,6 @@ class Evaluator:
         self._rows: list[Row] | None = None
         self._aggregates: dict[tuple[int, int], tuple[Expr, Value, frozenset[str]]] = {}
 
-    def param(self, value: int | Param) -> int:
-        if isinstance(value, Param):
-            resolved = resolve(value.key, self.as_of)
-            if not isinstance(resolved, int):
-                raise TypeError(f"parameter {value.key} must be a whole number")
-            return resolved
-        return value
-
-    def values(self, values: tuple[str, ...] | Param) -> tuple[str, ...]:
-        if isinstance(values, Param):
-            resolved: ParamValue = resolve(values.key, self.as_of)
-            if not isinstance(resolved, tuple):
-                raise TypeError(f"parameter {values.key} must be a list")
-            return resolved
-        return values
-
     def value(self, expr: Expr, this: Row, rows: list[Row], other: Row | None, missing: set[str]) -> Value:
         """The value of ``expr``; unknown aggregates add ``other_charges.<fact>`` to ``missing``."""
         ev = self.value
@@ -152,14 +156,16 @@ class Evaluator:
                 return None if a is None or b is None else _compare(op, a, b)
             case OneOf(inner, allowed, unknown):
                 item = ev(inner, this, rows, other, missing)
-                if item is None or item in self.values(unknown):
+                if item is None or item in text_values(unknown, self.as_of):
                     return None
-                return item in self.values(allowed)
+                return item in text_values(allowed, self.as_of)
             case StatuteIn(inner, sections):
                 cited = ev(inner, this, rows, other, missing)
                 if cited is None:
                     return None
-                return _statute_regex(self.values(sections)).match(canonical_statute(str(cited))) is not None
+                return (
+                    _statute_regex(text_values(sections, self.as_of)).match(canonical_statute(str(cited))) is not None
+                )
             case Known(inner):
                 return ev(inner, this, rows, other, set()) is not None
             case And(terms):
@@ -173,7 +179,9 @@ class Evaluator:
                 return None if negated is None else not negated
             case Shift(inner, years, days):
                 d = ev(inner, this, rows, other, missing)
-                return None if d is None else add_years_days(_as_date(d), self.param(years), self.param(days))
+                if d is None:
+                    return None
+                return add_years_days(_as_date(d), whole_number(years, self.as_of), whole_number(days, self.as_of))
             case IfElse(test, then, otherwise):
                 chosen = ev(test, this, rows, other, missing)
                 if chosen is None:
