@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import sys
-from datetime import date
 from enum import StrEnum
 from importlib import resources
 from pathlib import Path
@@ -19,6 +18,7 @@ from rich.console import Console
 from .bulk.commands import bulk_app, synth_command
 from .directory.commands import db_app, services_app
 from .directory.commands import synth_command as synth_services
+from .options import parse_as_of
 from .records import InvalidRecord, load_people
 from .relief import find_rule, screen, to_json
 from .relief.jurisdictions import JURISDICTIONS, RULES
@@ -58,15 +58,6 @@ AsOfOption = Annotated[
     typer.Option("--as-of", help="Compute results as of this date (YYYY-MM-DD). Default: today."),
 ]
 FormatOption = Annotated[Format, typer.Option("--format", "-f", help="table for people, json for machines.")]
-
-
-def parse_as_of(value: str | None) -> date:
-    if value is None:
-        return date.today()
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date like 2026-11-23", param_hint="--as-of") from None
 
 
 def fail_invalid(error: InvalidRecord) -> None:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import sys
 import time
-from datetime import date
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
@@ -17,6 +16,8 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeRemainingColumn
+
+from ..options import parse_as_of
 
 bulk_app = typer.Typer(help="Bulk relief: the same rules over a whole repository of charges.", no_args_is_help=True)
 
@@ -33,15 +34,6 @@ class ReportFormat(StrEnum):
     table = "table"
     json = "json"
     html = "html"
-
-
-def _as_of(value: str | None) -> date:
-    if value is None:
-        return date.today()
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date like 2026-11-23", param_hint="--as-of") from None
 
 
 class _Bar:
@@ -96,7 +88,7 @@ def run_command(
     from .read import InputError
     from .run import Plan, ReconcileError, RunError, run
 
-    day = _as_of(as_of)
+    day = parse_as_of(as_of)
     plan = Plan(charges, out, day, jurisdiction, partitions, engine.value)
     started = time.perf_counter()
     columns = (
