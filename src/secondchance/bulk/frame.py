@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Any, Final
 
 import polars as pl
@@ -76,7 +76,7 @@ class ResultCodes:
     rules: tuple[Rule, ...]
     facts: tuple[tuple[str, ...], ...]  # per rule: the facts its ``missing`` bits stand for
 
-    @property
+    @cached_property
     def checks(self) -> tuple[tuple[str, ...], ...]:
         """Per rule: the check ids its ``reasons`` bits stand for (conditions, then waits)."""
         return tuple((*(c.id for c in r.conditions), *(w.id for w in r.waits)) for r in self.rules)
