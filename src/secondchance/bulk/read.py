@@ -36,7 +36,7 @@ import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
 from ..records.model import COLUMNS, DISPOSITIONS, GRADES_BY_JURISDICTION, PERSON_FIELDS
-from ..records.parse import UNKNOWN_TOKENS, check_charge_values, parse_value
+from ..records.parse import FLAGGED_FACTS, SPANS, UNKNOWN_TOKENS, check_charge_values, parse_value
 from .frame import CHARGE_SCHEMA
 
 #: The input record number column carried through every stage (1-based).
@@ -445,16 +445,9 @@ def _suspect(as_of: date | None) -> pl.Expr:
         for name, kind in COLUMNS.items():
             if kind == "date":
                 suspect = suspect | (pl.col(name) > as_of)
-    for start, end in (
-        ("incarceration_start", "incarceration_end"),
-        ("probation_start", "probation_end"),
-        ("birth_date", "death_date"),
-    ):
+    for start, end in SPANS:
         suspect = suspect | (pl.col(end) < pl.col(start))
-    for flag, dates in (
-        ("incarcerated", ("incarceration_start", "incarceration_end")),
-        ("probation_granted", ("probation_start", "probation_end", "probation_completed")),
-    ):  # a false flag beside its own facts
+    for flag, dates in FLAGGED_FACTS.items():  # a false flag beside its own facts
         suspect = suspect | ((pl.col(flag) == False) & pl.any_horizontal(pl.col(d).is_not_null() for d in dates))  # noqa: E712
     return suspect
 

@@ -12,7 +12,7 @@ import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, Final
 
 from .model import (
     CASE_FIELDS,
@@ -92,6 +92,19 @@ def parse_value(column: str, raw: Any) -> Value:
     return amount
 
 
+#: A sentence flag and the facts that exist only if it is true: false beside any of them is a contradiction.
+FLAGGED_FACTS: Final = {
+    "incarcerated": ("incarceration_start", "incarceration_end"),
+    "probation_granted": ("probation_start", "probation_end", "probation_completed"),
+}
+#: (start, end) dates: an end may not come before its start.
+SPANS: Final = (
+    ("incarceration_start", "incarceration_end"),
+    ("probation_start", "probation_end"),
+    ("birth_date", "death_date"),
+)
+
+
 def check_charge_values(values: dict[str, Value], as_of: date | None) -> list[tuple[str, str]]:
     """Cross-field checks on one flat charge row; returns (field, reason) pairs."""
     problems: list[tuple[str, str]] = []
@@ -109,18 +122,11 @@ def check_charge_values(values: dict[str, Value], as_of: date | None) -> list[tu
             value = values.get(name)
             if kind == "date" and isinstance(value, date) and value > as_of:
                 problems.append((name, f"{value.isoformat()} is after the as-of date {as_of.isoformat()}"))
-    for flag, dates in (
-        ("incarcerated", ("incarceration_start", "incarceration_end")),
-        ("probation_granted", ("probation_start", "probation_end", "probation_completed")),
-    ):
+    for flag, dates in FLAGGED_FACTS.items():
         given = [name for name in dates if values.get(name) is not None]
         if values.get(flag) is False and given:
             problems.append((flag, f"is false, but {' and '.join(given)} is given"))
-    for start, end in (
-        ("incarceration_start", "incarceration_end"),
-        ("probation_start", "probation_end"),
-        ("birth_date", "death_date"),
-    ):
+    for start, end in SPANS:
         a, b = values.get(start), values.get(end)
         if isinstance(a, date) and isinstance(b, date) and b < a:
             problems.append((end, f"{b.isoformat()} is before {start} {a.isoformat()}"))
