@@ -136,6 +136,8 @@ def test_cli_import_invalid_exits_2_and_stores_nothing(tmp_path: Path) -> None:
     (bad / "services.csv").write_text(text)
     db = f"sqlite:///{tmp_path / 'cli.db'}"
     runner = CliRunner()
+    empty = runner.invoke(app, ["services", "search", "--near", "70112", "--db", db])
+    assert empty.exit_code == 0 and "The directory is empty" in empty.stdout
     result = runner.invoke(app, ["services", "import", str(bad), "--db", db])
     assert result.exit_code == 2
     assert "services.csv, row 2, field status: 'open' is not one of" in result.stderr

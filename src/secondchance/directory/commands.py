@@ -222,10 +222,17 @@ def search_command(
         day,
         limit,
     )
-    results = search(open_store(db), query)
+    store = open_store(db)
+    results = search(store, query)
     if fmt is Format.json:
         payload = {"near": place.label, "radius_miles": radius, "results": [r.to_json() for r in results]}
         sys.stdout.write(json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
+        return
+    if not results and not store.counts().get("service"):  # "none near you" would be untrue: there are none at all
+        console.print(
+            "The directory is empty. Load the bundled demo listings with `secondchance services sample`, "
+            "or your own with `secondchance services import FILE`."
+        )
         return
     render(results, place.label)
 
