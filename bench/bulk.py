@@ -8,6 +8,11 @@ All three read the same synthetic Pennsylvania input (10M charges; 1M with ``--q
   "free from conviction" window over each person, written to Parquet: the practical limit of
   this machine for one rule (it skips what the engine does besides: validation, the § 9122.3
   exceptions, reason codes, missing facts, 13 more rules);
+* ``duckdb_rule_shape``: a query with the *shape* of the engine's work, not its meaning: 10 filtered
+  aggregates per person and 4 per case (grouped, joined back), and for each of 14 "rules" a status,
+  an eligible-on date, a reasons and a missing mask, written as one wide row per charge. It has no
+  validation, statute matching, self-join or missing-fact logic, so it is an optimistic floor for
+  any engine doing the whole job on this machine;
 * ``per_person``: ``relief.screen`` on a sample of people, as the explainer runs.
 
 Targets (issue 4): bulk >= 0.5x the single-rule query and >= 50x the per-person explainer.
@@ -22,6 +27,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -147,12 +153,40 @@ FROM s
 """
 
 
-def run_duckdb(source: Path, target: Path) -> dict[str, Any]:
+def rule_shape_sql(source: Path, target: Path) -> str:
+    """The engine's workload shape in one DuckDB query (see the module docstring): a floor, not the rules."""
+    per_person = ", ".join(
+        f"max(disposition_date + {n}) FILTER (WHERE grade <> 'X{n}' AND disposition = 'convicted') AS a{n}"
+        for n in range(10)
+    )
+    per_case = ", ".join(f"count(*) FILTER (WHERE grade = 'M{n}') AS b{n}" for n in range(4))
+    outputs = []
+    for n in range(14):
+        latest, count = f"a{n % 10}", f"b{n % 4}"
+        outputs += [
+            f"(CASE WHEN {latest} IS NULL THEN 2 WHEN {latest} > DATE '{AS_OF}' - INTERVAL {n} YEAR THEN 1 "
+            f"ELSE 0 END)::UTINYINT AS status{n}",
+            f"CASE WHEN {count} > 0 THEN {latest} END AS eligible_on{n}",
+            f"(CASE WHEN grade = 'M' THEN 1 ELSE 0 END + CASE WHEN {count} > 1 THEN 2 ELSE 0 END)::BIGINT"
+            f" AS reasons{n}",
+            f"(CASE WHEN disposition_date IS NULL THEN 4 ELSE 0 END)::BIGINT AS missing{n}",
+        ]
+    return f"""
+COPY (
+WITH c AS (SELECT * FROM read_parquet('{source}')),
+p AS (SELECT person_id, {per_person} FROM c GROUP BY person_id),
+k AS (SELECT person_id, case_id, {per_case} FROM c GROUP BY person_id, case_id)
+SELECT {", ".join(outputs)} FROM c JOIN p USING (person_id) JOIN k USING (person_id, case_id)
+) TO '{target}' (FORMAT parquet, COMPRESSION zstd)
+"""
+
+
+def run_duckdb(source: Path, target: Path, sql: Callable[[Path, Path], str] = clean_slate_sql) -> dict[str, Any]:
     import duckdb
 
     connection = duckdb.connect()
     started = time.perf_counter()
-    connection.execute(clean_slate_sql(source, target))
+    connection.execute(sql(source, target))
     seconds = time.perf_counter() - started
     rows = connection.execute(f"SELECT count(*) FROM read_parquet('{target}')").fetchone()
     connection.close()
@@ -191,6 +225,7 @@ def run(quick: bool) -> dict[str, Any]:
         source, rows, synth_seconds = synth_input(work, millions)
         bulk = run_bulk(source, work / "out")
         duck = run_duckdb(source, work / "duckdb.parquet")
+        shape = run_duckdb(source, work / "shape.parquet", rule_shape_sql)
         sample = run_per_person(2_000)  # about 9,000 charges: the explainer is the slow one
         bulk_rate = rows / bulk["seconds"]
         duck_rate = duck["rows"] / duck["seconds"]
@@ -203,6 +238,8 @@ def run(quick: bool) -> dict[str, Any]:
             "bulk_peak_rss_mb": round(bulk["peak_rss_bytes"] / 2**20),
             "duckdb_9122_2_seconds": round(duck["seconds"], 1),
             "duckdb_9122_2_charges_per_second": round(duck_rate),
+            "duckdb_rule_shape_seconds": round(shape["seconds"], 1),
+            "ratio_rule_shape_to_duckdb": round(duck["seconds"] / shape["seconds"], 3),
             "per_person_sample_charges": sample["charges"],
             "per_person_charges_per_second": round(person_rate),
             "ratio_bulk_to_duckdb": round(bulk_rate / duck_rate, 3),

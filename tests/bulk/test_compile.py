@@ -195,6 +195,34 @@ TEST_RULES: tuple[Rule, ...] = (
         ),
     ),
     _rule(
+        "t-span",
+        (
+            # another charge dated between two dates of this one (sorted searches): unknown bounds open a side
+            Not(
+                Exists(
+                    And(
+                        (
+                            Compare(">=", Other("arrest_date"), Fact("disposition_date")),
+                            Compare("<", Other("arrest_date"), Shift(Fact("disposition_date"), 5, 0)),
+                        )
+                    )
+                )
+            ),
+            # bounds from two different facts, flipped operands, a strict low and an inclusive high
+            Not(
+                Exists(
+                    And(
+                        (
+                            Compare("<", Fact("offense_date"), Other("disposition_date")),
+                            Compare(">=", Shift(Fact("arrest_date"), 2, 1), Other("disposition_date")),
+                        )
+                    ),
+                    scope="other_charges",
+                )
+            ),
+        ),
+    ),
+    _rule(
         "t-latest",
         (Compare("<", Fact("restitution_owed"), Const(500.5)),),
         (

@@ -479,6 +479,10 @@ class CompiledRules:
             if rest is not None:  # "another charge of this case": windows within the case
                 frame = _aggregate_by_windows(frame, agg, self.compiler, segments, where=rest, outer=_CASE)
                 continue
+            span = _date_span(agg.node, self.compiler) if self.windows and not has_null_case else None
+            if span is not None:  # "another charge dated between two dates of this one": sorted searches
+                frame = _aggregate_by_span(frame, agg, span, self.compiler)
+                continue
             scope = agg.node.scope
             if scope not in pairs:
                 pairs[scope] = _pairs(frame, scope)
@@ -632,6 +636,112 @@ def _same_case_rest(node: Exists | LatestOf) -> Expr | None:
     return rest if _reads_other_only(trial) else None
 
 
+@dataclass(frozen=True)
+class _Span:
+    """``where`` of an ``Exists`` that says "the other charge's date ``column`` lies between two dates of
+    this charge": ``Other(column) >[=] low and Other(column) <[=] high``, low and high read this charge only."""
+
+    column: str
+    low: Expr
+    low_inclusive: bool
+    high: Expr
+    high_inclusive: bool
+
+
+def _date_span(node: Exists | LatestOf, compiler: _Compiler) -> _Span | None:
+    if not isinstance(node, Exists) or not isinstance(node.where, And) or len(node.where.terms) != 2:
+        return None
+    bounds: dict[str, tuple[str, Expr, bool]] = {}
+    for term in node.where.terms:
+        if not isinstance(term, Compare):
+            return None
+        op: str = term.op
+        left, right = term.left, term.right
+        if isinstance(right, Other) and not isinstance(left, Other):  # e < Other(x)  is  Other(x) > e
+            op, left, right = {"<": ">", "<=": ">=", ">": "<", ">=": "<="}.get(op, op), right, left
+        if not isinstance(left, Other) or CHARGE_SCHEMA.get(left.name) != pl.Date():
+            return None
+        if not _this_only(right) or compiler.dtype(right) != pl.Date():
+            return None
+        side = "low" if op in (">", ">=") else "high" if op in ("<", "<=") else None
+        if side is None or side in bounds:
+            return None
+        bounds[side] = (left.name, right, op in (">=", "<="))
+    (column, low, low_inclusive), (other, high, high_inclusive) = bounds["low"], bounds["high"]
+    return _Span(column, low, low_inclusive, high, high_inclusive) if column == other else None
+
+
+def _this_only(expr: Expr) -> bool:
+    """Whether ``expr`` reads only this charge (no other charge, no aggregate)."""
+    if isinstance(expr, Other | Exists | LatestOf):
+        return False
+    return all(_this_only(child) for child in _children(expr))
+
+
+_DAY0: Final = 1 << 31  # added to day numbers (int32) so they sort as non-negative 32-bit keys
+
+
+def _aggregate_by_span(frame: pl.DataFrame, agg: _Aggregate, span: _Span, compiler: _Compiler) -> pl.DataFrame:
+    """``_aggregate`` for a ``_date_span`` ``Exists`` without a self-join: per charge, count the dated
+    charges of the person, then of its own group (case or charge), in the range by binary search over
+    (person, date) and (group, date) keys; in scope = person minus group.
+
+    Kleene, as the pair frame: a bound that is unknown makes that side of the range open and every
+    charge inside it *maybe*; a charge without the date is *maybe* whatever the bounds.
+    """
+    group = _CASE if agg.node.scope == "other_cases" else _KEY
+    if agg.names != (span.column,):
+        raise CompileError(f"a date-span aggregate reads other facts than {span.column!r}: {agg.names}")
+    values = frame.select(
+        pl.col(_PERSON).cast(pl.Int64).alias("p"),
+        pl.col(group).cast(pl.Int64).alias("g"),
+        pl.col(span.column).cast(pl.Int32).alias("v"),
+        compiler.expr(span.low, pair=False).cast(pl.Int32).alias("lo"),
+        compiler.expr(span.high, pair=False).cast(pl.Int32).alias("hi"),
+    )
+    person, own = values["p"].to_numpy(), values["g"].to_numpy()
+    dated = values["v"].is_not_null().to_numpy()
+    days = values["v"].fill_null(0).to_numpy().astype(np.int64) + _DAY0
+    low_known, high_known = values["lo"].is_not_null().to_numpy(), values["hi"].is_not_null().to_numpy()
+    low = np.where(low_known, values["lo"].fill_null(0).to_numpy().astype(np.int64) + _DAY0, 0)
+    high = np.where(high_known, values["hi"].fill_null(0).to_numpy().astype(np.int64) + _DAY0, 0)
+    top = (1 << 32) - 1  # above every key's date part
+
+    def in_range(keys: np.ndarray) -> np.ndarray:
+        """Per charge: how many dated charges with its key (person or group) fall in its range;
+        an unknown bound opens that side of the range."""
+        table = np.sort((keys[dated] << 32) | days[dated])
+        keys = keys << 32
+        start = np.where(
+            low_known,
+            np.searchsorted(table, keys | low, side="left" if span.low_inclusive else "right"),
+            np.searchsorted(table, keys, side="left"),
+        )
+        end = np.where(
+            high_known,
+            np.searchsorted(table, keys | high, side="right" if span.high_inclusive else "left"),
+            np.searchsorted(table, keys | top, side="right"),
+        )
+        counts: np.ndarray = np.maximum(end - start, 0)
+        return counts
+
+    inside = in_range(person) - in_range(own)  # dated charges in scope within the range
+    undated = ~dated
+    no_date = np.bincount(person, weights=undated, minlength=person.max() + 1 if len(person) else 0)[person]
+    no_date = no_date - np.bincount(own, weights=undated, minlength=own.max() + 1 if len(own) else 0)[own]
+    bounded = low_known & high_known
+    counts = pl.DataFrame(
+        {"true": bounded & (inside > 0), "maybe": (~bounded & (inside > 0)) | (no_date > 0), "undated": no_date > 0}
+    )
+    true, maybe = pl.col("true"), pl.col("maybe")
+    return frame.with_columns(
+        counts.select(
+            pl.when(true).then(True).when(maybe).then(None).otherwise(False).alias(agg.value),
+            (~true & maybe & pl.col("undated")).alias(agg.flag(span.column)),
+        )
+    )
+
+
 def _aggregate_by_windows(
     frame: pl.DataFrame,
     agg: _Aggregate,
@@ -679,16 +789,24 @@ def _aggregate_by_windows(
     d = pl.col("__d")
     matched, maybe = w.fill_null(False), w.is_null()
     work = work.with_columns(frame.select(compiler.expr(_at_least(node), pair=False).alias("__floor")).to_series())
+    extras = {"": pl.lit(True), **{f"_{n}": other[n] for n in agg.names}}
     work = _outside_counts(
-        work, {"__u": matched & d.is_null(), **{f"__u_{n}": matched & d.is_null() & other[n] for n in agg.names}}, seg
+        work,
+        {
+            "__u": matched & d.is_null(),
+            **{f"__u_{n}": matched & d.is_null() & other[n] for n in agg.names},
+            **{f"__bu{k}": maybe & d.is_null() & e for k, e in extras.items()},
+        },
+        seg,
     )
-    work = _latest_outside(work, {"__max": pl.when(matched).then(d)}, seg)
+    latest: dict[str, pl.Expr] = {
+        "__max": pl.when(matched).then(d),
+        **{f"__bl{k}": pl.when(maybe & e).then(d) for k, e in extras.items()},
+    }
+    work = _latest_outside(work, latest, seg)
     work = work.with_columns(
         pl.when(pl.col("__floor").is_null()).then(None).otherwise(pl.max_horizontal("__floor", "__max")).alias("__base")
     )
-    extras = {"": pl.lit(True), **{f"_{n}": other[n] for n in agg.names}}
-    work = _outside_counts(work, {f"__bu{k}": maybe & d.is_null() & e for k, e in extras.items()}, seg)
-    work = _latest_outside(work, {f"__bl{k}": pl.when(maybe & e).then(d) for k, e in extras.items()}, seg)
     base = pl.col("__base")
 
     def doubtful(k: str) -> pl.Expr:
@@ -760,15 +878,16 @@ class _Segments:
 
 
 def _outside_counts(work: pl.DataFrame, flags: dict[str, pl.Expr], seg: _Segments) -> pl.DataFrame:
-    """Add, per name, how many charges outside this charge's group (same person) have the flag."""
-    values = work.select(flag.fill_null(False).cast(pl.Int64).alias(name) for name, flag in flags.items())
-    out = []
-    for name in flags:
-        v = values[name].to_numpy()[seg.order]
-        total = np.add.reduceat(v, seg.person_starts)[seg.person] if len(v) else v
-        inside = v if seg.single else np.add.reduceat(v, seg.group_starts)[seg.group]
-        out.append(pl.Series(name, seg.unsort(total - inside)))
-    return work.with_columns(out)
+    """Add, per name, how many charges outside this charge's group (same person) have the flag.
+
+    All the flags at once, as the columns of one sorted matrix, so each ``reduceat`` serves them all."""
+    v = work.select(flag.fill_null(False).cast(pl.Int32).alias(name) for name, flag in flags.items()).to_numpy()
+    if len(v):
+        v = v[seg.order]
+        total = np.add.reduceat(v, seg.person_starts, axis=0)[seg.person]
+        v = total - (v if seg.single else np.add.reduceat(v, seg.group_starts, axis=0)[seg.group])
+        v = seg.unsort(v)
+    return work.with_columns(pl.Series(name, v[:, n]) for n, name in enumerate(flags))
 
 
 _NONE: Final = np.iinfo(np.int32).min  # an absent date in the integer arrays below
@@ -777,22 +896,21 @@ _NONE: Final = np.iinfo(np.int32).min  # an absent date in the integer arrays be
 def _latest_outside(work: pl.DataFrame, values: dict[str, pl.Expr], seg: _Segments) -> pl.DataFrame:
     """Add, per name, the latest date among the charges outside this charge's group (same person):
     the person's latest, unless only this group holds it, then the runner-up among the other groups."""
-    dates = work.select(value.alias(name) for name, value in values.items())
-    out = []
-    for name in values:
-        v = dates[name].cast(pl.Int32).fill_null(_NONE).to_numpy().astype(np.int64)[seg.order]
-        if len(v):
-            in_group = v if seg.single else np.maximum.reduceat(v, seg.group_starts)
-            top = np.maximum.reduceat(in_group, seg.person_groups)
-            top_of_group = top[seg.group_person]
-            at_top = (in_group == top_of_group) & (in_group != _NONE)
-            holders = np.add.reduceat(at_top.astype(np.int64), seg.person_groups)
-            runner_up = np.maximum.reduceat(np.where(in_group < top_of_group, in_group, _NONE), seg.person_groups)
-            mine = at_top[seg.group] & (holders[seg.person] == 1)
-            v = np.where(mine, runner_up[seg.person], top[seg.person])
-        series = pl.Series(name, seg.unsort(v)).cast(pl.Int32)
-        out.append(pl.when(series == _NONE).then(None).otherwise(series).cast(pl.Date).alias(name))
-    return work.with_columns(out)
+    v = work.select(value.cast(pl.Int32).fill_null(_NONE).alias(name) for name, value in values.items()).to_numpy()
+    if len(v):
+        v = v[seg.order]
+        in_group = v if seg.single else np.maximum.reduceat(v, seg.group_starts, axis=0)
+        top = np.maximum.reduceat(in_group, seg.person_groups, axis=0)
+        top_of_group = top[seg.group_person]
+        at_top = (in_group == top_of_group) & (in_group != _NONE)
+        holders = np.add.reduceat(at_top.astype(np.int32), seg.person_groups, axis=0)
+        runner_up = np.maximum.reduceat(np.where(in_group < top_of_group, in_group, _NONE), seg.person_groups, axis=0)
+        mine = at_top[seg.group] & (holders[seg.person] == 1)
+        v = seg.unsort(np.where(mine, runner_up[seg.person], top[seg.person]))
+    dates = pl.DataFrame({name: v[:, n] for n, name in enumerate(values)})
+    return work.hstack(
+        dates.select(pl.when(pl.col(n) == _NONE).then(None).otherwise(pl.col(n)).cast(pl.Date).alias(n) for n in values)
+    )
 
 
 def _by_row(frame: pl.DataFrame, grouped: pl.DataFrame) -> pl.DataFrame:

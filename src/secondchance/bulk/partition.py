@@ -5,27 +5,31 @@ A person's charges always land in the same partition (the partition is a hash of
 charges, never at other people. Rows keep their input number (``_row``) so results can be put
 back in input order and rejects point at the line to fix.
 
-The spool is Arrow IPC, one file per partition, written as the input streams by; memory is
-one input batch. It is a deterministic function of the input, so after a crash it is simply
-rebuilt (``spool.json`` marks it complete).
+The spool is Arrow IPC, one file per partition and input piece, written as the input streams
+by (Parquet pieces in parallel); memory is one input batch per process. It is a deterministic
+function of the input, so after a crash it is simply rebuilt (``spool.json`` marks it complete).
 """
 
 from __future__ import annotations
 
 import json
 import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from multiprocessing import get_context
 from pathlib import Path
 from typing import Final
 
 import polars as pl
 import pyarrow as pa
 
-from .read import PROBLEM, ROW, WHITESPACE, read_batches
+from .read import PROBLEM, ROW, WHITESPACE, input_format, parquet_slices, read_batches
 
 PART: Final = "_part"
 #: Seed of the person hash. Polars keeps ``hash`` stable within a version; the run records it.
 HASH_SEED: Final = 20_181_228
+#: Layout of the spool's files; a spool of another layout (left by an older version) is rebuilt.
+SPOOL_FORMAT: Final = 2
 
 
 def partition_of(person_id: pl.Expr, partitions: int) -> pl.Expr:
@@ -39,8 +43,8 @@ def with_partition(frame: pl.DataFrame, partitions: int) -> pl.DataFrame:
     return frame.with_columns(partition_of(person, partitions))
 
 
-def spool_path(spool: Path, part: int) -> Path:
-    return spool / f"part-{part:05d}.arrow"
+def spool_path(spool: Path, part: int, piece: int = 0) -> Path:
+    return spool / f"part-{part:05d}-{piece:04d}.arrow"
 
 
 def _fixed(frame: pl.DataFrame, columns: list[str]) -> pa.Table:
@@ -65,31 +69,73 @@ def spool_input(
     partitions: int,
     *,
     batch_rows: int = 262_144,
+    workers: int = 1,
     on_batch: Callable[[int], None] | None = None,
 ) -> int:
-    """Write ``source`` into ``spool/part-NNNNN.arrow`` by person; returns the number of input rows."""
-    _allow_open_files(partitions + 64)
+    """Write ``source`` into ``spool/part-NNNNN-PPPP.arrow`` by person; returns the number of input rows.
+
+    A Parquet input is read in pieces (runs of row groups) by ``workers`` processes at once, each
+    writing its own file per partition; a partition is its pieces' files in piece order, so the
+    rows and their order do not depend on the number of workers. CSV is read in one piece.
+    """
     if spool.exists():
         shutil.rmtree(spool)
     spool.mkdir(parents=True)
+    pieces: list[tuple[list[int] | None, int]] = [(None, 1)]
+    if input_format(source) == "parquet" and workers > 1:
+        pieces = list(parquet_slices(source, 4 * workers, batch_rows))
+    args = [
+        (str(source), str(spool), partitions, n, groups, start, batch_rows) for n, (groups, start) in enumerate(pieces)
+    ]
+    rows = 0
+    if len(pieces) == 1:
+        rows = spool_piece(*args[0], on_batch=on_batch)
+    else:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) as pool:
+            for future in as_completed([pool.submit(spool_piece, *a) for a in args]):
+                done = future.result()
+                rows += done
+                if on_batch is not None:
+                    on_batch(done)
+    # The marker says the spool is complete, so it must never be half-written: write aside, then rename.
+    marker = spool / "spool.json.partial"
+    marker.write_text(
+        json.dumps({"format": SPOOL_FORMAT, "rows": rows, "partitions": partitions, "pieces": len(pieces)})
+    )
+    marker.replace(spool / "spool.json")
+    return rows
+
+
+def spool_piece(
+    source: str,
+    spool: str,
+    partitions: int,
+    piece: int,
+    row_groups: list[int] | None,
+    start: int,
+    batch_rows: int,
+    on_batch: Callable[[int], None] | None = None,
+) -> int:
+    """Spool one piece of the input (``row_groups`` of a Parquet file, or all of it); returns its rows."""
+    _allow_open_files(partitions + 64)
     writers: dict[int, pa.ipc.RecordBatchFileWriter] = {}
     schema: pa.Schema | None = None
     columns: list[str] | None = None
     rows = 0
     try:
-        for batch in read_batches(source, batch_rows):
+        for batch in read_batches(Path(source), batch_rows, row_groups, start):
             if columns is None:
                 columns = [c for c in batch.columns if c not in (ROW, PROBLEM)] + [ROW, PROBLEM]
             rows += batch.height
             parted = with_partition(batch, partitions)
-            for (part,), piece in parted.partition_by(PART, as_dict=True, maintain_order=True).items():
-                table = _fixed(piece, columns)
+            for (part,), chunk in parted.partition_by(PART, as_dict=True, maintain_order=True).items():
+                table = _fixed(chunk, columns)
                 if schema is None:
                     schema = table.schema
                 table = table.cast(schema)
                 writer = writers.get(int(part))
                 if writer is None:
-                    sink = pa.OSFile(str(spool_path(spool, int(part))), "wb")
+                    sink = pa.OSFile(str(spool_path(Path(spool), int(part), piece)), "wb")
                     writer = pa.ipc.new_file(sink, schema, options=pa.ipc.IpcWriteOptions(compression="lz4"))
                     writers[int(part)] = writer
                 writer.write_table(table)
@@ -98,10 +144,6 @@ def spool_input(
     finally:
         for writer in writers.values():
             writer.close()
-    # The marker says the spool is complete, so it must never be half-written: write aside, then rename.
-    marker = spool / "spool.json.partial"
-    marker.write_text(json.dumps({"rows": rows, "partitions": partitions, "columns": columns}))
-    marker.replace(spool / "spool.json")
     return rows
 
 
@@ -120,21 +162,19 @@ def spool_rows(spool: Path) -> int | None:
     marker = spool / "spool.json"
     if not marker.exists():
         return None
-    return int(json.loads(marker.read_text())["rows"])
+    done = json.loads(marker.read_text())
+    return int(done["rows"]) if done.get("format") == SPOOL_FORMAT else None
 
 
 def read_spool(spool: Path, part: int) -> pl.DataFrame:
-    """One partition's raw rows (empty frame if no row hashed there)."""
-    path = spool_path(spool, part)
-    if not path.exists():
+    """One partition's raw rows, its pieces in input order (empty frame if no row hashed there)."""
+    paths = sorted(spool.glob(f"part-{part:05d}-*.arrow"))
+    if not paths:
         return pl.DataFrame(schema={ROW: pl.Int64, PROBLEM: pl.Utf8})
-    with pa.OSFile(str(path), "rb") as source:
-        table = pa.ipc.open_file(source).read_all()
-    frame = pl.from_arrow(table)
+    tables = []
+    for path in paths:
+        with pa.OSFile(str(path), "rb") as source:
+            tables.append(pa.ipc.open_file(source).read_all())
+    frame = pl.from_arrow(pa.concat_tables(tables))
     assert isinstance(frame, pl.DataFrame)
     return frame
-
-
-def iter_partitions(spool: Path, partitions: int) -> Iterator[tuple[int, pl.DataFrame]]:
-    for part in range(partitions):
-        yield part, read_spool(spool, part)

@@ -115,18 +115,44 @@ def inspect(path: Path) -> InputInfo:
     return InputInfo(path, fmt, columns, rows)
 
 
-def read_batches(path: Path, batch_rows: int = 262_144) -> Iterator[pl.DataFrame]:
-    """The input as raw frames (as stored; CSV values as text) with ``_row`` and ``_problem``, streaming."""
+def read_batches(
+    path: Path, batch_rows: int = 262_144, row_groups: list[int] | None = None, start: int = 1
+) -> Iterator[pl.DataFrame]:
+    """The input as raw frames (as stored; CSV values as text) with ``_row`` and ``_problem``, streaming.
+
+    ``row_groups`` (Parquet only) reads just those, numbering rows from ``start`` (see ``parquet_slices``)."""
     info = inspect(path)
     if info.format == "parquet":
-        yield from _parquet_batches(path, batch_rows)
+        yield from _parquet_batches(path, batch_rows, row_groups, start)
     else:
         yield from _csv_batches(path, info.columns, batch_rows)
 
 
-def _parquet_batches(path: Path, batch_rows: int) -> Iterator[pl.DataFrame]:
-    start = 1
-    for batch in pq.ParquetFile(path).iter_batches(batch_size=batch_rows):
+def parquet_slices(path: Path, pieces: int, min_rows: int) -> list[tuple[list[int], int]]:
+    """Runs of Parquet row groups, each with the input row number it starts at, in about ``pieces``
+    parts of at least ``min_rows`` rows: units one process can read alone (the parallel spool)."""
+    meta = pq.ParquetFile(path).metadata
+    total = meta.num_rows
+    target = max(min_rows, -(-total // max(1, pieces)))
+    slices: list[tuple[list[int], int]] = []
+    groups: list[int] = []
+    start = size = 0
+    for group in range(meta.num_row_groups):
+        groups.append(group)
+        size += meta.row_group(group).num_rows
+        if size >= target:
+            slices.append((groups, start + 1))
+            groups, start, size = [], start + size, 0
+    if groups or not slices:
+        slices.append((groups, start + 1))
+    return slices
+
+
+def _parquet_batches(
+    path: Path, batch_rows: int, row_groups: list[int] | None = None, start: int = 1
+) -> Iterator[pl.DataFrame]:
+    """The file's batches (or only ``row_groups``'), rows numbered from ``start``."""
+    for batch in pq.ParquetFile(path).iter_batches(batch_size=batch_rows, row_groups=row_groups):
         frame = pl.from_arrow(batch)
         assert isinstance(frame, pl.DataFrame)
         frame = frame.with_columns(
