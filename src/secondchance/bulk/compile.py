@@ -95,6 +95,7 @@ _PAIR: Final = "__k"
 _PERSON: Final = "__p"
 _CASE: Final = "__c"
 _KEY: Final = "__q"
+_INPUT: Final = "__n"  # the input position while the aggregates run in person order
 
 
 class CompileError(ValueError):
@@ -466,10 +467,17 @@ class CompiledRules:
         has_null_case = frame["case_id"].null_count() > 0
         if not self.compiler.aggregates:
             return frame
+        # Sorted by person, case and charge, every window below is a run of adjacent rows (no gathers);
+        # the keys number the runs. ``_ROW`` is the position in this order until the frame goes back to
+        # input order at the end.
+        frame = frame.sort("person_id", "case_id", "charge_id", nulls_last=True, maintain_order=True)
+        frame = frame.with_columns(pl.col(_ROW).alias(_INPUT), pl.int_range(pl.len(), dtype=pl.UInt32).alias(_ROW))
+        first = pl.int_range(pl.len()) == 0
+        new = {c: first | pl.col(c).ne_missing(pl.col(c).shift()) for c in ("person_id", "case_id", "charge_id")}
         frame = frame.with_columns(
-            pl.col("person_id").rank("dense").alias(_PERSON),
-            pl.struct("person_id", "case_id").rank("dense").alias(_CASE),
-            pl.struct("person_id", "case_id", "charge_id").rank("dense").alias(_KEY),
+            new["person_id"].cum_sum().alias(_PERSON),
+            (new["person_id"] | new["case_id"]).cum_sum().alias(_CASE),
+            (new["person_id"] | new["case_id"] | new["charge_id"]).cum_sum().alias(_KEY),
         )
         for agg in self.compiler.aggregates.values():  # registered after their nested aggregates
             if self.windows and _reads_other_only(agg.node):
@@ -487,7 +495,7 @@ class CompiledRules:
             if scope not in pairs:
                 pairs[scope] = _pairs(frame, scope)
             frame = _aggregate(frame, pairs[scope], agg, self.compiler)
-        return frame
+        return frame.sort(_INPUT).with_columns(pl.col(_INPUT).alias(_ROW)).drop(_INPUT)
 
 
 def _interleave(wide: pl.DataFrame, items: list[_CompiledRule], indices: list[int]) -> pl.DataFrame:
@@ -832,16 +840,16 @@ def _aggregate_by_windows(
 
 @dataclass(frozen=True)
 class _Segments:
-    """Rows sorted by (person, group), so sums and maxima per person or per group are ``reduceat`` calls.
+    """Runs of adjacent rows per person and per group, so sums and maxima over them are ``reduceat`` calls.
 
-    Computed once per partition and (person, group) keys; every window aggregate reuses it.
+    The frame is sorted by person, case and charge (``_aggregate_columns``), so every (person, group)
+    pair of keys is already in order. Computed once per partition and keys; every window aggregate reuses it.
     """
 
-    order: np.ndarray  # row numbers in (person, group) order
-    person: np.ndarray  # per sorted row: its person's number
-    group: np.ndarray  # per sorted row: its group's number
-    person_starts: np.ndarray  # per person: its first sorted row
-    group_starts: np.ndarray  # per group: its first sorted row
+    person: np.ndarray  # per row: its person's number
+    group: np.ndarray  # per row: its group's number
+    person_starts: np.ndarray  # per person: its first row
+    group_starts: np.ndarray  # per group: its first row
     group_person: np.ndarray  # per group: its person's number
     person_groups: np.ndarray  # per person: its first group
     single: bool  # every group is one row (charge keys, once validated)
@@ -849,32 +857,26 @@ class _Segments:
     @classmethod
     def of(cls, person: pl.Series, group: pl.Series) -> _Segments:
         p, g = person.cast(pl.Int64).to_numpy(), group.cast(pl.Int64).to_numpy()
-        order = np.lexsort((g, p))
-        p, g = p[order], g[order]
         new_person = np.ones(len(p), dtype=bool)
         new_person[1:] = p[1:] != p[:-1]
         new_group = new_person.copy()
         new_group[1:] |= g[1:] != g[:-1]
+        if len(p) and (np.any(p[1:] < p[:-1]) or np.any(g[1:][~new_person[1:]] < g[:-1][~new_person[1:]])):
+            raise AssertionError("window keys out of order: the frame must be sorted by person, case and charge")
         group_starts = np.flatnonzero(new_group)
         person_number, group_number = np.cumsum(new_person) - 1, np.cumsum(new_group) - 1
         group_person = person_number[group_starts]
         first = np.ones(len(group_person), dtype=bool)
         first[1:] = group_person[1:] != group_person[:-1]
         return cls(
-            order,
             person_number,
             group_number,
             np.flatnonzero(new_person),
             group_starts,
             group_person,
             np.flatnonzero(first),
-            len(group_starts) == len(order),
+            len(group_starts) == len(p),
         )
-
-    def unsort(self, values: np.ndarray) -> np.ndarray:
-        out = np.empty_like(values)
-        out[self.order] = values
-        return out
 
 
 def _outside_counts(work: pl.DataFrame, flags: dict[str, pl.Expr], seg: _Segments) -> pl.DataFrame:
@@ -883,10 +885,8 @@ def _outside_counts(work: pl.DataFrame, flags: dict[str, pl.Expr], seg: _Segment
     All the flags at once, as the columns of one sorted matrix, so each ``reduceat`` serves them all."""
     v = work.select(flag.fill_null(False).cast(pl.Int32).alias(name) for name, flag in flags.items()).to_numpy()
     if len(v):
-        v = v[seg.order]
         total = np.add.reduceat(v, seg.person_starts, axis=0)[seg.person]
         v = total - (v if seg.single else np.add.reduceat(v, seg.group_starts, axis=0)[seg.group])
-        v = seg.unsort(v)
     return work.with_columns(pl.Series(name, v[:, n]) for n, name in enumerate(flags))
 
 
@@ -898,7 +898,6 @@ def _latest_outside(work: pl.DataFrame, values: dict[str, pl.Expr], seg: _Segmen
     the person's latest, unless only this group holds it, then the runner-up among the other groups."""
     v = work.select(value.cast(pl.Int32).fill_null(_NONE).alias(name) for name, value in values.items()).to_numpy()
     if len(v):
-        v = v[seg.order]
         in_group = v if seg.single else np.maximum.reduceat(v, seg.group_starts, axis=0)
         top = np.maximum.reduceat(in_group, seg.person_groups, axis=0)
         top_of_group = top[seg.group_person]
@@ -906,7 +905,7 @@ def _latest_outside(work: pl.DataFrame, values: dict[str, pl.Expr], seg: _Segmen
         holders = np.add.reduceat(at_top.astype(np.int32), seg.person_groups, axis=0)
         runner_up = np.maximum.reduceat(np.where(in_group < top_of_group, in_group, _NONE), seg.person_groups, axis=0)
         mine = at_top[seg.group] & (holders[seg.person] == 1)
-        v = seg.unsort(np.where(mine, runner_up[seg.person], top[seg.person]))
+        v = np.where(mine, runner_up[seg.person], top[seg.person])
     dates = pl.DataFrame({name: v[:, n] for n, name in enumerate(values)})
     return work.hstack(
         dates.select(pl.when(pl.col(n) == _NONE).then(None).otherwise(pl.col(n)).cast(pl.Date).alias(n) for n in values)
