@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 from functools import cache
-from typing import Literal, TypeAlias
+from typing import Final, Literal, TypeAlias
 
 # ---------------------------------------------------------------------------- expressions
 
@@ -285,11 +285,14 @@ STATUTE_REWRITES: tuple[tuple[str, str], ...] = (
 )
 
 
+_COMPILED_REWRITES: Final = tuple((re.compile(pattern), replacement) for pattern, replacement in STATUTE_REWRITES)
+
+
 @cache
 def canonical_statute(text: str) -> str:
     out = text.upper()
-    for pattern, replacement in STATUTE_REWRITES:
-        out = re.sub(pattern, replacement, out)
+    for pattern, replacement in _COMPILED_REWRITES:
+        out = pattern.sub(replacement, out)
     return out
 
 
