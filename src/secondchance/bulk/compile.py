@@ -882,11 +882,15 @@ class _Segments:
 def _outside_counts(work: pl.DataFrame, flags: dict[str, pl.Expr], seg: _Segments) -> pl.DataFrame:
     """Add, per name, how many charges outside this charge's group (same person) have the flag.
 
-    All the flags at once, as the columns of one sorted matrix, so each ``reduceat`` serves them all."""
+    All the flags at once, as the columns of one matrix, so each ``reduceat`` serves them all; a flag no
+    row has (most of the unknown-fact flags) counts zero everywhere and is skipped."""
     v = work.select(flag.fill_null(False).cast(pl.Int32).alias(name) for name, flag in flags.items()).to_numpy()
-    if len(v):
-        total = np.add.reduceat(v, seg.person_starts, axis=0)[seg.person]
-        v = total - (v if seg.single else np.add.reduceat(v, seg.group_starts, axis=0)[seg.group])
+    v = np.require(v, requirements="W")
+    live = np.flatnonzero(v.any(axis=0))
+    if len(live):
+        some = v[:, live]
+        total = np.add.reduceat(some, seg.person_starts, axis=0)[seg.person]
+        v[:, live] = total - (some if seg.single else np.add.reduceat(some, seg.group_starts, axis=0)[seg.group])
     return work.with_columns(pl.Series(name, v[:, n]) for n, name in enumerate(flags))
 
 
@@ -895,17 +899,21 @@ _NONE: Final = np.iinfo(np.int32).min  # an absent date in the integer arrays be
 
 def _latest_outside(work: pl.DataFrame, values: dict[str, pl.Expr], seg: _Segments) -> pl.DataFrame:
     """Add, per name, the latest date among the charges outside this charge's group (same person):
-    the person's latest, unless only this group holds it, then the runner-up among the other groups."""
+    the person's latest, unless only this group holds it, then the runner-up among the other groups.
+    A value no row has stays absent everywhere and is skipped."""
     v = work.select(value.cast(pl.Int32).fill_null(_NONE).alias(name) for name, value in values.items()).to_numpy()
-    if len(v):
-        in_group = v if seg.single else np.maximum.reduceat(v, seg.group_starts, axis=0)
+    v = np.require(v, requirements="W")
+    live = np.flatnonzero((v != _NONE).any(axis=0))
+    if len(live):
+        some = v[:, live]
+        in_group = some if seg.single else np.maximum.reduceat(some, seg.group_starts, axis=0)
         top = np.maximum.reduceat(in_group, seg.person_groups, axis=0)
         top_of_group = top[seg.group_person]
         at_top = (in_group == top_of_group) & (in_group != _NONE)
         holders = np.add.reduceat(at_top.astype(np.int32), seg.person_groups, axis=0)
         runner_up = np.maximum.reduceat(np.where(in_group < top_of_group, in_group, _NONE), seg.person_groups, axis=0)
         mine = at_top[seg.group] & (holders[seg.person] == 1)
-        v = np.where(mine, runner_up[seg.person], top[seg.person])
+        v[:, live] = np.where(mine, runner_up[seg.person], top[seg.person])
     dates = pl.DataFrame({name: v[:, n] for n, name in enumerate(values)})
     return work.hstack(
         dates.select(pl.when(pl.col(n) == _NONE).then(None).otherwise(pl.col(n)).cast(pl.Date).alias(n) for n in values)
