@@ -117,14 +117,12 @@ def test_the_spool_keeps_persons_whole(source: tuple[Path, int], tmp_path: Path)
     assert sorted(frame["_row"]) == list(range(1, rows + 1))
 
 
-def test_a_parquet_spool_read_in_pieces_by_two_processes_is_the_same(
-    source: tuple[Path, int], tmp_path: Path
-) -> None:
+def test_a_parquet_spool_read_in_pieces_by_two_processes_is_the_same(source: tuple[Path, int], tmp_path: Path) -> None:
     parquet = tmp_path / "charges.parquet"
     pl.read_csv(source[0], infer_schema=False).write_parquet(parquet, row_group_size=700)
     assert pq.ParquetFile(parquet).metadata.num_row_groups > 4
     one = spool_input(parquet, tmp_path / "one", 3, batch_rows=500, workers=1)
-    two = spool_input(parquet, tmp_path / "two", 3, batch_rows=500, workers=2)
+    two = spool_input(parquet, tmp_path / "two", 3, batch_rows=500, workers=2, piece_rows=1_000)
     assert one == two == source[1]
     assert len(list((tmp_path / "two").glob("part-00000-*.arrow"))) > 1  # it really was read in pieces
     for part in range(3):

@@ -28,6 +28,8 @@ from .read import PROBLEM, ROW, WHITESPACE, input_format, parquet_slices, read_b
 PART: Final = "_part"
 #: Seed of the person hash. Polars keeps ``hash`` stable within a version; the run records it.
 HASH_SEED: Final = 20_181_228
+#: The fewest rows a process spools alone: below about two of these, starting processes costs more than it saves.
+PIECE_ROWS: Final = 1_000_000
 #: Layout of the spool's files; a spool of another layout (left by an older version) is rebuilt.
 SPOOL_FORMAT: Final = 2
 
@@ -70,6 +72,7 @@ def spool_input(
     *,
     batch_rows: int = 262_144,
     workers: int = 1,
+    piece_rows: int = PIECE_ROWS,
     on_batch: Callable[[int], None] | None = None,
 ) -> int:
     """Write ``source`` into ``spool/part-NNNNN-PPPP.arrow`` by person; returns the number of input rows.
@@ -83,7 +86,7 @@ def spool_input(
     spool.mkdir(parents=True)
     pieces: list[tuple[list[int] | None, int]] = [(None, 1)]
     if input_format(source) == "parquet" and workers > 1:
-        pieces = list(parquet_slices(source, 4 * workers, batch_rows))
+        pieces = list(parquet_slices(source, 4 * workers, max(batch_rows, piece_rows)))
     args = [
         (str(source), str(spool), partitions, n, groups, start, batch_rows) for n, (groups, start) in enumerate(pieces)
     ]
