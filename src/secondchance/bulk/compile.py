@@ -11,9 +11,11 @@ column expressions evaluated over a whole partition at once. What makes that exa
   are put in canonical form by the very Python function the explainer uses, once per value, and
   the match becomes an ``is_in``; only any other operand falls back to the rewrites as Rust
   regexes (tests check they agree with Python's ``re`` on every synthetic citation).
-* ``Exists``/``LatestOf``: a self-join of the partition on ``person_id`` restricted to the scope,
-  aggregated per charge (true / maybe / undated counts, latest dates, and which ``Other`` facts
-  were unknown on the rows that left the answer undecided, for ``missing``).
+* ``Exists``/``LatestOf``: per charge over the person's charges in scope (true / maybe / undated
+  counts, latest dates, and which ``Other`` facts were unknown on the rows that left the answer
+  undecided, for ``missing``): window sums over the partition sorted by person, binary searches
+  for a date span, or, in general, a self-join of the partition on ``person_id`` (tests check
+  the fast strategies against the self-join; docs/bulk-design.md explains each).
 * ``missing``: per unknown condition or wait, the statically known ``facts_used`` that are null on
   the row, plus ``other_charges.<fact>`` flags of the aggregates the explainer would have
   evaluated with that condition's missing set (not under ``Known``, not inside another
@@ -676,7 +678,9 @@ def _date_span(node: Exists | LatestOf, compiler: _Compiler) -> _Span | None:
             return None
         bounds[side] = (left.name, right, op in (">=", "<="))
     (column, low, low_inclusive), (other, high, high_inclusive) = bounds["low"], bounds["high"]
-    return _Span(column, low, low_inclusive, high, high_inclusive) if column == other else None
+    if column != other or other_facts_used(node) != (column,):
+        return None
+    return _Span(column, low, low_inclusive, high, high_inclusive)
 
 
 def _this_only(expr: Expr) -> bool:
@@ -698,8 +702,6 @@ def _aggregate_by_span(frame: pl.DataFrame, agg: _Aggregate, span: _Span, compil
     charge inside it *maybe*; a charge without the date is *maybe* whatever the bounds.
     """
     group = _CASE if agg.node.scope == "other_cases" else _KEY
-    if agg.names != (span.column,):
-        raise CompileError(f"a date-span aggregate reads other facts than {span.column!r}: {agg.names}")
     values = frame.select(
         pl.col(_PERSON).cast(pl.Int64).alias("p"),
         pl.col(group).cast(pl.Int64).alias("g"),
