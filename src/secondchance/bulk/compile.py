@@ -31,7 +31,6 @@ import itertools
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
 from typing import Final
 
 import numpy as np
@@ -102,11 +101,6 @@ _INPUT: Final = "__n"  # the input position while the aggregates run in person o
 
 class CompileError(ValueError):
     """A rule the compiler cannot turn into columns (the explainer would fail on it too)."""
-
-
-@lru_cache(maxsize=1 << 16)
-def _canonical(text: str) -> str:
-    return canonical_statute(text)
 
 
 # ---------------------------------------------------------------------------- aggregates
@@ -233,7 +227,7 @@ class _Compiler:
                 return pl.col(column + _OTHER)
             return pl.col(column)
         if isinstance(inner, Const):
-            matched = _statute_regex(sections).match(_canonical(str(inner.value))) is not None
+            matched = _statute_regex(sections).match(canonical_statute(str(inner.value))) is not None
             return pl.lit(matched)
         # Any other operand: the canonical rewrites as Rust regexes (see tests for agreement with re).
         value = self.expr(inner, pair)
@@ -457,7 +451,7 @@ class CompiledRules:
             regex = _statute_regex(sections)
             for value in distinct[name]:
                 if value not in known:
-                    known[value] = regex.match(_canonical(value)) is not None
+                    known[value] = regex.match(canonical_statute(value)) is not None
             matching = [value for value in distinct[name] if known[value]]
             values = pl.lit(pl.Series(matching, dtype=pl.Utf8)).implode()
             columns.append(pl.col(name).is_in(values).alias(column))

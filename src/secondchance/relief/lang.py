@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
-from functools import cache
+from functools import cache, lru_cache
 from typing import Final, Literal, TypeAlias
 
 # ---------------------------------------------------------------------------- expressions
@@ -288,7 +288,7 @@ STATUTE_REWRITES: tuple[tuple[str, str], ...] = (
 _COMPILED_REWRITES: Final = tuple((re.compile(pattern), replacement) for pattern, replacement in STATUTE_REWRITES)
 
 
-@cache
+@lru_cache(maxsize=1 << 16)  # bounded: a state's repository holds millions of spellings
 def canonical_statute(text: str) -> str:
     out = text.upper()
     for pattern, replacement in _COMPILED_REWRITES:
