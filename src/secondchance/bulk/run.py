@@ -377,6 +377,7 @@ def _identity(plan: Plan, partitions: int, rules: Sequence[Rule], source_sha: st
         "partitions": partitions,
         "rules_sha256": rules_digest(rules),
         "polars": pl.__version__,  # the person hash is stable within a Polars version
+        "secondchance": _version("secondchance"),  # a resumed run is finished by the code that started it
     }
 
 
