@@ -27,7 +27,8 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -208,21 +209,24 @@ def run_per_person(people: int) -> dict[str, Any]:
     return {"seconds": time.perf_counter() - started, "charges": charges}
 
 
-def synth_input(work: Path, millions: int) -> tuple[Path, int, float]:
-    """About ``millions`` million synthetic PA charges as Parquet: (path, rows, seconds it took)."""
+@contextmanager
+def synthetic_input(prefix: str, millions: int) -> Iterator[tuple[Path, Path, int, float]]:
+    """A scratch folder (in ``$BENCH_TMP`` if set, removed afterwards) holding about ``millions`` million
+    synthetic PA charges as Parquet: yields (folder, input path, rows, seconds the synthesis took)."""
     from secondchance.bulk.synth import write_synth
 
-    source = work / "charges.parquet"
-    started = time.perf_counter()
-    rows = write_synth(source, PEOPLE_PER_MILLION * millions, "PA", seed=1)
-    return source, rows, time.perf_counter() - started
+    work = Path(tempfile.mkdtemp(prefix=prefix, dir=os.environ.get("BENCH_TMP")))
+    try:
+        source = work / "charges.parquet"
+        started = time.perf_counter()
+        rows = write_synth(source, PEOPLE_PER_MILLION * millions, "PA", seed=1)
+        yield work, source, rows, time.perf_counter() - started
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
 
 
 def run(quick: bool) -> dict[str, Any]:
-    millions = 1 if quick else 10
-    work = Path(tempfile.mkdtemp(prefix="bench-bulk-", dir=os.environ.get("BENCH_TMP")))
-    try:
-        source, rows, synth_seconds = synth_input(work, millions)
+    with synthetic_input("bench-bulk-", 1 if quick else 10) as (work, source, rows, synth_seconds):
         bulk = run_bulk(source, work / "out")
         duck = run_duckdb(source, work / "duckdb.parquet")
         shape = run_duckdb(source, work / "shape.parquet", rule_shape_sql)
@@ -246,8 +250,6 @@ def run(quick: bool) -> dict[str, Any]:
             "ratio_bulk_to_per_person": round(bulk_rate / person_rate, 1),
             "targets": {"bulk_to_duckdb": ">= 0.5", "bulk_to_per_person": ">= 50", "peak_rss_at_50M": "< 4 GB"},
         }
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
 
 
 if __name__ == "__main__":
