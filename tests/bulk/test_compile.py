@@ -223,6 +223,35 @@ TEST_RULES: tuple[Rule, ...] = (
         ),
     ),
     _rule(
+        "t-count",
+        (
+            # "two or more", "four or more": counts over each aggregate strategy (windows, the same case,
+            # a date span, the self-join)
+            Not(Exists(And((CONVICTED_OTHER, OneOf(Other("grade"), ("M1", "M2", "M3"), ("M",)))), count=2)),
+            Not(
+                Exists(
+                    And((Compare("==", Other("case_id"), Fact("case_id")), CONVICTED_OTHER)), "other_charges", count=2
+                )
+            ),
+            Not(
+                Exists(
+                    And(
+                        (
+                            Compare(">=", Other("arrest_date"), Fact("disposition_date")),
+                            Compare("<", Other("arrest_date"), Shift(Fact("disposition_date"), 5, 0)),
+                        )
+                    ),
+                    count=2,
+                )
+            ),
+            Exists(
+                And((CONVICTED_OTHER, Compare(">", Other("disposition_date"), Fact("disposition_date")))),
+                "other_charges",
+                count=3,
+            ),
+        ),
+    ),
+    _rule(
         "t-latest",
         (Compare("<", Fact("restitution_owed"), Const(500.5)),),
         (

@@ -560,13 +560,13 @@ def _aggregate(frame: pl.DataFrame, pairs: pl.DataFrame, agg: _Aggregate, compil
     w = pl.col("__w")
     if isinstance(node, Exists):
         grouped = pair.group_by(_ROW).agg(
-            w.fill_null(False).any().alias("__true"),
-            w.is_null().any().alias("__maybe"),
+            w.fill_null(False).sum().alias("__true"),
+            w.is_null().sum().alias("__maybe"),
             *((w.is_null() & pl.col(n + _OTHER).is_null()).any().alias(f"__m_{n}") for n in agg.names),
         )
         full = _by_row(frame.select(_ROW), grouped)
-        value = pl.when(pl.col("__true")).then(True).when(pl.col("__maybe")).then(None).otherwise(False)
-        unknown = ~pl.col("__true") & pl.col("__maybe")
+        true, unknown = _at_least_count(pl.col("__true"), pl.col("__maybe"), node.count)
+        value = pl.when(true).then(True).when(unknown).then(None).otherwise(False)
         return frame.with_columns(
             full.select(
                 value.alias(agg.value),
@@ -607,6 +607,12 @@ def _aggregate(frame: pl.DataFrame, pairs: pl.DataFrame, agg: _Aggregate, compil
             *(((undated & pl.col(f"__u_{n}")) | (doubtful & pl.col(f"__b_{n}"))).alias(agg.flag(n)) for n in agg.names),
         )
     )
+
+
+def _at_least_count(certain: pl.Expr, maybe: pl.Expr, count: int) -> tuple[pl.Expr, pl.Expr]:
+    """(true, unknown) of ``Exists(count=...)`` from how many charges in scope surely and maybe match."""
+    true = certain >= count
+    return true, ~true & (certain + maybe >= count)
 
 
 def _reads_other_only(node: Exists | LatestOf) -> bool:
@@ -650,6 +656,7 @@ class _Span:
     low_inclusive: bool
     high: Expr
     high_inclusive: bool
+    count: int  # the Exists' count: at least this many such charges
 
 
 def _date_span(node: Exists | LatestOf, compiler: _Compiler) -> _Span | None:
@@ -674,7 +681,7 @@ def _date_span(node: Exists | LatestOf, compiler: _Compiler) -> _Span | None:
     (column, low, low_inclusive), (other, high, high_inclusive) = bounds["low"], bounds["high"]
     if column != other or other_facts_used(node) != (column,):
         return None
-    return _Span(column, low, low_inclusive, high, high_inclusive)
+    return _Span(column, low, low_inclusive, high, high_inclusive, node.count)
 
 
 def _this_only(expr: Expr) -> bool:
@@ -732,16 +739,16 @@ def _aggregate_by_span(frame: pl.DataFrame, agg: _Aggregate, span: _Span, compil
     inside = in_range(person) - in_range(own)  # dated charges in scope within the range
     undated = ~dated
     no_date = np.bincount(person, weights=undated, minlength=person.max() + 1 if len(person) else 0)[person]
-    no_date = no_date - np.bincount(own, weights=undated, minlength=own.max() + 1 if len(own) else 0)[own]
-    bounded = low_known & high_known
-    counts = pl.DataFrame(
-        {"true": bounded & (inside > 0), "maybe": (~bounded & (inside > 0)) | (no_date > 0), "undated": no_date > 0}
+    no_date = (no_date - np.bincount(own, weights=undated, minlength=own.max() + 1 if len(own) else 0)[own]).astype(
+        np.int64
     )
-    true, maybe = pl.col("true"), pl.col("maybe")
+    bounded = low_known & high_known  # else every charge in the (opened) range only might be in it
+    counts = pl.DataFrame({"certain": np.where(bounded, inside, 0), "possible": inside + no_date, "no_date": no_date})
+    true, unknown = _at_least_count(pl.col("certain"), pl.col("possible") - pl.col("certain"), span.count)
     return frame.with_columns(
         counts.select(
-            pl.when(true).then(True).when(maybe).then(None).otherwise(False).alias(agg.value),
-            (~true & maybe & pl.col("undated")).alias(agg.flag(span.column)),
+            pl.when(true).then(True).when(unknown).then(None).otherwise(False).alias(agg.value),
+            (unknown & (pl.col("no_date") > 0)).alias(agg.flag(span.column)),
         )
     )
 
@@ -782,11 +789,10 @@ def _aggregate_by_windows(
     if isinstance(node, Exists):
         counts = {"__t": w, "__m": w.is_null(), **{f"__m_{n}": w.is_null() & other[n] for n in agg.names}}
         work = _outside_counts(work, counts, seg)
-        true, maybe = pl.col("__t") > 0, pl.col("__m") > 0
-        unknown = ~true & maybe
+        true, unknown = _at_least_count(pl.col("__t"), pl.col("__m"), node.count)
         return frame.with_columns(
             work.select(
-                pl.when(true).then(True).when(maybe).then(None).otherwise(False).alias(agg.value),
+                pl.when(true).then(True).when(unknown).then(None).otherwise(False).alias(agg.value),
                 *((unknown & (pl.col(f"__m_{n}") > 0)).alias(agg.flag(n)) for n in agg.names),
             )
         )

@@ -4,8 +4,8 @@ Semantics (the bulk engine implements exactly these; ``tests/bulk`` proves it):
 
 * Values are dates, text, numbers, booleans, or ``None`` (unknown). Comparisons with an
   unknown are unknown; ``And``/``Or``/``Not`` follow Kleene logic.
-* ``Exists``: true if some other charge in scope satisfies ``where``; else unknown if some
-  might (``where`` unknown); else false.
+* ``Exists``: true if at least ``count`` (usually one) other charges in scope satisfy
+  ``where``; else unknown if that many might (``where`` unknown on the rest); else false.
 * ``LatestOf``: ``base`` is the latest of ``at_least`` and the dates of the charges where
   ``where`` is true (unknown if one of those has no date, or ``at_least`` is unknown). The
   answer is unknown if a charge that *might* match (``where`` unknown) has no date or a date
@@ -210,15 +210,18 @@ class Evaluator:
         return found[1]
 
     def _exists(self, node: Exists, where: Expr, scope: Scope, this: Row, rows: list[Row], missing: set[str]) -> Value:
+        certain = 0
         uncertain: list[Row] = []
         for other in rows:
             if in_scope(scope, this, other):
                 held = self.value(where, this, rows, other, set())
                 if held is True:
-                    return True
-                if held is None:
+                    certain += 1
+                    if certain >= node.count:
+                        return True
+                elif held is None:
                     uncertain.append(other)
-        if uncertain:
+        if certain + len(uncertain) >= node.count:
             missing.update(_other_missing(node, uncertain))
             return None
         return False

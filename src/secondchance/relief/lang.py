@@ -141,13 +141,20 @@ Scope = Literal["other_charges", "other_cases"]
 
 @dataclass(frozen=True)
 class Exists:
-    """Whether some other charge of the person (``Other`` facts) satisfies ``where``.
+    """Whether at least ``count`` other charges of the person (``Other`` facts) satisfy ``where``.
 
     ``other_charges``: every other charge; ``other_cases``: charges in the person's other cases.
+    A count above one says "two or more offenses" as the statute does: true if that many surely
+    match, unknown if that many might (``where`` unknown on enough of them), else false.
     """
 
     where: Expr
     scope: Scope = "other_cases"
+    count: int = 1
+
+    def __post_init__(self) -> None:
+        if self.count < 1:
+            raise ValueError(f"Exists needs a count of at least 1, not {self.count}")
 
 
 @dataclass(frozen=True)

@@ -17,9 +17,10 @@ the following: (A) Section 3127 ... (B) Section 3129 ... (C) Section 4915.1 ... 
 (D) Section 5122 ... (E) Section 5510 ... (F) [§ 5515, unverified; see the docs].
 
 These are not rules of their own: they are conditions of every § 9122.2(a)(1) rule. The
-offence lists are dated parameters in params/pa.yaml. Counting ("two or more", "four or
-more") is not expressible with the rule language's nodes, so a record with other qualifying
-convictions is sent to review rather than guessed (see docs/jurisdictions/pa.md).
+offence lists are dated parameters in params/pa.yaml. "Two or more" and "four or more" count
+this conviction (when it is such an offence) and the person's other convictions, each charge
+one offence (``Exists(..., count=n)``); an ungraded misdemeanor may or may not count, so where
+it decides the count the case goes to review (see docs/jurisdictions/pa.md).
 """
 
 from __future__ import annotations
@@ -56,10 +57,18 @@ def qualifying_offense(of: type[Fact] | type[Other] = Fact) -> Expr:
     return And((statute_in("pa.clean_slate.qualifying_offense_statutes", of), sentence_under_qualifying_limit(of)))
 
 
-def exceptions(this_over_two_years: Expr) -> tuple[Condition, ...]:
-    """The § 9122.3(a) conditions for a conviction; ``this_over_two_years``: whether it counts toward (2)(ii)."""
-    others_over_two = Exists(other_conviction(PUNISHABLE_OVER_TWO_YEARS), scope="other_charges")
-    others_one_year = Exists(other_conviction(PUNISHABLE_ONE_YEAR), scope="other_charges")
+def convicted_of_at_least(count: int, this_counts: Expr, others: Expr) -> Expr:
+    """ "Has been convicted of ``count`` or more" such offences: this conviction (if ``this_counts``)
+    and the other charges convicted of them (``others``, a ``where`` over ``Other`` facts)."""
+    with_this = And((this_counts, Exists(others, scope="other_charges", count=count - 1))) if count > 1 else this_counts
+    return Or((with_this, Exists(others, scope="other_charges", count=count)))
+
+
+def exceptions(this_over_two_years: Expr, this_one_year: Expr) -> tuple[Condition, ...]:
+    """The § 9122.3(a) conditions for a conviction; ``this_over_two_years`` / ``this_one_year``: whether
+    it counts toward (2)(ii) / (2)(iii)."""
+    over_two_years = other_conviction(PUNISHABLE_OVER_TWO_YEARS)
+    one_year = other_conviction(PUNISHABLE_ONE_YEAR)
     other_felony = Exists(
         And((convicted(Other), OneOf(Other("grade"), FELONIES), Not(qualifying_offense(Other)))),
         scope="other_charges",
@@ -93,20 +102,22 @@ def exceptions(this_over_two_years: Expr) -> tuple[Condition, ...]:
         Condition(
             id="fewer_than_two_convictions_over_two_years",
             text=(
-                "The person has fewer than two convictions for offences punishable by more than two years "
-                "(first-degree misdemeanors and felonies); with one other such conviction a lawyer must count."
+                "The person has fewer than two convictions, this one included, for offences punishable by more "
+                "than two years (first-degree misdemeanors and felonies)."
             ),
             cite=f"{SECTION}(a)(2)(ii)",
-            test=And((Not(And((this_over_two_years, others_over_two))), review_unless(Not(others_over_two)))),
+            # "(ii) Two or more offenses punishable by imprisonment of more than two years."
+            test=Not(convicted_of_at_least(2, this_over_two_years, over_two_years)),
         ),
         Condition(
             id="fewer_than_four_convictions_over_one_year",
             text=(
-                "The person has fewer than four convictions for offences punishable by one year or more "
-                "(any misdemeanor or felony); with other such convictions a lawyer must count."
+                "The person has fewer than four convictions, this one included, for offences punishable by one "
+                "year or more (any misdemeanor or felony)."
             ),
             cite=f"{SECTION}(a)(2)(iii)",
-            test=review_unless(Not(others_one_year)),
+            # "(iii) Four or more offenses punishable by imprisonment of one or more years."
+            test=Not(convicted_of_at_least(4, this_one_year, one_year)),
         ),
         Condition(
             id="no_disqualifying_conviction",
@@ -125,7 +136,9 @@ def exceptions(this_over_two_years: Expr) -> tuple[Condition, ...]:
     )
 
 
-#: For a misdemeanor: an M1 counts toward (2)(ii); an ungraded M might.
-MISDEMEANOR_EXCEPTIONS = exceptions(grade_in(PUNISHABLE_OVER_TWO_YEARS, UNGRADED_MISDEMEANOR))
-#: A drug felony is itself punishable by more than two years.
-FELONY_EXCEPTIONS = exceptions(Const(True))
+#: For a misdemeanor: an M1 counts toward (2)(ii), every graded one toward (2)(iii); an ungraded M might.
+MISDEMEANOR_EXCEPTIONS = exceptions(
+    grade_in(PUNISHABLE_OVER_TWO_YEARS, UNGRADED_MISDEMEANOR), grade_in(PUNISHABLE_ONE_YEAR, UNGRADED_MISDEMEANOR)
+)
+#: A drug felony is itself punishable by more than two years (and so by one or more).
+FELONY_EXCEPTIONS = exceptions(Const(True), Const(True))
