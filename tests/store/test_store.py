@@ -30,7 +30,7 @@ AS_OF = date(2026, 11, 23)
 
 
 def test_migration_creates_exactly_the_tables(engine: Engine) -> None:
-    assert current(engine) == "0002"
+    assert current(engine) == "0003"
     with engine.connect() as conn:
         diffs = compare_metadata(MigrationContext.configure(conn), metadata)
     # the FTS5 virtual table (SQLite) / tsvector column (PostgreSQL) are made by the migration on purpose
@@ -83,6 +83,35 @@ def test_search_geo_needs_text_and_facts(engine: Engine) -> None:
     stemmed = search(store, Query(nola.lat, nola.lon, 25, text="pantries", as_of=AS_OF))
     assert [r.entry.name for r in stemmed] == ["Food pantry"]
     assert search(store, Query(nola.lat, nola.lon, 25, text='"; DROP TABLE x', as_of=AS_OF)) == []
+
+
+def test_remote_services_are_found_from_anywhere_with_no_distance(engine: Engine) -> None:
+    """A hotline at an HSDS virtual location has no coordinates: found from New Orleans and from
+    Philadelphia alike, after the services one can visit, and left out on request."""
+    store = DirectoryStore(engine)
+    store.import_directory(build_sample())
+    for place in ("70112", "19121", "99501"):  # New Orleans, Philadelphia, and Anchorage (nothing nearby)
+        here = geocode(place)
+        results = search(store, Query(here.lat, here.lon, 25, mask(["mental_health"]), as_of=AS_OF))
+        remote = [r for r in results if r.miles is None]
+        assert [(r.entry.name, r.entry.area) for r in remote] == [("24/7 reentry hotline", "United States")]
+        assert remote[0].to_json()["remote"] is True and remote[0].to_json()["miles"] is None
+        same_fit = [r for r in results if r.match.fit is remote[0].match.fit]
+        assert same_fit[-1] is remote[0]  # after the places one can visit that fit as well
+        no_remote = search(store, Query(here.lat, here.lon, 25, mask(["mental_health"]), as_of=AS_OF, remote=False))
+        assert no_remote == [r for r in results if r.miles is not None]
+        worded = search(store, Query(here.lat, here.lon, 25, text="helpline", as_of=AS_OF))
+        assert [r.entry.name for r in worded] == ["24/7 reentry hotline"]
+
+
+def test_upgrade_from_0002_keeps_entries_and_downgrade_drops_remote_ones(engine: Engine) -> None:
+    store = DirectoryStore(engine)
+    store.import_directory(build_sample())
+    downgrade(engine, "0002")  # the remote hotline cannot be stored without coordinates
+    assert store.counts()["search_entry"] == 19
+    upgrade(engine)
+    here = geocode("70112")
+    assert "Food pantry" in [r.entry.name for r in search(store, Query(here.lat, here.lon, 25, text="pantry"))]
 
 
 def test_radius_is_exact_not_the_box(engine: Engine) -> None:
@@ -147,6 +176,10 @@ def test_cli_import_invalid_exits_2_and_stores_nothing(tmp_path: Path) -> None:
     assert out.exit_code == 0 and (tmp_path / "out" / "services.csv").exists()
     found = runner.invoke(app, ["services", "search", "--near", "70112", "--need", "food", "--db", db, "-f", "json"])
     assert found.exit_code == 0 and '"fit": "fits"' in found.stdout
+    hotline = runner.invoke(app, ["services", "search", "--near", "99501", "--need", "hotline", "--db", db])
+    assert hotline.exit_code == 0 and "phone/online" in hotline.stdout and "serves United States" in hotline.stdout
+    local_only = ["services", "search", "--near", "99501", "--need", "hotline", "--no-remote", "--db", db]
+    assert "No services found" in runner.invoke(app, local_only).stdout
     nowhere = runner.invoke(app, ["services", "search", "--near", "Atlantis, ZZ", "--db", db])
     assert nowhere.exit_code == 2 and "not a US city we know" in nowhere.stderr
 

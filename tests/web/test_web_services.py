@@ -59,6 +59,23 @@ def test_one_service_and_hsds_export(client: TestClient) -> None:
     assert client.get("/api/v1/services/no-such-id").status_code == 404
 
 
+def test_a_hotline_is_found_from_anywhere_by_phone(client: TestClient) -> None:
+    """The sample's hotline is at a virtual location: no distance, its service area shown; remote=false drops it."""
+    query = {"near": "Anchorage, AK", "needs": ["hotline"]}
+    results = client.post("/api/v1/services/search", json=query).json()["results"]
+    assert [(r["name"], r["miles"], r["remote"], r["service_area"]) for r in results] == [
+        ("24/7 reentry hotline", None, True, "United States")
+    ]
+    assert results[0]["phone"] == "800-555-0199"
+    remote_off = client.get("/api/v1/services", params={"near": "Anchorage, AK", "need": "hotline", "remote": "false"})
+    assert remote_off.json()["results"] == []
+    start = client.get("/services")
+    data = {"csrf_token": page_token(start.text), "near": "99501", "need": ["hotline"], "radius": "10"}
+    page = client.post("/services", data=data)
+    assert "By phone or online" in page.text and "Serves: United States" in page.text
+    assert 'href="tel:8005550199"' in page.text
+
+
 def test_needs_list(client: TestClient) -> None:
     codes = {n["code"] for n in client.get("/api/v1/needs").json()}
     assert {"housing", "food", "legal"} <= codes

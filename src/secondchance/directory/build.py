@@ -28,8 +28,8 @@ class ServiceSpec:
     city: str
     state: str
     zip: str
-    lat: float
-    lon: float
+    lat: float | None  # None (with lon): a remote service, by phone or online, at a virtual location
+    lon: float | None
     phone: str
     eligibility: tuple[tuple[str, str], ...] = ()  # (term code, value)
     min_age: int | None = None
@@ -40,7 +40,12 @@ class ServiceSpec:
     hours: tuple[str, str, str] | None = ("MO,TU,WE,TH,FR", "09:00:00", "17:00:00")
     walk_in: bool = False
     cost: str | None = "Free"
+    areas: tuple[str, ...] = ()  # HSDS service areas, e.g. ("Pennsylvania",)
     extra: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def remote(self) -> bool:
+        return self.lat is None or self.lon is None
 
 
 def uid(*parts: str) -> str:
@@ -70,27 +75,30 @@ def add_service(directory: Directory, spec: ServiceSpec) -> None:
         "location",
         {
             "id": loc_id,
-            "location_type": "physical",
+            "location_type": "virtual" if spec.remote else "physical",
             "organization_id": org_id,
             "name": spec.name,
             "latitude": spec.lat,
             "longitude": spec.lon,
         },
     )
-    directory.add(
-        "address",
-        {
-            "id": uid(k, "address"),
-            "location_id": loc_id,
-            "address_1": spec.address,
-            "city": spec.city,
-            "state_province": spec.state,
-            "postal_code": spec.zip,
-            "country": "US",
-            "address_type": "physical",
-        },
-    )
+    if not spec.remote:
+        directory.add(
+            "address",
+            {
+                "id": uid(k, "address"),
+                "location_id": loc_id,
+                "address_1": spec.address,
+                "city": spec.city,
+                "state_province": spec.state,
+                "postal_code": spec.zip,
+                "country": "US",
+                "address_type": "physical",
+            },
+        )
     directory.add("service_at_location", {"id": sal_id, "service_id": svc_id, "location_id": loc_id})
+    for area in spec.areas:
+        directory.add("service_area", {"id": uid(k, "area", area), "service_id": svc_id, "name": area})
     directory.add("phone", {"id": uid(k, "phone"), "service_id": svc_id, "number": spec.phone, "type": "voice"})
     if spec.hours:
         days, opens, closes = spec.hours

@@ -171,9 +171,11 @@ def render(results: list[Result], where: str) -> None:
             f"{'walk-in ' if walk_in else ''}{days or 'daily'} {(opens or '')[:5]}–{(closes or '')[:5]}"
             for days, opens, closes, walk_in in (json.loads(r.entry.schedules) if r.entry.schedules else [])
         ]
-        contact = "\n".join(x for x in (r.entry.phone, r.entry.address, *hours) if x)
+        area = f"serves {r.entry.area}" if r.entry.area else None
+        contact = "\n".join(x for x in (r.entry.phone, r.entry.url, r.entry.address, area, *hours) if x)
         service = f"[bold]{r.entry.name}[/]\n{r.entry.organization or ''}"
-        table.add_row(FIT_STYLE[r.match.fit], f"{r.miles:.1f}", service, "\n".join(why), contact)
+        distance = "phone/online" if r.miles is None else f"{r.miles:.1f}"
+        table.add_row(FIT_STYLE[r.match.fit], distance, service, "\n".join(why), contact)
     console.print(table)
     console.print("Listings can be out of date: call before you go. This is information, not legal advice.")
 
@@ -191,6 +193,9 @@ def search_command(
     ] = None,
     language: Annotated[list[str] | None, typer.Option("--language", help="Only services in this language.")] = None,
     open_now: Annotated[bool, typer.Option("--open-now", help="Only services open right now.")] = False,
+    remote: Annotated[
+        bool, typer.Option("--remote/--no-remote", help="Include services by phone or online (no distance).")
+    ] = True,
     as_of: Annotated[str | None, typer.Option("--as-of", help="Date for dated limits (YYYY-MM-DD).")] = None,
     limit: Annotated[int, typer.Option("--limit", min=1, max=500)] = 20,
     db: DbOption = None,
@@ -221,6 +226,7 @@ def search_command(
         person,
         day,
         limit,
+        remote,
     )
     store = open_store(db)
     results = search(store, query)

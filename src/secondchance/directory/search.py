@@ -1,9 +1,14 @@
 """Search: services near a place, for some needs, matched against a person's facts, each result explained.
 
-The storage answers a coarse question (entries in a bounding box, with any of the needs and
-the words); everything a person reads (distance, open now, fits / may not fit / unknown and
-why) is decided here, the same for every database. Results are sorted so services that surely
-fit come first, then those we cannot decide, then those that may not fit; nearest first within.
+The storage answers a coarse question (entries in a bounding box, plus the remote entries, with
+any of the needs and the words); everything a person reads (distance, open now, fits / may not
+fit / unknown and why) is decided here, the same for every database. Results are sorted so
+services that surely fit come first, then those we cannot decide, then those that may not fit;
+within each, nearest first, then the services reached by phone or online.
+
+*Remote* services (hotlines, online help: an HSDS location of ``location_type`` "virtual") have
+no coordinates; they are found from any place, with no distance, and their HSDS service areas
+are shown so a person can see whether one covers them.
 """
 
 from __future__ import annotations
@@ -31,8 +36,8 @@ class Entry:
     service_at_location_id: str
     service_id: str
     location_id: str
-    lat: float
-    lon: float
+    lat: float | None  # None (with lon) for a remote service: by phone or online, no place to visit
+    lon: float | None
     needs: int
     status: str
     name: str
@@ -45,16 +50,24 @@ class Entry:
     requirements: str
     fees: str | None
     body: str
+    url: str | None = None  # the service's web address (for a remote service, how to reach it online)
+    area: str | None = None  # the HSDS service areas' names ("Pennsylvania; New Jersey"), where it serves
+
+    @property
+    def remote(self) -> bool:
+        return self.lat is None or self.lon is None
 
 
 @dataclass(frozen=True)
 class CandidateQuery:
-    """What the storage filters on: a box (min_lat, max_lat, min_lon, max_lon), needs bits, words."""
+    """What the storage filters on: a box (min_lat, max_lat, min_lon, max_lon), needs bits, words;
+    with ``remote``, the remote entries too (they are in no box)."""
 
     box: tuple[float, float, float, float]
     needs: int = 0
     text: str | None = None
     limit: int = 5000
+    remote: bool = True
 
 
 class Candidates(Protocol):
@@ -73,12 +86,13 @@ class Query:
     facts: PersonFacts = field(default_factory=PersonFacts)
     as_of: date = field(default_factory=date.today)
     limit: int = 20
+    remote: bool = True  # include services by phone or online
 
 
 @dataclass(frozen=True)
 class Result:
     entry: Entry
-    miles: float
+    miles: float | None  # None for a remote service
     match: Match
     open_now: bool | None
 
@@ -91,7 +105,10 @@ class Result:
             "organization": e.organization,
             "address": e.address,
             "phone": e.phone,
-            "miles": round(self.miles, 2),
+            "url": e.url,
+            "service_area": e.area,
+            "miles": None if self.miles is None else round(self.miles, 2),
+            "remote": e.remote,
             "needs": list(needs_of_mask(e.needs)),
             "languages": e.languages.split(",") if e.languages else [],
             "fees": e.fees,
@@ -132,13 +149,20 @@ def is_open(schedules: str | None, timezone: str | None, moment: datetime) -> bo
 def search(store: Candidates, query: Query) -> list[Result]:
     """The best ``limit`` services for the query, each with its distance and explained fit."""
     candidates = store.candidates(
-        CandidateQuery(bounding_box(query.lat, query.lon, query.miles), query.needs, query.text)
+        CandidateQuery(bounding_box(query.lat, query.lon, query.miles), query.needs, query.text, remote=query.remote)
     )
     wanted = {language_code(lang) for lang in query.languages}
     results: list[Result] = []
     for entry in candidates:
-        miles = haversine_miles(query.lat, query.lon, entry.lat, entry.lon)
-        if miles > query.miles or entry.status not in ("active", "temporarily closed"):
+        if entry.lat is None or entry.lon is None:
+            miles = None  # remote: no distance
+            if not query.remote:
+                continue
+        else:
+            miles = haversine_miles(query.lat, query.lon, entry.lat, entry.lon)
+            if miles > query.miles:
+                continue
+        if entry.status not in ("active", "temporarily closed"):
             continue
         if wanted and not wanted & set((entry.languages or "").split(",")):
             continue
@@ -147,7 +171,7 @@ def search(store: Candidates, query: Query) -> list[Result]:
             continue
         req = Requirements.from_json(json.loads(entry.requirements))
         results.append(Result(entry, miles, match(req, query.facts, query.as_of), open_now))
-    results.sort(key=lambda r: (ORDER[r.match.fit], r.miles, r.entry.name))
+    results.sort(key=lambda r: (ORDER[r.match.fit], r.miles is None, r.miles or 0.0, r.entry.name))
     return results[: query.limit]
 
 
@@ -159,7 +183,9 @@ def _address(rows: Iterable[Row]) -> str | None:
 
 
 def entries(directory: Directory, timezone_of: Callable[[str], str | None] = zip_timezone) -> list[Entry]:
-    """Search entries of a directory: one per service at a location that has coordinates."""
+    """Search entries of a directory: one per service at a location that has coordinates, or at a
+    virtual location (a remote entry). A physical location without coordinates cannot be placed, so
+    it is left out (the import's ``search_entry`` count shows how many entries were made)."""
     services = directory.by_id("service")
     locations = directory.by_id("location")
     orgs = directory.by_id("organization")
@@ -182,13 +208,21 @@ def entries(directory: Directory, timezone_of: Callable[[str], str | None] = zip
         owner = s.get("service_at_location_id") or s.get("service_id") or s.get("location_id")
         walk_in = "walk" in str(s.get("attending_type") or "").lower()
         schedules.setdefault(str(owner), []).append([s.get("byday"), s.get("opens_at"), s.get("closes_at"), walk_in])
+    areas: dict[str, list[str]] = {}
+    for a in directory.rows("service_area"):
+        owner = a.get("service_at_location_id") or a.get("service_id")
+        if owner is not None and a.get("name"):
+            areas.setdefault(str(owner), []).append(str(a["name"]))
     fees: dict[str, str] = {}
     for c in directory.rows("cost_option"):
         fees.setdefault(str(c["service_id"]), str(c.get("option") or c.get("amount_description") or c.get("amount")))
     out: list[Entry] = []
     for sal in directory.rows("service_at_location"):
         service, location = services.get(str(sal["service_id"])), locations.get(str(sal["location_id"]))
-        if service is None or location is None or location.get("latitude") is None or location.get("longitude") is None:
+        if service is None or location is None:
+            continue
+        remote = location.get("location_type") == "virtual"
+        if not remote and (location.get("latitude") is None or location.get("longitude") is None):
             continue
         sid, lid, said = str(service["id"]), str(location["id"]), str(sal["id"])
         org = orgs.get(str(service.get("organization_id")))
@@ -201,8 +235,8 @@ def entries(directory: Directory, timezone_of: Callable[[str], str | None] = zip
                 service_at_location_id=said,
                 service_id=sid,
                 location_id=lid,
-                lat=float(location["latitude"]),  # type: ignore[arg-type]
-                lon=float(location["longitude"]),  # type: ignore[arg-type]
+                lat=None if remote else float(location["latitude"]),  # type: ignore[arg-type]
+                lon=None if remote else float(location["longitude"]),  # type: ignore[arg-type]
                 needs=needs.get(sid, 0),
                 status=str(service.get("status")),
                 name=str(service.get("name")),
@@ -215,6 +249,8 @@ def entries(directory: Directory, timezone_of: Callable[[str], str | None] = zip
                 requirements=json.dumps(req.to_json(), sort_keys=True),
                 fees=fees.get(sid) or (str(service["fees_description"]) if service.get("fees_description") else None),
                 body=text,
+                url=str(service.get("url") or location.get("url") or "") or None,
+                area="; ".join(areas.get(said) or areas.get(sid) or []) or None,
             )
         )
     return out

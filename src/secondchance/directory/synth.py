@@ -217,6 +217,8 @@ def synthesize(n: int, seed: int = 7) -> dict[str, pl.DataFrame]:
         requirements="requirements",
         fees=pl.lit("Free"),
         body=pl.concat_str([pl.col("name"), pl.col("org_name"), pl.col("description")], separator=" "),
+        url=pl.lit(None, dtype=pl.Utf8),
+        area=pl.lit(None, dtype=pl.Utf8),
     )
     return frames
 

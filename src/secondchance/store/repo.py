@@ -25,6 +25,7 @@ from ..directory.validate import InvalidDirectory, Problem
 from .tables import CELL_COLUMNS, CELL_DEGREES, HSDS, cell_of, search_entry
 
 DEFAULT_URL_ENV = "SECONDCHANCE_DATABASE_URL"
+REMOTE_CELL = "remote"  # the FTS5 cell token of a remote entry (no coordinates)
 ENTRY_FIELDS = [f.name for f in fields(Entry)]
 SHARED_TABLES = ("taxonomy", "taxonomy_term")
 Progress = Callable[[str, int], None]
@@ -137,7 +138,8 @@ class DirectoryStore:
         if self.dialect == "sqlite":
             conn.exec_driver_sql("INSERT INTO search_fts(search_fts) VALUES('delete-all')")
             conn.exec_driver_sql(
-                "INSERT INTO search_fts(rowid, body, cell) SELECT entry_id, body, 'c' || cell FROM search_entry"
+                "INSERT INTO search_fts(rowid, body, cell)"
+                f" SELECT entry_id, body, coalesce('c' || cell, '{REMOTE_CELL}') FROM search_entry"
             )
 
     def clear(self, conn: Connection) -> None:
@@ -177,17 +179,25 @@ class DirectoryStore:
         return [c.cell.in_(cells_for_box(box)), c.lat.between(low_lat, high_lat), c.lon.between(low_lon, high_lon)]
 
     def candidates(self, query: CandidateQuery) -> list[Entry]:
-        """Entries in the box having any of the needs and every word (the coarse filter of a search)."""
+        """Entries in the box (and, if asked, the remote ones) having any of the needs and every word
+        (the coarse filter of a search). Two indexed lookups, so neither the box nor the remote
+        entries make the other a scan."""
+        cells = " OR ".join(f"c{cell}" for cell in cells_for_box(query.box))
+        found = self._candidates(query, self._box_filter(query.box), cells)
+        if query.remote:
+            found += self._candidates(query, [search_entry.c.cell.is_(None)], REMOTE_CELL)
+        return found
+
+    def _candidates(self, query: CandidateQuery, where: list[Any], cell_tokens: str) -> list[Entry]:
+        """``candidates`` for one place: ``where`` picks its rows, ``cell_tokens`` its FTS5 cells."""
         c = search_entry.c
-        where = self._box_filter(query.box)
         if query.needs:
             where.append(c.needs.op("&")(query.needs) != 0)
         words = fts_query(query.text) if query.text else ""
         params: dict[str, str] = {}
         if words and self.dialect == "sqlite":
             # the word and the box's cells intersect inside FTS5 (migration 0002): few ids come back
-            cells = " OR ".join(f"c{cell}" for cell in cells_for_box(query.box))
-            params["words"] = f"body:({words}) AND cell:({cells})"
+            params["words"] = f"body:({words}) AND cell:({cell_tokens})"
             where.append(c.entry_id.in_(text("SELECT rowid FROM search_fts WHERE search_fts MATCH :words")))
         elif words:
             params["words"] = query.text or ""

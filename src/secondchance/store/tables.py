@@ -2,7 +2,8 @@
 
 HSDS text, dates and times are stored as text (their ISO form, so a round trip is exact),
 numbers as floats. ``search_entry`` is one row per service at a location, denormalised for
-search: a coarse geo ``cell`` and lat/lon (an index prefilters a bounding box), a needs
+search: a coarse geo ``cell`` and lat/lon (an index prefilters a bounding box; all three null
+for a remote service, found from any place), a needs
 bit mask, and the service's requirements as JSON so matching needs no further query.
 Text search is SQLite FTS5 (``search_fts``) or a PostgreSQL ``tsvector`` column, both made
 by the migration (``migrations/versions``), not by this metadata.
@@ -24,7 +25,9 @@ CELL_DEGREES: Final = 0.25
 CELL_COLUMNS: Final = 1440  # 360 / CELL_DEGREES
 
 
-def cell_of(lat: float, lon: float) -> int:
+def cell_of(lat: float | None, lon: float | None) -> int | None:
+    if lat is None or lon is None:
+        return None
     return math.floor((lat + 90) / CELL_DEGREES) * CELL_COLUMNS + math.floor((lon + 180) / CELL_DEGREES)
 
 
@@ -53,9 +56,9 @@ search_entry = Table(
     Column("service_at_location_id", Text, nullable=False, unique=True),
     Column("service_id", Text, nullable=False, index=True),
     Column("location_id", Text, nullable=False),
-    Column("cell", Integer, nullable=False),
-    Column("lat", Float, nullable=False),
-    Column("lon", Float, nullable=False),
+    Column("cell", Integer),  # cell, lat and lon are null for a remote service (by phone or online)
+    Column("lat", Float),
+    Column("lon", Float),
     Column("needs", BigInteger, nullable=False),
     Column("status", Text, nullable=False),
     Column("name", Text, nullable=False),
@@ -68,5 +71,7 @@ search_entry = Table(
     Column("requirements", Text, nullable=False),  # JSON, eligibility.Requirements
     Column("fees", Text),
     Column("body", Text, nullable=False),  # the text searched: name, organization, description
+    Column("url", Text),
+    Column("area", Text),  # the HSDS service areas' names, "; "-joined
 )
 Index("ix_search_entry_cell_lat_lon", search_entry.c.cell, search_entry.c.lat, search_entry.c.lon)

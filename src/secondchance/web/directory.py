@@ -69,6 +69,7 @@ def run_search(
     radius: float = 25.0,
     languages: list[str] | None = None,
     open_now: bool = False,
+    remote: bool = True,
     as_of: date | None = None,
     limit: int = 20,
     facts: dict[str, Any] | None = None,
@@ -88,6 +89,7 @@ def run_search(
         person,
         as_of or date.today(),
         limit,
+        remote,
     )
     return place.label, search(directory_store(settings), query)
 

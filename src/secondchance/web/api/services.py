@@ -35,6 +35,9 @@ class SearchRequest(BaseModel):
     radius: float = Field(default=25.0, ge=0.1, le=500, description="Miles.")
     languages: list[str] = Field(default_factory=list, max_length=10, description="Only services in these languages.")
     open_now: bool = Field(default=False, description="Only services open right now.")
+    remote: bool = Field(
+        default=True, description="Include services reached by phone or online (hotlines): no distance, any place."
+    )
     as_of: date | None = Field(default=None, description="Date for dated limits such as the poverty guideline.")
     limit: int = Field(default=20, ge=1, le=100)
     facts: dict[str, Any] | None = Field(
@@ -57,7 +60,10 @@ class ServiceResult(BaseModel):
     organization: str | None
     address: str | None
     phone: str | None
-    miles: float
+    url: str | None
+    service_area: str | None = Field(description="Where the service says it serves (HSDS service areas), if listed.")
+    miles: float | None = Field(description="Distance from the place searched; null for a remote service.")
+    remote: bool = Field(description="Reached by phone or online, not at a place.")
     needs: list[str]
     languages: list[str]
     fees: str | None
@@ -92,6 +98,7 @@ def _search(request: Request, body: SearchRequest, where: str = "body") -> JSONR
             radius=body.radius,
             languages=body.languages,
             open_now=body.open_now,
+            remote=body.remote,
             as_of=body.as_of,
             limit=body.limit,
             facts=body.facts,
@@ -145,6 +152,7 @@ def list_services(
     radius: Annotated[float, Query(ge=0.1, le=500)] = 25.0,
     language: Annotated[list[str] | None, Query(max_length=10)] = None,
     open_now: bool = False,
+    remote: bool = True,
     as_of: date | None = None,
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
 ) -> JSONResponse:
@@ -155,6 +163,7 @@ def list_services(
         radius=radius,
         languages=language or [],
         open_now=open_now,
+        remote=remote,
         as_of=as_of,
         limit=limit,
     )

@@ -80,6 +80,8 @@ class ServiceView:
     reasons: list[str]
     miles: str
     address: str
+    area: str
+    url: str
     phone: str
     tel: str
     hours: list[str]
@@ -201,8 +203,12 @@ def service_view(result: Result, t: Any) -> ServiceView:
         fit=fit_class,
         fit_label=t(fit_label),
         reasons=reasons,
-        miles=t("%(miles)s miles away") % {"miles": f"{result.miles:.1f}"},
+        miles=t("By phone or online")
+        if result.miles is None
+        else t("%(miles)s miles away") % {"miles": f"{result.miles:.1f}"},
         address=entry.address or "",
+        area=entry.area or "",
+        url=entry.url if entry.url and entry.url.lower().startswith(("https://", "http://")) else "",  # no javascript:
         phone=phone,
         tel="".join(ch for ch in phone if ch.isdigit() or ch == "+"),
         hours=hours_text(entry.schedules, t),
