@@ -27,6 +27,7 @@ from secondchance.store.migrate import current, downgrade, upgrade
 from secondchance.store.tables import metadata
 
 AS_OF = date(2026, 11, 23)
+OHANA = Path(__file__).parents[2] / ".." / "shared" / "data" / "hsds" / "ohana-san-mateo"
 
 
 def test_migration_creates_exactly_the_tables(engine: Engine) -> None:
@@ -50,6 +51,23 @@ def test_import_then_load_is_lossless(engine: Engine) -> None:
     counts = store.import_directory(sample)
     assert counts["service"] == 20 and counts["search_entry"] == 20
     assert store.load_directory().sorted() == sample.sorted()
+
+
+def test_one_service_reads_only_its_rows_and_is_the_same_object(engine: Engine) -> None:
+    """``load_service`` follows the JSON nesting from one service; each object equals the full export's."""
+    from secondchance.directory.hsds_json import to_json
+    from secondchance.directory.ohana import read_ohana
+
+    store = DirectoryStore(engine)
+    store.import_directory(build_sample())
+    if OHANA.exists():  # contacts, phones with languages, programs, attributes on locations...
+        store.import_directory(read_ohana(OHANA))
+    everything = to_json(store.load_directory())
+    for service in everything:
+        one = store.load_service(str(service["id"]))
+        assert one is not None and to_json(one) == [service]
+        assert one.counts()["service"] == 1
+    assert store.load_service("no-such-service") is None
 
 
 def test_failed_import_leaves_nothing(engine: Engine) -> None:
@@ -176,7 +194,8 @@ def test_cli_import_invalid_exits_2_and_stores_nothing(tmp_path: Path) -> None:
     assert out.exit_code == 0 and (tmp_path / "out" / "services.csv").exists()
     found = runner.invoke(app, ["services", "search", "--near", "70112", "--need", "food", "--db", db, "-f", "json"])
     assert found.exit_code == 0 and '"fit": "fits"' in found.stdout
-    hotline = runner.invoke(app, ["services", "search", "--near", "99501", "--need", "hotline", "--db", db])
+    wide = {"COLUMNS": "200"}  # the table's cells unwrapped
+    hotline = runner.invoke(app, ["services", "search", "--near", "99501", "--need", "hotline", "--db", db], env=wide)
     assert hotline.exit_code == 0 and "phone/online" in hotline.stdout and "serves United States" in hotline.stdout
     local_only = ["services", "search", "--near", "99501", "--need", "hotline", "--no-remote", "--db", db]
     assert "No services found" in runner.invoke(app, local_only).stdout

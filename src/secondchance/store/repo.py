@@ -74,6 +74,35 @@ def _chunks(rows: Sequence[Any], size: int = 5000) -> Iterator[Sequence[Any]]:
         yield rows[start : start + size]
 
 
+def _records(conn: Connection, name: str, *where: Any) -> list[Row]:
+    """Rows of HSDS table ``name`` (all, or those ``where`` picks) by id, numbers as they were imported."""
+    table = HSDS[name]
+    numbers = {f.name for f in tables()[name].fields if f.type == "number"}
+    rows: list[Row] = []
+    for record in conn.execute(select(table).where(*where).order_by(table.c.id)).mappings():
+        row: Row = dict(record)
+        for key in numbers:
+            value = row[key]
+            if isinstance(value, float | int):
+                row[key] = number(value)
+        rows.append(row)
+    return rows
+
+
+def _nested(name: str, row: Any) -> list[tuple[str, str, str]]:
+    """(table, field, value) of the rows a ``service_full`` object nests under ``row`` of table ``name``."""
+    from ..directory.hsds_json import ARRAYS, OBJECTS, WITH_ATTRIBUTES
+
+    row_id = str(row["id"])
+    links = [(child, key, row_id) for (parent, _), (child, key) in ARRAYS.items() if parent == name]
+    links += [
+        (child, "id", str(row[key]))
+        for (parent, _), (child, key) in OBJECTS.items()
+        if parent == name and row[key] is not None
+    ]
+    return links + ([("attribute", "link_id", row_id)] if name in WITH_ATTRIBUTES else [])
+
+
 class DirectoryStore:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
@@ -154,15 +183,40 @@ class DirectoryStore:
         directory = Directory()
         with self.engine.connect() as conn:
             for name in LOAD_ORDER:
-                table = HSDS[name]
-                numbers = {f.name for f in tables()[name].fields if f.type == "number"}
-                for record in conn.execute(select(table).order_by(table.c.id)).mappings():
-                    row: Row = dict(record)
-                    for key in numbers:
-                        value = row[key]
-                        if isinstance(value, float | int):
-                            row[key] = number(value)
-                    directory.rows(name).append(row)
+                directory.rows(name).extend(_records(conn, name))
+        return directory
+
+    def load_service(self, service_id: str) -> Directory | None:
+        """Only the rows one service's HSDS ``service_full`` object nests (None if there is no such
+        service), so showing one service reads a few rows by key, not the whole directory.
+
+        The rows are found by following ``hsds_json``'s nesting (arrays, objects, attributes) from the
+        service, then read in ``load_directory``'s order, so ``to_json`` gives the same object as for
+        the whole directory."""
+        found: dict[str, set[str]] = {}
+        asked: set[tuple[str, str, str]] = set()
+        wanted: dict[tuple[str, str], set[str]] = {("service", "id"): {service_id}}
+        with self.engine.connect() as conn:
+            while wanted:
+                following: dict[tuple[str, str], set[str]] = {}
+                for (name, field), values in wanted.items():
+                    asked.update((name, field, v) for v in values)
+                    table = HSDS[name]
+                    for row in conn.execute(select(table).where(table.c[field].in_(sorted(values)))).mappings():
+                        row_id = str(row["id"])
+                        if row_id in found.setdefault(name, set()):
+                            continue
+                        found[name].add(row_id)
+                        for child, key, value in _nested(name, row):
+                            if (child, key, value) not in asked:
+                                following.setdefault((child, key), set()).add(value)
+                wanted = following
+            if not found.get("service"):
+                return None
+            directory = Directory()
+            for name in LOAD_ORDER:
+                if found.get(name):
+                    directory.rows(name).extend(_records(conn, name, HSDS[name].c.id.in_(sorted(found[name]))))
         return directory
 
     def counts(self) -> dict[str, int]:

@@ -94,6 +94,14 @@ def run_search(
     return place.label, search(directory_store(settings), query)
 
 
+def hsds_service(settings: Settings, service_id: str) -> dict[str, Any] | None:
+    """One stored service as an HSDS ``service_full`` object, or None."""
+    from ..directory.hsds_json import to_json
+
+    directory = directory_store(settings).load_service(service_id)
+    return to_json(directory)[0] if directory is not None else None
+
+
 def hsds_services(settings: Settings) -> list[dict[str, Any]]:
     """Every stored service as an HSDS ``service_full`` object (the HSDS API's shape)."""
     from ..directory.hsds_json import to_json

@@ -16,7 +16,7 @@ from pydantic import BaseModel, Field
 from ...directory.geo import UnknownPlace
 from ...directory.needs import NEEDS, UnknownNeed
 from ...directory.validate import InvalidDirectory
-from ..directory import hsds_services, run_search
+from ..directory import hsds_service, hsds_services, run_search
 from ..settings import Settings
 from .problems import INVALID_REQUEST, ApiProblem, FieldError, Problem
 
@@ -181,10 +181,10 @@ def list_needs() -> list[dict[str, Any]]:
     responses={404: {"model": Problem, "description": "No such service."}},
 )
 def get_service(request: Request, service_id: Annotated[str, Path(max_length=200)]) -> dict[str, Any]:
-    for service in hsds_services(request.app.state.settings):
-        if str(service.get("id")) == service_id:
-            return service
-    raise ApiProblem(404, "Not Found", f"No service {service_id!r}.")
+    service = hsds_service(request.app.state.settings, service_id)
+    if service is None:
+        raise ApiProblem(404, "Not Found", f"No service {service_id!r}.")
+    return service
 
 
 @router.get("/hsds/services", summary="Export every service as HSDS JSON (service_full objects)")
