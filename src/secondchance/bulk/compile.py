@@ -460,6 +460,7 @@ class CompiledRules:
     def _aggregate_columns(self, frame: pl.DataFrame) -> pl.DataFrame:
         pairs: dict[Scope, pl.DataFrame] = {}
         segments: dict[tuple[str, str], _Segments] = {}
+        counted: dict[tuple[Expr, Scope, str], pl.DataFrame] = {}
         has_null_case = frame["case_id"].null_count() > 0
         if not self.compiler.aggregates:
             return frame
@@ -477,11 +478,11 @@ class CompiledRules:
         )
         for agg in self.compiler.aggregates.values():  # registered after their nested aggregates
             if self.windows and _reads_other_only(agg.node):
-                frame = _aggregate_by_windows(frame, agg, self.compiler, segments)
+                frame = _aggregate_by_windows(frame, agg, self.compiler, segments, counted)
                 continue
             rest = _same_case_rest(agg.node) if self.windows and not has_null_case else None
             if rest is not None:  # "another charge of this case": windows within the case
-                frame = _aggregate_by_windows(frame, agg, self.compiler, segments, where=rest, outer=_CASE)
+                frame = _aggregate_by_windows(frame, agg, self.compiler, segments, counted, where=rest, outer=_CASE)
                 continue
             span = _date_span(agg.node, self.compiler) if self.windows and not has_null_case else None
             if span is not None:  # "another charge dated between two dates of this one": sorted searches
@@ -758,6 +759,7 @@ def _aggregate_by_windows(
     agg: _Aggregate,
     compiler: _Compiler,
     segments: dict[tuple[str, str], _Segments],
+    counted: dict[tuple[Expr, Scope, str], pl.DataFrame],
     where: Expr | None = None,
     outer: str = _PERSON,
 ) -> pl.DataFrame:
@@ -767,9 +769,14 @@ def _aggregate_by_windows(
     key, or its whole case) is a group, so counts are person totals minus group totals, and the
     latest date outside a group is the person's latest unless only this group holds it (then the
     runner-up among the other groups). Windows run over the integer keys ``evaluate`` adds; with
-    ``outer=_CASE`` "the person" is narrowed to the charge's case (``_same_case_rest``).
+    ``outer=_CASE`` "the person" is narrowed to the charge's case (``_same_case_rest``). An ``Exists``'s
+    counts are kept in ``counted``: another ``Exists`` over the same charges, with another ``count``
+    ("two or more", "four or more"), reuses them.
     """
     node = agg.node
+    shared = (node.where if where is None else where, node.scope, outer)
+    if isinstance(node, Exists) and shared in counted:
+        return _exists_from_counts(frame, agg, node, counted[shared])
     group = _CASE if node.scope == "other_cases" else _KEY
     parts = [compiler.expr(node.where if where is None else where, pair=True).alias("__w")]
     if isinstance(node, LatestOf):
@@ -788,14 +795,8 @@ def _aggregate_by_windows(
     other = {n: pl.col(n + _OTHER).is_null() for n in agg.names}
     if isinstance(node, Exists):
         counts = {"__t": w, "__m": w.is_null(), **{f"__m_{n}": w.is_null() & other[n] for n in agg.names}}
-        work = _outside_counts(work, counts, seg)
-        true, unknown = _at_least_count(pl.col("__t"), pl.col("__m"), node.count)
-        return frame.with_columns(
-            work.select(
-                pl.when(true).then(True).when(unknown).then(None).otherwise(False).alias(agg.value),
-                *((unknown & (pl.col(f"__m_{n}") > 0)).alias(agg.flag(n)) for n in agg.names),
-            )
-        )
+        counted[shared] = _outside_counts(work, counts, seg)
+        return _exists_from_counts(frame, agg, node, counted[shared])
     d = pl.col("__d")
     matched, maybe = w.fill_null(False), w.is_null()
     work = work.with_columns(frame.select(compiler.expr(_at_least(node), pair=False).alias("__floor")).to_series())
@@ -836,6 +837,18 @@ def _aggregate_by_windows(
                 )
                 for n in agg.names
             ),
+        )
+    )
+
+
+def _exists_from_counts(frame: pl.DataFrame, agg: _Aggregate, node: Exists, counts: pl.DataFrame) -> pl.DataFrame:
+    """An ``Exists``'s value and flags from how many charges in scope match (``__t``), might (``__m``),
+    and might with each ``Other`` fact unknown (``__m_<fact>``)."""
+    true, unknown = _at_least_count(pl.col("__t"), pl.col("__m"), node.count)
+    return frame.with_columns(
+        counts.select(
+            pl.when(true).then(True).when(unknown).then(None).otherwise(False).alias(agg.value),
+            *((unknown & (pl.col(f"__m_{n}") > 0)).alias(agg.flag(n)) for n in agg.names),
         )
     )
 
