@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, create_engine, delete, event, func, insert, select, text
 from sqlalchemy.exc import IntegrityError
 
+from ..directory.hsds_json import ARRAYS, OBJECTS, WITH_ATTRIBUTES
 from ..directory.model import Directory, Row, number
 from ..directory.search import CandidateQuery, Entry, entries
 from ..directory.spec import LOAD_ORDER, tables
@@ -91,8 +92,6 @@ def _records(conn: Connection, name: str, *where: Any) -> list[Row]:
 
 def _nested(name: str, row: Any) -> list[tuple[str, str, str]]:
     """(table, field, value) of the rows a ``service_full`` object nests under ``row`` of table ``name``."""
-    from ..directory.hsds_json import ARRAYS, OBJECTS, WITH_ATTRIBUTES
-
     row_id = str(row["id"])
     links = [(child, key, row_id) for (parent, _), (child, key) in ARRAYS.items() if parent == name]
     links += [
