@@ -1,6 +1,6 @@
 """Bulk relief benchmark: the bulk engine vs one hand-written DuckDB query vs the per-person explainer.
 
-All three read the same synthetic Pennsylvania input (10M charges; 1M with ``--quick``):
+All read the same synthetic Pennsylvania input (10M charges; 1M with ``--quick``):
 
 * ``bulk``: ``secondchance bulk run`` end to end (read, validate, partition, every PA rule,
   atomic Parquet, manifest) in a subprocess, with the peak RSS of its whole process tree;
@@ -13,6 +13,9 @@ All three read the same synthetic Pennsylvania input (10M charges; 1M with ``--q
   an eligible-on date, a reasons and a missing mask, written as one wide row per charge. It has no
   validation, statute matching, self-join or missing-fact logic, so it is an optimistic floor for
   any engine doing the whole job on this machine;
+* ``duckdb_engine_floor``: the same query plus two things issue 4 asks of any engine besides the
+  rules: every input value checked (``_validation_sql``) and every result keyed to its charge's
+  ids. Still a floor (no statute matching, reasons, missing facts, shuffle by person or commits);
 * ``per_person``: ``relief.screen`` on a sample of people, as the explainer runs.
 
 Targets (issue 4): bulk >= 0.5x the single-rule query and >= 50x the per-person explainer.
