@@ -58,8 +58,8 @@ def qualifying_offense(of: type[Fact] | type[Other] = Fact) -> Expr:
 
 
 def convicted_of_at_least(count: int, this_counts: Expr, others: Expr) -> Expr:
-    """ "Has been convicted of ``count`` or more" such offences: this conviction (if ``this_counts``)
-    and the other charges convicted of them (``others``, a ``where`` over ``Other`` facts)."""
+    """Whether the person has been convicted of ``count`` or more such offences, counting this conviction
+    (if ``this_counts``) and the other charges convicted of one (``others``: a ``where`` over ``Other`` facts)."""
     with_this = And((this_counts, Exists(others, scope="other_charges", count=count - 1))) if count > 1 else this_counts
     return Or((with_this, Exists(others, scope="other_charges", count=count)))
 
