@@ -9,7 +9,7 @@ import pytest
 
 from secondchance.directory.eligibility import Requirements, all_requirements
 from secondchance.directory.facts import PersonFacts, parse_facts, poverty_guideline
-from secondchance.directory.match import Fit, match
+from secondchance.directory.match import Fit, check_service_area, match
 from secondchance.directory.sample import build_sample
 from secondchance.directory.validate import InvalidDirectory
 
@@ -136,3 +136,25 @@ def test_bad_facts_are_each_reported(tmp_path: Path) -> None:
     found = {p.field: p.reason for p in caught.value.problems}
     assert set(found) == {"age", "felony", "insurance", "veteran"}
     assert PersonFacts().any_record is None
+
+
+@pytest.mark.parametrize(
+    ("area", "state", "fit"),
+    [
+        ("United States", "AK", Fit.FITS),
+        ("Pennsylvania", "PA", Fit.FITS),
+        ("Pennsylvania; New Jersey", "NJ", Fit.FITS),
+        ("Philadelphia, PA", "PA", Fit.FITS),
+        ("Pennsylvania", "AK", Fit.MAY_NOT_FIT),
+        ("Pennsylvania; Orleans Parish", "AK", Fit.UNKNOWN),  # a parish names no state: ask
+        ("Orleans Parish", "LA", Fit.UNKNOWN),
+        ("Pennsylvania", None, None),  # searched by coordinates: nothing to check against
+        (None, "PA", None),
+    ],
+)
+def test_service_area_against_the_state_searched(area: str | None, state: str | None, fit: Fit | None) -> None:
+    checks = check_service_area(area, state)
+    assert [c.status for c in checks] == ([fit] if fit else [])
+    if fit is Fit.MAY_NOT_FIT:
+        assert checks[0].text == "Serves Pennsylvania, not AK."
+        assert match(Requirements(), PersonFacts(), date(2026, 11, 23), *checks).reasons == (checks[0].text,)

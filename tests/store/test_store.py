@@ -122,6 +122,29 @@ def test_remote_services_are_found_from_anywhere_with_no_distance(engine: Engine
         assert [r.entry.name for r in worded] == ["24/7 reentry hotline"]
 
 
+def test_a_remote_service_for_one_state_may_not_fit_elsewhere(engine: Engine) -> None:
+    store = DirectoryStore(engine)
+    sample = build_sample()
+    add_service(
+        sample,
+        ServiceSpec(
+            "pa-line", "PA Reentry Line", "Statewide legal line", "By phone.", ("legal",),
+            "", "", "", "", None, None, "800-555-0177", areas=("Pennsylvania",),
+        ),
+    )  # fmt: skip
+    store.import_directory(sample)
+
+    def area_check(near: str) -> list[tuple[str, str]]:
+        here = geocode(near)
+        query = Query(here.lat, here.lon, 25, mask(["legal"]), as_of=AS_OF, state=here.state)
+        line = next(r for r in search(store, query) if r.entry.name == "Statewide legal line")
+        return [(c.status.value, c.text) for c in line.match.checks if c.requirement == "service_area"]
+
+    assert area_check("99501") == [("may_not_fit", "Serves Pennsylvania, not AK.")]
+    assert area_check("19121") == [("fits", "Serves Pennsylvania.")]
+    assert area_check("61.2,-149.9") == []  # coordinates name no state: the area is shown, not checked
+
+
 def test_upgrade_from_0002_keeps_entries_and_downgrade_drops_remote_ones(engine: Engine) -> None:
     store = DirectoryStore(engine)
     store.import_directory(build_sample())

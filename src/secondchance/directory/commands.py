@@ -227,6 +227,7 @@ def search_command(
         day,
         limit,
         remote,
+        place.state,
     )
     store = open_store(db)
     results = search(store, query)

@@ -10,7 +10,7 @@ import math
 import re
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import Any, Final
 
 import zipcodes
 
@@ -23,6 +23,39 @@ class Place:
     lat: float
     lon: float
     label: str
+    state: str | None = None  # two-letter code, when the place names one (a ZIP or "City, ST"; not lat,lon)
+
+
+#: US states, DC and territories by name, for reading HSDS service areas ("Pennsylvania").
+STATES: Final = {
+    "alabama": "AL", "alaska": "AK", "arizona": "AZ", "arkansas": "AR", "california": "CA", "colorado": "CO",
+    "connecticut": "CT", "delaware": "DE", "district of columbia": "DC", "florida": "FL", "georgia": "GA",
+    "hawaii": "HI", "idaho": "ID", "illinois": "IL", "indiana": "IN", "iowa": "IA", "kansas": "KS",
+    "kentucky": "KY", "louisiana": "LA", "maine": "ME", "maryland": "MD", "massachusetts": "MA",
+    "michigan": "MI", "minnesota": "MN", "mississippi": "MS", "missouri": "MO", "montana": "MT",
+    "nebraska": "NE", "nevada": "NV", "new hampshire": "NH", "new jersey": "NJ", "new mexico": "NM",
+    "new york": "NY", "north carolina": "NC", "north dakota": "ND", "ohio": "OH", "oklahoma": "OK",
+    "oregon": "OR", "pennsylvania": "PA", "rhode island": "RI", "south carolina": "SC", "south dakota": "SD",
+    "tennessee": "TN", "texas": "TX", "utah": "UT", "vermont": "VT", "virginia": "VA", "washington": "WA",
+    "west virginia": "WV", "wisconsin": "WI", "wyoming": "WY", "puerto rico": "PR", "guam": "GU",
+    "u.s. virgin islands": "VI", "american samoa": "AS", "northern mariana islands": "MP",
+}  # fmt: skip
+#: Service-area names that mean the whole country.
+NATIONWIDE: Final = frozenset({"united states", "united states of america", "usa", "us", "u.s.", "nationwide"})
+
+
+def area_states(name: str) -> frozenset[str] | None:
+    """The states an HSDS service area's name covers: every one (``NATIONWIDE`` names), one for a state's
+    name or code or a place written "..., XX"; None when the name does not say ("Orleans Parish")."""
+    text = " ".join(name.lower().split())
+    if text in NATIONWIDE:
+        return frozenset(STATES.values())
+    if text in STATES:
+        return frozenset({STATES[text]})
+    code = re.fullmatch(r"(?:.+,\s*)?([a-z]{2})", text)
+    if code and code.group(1).upper() in STATES.values():
+        return frozenset({code.group(1).upper()})
+    return None
 
 
 class UnknownPlace(ValueError):
@@ -98,7 +131,7 @@ def geocode(text: str) -> Place:
         if not found or not found[0].get("lat"):
             raise UnknownPlace(f"{text!r} is not a US ZIP code we know")
         z = found[0]
-        return Place(float(z["lat"]), float(z["long"]), f"{text} ({z['city']}, {z['state']})")
+        return Place(float(z["lat"]), float(z["long"]), f"{text} ({z['city']}, {z['state']})", z["state"])
     city = re.fullmatch(r"(.+?),\s*([A-Za-z]{2})", text)
     if not city:
         raise UnknownPlace(f"{text!r}: give a ZIP code (70112), a city with its state (New Orleans, LA) or lat,lon")
@@ -107,4 +140,4 @@ def geocode(text: str) -> Place:
         raise UnknownPlace(f"{text!r} is not a US city we know")
     lat = sum(p[0] for p in points) / len(points)
     lon = sum(p[1] for p in points) / len(points)
-    return Place(lat, lon, f"{city.group(1).strip()}, {city.group(2).upper()}")
+    return Place(lat, lon, f"{city.group(1).strip()}, {city.group(2).upper()}", city.group(2).upper())

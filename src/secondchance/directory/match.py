@@ -16,6 +16,7 @@ from enum import StrEnum
 
 from .eligibility import DOCUMENT_LABEL, Requirements
 from .facts import PersonFacts
+from .geo import area_states
 
 
 class Fit(StrEnum):
@@ -278,8 +279,24 @@ def check_languages(req: Requirements, person: PersonFacts) -> list[Check]:
     return [Check("languages", Fit.FITS if ok else Fit.MAY_NOT_FIT, f"Offered in {', '.join(req.languages)}.")]
 
 
-def match(req: Requirements, person: PersonFacts, as_of: date) -> Match:
-    """Check every stated requirement; the answer is the worst check (may_not_fit > unknown > fits)."""
+def check_service_area(area: str | None, state: str | None) -> list[Check]:
+    """Whether a remote service's HSDS service areas (``"; "``-joined names) cover the state searched in.
+
+    Only where both are known: an area naming no state ("Orleans Parish") leaves it unknown, and a
+    search by coordinates (no state) checks nothing; the areas are shown either way."""
+    if not area or state is None:
+        return []
+    covered = [area_states(name) for name in area.split("; ")]
+    if any(states is not None and state in states for states in covered):
+        return [Check("service_area", Fit.FITS, f"Serves {area}.")]
+    if all(states is not None for states in covered):
+        return [Check("service_area", Fit.MAY_NOT_FIT, f"Serves {area}, not {state}.")]
+    return [Check("service_area", Fit.UNKNOWN, f"Serves {area}: ask whether that includes where you are.")]
+
+
+def match(req: Requirements, person: PersonFacts, as_of: date, *more: Check) -> Match:
+    """Check every stated requirement (and ``more`` checks, e.g. the service area); the answer is the
+    worst check (may_not_fit > unknown > fits)."""
     checks = [
         *check_records(req, person),
         *check_age(req, person),
@@ -291,6 +308,7 @@ def match(req: Requirements, person: PersonFacts, as_of: date) -> Match:
         *check_documents(req, person),
         *check_referral(req, person),
         *check_languages(req, person),
+        *more,
     ]
     statuses = {c.status for c in checks}
     fit = Fit.MAY_NOT_FIT if Fit.MAY_NOT_FIT in statuses else Fit.UNKNOWN if Fit.UNKNOWN in statuses else Fit.FITS

@@ -8,7 +8,7 @@ within each, nearest first, then the services reached by phone or online.
 
 *Remote* services (hotlines, online help: an HSDS location of ``location_type`` "virtual") have
 no coordinates; they are found from any place, with no distance, and their HSDS service areas
-are shown so a person can see whether one covers them.
+are checked against the state searched in (``match.check_service_area``) and shown.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from .build import DAYS
 from .eligibility import Requirements, all_requirements
 from .facts import PersonFacts
 from .geo import bounding_box, haversine_miles, zip_timezone
-from .match import ORDER, Match, language_code, match
+from .match import ORDER, Match, check_service_area, language_code, match
 from .model import Directory, Row
 from .needs import BIT, BY_TERM_ID, needs_of_mask
 
@@ -87,6 +87,7 @@ class Query:
     as_of: date = field(default_factory=date.today)
     limit: int = 20
     remote: bool = True  # include services by phone or online
+    state: str | None = None  # the state searched in: a remote service's areas are checked against it
 
 
 @dataclass(frozen=True)
@@ -170,7 +171,8 @@ def search(store: Candidates, query: Query) -> list[Result]:
         if query.open_at and open_now is not True:
             continue
         req = Requirements.from_json(json.loads(entry.requirements))
-        results.append(Result(entry, miles, match(req, query.facts, query.as_of), open_now))
+        area = check_service_area(entry.area, query.state) if miles is None else []
+        results.append(Result(entry, miles, match(req, query.facts, query.as_of, *area), open_now))
     results.sort(key=lambda r: (ORDER[r.match.fit], r.miles is None, r.miles or 0.0, r.entry.name))
     return results[: query.limit]
 

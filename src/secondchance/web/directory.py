@@ -90,6 +90,7 @@ def run_search(
         as_of or date.today(),
         limit,
         remote,
+        place.state,
     )
     return place.label, search(directory_store(settings), query)
 
