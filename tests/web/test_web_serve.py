@@ -1,8 +1,10 @@
-"""`secondchance serve` for real: it answers on loopback, and its access log holds no query or client address."""
+"""`secondchance serve` for real: it answers on loopback, its access log holds no query or client address,
+and several workers share one key (a form from one is accepted by another)."""
 
 from __future__ import annotations
 
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -10,6 +12,7 @@ import time
 from pathlib import Path
 
 import httpx
+import pytest
 
 
 def free_port() -> int:
@@ -18,10 +21,14 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def test_serve_answers_and_logs_no_personal_data(tmp_path: Path) -> None:
+@pytest.mark.parametrize("workers", [1, 2])
+def test_serve_answers_and_logs_no_personal_data(tmp_path: Path, workers: int) -> None:
     port = free_port()
     cli = Path(sys.executable).parent / "secondchance"
-    env = {**os.environ, "SECONDCHANCE_PORT": str(port), "SECONDCHANCE_SECRET_KEY": "serve-test"}
+    env = {k: v for k, v in os.environ.items() if k != "SECONDCHANCE_SECRET_KEY"}
+    env |= {"SECONDCHANCE_PORT": str(port), "SECONDCHANCE_WORKERS": str(workers)}
+    if workers == 1:
+        env["SECONDCHANCE_SECRET_KEY"] = "serve-test"
     log = (tmp_path / "serve.log").open("w+")
     server = subprocess.Popen([str(cli), "serve"], env=env, stdout=log, stderr=subprocess.STDOUT)
     try:
@@ -39,6 +46,14 @@ def test_serve_answers_and_logs_no_personal_data(tmp_path: Path) -> None:
         assert "secondchance" in response.text
         rules = httpx.get(f"{base}/api/v1/rules", params={"jurisdiction": "PA", "secret": "my-name-is-maria"})
         assert rules.status_code == 200
+        with httpx.Client(base_url=base, timeout=10) as browser:  # a form signed by one worker, sent to any
+            start = browser.get("/services")
+            token = re.search(r'name="csrf_token" value="([^"]+)"', start.text)
+            assert token
+            for _ in range(4 * workers):
+                data = {"csrf_token": token.group(1), "near": "19107"}
+                page = browser.post("/services", data=data, headers={"Connection": "close"})  # any worker
+                assert page.status_code == 200
     finally:
         server.terminate()
         server.wait(timeout=30)

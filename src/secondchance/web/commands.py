@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import logging
-from typing import Annotated
+import os
+from typing import TYPE_CHECKING, Annotated
 
 import typer
+
+if TYPE_CHECKING:
+    from fastapi import FastAPI
 
 
 class NoQueryOrClient(logging.Filter):
@@ -24,20 +28,37 @@ def serve(
         str | None, typer.Option(help="Address to listen on (default SECONDCHANCE_HOST or 127.0.0.1).")
     ] = None,
     port: Annotated[int | None, typer.Option(help="Port (default SECONDCHANCE_PORT or 8000).")] = None,
+    workers: Annotated[
+        int | None,
+        typer.Option(min=1, max=64, help="Worker processes, about one per core (default SECONDCHANCE_WORKERS or 1)."),
+    ] = None,
 ) -> None:
     """Start the web app and the REST API (http://127.0.0.1:8000; API under /api/v1)."""
     import uvicorn
 
-    from .app import create_app
     from .settings import Settings
 
     settings = Settings()
-    logging.getLogger("uvicorn.access").addFilter(NoQueryOrClient())
+    count = workers or settings.workers
+    if count > 1 and not os.environ.get("SECONDCHANCE_SECRET_KEY"):
+        # every worker must sign and check CSRF tokens and interview states with the same key
+        os.environ["SECONDCHANCE_SECRET_KEY"] = settings.secret_key
     uvicorn.run(
-        create_app(settings),
+        "secondchance.web.commands:served_app",
+        factory=True,
+        workers=count,
         host=host or settings.host,
         port=port or settings.port,
         log_level=settings.log_level,
         proxy_headers=False,
         server_header=False,
     )
+
+
+def served_app() -> FastAPI:
+    """The app as each ``serve`` worker builds it, its access log filtered (workers are separate processes)."""
+    from .app import create_app
+    from .settings import Settings
+
+    logging.getLogger("uvicorn.access").addFilter(NoQueryOrClient())
+    return create_app(Settings())

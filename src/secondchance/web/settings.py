@@ -19,6 +19,15 @@ class Settings(BaseSettings):
 
     host: str = Field(default="127.0.0.1", description="Address `secondchance serve` listens on.")
     port: int = Field(default=8000, ge=1, le=65535, description="Port `secondchance serve` listens on.")
+    workers: int = Field(
+        default=1,
+        ge=1,
+        le=64,
+        description=(
+            "Worker processes of `secondchance serve`: more answer more people at once (about one per core). "
+            "They share one secret key: SECONDCHANCE_SECRET_KEY, or a random one serve makes for them."
+        ),
+    )
     database_url: str = Field(
         default="",
         description=(
