@@ -13,12 +13,11 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
 from .bulk.commands import bulk_app, synth_command
 from .directory.commands import db_app, services_app
 from .directory.commands import synth_command as synth_services
-from .options import parse_as_of
+from .options import console, errors, parse_as_of
 from .records import InvalidRecord, load_people
 from .relief import find_rule, screen, to_json
 from .relief.jurisdictions import JURISDICTIONS, RULES
@@ -43,9 +42,6 @@ app.command("synth-services")(synth_services)
 app.add_typer(bulk_app, name="bulk")
 app.command("synth")(synth_command)
 app.command("serve")(serve)
-
-console = Console()
-errors = Console(stderr=True)
 
 
 class Format(StrEnum):

@@ -1,10 +1,15 @@
-"""Command-line pieces shared by the CLI's command groups (``cli.py``, ``bulk/commands.py``)."""
+"""Command-line pieces shared by the CLI's command groups (``cli.py``, ``bulk/commands.py``, ...)."""
 
 from __future__ import annotations
 
 from datetime import date
 
 import typer
+from rich.console import Console
+
+#: Where every command writes: results to standard output, problems to standard error.
+console = Console()
+errors = Console(stderr=True)
 
 
 def parse_as_of(value: str | None) -> date:

@@ -14,15 +14,11 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeRemainingColumn
 
-from ..options import parse_as_of
+from ..options import console, errors, parse_as_of
 
 bulk_app = typer.Typer(help="Bulk relief: the same rules over a whole repository of charges.", no_args_is_help=True)
-
-console = Console()
-errors = Console(stderr=True)
 
 
 class Engine(StrEnum):

@@ -17,10 +17,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
-from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from ..options import console, errors
 from .facts import PersonFacts, load_facts
 from .geo import UnknownPlace, geocode
 from .match import Fit
@@ -37,8 +37,6 @@ services_app = typer.Typer(
 )
 db_app = typer.Typer(help="The database: create or upgrade its tables.", no_args_is_help=True)
 
-console = Console()
-errors = Console(stderr=True)
 
 DbOption = Annotated[
     str | None,
