@@ -15,7 +15,20 @@ from dataclasses import astuple, fields
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, create_engine, delete, event, func, insert, select, text
+from sqlalchemy import (
+    Connection,
+    Engine,
+    Executable,
+    Select,
+    create_engine,
+    delete,
+    event,
+    func,
+    insert,
+    select,
+    text,
+    union_all,
+)
 from sqlalchemy.exc import IntegrityError
 
 from ..directory.hsds_json import ARRAYS, OBJECTS, WITH_ATTRIBUTES
@@ -233,31 +246,37 @@ class DirectoryStore:
 
     def candidates(self, query: CandidateQuery) -> list[Entry]:
         """Entries in the box (and, if asked, the remote ones) having any of the needs and every word
-        (the coarse filter of a search). Two indexed lookups, so neither the box nor the remote
-        entries make the other a scan."""
+        (the coarse filter of a search). One round trip: the box and the remote entries (``cell IS
+        NULL``) are two selects joined by UNION ALL, each read through the (cell, lat, lon) index; an
+        OR of the two cost a tenth more at 1M services (p95)."""
         cells = " OR ".join(f"c{cell}" for cell in cells_for_box(query.box))
-        found = self._candidates(query, self._box_filter(query.box), cells)
+        params: dict[str, str] = {}
+        box = self._candidates(query, self._box_filter(query.box), cells, "box", params)
+        statement: Executable = box
         if query.remote:
-            found += self._candidates(query, [search_entry.c.cell.is_(None)], REMOTE_CELL)
-        return found
+            remote = self._candidates(query, [search_entry.c.cell.is_(None)], REMOTE_CELL, "remote", params)
+            statement = union_all(box, remote)
+        with self.engine.connect() as conn:
+            return [Entry(*row) for row in conn.execute(statement, params)]
 
-    def _candidates(self, query: CandidateQuery, where: list[Any], cell_tokens: str) -> list[Entry]:
-        """``candidates`` for one place: ``where`` picks its rows, ``cell_tokens`` its FTS5 cells."""
+    def _candidates(
+        self, query: CandidateQuery, where: list[Any], cell_tokens: str, name: str, params: dict[str, str]
+    ) -> Select[Any]:
+        """The select of ``candidates`` for one place: ``where`` picks its rows, ``cell_tokens`` its FTS5
+        cells; its words go in ``params`` under ``words_<name>``."""
         c = search_entry.c
         if query.needs:
             where.append(c.needs.op("&")(query.needs) != 0)
         words = fts_query(query.text) if query.text else ""
-        params: dict[str, str] = {}
+        key = f"words_{name}"
         if words and self.dialect == "sqlite":
             # the word and the box's cells intersect inside FTS5 (migration 0002): few ids come back
-            params["words"] = f"body:({words}) AND cell:({cell_tokens})"
-            where.append(c.entry_id.in_(text("SELECT rowid FROM search_fts WHERE search_fts MATCH :words")))
+            params[key] = f"body:({words}) AND cell:({cell_tokens})"
+            where.append(c.entry_id.in_(text(f"SELECT rowid FROM search_fts WHERE search_fts MATCH :{key}")))
         elif words:
-            params["words"] = query.text or ""
-            where.append(text("search_entry.body_tsv @@ plainto_tsquery('english', :words)"))
-        statement = select(*[c[name] for name in ENTRY_FIELDS]).where(*where)
-        with self.engine.connect() as conn:
-            return [Entry(*row) for row in conn.execute(statement, params)]
+            params[key] = query.text or ""
+            where.append(text(f"search_entry.body_tsv @@ plainto_tsquery('english', :{key})"))
+        return select(*[c[field] for field in ENTRY_FIELDS]).where(*where)
 
     def floor(self, box: tuple[float, float, float, float]) -> list[tuple[float, float]]:
         """The bare indexed geo query (coordinates in the box): the benchmark's floor."""
