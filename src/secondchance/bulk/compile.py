@@ -744,8 +744,10 @@ def _aggregate_by_span(frame: pl.DataFrame, agg: _Aggregate, span: _Span, compil
         np.int64
     )
     bounded = low_known & high_known  # else every charge in the (opened) range only might be in it
-    counts = pl.DataFrame({"certain": np.where(bounded, inside, 0), "possible": inside + no_date, "no_date": no_date})
-    true, unknown = _at_least_count(pl.col("certain"), pl.col("possible") - pl.col("certain"), span.count)
+    counts = pl.DataFrame(
+        {"certain": np.where(bounded, inside, 0), "maybe": np.where(bounded, 0, inside) + no_date, "no_date": no_date}
+    )
+    true, unknown = _at_least_count(pl.col("certain"), pl.col("maybe"), span.count)
     return frame.with_columns(
         counts.select(
             pl.when(true).then(True).when(unknown).then(None).otherwise(False).alias(agg.value),
@@ -774,11 +776,12 @@ def _aggregate_by_windows(
     ("two or more", "four or more"), reuses them.
     """
     node = agg.node
-    shared = (node.where if where is None else where, node.scope, outer)
+    condition = node.where if where is None else where
+    shared = (condition, node.scope, outer)
     if isinstance(node, Exists) and shared in counted:
         return _exists_from_counts(frame, agg, node, counted[shared])
     group = _CASE if node.scope == "other_cases" else _KEY
-    parts = [compiler.expr(node.where if where is None else where, pair=True).alias("__w")]
+    parts = [compiler.expr(condition, pair=True).alias("__w")]
     if isinstance(node, LatestOf):
         parts.append(compiler.expr(_latest_date(node), pair=True).alias("__d"))
     needed = set(agg.names) | {name.removesuffix(_OTHER) for name in _columns_of(parts)}
