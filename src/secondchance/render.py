@@ -63,6 +63,14 @@ def render_screening(console: Console, screening: Screening, show_trace: bool = 
         title = Text(f"Case {charge.row['case_id']}, charge {charge.row['charge_id']}: ", style="bold")
         title.append(_charge_title(charge.row), style="")
         blocks.append(title)
+        if charge.statute_unreadable:
+            blocks.append(
+                Text(
+                    f"  We could not read the law cited: '{charge.row['statute']}'. A lawyer should check which "
+                    "offense it is; until then every law that depends on it needs review.",
+                    style="yellow",
+                )
+            )
         if charge.note:
             blocks.append(Text(f"  {charge.note}", style="yellow"))
         else:

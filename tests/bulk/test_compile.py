@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from secondchance.bulk.compile import HANDLED_NODES, canonical_expr, compile_rules, statute_match
+from secondchance.bulk.compile import HANDLED_NODES, compile_rules
 from secondchance.bulk.frame import CHARGE_SCHEMA, RESULT_SCHEMA, evaluate_frame
 from secondchance.bulk.synth import synth_charges
 from secondchance.relief import lang
@@ -40,7 +40,6 @@ from secondchance.relief.lang import (
     Shift,
     StatuteIn,
     Wait,
-    canonical_statute,
 )
 from secondchance.relief.params import all_parameters
 
@@ -117,25 +116,58 @@ def _statute_values() -> list[str]:
     return sorted(values)
 
 
-def test_canonical_rewrites_agree_with_python_re() -> None:
-    """The rewrites run as Rust regexes give exactly lang.canonical_statute."""
-    values = _statute_values()
-    got = pl.DataFrame({"s": values}).select(canonical_expr(pl.col("s"))).to_series().to_list()
-    assert got == [canonical_statute(v) for v in values]
+def _section_lists() -> list[tuple[tuple[str, ...], lang.Inchoate]]:
+    """Every (sections, inchoate) a registered rule's ``StatuteIn`` reads, for every date it has."""
+    found: set[tuple[tuple[str, ...], lang.Inchoate]] = set()
+
+    def walk(node: lang.Expr) -> None:
+        if isinstance(node, StatuteIn):
+            if isinstance(node.sections, Param):
+                for version in all_parameters()[node.sections.key].history:
+                    assert isinstance(version.value, tuple)
+                    found.add((version.value, node.inchoate))
+            else:
+                found.add((node.sections, node.inchoate))
+        for child in lang.children(node):
+            walk(child)
+
+    for rule in RULES:
+        for condition in rule.conditions:
+            walk(condition.test)
+    return [*sorted(found), (("18 Pa.C.S. § 2702",), "review"), (("PC 211", "HS 11350"), "listed")]
 
 
-def test_statute_match_agrees_with_the_explainer() -> None:
-    values = _statute_values()
-    lists = [
-        v.value for p in all_parameters().values() for v in p.history if isinstance(v.value, tuple) and v.value
-    ] + [("18 Pa.C.S. § 2702",), ("Penal Code § 459", "HS 11350")]
-    frame = pl.DataFrame({"s": values})
-    from secondchance.relief.evaluate import _statute_regex
-
-    for sections in lists:
-        got = frame.select(statute_match(pl.col("s"), sections)).to_series().to_list()
-        regex = _statute_regex(sections)
-        assert got == [regex.match(canonical_statute(v)) is not None for v in values], sections
+def test_statute_columns_agree_with_the_explainer() -> None:
+    """Every citation, read by each state's grammar, matches every rule's section list as in the explainer."""
+    values = [*_statute_values(), "664/211 PC", "PC 664/288(a)", "18 § 901 §§ A", "288(A) PC", "18 § 2701 §§ A1"]
+    frame = pl.DataFrame(
+        [
+            {
+                **dict.fromkeys(CHARGE_SCHEMA),
+                "person_id": f"p{n}",
+                "case_id": "c",
+                "charge_id": "1",
+                "jurisdiction": state,
+                "statute": value,
+            }
+            for n, (state, value) in enumerate((s, v) for s in ("PA", "CA") for v in values)
+        ],
+        schema=CHARGE_SCHEMA,
+    )
+    for n, (sections, inchoate) in enumerate(_section_lists()):
+        rules = tuple(
+            Rule(
+                f"t-s{n}-{state}",
+                state,
+                Relief.SEALING,
+                "test",
+                "t",
+                "",
+                (Condition("c", "", "", StatuteIn(Fact("statute"), sections, inchoate)),),
+            )
+            for state in ("PA", "CA")
+        )
+        assert bulk(frame, AS_OF, rules) == explain(frame, AS_OF, rules), sections
 
 
 # ---------------------------------------------------------------------------- hand-made rules over every node
@@ -305,7 +337,8 @@ TEST_RULES: tuple[Rule, ...] = (
             Not(StatuteIn(Fact("statute"), ("18 Pa.C.S. § 2702", "18 Pa.C.S. § 3502", "35 P.S. § 780-113"))),
             Not(Exists(And((CONVICTED_OTHER, StatuteIn(Other("statute"), ("18 Pa.C.S. § 2701",)))))),
             Not(StatuteIn(Const("18 Pa.C.S. § 2702(a)"), ("18 Pa.C.S. § 2702",))),
-            Or((Not(StatuteIn(Fact("description"), ("Retail theft",))), Compare("==", Fact("grade"), Const("S")))),
+            Or((Not(StatuteIn(Fact("description"), ("18 Pa.C.S. § 3929",))), Compare("==", Fact("grade"), Const("S")))),
+            Not(StatuteIn(Fact("statute"), ("18 Pa.C.S. § 901", "18 Pa.C.S. § 2701"), "listed")),
         ),
     ),
 )

@@ -7,10 +7,10 @@ column expressions evaluated over a whole partition at once. What makes that exa
   with null are null, as in the explainer.
 * ``Shift``: ``dt.offset_by("<n>y")`` clamps 29 February to 28 February like
   ``add_years_days``; the days are then added as a duration (tests compare every day).
-* ``StatuteIn`` over a column: the distinct citations of the partition (a few thousand at most)
-  are put in canonical form by the very Python function the explainer uses, once per value, and
-  the match becomes an ``is_in``; only any other operand falls back to the rewrites as Rust
-  regexes (tests check they agree with Python's ``re`` on every synthetic citation).
+* Citations: the partition's ``statute`` column is first read by each charge's state grammar
+  (``relief.evaluate.read_statute``: canonical, or null if unreadable) once per distinct
+  (state, citation); ``StatuteIn`` over a column then matches the distinct values with the
+  explainer's own Python function (true, false or unknown) and becomes two ``is_in``s.
 * ``Exists``/``LatestOf``: per charge over the person's charges in scope (true / maybe / undated
   counts, latest dates, and which ``Other`` facts were unknown on the rows that left the answer
   undecided, for ``missing``): window sums over the partition sorted by person, binary searches
@@ -36,10 +36,10 @@ from typing import Final
 import numpy as np
 import polars as pl
 
-from ..relief.evaluate import _statute_regex, text_values, whole_number
-from ..relief.jurisdictions import RULES
+from ..relief.citations import Inchoate, statute_matches
+from ..relief.evaluate import text_values, whole_number
+from ..relief.jurisdictions import RULES, listed_sections, read_citation
 from ..relief.lang import (
-    STATUTE_REWRITES,
     And,
     AsOf,
     Compare,
@@ -61,10 +61,8 @@ from ..relief.lang import (
     Shift,
     Status,
     StatuteIn,
-    canonical_statute,
     facts_used,
     other_facts_used,
-    statute_pattern,
 )
 from .frame import CHARGE_SCHEMA, CODE_SCHEMA, STATUSES, ResultCodes
 
@@ -132,7 +130,7 @@ class _Compiler:
 
     as_of: date
     aggregates: dict[Exists | LatestOf, _Aggregate] = field(default_factory=dict)
-    statutes: dict[tuple[str, tuple[str, ...]], str] = field(default_factory=dict)
+    statutes: dict[tuple[str, tuple[str, ...], Inchoate], str] = field(default_factory=dict)
     counter: Iterator[int] = field(default_factory=itertools.count)
 
     # -- expressions
@@ -189,8 +187,8 @@ class _Compiler:
                 return (
                     pl.when(unsure).then(None).otherwise(item.is_in(pl.lit(pl.Series(values, dtype=pl.Utf8)).implode()))
                 )
-            case StatuteIn(inner, sections):
-                return self.statute_in(inner, text_values(sections, self.as_of), pair)
+            case StatuteIn(inner, sections, inchoate):
+                return self.statute_in(inner, text_values(sections, self.as_of), inchoate, pair)
             case Known(inner):
                 return ev(inner, pair).is_not_null()
             case And(terms):
@@ -217,9 +215,9 @@ class _Compiler:
                 return pl.col(self.aggregate(node).value)
         raise CompileError(f"not a rule expression: {node!r}")
 
-    def statute_in(self, inner: Expr, sections: tuple[str, ...], pair: bool) -> pl.Expr:
+    def statute_in(self, inner: Expr, sections: tuple[str, ...], inchoate: Inchoate, pair: bool) -> pl.Expr:
         if isinstance(inner, Fact | Other) and CHARGE_SCHEMA.get(inner.name) == pl.Utf8():
-            key = (inner.name, sections)
+            key = (inner.name, sections, inchoate)
             column = self.statutes.setdefault(key, f"__s{next(self.counter)}")
             if isinstance(inner, Other):
                 if not pair:
@@ -227,13 +225,8 @@ class _Compiler:
                 return pl.col(column + _OTHER)
             return pl.col(column)
         if isinstance(inner, Const):
-            matched = _statute_regex(sections).match(canonical_statute(str(inner.value))) is not None
-            return pl.lit(matched)
-        # Any other operand: the canonical rewrites as Rust regexes (see tests for agreement with re).
-        value = self.expr(inner, pair)
-        if self.dtype(inner) == pl.Boolean():  # str(True) is "True"
-            value = pl.when(value).then(pl.lit("True")).when(~value).then(pl.lit("False"))
-        return statute_match(value.cast(pl.Utf8), sections)
+            return pl.lit(statute_matches(read_citation(str(inner.value)), listed_sections(sections), inchoate))
+        raise CompileError(f"StatuteIn reads a text column or a constant, not {inner!r}")
 
     def aggregate(self, node: Exists | LatestOf) -> _Aggregate:
         found = self.aggregates.get(node)
@@ -274,19 +267,6 @@ class _Compiler:
         for child in _children(node):
             out.extend(self.other_missing(child, reach))
         return out
-
-
-def canonical_expr(text: pl.Expr) -> pl.Expr:
-    """``lang.canonical_statute`` as a Polars expression (the same rewrites, as Rust regexes)."""
-    out = text.str.to_uppercase()
-    for pattern, replacement in STATUTE_REWRITES:
-        out = out.str.replace_all(pattern, replacement.replace("$", "$$"))
-    return out
-
-
-def statute_match(text: pl.Expr, sections: tuple[str, ...]) -> pl.Expr:
-    """Whether ``text`` cites one of ``sections`` (or a subsection), as the explainer's ``StatuteIn``."""
-    return canonical_expr(text).str.contains(statute_pattern(sections))
 
 
 def _latest_date(node: LatestOf) -> Expr:
@@ -404,8 +384,10 @@ class CompiledRules:
     #: aggregates that read only the other charge run as window sums over the person (no self-join);
     #: False forces the self-join for every aggregate (tests compare the two)
     windows: bool = True
-    #: sections -> citation -> whether it matches, kept across partitions
-    matches: dict[tuple[str, ...], dict[str, bool]] = field(default_factory=dict)
+    #: (sections, inchoate) -> citation -> whether it matches (true, false, unknown), kept across partitions
+    matches: dict[tuple[tuple[str, ...], Inchoate], dict[str, bool | None]] = field(default_factory=dict)
+    #: (state, citation as written) -> canonical citation, or None if unreadable, kept across partitions
+    readings: dict[tuple[str, str], str | None] = field(default_factory=dict)
 
     @property
     def codes(self) -> ResultCodes:
@@ -422,6 +404,7 @@ class CompiledRules:
         active = [c for c in self.compiled if c.rule.jurisdiction in jurisdictions]
         if not active or frame.height == 0:
             return pl.DataFrame(schema=CODE_SCHEMA)
+        frame = self._read_statutes(frame)
         frame = self._statute_columns(frame)
         frame = self._aggregate_columns(frame)
         index = {id(rule): n for n, rule in enumerate(self.rules)}
@@ -438,23 +421,49 @@ class CompiledRules:
 
     # -- per-partition columns
 
+    def _read_statutes(self, frame: pl.DataFrame) -> pl.DataFrame:
+        """The ``statute`` column as each charge's state grammar reads it (``relief.evaluate.read_statute``)."""
+        if len(self.readings) > 500_000:  # bounded memory over a long run
+            self.readings.clear()
+        pairs = frame.select("jurisdiction", "statute").filter(pl.col("statute").is_not_null()).unique()
+        states, cited, read = [], [], []
+        for state, text in pairs.iter_rows():
+            key = (state, text)
+            if key not in self.readings:
+                self.readings[key] = read_citation(text, state) if state is not None else None
+            states.append(state)
+            cited.append(text)
+            read.append(self.readings[key])
+        table = pl.DataFrame(
+            {"jurisdiction": states, "statute": cited, "__read": read},
+            schema={"jurisdiction": pl.Utf8(), "statute": pl.Utf8(), "__read": pl.Utf8()},
+        )
+        joined = frame.join(table, on=["jurisdiction", "statute"], how="left", nulls_equal=True, maintain_order="left")
+        return joined.with_columns(pl.col("__read").alias("statute")).drop("__read")
+
     def _statute_columns(self, frame: pl.DataFrame) -> pl.DataFrame:
-        """One boolean column per (column, sections): the distinct citations matched once, in Python."""
+        """One boolean column per (column, sections, inchoate): distinct citations matched once, in Python."""
         columns = []
         distinct: dict[str, list[str]] = {}
-        for (name, sections), column in self.compiler.statutes.items():
+        for (name, sections, inchoate), column in self.compiler.statutes.items():
             if name not in distinct:
                 distinct[name] = frame[name].drop_nulls().unique().to_list()
-            known = self.matches.setdefault(sections, {})
+            known = self.matches.setdefault((sections, inchoate), {})
             if len(known) > 500_000:  # bounded memory over a long run
                 known.clear()
-            regex = _statute_regex(sections)
+            listed = listed_sections(sections)
             for value in distinct[name]:
                 if value not in known:
-                    known[value] = regex.match(canonical_statute(value)) is not None
-            matching = [value for value in distinct[name] if known[value]]
-            values = pl.lit(pl.Series(matching, dtype=pl.Utf8)).implode()
-            columns.append(pl.col(name).is_in(values).alias(column))
+                    known[value] = statute_matches(read_citation(value), listed, inchoate)
+            matching = pl.lit(pl.Series([v for v in distinct[name] if known[v]], dtype=pl.Utf8)).implode()
+            unknown = pl.lit(pl.Series([v for v in distinct[name] if known[v] is None], dtype=pl.Utf8)).implode()
+            cited = pl.col(name)
+            columns.append(
+                pl.when(cited.is_null() | cited.is_in(unknown))
+                .then(pl.lit(None, dtype=pl.Boolean))
+                .otherwise(cited.is_in(matching))
+                .alias(column)
+            )
         return frame.with_columns(columns) if columns else frame
 
     def _aggregate_columns(self, frame: pl.DataFrame) -> pl.DataFrame:

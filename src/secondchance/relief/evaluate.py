@@ -21,12 +21,12 @@ Semantics (the bulk engine implements exactly these; ``tests/bulk`` proves it):
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
 
 from ..records.model import Row, Value
+from .citations import statute_matches
+from .jurisdictions import listed_sections, read_citation
 from .lang import (
     And,
     AsOf,
@@ -51,10 +51,8 @@ from .lang import (
     Status,
     StatuteIn,
     Wait,
-    canonical_statute,
     facts_used,
     other_facts_used,
-    statute_pattern,
 )
 from .params import ParamValue, resolve
 
@@ -88,9 +86,17 @@ def text_values(values: tuple[str, ...] | Param, as_of: date) -> tuple[str, ...]
     return values
 
 
-@cache
-def _statute_regex(sections: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile(statute_pattern(sections))
+def read_statute(row: Row) -> Row:
+    """``row`` with its statute read by its state's citation grammar: canonical, or unknown if unreadable.
+
+    Both engines read citations first, so a spelling the grammar does not know is an unknown statute
+    (every condition that reads it is unknown, and ``missing`` names it), never "not an excluded offense".
+    """
+    cited, state = row["statute"], row["jurisdiction"]
+    if cited is None:
+        return row
+    read = read_citation(str(cited), state) if isinstance(state, str) else None
+    return row if read == cited else {**row, "statute": read}
 
 
 @dataclass(frozen=True)
@@ -134,6 +140,9 @@ class Evaluator:
         # keep the node and the rows alive, so an id is never reused while its entry exists.
         self._rows: list[Row] | None = None
         self._aggregates: dict[tuple[int, int], tuple[Expr, Value, frozenset[str]]] = {}
+        # The person's rows with their citations read (``read_statute``), for the rows last passed to ``apply``.
+        self._source: list[Row] | None = None
+        self._read: tuple[list[Row], dict[int, Row]] = ([], {})
 
     def value(self, expr: Expr, this: Row, rows: list[Row], other: Row | None, missing: set[str]) -> Value:
         """The value of ``expr``; unknown aggregates add ``other_charges.<fact>`` to ``missing``."""
@@ -159,13 +168,12 @@ class Evaluator:
                 if item is None or item in text_values(unknown, self.as_of):
                     return None
                 return item in text_values(allowed, self.as_of)
-            case StatuteIn(inner, sections):
+            case StatuteIn(inner, sections, inchoate):
                 cited = ev(inner, this, rows, other, missing)
                 if cited is None:
                     return None
-                return (
-                    _statute_regex(text_values(sections, self.as_of)).match(canonical_statute(str(cited))) is not None
-                )
+                listed = listed_sections(text_values(sections, self.as_of))
+                return statute_matches(read_citation(str(cited)), listed, inchoate)
             case Known(inner):
                 return ev(inner, this, rows, other, set()) is not None
             case And(terms):
@@ -282,6 +290,10 @@ class Evaluator:
 
     def apply(self, rule: Rule, this: Row, rows: list[Row]) -> Result:
         """Evaluate one rule for one charge (``this``) of a person whose charges are ``rows``."""
+        if rows is not self._source:
+            read = [read_statute(row) for row in rows]
+            self._source, self._read = rows, (read, {id(raw): row for raw, row in zip(rows, read, strict=True)})
+        rows, this = self._read[0], self._read[1].get(id(this)) or read_statute(this)
         missing: set[str] = set()
         conditions = [self.check_condition(c, this, rows, missing) for c in rule.conditions]
         waits = [self.check_wait(w, this, rows, missing) for w in rule.waits]

@@ -14,12 +14,13 @@ Statutory numbers (waiting periods, offence lists) are ``Param``\\ s, looked up 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
-from functools import cache, lru_cache
-from typing import Final, Literal, TypeAlias
+from functools import cache
+from typing import Literal, TypeAlias
+
+from .citations import Inchoate
 
 # ---------------------------------------------------------------------------- expressions
 
@@ -78,12 +79,16 @@ class OneOf:
 class StatuteIn:
     """True if the charge's statute is one of ``sections`` (or a subsection of one).
 
-    Citations are compared in a canonical form (``canonical_statute``), so ``18 Pa.C.S.
-    § 2702.1(a)`` matches the section ``18 Pa.C.S. § 2702.1`` but not ``§ 2702``.
+    Citations are compared in canonical form (``citations.py``), so ``18 § 2702.1 §§ A`` matches
+    the section ``18 Pa.C.S. § 2702.1`` but not ``§ 2702``. A citation no grammar can read is
+    unknown, never "not listed". An attempt or conspiracy whose object is listed (``664/211 PC``
+    against a list naming ``PC 211``) is unknown, or true where the statute says the list reaches
+    inchoate offenses (``inchoate="listed"``).
     """
 
     expr: Expr
     sections: tuple[str, ...] | Param
+    inchoate: Inchoate = "review"
 
 
 @dataclass(frozen=True)
@@ -275,38 +280,6 @@ class RemainingPath:
 
 
 # ---------------------------------------------------------------------------- shared helpers
-
-#: Canonical statute form, applied as ordered regex replacements (identical in both engines):
-#: upper-case, drop code names and section marks, join the parts with "-", e.g.
-#: "18 Pa.C.S. § 2702.1(a)" -> "18-2702.1(A)", "Penal Code § 1203.4" -> "PC-1203.4".
-STATUTE_REWRITES: tuple[tuple[str, str], ...] = (
-    (r"PA\.?\s*C\.?\s*S\.?\s*A?\.?", " "),
-    (r"P\.\s*S\.", " PS "),
-    (r"PENAL\s+CODE|PEN\.\s*CODE|PEN\.?\s*C\.|\bP\.C\.", " PC "),
-    (r"HEALTH\s*(&|AND)\s*SAF(ETY|\.)?\s*CODE|H\s*&\s*S\s*C?|\bHSC\b", " HS "),
-    (r"VEH(ICLE|\.)?\s*CODE|\bV\.C\.", " VC "),
-    (r"BUS(INESS|\.)?\s*(&|AND)\s*PROF(ESSIONS|\.)?\s*CODE|B\s*&\s*P", " BP "),
-    (r"§+|\bSECTION\b|\bSECT?\.", " "),
-    (r"[^A-Z0-9.()]+", "-"),
-    (r"^[-.]+|[-.]+$", ""),
-)
-
-
-_COMPILED_REWRITES: Final = tuple((re.compile(pattern), replacement) for pattern, replacement in STATUTE_REWRITES)
-
-
-@lru_cache(maxsize=1 << 16)  # bounded: a state's repository holds millions of spellings
-def canonical_statute(text: str) -> str:
-    out = text.upper()
-    for pattern, replacement in _COMPILED_REWRITES:
-        out = pattern.sub(replacement, out)
-    return out
-
-
-def statute_pattern(sections: tuple[str, ...]) -> str:
-    """A regex matching the canonical form of any of ``sections`` or their subsections."""
-    alternatives = "|".join(re.escape(canonical_statute(s)) for s in sections)
-    return rf"^(?:{alternatives})(?:\(|$)"
 
 
 def children(expr: Expr) -> tuple[Expr, ...]:

@@ -10,7 +10,7 @@ from datetime import date
 from typing import Any
 
 from ..records.model import Person, Row, Value
-from .evaluate import Check, Evaluator, Result
+from .evaluate import Check, Evaluator, Result, read_statute
 from .jurisdictions import remaining_paths_for, rules_for
 from .lang import RemainingPath, Status
 
@@ -30,6 +30,17 @@ class ChargeScreening:
         if not self.results:
             return None
         return min(self.results, key=lambda r: (STATUS_RANK[r.status], r.eligible_on or date.max))
+
+    @property
+    def statute_read(self) -> str | None:
+        """The statute as its state's grammar read it (canonical), or ``None`` if absent or unreadable."""
+        read = read_statute(self.row)["statute"]
+        return str(read) if read is not None else None
+
+    @property
+    def statute_unreadable(self) -> bool:
+        """A citation was given but could not be read: every rule that depends on the offense needs review."""
+        return self.row["statute"] is not None and self.statute_read is None
 
     @property
     def cleared(self) -> bool:
@@ -120,6 +131,7 @@ def to_json(screening: Screening, with_trace: bool = True) -> dict[str, Any]:
                 "charge_id": c.row["charge_id"],
                 "jurisdiction": c.row["jurisdiction"],
                 "statute": c.row["statute"],
+                "statute_read": c.statute_read,
                 "description": c.row["description"],
                 "note": c.note,
                 "results": [result_to_json(r, with_trace) for r in c.results],

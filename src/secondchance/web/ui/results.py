@@ -53,6 +53,7 @@ class ChargeView:
     tone: str
     headline: str
     note: str = ""
+    unread: str = ""  # the citation could not be read
     results: list[ResultView] = field(default_factory=list)
     others: list[ResultView] = field(default_factory=list)
     needed: list[str] = field(default_factory=list)
@@ -124,6 +125,10 @@ def charge_views(screening: Screening, lang: str) -> list[ChargeView]:
         if row.get("disposition_date"):
             details.append(t("Ended on %(date)s") % {"date": long_date(row["disposition_date"], lang)})  # type: ignore[arg-type]
         view = ChargeView(title, str(row["case_id"]), str(row["charge_id"]), details, "review", "")
+        if charge.statute_unreadable:
+            view.unread = t(
+                "We could not read the law cited: “%(cited)s”. A lawyer should check which offense it is."
+            ) % {"cited": row["statute"]}
         if charge.note:
             view.note = (
                 t("We need to know the state of this case.")

@@ -135,9 +135,20 @@ def listed(statute: Expr, always: str, depends: str, undecided: Expr) -> Expr:
 
 
 def serious_or_violent(statute: Expr, undecided: Expr) -> Expr:
+    """A serious (§ 1192.7(c)) or violent (§ 667.5(c)) felony, attempts and conspiracies as § 1192.7(c) says.
+
+    § 1192.7(c)(39): "any attempt to commit a crime listed in this subdivision other than an assault";
+    (c)(42): "any conspiracy to commit an offense described in this subdivision". So an attempt
+    (§ 664) of a listed non-assault crime and a conspiracy (§ 182) to commit any listed crime are
+    serious; an attempted assault, or an inchoate offense of a section listed only by
+    § 667.5(c), stays unknown (needs review) rather than decided either way.
+    """
+    serious = Param("ca.pc_1192_7_c.serious_felonies")
     return any_of(
         StatuteIn(statute, Param("ca.pc_667_5_c.violent_felonies")),
         listed(statute, "ca.pc_1192_7_c.serious_felonies", "ca.serious_or_violent.depends", undecided),
+        all_of(StatuteIn(statute, ("PC 664",)), StatuteIn(statute, Param("ca.pc_1192_7_c.serious_attempts"), "listed")),
+        all_of(StatuteIn(statute, ("PC 182",)), StatuteIn(statute, serious, "listed")),
     )
 
 
