@@ -153,9 +153,25 @@ def conditional_text(fact: str, result: Result) -> str:
     return f"{otherwise[0].upper()}{otherwise[1:]}: {opens}."
 
 
+def waits_on_default(result: Result) -> tuple[str, ...]:
+    """The defaulted facts (``records.defaults``) that alone make this result fail, e.g. ``("pardoned",)``.
+
+    Such a failure is not a reason why not but a path: "only if you receive a pardon".
+    """
+    if result.status is not Status.NOT_ELIGIBLE:
+        return ()
+    read: set[str] = set()
+    for check in result.trace:
+        if check.holds is False:
+            read.update(check.facts)
+    return tuple(sorted(read)) if read and read <= DEFAULTS.keys() else ()
+
+
 def reason(result: Result) -> str | None:
     """The requirement this result fails, if it is worth telling the person (see the module docstring)."""
     if result.status is not Status.NOT_ELIGIBLE or not result.concerns or result.assumptions:
+        return None
+    if waits_on_default(result):
         return None
     return next((c.text for c in result.trace if c.holds is False), None)
 
@@ -185,13 +201,14 @@ def summary(result: Result, row: Row | None = None, rows: Sequence[Row] = ()) ->
         # Every fact is known, but the law turns on something the record cannot show.
         open_questions = [c.text for c in result.trace if c.holds is None]
         return "Needs review by a lawyer: " + " ".join(open_questions)
-    why = reason(result)
-    if why is None and result.assumptions:
-        otherwise = " ".join(DEFAULTS[a].otherwise for a in result.assumptions)
-        return f"Not eligible.{assumed} {otherwise[0].upper()}{otherwise[1:]}, see the paths below."
-    if why is None:
+    if not result.concerns:
         return "Does not apply to this kind of charge."
-    return "Not eligible. The law requires: " + why
+    opened_by = waits_on_default(result) or result.assumptions
+    if opened_by:
+        otherwise = " or ".join(DEFAULTS[a].otherwise for a in opened_by)
+        return f"Only {otherwise} (see the paths below).{assumed}"
+    why = reason(result)
+    return "Not eligible. The law requires: " + (why or "a condition that is not met.")
 
 
 def headline(results: tuple[Result, ...]) -> str:
@@ -208,9 +225,8 @@ def headline(results: tuple[Result, ...]) -> str:
     deferred = [r for r in ordered if r.status is Status.NEEDS_REVIEW and r.not_before and not r.cannot_improve]
     if asks:
         first = asks[0]
-        text = (
-            f"This charge might be cleared now by {_relief(first)} ({first.rule.section}); we need a few facts (below)."
-        )
+        needs = "we need a few facts (below)." if first.missing else "a lawyer needs to check one point (below)."
+        text = f"This charge might be cleared now by {_relief(first)} ({first.rule.section}); {needs}"
         if later:
             sure = later[0]
             text += f" If not, {_relief(sure)} on {sure.eligible_on} ({sure.rule.section})."

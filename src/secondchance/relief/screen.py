@@ -88,8 +88,8 @@ def screen(person: Person, as_of: date) -> Screening:
         if any(assumed):
             results = _with_assumptions(results, at, raw, rows, assumed, as_of)
         screened = ChargeScreening(row, _mark_cannot_improve(tuple(results)))
-        if assumed[at] and not screened.cleared:
-            screened = replace(screened, conditional=_conditional(screened.results, at, rows, assumed[at], as_of))
+        if not screened.cleared:
+            screened = replace(screened, conditional=_conditional(screened.results, at, rows, as_of))
         charges.append(screened)
     remaining: list[RemainingForCharges] = []
     uncleared = [c for c in charges if not c.cleared]
@@ -143,17 +143,18 @@ def _with_assumptions(
     return out
 
 
-def _conditional(
-    results: tuple[Result, ...], at: int, rows: list[Row], assumed: frozenset[str], as_of: date
-) -> tuple[tuple[str, Result], ...]:
-    """For each fact assumed on this charge: the results that would be better had it the opposite value."""
+def _conditional(results: tuple[Result, ...], at: int, rows: list[Row], as_of: date) -> tuple[tuple[str, Result], ...]:
+    """For each defaulted fact at its default on this charge (assumed or stated): the results that
+    would be better had it the opposite value ("if you receive a pardon: expungement ...")."""
     found: list[tuple[str, Result]] = []
-    for fact in sorted(assumed):
+    for fact, default in sorted(DEFAULTS.items()):
+        if rows[at].get(fact) != default.value:
+            continue
         flipped = [dict(r) for r in rows]
-        flipped[at][fact] = DEFAULTS[fact].opposite
+        flipped[at][fact] = default.opposite
         evaluator = Evaluator(as_of)
         for result in results:
-            if fact in result.assumptions:
+            if fact in _reads(result.rule) and result.status is not Status.ELIGIBLE_NOW:
                 other = evaluator.apply(result.rule, flipped[at], flipped)
                 if rank(other) < rank(result):
                     found.append((fact, other))

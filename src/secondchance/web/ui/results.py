@@ -12,7 +12,7 @@ from typing import Any
 from ...records.defaults import DEFAULTS
 from ...records.model import Row
 from ...relief import Result, Screening, Status
-from ...relief.explain import fact_question, open_question, rank, reason
+from ...relief.explain import fact_question, open_question, rank, reason, waits_on_default
 from .i18n import long_date, translations
 from .interview import CA_GRADES, DISPOSITIONS, N_, PA_GRADES
 
@@ -37,6 +37,7 @@ ASSUMED = {
     "pardoned": N_("We assumed no pardon has been granted for this conviction (the record does not say one was).")
 }
 OTHERWISE = {"pardoned": N_("If you receive a pardon")}
+ONLY_IF = {"pardoned": N_("Only if you receive a pardon (see the other paths at the end of this page).")}
 LABELS = {o.value: o.label for o in (*PA_GRADES, *CA_GRADES, *DISPOSITIONS)}
 
 
@@ -112,6 +113,8 @@ def result_view(result: Result, lang: str, row: Row | None = None, rows: list[Ro
         missing = [fact_text(m, t, row, rows) for m in result.missing]
     elif not result.concerns:
         sentence = t("This law is about other kinds of charges.")
+    elif opened_by := (waits_on_default(result) or result.assumptions):
+        sentence = " ".join(t(ONLY_IF.get(fact, DEFAULTS[fact].otherwise)) for fact in opened_by)
     else:
         sentence = t("Not eligible under this law.")
         why = reason(result) or ""
