@@ -44,6 +44,15 @@ def _results_table(results: Iterable[Result], show_all: bool, row: Row, rows: li
     ordered = sorted(results, key=rank)
     available_now = any(r.status is Status.ELIGIBLE_NOW for r in ordered)
     shown = ordered if show_all else [r for r in ordered if not _folded(r, available_now)]
+    if not show_all:  # two alternatives of one section that fail alike read as one line
+        seen: set[tuple[str, str, str]] = set()
+        unique = []
+        for result in shown:
+            key = (result.rule.relief.value, result.rule.section, summary(result, row, rows))
+            if key not in seen:
+                seen.add(key)
+                unique.append(result)
+        shown = unique
     table = Table(show_header=True, header_style="bold", expand=True, box=None, padding=(0, 1))
     table.add_column("Relief", ratio=2)
     table.add_column("What it means for you", ratio=5)

@@ -32,6 +32,11 @@ HEADLINES = {
 }
 #: The headline of a charge whose best result cannot apply before a later day.
 NOT_BEFORE_HEADLINE = ("later", N_("Nothing clears this charge now. The earliest any law could is %(date)s."))
+#: The headline when an open question might clear the charge before its decided date.
+OPEN_BEFORE_DATE_HEADLINE = (
+    "review",
+    N_("This charge might be cleared now; we need more information to know. If not, it can be cleared on %(date)s."),
+)
 #: Defaulted facts (records.defaults), as the page says them.
 ASSUMED = {
     "pardoned": N_("We assumed no pardon has been granted for this conviction (the record does not say one was).")
@@ -157,7 +162,12 @@ def charge_views(screening: Screening, lang: str) -> list[ChargeView]:
         else:
             results = sorted(charge.results, key=lambda r: (rank(r), r.rule.effective))
             best = charge.best
-            if best is not None and best.status is Status.NEEDS_REVIEW and not open_question(best):
+            asks = [r for r in results if open_question(r)]
+            if best is not None and best.status is Status.ELIGIBLE_ON and asks:
+                # A decided date, but an open question might clear it now: say both, the question first.
+                view.tone, headline = OPEN_BEFORE_DATE_HEADLINE
+                view.headline = t(headline) % {"date": long_date(best.eligible_on, lang)}
+            elif best is not None and best.status is Status.NEEDS_REVIEW and not open_question(best):
                 view.tone, headline = NOT_BEFORE_HEADLINE
                 view.headline = t(headline) % {"date": long_date(best.not_before, lang)}
             elif best is not None:
