@@ -9,8 +9,9 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from .records.model import Row
 from .relief.evaluate import Result
-from .relief.explain import headline, summary
+from .relief.explain import conditional_text, headline, open_question, rank, summary
 from .relief.lang import Rule, Status
 from .relief.screen import Screening
 
@@ -30,19 +31,36 @@ def _charge_title(row: Mapping[str, object]) -> str:
     return f"{' — '.join(parts) or 'Charge'} ({grade}; {disposition}{ended})"
 
 
-def _results_table(results: Iterable[Result], show_all: bool) -> Table:
-    """Results that help (or need review) first; laws that do not help only when nothing does, or asked."""
-    ordered = sorted(results, key=lambda r: list(STATUS_STYLE).index(r.status))
-    helpful = [r for r in ordered if r.status is not Status.NOT_ELIGIBLE]
+def _folded(result: Result, available_now: bool) -> bool:
+    """Whether a result folds away: it cannot improve on a decided one, is about other kinds of
+    charges, or is a law that does not help when another clears the charge now."""
+    if result.cannot_improve:
+        return True
+    return result.status is Status.NOT_ELIGIBLE and (available_now or not result.concerns)
+
+
+def _results_table(results: Iterable[Result], show_all: bool, row: Row, rows: list[Row]) -> Table:
+    """Results that help (or are open questions) first; the rest fold away unless asked (--trace)."""
+    ordered = sorted(results, key=rank)
     available_now = any(r.status is Status.ELIGIBLE_NOW for r in ordered)
-    shown = helpful if available_now and not show_all else ordered
+    shown = ordered if show_all else [r for r in ordered if not _folded(r, available_now)]
+    if not show_all:  # two alternatives of one section that fail alike read as one line
+        seen: set[tuple[str, str, str]] = set()
+        unique = []
+        for result in shown:
+            key = (result.rule.relief.value, result.rule.section, summary(result, row, rows))
+            if key not in seen:
+                seen.add(key)
+                unique.append(result)
+        shown = unique
     table = Table(show_header=True, header_style="bold", expand=True, box=None, padding=(0, 1))
     table.add_column("Relief", ratio=2)
     table.add_column("What it means for you", ratio=5)
     table.add_column("Law", ratio=3)
     for result in shown:
-        style = STATUS_STYLE[result.status]
-        explanation = Text(summary(result), style=style)
+        asks = open_question(result) or result.status is not Status.NEEDS_REVIEW
+        style = STATUS_STYLE[result.status] if asks else "dim"
+        explanation = Text(summary(result, row, rows), style=style)
         if show_all:
             for check in result.trace:
                 mark = {True: "✓", False: "✗", None: "?"}[check.holds]
@@ -59,6 +77,7 @@ def _results_table(results: Iterable[Result], show_all: bool) -> Table:
 
 def render_screening(console: Console, screening: Screening, show_trace: bool = False) -> None:
     blocks: list[object] = []
+    rows = [c.row for c in screening.charges]
     for charge in screening.charges:
         title = Text(f"Case {charge.row['case_id']}, charge {charge.row['charge_id']}: ", style="bold")
         title.append(_charge_title(charge.row), style="")
@@ -75,7 +94,7 @@ def render_screening(console: Console, screening: Screening, show_trace: bool = 
             blocks.append(Text(f"  {charge.note}", style="yellow"))
         else:
             blocks.append(Text(headline(charge.results), style="bold"))
-            blocks.append(_results_table(charge.results, show_trace))
+            blocks.append(_results_table(charge.results, show_trace, charge.row, rows))
         blocks.append(Text(""))
     if screening.remaining_paths:
         blocks.append(Text("When the law above does not clear a charge, these paths remain:", style="bold"))
@@ -83,6 +102,8 @@ def render_screening(console: Console, screening: Screening, show_trace: bool = 
             charges = ", ".join(f"{c}/{h}" for c, h in item.charges)
             blocks.append(Text(f"  • {item.path.name} ({item.path.section}) — for {charges}"))
             blocks.append(Text(f"    {item.path.text}"))
+            for case, charge_id, fact, result in item.unlocks:
+                blocks.append(Text(f"    For {case}/{charge_id}: {conditional_text(fact, result)}", style="green"))
             blocks.append(Text(f"    Where to start: {item.path.where_to_start}", style="cyan"))
     console.print(
         Panel(

@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from secondchance.bulk.compile import HANDLED_NODES, compile_rules
 from secondchance.bulk.frame import CHARGE_SCHEMA, RESULT_SCHEMA, evaluate_frame
 from secondchance.bulk.synth import synth_charges
+from secondchance.records.defaults import with_defaults
 from secondchance.relief import lang
 from secondchance.relief.evaluate import Evaluator, add_years_days
 from secondchance.relief.jurisdictions import RULES, rules_for
@@ -353,8 +354,11 @@ if _first_list is not None and _first_int is not None:
 
 
 def explain(frame: pl.DataFrame, as_of: date, rules: tuple[Rule, ...]) -> list[tuple[Any, ...]]:
-    """The explainer's answers, in the bulk engine's order (charge order, then rule order)."""
-    rows = frame.to_dicts()
+    """The explainer's answers, in the bulk engine's order (charge order, then rule order).
+
+    Rows get the stated defaults (records/defaults.py) as ``relief.screen`` gives them.
+    """
+    rows, _ = with_defaults(frame.to_dicts())
     by_person: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for row in rows:
         by_person[row["person_id"]].append(row)
@@ -517,3 +521,14 @@ def test_window_aggregates_equal_the_self_join(jurisdiction: str) -> None:
         joined = compile_rules(AS_OF, rules)
         joined.windows = False
         assert compile_rules(AS_OF, rules).evaluate(frame).equals(joined.evaluate(frame))
+
+
+def test_a_null_pardoned_is_no_pardon_in_the_bulk_engine_too() -> None:
+    """records/defaults.py: both engines read an absent ``pardoned`` as false."""
+    frame = synth_charges(30, "PA", seed=5).with_columns(
+        pardoned=pl.lit(None, pl.Boolean), disposition=pl.lit("convicted"), grade=pl.lit("M2")
+    )
+    result = evaluate_frame(frame, AS_OF).filter(pl.col("rule") == "PA-9122-a2.1-pardon")
+    assert result.height == frame.height
+    assert result["status"].unique().to_list() == ["not_eligible"]
+    assert all("pardoned" not in missing for missing in result["missing"].to_list())

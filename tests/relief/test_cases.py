@@ -47,6 +47,8 @@ def test_case(case: Case) -> None:
             assert result.eligible_on == expect["eligible_on"], trace
         if "missing" in expect:
             assert list(result.missing) == list(expect["missing"]), trace
+        if "assumptions" in expect:
+            assert list(result.assumptions) == list(expect["assumptions"]), trace
         if "failed" in expect:
             failed = sorted(c.id for c in result.trace if c.holds is False)
             assert failed == sorted(expect["failed"]), trace

@@ -8,9 +8,11 @@ from datetime import date, timedelta
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from secondchance.records.defaults import DEFAULTS
 from secondchance.records.model import Case, Charge, Person, Sentence
 from secondchance.relief import Status, screen, to_json
-from secondchance.relief.evaluate import Result
+from secondchance.relief.evaluate import Evaluator, Result
+from secondchance.relief.explain import open_question
 from secondchance.testing.strategies import people
 
 AS_OF = date(2026, 11, 23)
@@ -50,15 +52,76 @@ def forget(person: Person, choices: list[int]) -> Person:
     return dataclasses.replace(person, birth_date=birth, cases=tuple(cases))
 
 
+def stated(person: Person) -> Person:
+    """The same person with every defaulted fact (records/defaults.py) stated: ``pardoned`` absent -> false."""
+    cases = []
+    for case in person.cases:
+        charges = tuple(
+            dataclasses.replace(c, pardoned=DEFAULTS["pardoned"].value if c.pardoned is None else c.pardoned)
+            for c in case.charges
+        )
+        cases.append(dataclasses.replace(case, charges=charges))
+    return dataclasses.replace(person, cases=tuple(cases))
+
+
+def outcome(result: Result) -> tuple[int, date]:
+    return (RANK[result.status], result.eligible_on or date.min)
+
+
 @SETTINGS
 @given(person=people(), choices=st.lists(st.integers(0, 3), min_size=80, max_size=80))
 def test_knowing_more_never_changes_a_decided_answer(person: Person, choices: list[int]) -> None:
-    """Soundness of unknowns: an answer given with facts missing holds whatever they turn out to be."""
+    """Soundness of unknowns: an answer given with facts missing holds whatever they turn out to be.
+
+    A fact with a stated default (``pardoned``) is the one exception, and it is never silent: a result
+    that the default decided lists it in ``assumptions``, and it is never more favourable than the truth.
+    """
+    person = stated(person)
     full = results(person)
     partial = results(forget(person, list(choices)))
     for key, result in partial.items():
-        if result.status in DECIDED:
+        assert not full[key].assumptions, key
+        if result.assumptions:
+            assert outcome(result) >= outcome(full[key]), key
+        elif result.status in DECIDED:
             assert (full[key].status, full[key].eligible_on) == (result.status, result.eligible_on), key
+        elif result.not_before is not None:  # "not before" holds whatever the missing facts are
+            assert full[key].status is not Status.ELIGIBLE_NOW, key
+            assert full[key].eligible_on is None or full[key].eligible_on >= result.not_before, key
+
+
+@SETTINGS
+@given(person=people())
+def test_an_assumption_is_listed_exactly_where_it_decides(person: Person) -> None:
+    """A result lists ``pardoned`` iff it differs from the same rule run on the record as given."""
+    as_given = Evaluator(AS_OF)
+    raw = person.rows()
+    screening = screen(person, AS_OF)
+    for at, charge in enumerate(screening.charges):
+        for result in charge.results:
+            bare = as_given.apply(result.rule, raw[at], raw)
+            differs = (bare.status, bare.eligible_on) != (result.status, result.eligible_on)
+            assert bool(result.assumptions) == differs, result.rule.id
+            if differs:
+                assert bare.status is Status.NEEDS_REVIEW and "pardoned" in bare.missing
+
+
+@SETTINGS
+@given(person=people())
+def test_an_open_question_is_never_hidden_and_a_hidden_one_cannot_help_today(person: Person) -> None:
+    """needs_review results that are not open questions either cannot apply before a later day, or
+    cannot beat a decided result of the same relief; the charge's best result is never such a one
+    while an open question or a decided eligible result exists."""
+    for charge in screen(person, AS_OF).charges:
+        for result in charge.results:
+            if result.status is Status.NEEDS_REVIEW and not open_question(result):
+                assert result.cannot_improve or (result.not_before and result.not_before > AS_OF)
+                if result.not_before:
+                    waits = [c.ends_on for c in result.trace if c.kind == "wait" and c.ends_on]
+                    assert result.not_before in waits
+        best = charge.best
+        if best is not None and best.cannot_improve:
+            raise AssertionError("a result that cannot improve leads the charge")
 
 
 @SETTINGS

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 import polars as pl
 
+from ..records.defaults import DEFAULTS
 from ..records.model import COLUMNS
 from ..relief.lang import Rule, Status
 
@@ -136,6 +137,20 @@ def empty_charges() -> pl.DataFrame:
     return pl.DataFrame(schema=CHARGE_SCHEMA)
 
 
+def with_defaults(charges: pl.DataFrame) -> pl.DataFrame:
+    """The charges with the stated defaults of ``records.defaults`` filled in where null.
+
+    The explainer applies the same defaults to its rows (``relief.screen``), so both engines make
+    the same assumption ("absent ``pardoned`` means no pardon"). Idempotent.
+    """
+    present = [name for name in DEFAULTS if name in charges.columns]
+    if not present:
+        return charges
+    return charges.with_columns(
+        pl.col(name).fill_null(pl.lit(DEFAULTS[name].value, dtype=charges.schema[name])) for name in present
+    )
+
+
 def evaluate_codes(charges: pl.DataFrame, as_of: date, rules: Sequence[Rule] | None = None) -> pl.DataFrame:
     """Every rule in force on ``as_of`` for every charge of ``charges`` (whole persons), as codes.
 
@@ -144,8 +159,9 @@ def evaluate_codes(charges: pl.DataFrame, as_of: date, rules: Sequence[Rule] | N
     charge in input order, one row per rule of that charge's jurisdiction in force on ``as_of``,
     in registry order. Charges whose jurisdiction is null or has no rules give no rows. ``rules``
     (default: every registered rule) restricts which rules run. Pure: no I/O, no per-row Python.
+    Null facts with a stated default (``with_defaults``) take it first.
     """
-    return _compiled(as_of, _key(rules)).evaluate(charges)
+    return _compiled(as_of, _key(rules)).evaluate(with_defaults(charges))
 
 
 def result_codes(as_of: date, rules: Sequence[Rule] | None = None) -> ResultCodes:

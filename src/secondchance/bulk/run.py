@@ -44,7 +44,7 @@ import pyarrow.parquet as pq
 from ..relief.jurisdictions import RULES
 from ..relief.lang import Rule
 from ..relief.params import all_parameters
-from .frame import CHARGE_SCHEMA, STATUSES, ResultCodes, evaluate_codes, result_codes
+from .frame import CHARGE_SCHEMA, STATUSES, ResultCodes, evaluate_codes, result_codes, with_defaults
 from .partition import read_spool, spool_input, spool_rows
 from .read import (
     PROBLEM,
@@ -215,7 +215,8 @@ def process_partition(
         per_jurisdiction[rule.jurisdiction] = per_jurisdiction.get(rule.jurisdiction, 0) + 1
     screened_mask = charges["jurisdiction"].is_in(list(per_jurisdiction))
     screened = charges.filter(screened_mask)
-    codes = evaluate(charges.select(list(CHARGE_SCHEMA)), as_of, list(rules))
+    # Defaults here too, so a plugged-in evaluator makes the same assumptions as evaluate_codes.
+    codes = evaluate(with_defaults(charges.select(list(CHARGE_SCHEMA))), as_of, list(rules))
     if codes.height and codes["charge"].max() >= charges.height:  # type: ignore[operator]
         raise ReconcileError("the evaluator returned a result for a charge that is not in the partition")
     rows = charges[ROW].cast(pl.Int64)

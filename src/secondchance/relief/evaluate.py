@@ -17,6 +17,21 @@ Semantics (the bulk engine implements exactly these; ``tests/bulk`` proves it):
 * ``missing`` lists, for each unknown condition or wait, the charge facts it reads that are
   unknown, and ``other_charges.<fact>`` for unknown facts of other charges that left an
   aggregate undecided; sorted, without repeats.
+
+What a result means for the person, beyond its status (``Result`` fields; the bulk engine
+reports the status and ``missing`` and need not compute these, which follow from the trace):
+
+* ``not_before``: for ``needs_review``, the latest waiting period that is *decided* and ends
+  after the as-of date. Whatever the unknown facts turn out to be, the rule cannot apply before
+  it (its ``eligible_on`` would be at least that day, or it is not eligible), so its open facts
+  are not asked today: ``relief.explain`` says "not before <date>" instead of "needs review".
+  Sound: a decided wait keeps its end when more facts are learned.
+* ``concerns``: false when a condition that reads only *what kind of charge or person this is*
+  (``SCOPE_FACTS``: how the charge ended, whether the person has died) fails. Such a rule is
+  about other charges ("the charge ended without a conviction" for a conviction); the failure
+  stays in the trace but is not offered as a reason why not.
+* ``assumptions`` and ``cannot_improve`` need the rest of the screening and are set by
+  ``relief.screen``.
 """
 
 from __future__ import annotations
@@ -51,6 +66,7 @@ from .lang import (
     Status,
     StatuteIn,
     Wait,
+    children,
     facts_used,
     other_facts_used,
 )
@@ -112,6 +128,10 @@ class Check:
     ends_on: date | None = None
 
 
+#: Facts that say what kind of charge or person a rule is about, not something to act on.
+SCOPE_FACTS: frozenset[str] = frozenset({"disposition", "death_date"})
+
+
 @dataclass(frozen=True)
 class Result:
     rule: Rule
@@ -119,6 +139,14 @@ class Result:
     eligible_on: date | None
     missing: tuple[str, ...]
     trace: tuple[Check, ...]
+    #: needs_review only: the rule cannot apply before this day (a decided wait ends then).
+    not_before: date | None = None
+    #: not_eligible only: false when the rule is about another kind of charge or person.
+    concerns: bool = True
+    #: Defaulted facts (records.defaults) this result depends on; set by relief.screen.
+    assumptions: tuple[str, ...] = ()
+    #: needs_review only: even at best it cannot beat a decided result of the same relief.
+    cannot_improve: bool = False
 
 
 def in_scope(scope: Scope, this: Row, other: Row) -> bool:
@@ -298,14 +326,33 @@ class Evaluator:
         conditions = [self.check_condition(c, this, rows, missing) for c in rule.conditions]
         waits = [self.check_wait(w, this, rows, missing) for w in rule.waits]
         trace = tuple(conditions + waits)
-        if any(c.holds is False for c in conditions):
-            return Result(rule, Status.NOT_ELIGIBLE, None, (), trace)
+        failed = [c for c, check in zip(rule.conditions, conditions, strict=True) if check.holds is False]
+        if failed:
+            concerns = not any(_about_scope(c.test) for c in failed)
+            return Result(rule, Status.NOT_ELIGIBLE, None, (), trace, concerns=concerns)
         if any(c.holds is None for c in trace):
-            return Result(rule, Status.NEEDS_REVIEW, None, tuple(sorted(missing)), trace)
+            decided = [w.ends_on for w in waits if w.ends_on is not None and w.ends_on > self.as_of]
+            not_before = max(decided, default=None)
+            return Result(rule, Status.NEEDS_REVIEW, None, tuple(sorted(missing)), trace, not_before=not_before)
         latest = max((w.ends_on for w in waits if w.ends_on is not None), default=None)
         if latest is not None and latest > self.as_of:
             return Result(rule, Status.ELIGIBLE_ON, latest, (), trace)
         return Result(rule, Status.ELIGIBLE_NOW, None, (), trace)
+
+
+@cache
+def _about_scope(test: Expr) -> bool:
+    """Whether ``test`` reads only ``SCOPE_FACTS`` of this charge (also under ``Known``; no other charge)."""
+    read: set[str] = set()
+
+    def walk(node: Expr) -> bool:
+        if isinstance(node, Other | Exists | LatestOf):
+            return False
+        if isinstance(node, Fact):
+            read.add(node.name)
+        return all(walk(child) for child in children(node))
+
+    return walk(test) and bool(read) and read <= SCOPE_FACTS
 
 
 def _other_missing(node: Exists | LatestOf, rows: list[Row]) -> set[str]:

@@ -1,79 +1,255 @@
-"""Plain-language sentences for results: what a person reads in the table and the web app."""
+"""Plain-language sentences for results: what a person reads in the table and the web app.
+
+Three rules keep the sentences true and short:
+
+* "needs review" is said only of an *open question* (``screen.open_question``): a result whose
+  missing facts could change what the person can do today. A result that cannot apply before a
+  later day says "not before <date>"; one that cannot beat a decided result of the same relief
+  says so; neither asks for facts.
+* Missing facts are named in the person's words and point at the case ("the date you were
+  released for case CP-…"), never by field name (``missing_text``).
+* A reason why not is offered only from a rule that concerns the charge (``Result.concerns``) and
+  was not decided by an assumption (that one is said as "if you receive a pardon: …").
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+from datetime import date
+
+from ..records.defaults import DEFAULTS
+from ..records.model import Row
 from .evaluate import Result
 from .lang import Status
 
+#: Each fact as a thing to find out, in the person's words. ``%(which)s`` is the case or charge it
+#: belongs to (``WHICH``), or the person's other cases or charges. These are also the web's msgids.
 FACT_LABELS = {
-    "birth_date": "date of birth",
-    "death_date": "date of death",
-    "arrest_date": "arrest date",
-    "offense_date": "offense date",
-    "disposition": "how the charge ended (disposition)",
-    "disposition_date": "date the charge ended",
-    "grade": "grade of the offense",
-    "statute": "statute charged",
-    "incarceration_start": "date incarceration began",
-    "incarceration_end": "release date",
-    "probation_start": "date probation began",
-    "probation_end": "date probation ended",
-    "probation_completed": "whether probation was completed",
-    "fines_costs_owed": "fines and costs still owed",
-    "restitution_owed": "restitution still owed",
-    "state_prison": "whether the sentence was served in state prison",
-    "pardoned": "whether the conviction was pardoned",
-    "jurisdiction": "state of the case",
+    "birth_date": "your date of birth",
+    "death_date": "the date of death",
+    "arrest_date": "the date you were arrested for %(which)s",
+    "offense_date": "the date of the offense for %(which)s",
+    "disposition": "how %(which)s ended (guilty, not guilty, dismissed, withdrawn, …)",
+    "disposition_date": "the date %(which)s ended (the verdict, plea or dismissal)",
+    "grade": "the grade of %(which)s (for example M2 or F3, felony or misdemeanor)",
+    "statute": "the law (statute section) of %(which)s",
+    "county": "the county of %(which)s",
+    "incarcerated": "whether you served time in jail or prison for %(which)s",
+    "incarceration_start": "the date you went into jail or prison for %(which)s",
+    "incarceration_end": "the date you were released for %(which)s",
+    "probation_granted": "whether you were given probation for %(which)s",
+    "probation_start": "the date your probation began for %(which)s",
+    "probation_end": "the date your probation ended for %(which)s",
+    "probation_completed": "whether you completed probation for %(which)s",
+    "fines_costs_owed": "how much you still owe in fines and court costs for %(which)s",
+    "restitution_owed": "how much restitution you still owe for %(which)s",
+    "state_prison": "whether you served the sentence for %(which)s in state prison",
+    "pardoned": "whether you were pardoned for %(which)s",
+    "jurisdiction": "the state of %(which)s",
 }
+#: How ``%(which)s`` names the charge or case; msgids too.
+WHICH = {
+    "case": "case %(case)s",
+    "charge": "charge %(charge)s of case %(case)s",
+    "other_cases": "each of your other cases",
+    "other_charges": "each of your other charges",
+    "this": "this charge",
+}
+CASE_FACTS = frozenset({"arrest_date", "county", "jurisdiction"})
+SENTENCE_FACTS = frozenset(
+    {
+        "incarcerated",
+        "incarceration_start",
+        "incarceration_end",
+        "probation_granted",
+        "probation_start",
+        "probation_end",
+        "probation_completed",
+        "fines_costs_owed",
+        "restitution_owed",
+        "state_prison",
+    }
+)
+
+Translate = Callable[[str], str]
 
 
-def fact_label(name: str) -> str:
-    if name.startswith("other_charges."):
-        return f"{fact_label(name.removeprefix('other_charges.'))} of another charge"
-    return FACT_LABELS.get(name, name.replace("_", " "))
+def open_question(result: Result) -> bool:
+    """A needs-review result whose missing facts could change what the person can do today.
+
+    Not one that cannot beat a decided result of the same relief (``cannot_improve``), nor one
+    that cannot apply before a later day whatever the facts (``not_before``).
+    """
+    return result.status is Status.NEEDS_REVIEW and not result.cannot_improve and result.not_before is None
 
 
-def summary(result: Result) -> str:
-    """One sentence: the status and, where relevant, the date, the missing facts or the reason."""
-    relief = result.rule.relief.value.replace("_", " ")
-    how = "automatically" if result.rule.automatic else "by petition"
+def rank(result: Result) -> tuple[int, date]:
+    """Most helpful first: eligible now; the earliest date; an open question; "not before" a date
+    (earliest first); a question that cannot improve on a decided answer; not eligible."""
     if result.status is Status.ELIGIBLE_NOW:
-        return f"Eligible now for {relief} ({how})."
+        return (0, date.min)
+    if result.status is Status.ELIGIBLE_ON:
+        return (1, result.eligible_on or date.max)
+    if result.status is Status.NEEDS_REVIEW:
+        if result.cannot_improve:
+            return (4, date.max)
+        return (3, result.not_before) if result.not_before else (2, date.min)
+    return (5, date.max)
+
+
+def _same(text: str) -> str:
+    return text
+
+
+def fact_question(name: str, row: Row | None = None, rows: Sequence[Row] = (), t: Translate = _same) -> str:
+    """A missing fact in the person's words, naming the case or charge it belongs to.
+
+    A sentence fact names the case when the case has one charge (the usual docket), else the charge.
+    """
+    other = name.startswith("other_charges.")
+    fact = name.removeprefix("other_charges.")
+    template = FACT_LABELS.get(fact)
+    if template is None:
+        return t("a fact of the record: %(fact)s") % {"fact": fact.replace("_", " ")}
+    if "%(which)s" not in template:
+        return t(template)
+    if other:
+        which = t(WHICH["other_cases" if fact in CASE_FACTS else "other_charges"])
+    elif row is None:
+        which = t(WHICH["this"])
+    else:
+        in_case = sum(1 for r in rows if r["case_id"] == row["case_id"])
+        by_case = fact in CASE_FACTS or (fact in SENTENCE_FACTS and in_case <= 1)
+        which = t(WHICH["case" if by_case else "charge"]) % {"case": row["case_id"], "charge": row["charge_id"]}
+    return t(template) % {"which": which}
+
+
+def missing_text(result: Result, row: Row | None = None, rows: Sequence[Row] = (), t: Translate = _same) -> list[str]:
+    """``result.missing`` in the person's words, in the same order."""
+    return [fact_question(name, row, rows, t) for name in result.missing]
+
+
+def assumption_text(fact: str) -> str:
+    return DEFAULTS[fact].assumed
+
+
+def _relief(result: Result) -> str:
+    return result.rule.relief.value.replace("_", " ")
+
+
+def _how(result: Result) -> str:
+    return "automatically" if result.rule.automatic else "by petition"
+
+
+def conditional_text(fact: str, result: Result) -> str:
+    """What a defaulted fact would open were it otherwise, e.g. "If you receive a pardon: expungement …"."""
+    when = ""
+    if result.status is Status.ELIGIBLE_ON and result.eligible_on:
+        when = f" on {result.eligible_on.isoformat()}"
+    elif result.status is Status.NEEDS_REVIEW:
+        when = " (a lawyer checks the rest)"
+    otherwise = DEFAULTS[fact].otherwise
+    opens = f"{_relief(result)} under {result.rule.section}{when} ({_how(result)})"
+    return f"{otherwise[0].upper()}{otherwise[1:]}: {opens}."
+
+
+def waits_on_default(result: Result) -> tuple[str, ...]:
+    """The defaulted facts (``records.defaults``) that alone make this result fail, e.g. ``("pardoned",)``.
+
+    Such a failure is not a reason why not but a path: "only if you receive a pardon".
+    """
+    if result.status is not Status.NOT_ELIGIBLE:
+        return ()
+    read: set[str] = set()
+    for check in result.trace:
+        if check.holds is False:
+            read.update(check.facts)
+    return tuple(sorted(read)) if read and read <= DEFAULTS.keys() else ()
+
+
+def reason(result: Result) -> str | None:
+    """The requirement this result fails, if it is worth telling the person (see the module docstring)."""
+    if result.status is not Status.NOT_ELIGIBLE or not result.concerns or result.assumptions:
+        return None
+    if waits_on_default(result):
+        return None
+    return next((c.text for c in result.trace if c.holds is False), None)
+
+
+def _pending_waits(result: Result) -> str:
+    """The waiting periods that end after the as-of day, as one sentence."""
+    texts = [c.text for c in result.trace if c.kind == "wait" and c.holds is False]
+    return " ".join(texts)
+
+
+def summary(result: Result, row: Row | None = None, rows: Sequence[Row] = ()) -> str:
+    """One sentence: the status and, where relevant, the date, the missing facts or the reason."""
+    relief, how = _relief(result), _how(result)
+    assumed = "".join(f" {assumption_text(a)}" for a in result.assumptions)
+    if result.status is Status.ELIGIBLE_NOW:
+        return f"Eligible now for {relief} ({how}).{assumed}"
     if result.status is Status.ELIGIBLE_ON:
         when = result.eligible_on.isoformat() if result.eligible_on else "a later date"
-        return f"Eligible for {relief} on {when} ({how}), if nothing changes before then."
+        return f"Eligible for {relief} on {when} ({how}), if nothing changes before then.{assumed}"
     if result.status is Status.NEEDS_REVIEW:
+        if result.cannot_improve:
+            return f"Might also apply, but cannot do better than the {relief} above; nothing more is needed for it."
+        if result.not_before is not None:
+            return f"Not before {result.not_before.isoformat()}: {_pending_waits(result)} Check again then."
         if result.missing:
-            return "Needs review: missing " + ", ".join(fact_label(m) for m in result.missing) + "."
+            return "Needs review: we need " + "; ".join(missing_text(result, row, rows)) + "."
         # Every fact is known, but the law turns on something the record cannot show.
         open_questions = [c.text for c in result.trace if c.holds is None]
         return "Needs review by a lawyer: " + " ".join(open_questions)
-    failed = [c.text for c in result.trace if c.holds is False]
-    return "Not eligible. The law requires: " + (failed[0] if failed else "a condition that is not met.")
+    if not result.concerns:
+        return "Does not apply to this kind of charge."
+    opened_by = waits_on_default(result) or result.assumptions
+    if opened_by:
+        otherwise = " or ".join(DEFAULTS[a].otherwise for a in opened_by)
+        return f"Only {otherwise} (see the paths below).{assumed}"
+    why = reason(result)
+    return "Not eligible. The law requires: " + (why or "a condition that is not met.")
 
 
 def headline(results: tuple[Result, ...]) -> str:
-    """The one sentence a person reads first about a charge: can it be cleared, when, or why not."""
-    now = [r for r in results if r.status is Status.ELIGIBLE_NOW]
-    if now:
+    """The one sentence a person reads first about a charge: can it be cleared, when, or why not.
+
+    Decided answers lead. An open question (``screen.open_question``) is mentioned when it could do
+    better than the decided answer; a "not before" result only when nothing decided is earlier.
+    """
+    if any(r.status is Status.ELIGIBLE_NOW for r in results):
         return "This charge can be cleared now."
-    later = sorted(
-        (r for r in results if r.status is Status.ELIGIBLE_ON and r.eligible_on), key=lambda r: r.eligible_on or 0
-    )
+    ordered = sorted(results, key=rank)
+    later = [r for r in ordered if r.status is Status.ELIGIBLE_ON and r.eligible_on]
+    asks = [r for r in ordered if open_question(r)]
+    deferred = [r for r in ordered if r.status is Status.NEEDS_REVIEW and r.not_before and not r.cannot_improve]
+    if asks:
+        first = asks[0]
+        needs = "we need a few facts (below)." if first.missing else "a lawyer needs to check one point (below)."
+        text = f"This charge might be cleared now by {_relief(first)} ({first.rule.section}); {needs}"
+        if later:
+            sure = later[0]
+            text += f" If not, {_relief(sure)} on {sure.eligible_on} ({sure.rule.section})."
+        return text
     if later:
         first = later[0]
-        relief = first.rule.relief.value.replace("_", " ")
-        when = first.eligible_on.isoformat() if first.eligible_on else "a later date"
-        return (
-            f"Nothing clears this charge now. The earliest relief is {relief} on {when} "
+        text = (
+            f"Nothing clears this charge now. The earliest relief is {_relief(first)} on {first.eligible_on} "
             f"({first.rule.section}), if nothing changes before then."
         )
-    if any(r.status is Status.NEEDS_REVIEW for r in results):
-        return "This charge might be cleared; a lawyer needs a few more facts (below)."
+        return text
+    if deferred:
+        first = deferred[0]
+        return (
+            f"Nothing clears this charge now. The earliest any law could is {first.not_before} "
+            f"({_relief(first)}, {first.rule.section}); check again then."
+        )
     reasons: list[str] = []
     for result in results:
-        failed = next((c.text for c in result.trace if c.holds is False), None)
-        if failed and failed not in reasons:
-            reasons.append(failed)
+        why = reason(result)
+        if why and why not in reasons:
+            reasons.append(why)
+    if not reasons:
+        return "No record relief in the law applies to this charge."
     why = " ".join(f"({i}) {text}" for i, text in enumerate(reasons[:3], start=1))
     return "No record relief in the law applies to this charge. Each law requires something this charge lacks: " + why

@@ -5,17 +5,23 @@ The JSON shape produced by ``to_json`` is stable and documented in docs/relief-r
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
+from functools import cache
 from typing import Any
 
+from ..records.defaults import DEFAULTS, with_defaults
 from ..records.model import Person, Row, Value
 from .evaluate import Check, Evaluator, Result, read_statute
+from .explain import assumption_text, conditional_text, headline, missing_text, open_question, rank
 from .jurisdictions import remaining_paths_for, rules_for
-from .lang import RemainingPath, Status
+from .lang import Expr, Fact, Other, RemainingPath, Rule, Status, children
 
 #: How results rank when summarising a charge: what helps soonest first.
 STATUS_RANK = {Status.ELIGIBLE_NOW: 0, Status.ELIGIBLE_ON: 1, Status.NEEDS_REVIEW: 2, Status.NOT_ELIGIBLE: 3}
+
+#: The remaining paths that make a defaulted fact come true ("if you receive a pardon").
+PATHS_FOR_ASSUMPTION: dict[str, tuple[str, ...]] = {"pardoned": ("PA-pardon", "CA-governor-pardon")}
 
 
 @dataclass(frozen=True)
@@ -24,12 +30,15 @@ class ChargeScreening:
     results: tuple[Result, ...]
     note: str | None = None
 
+    #: What a defaulted fact would change if it were wrong: (fact, result had it the opposite value).
+    conditional: tuple[tuple[str, Result], ...] = ()
+
     @property
     def best(self) -> Result | None:
-        """The most helpful result: eligible now, then the earliest date, then needs review."""
+        """The most helpful result (``rank``): a question that cannot improve on a decided answer never leads."""
         if not self.results:
             return None
-        return min(self.results, key=lambda r: (STATUS_RANK[r.status], r.eligible_on or date.max))
+        return min(self.results, key=rank)
 
     @property
     def statute_read(self) -> str | None:
@@ -52,6 +61,8 @@ class ChargeScreening:
 class RemainingForCharges:
     path: RemainingPath
     charges: tuple[tuple[str, str], ...]
+    #: What this path would open, per charge: (case id, charge id, fact, result if it came true).
+    unlocks: tuple[tuple[str, str, str, Result], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -63,11 +74,17 @@ class Screening:
 
 
 def screen(person: Person, as_of: date) -> Screening:
-    """Every relief path for every charge of ``person`` under the law in force on ``as_of``."""
+    """Every relief path for every charge of ``person`` under the law in force on ``as_of``.
+
+    Rows get the stated defaults of ``records.defaults`` first (as the bulk engine's do). A
+    result that a default decided lists it in ``assumptions``; for a charge not cleared now, the
+    screening also says what the opposite would open (``ChargeScreening.conditional``).
+    """
     evaluator = Evaluator(as_of)
-    rows = person.rows()
+    raw = person.rows()
+    rows, assumed = with_defaults(raw)
     charges = []
-    for row in rows:
+    for at, row in enumerate(rows):
         jurisdiction = row["jurisdiction"]
         if not isinstance(jurisdiction, str):
             charges.append(ChargeScreening(row, (), "needs review: missing jurisdiction"))
@@ -78,16 +95,102 @@ def screen(person: Person, as_of: date) -> Screening:
                 ChargeScreening(row, (), f"no {jurisdiction} rules are encoded yet; ask a lawyer in {jurisdiction}")
             )
             continue
-        charges.append(ChargeScreening(row, tuple(evaluator.apply(rule, row, rows) for rule in rules)))
+        results = [evaluator.apply(rule, row, rows) for rule in rules]
+        if any(assumed):
+            results = _with_assumptions(results, at, raw, rows, assumed, as_of)
+        screened = ChargeScreening(row, _mark_cannot_improve(tuple(results)))
+        if not screened.cleared:
+            screened = replace(screened, conditional=_conditional(screened.results, at, rows, as_of))
+        charges.append(screened)
     remaining: list[RemainingForCharges] = []
     uncleared = [c for c in charges if not c.cleared]
     for jurisdiction in sorted({str(c.row["jurisdiction"]) for c in uncleared if c.row["jurisdiction"]}):
-        refs = tuple(
-            (str(c.row["case_id"]), str(c.row["charge_id"])) for c in uncleared if c.row["jurisdiction"] == jurisdiction
-        )
+        mine = [c for c in uncleared if c.row["jurisdiction"] == jurisdiction]
+        refs = tuple((str(c.row["case_id"]), str(c.row["charge_id"])) for c in mine)
         for path in remaining_paths_for(jurisdiction):
-            remaining.append(RemainingForCharges(path, refs))
+            unlocks = tuple(
+                (str(c.row["case_id"]), str(c.row["charge_id"]), fact, result)
+                for c in mine
+                for fact, result in c.conditional
+                if path.id in PATHS_FOR_ASSUMPTION.get(fact, ())
+            )
+            remaining.append(RemainingForCharges(path, refs, unlocks))
     return Screening(person.id, as_of, tuple(charges), tuple(remaining))
+
+
+@cache
+def _reads(rule: Rule) -> frozenset[str]:
+    """Every fact a rule reads, of this charge or of another (``Fact`` and ``Other``)."""
+    found: set[str] = set()
+
+    def walk(node: Expr) -> None:
+        if isinstance(node, Fact | Other):
+            found.add(node.name)
+        for child in children(node):
+            walk(child)
+
+    for condition in rule.conditions:
+        walk(condition.test)
+    for wait in rule.waits:
+        walk(wait.ends)
+    return frozenset(found)
+
+
+def _with_assumptions(
+    results: list[Result], at: int, raw: list[Row], rows: list[Row], assumed: list[frozenset[str]], as_of: date
+) -> list[Result]:
+    """Each result that reads an assumed fact, compared with the same rule on the record as given:
+    where the answer differs, the assumption decided it and the result lists it."""
+    everywhere = frozenset().union(*assumed)
+    without = Evaluator(as_of)
+    out = []
+    for result in results:
+        read = _reads(result.rule) & everywhere
+        if read:
+            bare = without.apply(result.rule, raw[at], raw)
+            if (bare.status, bare.eligible_on) != (result.status, result.eligible_on):
+                result = replace(result, assumptions=tuple(sorted(read)))
+        out.append(result)
+    return out
+
+
+def _conditional(results: tuple[Result, ...], at: int, rows: list[Row], as_of: date) -> tuple[tuple[str, Result], ...]:
+    """For each defaulted fact at its default on this charge (assumed or stated): the results that
+    would be better had it the opposite value ("if you receive a pardon: expungement ...")."""
+    found: list[tuple[str, Result]] = []
+    for fact, default in sorted(DEFAULTS.items()):
+        if rows[at].get(fact) != default.value:
+            continue
+        flipped = [dict(r) for r in rows]
+        flipped[at][fact] = default.opposite
+        evaluator = Evaluator(as_of)
+        for result in results:
+            if fact in _reads(result.rule) and result.status is not Status.ELIGIBLE_NOW:
+                other = evaluator.apply(result.rule, flipped[at], flipped)
+                if rank(other) < rank(result):
+                    found.append((fact, other))
+    return tuple(found)
+
+
+def _mark_cannot_improve(results: tuple[Result, ...]) -> tuple[Result, ...]:
+    """Flag each needs-review result that, even at best, cannot beat a decided result of the same relief.
+
+    At best a needs-review result is eligible on its ``not_before`` day (or now); a decided result
+    of the same kind that is eligible now, or on that day or earlier, already does as well.
+    """
+    decided: dict[str, date] = {}
+    for r in results:
+        if r.status in (Status.ELIGIBLE_NOW, Status.ELIGIBLE_ON):
+            when = date.min if r.status is Status.ELIGIBLE_NOW else (r.eligible_on or date.max)
+            decided[r.rule.relief] = min(when, decided.get(r.rule.relief, date.max))
+    out = []
+    for r in results:
+        if r.status is Status.NEEDS_REVIEW and r.rule.relief in decided:
+            at_best = r.not_before or date.min
+            if decided[r.rule.relief] <= at_best:
+                r = replace(r, cannot_improve=True)
+        out.append(r)
+    return tuple(out)
 
 
 def _json_value(value: Value) -> Any:
@@ -106,7 +209,9 @@ def check_to_json(check: Check) -> dict[str, Any]:
     }
 
 
-def result_to_json(result: Result, with_trace: bool = True) -> dict[str, Any]:
+def result_to_json(
+    result: Result, with_trace: bool = True, row: Row | None = None, rows: list[Row] | None = None
+) -> dict[str, Any]:
     out: dict[str, Any] = {
         "relief": result.rule.relief.value,
         "status": result.status.value,
@@ -115,6 +220,14 @@ def result_to_json(result: Result, with_trace: bool = True) -> dict[str, Any]:
         "section": result.rule.section,
         "automatic": result.rule.automatic,
         "missing": list(result.missing),
+        "missing_text": missing_text(result, row, rows or ()),
+        "open_question": open_question(result),
+        "not_before": _json_value(result.not_before),
+        "cannot_improve": result.cannot_improve,
+        "concerns": result.concerns,
+        "assumptions": [
+            {"fact": a, "value": DEFAULTS[a].value, "text": assumption_text(a)} for a in result.assumptions
+        ],
     }
     if with_trace:
         out["trace"] = [check_to_json(c) for c in result.trace]
@@ -122,6 +235,7 @@ def result_to_json(result: Result, with_trace: bool = True) -> dict[str, Any]:
 
 
 def to_json(screening: Screening, with_trace: bool = True) -> dict[str, Any]:
+    rows = [c.row for c in screening.charges]
     return {
         "person_id": screening.person_id,
         "as_of": screening.as_of.isoformat(),
@@ -134,7 +248,9 @@ def to_json(screening: Screening, with_trace: bool = True) -> dict[str, Any]:
                 "statute_read": c.statute_read,
                 "description": c.row["description"],
                 "note": c.note,
-                "results": [result_to_json(r, with_trace) for r in c.results],
+                "headline": headline(c.results) if c.results else None,
+                "best": c.best.rule.id if c.best else None,
+                "results": [result_to_json(r, with_trace, c.row, rows) for r in c.results],
             }
             for c in screening.charges
         ],
@@ -147,6 +263,20 @@ def to_json(screening: Screening, with_trace: bool = True) -> dict[str, Any]:
                 "text": r.path.text,
                 "where_to_start": r.path.where_to_start,
                 "charges": [{"case_id": case, "charge_id": charge} for case, charge in r.charges],
+                "unlocks": [
+                    {
+                        "case_id": case,
+                        "charge_id": charge,
+                        "fact": fact,
+                        "rule": result.rule.id,
+                        "relief": result.rule.relief.value,
+                        "section": result.rule.section,
+                        "status": result.status.value,
+                        "eligible_on": _json_value(result.eligible_on),
+                        "text": conditional_text(fact, result),
+                    }
+                    for case, charge, fact, result in r.unlocks
+                ],
             }
             for r in screening.remaining_paths
         ],

@@ -16,6 +16,7 @@ Format (``tests/cases/<jurisdiction>/<section>.yaml``)::
           eligible_on: 2027-01-01          # optional
           missing: [grade]                 # optional, exact list
           failed: [not_a_conviction]       # optional: ids of conditions that did not hold
+          assumptions: [pardoned]          # optional, exact list: defaulted facts the result rests on
 """
 
 from __future__ import annotations

@@ -17,6 +17,12 @@ class TraceCheck(BaseModel):
     ends_on: str | None = Field(description="For a waiting period: the day it ends (YYYY-MM-DD).")
 
 
+class Assumption(BaseModel):
+    fact: str
+    value: Fact
+    text: str
+
+
 class ReliefResult(BaseModel):
     relief: str
     status: str = Field(description="eligible_now, eligible_on, needs_review or not_eligible.")
@@ -24,7 +30,13 @@ class ReliefResult(BaseModel):
     rule: str
     section: str
     automatic: bool
-    missing: list[str] = Field(description="Facts whose absence leaves the answer open (needs review).")
+    missing: list[str] = Field(description="Facts whose absence leaves the answer open (needs review): field names.")
+    missing_text: list[str] = Field(description="The same facts in the person's words, naming the case or charge.")
+    open_question: bool = Field(description="needs_review and the missing facts could change what is possible today.")
+    not_before: str | None = Field(description="needs_review only: the rule cannot apply before this day.")
+    cannot_improve: bool = Field(description="needs_review that cannot beat a decided result of the same relief.")
+    concerns: bool = Field(description="false when the rule is about another kind of charge (no 'why not').")
+    assumptions: list[Assumption] = Field(description="Facts absent from the record that this result assumed.")
     summary: str = Field(description="The result in one plain-English sentence.")
     trace: list[TraceCheck] | None = Field(None, description="Every condition checked; omitted with trace=false.")
 
@@ -36,12 +48,26 @@ class ChargeResults(BaseModel):
     statute: str | None
     description: str | None
     note: str | None = Field(description="Why no rule ran for this charge, if none did.")
+    headline: str | None = Field(description="The sentence a person reads first about this charge.")
+    best: str | None = Field(description="The rule id of the most helpful result.")
     results: list[ReliefResult]
 
 
 class ChargeRef(BaseModel):
     case_id: str
     charge_id: str
+
+
+class Unlock(BaseModel):
+    case_id: str
+    charge_id: str
+    fact: str
+    rule: str
+    relief: str
+    section: str
+    status: str
+    eligible_on: str | None
+    text: str
 
 
 class RemainingPathOut(BaseModel):
@@ -52,6 +78,7 @@ class RemainingPathOut(BaseModel):
     text: str
     where_to_start: str
     charges: list[ChargeRef]
+    unlocks: list[Unlock] = Field(description="What this path would open, e.g. expungement if a pardon is granted.")
 
 
 class PersonScreening(BaseModel):

@@ -37,9 +37,10 @@ RECORD_BODY = {
 def screening_json(person_screening: Any, with_trace: bool) -> dict[str, Any]:
     """``to_json`` plus each result's plain-language sentence."""
     out = to_json(person_screening, with_trace=with_trace)
+    rows = [c.row for c in person_screening.charges]
     for charge, charge_out in zip(person_screening.charges, out["charges"], strict=True):
         for result, result_out in zip(charge.results, charge_out["results"], strict=True):
-            result_out["summary"] = summary(result)
+            result_out["summary"] = summary(result, charge.row, rows)
     return out
 
 

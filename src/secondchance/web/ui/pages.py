@@ -103,7 +103,7 @@ def results_page(request: Request, state: dict[str, Any], context: dict[str, Any
     lang = language(request)
     context.update(
         charges=charge_views(screening, lang),
-        remaining=remaining_views(screening),
+        remaining=remaining_views(screening, lang),
         as_of=today,
         other_state=bool(state.get("other_state")),
     )

@@ -9,9 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from ...records.defaults import DEFAULTS
+from ...records.model import Row
 from ...relief import Result, Screening, Status
-from ...relief.explain import fact_label
-from ...relief.screen import STATUS_RANK
+from ...relief.explain import fact_question, open_question, rank, reason, waits_on_default
 from .i18n import long_date, translations
 from .interview import CA_GRADES, DISPOSITIONS, N_, PA_GRADES
 
@@ -29,6 +30,19 @@ HEADLINES = {
     Status.NEEDS_REVIEW: ("review", N_("We need more information to know.")),
     Status.NOT_ELIGIBLE: ("no", N_("The laws we check do not clear this charge.")),
 }
+#: The headline of a charge whose best result cannot apply before a later day.
+NOT_BEFORE_HEADLINE = ("later", N_("Nothing clears this charge now. The earliest any law could is %(date)s."))
+#: The headline when an open question might clear the charge before its decided date.
+OPEN_BEFORE_DATE_HEADLINE = (
+    "review",
+    N_("This charge might be cleared now; we need more information to know. If not, it can be cleared on %(date)s."),
+)
+#: Defaulted facts (records.defaults), as the page says them.
+ASSUMED = {
+    "pardoned": N_("We assumed no pardon has been granted for this conviction (the record does not say one was).")
+}
+OTHERWISE = {"pardoned": N_("If you receive a pardon")}
+ONLY_IF = {"pardoned": N_("Only if you receive a pardon (see the other paths at the end of this page).")}
 LABELS = {o.value: o.label for o in (*PA_GRADES, *CA_GRADES, *DISPOSITIONS)}
 
 
@@ -42,6 +56,7 @@ class ResultView:
     reason: str = ""
     missing: list[str] = field(default_factory=list)
     next_step: str = ""
+    assumptions: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -68,23 +83,24 @@ def _next_step(result: Result, _: Any) -> str:
         return N_("File a petition with the court of the county of the case. A legal aid office can help for free.")
     if status is Status.ELIGIBLE_ON:
         return N_("Mark the date. Until then, keep paying what you owe: a new conviction can change this.")
-    if status is Status.NEEDS_REVIEW:
+    if open_question(result):
         return N_("Find the missing facts on your court papers (the docket sheet) and check again, or ask legal aid.")
+    if status is Status.NEEDS_REVIEW and result.not_before:
+        return N_("Check again on that date.")
     return N_("See the other paths at the end of this page.")
 
 
-def fact_text(name: str, t: Any) -> str:
-    """A missing fact in the reader's language (labels from relief/explain.py are the msgids)."""
-    if name.startswith("other_charges."):
-        return str(t("%(fact)s of another charge") % {"fact": fact_text(name.removeprefix("other_charges."), t)})
-    return str(t(fact_label(name)))
+def fact_text(name: str, t: Any, row: Row | None = None, rows: list[Row] | None = None) -> str:
+    """A missing fact in the reader's words and language (relief/explain.py's phrases are the msgids)."""
+    return fact_question(name, row, rows or [], t)
 
 
-def result_view(result: Result, lang: str) -> ResultView:
+def result_view(result: Result, lang: str, row: Row | None = None, rows: list[Row] | None = None) -> ResultView:
     t = translations(lang).gettext
     relief = t(RELIEF_LABELS.get(result.rule.relief.value, result.rule.relief.value))
     how = t("automatically") if result.rule.automatic else t("by petition")
-    reason = ""
+    why = ""
+    missing: list[str] = []
     if result.status is Status.ELIGIBLE_NOW:
         sentence = t("Eligible now (%(how)s).") % {"how": how}
     elif result.status is Status.ELIGIBLE_ON:
@@ -92,27 +108,39 @@ def result_view(result: Result, lang: str) -> ResultView:
             "date": long_date(result.eligible_on, lang),
             "how": how,
         }
+    elif result.cannot_improve:
+        sentence = t("Might also apply, but cannot do better than the result above for the same relief.")
+    elif result.status is Status.NEEDS_REVIEW and result.not_before:
+        sentence = t("Not before %(date)s: a waiting period has not ended yet.") % {
+            "date": long_date(result.not_before, lang)
+        }
     elif result.status is Status.NEEDS_REVIEW:
         sentence = t("Needs review: some facts are missing.")
+        missing = [fact_text(m, t, row, rows) for m in result.missing]
+    elif not result.concerns:
+        sentence = t("This law is about other kinds of charges.")
+    elif opened_by := (waits_on_default(result) or result.assumptions):
+        sentence = " ".join(t(ONLY_IF.get(fact, DEFAULTS[fact].otherwise)) for fact in opened_by)
     else:
         sentence = t("Not eligible under this law.")
-        failed = [c.text for c in result.trace if c.holds is False]
-        reason = failed[0] if failed else ""
+        why = reason(result) or ""
     return ResultView(
         relief=relief,
         status=result.status.value,
         sentence=sentence,
         section=result.rule.section,
         rule_id=result.rule.id,
-        reason=reason,
-        missing=[fact_text(m, t) for m in result.missing],
+        reason=why,
+        missing=missing,
         next_step=t(_next_step(result, None)),
+        assumptions=[t(ASSUMED.get(a, DEFAULTS[a].assumed)) for a in result.assumptions],
     )
 
 
 def charge_views(screening: Screening, lang: str) -> list[ChargeView]:
     t = translations(lang).gettext
     views = []
+    rows = [c.row for c in screening.charges]
     for number, charge in enumerate(screening.charges, start=1):
         row = charge.row
         title = str(row.get("description") or row.get("statute") or t("Charge %(n)s") % {"n": number})
@@ -137,21 +165,29 @@ def charge_views(screening: Screening, lang: str) -> list[ChargeView]:
             )
             view.headline = t("We can't check this charge yet.")
         else:
-            results = sorted(charge.results, key=lambda r: (STATUS_RANK[r.status], r.eligible_on or r.rule.effective))
-            best = results[0] if results else None
-            if best is not None:
+            results = sorted(charge.results, key=lambda r: (rank(r), r.rule.effective))
+            best = charge.best
+            asks = [r for r in results if open_question(r)]
+            if best is not None and best.status is Status.ELIGIBLE_ON and asks:
+                # A decided date, but an open question might clear it now: say both, the question first.
+                view.tone, headline = OPEN_BEFORE_DATE_HEADLINE
+                view.headline = t(headline) % {"date": long_date(best.eligible_on, lang)}
+            elif best is not None and best.status is Status.NEEDS_REVIEW and not open_question(best):
+                view.tone, headline = NOT_BEFORE_HEADLINE
+                view.headline = t(headline) % {"date": long_date(best.not_before, lang)}
+            elif best is not None:
                 view.tone, headline = HEADLINES[best.status]
                 view.headline = t(headline) % {"date": long_date(best.eligible_on, lang)}
             # What helps is shown in full; the other laws checked fold away under "why not".
             helpful = [r for r in results if r.status in (Status.ELIGIBLE_NOW, Status.ELIGIBLE_ON)]
-            review = [r for r in results if r.status is Status.NEEDS_REVIEW]
-            view.results = [result_view(r, lang) for r in helpful]
-            view.others = [result_view(r, lang) for r in results if r not in helpful]
-            if not helpful and review:
-                # Only missing facts stand in the way: say once which, across every law checked.
+            review = [r for r in results if open_question(r)]
+            view.results = [result_view(r, lang, row, rows) for r in helpful]
+            view.others = [result_view(r, lang, row, rows) for r in results if r not in helpful]
+            if review and not charge.cleared:
+                # Only missing facts stand in the way of something better: say once which, across the laws.
                 for result in review:
                     for name in result.missing:
-                        label = fact_text(name, t)
+                        label = fact_text(name, t, row, rows)
                         if label not in view.needed:
                             view.needed.append(label)
                 view.next_step = t(_next_step(review[0], None))
@@ -159,7 +195,8 @@ def charge_views(screening: Screening, lang: str) -> list[ChargeView]:
     return views
 
 
-def remaining_views(screening: Screening) -> list[dict[str, Any]]:
+def remaining_views(screening: Screening, lang: str = "en") -> list[dict[str, Any]]:
+    t = translations(lang).gettext
     return [
         {
             "name": item.path.name,
@@ -167,6 +204,17 @@ def remaining_views(screening: Screening) -> list[dict[str, Any]]:
             "text": item.path.text,
             "where_to_start": item.path.where_to_start,
             "charges": [f"{case}/{charge}" for case, charge in item.charges],
+            "unlocks": [
+                t("%(if)s: %(relief)s under %(section)s (charge %(charge)s of case %(case)s).")
+                % {
+                    "if": t(OTHERWISE.get(fact, DEFAULTS[fact].otherwise)),
+                    "relief": t(RELIEF_LABELS.get(result.rule.relief.value, result.rule.relief.value)),
+                    "section": result.rule.section,
+                    "charge": charge,
+                    "case": case,
+                }
+                for case, charge, fact, result in item.unlocks
+            ],
         }
         for item in screening.remaining_paths
     ]

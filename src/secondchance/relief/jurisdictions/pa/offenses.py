@@ -64,10 +64,12 @@ def review_unless(test: Expr) -> Expr:
 
 
 def pardon_recorded() -> Expr:
-    """The record says the conviction was pardoned (unknown if it does not say).
+    """The record says the conviction was pardoned.
 
-    Treating a silent record as "no pardon" would be unsound: learning of a pardon would turn a
-    "not eligible" into "eligible" (tests/relief/test_properties.py checks this never happens).
+    A record silent on ``pardoned`` is read as "no pardon" by a stated default applied to the rows
+    of both engines (``records.defaults``), not here: the results it decides list the assumption,
+    and the screening names the pardon as a remaining path with what it would open. (A rule run on
+    rows without defaults still gets unknown, so needs review, never a guess.)
     """
     return Compare("==", Fact("pardoned"), Const(True))
 
