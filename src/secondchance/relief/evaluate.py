@@ -107,12 +107,24 @@ class Check:
 
 
 @dataclass(frozen=True)
+class ScheduledFact:
+    """A scheduled date a result rests on (docs/record-format.md#scheduled-dates)."""
+
+    case_id: str
+    charge_id: str
+    field: str  # incarceration_end | probation_end
+    date: date
+
+
+@dataclass(frozen=True)
 class Result:
     rule: Rule
     status: Status
     eligible_on: date | None
     missing: tuple[str, ...]
     trace: tuple[Check, ...]
+    #: Scheduled dates the status rests on: it holds only if they happen as scheduled (``relief.dates``).
+    depends_on: tuple[ScheduledFact, ...] = ()
 
 
 def in_scope(scope: Scope, this: Row, other: Row) -> bool:

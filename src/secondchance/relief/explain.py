@@ -19,6 +19,9 @@ FACT_LABELS = {
     "probation_start": "date probation began",
     "probation_end": "date probation ended",
     "probation_completed": "whether probation was completed",
+    "supervision": "kind of supervision (probation, parole, PRCS, mandatory supervision or none)",
+    "incarceration_end_scheduled": "whether the release date is only scheduled",
+    "probation_end_scheduled": "whether the end of supervision is only scheduled",
     "fines_costs_owed": "fines and costs still owed",
     "restitution_owed": "restitution still owed",
     "state_prison": "whether the sentence was served in state prison",
@@ -33,15 +36,26 @@ def fact_label(name: str) -> str:
     return FACT_LABELS.get(name, name.replace("_", " "))
 
 
+def scheduled_note(result: Result) -> str:
+    """The sentence naming the scheduled dates a result rests on (docs/record-format.md#scheduled-dates)."""
+    if not result.depends_on:
+        return ""
+    what = {"incarceration_end": "release", "probation_end": "end of supervision"}
+    dates = "; ".join(
+        f"{what.get(d.field, d.field)} on {d.date.isoformat()} (case {d.case_id})" for d in result.depends_on
+    )
+    return f" This depends on a date still to come, as scheduled: {dates}."
+
+
 def summary(result: Result) -> str:
     """One sentence: the status and, where relevant, the date, the missing facts or the reason."""
     relief = result.rule.relief.value.replace("_", " ")
     how = "automatically" if result.rule.automatic else "by petition"
     if result.status is Status.ELIGIBLE_NOW:
-        return f"Eligible now for {relief} ({how})."
+        return f"Eligible now for {relief} ({how})." + scheduled_note(result)
     if result.status is Status.ELIGIBLE_ON:
         when = result.eligible_on.isoformat() if result.eligible_on else "a later date"
-        return f"Eligible for {relief} on {when} ({how}), if nothing changes before then."
+        return f"Eligible for {relief} on {when} ({how}), if nothing changes before then." + scheduled_note(result)
     if result.status is Status.NEEDS_REVIEW:
         if result.missing:
             return "Needs review: missing " + ", ".join(fact_label(m) for m in result.missing) + "."

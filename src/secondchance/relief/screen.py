@@ -10,7 +10,8 @@ from datetime import date
 from typing import Any
 
 from ..records.model import Person, Row, Value
-from .evaluate import Check, Evaluator, Result
+from .dates import PersonEvaluator
+from .evaluate import Check, Result
 from .jurisdictions import remaining_paths_for, rules_for
 from .lang import RemainingPath, Status
 
@@ -53,10 +54,10 @@ class Screening:
 
 def screen(person: Person, as_of: date) -> Screening:
     """Every relief path for every charge of ``person`` under the law in force on ``as_of``."""
-    evaluator = Evaluator(as_of)
     rows = person.rows()
+    evaluator = PersonEvaluator(rows, as_of)  # decides partial dates, projects scheduled ones (dates.py)
     charges = []
-    for row in rows:
+    for index, row in enumerate(rows):
         jurisdiction = row["jurisdiction"]
         if not isinstance(jurisdiction, str):
             charges.append(ChargeScreening(row, (), "needs review: missing jurisdiction"))
@@ -67,7 +68,7 @@ def screen(person: Person, as_of: date) -> Screening:
                 ChargeScreening(row, (), f"no {jurisdiction} rules are encoded yet; ask a lawyer in {jurisdiction}")
             )
             continue
-        charges.append(ChargeScreening(row, tuple(evaluator.apply(rule, row, rows) for rule in rules)))
+        charges.append(ChargeScreening(row, tuple(evaluator.apply(rule, index) for rule in rules)))
     remaining: list[RemainingForCharges] = []
     uncleared = [c for c in charges if not c.cleared]
     for jurisdiction in sorted({str(c.row["jurisdiction"]) for c in uncleared if c.row["jurisdiction"]}):
@@ -105,6 +106,17 @@ def result_to_json(result: Result, with_trace: bool = True) -> dict[str, Any]:
         "automatic": result.rule.automatic,
         "missing": list(result.missing),
     }
+    if result.depends_on:
+        out["depends_on"] = [
+            {
+                "case_id": d.case_id,
+                "charge_id": d.charge_id,
+                "field": d.field,
+                "date": d.date.isoformat(),
+                "scheduled": True,
+            }
+            for d in result.depends_on
+        ]
     if with_trace:
         out["trace"] = [check_to_json(c) for c in result.trace]
     return out
