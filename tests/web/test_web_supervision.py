@@ -40,6 +40,7 @@ def test_still_inside_with_parole_to_come_records_scheduled_dates(client: TestCl
     interview.post(restitution="no")
     interview.post(pardon="no")
     interview.post(another="done")
+    assert "This depends on your release or supervision ending on the scheduled date." in interview.page.text
     record = json.loads(client.post("/check/download", data=interview.hidden()).text)
     sentence = record["cases"][0]["charges"][0]["sentence"]
     assert sentence["supervision"] == "parole"

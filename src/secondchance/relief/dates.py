@@ -23,9 +23,10 @@ other kinds (docs/record-format.md):
 
 * **Scheduled dates** (a release or supervision end marked ``scheduled``): a result decided
   without them stands (by soundness, the dates could not change it). Otherwise the rule is
-  evaluated as of the latest scheduled date with the dates as given: "eligible now" there is
-  "eligible on" that date, "eligible on" stays, and the result lists the scheduled facts it
-  rests on in ``depends_on``. Anything else keeps the answer without them (needs review).
+  evaluated as of each scheduled date it reads, earliest first, with the dates as given: the
+  first "eligible now" there is "eligible on" that date, an "eligible on" stays, and the result
+  lists the scheduled facts it rests on in ``depends_on``. Anything else keeps the answer
+  without them (needs review).
 
 The bulk engine does neither: it reads partial and scheduled dates as unknown (bulk/read.py).
 """
@@ -96,17 +97,18 @@ class PersonEvaluator:
         relevant = self._relevant(rule, index, self.scheduled)
         if not relevant:
             return without
-        until = max([self.as_of, *(_last(self.scheduled[s]) for s in relevant)])
-        if not rule.in_force(until):
-            return without
-        projected = self._decide(rule, index, until, drop_scheduled=False)
         depends = tuple(self._scheduled_fact(s) for s in relevant)
-        if projected.status is Status.ELIGIBLE_NOW:
-            status = Status.ELIGIBLE_ON if until > self.as_of else Status.ELIGIBLE_NOW
-            on = until if until > self.as_of else None
-            return dataclasses.replace(projected, status=status, eligible_on=on, depends_on=depends)
-        if projected.status is Status.ELIGIBLE_ON:
-            return dataclasses.replace(projected, depends_on=depends)
+        # Each scheduled date in turn (the earliest that makes the rule hold wins), never before as_of.
+        for until in sorted({max(self.as_of, _last(self.scheduled[s])) for s in relevant}):
+            if not rule.in_force(until):
+                continue
+            projected = self._decide(rule, index, until, drop_scheduled=False)
+            if projected.status is Status.ELIGIBLE_NOW:
+                status = Status.ELIGIBLE_ON if until > self.as_of else Status.ELIGIBLE_NOW
+                on = until if until > self.as_of else None
+                return dataclasses.replace(projected, status=status, eligible_on=on, depends_on=depends)
+            if projected.status is Status.ELIGIBLE_ON:
+                return dataclasses.replace(projected, depends_on=depends)
         return without
 
     # ------------------------------------------------------------------ partial dates
@@ -145,13 +147,17 @@ class PersonEvaluator:
         for corner in itertools.product((False, True), repeat=len(relevant)):
             values = dict(fixed)
             for slot, at_end in zip(relevant, corner, strict=True):
-                values[slot] = self._end(slot, partial[slot], as_of) if at_end else partial[slot].first
+                values[slot] = self._end(slot, partial[slot]) if at_end else partial[slot].first
             rows = self._rows(values)
             results.append(Evaluator(as_of).apply(rule, rows[index], rows))
         return self._combine(results, [self._name(s, index) for s in relevant], index)
 
-    def _end(self, slot: Slot, value: PartialDate, as_of: date) -> date:
-        """The last day a partial date can be: the end of its range, but not after the as-of date."""
+    def _end(self, slot: Slot, value: PartialDate) -> date:
+        """The last day a partial date can be: the end of its range, but not after the (real) as-of date.
+
+        A scheduled date may lie after it; even when projecting to a later date, no other date can.
+        """
+        as_of = self.as_of
         row = self.rows[_index(slot)] if slot[0] == "charge" else None
         if row is not None and _scheduled(row, str(slot[-1])):
             return value.last

@@ -97,6 +97,8 @@ def result_view(result: Result, lang: str) -> ResultView:
         sentence = t("Not eligible under this law.")
         failed = [c.text for c in result.trace if c.holds is False]
         reason = failed[0] if failed else ""
+    if result.depends_on:  # eligible only once a scheduled release or end of supervision happens
+        sentence += " " + t("This depends on your release or supervision ending on the scheduled date.")
     return ResultView(
         relief=relief,
         status=result.status.value,

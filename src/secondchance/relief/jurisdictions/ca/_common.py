@@ -5,9 +5,10 @@ serious or violent felony" recur across §§ 1203.4-1203.425; one definition kee
 
 Absence is never read as "none": every expression here is monotone in what is known (learning
 a missing fact never changes a decided answer; tests/relief/test_properties.py checks it). So
-"no probation was granted" and "no jail term was imposed", which the record format cannot state,
-are at best unknown, and the rules that need them answer "needs review"; completing probation
-without revocation does show that any jail term imposed as a condition of it is served.
+"no probation was granted" and "no jail term was imposed" hold only where the record says so
+(``supervision``, ``incarcerated``); absent, they are unknown and the rules that need them answer
+"needs review". Completing probation without revocation does show that any jail term imposed as
+a condition of it is served.
 """
 
 from __future__ import annotations
