@@ -77,3 +77,40 @@ def test_a_past_date_is_not_marked_scheduled_and_a_date_far_ahead_is_refused(cli
         "sentence"
     ]
     assert sentence["supervision"] == "mandatory_supervision" and "incarceration_end_scheduled" not in sentence
+
+
+def test_the_api_lists_the_scheduled_dates_a_result_depends_on(client: TestClient) -> None:
+    record = {
+        "id": "p1",
+        "cases": [
+            {
+                "id": "c1",
+                "jurisdiction": "CA",
+                "charges": [
+                    {
+                        "id": "1",
+                        "statute": "PC 487(a)",
+                        "grade": "felony",
+                        "disposition": "convicted",
+                        "disposition_date": "2020-05-01",
+                        "sentence": {
+                            "incarcerated": True,
+                            "state_prison": True,
+                            "incarceration_end": "2025-05-01",
+                            "supervision": "parole",
+                            "probation_end": {"date": "2027-05-01", "scheduled": True},
+                        },
+                    }
+                ],
+            }
+        ],
+    }
+    response = client.post("/api/v1/screen?as_of=2026-11-23&trace=false", json=record)
+    assert response.status_code == 200, response.text
+    results = response.json()["people"][0]["charges"][0]["results"]
+    prison = next(r for r in results if r["rule"] == "CA-1203.41-a2-state-prison")
+    assert (prison["status"], prison["eligible_on"]) == ("eligible_on", "2029-05-01")
+    assert prison["depends_on"] == [
+        {"case_id": "c1", "charge_id": "1", "field": "probation_end", "date": "2027-05-01", "scheduled": True}
+    ]
+    assert "as scheduled" in prison["summary"]

@@ -52,10 +52,12 @@ def supervision_ended(of: type[Fact] | type[Other] = Fact) -> Expr:
 def completion_date(of: type[Fact] | type[Other] = Fact) -> Expr:
     """The date the whole sentence was completed: release from custody and the end of any supervision.
 
-    Without supervision it is the release date; with it, the later of release and its end.
+    Without supervision it is the release date; with it, the later of release and its end. A
+    recorded end of supervision settles it whatever the kind (``none`` has no dates).
     """
+    both = Latest((of("incarceration_end"), of("probation_end")))
     return IfElse(
-        kind_is("none", of=of),
-        of("incarceration_end"),
-        Latest((of("incarceration_end"), of("probation_end"))),
+        Known(of("probation_end")),
+        both,
+        IfElse(kind_is("none", of=of), of("incarceration_end"), both),
     )

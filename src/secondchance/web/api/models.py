@@ -17,6 +17,14 @@ class TraceCheck(BaseModel):
     ends_on: str | None = Field(description="For a waiting period: the day it ends (YYYY-MM-DD).")
 
 
+class ScheduledDate(BaseModel):
+    case_id: str
+    charge_id: str
+    field: str = Field(description="`incarceration_end` (release) or `probation_end` (end of supervision).")
+    date: str = Field(description="The scheduled date (YYYY-MM-DD).")
+    scheduled: bool = True
+
+
 class ReliefResult(BaseModel):
     relief: str
     status: str = Field(description="eligible_now, eligible_on, needs_review or not_eligible.")
@@ -26,6 +34,9 @@ class ReliefResult(BaseModel):
     automatic: bool
     missing: list[str] = Field(description="Facts whose absence leaves the answer open (needs review).")
     summary: str = Field(description="The result in one plain-English sentence.")
+    depends_on: list[ScheduledDate] | None = Field(
+        None, description="Scheduled dates the status rests on: it holds only if they happen as scheduled."
+    )
     trace: list[TraceCheck] | None = Field(None, description="Every condition checked; omitted with trace=false.")
 
 
