@@ -23,7 +23,15 @@ from hypothesis import strategies as st
 
 from secondchance.bulk.frame import CHARGE_SCHEMA, evaluate_frame
 from secondchance.bulk.synth import synth_charges
-from secondchance.records.model import CHARGE_FIELDS, SENTENCE_FIELDS, Case, Charge, Person, Sentence
+from secondchance.records.model import (
+    CHARGE_FIELDS,
+    SENTENCE_FIELDS,
+    SUPERVISION_BY_JURISDICTION,
+    Case,
+    Charge,
+    Person,
+    Sentence,
+)
 from secondchance.relief import screen
 
 #: As-of dates: before and after the dated parameter changes, and the extract date of the data.
@@ -235,6 +243,7 @@ def small_people(draw: st.DrawFn, jurisdiction: str) -> pl.DataFrame:
                         "disposition_date": draw(_maybe(_DAYS)),
                         "incarceration_start": draw(_maybe(_DAYS)),
                         "incarceration_end": draw(_maybe(_DAYS)),
+                        "supervision": draw(_maybe(st.sampled_from(SUPERVISION_BY_JURISDICTION[jurisdiction]))),
                         "probation_start": draw(_maybe(_DAYS)),
                         "probation_end": draw(_maybe(_DAYS)),
                         "probation_completed": draw(_maybe(st.booleans())),

@@ -142,6 +142,7 @@ def _person(state: str, grade: str, statute: str) -> list[dict[str, Any]]:
         "disposition_date": date(2012, 3, 1),
         "incarcerated": False,
         "probation_granted": True,
+        "supervision": "probation",
         "probation_start": date(2012, 3, 1),
         "probation_end": date(2013, 3, 1),
         "probation_completed": True,

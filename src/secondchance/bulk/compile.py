@@ -64,7 +64,7 @@ from ..relief.lang import (
     facts_used,
     other_facts_used,
 )
-from .frame import CHARGE_SCHEMA, CODE_SCHEMA, STATUSES, ResultCodes
+from .frame import CHARGE_SCHEMA, CODE_SCHEMA, STATUSES, ResultCodes, with_defaults
 
 #: Every expression node the compiler handles (a test fails if ``lang.Expr`` gains another).
 HANDLED_NODES: Final = (
@@ -396,7 +396,7 @@ class CompiledRules:
 
     def evaluate(self, charges: pl.DataFrame) -> pl.DataFrame:
         """One ``CODE_SCHEMA`` row per (charge, rule of its jurisdiction in force), input order."""
-        frame = charges.select(list(CHARGE_SCHEMA)).with_row_index(_ROW)
+        frame = with_defaults(charges).select(list(CHARGE_SCHEMA)).with_row_index(_ROW)
         jurisdictions = set(frame["jurisdiction"].drop_nulls().unique())
         for jurisdiction, error in self.errors.items():
             if jurisdiction in jurisdictions:

@@ -159,9 +159,9 @@ def evaluate_codes(charges: pl.DataFrame, as_of: date, rules: Sequence[Rule] | N
     charge in input order, one row per rule of that charge's jurisdiction in force on ``as_of``,
     in registry order. Charges whose jurisdiction is null or has no rules give no rows. ``rules``
     (default: every registered rule) restricts which rules run. Pure: no I/O, no per-row Python.
-    Null facts with a stated default (``with_defaults``) take it first.
+    Null facts with a stated default (``with_defaults``) take it first (in ``CompiledRules.evaluate``).
     """
-    return _compiled(as_of, _key(rules)).evaluate(with_defaults(charges))
+    return _compiled(as_of, _key(rules)).evaluate(charges)
 
 
 def result_codes(as_of: date, rules: Sequence[Rule] | None = None) -> ResultCodes:

@@ -35,8 +35,25 @@ import pyarrow as pa
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
-from ..records.model import COLUMNS, DISPOSITIONS, GRADES_BY_JURISDICTION, PERSON_FIELDS
-from ..records.parse import FLAGGED_FACTS, SPANS, UNKNOWN_TOKENS, check_charge_values, parse_value
+from ..records.model import (
+    COLUMNS,
+    DISPOSITIONS,
+    GRADES_BY_JURISDICTION,
+    PERSON_FIELDS,
+    SCHEDULED,
+    SUPERVISION_ALIASES,
+    SUPERVISION_BY_JURISDICTION,
+    SUPERVISION_KINDS,
+    PartialDate,
+)
+from ..records.parse import (
+    AFTER_PRISON,
+    FLAGGED_FACTS,
+    SPANS,
+    check_charge_values,
+    parse_value,
+    unknown_tokens,
+)
 from .frame import CHARGE_SCHEMA
 
 #: The input record number column carried through every stage (1-based).
@@ -263,7 +280,9 @@ def _spellings(tokens: Iterable[str]) -> list[str]:
     return sorted({"".join(p) for token in tokens for p in itertools.product(*(forms(ch) for ch in token))})
 
 
-_UNKNOWN_SPELLINGS: Final = _spellings(UNKNOWN_TOKENS)
+_UNKNOWN_SPELLINGS: Final = _spellings(unknown_tokens(""))
+#: ``none`` is a kind of supervision, not unknown (records.parse.unknown_tokens).
+_UNKNOWN_SUPERVISION: Final = _spellings(unknown_tokens("supervision"))
 _TRUE_SPELLINGS: Final = _spellings(_TRUE)
 _FALSE_SPELLINGS: Final = _spellings(_FALSE)
 # ASCII digits only: a value these accept, Polars and records.parse read alike; anything else goes to _parse_column.
@@ -279,7 +298,10 @@ def _fallback(column: str, raws: pl.Series) -> pl.DataFrame:
     uniques = raws.unique(maintain_order=True)
     for raw in uniques.to_list():
         try:
-            values.append(parse_value(column, raw))
+            value = parse_value(column, raw)
+            # A partial date (2015, 2015-06) is a range; the bulk engine does not evaluate ranges, so it
+            # is unknown here (sound: knowing less is never more favourable). relief.screen decides them.
+            values.append(None if isinstance(value, PartialDate) else value)
             reasons.append(None)
         except ValueError as error:
             values.append(None)
@@ -313,7 +335,7 @@ def _parse_column(column: str, raw: pl.Series) -> tuple[pl.Series, pl.Series]:
     if _is_text(raw.dtype) or (kind == "str" and raw.dtype.is_integer()):
         text = pl.col("raw").cast(pl.Utf8)
         stripped = text.str.strip_chars(WHITESPACE)
-        unknown = text.is_null() | stripped.str.to_lowercase().is_in(list(UNKNOWN_TOKENS))
+        unknown = text.is_null() | stripped.str.to_lowercase().is_in(list(unknown_tokens(column)))
         if kind == "str":
             fast = stripped
         elif kind == "date":
@@ -369,7 +391,8 @@ def _first_pass(column: str, dtype: pl.DataType | None) -> tuple[pl.Expr, pl.Exp
         text = col.cast(pl.Utf8)
         if kind == "str":  # exact for every value: no unsettled rows
             stripped = text.str.strip_chars(WHITESPACE)
-            return pl.when(~stripped.is_in(_UNKNOWN_SPELLINGS)).then(stripped), None
+            spellings = _UNKNOWN_SUPERVISION if column == "supervision" else _UNKNOWN_SPELLINGS
+            return pl.when(~stripped.is_in(spellings)).then(stripped), None
         value: pl.Expr
         if kind == "date":
             value = pl.when(text.str.contains(_FAST_DATE)).then(text.str.to_date("%Y-%m-%d", strict=False))
@@ -401,7 +424,7 @@ def validate(raw: pl.DataFrame, as_of: date | None) -> tuple[pl.DataFrame, pl.Da
     problems = pl.concat(parts).sort(ROW, "_order", "reason")
     if problems.height:
         charges = charges.filter(~pl.col(ROW).is_in(problems[ROW].unique().implode()))
-    return charges.select(ROW, *CHARGE_SCHEMA), problems
+    return charges.select(ROW, *CHARGE_SCHEMA).with_columns(derived_supervision(), *unscheduled()), problems
 
 
 def _read_columns(raw: pl.DataFrame) -> tuple[pl.DataFrame, list[pl.DataFrame]]:
@@ -456,9 +479,37 @@ def _normalized(frame: pl.LazyFrame, as_of: date | None) -> pl.LazyFrame:
             .then(None)
             .otherwise(pl.col("disposition"))
             .alias("disposition"),
+            pl.col("supervision")
+            .str.to_lowercase()
+            .str.replace_all(r"[ \-]", "_")
+            .replace(SUPERVISION_ALIASES)
+            .alias("supervision"),
         )
         .with_columns(_suspect(as_of).fill_null(False).alias("_suspect"))
     )
+
+
+def derived_supervision() -> pl.Expr:
+    """records.parse.derive_supervision: without a kind, ``probation_granted`` true is probation, false none."""
+    granted = pl.col("probation_granted")
+    return (
+        pl.when(pl.col("supervision").is_null() & granted.is_not_null())
+        .then(pl.when(granted).then(pl.lit("probation")).otherwise(pl.lit("none")))
+        .otherwise(pl.col("supervision"))
+        .alias("supervision")
+    )
+
+
+def unscheduled() -> list[pl.Expr]:
+    """Scheduled dates (``<date>_scheduled``) as unknown: the bulk engine does not project a release.
+
+    ``relief.screen`` computes "eligible on" dates from them for one person; here a rule that
+    needs such a date answers "needs review" (sound: knowing less is never more favourable).
+    """
+    return [
+        pl.when(pl.col(mark).fill_null(False)).then(None).otherwise(pl.col(name)).alias(name)
+        for name, mark in SCHEDULED.items()
+    ]
 
 
 def _suspect(as_of: date | None) -> pl.Expr:
@@ -475,7 +526,26 @@ def _suspect(as_of: date | None) -> pl.Expr:
         suspect = suspect | (pl.col(end) < pl.col(start))
     for flag, dates in FLAGGED_FACTS.items():  # a false flag beside its own facts
         suspect = suspect | ((pl.col(flag) == False) & pl.any_horizontal(pl.col(d).is_not_null() for d in dates))  # noqa: E712
-    return suspect
+    for name, mark in SCHEDULED.items():  # a scheduled mark without its date
+        suspect = suspect | ((pl.col(mark) == True) & pl.col(name).is_null())  # noqa: E712
+    return suspect | _supervision_suspect()
+
+
+def _supervision_suspect() -> pl.Expr:
+    """True wherever records.parse's supervision checks can report something (and maybe more)."""
+    kind, prison = pl.col("supervision"), pl.col("state_prison")
+    after_prison = kind.is_in(AFTER_PRISON)
+    suspect = (
+        ~kind.is_in(SUPERVISION_KINDS)
+        | pl.col("probation_granted").is_not_null()
+        | ((kind == "none") & pl.any_horizontal(pl.col(d).is_not_null() for d in FLAGGED_FACTS["probation_granted"]))
+        | (after_prison & (pl.col("incarcerated") == False))  # noqa: E712
+        | (after_prison & (prison == False))  # noqa: E712
+        | ((kind == "mandatory_supervision") & (prison == True))  # noqa: E712
+    )
+    for jurisdiction, kinds in SUPERVISION_BY_JURISDICTION.items():
+        suspect = suspect | ((pl.col("jurisdiction") == jurisdiction) & ~kind.is_in(kinds))
+    return kind.is_not_null() & suspect
 
 
 def _cross_checks(charges: pl.DataFrame, as_of: date | None) -> pl.DataFrame:

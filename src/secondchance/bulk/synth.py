@@ -317,9 +317,33 @@ def _dates(days: np.ndarray, unknown: np.ndarray) -> pl.Series:
     return _null_where(days.astype(np.int32), unknown).cast(pl.Date)
 
 
+def _supervision_kinds(
+    rng: np.random.Generator,
+    jurisdiction: str,
+    supervised: np.ndarray,
+    jail: np.ndarray,
+    felony: np.ndarray,
+    state_prison: np.ndarray,
+    convicted: np.ndarray,
+) -> np.ndarray:
+    """The kind of each supervision: after state prison parole (CA: or PRCS), after a CA county-jail
+    felony often mandatory supervision (PC 1170(h)(5)(B)), else probation; none where there was none."""
+    draw = rng.random(len(supervised))
+    kind = np.where(supervised, "probation", "none").astype(object)
+    after_prison = supervised & state_prison
+    if jurisdiction == "CA":
+        kind = np.where(after_prison, np.where(draw < 0.6, "parole", "prcs"), kind)
+        kind = np.where(supervised & jail & felony & ~state_prison & (draw < 0.5), "mandatory_supervision", kind)
+    else:
+        kind = np.where(after_prison, "parole", kind)
+    return np.where(convicted, kind, "").astype(str)
+
+
 def _block(profile: _Profile, first: int, people: int, seed: int, block: int, through: int) -> pl.DataFrame:
     """People ``first`` .. ``first + people - 1``, drawn from the generator of ``(seed, block)``."""
     rng = np.random.default_rng([seed, block, *profile.jurisdiction.encode()])
+    # its own stream, so the kinds of supervision leave every other draw as it was
+    rng_kinds = np.random.default_rng([seed, block, *profile.jurisdiction.encode(), 1])
     j = profile.jurisdiction
     year = 365.2425
 
@@ -415,6 +439,7 @@ def _block(profile: _Profile, first: int, people: int, seed: int, block: int, th
     state_prison &= ~pending
     still_in = jail & (inc_end > through)
     on_probation = probation & (prob_end > through)
+    kind = _supervision_kinds(rng_kinds, j, probation, jail, felony, state_prison, convicted)
 
     # ---- money owed, pardons, and unknown facts
     def chance(rate: float, n: int = charges) -> np.ndarray:
@@ -450,9 +475,15 @@ def _block(profile: _Profile, first: int, people: int, seed: int, block: int, th
             "incarcerated": _null_where(jail, ~convicted | chance(0.04)),
             "incarceration_start": _dates(inc_start, ~jail | chance(0.03)),
             "incarceration_end": _dates(inc_end, ~jail | still_in | chance(0.04)),
-            "probation_granted": _null_where(probation, ~convicted | chance(0.04)),
+            "incarceration_end_scheduled": pl.Series([None] * charges, dtype=pl.Boolean),
+            "probation_granted": _null_where(
+                probation,
+                ~convicted | (kind == "parole") | (kind == "prcs") | (kind == "mandatory_supervision") | chance(0.04),
+            ),
+            "supervision": _null_where(kind, ~convicted | (rng_kinds.random(charges) < 0.3)).cast(pl.Utf8),
             "probation_start": _dates(prob_start, ~probation | (prob_start > through) | chance(0.03)),
             "probation_end": _dates(prob_end, ~probation | on_probation | chance(0.04)),
+            "probation_end_scheduled": pl.Series([None] * charges, dtype=pl.Boolean),
             "probation_completed": _null_where(np.where(on_probation, False, completed), ~probation | chance(0.05)),
             "fines_costs_owed": _null_where(fines, chance(0.06)),
             "restitution_owed": _null_where(restitution, chance(0.05)),

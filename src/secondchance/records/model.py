@@ -17,6 +17,23 @@ PA_GRADES: Final = ("F1", "F2", "F3", "F", "M1", "M2", "M3", "M", "S")
 CA_GRADES: Final = ("felony", "misdemeanor", "infraction", "wobbler")
 GRADES_BY_JURISDICTION: Final[dict[str, tuple[str, ...]]] = {"PA": PA_GRADES, "CA": CA_GRADES}
 
+#: The kind of supervision that followed (or replaced) custody, for the ``supervision`` field.
+#: ``probation_start``/``probation_end``/``probation_completed`` hold the dates and outcome of this
+#: supervision, whatever its kind; without ``supervision`` they mean probation (the field names).
+SUPERVISION_KINDS: Final = ("probation", "parole", "prcs", "mandatory_supervision", "none")
+#: Kinds each state has: PRCS and mandatory supervision are California's 2011 Realignment.
+SUPERVISION_BY_JURISDICTION: Final[dict[str, tuple[str, ...]]] = {
+    "PA": ("probation", "parole", "none"),
+    "CA": SUPERVISION_KINDS,
+}
+#: Other spellings accepted for a kind (after lower-casing, spaces and hyphens as ``_``).
+SUPERVISION_ALIASES: Final[dict[str, str]] = {
+    "postrelease_community_supervision": "prcs",
+    "post_release_community_supervision": "prcs",
+    "ms": "mandatory_supervision",
+    "no_supervision": "none",
+}
+
 DISPOSITIONS: Final = (
     "convicted",
     "not_guilty",
@@ -47,9 +64,12 @@ COLUMNS: Final[dict[str, Kind]] = {
     "incarcerated": "bool",
     "incarceration_start": "date",
     "incarceration_end": "date",
+    "incarceration_end_scheduled": "bool",
     "probation_granted": "bool",
+    "supervision": "str",
     "probation_start": "date",
     "probation_end": "date",
+    "probation_end_scheduled": "bool",
     "probation_completed": "bool",
     "fines_costs_owed": "money",
     "restitution_owed": "money",
@@ -63,9 +83,12 @@ SENTENCE_FIELDS: Final = (
     "incarcerated",
     "incarceration_start",
     "incarceration_end",
+    "incarceration_end_scheduled",
     "probation_granted",
+    "supervision",
     "probation_start",
     "probation_end",
+    "probation_end_scheduled",
     "probation_completed",
     "fines_costs_owed",
     "restitution_owed",
@@ -81,6 +104,65 @@ CHARGE_FIELDS: Final = (
     "pardoned",
 )
 
+#: Dates that may lie after the as-of date when marked scheduled: ``<date>_scheduled`` is the mark.
+SCHEDULED: Final[dict[str, str]] = {
+    "incarceration_end": "incarceration_end_scheduled",
+    "probation_end": "probation_end_scheduled",
+}
+
+
+class PartialDate(date):
+    """A date known only to its year (``2015``) or month (``2015-06``): the range it stands for.
+
+    It *is* its first day (so it sorts and compares as one), carries its last day in ``last``,
+    and writes itself back as it was given. Only ``relief.screen`` evaluates rules over it, at
+    the ends of the range (see ``screen.partial_corners``); anything else must treat it as
+    unknown or as a range, never as its first day alone.
+    """
+
+    last: date
+
+    def __new__(cls, year: int, month: int | None = None) -> PartialDate:
+        first = super().__new__(cls, year, month or 1, 1)
+        if month is None:
+            first.last = date(year, 12, 31)
+        else:
+            following = date(year + month // 12, month % 12 + 1, 1)
+            first.last = date.fromordinal(following.toordinal() - 1)
+        return first
+
+    @property
+    def first(self) -> date:
+        return date(self.year, self.month, self.day)
+
+    @property
+    def month_known(self) -> bool:
+        return self.last.month == self.month
+
+    def isoformat(self) -> str:
+        return f"{self.year:04d}-{self.month:02d}" if self.month_known else f"{self.year:04d}"
+
+    __str__ = isoformat
+
+    def __repr__(self) -> str:
+        return f"PartialDate({self.isoformat()!r})"
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, PartialDate):
+            return self.first == other.first and self.last == other.last
+        return False if isinstance(other, date) else NotImplemented
+
+    def __ne__(self, other: object) -> bool:
+        equal = self.__eq__(other)
+        return equal if equal is NotImplemented else not equal
+
+    def __hash__(self) -> int:
+        return hash((self.first, self.last))
+
+    def __reduce__(self) -> tuple[type[PartialDate], tuple[int, int | None]]:
+        return (PartialDate, (self.year, self.month if self.month_known else None))
+
+
 Value = date | str | bool | float | None
 Row = dict[str, Value]
 
@@ -90,9 +172,12 @@ class Sentence:
     incarcerated: bool | None = None
     incarceration_start: date | None = None
     incarceration_end: date | None = None
+    incarceration_end_scheduled: bool | None = None
     probation_granted: bool | None = None
+    supervision: str | None = None
     probation_start: date | None = None
     probation_end: date | None = None
+    probation_end_scheduled: bool | None = None
     probation_completed: bool | None = None
     fines_costs_owed: float | None = None
     restitution_owed: float | None = None

@@ -21,9 +21,14 @@ from .model import (
     DISPOSITIONS,
     GRADES_BY_JURISDICTION,
     PERSON_FIELDS,
+    SCHEDULED,
     SENTENCE_FIELDS,
+    SUPERVISION_ALIASES,
+    SUPERVISION_BY_JURISDICTION,
+    SUPERVISION_KINDS,
     Case,
     Charge,
+    PartialDate,
     Person,
     Sentence,
     Value,
@@ -55,20 +60,32 @@ class InvalidRecord(ValueError):
         super().__init__(f"{len(problems)} problem(s) in the record:\n{lines}")
 
 
+def unknown_tokens(column: str) -> frozenset[str]:
+    """The spellings of "unknown" for ``column``: ``none`` is a kind of supervision, not unknown."""
+    return UNKNOWN_TOKENS - {"none"} if column == "supervision" else UNKNOWN_TOKENS
+
+
 def parse_value(column: str, raw: Any) -> Value:
     """Parse one raw value (from JSON or CSV) for ``column``; raise ValueError with a reason."""
     kind = COLUMNS[column]
-    if raw is None or (isinstance(raw, str) and raw.strip().lower() in UNKNOWN_TOKENS):
+    if raw is None or (isinstance(raw, str) and raw.strip().lower() in unknown_tokens(column)):
         return None
     if kind == "str":
         if isinstance(raw, bool) or not isinstance(raw, str | int):
             raise ValueError(f"expected text, got {raw!r}")
         return str(raw).strip()
     if kind == "date":
+        if isinstance(raw, int) and not isinstance(raw, bool) and 1000 <= raw <= 9999:
+            raw = str(raw)  # a year written as a JSON number
         if not isinstance(raw, str):
             raise ValueError(f"expected a date as YYYY-MM-DD, got {raw!r}")
+        text = raw.strip()
         try:
-            return date.fromisoformat(raw.strip())
+            if len(text) == 4 and text.isascii() and text.isdigit():
+                return PartialDate(int(text))
+            if len(text) == 7 and text[4] == "-" and text[:4].isdigit() and text[5:].isdigit() and text.isascii():
+                return PartialDate(int(text[:4]), int(text[5:]))
+            return date.fromisoformat(text)
         except ValueError:
             raise ValueError(f"expected a date as YYYY-MM-DD, got {raw!r}") from None
     if kind == "bool":
@@ -97,6 +114,9 @@ FLAGGED_FACTS: Final = {
     "incarcerated": ("incarceration_start", "incarceration_end"),
     "probation_granted": ("probation_start", "probation_end", "probation_completed"),
 }
+#: Kinds that follow a prison term (CA: state prison), and the kind that follows county jail (PC 1170(h)(5)(B)).
+AFTER_PRISON: Final = ("parole", "prcs")
+
 #: (start, end) dates: an end may not come before its start.
 SPANS: Final = (
     ("incarceration_start", "incarceration_end"),
@@ -120,16 +140,84 @@ def check_charge_values(values: dict[str, Value], as_of: date | None) -> list[tu
     if as_of is not None:
         for name, kind in COLUMNS.items():
             value = values.get(name)
-            if kind == "date" and isinstance(value, date) and value > as_of:
-                problems.append((name, f"{value.isoformat()} is after the as-of date {as_of.isoformat()}"))
+            scheduled = SCHEDULED.get(name)
+            marked = scheduled is not None and values.get(scheduled) is True
+            if kind == "date" and isinstance(value, date) and value > as_of and not marked:
+                hint = f" (if it is a scheduled date, mark it: {scheduled})" if scheduled else ""
+                problems.append((name, f"{value.isoformat()} is after the as-of date {as_of.isoformat()}{hint}"))
+    for name, mark in SCHEDULED.items():
+        if values.get(mark) is True and values.get(name) is None:
+            problems.append((mark, f"is true, but {name} is not given"))
     for flag, dates in FLAGGED_FACTS.items():
         given = [name for name in dates if values.get(name) is not None]
         if values.get(flag) is False and given:
             problems.append((flag, f"is false, but {' and '.join(given)} is given"))
+    problems += _supervision_problems(values)
     for start, end in SPANS:
         a, b = values.get(start), values.get(end)
-        if isinstance(a, date) and isinstance(b, date) and b < a:
+        if isinstance(a, date) and isinstance(b, date) and _last_day(b) < a:
             problems.append((end, f"{b.isoformat()} is before {start} {a.isoformat()}"))
+    return problems
+
+
+def derive_supervision(values: dict[str, Value]) -> None:
+    """An older record's ``probation_granted`` as a kind: true is probation, false is no supervision.
+
+    Only where ``supervision`` is not given (a contradiction between the two is a problem reported
+    by ``check_charge_values``). Probation dates alone do not say the kind: parole has dates too.
+    """
+    if values.get("supervision") is None and isinstance(values.get("probation_granted"), bool):
+        values["supervision"] = "probation" if values["probation_granted"] else "none"
+
+
+def _last_day(value: date) -> date:
+    """The latest day a date may stand for (a partial date's range ends at ``last``)."""
+    return value.last if isinstance(value, PartialDate) else value
+
+
+def _supervision_problems(values: dict[str, Value]) -> list[tuple[str, str]]:
+    """The kind of supervision against the facts that contradict it (docs/record-format.md)."""
+    kind = values.get("supervision")
+    if not isinstance(kind, str):
+        return []
+    jurisdiction = values.get("jurisdiction")
+    allowed = (
+        SUPERVISION_BY_JURISDICTION.get(jurisdiction, SUPERVISION_KINDS)
+        if isinstance(jurisdiction, str)
+        else SUPERVISION_KINDS
+    )
+    if kind not in allowed:
+        where = (
+            f"{jurisdiction} " if isinstance(jurisdiction, str) and jurisdiction in SUPERVISION_BY_JURISDICTION else ""
+        )
+        return [("supervision", f"unknown {where}supervision {kind!r}; one of {', '.join(allowed)}")]
+    problems: list[tuple[str, str]] = []
+    granted = values.get("probation_granted")
+    if kind != "none" and granted is False:
+        problems.append(
+            ("supervision", f"is {kind}, but probation_granted is false, which means no supervision at all")
+        )
+    if kind != "probation" and granted is True:
+        problems.append(
+            ("supervision", f"is {kind}, but probation_granted is true (record the supervision the dates belong to)")
+        )
+    if kind == "none":
+        given = [name for name in FLAGGED_FACTS["probation_granted"] if values.get(name) is not None]
+        if given:
+            problems.append(("supervision", f"is none, but {' and '.join(given)} is given"))
+    if kind in AFTER_PRISON and values.get("incarcerated") is False:
+        problems.append(("supervision", f"is {kind}, which follows a prison term, but incarcerated is false"))
+    if jurisdiction == "CA":
+        prison = values.get("state_prison")
+        if kind in AFTER_PRISON and prison is False:
+            problems.append(("supervision", f"is {kind}, which follows state prison, but state_prison is false"))
+        if kind == "mandatory_supervision" and prison is True:
+            problems.append(
+                (
+                    "supervision",
+                    "is mandatory_supervision, which follows county jail (PC 1170(h)), but state_prison is true",
+                )
+            )
     return problems
 
 
@@ -144,6 +232,9 @@ def normalize(column: str, value: Value, jurisdiction: Value) -> Value:
     if column == "disposition":
         token = value.lower().replace(" ", "_").replace("-", "_")
         return None if token == "unknown" else token
+    if column == "supervision":
+        token = value.lower().replace(" ", "_").replace("-", "_")
+        return SUPERVISION_ALIASES.get(token, token)
     return value
 
 
@@ -152,12 +243,39 @@ def _parse_fields(
 ) -> dict[str, Value]:
     out: dict[str, Value] = {}
     for column in columns:
+        given = raw.get(column)
+        if column in SCHEDULED and isinstance(given, Mapping):  # {"date": ..., "scheduled": true}
+            given = _scheduled_date(raw, column, given, where, problems, out)
+        elif column in out:  # set by the {"date": ..., "scheduled": ...} form of its date
+            if column in raw:
+                problems.append(Problem(where, column, 'given twice (also in the date\'s "scheduled" form)'))
+            continue
         try:
-            out[column] = normalize(column, parse_value(column, raw.get(column)), jurisdiction)
+            out[column] = normalize(column, parse_value(column, given), jurisdiction)
         except ValueError as error:
             problems.append(Problem(where, column, str(error)))
             out[column] = None
     return out
+
+
+def _scheduled_date(
+    raw: Mapping[str, Any],
+    column: str,
+    given: Mapping[str, Any],
+    where: str,
+    problems: list[Problem],
+    out: dict[str, Value],
+) -> Any:
+    """The date of ``{"date": "2027-03-01", "scheduled": true}``; its mark goes to ``<column>_scheduled``."""
+    mark = SCHEDULED[column]
+    for key in sorted(set(given) - {"date", "scheduled"}):
+        problems.append(Problem(where, f"{column}.{key}", 'unknown field (expected "date" and "scheduled")'))
+    try:
+        out[mark] = parse_value(mark, given.get("scheduled"))
+    except ValueError as error:
+        problems.append(Problem(where, f"{column}.scheduled", str(error)))
+        out[mark] = None
+    return given.get("date")
 
 
 def _unknown_keys(raw: Mapping[str, Any], allowed: Iterable[str], where: str, problems: list[Problem]) -> None:
@@ -256,6 +374,7 @@ def people_from_json(data: Any, as_of: date | None = None) -> list[Person]:
                 flat = {**person_fields, **case_fields, **values}
                 for column, reason in check_charge_values(flat, as_of):
                     problems.append(Problem(where_h, column, reason))
+                derive_supervision(values)
                 charges.append((values, charge_id))
             cases.append((case_fields, case_id, charges))
         people.append(_build_person(pid, person_fields, cases))
@@ -295,6 +414,7 @@ def people_from_csv(text: str, as_of: date | None = None) -> list[Person]:
         )
         for column, reason in check_charge_values(values, as_of):
             problems.append(Problem(where, column, reason))
+        derive_supervision(values)
         key = (pid, case_id, charge_id)
         if key in seen_charges:
             problems.append(

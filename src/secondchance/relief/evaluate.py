@@ -134,6 +134,16 @@ SCOPE_FACTS: frozenset[str] = frozenset({"disposition", "death_date"})
 
 
 @dataclass(frozen=True)
+class ScheduledFact:
+    """A scheduled date a result rests on (docs/record-format.md#scheduled-dates)."""
+
+    case_id: str
+    charge_id: str
+    field: str  # incarceration_end | probation_end
+    date: date
+
+
+@dataclass(frozen=True)
 class Result:
     rule: Rule
     status: Status
@@ -148,6 +158,8 @@ class Result:
     assumptions: tuple[str, ...] = ()
     #: needs_review only: even at best it cannot beat a decided result of the same relief.
     cannot_improve: bool = False
+    #: Scheduled dates the status rests on: it holds only if they happen as scheduled (``relief.dates``).
+    depends_on: tuple[ScheduledFact, ...] = ()
 
 
 def in_scope(scope: Scope, this: Row, other: Row) -> bool:

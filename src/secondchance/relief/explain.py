@@ -41,6 +41,9 @@ FACT_LABELS = {
     "probation_start": "the date your probation began for %(which)s",
     "probation_end": "the date your probation ended for %(which)s",
     "probation_completed": "whether you completed probation for %(which)s",
+    "supervision": "the kind of supervision for %(which)s (probation, parole, PRCS, mandatory supervision or none)",
+    "incarceration_end_scheduled": "whether your release date for %(which)s is only scheduled",
+    "probation_end_scheduled": "whether the end of your supervision for %(which)s is only scheduled",
     "fines_costs_owed": "how much you still owe in fines and court costs for %(which)s",
     "restitution_owed": "how much restitution you still owe for %(which)s",
     "state_prison": "whether you served the sentence for %(which)s in state prison",
@@ -81,6 +84,17 @@ def open_question(result: Result) -> bool:
     that cannot apply before a later day whatever the facts (``not_before``).
     """
     return result.status is Status.NEEDS_REVIEW and not result.cannot_improve and result.not_before is None
+
+
+def scheduled_note(result: Result) -> str:
+    """The sentence naming the scheduled dates a result rests on (docs/record-format.md#scheduled-dates)."""
+    if not result.depends_on:
+        return ""
+    what = {"incarceration_end": "release", "probation_end": "end of supervision"}
+    dates = "; ".join(
+        f"{what.get(d.field, d.field)} on {d.date.isoformat()} (case {d.case_id})" for d in result.depends_on
+    )
+    return f" This depends on a date still to come, as scheduled: {dates}."
 
 
 def rank(result: Result) -> tuple[int, date]:
@@ -187,10 +201,12 @@ def summary(result: Result, row: Row | None = None, rows: Sequence[Row] = ()) ->
     relief, how = _relief(result), _how(result)
     assumed = "".join(f" {assumption_text(a)}" for a in result.assumptions)
     if result.status is Status.ELIGIBLE_NOW:
-        return f"Eligible now for {relief} ({how}).{assumed}"
+        return f"Eligible now for {relief} ({how}).{assumed}" + scheduled_note(result)
     if result.status is Status.ELIGIBLE_ON:
         when = result.eligible_on.isoformat() if result.eligible_on else "a later date"
-        return f"Eligible for {relief} on {when} ({how}), if nothing changes before then.{assumed}"
+        return f"Eligible for {relief} on {when} ({how}), if nothing changes before then.{assumed}" + scheduled_note(
+            result
+        )
     if result.status is Status.NEEDS_REVIEW:
         if result.cannot_improve:
             return f"Might also apply, but cannot do better than the {relief} above; nothing more is needed for it."

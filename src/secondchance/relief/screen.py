@@ -12,7 +12,8 @@ from typing import Any
 
 from ..records.defaults import DEFAULTS, with_defaults
 from ..records.model import Person, Row, Value
-from .evaluate import Check, Evaluator, Result, read_statute
+from .dates import PersonEvaluator
+from .evaluate import Check, Result, read_statute
 from .explain import assumption_text, conditional_text, headline, missing_text, open_question, rank
 from .jurisdictions import remaining_paths_for, rules_for
 from .lang import Expr, Fact, Other, RemainingPath, Rule, Status, children
@@ -78,11 +79,12 @@ def screen(person: Person, as_of: date) -> Screening:
 
     Rows get the stated defaults of ``records.defaults`` first (as the bulk engine's do). A
     result that a default decided lists it in ``assumptions``; for a charge not cleared now, the
-    screening also says what the opposite would open (``ChargeScreening.conditional``).
+    screening also says what the opposite would open (``ChargeScreening.conditional``). Partial
+    dates are decided and scheduled ones projected by ``dates.PersonEvaluator``.
     """
-    evaluator = Evaluator(as_of)
     raw = person.rows()
     rows, assumed = with_defaults(raw)
+    evaluator = PersonEvaluator(rows, as_of)
     charges = []
     for at, row in enumerate(rows):
         jurisdiction = row["jurisdiction"]
@@ -95,9 +97,9 @@ def screen(person: Person, as_of: date) -> Screening:
                 ChargeScreening(row, (), f"no {jurisdiction} rules are encoded yet; ask a lawyer in {jurisdiction}")
             )
             continue
-        results = [evaluator.apply(rule, row, rows) for rule in rules]
+        results = [evaluator.apply(rule, at) for rule in rules]
         if any(assumed):
-            results = _with_assumptions(results, at, raw, rows, assumed, as_of)
+            results = _with_assumptions(results, at, raw, assumed, as_of)
         screened = ChargeScreening(row, _mark_cannot_improve(tuple(results)))
         if not screened.cleared:
             screened = replace(screened, conditional=_conditional(screened.results, at, rows, as_of))
@@ -137,17 +139,17 @@ def _reads(rule: Rule) -> frozenset[str]:
 
 
 def _with_assumptions(
-    results: list[Result], at: int, raw: list[Row], rows: list[Row], assumed: list[frozenset[str]], as_of: date
+    results: list[Result], at: int, raw: list[Row], assumed: list[frozenset[str]], as_of: date
 ) -> list[Result]:
     """Each result that reads an assumed fact, compared with the same rule on the record as given:
     where the answer differs, the assumption decided it and the result lists it."""
     everywhere = frozenset().union(*assumed)
-    without = Evaluator(as_of)
+    without = PersonEvaluator(raw, as_of)
     out = []
     for result in results:
         read = _reads(result.rule) & everywhere
         if read:
-            bare = without.apply(result.rule, raw[at], raw)
+            bare = without.apply(result.rule, at)
             if (bare.status, bare.eligible_on) != (result.status, result.eligible_on):
                 result = replace(result, assumptions=tuple(sorted(read)))
         out.append(result)
@@ -163,10 +165,10 @@ def _conditional(results: tuple[Result, ...], at: int, rows: list[Row], as_of: d
             continue
         flipped = [dict(r) for r in rows]
         flipped[at][fact] = default.opposite
-        evaluator = Evaluator(as_of)
+        evaluator = PersonEvaluator(flipped, as_of)
         for result in results:
             if fact in _reads(result.rule) and result.status is not Status.ELIGIBLE_NOW:
-                other = evaluator.apply(result.rule, flipped[at], flipped)
+                other = evaluator.apply(result.rule, at)
                 if rank(other) < rank(result):
                     found.append((fact, other))
     return tuple(found)
@@ -229,6 +231,17 @@ def result_to_json(
             {"fact": a, "value": DEFAULTS[a].value, "text": assumption_text(a)} for a in result.assumptions
         ],
     }
+    if result.depends_on:
+        out["depends_on"] = [
+            {
+                "case_id": d.case_id,
+                "charge_id": d.charge_id,
+                "field": d.field,
+                "date": d.date.isoformat(),
+                "scheduled": True,
+            }
+            for d in result.depends_on
+        ]
     if with_trace:
         out["trace"] = [check_to_json(c) for c in result.trace]
     return out

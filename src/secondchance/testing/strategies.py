@@ -7,7 +7,16 @@ from typing import TypeVar
 
 from hypothesis import strategies as st
 
-from ..records.model import CA_GRADES, DISPOSITIONS, PA_GRADES, Case, Charge, Person, Sentence
+from ..records.model import (
+    CA_GRADES,
+    DISPOSITIONS,
+    PA_GRADES,
+    SUPERVISION_BY_JURISDICTION,
+    Case,
+    Charge,
+    Person,
+    Sentence,
+)
 
 T = TypeVar("T")
 LAST_DAY = date(2026, 11, 23)
@@ -63,15 +72,21 @@ def charges(draw: st.DrawFn, jurisdiction: str, index: int, after: date) -> Char
     statutes = PA_STATUTES if jurisdiction == "PA" else CA_STATUTES
     money = st.sampled_from((0.0, 0.0, 0.0, 25.0, 1250.0))
     jailed = draw(maybe(st.booleans()))
-    supervised = draw(maybe(st.booleans()))
+    kind = draw(maybe(st.sampled_from(SUPERVISION_BY_JURISDICTION[jurisdiction])))
+    # probation_granted as the parser allows it beside the kind (docs/record-format.md#supervision)
+    supervised = draw(maybe(st.booleans())) if kind is None else draw(maybe(st.just(kind == "probation")))
+    if kind is not None and kind not in ("probation", "none"):
+        supervised = None
+    unsupervised = supervised is False or kind == "none"
     sentence = Sentence(
         incarcerated=jailed,
         incarceration_start=None if jailed is False else draw(maybe(st.just(decided))),
         incarceration_end=None if jailed is False else draw(maybe(st.just(released))),
         probation_granted=supervised,
-        probation_start=None if supervised is False else draw(maybe(st.just(released))),
-        probation_end=None if supervised is False else draw(maybe(st.dates(min_value=released, max_value=LAST_DAY))),
-        probation_completed=None if supervised is False else draw(maybe(st.booleans())),
+        supervision=kind,
+        probation_start=None if unsupervised else draw(maybe(st.just(released))),
+        probation_end=None if unsupervised else draw(maybe(st.dates(min_value=released, max_value=LAST_DAY))),
+        probation_completed=None if unsupervised else draw(maybe(st.booleans())),
         fines_costs_owed=draw(maybe(money)),
         restitution_owed=draw(maybe(money)),
         state_prison=draw(maybe(st.booleans())),

@@ -23,6 +23,14 @@ class Assumption(BaseModel):
     text: str
 
 
+class ScheduledDate(BaseModel):
+    case_id: str
+    charge_id: str
+    field: str = Field(description="`incarceration_end` (release) or `probation_end` (end of supervision).")
+    date: str = Field(description="The scheduled date (YYYY-MM-DD).")
+    scheduled: bool = True
+
+
 class ReliefResult(BaseModel):
     relief: str
     status: str = Field(description="eligible_now, eligible_on, needs_review or not_eligible.")
@@ -38,6 +46,9 @@ class ReliefResult(BaseModel):
     concerns: bool = Field(description="false when the rule is about another kind of charge (no 'why not').")
     assumptions: list[Assumption] = Field(description="Facts absent from the record that this result assumed.")
     summary: str = Field(description="The result in one plain-English sentence.")
+    depends_on: list[ScheduledDate] | None = Field(
+        None, description="Scheduled dates the status rests on: it holds only if they happen as scheduled."
+    )
     trace: list[TraceCheck] | None = Field(None, description="Every condition checked; omitted with trace=false.")
 
 

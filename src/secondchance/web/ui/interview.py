@@ -101,6 +101,28 @@ DISPOSITIONS = (
     ),
     Option("pending", N_("The case is still open")),
 )
+#: The kinds of supervision (record field ``supervision``); "no" is stored as ``none``.
+SUPERVISION = (
+    Option(
+        "probation", N_("Probation"), N_("Ordered by the judge instead of prison, sometimes after a short jail term.")
+    ),
+    Option("parole", N_("Parole"), N_("Supervision after release from prison.")),
+    Option(
+        "prcs",
+        N_("Post-release community supervision (PRCS)"),
+        N_("After state prison, supervised by the county probation department instead of parole."),
+    ),
+    Option(
+        "mandatory_supervision",
+        N_("Mandatory supervision"),
+        N_("The last part of a county jail sentence under Penal Code 1170(h), served in the community."),
+    ),
+    Option("no", N_("No supervision")),
+)
+#: Kinds that exist only in California (2011 Realignment).
+CALIFORNIA_ONLY = ("prcs", "mandatory_supervision")
+#: Dates that may be in the future: they are then recorded as scheduled (docs/record-format.md).
+SCHEDULABLE = {"release": "incarceration_end_scheduled", "probation_end": "probation_end_scheduled"}
 OWED = (
     Option("no", N_("No, it is all paid (or there was none)")),
     Option("yes", N_("Yes, I still owe some")),
@@ -160,7 +182,10 @@ STEPS: dict[str, Step] = {
             "release",
             "date",
             N_("When were you released?"),
-            N_("The day you left jail or prison for this charge."),
+            N_(
+                "The day you left jail or prison for this charge. If you are still there, enter the day you are "
+                "scheduled to be released."
+            ),
             fields=("incarceration_end",),
         ),
         Step(
@@ -174,21 +199,22 @@ STEPS: dict[str, Step] = {
         Step(
             "probation",
             "choice",
-            N_("Were you sentenced to probation for this charge?"),
-            options=YES_NO,
-            fields=("on_probation",),
+            N_("Were you on probation, parole or other supervision for this charge?"),
+            N_("Pick the supervision that came with the sentence, or after release."),
+            options=SUPERVISION,
+            fields=("supervision",),
         ),
         Step(
             "probation_end",
             "date",
-            N_("When did your probation end?"),
-            N_("If it has not ended yet, choose “I don't know”."),
+            N_("When did your supervision end?"),
+            N_("If it has not ended yet, enter the day it is scheduled to end, or choose “I don't know”."),
             fields=("probation_end",),
         ),
         Step(
             "probation_completed",
             "choice",
-            N_("Did you complete your probation?"),
+            N_("Did you complete your supervision?"),
             N_("Answer no if it was revoked or you were found in violation."),
             options=YES_NO,
             fields=("probation_completed",),
@@ -230,6 +256,8 @@ STEPS: dict[str, Step] = {
 def step_options(step: Step, state: dict[str, Any]) -> tuple[Option, ...]:
     if step.id == "grade":
         return PA_GRADES if current_case(state).get("jurisdiction") == "PA" else CA_GRADES
+    if step.id == "probation" and current_case(state).get("jurisdiction") != "CA":
+        return tuple(o for o in SUPERVISION if o.value not in CALIFORNIA_ONLY)
     return step.options
 
 
@@ -299,9 +327,10 @@ def next_step(state: dict[str, Any], step: str) -> str:
     if step == "prison_kind":
         return "probation"
     if step == "probation":
-        return "probation_end" if charge.get("on_probation") is True else "fines"
+        return "probation_end" if charge.get("sentence", {}).get("supervision") not in (None, "none") else "fines"
     if step == "probation_end":
-        return "probation_completed"
+        scheduled = charge.get("sentence", {}).get("probation_end_scheduled") is True
+        return "fines" if scheduled else "probation_completed"
     if step == "probation_completed":
         return "fines"
     if step == "fines":
@@ -315,6 +344,9 @@ def next_step(state: dict[str, Any], step: str) -> str:
 
 SENTENCE_FIELDS = (
     "incarceration_end",
+    "incarceration_end_scheduled",
+    "supervision",
+    "probation_end_scheduled",
     "state_prison",
     "probation_end",
     "probation_completed",
@@ -334,11 +366,13 @@ def _store(state: dict[str, Any], name: str, value: Any) -> None:
         current_charge(state)[name] = value
 
 
-def _parse_date(raw: str, today: date) -> tuple[str | None, str | None]:
+def _parse_date(raw: str, today: date, scheduled: bool = False) -> tuple[str | None, str | None]:
     try:
         day = date.fromisoformat(raw.strip())
     except ValueError:
         return None, N_("Enter the date as year, month and day, or choose “I don't know”.")
+    if scheduled and day.year <= today.year + 60:
+        return day.isoformat(), None  # a release or an end of supervision still to come
     if day > today:
         return None, N_("That date is in the future. Check it, or choose “I don't know”.")
     if day.year < 1900:
@@ -396,16 +430,20 @@ def answer(state: dict[str, Any], action: str, form: dict[str, str], today: date
             state["other_state"] = chosen == "other"
         elif step.options is YES_NO:
             values = {step.fields[0]: chosen == "yes"}
+        elif step.id == "probation":
+            values = {"supervision": "none" if chosen == "no" else chosen}
         else:
             values = {step.fields[0]: chosen}
     elif step.kind == "date":
         raw = form.get(step.id, "").strip()
         if not raw:
             return N_("Enter the date, or choose “I don't know”.")
-        parsed, error = _parse_date(raw, today)
+        parsed, error = _parse_date(raw, today, scheduled=step.id in SCHEDULABLE)
         if error:
             return error
         values = {step.fields[0]: parsed}
+        if step.id in SCHEDULABLE:
+            values[SCHEDULABLE[step.id]] = True if parsed and date.fromisoformat(parsed) > today else None
     elif step.kind == "text":
         values = {name: (form.get(name, "").strip()[:200] or None) for name in step.fields}
     elif step.kind == "money":
@@ -413,6 +451,8 @@ def answer(state: dict[str, Any], action: str, form: dict[str, str], today: date
         if error:
             return error
         values = {step.fields[0]: amount}
+    if step.id in SCHEDULABLE:  # "I don't know" leaves no scheduled mark behind
+        values.setdefault(SCHEDULABLE[step.id], None)
     if step.id == "state" and not state["person"]["cases"]:
         _new_charge(state, True)
     if step.id == "birth":
@@ -439,8 +479,8 @@ def to_record(state: dict[str, Any]) -> dict[str, Any]:
                 sentence["incarcerated"] = charge["jailed"]
             if charge.get("jailed") is False:
                 sentence.setdefault("state_prison", False)
-            if isinstance(charge.get("on_probation"), bool):
-                sentence["probation_granted"] = charge["on_probation"]
+            if isinstance(charge.get("on_probation"), bool) and "supervision" not in sentence:
+                sentence["probation_granted"] = charge["on_probation"]  # a state saved before the kind was asked
             if sentence:
                 out["sentence"] = sentence
             charges.append(out)
@@ -469,10 +509,8 @@ def from_record(person: dict[str, Any]) -> dict[str, Any]:
                 kept["jailed"] = True
             if isinstance(sentence.get("incarcerated"), bool):
                 kept["jailed"] = sentence["incarcerated"]
-            if "probation_end" in sentence or "probation_completed" in sentence:
-                kept["on_probation"] = True
-            if isinstance(sentence.get("probation_granted"), bool):
-                kept["on_probation"] = sentence["probation_granted"]
+            if isinstance(sentence.get("probation_granted"), bool) and "supervision" not in sentence:
+                kept["sentence"]["supervision"] = "probation" if sentence["probation_granted"] else "none"
             charges.append(kept)
         state["person"]["cases"].append({"jurisdiction": case.get("jurisdiction"), "charges": charges})
     state["birth_asked"] = True

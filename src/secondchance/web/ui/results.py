@@ -124,6 +124,8 @@ def result_view(result: Result, lang: str, row: Row | None = None, rows: list[Ro
     else:
         sentence = t("Not eligible under this law.")
         why = reason(result) or ""
+    if result.depends_on:  # eligible only once a scheduled release or end of supervision happens
+        sentence += " " + t("This depends on your release or supervision ending on the scheduled date.")
     return ResultView(
         relief=relief,
         status=result.status.value,

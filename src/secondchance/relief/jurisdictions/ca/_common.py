@@ -5,9 +5,10 @@ serious or violent felony" recur across §§ 1203.4-1203.425; one definition kee
 
 Absence is never read as "none": every expression here is monotone in what is known (learning
 a missing fact never changes a decided answer; tests/relief/test_properties.py checks it). So
-"no probation was granted" and "no jail term was imposed", which the record format cannot state,
-are at best unknown, and the rules that need them answer "needs review"; completing probation
-without revocation does show that any jail term imposed as a condition of it is served.
+"no probation was granted" and "no jail term was imposed" hold only where the record says so
+(``supervision``, ``incarcerated``); absent, they are unknown and the rules that need them answer
+"needs review". Completing probation without revocation does show that any jail term imposed as
+a condition of it is served.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from ...lang import (
     Param,
     StatuteIn,
 )
+from ..supervision import NO_SUPERVISION, PROBATION
 
 #: Dates in the statutes' text. ``Param`` values are numbers or lists, so dates stay here.
 JAN_1_1973 = date(1973, 1, 1)  # §§ 851.93(a)(2), 1203.425(a)(1)(B)(v): records from 1973 on
@@ -76,15 +78,11 @@ def recorded(expr: Expr) -> Expr:
     return Compare("==", expr, expr)
 
 
-#: Probation (or supervision: mandatory supervision, PRCS, parole) was granted: a probation field
-#: is recorded. Otherwise unknown, naming ``probation_start`` as the missing fact.
-#: ``probation_granted`` when the record states it; else a recorded probation field shows it was.
-_PROBATION_RECORDED = any_of(
-    recorded(Fact("probation_start")), recorded(Fact("probation_end")), recorded(Fact("probation_completed"))
-)
-PROBATION_GRANTED = IfElse(Known(Fact("probation_granted")), fact_is("probation_granted", True), _PROBATION_RECORDED)
-#: No probation was granted: the record says so, or a recorded probation field shows it was.
-NO_PROBATION = IfElse(Known(Fact("probation_granted")), fact_is("probation_granted", False), Not(_PROBATION_RECORDED))
+#: The court granted probation: the record's kind of supervision is probation (not parole, PRCS
+#: or mandatory supervision; see ``jurisdictions/supervision.py``). Unknown names ``supervision``.
+PROBATION_GRANTED = PROBATION
+#: Probation was not granted: the sentence had another kind of supervision, or none.
+NO_PROBATION = Not(PROBATION)
 
 #: Any custody is over: released by the as-of date, or probation completed without revocation.
 #: No jail or prison was imposed: the record says so, or recorded custody dates show it was.
@@ -101,7 +99,7 @@ CUSTODY_OVER = any_of(
 
 #: Any probation or supervision is over: none was imposed, it ended by the as-of date, or was completed.
 SUPERVISION_OVER = any_of(
-    NO_PROBATION,
+    NO_SUPERVISION,
     Compare("<=", Fact("probation_end"), AsOf()),
     fact_is("probation_completed", True),
 )

@@ -99,7 +99,10 @@ CONVICTION = Condition(
 
 GRANTED_PROBATION = Condition(
     id="granted_probation",
-    text="The court granted probation (without probation, § 1203.4a or § 1203.41 is the path).",
+    text=(
+        "The court granted probation (not parole, PRCS or mandatory supervision; without probation, § 1203.4a "
+        "or § 1203.41 is the path)."
+    ),
     cite=f"{SECTION}(a)(1)",
     test=PROBATION_GRANTED,
 )

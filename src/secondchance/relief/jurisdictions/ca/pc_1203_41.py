@@ -22,24 +22,23 @@ This section does not apply to a person convicted of an offense that requires re
 under the Sex Offender Registration Act (§ 290 et seq.).
 
 State prison sentences were added by SB 731 (Stats. 2022). The whole section is discretionary:
-a result of "eligible" means the person may petition and the court decides. The record format
-holds mandatory supervision and parole in the probation fields (docs/record-format.md).
+a result of "eligible" means the person may petition and the court decides. Each path reads
+the record's kind of supervision (``supervision``: mandatory supervision, parole, PRCS, none),
+whose dates are in the probation fields (docs/record-format.md).
 """
 
 from __future__ import annotations
 
-from ...lang import Condition, Fact, Latest, Not, OneOf, Param, Relief, Rule, Wait
+from ...lang import Condition, Expr, Fact, Latest, Not, OneOf, Param, Relief, Rule, Wait
+from ..supervision import NO_SUPERVISION, completion_date, kind_is
 from ._common import (
     CONVICTED,
     CUSTODY_OVER,
     ENCODED_FROM,
-    NO_PROBATION,
     all_of,
-    any_of,
     court_decides,
     fact_is,
     no_other_sentence,
-    recorded,
     registrable,
 )
 
@@ -93,7 +92,7 @@ def _conditions(kind: Condition) -> tuple[Condition, ...]:
     )
 
 
-def _rule(rule_id: str, title: str, kind: Condition, start: Latest | Fact, years: str, wait_text: str) -> Rule:
+def _rule(rule_id: str, title: str, kind: Condition, start: Expr, years: str, wait_text: str) -> Rule:
     return Rule(
         id=rule_id,
         jurisdiction="CA",
@@ -115,11 +114,7 @@ MANDATORY_SUPERVISION = _rule(
         id="county_jail_with_supervision",
         text="The sentence was county jail under § 1170(h) followed by mandatory supervision (§ 1170(h)(5)(B)).",
         cite=f"{SECTION}(a)(2)",
-        test=all_of(
-            fact_is("state_prison", False),
-            any_of(recorded(Fact("incarceration_start")), recorded(Fact("incarceration_end"))),
-            any_of(recorded(Fact("probation_start")), recorded(Fact("probation_end"))),
-        ),
+        test=kind_is("mandatory_supervision"),
     ),
     Latest((Fact("incarceration_end"), Fact("probation_end"))),
     "ca.pc_1203_41.supervision_wait_years",
@@ -133,7 +128,7 @@ COUNTY_JAIL = _rule(
         id="county_jail_without_supervision",
         text="The sentence was county jail under § 1170(h) with no mandatory supervision (§ 1170(h)(5)(A)).",
         cite=f"{SECTION}(a)(2)",
-        test=all_of(fact_is("state_prison", False), NO_PROBATION),
+        test=all_of(fact_is("state_prison", False), NO_SUPERVISION),
     ),
     Fact("incarceration_end"),
     "ca.pc_1203_41.wait_years",
@@ -149,7 +144,7 @@ STATE_PRISON = _rule(
         cite=f"{SECTION}(a)(2)",
         test=fact_is("state_prison", True),
     ),
-    Latest((Fact("incarceration_end"), Fact("probation_end"))),
+    completion_date(),
     "ca.pc_1203_41.wait_years",
     "Two years have passed since the sentence, including parole or post-release supervision, was completed.",
 )

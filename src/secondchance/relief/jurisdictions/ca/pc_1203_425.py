@@ -60,6 +60,7 @@ from ...lang import (
     Shift,
     Wait,
 )
+from ..supervision import NO_SUPERVISION, PROBATION, kind_is
 from ._common import (
     CONVICTED,
     CUSTODY_OVER,
@@ -76,7 +77,6 @@ from ._common import (
     any_of,
     court_decides,
     fact_is,
-    recorded,
     serious_or_violent,
 )
 
@@ -264,7 +264,7 @@ def _felony_rule(rule_id: str, title: str, kind: Condition, completed: Expr) -> 
                 id="not_probation_completed",
                 text="It is not a felony for which probation was completed without revocation (that is path (I)).",
                 cite=cite,
-                test=Not(all_of(fact_is("probation_completed", True), fact_is("state_prison", False))),
+                test=Not(all_of(PROBATION, fact_is("probation_completed", True))),
             ),
             kind,
             Condition(
@@ -306,7 +306,7 @@ FELONY_WITH_SUPERVISION = _felony_rule(
         id="supervised_after_custody",
         text="The sentence included probation, mandatory supervision, post-release community supervision or parole.",
         cite=f"{B}(v)(III)",
-        test=any_of(recorded(Fact("probation_start")), recorded(Fact("probation_end"))),
+        test=kind_is("probation", "parole", "prcs", "mandatory_supervision"),
     ),
     Latest((Fact("incarceration_end"), Fact("probation_end"))),
 )
@@ -318,7 +318,7 @@ FELONY_CUSTODY_ONLY = _felony_rule(
         id="no_supervision",
         text="The sentence had no probation or supervision after custody.",
         cite=f"{B}(v)(III)",
-        test=NO_PROBATION,
+        test=NO_SUPERVISION,
     ),
     Fact("incarceration_end"),
 )

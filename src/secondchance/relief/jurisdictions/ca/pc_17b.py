@@ -20,7 +20,7 @@ There is no waiting period: the application can be made during or after probatio
 from __future__ import annotations
 
 from ...lang import Condition, Fact, Not, OneOf, Relief, Rule
-from ._common import CONVICTED, ENCODED_FROM, NO_PROBATION, any_of, fact_is
+from ._common import CONVICTED, ENCODED_FROM, PROBATION_GRANTED, all_of, any_of, fact_is
 
 SECTION = "Cal. Penal Code § 17(b)"
 
@@ -51,15 +51,18 @@ PROBATION_REDUCTION = Rule(
         ),
         Condition(
             id="probation_granted",
-            text="The court granted probation.",
+            text="The court granted probation (parole, PRCS or mandatory supervision is not probation).",
             cite=f"{SECTION}(3)",
-            test=Not(NO_PROBATION),
+            test=PROBATION_GRANTED,
         ),
         Condition(
             id="no_state_prison",
             text="No state prison sentence was executed (probation was completed, or the record says so).",
             cite=f"{SECTION}(3)",
-            test=any_of(fact_is("probation_completed", True), fact_is("state_prison", False)),
+            test=all_of(
+                Not(fact_is("state_prison", True)),
+                any_of(fact_is("probation_completed", True), fact_is("state_prison", False)),
+            ),
         ),
     ),
     effective=ENCODED_FROM,

@@ -29,6 +29,7 @@ from ...lang import (
     Param,
     StatuteIn,
 )
+from ..supervision import supervision_ended
 
 GRADED_FELONIES = ("F1", "F2", "F3")
 FELONIES = ("F1", "F2", "F3", "F")
@@ -105,12 +106,17 @@ def ended(of: type[Fact] | type[Other], end: str, imposed: str) -> Expr:
 
 
 def release_date(of: type[Fact] | type[Other] = Fact) -> Expr:
-    """The end of a charge's sentence: the latest of the disposition, release, and supervision end."""
+    """The end of a charge's sentence: the latest of the disposition, release, and supervision end.
+
+    "Final release from confinement or supervision" (§ 9122(b)(1)): supervision of any kind,
+    probation or parole (``supervision_ended`` reads the record's kind; its dates are in the
+    probation fields), so a parole end is read as the release, not skipped.
+    """
     return Latest(
         (
             of("disposition_date"),
             ended(of, "incarceration_end", "incarcerated"),
-            ended(of, "probation_end", "probation_granted"),
+            supervision_ended(of),
         )
     )
 
