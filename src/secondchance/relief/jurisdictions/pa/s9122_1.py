@@ -38,7 +38,8 @@ this structure is taken from CLS RecordLib, whose rule functions quote each para
     4915.2, (IV) 5122, (V) 5510, (VI) 5515.
 
 What the record cannot settle stays unknown: an ungraded "M" or "F" whose maximum decides a
-limit, § 5533 (listed in § 9122.3 but not in RecordLib's (b)(1)), the object of an attempt, and
+limit, § 5533 (listed in § 9122.3 but not in RecordLib's (b)(1)), a registrable sexual offense
+graded two years or less (RecordLib's text and code disagree), the object of an attempt, and
 whether (2)(ii)(B) counts third-degree misdemeanors ("two" or "one" or more years). Whether Act
 36 of 2023 changed (b) was not verified.
 """
@@ -88,6 +89,7 @@ ACT_36_OF_2023_PETITIONS = date(2024, 2, 12)
 
 EXCLUDED = "pa.clean_slate.excluded_offenses"  # Article B, Article D, Chapter 61, sexual offenses, §§ 5533, 6301
 ANIMAL_CRUELTY = "pa.limited_access_petition.not_in_b1"  # in the list above, not in RecordLib's (b)(1)
+SEXUAL_TO_REVIEW = "pa.limited_access_petition.sexual_offenses_to_review"
 
 
 def _undecided(of: type[Fact] | type[Other]) -> Expr:
@@ -167,7 +169,16 @@ def exceptions() -> tuple[tuple[Condition, ...], tuple[Wait, ...]]:
                 "misdemeanor or a felony); second- and third-degree ones, like most simple assaults, may be sealed."
             ),
             cite=f"{SECTION}(b)(1)",
-            test=Not(And((_excluded_kind(), _over_two_years()))),
+            # RecordLib quotes the two-year limit for the sexual offenses too, but its code bars them at any
+            # grade: a registrable offense graded two years or less (e.g. an M2 indecent assault) is review.
+            test=Not(
+                Or(
+                    (
+                        And((_excluded_kind(), _over_two_years())),
+                        And((StatuteIn(Fact("statute"), Param(SEXUAL_TO_REVIEW)), _undecided(Fact))),
+                    )
+                )
+            ),
         ),
         Condition(
             id="not_attempt_or_conspiracy",
