@@ -90,6 +90,19 @@ def test_shift_matches_add_years_days_on_every_day(years: int) -> None:
         assert got == [add_years_days(d, years, extra) for d in days]
 
 
+@pytest.mark.parametrize("months", [1, 6, 18, 23, -18])
+def test_shift_by_months_matches_add_years_days_on_every_day(months: int) -> None:
+    """Months (18 Pa.C.S. § 9122(a)(1): "18 months after the date of arrest") clamp to the month's end alike."""
+    start = date(1992, 1, 1)
+    days = [start + timedelta(days=n) for n in range((date(2032, 12, 31) - start).days + 1)]
+    frame = pl.DataFrame({"birth_date": days}, schema={"birth_date": pl.Date})
+    for years, extra in ((0, 0), (1, 0), (0, 1), (2, -1)):
+        rule = _wait_rule(Shift(Fact("birth_date"), years, extra, months))
+        compiled = compile_rules(AS_OF, [rule])
+        got = frame.select(compiled.compiled[0].ends[0]).to_series().to_list()
+        assert got == [add_years_days(d, years, extra, months) for d in days]
+
+
 def _statute_values() -> list[str]:
     values: set[str] = set()
     for jurisdiction in ("PA", "CA"):

@@ -58,7 +58,8 @@ def test_a_silent_record_means_no_pardon_and_says_so() -> None:
 
 
 def test_the_pardon_path_says_what_it_opens() -> None:
-    payload = to_json(screen(person(assault()), AS_OF))
+    # an M1 simple assault: § 9122.1(b)(1) bars a petition (punishable by more than two years), so not cleared
+    payload = to_json(screen(person(assault(grade="M1")), AS_OF))
     pardon = next(p for p in payload["remaining_paths"] if p["id"] == "PA-pardon")
     texts = [u["text"] for u in pardon["unlocks"]]
     assert "If you receive a pardon: expungement under 18 Pa.C.S. § 9122(a)(2.1) (automatically)." in texts

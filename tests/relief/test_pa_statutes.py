@@ -107,3 +107,45 @@ def test_every_parameter_is_law_whenever_its_rule_is() -> None:
         for key in params_of(rule):
             first = all_parameters()[key].history[0].since
             assert first <= rule.effective, f"{rule.id}: {key} first in force {first}, rule from {rule.effective}"
+
+
+# ---------------------------------------------------------------------------- § 9122(a)(1), (a)(3) dates, day-exact
+
+
+def _wait_end(rule_id: str, wait_id: str, as_of: date, **facts: object) -> tuple[date | None, bool | None]:
+    """The end of one waiting period of a PA rule (and whether it has passed), from its trace."""
+    from secondchance.records.model import COLUMNS
+    from secondchance.relief.evaluate import Evaluator
+    from secondchance.relief.jurisdictions import find_rule
+
+    row = {name: None for name in COLUMNS} | {"person_id": "p1", "case_id": "c1", "charge_id": "1"} | facts
+    result = Evaluator(as_of).apply(find_rule(rule_id), row, [row])  # type: ignore[arg-type]
+    check = next(c for c in result.trace if c.id == wait_id)
+    return check.ends_on, check.holds
+
+
+@pytest.mark.parametrize(
+    ("arrest", "ends"),
+    [
+        (date(2020, 1, 15), date(2021, 7, 15)),
+        (date(2022, 8, 31), date(2024, 2, 29)),  # 18 months onto a leap-year February
+        (date(2023, 8, 31), date(2025, 2, 28)),  # ... and onto a common-year February
+    ],
+)
+def test_no_disposition_waits_exactly_18_months_after_the_arrest(arrest: date, ends: date) -> None:
+    from datetime import timedelta
+
+    before = _wait_end(
+        "PA-9122-a1-no-disposition", "eighteen_months_since_arrest", ends - timedelta(days=1), arrest_date=arrest
+    )
+    on = _wait_end("PA-9122-a1-no-disposition", "eighteen_months_since_arrest", ends, arrest_date=arrest)
+    assert before == (ends, False)
+    assert on == (ends, True)
+
+
+def test_underage_drinking_waits_until_the_21st_birthday() -> None:
+    birth = date(2004, 2, 29)
+    before = _wait_end("PA-9122-a3-underage-drinking", "age_21", date(2025, 2, 27), birth_date=birth)
+    on = _wait_end("PA-9122-a3-underage-drinking", "age_21", date(2025, 2, 28), birth_date=birth)
+    assert before == (date(2025, 2, 28), False)
+    assert on == (date(2025, 2, 28), True)

@@ -115,6 +115,8 @@ def test_jurisdictions_and_rules(client: TestClient) -> None:
     assert rule["section"] == "18 Pa.C.S. § 9122(a)(2)"
     assert "nonconviction data" in rule["statute_text"]
     assert rule["conditions"][0]["cite"]
+    waits = client.get("/api/v1/rules/PA-9122-a1-no-disposition").json()["waits"]
+    assert waits[0]["months"] == "pa.expungement.no_disposition_months" and waits[0]["years"] == 0
 
 
 def test_unknown_rule_and_path_are_problems(client: TestClient) -> None:

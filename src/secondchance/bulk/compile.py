@@ -5,7 +5,7 @@ column expressions evaluated over a whole partition at once. What makes that exa
 
 * Kleene logic: Polars ``&``/``|``/``~`` on nullable booleans *are* Kleene, and comparisons
   with null are null, as in the explainer.
-* ``Shift``: ``dt.offset_by("<n>y")`` clamps 29 February to 28 February like
+* ``Shift``: ``dt.offset_by("<12·years + months>mo")`` clamps 29 February to 28 February like
   ``add_years_days``; the days are then added as a duration (tests compare every day).
 * Citations: the partition's ``statute`` column is first read by each charge's state grammar
   (``relief.evaluate.read_statute``: canonical, or null if unreadable) once per distinct
@@ -197,8 +197,13 @@ class _Compiler:
                 return pl.any_horizontal([ev(t, pair) for t in terms]) if terms else pl.lit(False)
             case Not(term):
                 return ~ev(term, pair)
-            case Shift(inner, years, days):
-                return _shift(ev(inner, pair), whole_number(years, self.as_of), whole_number(days, self.as_of))
+            case Shift(inner, years, days, months):
+                return _shift(
+                    ev(inner, pair),
+                    whole_number(years, self.as_of),
+                    whole_number(days, self.as_of),
+                    whole_number(months, self.as_of),
+                )
             case IfElse(test, then, otherwise):
                 chosen = ev(test, pair)
                 return pl.when(chosen).then(ev(then, pair)).when(~chosen).then(ev(otherwise, pair)).otherwise(None)
@@ -317,9 +322,10 @@ def _compare(op: str, a: pl.Expr, b: pl.Expr) -> pl.Expr:
     raise CompileError(f"unknown comparison {op!r}")
 
 
-def _shift(d: pl.Expr, years: int, days: int) -> pl.Expr:
-    """``add_years_days``: whole years (29 Feb -> 28 Feb in a common year), then days."""
-    moved = d.dt.offset_by(f"{years}y") if years else d
+def _shift(d: pl.Expr, years: int, days: int, months: int = 0) -> pl.Expr:
+    """``add_years_days``: whole years and months in one clamped step (29 Feb -> 28 Feb), then days."""
+    total = years * 12 + months
+    moved = d.dt.offset_by(f"{total}mo") if total else d
     return moved + pl.duration(days=days) if days else moved
 
 

@@ -36,6 +36,7 @@ reports the status and ``missing`` and need not compute these, which follow from
 
 from __future__ import annotations
 
+from calendar import monthrange
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -74,12 +75,11 @@ from .lang import (
 from .params import ParamValue, resolve
 
 
-def add_years_days(start: date, years: int, days: int) -> date:
-    """``start`` + whole years (29 Feb -> 28 Feb in a common year) + days."""
-    try:
-        moved = start.replace(year=start.year + years)
-    except ValueError:  # 29 February into a common year
-        moved = start.replace(year=start.year + years, day=28)
+def add_years_days(start: date, years: int, days: int, months: int = 0) -> date:
+    """``start`` + whole years and months (clamped to the month's last day: 29 Feb -> 28 Feb) + days."""
+    total = start.year * 12 + (start.month - 1) + years * 12 + months
+    year, month = divmod(total, 12)
+    moved = start.replace(year=year, month=month + 1, day=min(start.day, monthrange(year, month + 1)[1]))
     return date.fromordinal(moved.toordinal() + days)
 
 
@@ -226,11 +226,16 @@ class Evaluator:
             case Not(term):
                 negated = ev(term, this, rows, other, missing)
                 return None if negated is None else not negated
-            case Shift(inner, years, days):
+            case Shift(inner, years, days, months):
                 d = ev(inner, this, rows, other, missing)
                 if d is None:
                     return None
-                return add_years_days(_as_date(d), whole_number(years, self.as_of), whole_number(days, self.as_of))
+                return add_years_days(
+                    _as_date(d),
+                    whole_number(years, self.as_of),
+                    whole_number(days, self.as_of),
+                    whole_number(months, self.as_of),
+                )
             case IfElse(test, then, otherwise):
                 chosen = ev(test, this, rows, other, missing)
                 if chosen is None:

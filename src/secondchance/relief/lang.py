@@ -115,11 +115,16 @@ class Not:
 
 @dataclass(frozen=True)
 class Shift:
-    """A date moved forward by whole years and days (29 February + 1 year = 28 February)."""
+    """A date moved forward by whole years, days, then months (29 February + 1 year = 28 February).
+
+    ``months`` (e.g. "18 months after the date of arrest") clamps to the month's last day as years do
+    (31 August + 18 months = 28 February); it is applied after the years and before the days.
+    """
 
     date: Expr
     years: int | Param = 0
     days: int | Param = 0
+    months: int | Param = 0
 
 
 @dataclass(frozen=True)
@@ -236,10 +241,11 @@ class Wait:
     start: Expr
     years: int | Param = 0
     days: int | Param = 0
+    months: int | Param = 0
 
     @property
     def ends(self) -> Shift:
-        return Shift(self.start, self.years, self.days)
+        return Shift(self.start, self.years, self.days, self.months)
 
 
 @dataclass(frozen=True)

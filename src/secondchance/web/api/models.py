@@ -135,6 +135,7 @@ class WaitOut(BaseModel):
     cite: str
     years: int | str = Field(description="Whole years, or the name of the dated parameter that sets them.")
     days: int | str
+    months: int | str = Field(0, description="Whole months (e.g. 18 Pa.C.S. § 9122(a)(1)'s 18), or their parameter.")
 
 
 class RuleDetail(RuleSummary):

@@ -139,3 +139,18 @@ def statute_in(key: str, of: type[Fact] | type[Other] = Fact) -> Expr:
 def no_other_conviction_in(key: str) -> Expr:
     """The person has no *other* conviction of an offence listed in parameter ``key``."""
     return Not(Exists(And((convicted(Other), statute_in(key, Other))), scope="other_charges"))
+
+
+def money_paid_in_full() -> Expr:
+    """Every fine, cost and restitution of the charge is paid (0 owed); unknown if either is unknown."""
+    return And((Compare("<=", Fact("fines_costs_owed"), Const(0)), Compare("<=", Fact("restitution_owed"), Const(0))))
+
+
+def supervision_completed() -> Expr:
+    """No probation was imposed, or it was completed (unknown if the record does not say)."""
+    return Or(
+        (
+            Compare("==", Fact("probation_granted"), Const(False)),
+            Compare("==", Fact("probation_completed"), Const(True)),
+        )
+    )

@@ -1,9 +1,21 @@
 """18 Pa.C.S. § 9122 — Expungement.
 
 (a) Specific proceedings.--Criminal history record information in a specific criminal
-proceeding shall be expunged when: ... (2) a court order requires that such nonconviction
-data be expunged; (2.1) a person has been granted an unconditional pardon for an offense in
-accordance with law; ... (4) a judicial determination has been made that a person is
+proceeding shall be expunged when: (1) no disposition has been received or, upon request for
+criminal history record information, no disposition has been recorded in the repository within
+18 months after the date of arrest and the court of proper jurisdiction certifies to the
+director of the repository that no disposition is available and no action is pending.
+Expungement shall not occur until the certification from the court is received and the
+director of the repository authorizes such expungement; (2) a court order requires that such
+nonconviction data be expunged; (2.1) a person has been granted an unconditional pardon for an
+offense in accordance with law; (3) a person 21 years of age or older who has been convicted of
+a violation of section 6308 (relating to purchase, consumption, possession or transportation of
+liquor or malt or brewed beverages), which occurred on or after the day the person attained 18
+years of age, petitions the court of common pleas in the county where the conviction occurred
+seeking expungement and the person has satisfied all terms and conditions of the sentence
+imposed for the violation, including any suspension of operating privileges imposed pursuant to
+section 6310.4 (relating to restriction of operating privileges). Upon review of the petition,
+the court shall order the expungement ...; or (4) a judicial determination has been made that a person is
 acquitted of an offense, if the person has been acquitted of all charges based on the same
 conduct or arising from the same criminal episode following a trial and a verdict of not
 guilty. This paragraph shall not apply to a partial acquittal. ...
@@ -26,6 +38,8 @@ victim is under 18 years of age: [§§ 3121, 3122.1, 3123, 3124.1, 3125, 3126, 3
 (c) Maintenance of certain information required or authorized.-- ... persons whose records
 are required by law or court rule to be expunged where the individual has successfully
 completed the conditions of any pretrial or posttrial diversion or probation program. ...
+
+(a)(1)-(4) read in the official text (legis.state.pa.us, § 9122, read 2026-11-29).
 
 Nonconviction data is expunged by petition to the court of common pleas (Pa.R.Crim.P. 790);
 ARD records on dismissal (Pa.R.Crim.P. 320). Sources and verification: docs/jurisdictions/pa.md.
@@ -52,7 +66,15 @@ from ...lang import (
     Shift,
     Wait,
 )
-from .offenses import convicted, final_release_and_no_arrest_since, pardon_recorded, review_unless, statute_in
+from .offenses import (
+    convicted,
+    final_release_and_no_arrest_since,
+    money_paid_in_full,
+    pardon_recorded,
+    review_unless,
+    statute_in,
+    supervision_completed,
+)
 
 SECTION = "18 Pa.C.S. § 9122"
 
@@ -61,7 +83,128 @@ CHRIA = date(1980, 1, 1)
 #: Act 83 of 2020 (HB 440), in force 2020-12-29: automatic expungement after a full acquittal.
 ACT_83_OF_2020 = date(2020, 12, 29)
 #: Act 36 of 2023 (HB 689), automated provisions in force 2024-06-11 (180 days after 2023-12-14).
+#: § 9122(a)(2.1) is one of them: the Governor's Office announced on 2024-06-11 that the automatic
+#: expungement of pardoned records "takes effect" that day (not the 2024-02-12 petition date).
 ACT_36_OF_2023_AUTOMATED = date(2024, 6, 11)
+#: § 9122(a)(3) (underage drinking at 21): its enactment date was not verified. The earliest dated
+#: source read that describes it is of June 2021 (and SB 944 PN 1125 of 2023-09-28 prints it as existing
+#: law), so it is treated as in force from the end of that month: earlier as-of dates get "not in force"
+#: (never a more favourable answer than the law gave).
+UNDERAGE_DRINKING_VERIFIED = date(2021, 6, 30)
+
+NO_DISPOSITION = Rule(
+    id="PA-9122-a1-no-disposition",
+    jurisdiction="PA",
+    relief=Relief.EXPUNGEMENT,
+    section=f"{SECTION}(a)(1)",
+    title="Expungement of an arrest with no disposition 18 months later",
+    statute_text=(
+        "(a) Specific proceedings.--Criminal history record information in a specific criminal proceeding shall "
+        "be expunged when: (1) no disposition has been received or, upon request for criminal history record "
+        "information, no disposition has been recorded in the repository within 18 months after the date of "
+        "arrest and the court of proper jurisdiction certifies to the director of the repository that no "
+        "disposition is available and no action is pending. Expungement shall not occur until the "
+        "certification from the court is received and the director of the repository authorizes such "
+        "expungement;"
+    ),
+    conditions=(
+        Condition(
+            id="no_disposition_recorded",
+            text=(
+                "No outcome (disposition) of this charge was ever recorded and nothing is pending in court; the "
+                "court must certify this to the State Police. A record that shows an outcome, or a pending case, "
+                "does not qualify; a record that shows none needs the court's check."
+            ),
+            cite=f"{SECTION}(a)(1)",
+            # Never true from the record: a missing disposition may mean "none recorded" or just "not told
+            # us", so it is unknown; any recorded disposition (including "pending") is false.
+            test=OneOf(Fact("disposition"), ()),
+        ),
+    ),
+    waits=(
+        Wait(
+            id="eighteen_months_since_arrest",
+            text="Eighteen months have passed since the arrest.",
+            cite=f"{SECTION}(a)(1)",
+            start=Fact("arrest_date"),
+            months=Param("pa.expungement.no_disposition_months"),
+        ),
+    ),
+    effective=CHRIA,
+    note=(
+        "The court of common pleas certifies to the State Police central repository; the person can ask the "
+        "clerk of courts. Only a court's search can show that no disposition exists, so this is always a review."
+    ),
+)
+
+UNDERAGE_DRINKING = Rule(
+    id="PA-9122-a3-underage-drinking",
+    jurisdiction="PA",
+    relief=Relief.EXPUNGEMENT,
+    section=f"{SECTION}(a)(3)",
+    title="Expungement of an underage drinking conviction at age 21",
+    statute_text=(
+        "(3) a person 21 years of age or older who has been convicted of a violation of section 6308 (relating "
+        "to purchase, consumption, possession or transportation of liquor or malt or brewed beverages), which "
+        "occurred on or after the day the person attained 18 years of age, petitions the court of common pleas "
+        "in the county where the conviction occurred seeking expungement and the person has satisfied all "
+        "terms and conditions of the sentence imposed for the violation, including any suspension of operating "
+        "privileges imposed pursuant to section 6310.4 (relating to restriction of operating privileges). Upon "
+        "review of the petition, the court shall order the expungement of all criminal history record "
+        "information and all administrative records of the Department of Transportation relating to said "
+        "conviction;"
+    ),
+    conditions=(
+        Condition(
+            id="underage_drinking_conviction",
+            text=(
+                "The charge is a conviction under 18 Pa.C.S. § 6308 (underage purchase, consumption or "
+                "possession of alcohol)."
+            ),
+            cite=f"{SECTION}(a)(3)",
+            test=And((convicted(), statute_in("pa.expungement.underage_drinking_statutes"))),
+        ),
+        Condition(
+            id="violation_at_18_or_older",
+            text="The violation happened on or after the person's 18th birthday (earlier ones are juvenile matters).",
+            cite=f"{SECTION}(a)(3)",
+            test=Compare(
+                ">=",
+                Fact("offense_date"),
+                Shift(Fact("birth_date"), Param("pa.expungement.underage_drinking_adult_age")),
+            ),
+        ),
+        Condition(
+            id="sentence_satisfied",
+            text="Every fine, cost and restitution is paid and any probation was completed.",
+            cite=f"{SECTION}(a)(3)",
+            test=And((money_paid_in_full(), supervision_completed())),
+        ),
+        Condition(
+            id="license_suspension_served",
+            text=(
+                "Any suspension of the driver's license for this conviction (18 Pa.C.S. § 6310.4) has ended. The "
+                "record does not show it: check the PennDOT driving record."
+            ),
+            cite=f"{SECTION}(a)(3)",
+            test=review_unless(Not(convicted())),  # never decided for a conviction: the record has no license facts
+        ),
+    ),
+    waits=(
+        Wait(
+            id="age_21",
+            text="The person has reached 21 years of age.",
+            cite=f"{SECTION}(a)(3)",
+            start=Fact("birth_date"),
+            years=Param("pa.expungement.underage_drinking_age"),
+        ),
+    ),
+    effective=UNDERAGE_DRINKING_VERIFIED,
+    note=(
+        "The court shall order it on petition (Pa.R.Crim.P. 790), and PennDOT's records of the conviction go "
+        "too. A summary conviction may also be expunged under § 9122(b)(3) after five arrest-free years."
+    ),
+)
 
 NONCONVICTION = Rule(
     id="PA-9122-a2-nonconviction",
@@ -110,8 +253,10 @@ PARDON = Rule(
     automatic=True,
     effective=ACT_36_OF_2023_AUTOMATED,
     note=(
-        "Before this paragraph, a pardoned conviction was expunged by petition (Commonwealth v. C.S., "
-        "534 A.2d 1053 (Pa. 1987)). The record's `pardoned` does not say whether a pardon was conditional."
+        "In force 2024-06-11 with Act 36 of 2023's automated provisions (Governor's Office, 2024-06-11). Before "
+        "it, a pardoned conviction was expunged by petition (Commonwealth v. C.S., 534 A.2d 1053 (Pa. 1987)); "
+        "that case-law route is not encoded. The record's `pardoned` does not say whether a pardon was "
+        "conditional."
     ),
 )
 
@@ -289,20 +434,27 @@ DIVERSION = Rule(
     id="PA-9122-c-diversion",
     jurisdiction="PA",
     relief=Relief.EXPUNGEMENT,
-    section=f"{SECTION}(c); Pa.R.Crim.P. 320",
-    title="Expungement after completing ARD or another diversion program",
+    section=f"{SECTION}(c); Pa.R.Crim.P. 320; 35 P.S. §§ 780-117, 780-119(a)",
+    title="Expungement after completing ARD, Section 17 probation without verdict, or another diversion program",
     statute_text=(
         "(b.1) Prohibition.--A court shall not have the authority to order expungement of the defendant's "
         "arrest record where the defendant was placed on Accelerated Rehabilitative Disposition for a "
         "violation of any offense set forth in any of the following where the victim is under 18 years of "
         "age: ... (c) ... persons whose records are required by law or court rule to be expunged where the "
         "individual has successfully completed the conditions of any pretrial or posttrial diversion or "
-        "probation program."
+        "probation program. [35 P.S. § 780-119(a):] Any records of arrest or prosecution or both for a "
+        "criminal offense under this act, except for persons indicted for violations of clause (30) of "
+        "subsection (a) of section 13, ... shall be promptly expunged ... when the charges are withdrawn or "
+        "dismissed or the person is acquitted of the charges: Provided, That such expungement shall be "
+        "available as a matter of right to any person only once."
     ),
     conditions=(
         Condition(
             id="diversion_completed",
-            text="The person successfully completed ARD or another diversion program for this charge.",
+            text=(
+                "The person successfully completed ARD, Section 17 probation without verdict (35 P.S. § 780-117: "
+                "discharged and the proceedings dismissed) or another diversion program for this charge."
+            ),
             cite=f"{SECTION}(c)",
             test=Compare("==", Fact("disposition"), Const("diversion_completed")),
         ),
@@ -317,7 +469,11 @@ DIVERSION = Rule(
         ),
     ),
     effective=CHRIA,
-    note="The judge orders expungement when dismissing the charges after ARD (Pa.R.Crim.P. 320).",
+    note=(
+        "The judge orders expungement when dismissing the charges after ARD (Pa.R.Crim.P. 320). A Section 17 "
+        'discharge is a dismissal "without adjudication of guilt" and is recorded as diversion_completed; '
+        "§ 780-119(a) makes its expungement a right only once, which the record cannot show (docs/jurisdictions/pa.md)."
+    ),
 )
 
-RULES = (NONCONVICTION, PARDON, ACQUITTAL, AGE_70, DECEASED, SUMMARY, DIVERSION)
+RULES = (NO_DISPOSITION, NONCONVICTION, PARDON, UNDERAGE_DRINKING, ACQUITTAL, AGE_70, DECEASED, SUMMARY, DIVERSION)
