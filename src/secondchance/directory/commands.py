@@ -31,6 +31,7 @@ from .validate import InvalidDirectory, Problem
 
 if TYPE_CHECKING:
     from ..store import DirectoryStore
+    from .infer import Inferred
 
 services_app = typer.Typer(
     help="The services directory (Open Referral HSDS): import, search, export.", no_args_is_help=True
@@ -79,14 +80,52 @@ class Source(StrEnum):
     ohana = "ohana"
 
 
-def read_input(path: Path, source: Source = Source.hsds) -> Directory:
+def read_input(path: Path, source: Source = Source.hsds, infer: bool = False) -> Directory:
+    return read_input_report(path, source, infer)[0]
+
+
+def read_input_report(path: Path, source: Source = Source.hsds, infer: bool = True) -> tuple[Directory, list[Inferred]]:
+    """A directory read from ``path``; with ``infer``, needs and eligibility read from what its
+    listings carry (``infer.enrich``), and the per-service report of what was read."""
     from .hsds_json import read_json
-    from .ohana import read_ohana
+    from .infer import enrich
+    from .ohana import read_ohana_report
     from .tabular import read_package
 
     if source is Source.ohana:
-        return read_ohana(path)
-    return read_json(path) if path.is_file() else read_package(path)
+        return read_ohana_report(path, infer)
+    directory = read_json(path) if path.is_file() else read_package(path)
+    return directory, (enrich(directory) if infer else [])
+
+
+def write_report(report: list[Inferred], target: Path) -> None:
+    """The per-service import report as CSV: needs and requirements read, with where each came from."""
+    import csv
+
+    with target.open("w", newline="", encoding="utf-8") as handle:
+        out = csv.writer(handle)
+        out.writerow(["service_id", "service", "what", "value", "from"])
+        for row in report:
+            if row.kept_needs:
+                out.writerow([row.service_id, row.name, "needs", "", "stated by the listing (kept)"])
+            for need, why in row.needs.items():
+                out.writerow([row.service_id, row.name, "need", need, why])
+            if row.kept_eligibility:
+                out.writerow([row.service_id, row.name, "eligibility", "", "stated by the listing (kept)"])
+            for found in row.requirements:
+                out.writerow([row.service_id, row.name, found.kind, found.value, found.phrase])
+            if not (row.needs or row.kept_needs):
+                out.writerow([row.service_id, row.name, "need", "", "none found: not searchable by need"])
+
+
+def summary(report: list[Inferred]) -> str:
+    with_needs = sum(1 for r in report if r.needs)
+    with_reqs = sum(1 for r in report if r.requirements)
+    none = sum(1 for r in report if not (r.needs or r.kept_needs))
+    return (
+        f"Read from the listings: needs for {with_needs} of {len(report)} services, eligibility for {with_reqs} "
+        f"({sum(len(r.requirements) for r in report)} requirements); {none} with no need found."
+    )
 
 
 @services_app.command("import")
@@ -97,6 +136,16 @@ def import_command(
     source_format: Annotated[
         Source, typer.Option("--from", help="hsds: HSDS 3 package or JSON; ohana: an Ohana API CSV export.")
     ] = Source.hsds,
+    infer: Annotated[
+        bool,
+        typer.Option(
+            "--infer/--no-infer",
+            help="Read needs from the listings' categories and eligibility from their words (docs/directory.md).",
+        ),
+    ] = True,
+    report: Annotated[
+        Path | None, typer.Option("--report", help="Write what was read from each listing to this CSV file.")
+    ] = None,
 ) -> None:
     """Validate and import a directory in one transaction (nothing is stored if anything is wrong).
 
@@ -105,7 +154,7 @@ def import_command(
     if not source.exists():
         fail([Problem(str(source), None, None, "does not exist")])
     try:
-        directory = read_input(source, source_format)
+        directory, inferred = read_input_report(source, source_format, infer)
     except InvalidDirectory as error:
         fail(error.problems, str(source))
     store = open_store(db)
@@ -120,6 +169,11 @@ def import_command(
         except InvalidDirectory as error:
             fail(error.problems, str(source))
     console.print(f"Imported {source}: " + ", ".join(f"{n} {t}" for t, n in counts.items()))
+    if inferred:
+        console.print(summary(inferred))
+    if report is not None:
+        write_report(inferred, report)
+        console.print(f"Wrote the per-listing report to {report}")
 
 
 @services_app.command("export")
