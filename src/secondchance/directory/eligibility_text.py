@@ -75,16 +75,16 @@ HEDGE: Final = _ci(
     r"usually|generally|typically|often|vary|varies|recommended|ideally|welcome to apply|not limited to|"
     r"including but)\b"
 )
-NUM = r"(\d{1,2})"
+NUM = r"(\d{1,2})(?![\d%])"
 YEARS = r"(?:\s*(?:years?|yrs?\.?)(?:\s*(?:of\s*age|old))?)?"
 NOT_AGE = _ci(r"^\s*(?:%|percent|months?|mos\b|days?|weeks?|hours?|hrs?\b|grade|th\b|st\b|nd\b|rd\b|minutes?|\$)")
 
 AGE_RANGE = [
-    _ci(rf"\bage[sd]?\s*(?:between\s*|from\s*)?{NUM}\s*(?:-|–|—|to|through|thru|and)\s*{NUM}{YEARS}"),
+    _ci(rf"\bage[sd]?\s*(?:of\s*)?(?:between\s*|from\s*)?{NUM}\s*(?:-|–|—|to|through|thru|and)\s*{NUM}{YEARS}"),
     _ci(rf"\b{NUM}\s*(?:-|–|—|to|through|thru)\s*{NUM}\s*(?:years?|yrs?\.?)(?:\s*(?:of\s*age|old))?"),
     _ci(
         rf"\b(?:children|kids|youth|young (?:adults|people)|teens?|teenagers|adults|seniors|persons?|people|"
-        rf"individuals|women|men|girls|boys|students|clients)\s*(?:ages?\s*|aged\s*)?\(?{NUM}\s*(?:-|–|to|through)\s*{NUM}\b"
+        rf"individuals|women|men|girls|boys|students|clients|residents|applicants|participants)\s*(?:ages?\s*|aged\s*)?\(?{NUM}\s*(?:-|–|to|through)\s*{NUM}\b"
     ),
 ]
 AGE_MIN = [
@@ -93,7 +93,7 @@ AGE_MIN = [
     _ci(rf"\b(?:at\s*least|minimum\s*(?:age\s*)?(?:of|is)?:?|min\.?\s*age:?)\s*(?:age\s*)?{NUM}{YEARS}"),
     _ci(rf"\bmust\s*be\s*{NUM}{YEARS}\s*(?:or\s*older|or\s*over|\+)?(?!\s*(?:-|to|or\s*(?:younger|under)))"),
 ]
-AGE_OVER = _ci(rf"\b(?:over|older\s*than|above)\s*(?:the\s*)?(?:age\s*(?:of\s*)?)?{NUM}(?!\s*(?:%|percent))")
+AGE_OVER = _ci(rf"(?<!\bno\s)\b(?:over|older\s*than|above)\s*(?:the\s*)?(?:age\s*(?:of\s*)?)?{NUM}(?!\s*(?:%|percent))")
 AGE_MAX = [
     _ci(rf"\b(?:age[sd]?\s*)?{NUM}{YEARS}\s*(?:and|or)\s*(?:under|younger|below)"),
     _ci(
@@ -102,7 +102,13 @@ AGE_MAX = [
 ]
 AGE_UNDER = _ci(rf"\b(?:under|younger\s*than|below)\s*(?:the\s*)?(?:age\s*(?:of\s*)?)?{NUM}(?!\s*(?:%|percent))")
 AGE_CONTEXT = _ci(
-    r"\b(?:age[sd]?|years?|yrs?|old|older|younger|over|under|above|below|youth|adults?|seniors?|children|kids|teens?)\b|\+"
+    r"\b(?:age[sd]?|years?|yrs?|old|older|younger|over|under|above|below|youth|adults?|seniors?|children|kids|teens?|"
+    r"and\s*up)\b|\+|\b(?:residents|applicants|participants|clients|women|men|people|persons|individuals)\s*\d|\bmust\s*be\s*(?:at\s*least\s*)?\d|\bat\s*least\s*\d"
+)
+#: An age limit with another way in ("65+ or disabled", "and their caregivers"), or a price by age.
+AGE_NOT = _ci(
+    r"\bor\s*(?:are\s*)?(?:disabled|(?:persons?|people|adults|individuals)\s*with\s*(?:a\s*)?disabilit\w*|"
+    r"with\s*(?:a\s*)?disabilit\w*)|\bcaregivers?\b|\bfees?\b|\$|\bcosts?\b|\bcharged?\b|\bfree\s*(?:for|to)\b"
 )
 #: Ages of someone else (a parent "of children under 5"): not the person's own age.
 DEPENDENT_AGE = _ci(
@@ -118,6 +124,7 @@ def _ages(clause: str) -> tuple[list[int], list[int]]:
     if (
         not AGE_CONTEXT.search(clause)
         or DEPENDENT_AGE.search(clause)
+        or AGE_NOT.search(clause)
         or (re.search(r"\bgrades?\b", clause, re.IGNORECASE) and not re.search(r"\bage", clause, re.IGNORECASE))
     ):
         return lows, highs
@@ -196,39 +203,51 @@ UNINSURED = _ci(
     r"not\s*covered\s*by\s*(?:any\s*)?(?:health\s*)?insurance|lack(?:s|ing)?\s*(?:health\s*)?insurance)\b"
 )
 INSURERS: Final = (
-    ("medicaid", _ci(r"\b(?:medicaid|medi-?cal|masshealth|apple\s*health|ahcccs|tenncare|soonercare|husky)\b")),
+    (
+        "medicaid",
+        re.compile(r"(?i:\b(?:medicaid|medi-cal|masshealth|apple\s*health|ahcccs|tenncare|soonercare)\b)|\bMediCal\b"),
+    ),
     ("medicare", _ci(r"\bmedicare\b")),
     ("private", _ci(r"\b(?:private|commercial)\s*(?:health\s*)?insurance\b|\bmost\s*(?:major\s*)?insurances?\b")),
 )
-ACCEPTS = _ci(r"\b(?:accept\w*|take[sn]?|bill\w*|must\s*have|required|only|enrolled\s*in|covered\s*by)\b")
+ACCEPTS = _ci(
+    r"\b(?:accept\w*|take[sn]?|bill\w*|must\s*have|required|only|enrolled\s*in|covered\s*by|beneficiar\w*|recipients|"
+    r"members|part\s*[abcd])\b"
+)
+#: Other ways to pay named beside the insurers: they are not the only way in.
+OTHER_PAYMENT = _ci(
+    r"\b(?:cash|checks?|credit|self[- ]pay|sliding|out[- ]of[- ]pocket|donations?|vouchers?|others\s*(?:are\s*)?billed|"
+    r"free\s*(?:for|to))\b"
+)
 
 
 def _insurance(clause: str) -> list[str]:
-    if UNINSURED.search(clause):
+    if OTHER_PAYMENT.search(clause):
+        return []  # other ways to pay are taken too: the insurers named are not the only way in
+    insurers = [code for code, pattern in INSURERS if pattern.search(clause)]
+    if UNINSURED.search(clause) or re.search(r"\bor\s*(?:be\s*)?uninsured\b", clause, re.I):
         if re.search(r"\bunderinsured\b|\band\s*insured\b|\bor\s*insured\b|\bwith\s*or\s*without\b", clause, re.I):
             return []
-        if re.search(r"\b(?:medicaid|medi-?cal|medicare)\b", clause, re.IGNORECASE):
-            return []
+        if insurers:
+            return [*insurers, "uninsured"] if re.search(r"\bor\b", clause, re.I) else []
         return ["uninsured"]
-    if re.search(
-        r"\b(?:cash|checks?|credit|self[- ]pay|sliding|out[- ]of[- ]pocket|donations?|vouchers?)\b", clause, re.I
-    ):
-        return []  # other ways to pay are taken too: the insurers named are not the only way in
     if not ACCEPTS.search(clause) or re.search(
-        r"\bnot\s*(?:accept|take|required)|\bno\b|\bhelp\w*|\bappl(?:y|ication)|\benroll\w*\s*in\b(?!.*\bmust)",
+        r"\bnot\s*(?:accept|take|required)|\bno\b|\bhelp\w*|\bappl(?:y|ying|ication)\b|\benrollment\b|\bassist\w*",
         clause,
         re.I,
     ):
         return []
     if HEDGE.search(clause) and not re.search(r"\bmost\s*(?:major\s*)?insurance", clause, re.IGNORECASE):
         return []
-    return [code for code, pattern in INSURERS if pattern.search(clause)]
+    return insurers
 
 
 FPL = _ci(
     r"(\d{2,3})\s*(?:%|percent)\s*(?:of\s*)?(?:the\s*)?(?:current\s*)?(?:federal\s*|national\s*)?(?:poverty|fpl\b|fpg\b|fpig\b)"
 )
 FPL_NOT = _ci(r"\b(?:above|over|more\s*than|exceed\w*|greater\s*than|between|from|ami|median|smi|state\s*median)\b")
+#: An income that sets a price ("free under 125% FPL; sliding scale to 200%"), not who is served.
+INCOME_PRICE = _ci(r"\b(?:free|sliding|discount\w*|fees?|pay|cost|charge)\b")
 LOW_INCOME = _ci(
     r"\b(?:low[- ]?income|low\s*(?:or|and|/)\s*no\s*income|no\s*(?:or|and|/)\s*low\s*income|limited\s*income|"
     r"income[- ]eligible|income[- ]qualified|(?:meets?|must\s*meet)\s*(?:the\s*)?income\s*(?:guidelines|requirements|"
@@ -238,11 +257,18 @@ LOW_INCOME = _ci(
 
 
 def _income(clause: str) -> tuple[list[int], bool]:
-    limits = [int(m.group(1)) for m in FPL.finditer(clause) if not FPL_NOT.search(clause[: m.start()][-40:])]
-    if FPL_NOT.search(clause) and re.search(r"\b(?:between|from)\b", clause, re.IGNORECASE):
+    if INCOME_PRICE.search(clause) or HEDGE.search(re.sub(r"\bvar(?:y|ies)\b", "", clause, flags=re.I)):
+        return [], False
+    limits = []
+    for m in FPL.finditer(clause):
+        before = clause[: m.start()][-40:]
+        if not FPL_NOT.search(before) or re.search(r"\bnot\s*(?:to\s*)?exceed", before, re.I):
+            limits.append(int(m.group(1)))
+    if re.search(r"\b(?:between|from)\b", clause, re.IGNORECASE):
         limits = []
     low = bool(LOW_INCOME.search(clause)) and not re.search(
-        r"\bnot\s*(?:required|necessary)|\bno\s*income\s*(?:limit|requirement|restriction)|regardless\s*of\s*income|any\s*income",
+        r"\bnot\s*(?:required|necessary)|\bno\s*income\s*(?:limit|requirement|restriction)|regardless\s*of\s*income|"
+        r"any\s*income",
         clause,
         re.I,
     )
@@ -258,12 +284,14 @@ COUNTY_BEFORE = re.compile(
     rf"\b((?:{NAME}(?:,\s*|\s+(?:and|or|&)\s+))*{NAME})\s+([Cc]ount(?:y|ies)|[Pp]arish(?:es)?)\s+[Rr]esidents?\b"
 )
 STATE_AFTER = _ci(
-    r"\b(?:residents?\s*of|resid(?:e|es|ing)\s*in|liv(?:e|es|ing)\s*in|domiciled\s*in)\s*(?:the\s*)?(?:state\s*of\s*)?"
-    r"([a-z][a-z. ]+?)(?:\s*state)?(?=$|[,.;:)]|\s+(?:only|age|aged|who|with|and|or|to|for|may|must|are|is)\b)"
+    r"\b(?:residents?\s*of|resid(?:e|es|ing|ency)\s*in|liv(?:e|es|ing)\s*in|domiciled\s*in)\s*(?:the\s*)?(?:state\s*of\s*)?"
+    r"([a-z][a-z. ]+?)(?:\s*state)?"
+    r"(?=$|[,.;:)]|\s+(?:only|age|aged|who|with|and|or|to|for|may|must|are|is|required|needed)\b)"
 )
 STATE_BEFORE = _ci(r"\b([a-z][a-z. ]+?)\s*(?:state\s*)?residents?\b")
 CITY_AFTER = re.compile(
-    rf"\b(?:[Rr]esidents?\s*of|[Rr]esid(?:e|es|ing)\s*in|[Ll]iv(?:e|es|ing)\s*in)\s*(?:the\s*)?(?:[Cc]ity\s*of\s*)?({NAME})(?=$|[,.;:)]|\s+(?:only|age|aged|who|with|and|or|to|for)\b)"
+    rf"\b(?:[Rr]esidents?\s*of|[Rr]esid(?:e|es|ing)\s*in|[Ll]iv(?:e|es|ing)\s*in)\s*(?:the\s*)?(?:[Cc]ity\s*of\s*)?"
+    rf"((?:{NAME}(?:,\s*|\s+(?:and|or|&)\s+))*{NAME})(?=$|[,.;:)]|\s+(?:only|age|aged|who|with|to|for)\b)"
 )
 CITY_BEFORE = re.compile(rf"\b(?:[Cc]ity\s*of\s*)?({NAME})\s+(?:city\s+)?[Rr]esidents?\b")
 ZIPS = _ci(r"\b(?:zip|postal)\s*codes?:?\s*((?:\d{5}(?:\s*,\s*|\s*(?:,\s*)?(?:and|or|&)\s*|\s+))*\d{5})\b")
@@ -316,9 +344,11 @@ def _residency(clause: str, state: str | None) -> list[tuple[str, str]]:
         return found
     for pattern in (CITY_AFTER, CITY_BEFORE):
         for m in pattern.finditer(clause):
-            city = re.sub(r"^(?:[Cc]ity\s*of\s*|[Rr]esidents?\s*of\s*)", "", m.group(1)).strip()
-            if city.lower() not in STATES and _city_known(city, state):
-                found.append(("residency_city", f"{city}, {state}"))
+            names = _split_names(re.sub(r"^(?:[Cc]ity\s*of\s*|[Rr]esidents?\s*of\s*|the\s+)", "", m.group(1)))
+            if names and all(n.lower() not in STATES and _city_known(n, state) for n in names):
+                found += [("residency_city", f"{n}, {state}") for n in names]
+            elif names:
+                return []  # a place named is not a city we know: the list we kept would be partial
     return list(dict.fromkeys(found))
 
 
@@ -335,7 +365,7 @@ DOCUMENT_PATTERNS: Final = (
 )  # fmt: skip
 DOCUMENT_NEEDED = _ci(
     r"\b(?:bring|brings|required|requires?|must\s*(?:have|show|provide|present|bring)|need(?:ed|s)?|"
-    r"documents?:|documentation|proof|present|show|provide|with)\b"
+    r"documents?:|documentation|proof|present|show|provide|with|have)\b"
 )
 DOCUMENT_NOT = _ci(
     r"\b(?:no|not|without|help\w*|assist\w*|obtain\w*|replac\w*|get(?:ting)?|apply(?:ing)?\s*for|lost|"
@@ -352,22 +382,20 @@ def _documents(clause: str) -> list[str]:
 REFERRAL_REQUIRED = _ci(
     r"\b(?:referrals?\s*(?:is\s*|are\s*)?(?:required|needed|necessary|only)|by\s*referral(?:\s*only)?|"
     r"must\s*be\s*referred|requires?\s*(?:a\s*)?referral|need\s*(?:a\s*)?referral|only\s*(?:accepts?|takes?)\s*referrals|"
-    r"(?:accepts?|takes?)\s*referrals\s*only|referred\s*by\s*(?:a|an|your|the)\s*[\w ]+?\s*only)\b"
+    r"(?:accepts?|takes?)\s*referrals\s*only|referred\s*by\s*(?:a|an|your|the)\s*[\w ]+?\s*only|"
+    r"referrals?\s*accepted\s*from\s*[\w ,]+?\s*only|referral\s*from\s*(?:a|an|the|your)?\s*[\w ]{1,40}?\s*(?:is\s*)?"
+    r"required|must\s*have\s*(?:a\s*)?referral)\b"
 )
 REFERRAL_NOT = _ci(
     r"\b(?:no\s*referrals?\s*(?:is\s*|are\s*)?(?:needed|required|necessary)|referrals?\s*(?:is\s*|are\s*)?not\s*"
     r"(?:needed|required|necessary)|self[- ]referrals?\s*(?:are\s*)?(?:accepted|welcome|ok|okay)|"
-    r"without\s*(?:a\s*)?referral|do\s*not\s*need\s*(?:a\s*)?referral)\b"
+    r"without\s*(?:a\s*)?referral|do\s*not\s*need\s*(?:a\s*)?referral|no\s*referral)\b"
 )
 
 
 def _referral(clause: str) -> str | None:
     if REFERRAL_NOT.search(clause):
-        return (
-            None
-            if REFERRAL_REQUIRED.search(clause) and not re.search(r"\bno\s*referral", clause, re.I)
-            else "not_required"
-        )
+        return "not_required"
     if (
         REFERRAL_REQUIRED.search(clause)
         and not HEDGE.search(clause)
@@ -382,7 +410,10 @@ SOBER = _ci(
     r"must\s*be\s*(?:clean|sober|drug[- ]free|alcohol[- ]free)|"
     r"sobriety\s*(?:is\s*)?(?:required|necessary)|(?:\d+|thirty|sixty|ninety)\s*days?\s*(?:of\s*)?(?:clean|sober|sobriety)|"
     r"(?:drug|alcohol|substance)[- ]free|free\s*(?:of|from)\s*(?:drugs|alcohol|substances)|"
-    r"not\s*(?:be\s*)?under\s*the\s*influence|no\s*(?:active|current)\s*(?:drug|alcohol|substance)\s*use|"
+    r"not\s*(?:be\s*)?under\s*the\s*influence|no\s*(?:active|current)\s*(?:drug|alcohol|substance)"
+    r"(?:\s*(?:or|and|/)\s*(?:drug|alcohol))?\s*use|(?:drug|alcohol)\s*(?:and|&|/)\s*(?:drug|alcohol)[- ]free|"
+    r"must\s*pass\s*(?:a\s*)?drug\s*(?:test|screen\w*)|drug\s*(?:testing|screening)\s*(?:is\s*)?required|"
+    r"must\s*be\s*[\w ,]{0,20}?\bsober|"
     r"must\s*(?:maintain|remain)\s*(?:sober|sobriety|clean))\b"
 )
 SOBER_NOT = _ci(
@@ -414,28 +445,41 @@ RECORDS_ANY = [
     _ci(rf"{RECORD_WORDS}\s*(?:are\s*|is\s*)?(?:welcome|accepted|ok|okay|not\s*a\s*barrier|no\s*barrier|eligible)"),
     _ci(r"\b(?:fair[- ]chance|second[- ]chance)\s*(?:employer|hiring|housing|landlord|program)"),
     _ci(r"\bno\s*background\s*checks?\b|\bbackground\s*checks?\s*(?:is\s*|are\s*)?not\s*(?:required|done|performed)"),
+    # the people served are people with records
+    _ci(
+        r"\b(?:formerly|previously)\s*incarcerated\b|\breturning\s*citizens\b|\bex-?offenders\b|\bex-?felons\b|"
+        r"\bjustice[- ]involved\b|\b(?:leaving|released\s*from|reentering\s*(?:the\s*community\s*)?(?:after|from)|"
+        r"coming\s*home\s*from|returning\s*from)\s*(?:prison|jail|incarceration|custody)\b"
+    ),
+    _ci(
+        r"\b(?:people|persons|individuals|adults|residents|applicants|job\s*seekers|women|men|youth|clients)\s*"
+        r"(?:\w+\s*){0,2}?with\s*(?:a\s*)?(?:criminal\s*(?:records?|histor(?:y|ies)|backgrounds?|convictions?)|"
+        r"felon(?:y|ies)\s*(?:records?|convictions?)|records?|convictions?)\b"
+    ),
 ]
 RECORDS_ANY_NOT = _ci(
     r"\b(?:within|in\s*the\s*(?:last|past)|past\s*\d|recently|months?|years?|except\w*|excluding|but\s*not|unless|"
     r"other\s*than|depend\w*|case[- ]by[- ]case|review\w*|no\b(?!\s*background)|"
-    r"not\s*(?!required|done|performed|a\s*barrier)|"
+    r"not\b(?!\s*(?:required|done|performed|a\s*barrier))|"
     r"without|victims?|survivors?|help\w*|clear\w*|expunge\w*|seal\w*|legal|lawyers?|attorneys?|on\s*probation|on\s*parole|"
     r"under\s*supervision|pretrial|juvenile)\b"
 )
 EXCLUSIONS: Final = (
     ("excludes_sex_offense_registration", _ci(
-        r"\b(?:no|not|except|excluding|exclude[sd]?|cannot|can't|must\s*not|ineligible|barred|without)\b[\w\s,/-]{0,40}?"
+        r"\b(?:no|not|except|excluding|exclude[sd]?|cannot|can't|must\s*not|ineligible|barred|without|unless)\b"
+        r"[\w\s,/-]{0,40}?"
         r"\b(?:registered\s*)?sex(?:ual)?\s*offen(?:ders?|ses?)|\bsex(?:ual)?\s*offen(?:ders?|ses?)\s*(?:are\s*|is\s*)?"
-        r"(?:not\s*(?:eligible|accepted|allowed|admitted)|excluded|ineligible|prohibited)|\bno\s*(?:pc\s*)?290\s*registrants?|"
+        r"(?:not\s*(?:eligible|accepted|allowed|admitted)|excluded|ineligible|prohibited|cannot|can't|will\s*not)|"
+        r"\bno\s*(?:pc\s*)?290\s*registrants?|"
         r"\b(?:no|not|except|excluding|cannot)\b[\w\s,/-]{0,30}?\bregistrants?\b|\bmust\s*not\s*be\s*(?:required\s*to\s*register|"
         r"(?:on|listed\s*on)\s*(?:the\s*|a\s*)?(?:sex\s*offender\s*)?registry)")),
     ("excludes_arson", _ci(
         r"\b(?:no|not|except|excluding|exclude[sd]?|cannot|ineligible|without)\b[\w\s,/-]{0,40}?\barson|"
         r"\barson(?:ists?)?\s*(?:convictions?\s*)?(?:are\s*|is\s*)?(?:not\s*(?:eligible|accepted|allowed)|excluded|ineligible)")),
     ("excludes_violent_felony", _ci(
-        r"\b(?:no|not|except|excluding|exclude[sd]?|cannot|ineligible|without)\b[\w\s,/-]{0,40}?\bviolent\s*(?:felon(?:y|ies|s)|"
-        r"offen(?:ders?|ses?)|crimes?|convictions?)|\bviolent\s*(?:felons|offenders|felonies|crimes)\s*(?:are\s*|is\s*)?"
-        r"(?:not\s*(?:eligible|accepted|allowed)|excluded|ineligible)")),
+        r"\b(?:no|not|except|excluding|exclude[sd]?|cannot|ineligible|without|unless)\b[\w\s,/-]{0,40}?\bviolent\s*"
+        r"(?:felon(?:y|ies|s)|offen(?:ders?|ses?)|crimes?|convictions?)|\bviolent\s*(?:felon\w*|offen\w*|crimes?)"
+        r"(?:\s*convictions?)?\s*(?:are\s*|is\s*)?(?:not\s*(?:eligible|accepted|allowed)|excluded|ineligible)")),
 )  # fmt: skip
 EXCLUDES_FELONY = _ci(
     r"\bno\s*(?:prior\s*)?felon(?:y|ies|s)(?:\s*convictions?)?\b|\bmust\s*not\s*(?:have\s*)?(?:a\s*)?felony|"
@@ -480,7 +524,7 @@ def _records(clause: str) -> list[str]:
         found.append("any")
     # "accepts people with records, except sex offenders": the exclusions say it all, and the
     # acceptance holds for everyone else
-    excepted = re.search(r"\b(?:except\w*|excluding|but\s*not|other\s*than)\b", clause, re.I)
+    excepted = re.search(r"\b(?:except\w*|excluding|but\s*not|other\s*than|unless)\b", clause, re.I)
     if excluded and accepts and excepted and not {"any", "none", "case_by_case"} & set(found):
         found.append("any")
     return found
@@ -510,7 +554,8 @@ def read(text: str | None, state: str | None = None) -> list[Found]:
             found.append(Found("gender", gender, clause))
         if _veteran(clause):
             found.append(Found("veteran", "required", clause))
-        found += [Found("insurance", v, clause) for v in _insurance(clause)]
+        if not OTHER_PAYMENT.search(text):  # "sliding scale; Medicaid accepted": insurers are not the only way in
+            found += [Found("insurance", v, clause) for v in _insurance(clause)]
         limits, low_income = _income(clause)
         if limits:
             found.append(Found("income_max_fpl", str(min(limits)), clause))

@@ -65,6 +65,9 @@ NOT_A_NEED: Final = re.compile(
     r"volunteer\s*opportunities|fundrais\w*)\b",
     re.IGNORECASE,
 )
+STRONGLY_MEDICAL: Final = re.compile(
+    r"\b(?:medical|health|dental|primary\s*care|physicians?|doctors?|prescriptions?|pharmac(?:y|ies))\b", re.IGNORECASE
+)
 #: In a description only these plain phrases count (a clinic's description mentioning "food stamps"
 #: or "job" is not a food or job service).
 DESCRIPTION_PHRASES: Final[tuple[tuple[str, str], ...]] = (
@@ -112,6 +115,8 @@ def needs_from_words(text: str, patterns: Iterable[tuple[str, re.Pattern[str]]] 
     if NOT_A_NEED.search(text):
         return []
     found = [need for need, pattern in patterns if pattern.search(text)]
+    if "medical" in found and any(n.startswith("legal") for n in found) and not STRONGLY_MEDICAL.search(text):
+        found.remove("medical")  # a legal "clinic" (an expungement clinic) is not a doctor's
     # a narrower need says it all: "emergency shelter" is not also plain "housing"
     return [n for n in found if not any(o != n and o.startswith(n + ".") for o in found)]
 
