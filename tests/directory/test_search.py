@@ -23,3 +23,10 @@ def test_weekend_and_unlisted_hours() -> None:
     assert is_open(None, "America/Chicago", saturday) is None
     every_day = json.dumps([[None, "00:00:00", "23:59:59", False]])
     assert is_open(every_day, "Not/AZone", saturday) is True
+
+
+def test_all_day_hours_read_as_open_24_hours() -> None:
+    from secondchance.directory.search import hours_text
+
+    assert hours_text(None, "00:00:00", "23:59:59") == "daily open 24 hours"
+    assert hours_text("MO,TU", "09:00:00", "17:00:00") == "MO,TU 09:00–17:00"

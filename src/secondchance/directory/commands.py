@@ -26,7 +26,7 @@ from .geo import UnknownPlace, geocode
 from .match import Fit
 from .model import Directory
 from .needs import UnknownNeed, mask
-from .search import Query, Result, search
+from .search import Query, Result, hours_text, search
 from .validate import InvalidDirectory, Problem
 
 if TYPE_CHECKING:
@@ -220,12 +220,14 @@ def render(results: list[Result], where: str) -> None:
     for r in results:
         why = r.match.reasons or tuple(c.text for c in r.match.checks)
         hours = [
-            f"{'walk-in ' if walk_in else ''}{days or 'daily'} {(opens or '')[:5]}–{(closes or '')[:5]}"
+            f"{'walk-in ' if walk_in else ''}{hours_text(days, opens, closes)}"
             for days, opens, closes, walk_in in (json.loads(r.entry.schedules) if r.entry.schedules else [])
         ]
         area = f"serves {r.entry.area}" if r.entry.area else None
         contact = "\n".join(x for x in (r.entry.phone, r.entry.url, r.entry.address, area, *hours) if x)
         service = f"[bold]{r.entry.name}[/]\n{r.entry.organization or ''}"
+        for need in r.matched_needs():
+            service += f"\nfor {str(need['label']).lower()}" + (f" ({need['from']})" if need["from"] else "")
         distance = "phone/online" if r.miles is None else f"{r.miles:.1f}"
         table.add_row(FIT_STYLE[r.match.fit], distance, service, "\n".join(why), contact)
     console.print(table)

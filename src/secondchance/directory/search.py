@@ -26,7 +26,7 @@ from .facts import PersonFacts
 from .geo import bounding_box, haversine_miles, zip_timezone
 from .match import ORDER, Match, check_service_area, language_code, match
 from .model import Directory, Row
-from .needs import BIT, BY_TERM_ID, needs_of_mask
+from .needs import BIT, BY_CODE, BY_TERM_ID, needs_of_mask
 
 
 @dataclass(frozen=True)
@@ -96,6 +96,16 @@ class Result:
     miles: float | None  # None for a remote service
     match: Match
     open_now: bool | None
+    matched: int = 0  # the needs asked for that this service has (bits)
+
+    def matched_needs(self) -> list[dict[str, str | None]]:
+        """The needs asked for that this service has, each with where it came from (None: the listing
+        states it in our taxonomy; else e.g. 'keyword "Community Clinics"')."""
+        sources = Requirements.from_json(json.loads(self.entry.requirements)).need_sources
+        return [
+            {"need": code, "label": BY_CODE[code].label, "from": sources.get(code)}
+            for code in needs_of_mask(self.matched)
+        ]
 
     def to_json(self) -> dict[str, Any]:
         e = self.entry
@@ -111,6 +121,7 @@ class Result:
             "miles": None if self.miles is None else round(self.miles, 2),
             "remote": e.remote,
             "needs": list(needs_of_mask(e.needs)),
+            "matched_needs": self.matched_needs(),
             "languages": e.languages.split(",") if e.languages else [],
             "fees": e.fees,
             "status": e.status,
@@ -128,6 +139,14 @@ class Result:
             ],
             "eligibility_description": Requirements.from_json(json.loads(e.requirements)).description,
         }
+
+
+def hours_text(days: str | None, opens: str | None, closes: str | None) -> str:
+    """ "Mon-Fri 09:00–17:00", or "open 24 hours" for 00:00–23:59 (how listings write all day)."""
+    day_part = days or "daily"
+    if (opens or "")[:5] == "00:00" and (closes or "")[:5] in ("23:59", "24:00"):
+        return f"{day_part} open 24 hours"
+    return f"{day_part} {(opens or '')[:5]}–{(closes or '')[:5]}"
 
 
 def is_open(schedules: str | None, timezone: str | None, moment: datetime) -> bool | None:
@@ -172,7 +191,8 @@ def search(store: Candidates, query: Query) -> list[Result]:
             continue
         req = Requirements.from_json(json.loads(entry.requirements))
         area = check_service_area(entry.area, query.state) if miles is None else []
-        results.append(Result(entry, miles, match(req, query.facts, query.as_of, *area), open_now))
+        matched = entry.needs & query.needs
+        results.append(Result(entry, miles, match(req, query.facts, query.as_of, *area), open_now, matched))
     results.sort(key=lambda r: (ORDER[r.match.fit], r.miles is None, r.miles or 0.0, r.entry.name))
     return results[: query.limit]
 
