@@ -53,6 +53,14 @@ class CheckOut(BaseModel):
     missing: str | None
 
 
+class MatchedNeed(BaseModel):
+    need: str
+    label: str
+    from_: str | None = Field(
+        alias="from", description='Where the need was read from, e.g. keyword "Community Clinics"; null: stated.'
+    )
+
+
 class ServiceResult(BaseModel):
     service_id: str
     service_at_location_id: str
@@ -65,6 +73,7 @@ class ServiceResult(BaseModel):
     miles: float | None = Field(description="Distance from the place searched; null for a remote service.")
     remote: bool = Field(description="Reached by phone or online, not at a place.")
     needs: list[str]
+    matched_needs: list[MatchedNeed] = Field(description="The needs asked for that this service has.")
     languages: list[str]
     fees: str | None
     open_now: bool | None
