@@ -31,6 +31,7 @@ from .validate import InvalidDirectory, Problem
 
 if TYPE_CHECKING:
     from ..store import DirectoryStore
+    from .hsds1 import Note
     from .infer import Inferred
 
 services_app = typer.Typer(
@@ -78,6 +79,7 @@ def open_store(db: str | None) -> DirectoryStore:
 class Source(StrEnum):
     hsds = "hsds"
     ohana = "ohana"
+    hsds1 = "hsds1"
 
 
 def read_input(path: Path, source: Source = Source.hsds, infer: bool = False) -> Directory:
@@ -94,8 +96,18 @@ def read_input_report(path: Path, source: Source = Source.hsds, infer: bool = Tr
 
     if source is Source.ohana:
         return read_ohana_report(path, infer)
+    if source is Source.hsds1:
+        from .hsds1 import read_hsds1
+
+        directory, inferred, notes = read_hsds1(path, infer)
+        LAST_NOTES[:] = notes
+        return directory, inferred
     directory = read_json(path) if path.is_file() else read_package(path)
     return directory, (enrich(directory) if infer else [])
+
+
+#: The per-row notes of the last HSDS 1.x read (rows left out or changed, and why).
+LAST_NOTES: list[Note] = []
 
 
 def write_report(report: list[Inferred], target: Path) -> None:
@@ -116,6 +128,8 @@ def write_report(report: list[Inferred], target: Path) -> None:
                 out.writerow([row.service_id, row.name, found.kind, found.value, found.phrase])
             if not (row.needs or row.kept_needs):
                 out.writerow([row.service_id, row.name, "need", "", "none found: not searchable by need"])
+        for note in LAST_NOTES:
+            out.writerow(["", "", "row", f"{note.file}, row {note.row}" if note.row else note.file, note.message])
 
 
 def summary(report: list[Inferred]) -> str:
@@ -134,7 +148,12 @@ def import_command(
     db: DbOption = None,
     replace: Annotated[bool, typer.Option(help="Replace everything stored instead of adding.")] = False,
     source_format: Annotated[
-        Source, typer.Option("--from", help="hsds: HSDS 3 package or JSON; ohana: an Ohana API CSV export.")
+        Source,
+        typer.Option(
+            "--from",
+            help="hsds: HSDS 3 package or JSON; ohana: an Ohana API CSV export; "
+            "hsds1: an HSDS 1.x package or a flat legal-aid CSV export.",
+        ),
     ] = Source.hsds,
     infer: Annotated[
         bool,
@@ -171,6 +190,8 @@ def import_command(
     console.print(f"Imported {source}: " + ", ".join(f"{n} {t}" for t, n in counts.items()))
     if inferred:
         console.print(summary(inferred))
+    if LAST_NOTES:
+        console.print(f"{len(LAST_NOTES)} row(s) left out or changed; see --report for each, e.g. {LAST_NOTES[0]}")
     if report is not None:
         write_report(inferred, report)
         console.print(f"Wrote the per-listing report to {report}")

@@ -38,7 +38,7 @@ KEYWORDS: Final[tuple[tuple[str, str], ...]] = (
     ("housing.transitional", r"\b(?:transitional\s*(?:housing|living)|sober\s*living|halfway\s*houses?|recovery\s*(?:homes?|residences?)|reentry\s*housing|re-entry\s*housing)\b"),  # noqa: E501
     ("housing.fair_chance", r"\bfair[- ]chance\s*housing\b"),
     ("housing", r"\b(?:housing|rent(?:al)?\s*assistance|rapid\s*re-?housing|homeless(?:ness)?\s*(?:services|prevention|assistance))\b"),  # noqa: E501
-    ("food", r"\b(?:food|meals?|pantr(?:y|ies)|soup\s*kitchens?|groceries|nutrition\s*sites?|meal\s*sites?|food\s*boxes|home[- ]delivered\s*meals|meals\s*on\s*wheels|congregate\s*meals)\b"),  # noqa: E501
+    ("food", r"\b(?:food(?!\s*stamps)|meals?|pantr(?:y|ies)|soup\s*kitchens?|groceries|nutrition\s*sites?|meal\s*sites?|food\s*boxes|home[- ]delivered\s*meals|meals\s*on\s*wheels|congregate\s*meals)\b"),  # noqa: E501
     ("id_documents", r"\b(?:identification\s*(?:cards?|documents?|recovery)|(?:state\s*)?id\s*cards?|birth\s*certificates?|vital\s*records|social\s*security\s*cards?)\b"),  # noqa: E501
     ("benefits", r"\b(?:public\s*assistance|food\s*stamps|snap|calfresh|medicaid\s*(?:enrollment|applications?)|ssi|ssdi|benefits?\s*(?:assistance|enrollment|applications?|screening)|cash\s*aid|welfare|tanf|general\s*assistance)\b"),  # noqa: E501
     ("employment", r"\b(?:employment|jobs?|job\s*(?:training|placement|search|development|readiness)|workforce|vocational|career\s*(?:services|center|counseling)|apprenticeships?|work\s*experience)\b"),  # noqa: E501
@@ -175,6 +175,9 @@ def needs_for(sources: Iterable[Source], name: str | None, description: str | No
             elif AIRS_CODE.fullmatch(code) and "open" not in taxonomy:
                 need = need_for_airs(code)
                 add([need] if need else [], f"AIRS/211 code {code}")
+        elif kind == "legal_problem":  # a legal directory's problem type: legal help about it, not the thing itself
+            legal = [n for n in needs_from_words(text) if n.startswith("legal.")]
+            add(["legal", *legal], f'legal problem "{text.strip()}"')
         else:
             add(needs_from_words(text), f'{"keyword" if kind == "keyword" else "category"} "{text.strip()}"')
     if name:
