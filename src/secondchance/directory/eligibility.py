@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import uuid
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any, Final
 
 from .facts import DOCUMENT_CODES
@@ -145,11 +145,15 @@ class Requirements:
     need_sources: dict[str, str] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
-        return {k: v for k, v in asdict(self).items() if v not in (None, [], {})}
+        # field by field, not ``asdict`` (which deep-copies: a fifth of a large import's time)
+        return {f: v for f in _FIELDS if (v := getattr(self, f)) not in (None, [], {})}
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Requirements:
         return cls(**data)
+
+
+_FIELDS: Final = tuple(f.name for f in fields(Requirements))
 
 
 def requirements(service: Row, attributes: list[Row], documents: list[Row], languages: list[Row]) -> Requirements:
