@@ -14,34 +14,11 @@ from secondchance.directory.infer import need_for_airs, needs_for, needs_from_wo
 from secondchance.directory.match import Fit
 from secondchance.directory.needs import NEEDS, mask
 from secondchance.directory.ohana import read_ohana, read_ohana_report
-from secondchance.directory.search import CandidateQuery, Entry, Query, entries, search
+from secondchance.directory.search import Query, entries, search
+from secondchance.testing.stores import InMemory
 
 OHANA = Path(__file__).parents[2] / ".." / "shared" / "data" / "hsds" / "ohana-san-mateo"
 needs_ohana = pytest.mark.skipif(not OHANA.exists(), reason="../shared/data/hsds is not present")
-
-
-class InMemory:
-    """The store's coarse question answered from a list (box, needs bits, remote)."""
-
-    def __init__(self, index: list[Entry]) -> None:
-        self.index = index
-
-    def candidates(self, query: CandidateQuery) -> list[Entry]:
-        low_lat, high_lat, low_lon, high_lon = query.box
-        return [
-            e
-            for e in self.index
-            if (not query.needs or e.needs & query.needs)
-            and (
-                (e.lat is None and query.remote)
-                or (
-                    e.lat is not None
-                    and e.lon is not None
-                    and low_lat <= e.lat <= high_lat
-                    and low_lon <= e.lon <= high_lon
-                )
-            )
-        ]
 
 
 @pytest.mark.parametrize(

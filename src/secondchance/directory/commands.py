@@ -25,8 +25,8 @@ from .facts import PersonFacts, load_facts
 from .geo import UnknownPlace, geocode
 from .match import Fit
 from .model import Directory
-from .needs import UnknownNeed, mask
-from .search import Query, Result, hours_text, search
+from .needs import UnknownNeed, mask, resolve
+from .search import Query, Result, directions_url, gaps, hours_text, print_list, search, sms_summary
 from .validate import InvalidDirectory, Problem
 
 if TYPE_CHECKING:
@@ -51,6 +51,8 @@ DbOption = Annotated[
 class Format(StrEnum):
     table = "table"
     json = "json"
+    print = "print"
+    sms = "sms"
 
 
 class ExportFormat(StrEnum):
@@ -245,7 +247,9 @@ def render(results: list[Result], where: str) -> None:
             for days, opens, closes, walk_in in (json.loads(r.entry.schedules) if r.entry.schedules else [])
         ]
         area = f"serves {r.entry.area}" if r.entry.area else None
-        contact = "\n".join(x for x in (r.entry.phone, r.entry.url, r.entry.address, area, *hours) if x)
+        contact = "\n".join(
+            x for x in (r.entry.phone, r.entry.url, r.entry.address, directions_url(r.entry), area, *hours) if x
+        )
         service = f"[bold]{r.entry.name}[/]\n{r.entry.organization or ''}"
         for need in r.matched_needs():
             service += f"\nfor {str(need['label']).lower()}" + (f" ({need['from']})" if need["from"] else "")
@@ -274,7 +278,14 @@ def search_command(
     as_of: Annotated[str | None, typer.Option("--as-of", help="Date for dated limits (YYYY-MM-DD).")] = None,
     limit: Annotated[int, typer.Option("--limit", min=1, max=500)] = 20,
     db: DbOption = None,
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="table for people, json for machines.")] = Format.table,
+    fmt: Annotated[
+        Format,
+        typer.Option(
+            "--format",
+            "-f",
+            help="table for people, json for machines, print: a plain list to share, sms: a text message.",
+        ),
+    ] = Format.table,
 ) -> None:
     """Find services near a place for some needs; each says whether it fits the person, and why.
 
@@ -306,9 +317,23 @@ def search_command(
     )
     store = open_store(db)
     results = search(store, query)
+    asked = [resolve(n).code for n in need or []]
+    missing = gaps(store, query, results, asked) if asked else []
     if fmt is Format.json:
-        payload = {"near": place.label, "radius_miles": radius, "results": [r.to_json() for r in results]}
+        payload = {
+            "near": place.label,
+            "radius_miles": radius,
+            "results": [r.to_json() for r in results],
+            "gaps": [g.to_json() for g in missing],
+        }
         sys.stdout.write(json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
+        return
+    if fmt is Format.sms:
+        sys.stdout.write(sms_summary(results) + "\n")
+        return
+    if fmt is Format.print:
+        gap_lines = "".join(g.text(radius) + "\n" for g in missing)
+        sys.stdout.write(print_list(results, place.label) + "\n" + gap_lines)
         return
     if not results and not store.counts().get("service"):  # "none near you" would be untrue: there are none at all
         console.print(
@@ -317,6 +342,8 @@ def search_command(
         )
         return
     render(results, place.label)
+    for g in missing:
+        console.print(g.text(radius), markup=False, highlight=False)
 
 
 @services_app.command("sample")
