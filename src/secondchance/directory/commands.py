@@ -26,7 +26,17 @@ from .geo import UnknownPlace, geocode
 from .match import Fit
 from .model import Directory
 from .needs import UnknownNeed, mask, resolve
-from .search import Query, Result, directions_url, gaps, hours_text, print_list, search, sms_summary
+from .search import (
+    Query,
+    Result,
+    directions_url,
+    gaps,
+    hours_text,
+    print_list,
+    search,
+    sms_summary,
+    verified_text,
+)
 from .validate import InvalidDirectory, Problem
 
 if TYPE_CHECKING:
@@ -247,6 +257,7 @@ def render(results: list[Result], where: str) -> None:
             for days, opens, closes, walk_in in (json.loads(r.entry.schedules) if r.entry.schedules else [])
         ]
         area = f"serves {r.entry.area}" if r.entry.area else None
+        hours.append(verified_text(r))
         contact = "\n".join(
             x for x in (r.entry.phone, r.entry.url, r.entry.address, directions_url(r.entry), area, *hours) if x
         )
@@ -344,6 +355,34 @@ def search_command(
     render(results, place.label)
     for g in missing:
         console.print(g.text(radius), markup=False, highlight=False)
+
+
+@services_app.command("report")
+def report_command(
+    db: DbOption = None,
+    as_of: Annotated[str | None, typer.Option("--as-of", help="Day to judge staleness on (YYYY-MM-DD).")] = None,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="table or json.")] = Format.table,
+) -> None:
+    """Per organization, listings with no eligibility, no hours, no phone, or stale dates (to fix them).
+
+    Example:  secondchance services report --format json > to-fix.json
+    """
+    from .report import PROBLEMS, report
+
+    try:
+        day = date.fromisoformat(as_of) if as_of else date.today()
+    except ValueError:
+        fail([Problem("--as-of", None, None, f"{as_of!r} is not a date like 2026-11-23")], "The query")
+    rows = report(open_store(db).load_directory(), day)
+    if fmt is Format.json:
+        sys.stdout.write(json.dumps([r.to_json() for r in rows], indent=2, ensure_ascii=False) + "\n")
+        return
+    table = Table(title=f"Listings to fix (as of {day.isoformat()})", show_lines=True)
+    for column in ("Organization", "Services", "No eligibility", "No hours", "No phone", "Stale (> 1 year)"):
+        table.add_column(column)
+    for r in rows:
+        table.add_row(r.name, str(r.services), *("\n".join(r.listings[p]) or "—" for p in PROBLEMS))
+    console.print(table)
 
 
 @services_app.command("sample")

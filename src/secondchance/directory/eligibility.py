@@ -143,6 +143,9 @@ class Requirements:
     said: dict[str, list[str]] = field(default_factory=dict)
     #: where each of the service's needs came from, when it was inferred (``infer``)
     need_sources: dict[str, str] = field(default_factory=dict)
+    #: when the listing was last checked (HSDS ``assured_date``, else ``last_modified``), ISO text;
+    #: carried here so a search shows it without another query
+    verified: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         # field by field, not ``asdict`` (which deep-copies: a fifth of a large import's time)
@@ -159,6 +162,7 @@ _FIELDS: Final = tuple(f.name for f in fields(Requirements))
 def requirements(service: Row, attributes: list[Row], documents: list[Row], languages: list[Row]) -> Requirements:
     """Read one service's requirements from its HSDS rows (attributes of other taxonomies ignored)."""
     req = Requirements(description=_text(service.get("eligibility_description")))
+    req.verified = _text(service.get("assured_date")) or _text(service.get("last_modified"))
     req.min_age = _float(service.get("minimum_age"))
     req.max_age = _float(service.get("maximum_age"))
     for attribute in attributes:

@@ -181,7 +181,7 @@ def check_income(req: Requirements, person: PersonFacts, as_of: date) -> list[Ch
 
 
 def check_low_income(req: Requirements, person: PersonFacts, as_of: date) -> list[Check]:
-    """"Low income" with no limit stated: an income at or under the poverty line is low by any program's
+    """ "Low income" with no limit stated: an income at or under the poverty line is low by any program's
     measure (fits); above it we cannot tell what limit they use (unknown), so we never say "may not fit"."""
     if not req.income_low:
         return []

@@ -99,6 +99,7 @@ class Result:
     match: Match
     open_now: bool | None
     matched: int = 0  # the needs asked for that this service has (bits)
+    as_of: date | None = None  # the day searched for (to call a listing stale)
 
     def matched_needs(self) -> list[dict[str, str | None]]:
         """The needs asked for that this service has, each with where it came from (None: the listing
@@ -141,6 +142,7 @@ class Result:
             ],
             "eligibility_description": Requirements.from_json(json.loads(e.requirements)).description,
             "directions": directions_url(e),
+            **freshness(Requirements.from_json(json.loads(e.requirements)).verified, self.as_of),
         }
 
 
@@ -195,7 +197,9 @@ def search(store: Candidates, query: Query) -> list[Result]:
         req = Requirements.from_json(json.loads(entry.requirements))
         area = check_service_area(entry.area, query.state) if miles is None else []
         matched = entry.needs & query.needs
-        results.append(Result(entry, miles, match(req, query.facts, query.as_of, *area), open_now, matched))
+        results.append(
+            Result(entry, miles, match(req, query.facts, query.as_of, *area), open_now, matched, query.as_of)
+        )
     results.sort(key=rank)
     return results[: query.limit]
 
@@ -258,6 +262,32 @@ def gaps(store: Candidates, query: Query, results: list[Result], asked: list[str
     return out
 
 
+STALE_DAYS = 365
+
+
+def freshness(verified: str | None, as_of: date | None) -> dict[str, Any]:
+    """When the listing was last verified, and whether that is over a year before ``as_of`` (stale);
+    a listing that never says is stale too: call first."""
+    day: date | None = None
+    if verified:
+        try:
+            day = date.fromisoformat(verified[:10])
+        except ValueError:
+            day = None
+    stale = day is None or (as_of is not None and (as_of - day).days > STALE_DAYS)
+    return {"last_verified": day.isoformat() if day else None, "stale": stale}
+
+
+def verified_text(result: Result) -> str:
+    """ "Verified 2025-03-01", with a warning when stale."""
+    fresh = freshness(Requirements.from_json(json.loads(result.entry.requirements)).verified, result.as_of)
+    if fresh["last_verified"] is None:
+        return "Not dated: call to check it is still open."
+    if fresh["stale"]:
+        return f"Verified {fresh['last_verified']}, over a year ago: call to check."
+    return f"Verified {fresh['last_verified']}."
+
+
 def directions_url(entry: Entry) -> str | None:
     """A plain map link to the place (OpenStreetMap directions; no tiles or scripts in our pages)."""
     if entry.lat is None or entry.lon is None:
@@ -281,6 +311,7 @@ def print_list(results: list[Result], where: str) -> str:
                 lines.append(f"   {value}")
         for days, opens, closes, walk_in in json.loads(e.schedules) if e.schedules else []:
             lines.append(f"   {'Walk-in ' if walk_in else ''}{hours_text(days, opens, closes)}")
+        lines.append(f"   {verified_text(r)}")
         lines.append("")
     lines.append("Listings can be out of date: call before you go. This is information, not legal advice.")
     return "\n".join(lines)
