@@ -20,7 +20,7 @@ from ...directory.facts import DOCUMENT_CODES, INSURANCE
 from ...directory.geo import UnknownPlace
 from ...directory.match import Fit
 from ...directory.needs import NEEDS, UnknownNeed
-from ...directory.search import Result
+from ...directory.search import Result, directions_url, freshness
 from ...directory.validate import InvalidDirectory
 from ..directory import run_search, uses_sample
 from .i18n import translations
@@ -88,6 +88,9 @@ class ServiceView:
     bring: list[str]
     fees: str
     open_now: bool | None
+    matched: list[str] = field(default_factory=list)  # the needs asked for that it answers
+    directions: str = ""  # a plain map link (OpenStreetMap), no map on our page
+    verified: str = ""  # when the listing was last checked, or that it is stale
 
 
 @dataclass
@@ -179,7 +182,10 @@ def hours_text(schedules: str | None, t: Any) -> list[str]:
             days = t("Mon–Fri")
         else:
             days = ", ".join(t(DAY_NAMES.get(d, d)) for d in codes)
-        span = f"{opens[:5]}–{closes[:5]}" if opens and closes else t("Call for hours")
+        all_day = (opens or "")[:5] == "00:00" and (closes or "")[:5] in ("23:59", "24:00")
+        span = (
+            t("Open 24 hours") if all_day else f"{opens[:5]}–{closes[:5]}" if opens and closes else t("Call for hours")
+        )
         walk = t("walk-ins welcome")
         lines.append(f"{days}: {span}" + (f" ({walk})" if walk_in else ""))
     return lines
@@ -215,7 +221,19 @@ def service_view(result: Result, t: Any) -> ServiceView:
         bring=bring,
         fees=entry.fees or "",
         open_now=result.open_now,
+        matched=[t(str(n["label"])) for n in result.matched_needs()],
+        directions=directions_url(entry) or "",
+        verified=verified_words(result, t),
     )
+
+
+def verified_words(result: Result, t: Any) -> str:
+    fresh = freshness(Requirements.from_json(json.loads(result.entry.requirements)).verified, result.as_of)
+    if fresh["last_verified"] is None:
+        return str(t("Not dated: call to check it is still open."))
+    if fresh["stale"]:
+        return str(t("Last checked %(date)s, over a year ago: call to check.") % {"date": fresh["last_verified"]})
+    return str(t("Last checked %(date)s.") % {"date": fresh["last_verified"]})
 
 
 def services_page(request: Request, form: SearchForm, searched: bool, set_lang: str | None = None) -> Response:
