@@ -82,6 +82,9 @@ class ServiceResult(BaseModel):
     missing: list[str] = Field(description="Facts that would decide an unknown fit.")
     checks: list[CheckOut]
     eligibility_description: str | None
+    directions: str | None = Field(description="A plain map link to the place (OpenStreetMap); null if remote.")
+    last_verified: str | None = Field(description="When the listing was last checked (HSDS assured_date).")
+    stale: bool = Field(description="Last checked over a year ago, or never dated: call first.")
 
 
 class SearchResponse(BaseModel):

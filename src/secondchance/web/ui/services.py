@@ -40,6 +40,7 @@ YES_NO_FACTS = {
     "arson": N_("Do you have an arson conviction?"),
     "veteran": N_("Are you a veteran?"),
     "has_referral": N_("Do you have a referral from a caseworker, parole officer or clinic?"),
+    "sober": N_("Are you sober now (detoxed, not drinking or using)?"),
 }
 DAY_NAMES = {
     "MO": N_("Mon"),
