@@ -129,3 +129,10 @@ def test_api_results_carry_matched_needs_directions_and_freshness(client: TestCl
     assert first["matched_needs"] and first["matched_needs"][0]["need"].startswith("legal")
     assert first["directions"].startswith("https://www.openstreetmap.org/directions?to=")
     assert first["last_verified"] is None and first["stale"] is True
+
+
+def test_services_page_says_when_a_need_has_nothing_nearby(client: TestClient) -> None:
+    start = client.get("/services")
+    data = {"csrf_token": page_token(start.text), "near": "99501", "need": ["food"], "radius": "5"}
+    page = client.post("/services", data=data).text
+    assert '<p class="gap">Nothing for Food and meals within 5 miles.' in page  # Anchorage: the sample has none

@@ -19,8 +19,8 @@ from ...directory.eligibility import DOCUMENT_LABEL, Requirements
 from ...directory.facts import DOCUMENT_CODES, INSURANCE
 from ...directory.geo import UnknownPlace
 from ...directory.match import Fit
-from ...directory.needs import NEEDS, UnknownNeed
-from ...directory.search import Result, directions_url, freshness
+from ...directory.needs import BY_CODE, NEEDS, UnknownNeed
+from ...directory.search import Gap, Result, directions_url, freshness
 from ...directory.validate import InvalidDirectory
 from ..directory import run_search, uses_sample
 from .i18n import translations
@@ -228,6 +228,22 @@ def service_view(result: Result, t: Any) -> ServiceView:
     )
 
 
+def gap_words(gap: Gap, radius: float, t: Any) -> str:
+    """ "Nothing for food within 25 miles. Nearest: …" in the page's language."""
+    words = t("Nothing for %(need)s within %(miles)s miles.") % {
+        "need": t(BY_CODE[gap.need].label),
+        "miles": f"{radius:g}",
+    }
+    if gap.nearest and gap.nearest.miles is not None:
+        words += " " + t("Nearest: %(name)s, %(miles)s miles.") % {
+            "name": gap.nearest.entry.name,
+            "miles": f"{gap.nearest.miles:.1f}",
+        }
+    if gap.remote:
+        words += " " + t("By phone or online: %(name)s.") % {"name": gap.remote.entry.name}
+    return str(words)
+
+
 def verified_words(result: Result, t: Any) -> str:
     fresh = freshness(Requirements.from_json(json.loads(result.entry.requirements)).verified, result.as_of)
     if fresh["last_verified"] is None:
@@ -257,7 +273,10 @@ def services_page(request: Request, form: SearchForm, searched: bool, set_lang: 
     }
     if searched and form.near and not form.errors:
         try:
-            label, results = run_search(settings, form.near, form.needs, radius=form.radius, facts=form.facts, limit=30)
+            missing: list[Gap] = []
+            label, results = run_search(
+                settings, form.near, form.needs, radius=form.radius, facts=form.facts, limit=30, gaps_out=missing
+            )
         except UnknownPlace:
             form.errors["near"] = N_(
                 "We don't know that place. Try a 5-digit ZIP code, or a city and state like “Philadelphia, PA”."
@@ -271,6 +290,7 @@ def services_page(request: Request, form: SearchForm, searched: bool, set_lang: 
                 place=label,
                 services=[service_view(r, t) for r in results],
                 questions=questions_for(results, form.raw),
+                gaps=[gap_words(g, form.radius, t) for g in missing],
             )
     elif searched and not form.near:
         form.errors["near"] = N_("Enter a ZIP code or a city and state.")
