@@ -108,7 +108,7 @@ AGE_CONTEXT = _ci(
 #: An age limit with another way in ("65+ or disabled", "and their caregivers"), or a price by age.
 AGE_NOT = _ci(
     r"\bor\s*(?:are\s*)?(?:disabled|(?:persons?|people|adults|individuals)\s*with\s*(?:a\s*)?disabilit\w*|"
-    r"with\s*(?:a\s*)?disabilit\w*)|\bcaregivers?\b|\bfees?\b|\$|\bcosts?\b|\bcharged?\b|\bfree\s*(?:for|to)\b"
+    r"with\s*(?:a\s*)?disabilit\w*|(?:have|has)\s*(?:a\s*)?disabilit\w*)|\bcaregivers?\b|\baccompanied\b|\bfees?\b|\$|\bcosts?\b|\bcharged?\b|\bfree\s*(?:for|to)\b"
 )
 #: Ages of someone else (a parent "of children under 5"): not the person's own age.
 DEPENDENT_AGE = _ci(
@@ -211,7 +211,7 @@ INSURERS: Final = (
     ("private", _ci(r"\b(?:private|commercial)\s*(?:health\s*)?insurance\b|\bmost\s*(?:major\s*)?insurances?\b")),
 )
 ACCEPTS = _ci(
-    r"\b(?:accept\w*|take[sn]?|bill\w*|must\s*have|required|only|enrolled\s*in|covered\s*by|beneficiar\w*|recipients|"
+    r"\b(?:accept\w*|take[sn]?|bill\w*|must\s*have|must\s*be\s*on|required|only|enrolled\s*in|covered\s*by|beneficiar\w*|recipients|"
     r"members|part\s*[abcd])\b"
 )
 #: Other ways to pay named beside the insurers: they are not the only way in.
@@ -320,6 +320,8 @@ def _residency(clause: str, state: str | None) -> list[tuple[str, str]]:
     for m in [*COUNTY_AFTER.finditer(clause), *COUNTY_BEFORE.finditer(clause)]:
         word = "Parish" if m.group(2).lower().startswith("parish") else "County"
         names = _split_names(re.sub(r"^(?:[Rr]esidents?\s*of|the)\s+", "", m.group(1)))
+        # "King County or Pierce County": each name already says County
+        names = [re.sub(r"\s+(?:County|Parish)$", "", n) for n in names]
         counties += [f"{n} {word}" for n in names if n.lower() not in ("the", "our", "this", "that")]
     if counties:
         if state is None:
@@ -406,7 +408,7 @@ def _referral(clause: str) -> str | None:
 
 
 SOBER = _ci(
-    r"\b(?:detoxed|detoxified|completed\s*detox|clean\s*and\s*sober|"
+    r"\b(?:detoxed|detoxified|completed\s*(?:a\s*)?detox(?:ification)?(?:\s*program)?|clean\s*and\s*sober|"
     r"must\s*be\s*(?:clean|sober|drug[- ]free|alcohol[- ]free)|"
     r"sobriety\s*(?:is\s*)?(?:required|necessary)|(?:\d+|thirty|sixty|ninety)\s*days?\s*(?:of\s*)?(?:clean|sober|sobriety)|"
     r"(?:drug|alcohol|substance)[- ]free|free\s*(?:of|from)\s*(?:drugs|alcohol|substances)|"
@@ -482,7 +484,7 @@ EXCLUSIONS: Final = (
         r"(?:\s*convictions?)?\s*(?:are\s*|is\s*)?(?:not\s*(?:eligible|accepted|allowed)|excluded|ineligible)")),
 )  # fmt: skip
 EXCLUDES_FELONY = _ci(
-    r"\bno\s*(?:prior\s*)?felon(?:y|ies|s)(?:\s*convictions?)?\b|\bmust\s*not\s*(?:have\s*)?(?:a\s*)?felony|"
+    r"\bno\s*(?:prior\s*)?felon(?:y|ies|s)(?:\s*convictions?)?\b|\bmust\s*not\s*(?:have\s*)?(?:a\s*|any\s*)?felony|"
     r"\bfelons\s*(?:are\s*)?(?:not\s*(?:eligible|accepted|allowed)|ineligible|excluded)|\bno\s*felony\s*(?:record|history)"
 )
 RECORDS_NONE = _ci(
