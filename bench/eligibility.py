@@ -2,7 +2,8 @@
 
 Two sets (tests/directory/data/): ``eligibility_phrases.txt`` (the grammar was written and tuned
 against it) and ``eligibility_phrases_heldout.txt`` (written afterwards and scored once before any
-change: the fairer figure; docs/directory.md keeps each round's untouched score). Goal (issue 13): precision >= 0.98 on every decided requirement, recall >= 0.8.
+change: the fairer figure; docs/directory.md keeps each round's untouched score).
+Goal (issue 13): precision >= 0.98 on every decided requirement, recall >= 0.8.
 A wrong decision of any kind counts against precision, including those that can only ever turn
 "fits" into "may not fit"; the errors are listed so each can be judged.
 """
