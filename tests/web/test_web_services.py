@@ -136,3 +136,10 @@ def test_services_page_says_when_a_need_has_nothing_nearby(client: TestClient) -
     data = {"csrf_token": page_token(start.text), "near": "99501", "need": ["food"], "radius": "5"}
     page = client.post("/services", data=data).text
     assert '<p class="gap">Nothing for Food and meals within 5 miles.' in page  # Anchorage: the sample has none
+
+
+def test_api_gaps_on_request(client: TestClient) -> None:
+    query = {"near": "99501", "needs": ["food"], "radius": 5}
+    assert "gaps" not in client.post("/api/v1/services/search", json=query).json()
+    body = client.post("/api/v1/services/search", json={**query, "gaps": True}).json()
+    assert [g["need"] for g in body["gaps"]] == ["food"]

@@ -15,6 +15,7 @@ from pydantic import BaseModel, Field
 
 from ...directory.geo import UnknownPlace
 from ...directory.needs import NEEDS, UnknownNeed
+from ...directory.search import Gap
 from ...directory.validate import InvalidDirectory
 from ..directory import hsds_service, hsds_services, run_search
 from ..settings import Settings
@@ -43,6 +44,11 @@ class SearchRequest(BaseModel):
     facts: dict[str, Any] | None = Field(
         default=None,
         description="The person's facts (docs/directory.md: has_record, age, veteran, insurance...); all optional.",
+    )
+    gaps: bool = Field(
+        default=False,
+        description="Also say which needs nothing within the radius answers, with the nearest place and a remote "
+        "service for each (more queries).",
     )
 
 
@@ -87,10 +93,18 @@ class ServiceResult(BaseModel):
     stale: bool = Field(description="Last checked over a year ago, or never dated: call first.")
 
 
+class GapOut(BaseModel):
+    need: str
+    label: str
+    nearest: ServiceResult | None = Field(description="The nearest place beyond the radius (up to 150 miles).")
+    remote: ServiceResult | None = Field(description="A service by phone or online for the need.")
+
+
 class SearchResponse(BaseModel):
     near: str
     radius_miles: float
     results: list[ServiceResult]
+    gaps: list[GapOut] | None = Field(default=None, description="With gaps: true, the needs nothing nearby answers.")
 
 
 class NeedOut(BaseModel):
@@ -101,6 +115,7 @@ class NeedOut(BaseModel):
 
 def _search(request: Request, body: SearchRequest, where: str = "body") -> JSONResponse:
     settings: Settings = request.app.state.settings
+    missing: list[Gap] | None = [] if body.gaps else None
     try:
         label, results = run_search(
             settings,
@@ -114,6 +129,7 @@ def _search(request: Request, body: SearchRequest, where: str = "body") -> JSONR
             as_of=body.as_of,
             limit=body.limit,
             facts=body.facts,
+            gaps_out=missing,
         )
     except UnknownPlace as error:
         raise ApiProblem(
@@ -137,7 +153,10 @@ def _search(request: Request, body: SearchRequest, where: str = "body") -> JSONR
             422, "Invalid facts", "The person's facts have problems.", errors, type=INVALID_REQUEST
         ) from None
     # Returned as is (not re-validated by FastAPI): schemathesis checks answers against SearchResponse.
-    return JSONResponse({"near": label, "radius_miles": body.radius, "results": [r.to_json() for r in results]})
+    payload: dict[str, Any] = {"near": label, "radius_miles": body.radius, "results": [r.to_json() for r in results]}
+    if missing is not None:
+        payload["gaps"] = [g.to_json() for g in missing]
+    return JSONResponse(payload)
 
 
 @router.post(
