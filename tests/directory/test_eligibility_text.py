@@ -46,6 +46,7 @@ def test_the_held_out_phrases_parse_and_stay_near_the_goal() -> None:
         ("Resident of San Mateo County", {("residency_county", "San Mateo County, CA")}),
         ("Serves people released from prison within the last 6 months", set()),  # a time limit we don't model
         ("Priority given to veterans", set()),
+        ("Serves everyone regardless of background", set()),  # not necessarily a criminal background
         ("Veterans and their families", set()),
         ("Cash, checks, Medicaid and private insurance accepted", set()),  # insurers are not the only way in
         ("80% of area median income or below", set()),  # AMI is not the poverty level

@@ -436,7 +436,7 @@ RECORD_WORDS = (
     r"(?:formerly|previously)\s*incarcerated(?:\s*(?:people|persons|individuals))?|returning\s*citizens|"
     r"justice[- ]involved(?:\s*(?:people|persons|individuals))?|people\s*(?:with|who\s*have)\s*(?:criminal\s*)?records|"
     r"(?:people|persons|individuals)\s*(?:coming\s*home|leaving|released\s*from)\s*(?:prison|jail|incarceration)|"
-    r"background)"
+    r"(?:criminal|criminal-history|criminal\s*history)\s*background)"
 )
 RECORDS_ANY = [
     _ci(
