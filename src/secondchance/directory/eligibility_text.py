@@ -432,7 +432,7 @@ def _sobriety(clause: str) -> bool:
 
 RECORD_WORDS = (
     r"(?:criminal\s*(?:records?|histor(?:y|ies)|backgrounds?|convictions?|justice\s*(?:history|involvement))|"
-    r"(?:a\s*)?records?|convictions?|felon(?:y|ies|s)|felony\s*convictions?|ex-?offenders?|ex-?felons?|"
+    r"(?:a\s*)?records?(?!\s*of\b)|convictions?|felon(?:y|ies|s)|felony\s*convictions?|ex-?offenders?|ex-?felons?|"
     r"(?:formerly|previously)\s*incarcerated(?:\s*(?:people|persons|individuals))?|returning\s*citizens|"
     r"justice[- ]involved(?:\s*(?:people|persons|individuals))?|people\s*(?:with|who\s*have)\s*(?:criminal\s*)?records|"
     r"(?:people|persons|individuals)\s*(?:coming\s*home|leaving|released\s*from)\s*(?:prison|jail|incarceration)|"
@@ -456,7 +456,7 @@ RECORDS_ANY = [
     _ci(
         r"\b(?:people|persons|individuals|adults|residents|applicants|job\s*seekers|women|men|youth|clients)\s*"
         r"(?:\w+\s*){0,2}?with\s*(?:a\s*)?(?:criminal\s*(?:records?|histor(?:y|ies)|backgrounds?|convictions?)|"
-        r"felon(?:y|ies)\s*(?:records?|convictions?)|records?|convictions?)\b"
+        r"felon(?:y|ies)\s*(?:records?|convictions?)|records?(?!\s*of\b)|convictions?)\b"
     ),
 ]
 RECORDS_ANY_NOT = _ci(
