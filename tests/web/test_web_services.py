@@ -112,3 +112,34 @@ def test_services_page_explains_an_unknown_place(client: TestClient) -> None:
 
 def test_services_search_needs_the_csrf_token(client: TestClient) -> None:
     assert client.post("/services", data={"near": "19107"}).status_code == 403
+
+
+def test_services_page_cards_say_the_need_matched_a_map_link_and_when_last_checked(client: TestClient) -> None:
+    start = client.get("/services")
+    data = {"csrf_token": page_token(start.text), "near": "19107", "need": ["housing"], "radius": "10"}
+    page = client.post("/services", data=data).text
+    assert "<p>For: A bed tonight (emergency shelter)</p>" in page  # asked for housing: its narrower need
+    assert 'href="https://www.openstreetmap.org/directions?to=' in page
+    assert "Not dated: call to check it is still open." in page  # the sample listings carry no dates
+
+
+def test_api_results_carry_matched_needs_directions_and_freshness(client: TestClient) -> None:
+    body = client.post("/api/v1/services/search", json={"near": "19107", "needs": ["legal"], "radius": 50}).json()
+    first = body["results"][0]
+    assert first["matched_needs"] and first["matched_needs"][0]["need"].startswith("legal")
+    assert first["directions"].startswith("https://www.openstreetmap.org/directions?to=")
+    assert first["last_verified"] is None and first["stale"] is True
+
+
+def test_services_page_says_when_a_need_has_nothing_nearby(client: TestClient) -> None:
+    start = client.get("/services")
+    data = {"csrf_token": page_token(start.text), "near": "99501", "need": ["food"], "radius": "5"}
+    page = client.post("/services", data=data).text
+    assert '<p class="gap">Nothing for Food and meals within 5 miles.' in page  # Anchorage: the sample has none
+
+
+def test_api_gaps_on_request(client: TestClient) -> None:
+    query = {"near": "99501", "needs": ["food"], "radius": 5}
+    assert "gaps" not in client.post("/api/v1/services/search", json=query).json()
+    body = client.post("/api/v1/services/search", json={**query, "gaps": True}).json()
+    assert [g["need"] for g in body["gaps"]] == ["food"]

@@ -25,12 +25,24 @@ from .facts import PersonFacts, load_facts
 from .geo import UnknownPlace, geocode
 from .match import Fit
 from .model import Directory
-from .needs import UnknownNeed, mask
-from .search import Query, Result, search
+from .needs import UnknownNeed, mask, resolve
+from .search import (
+    Query,
+    Result,
+    directions_url,
+    gaps,
+    hours_text,
+    print_list,
+    search,
+    sms_summary,
+    verified_text,
+)
 from .validate import InvalidDirectory, Problem
 
 if TYPE_CHECKING:
     from ..store import DirectoryStore
+    from .hsds1 import Note
+    from .infer import Inferred
 
 services_app = typer.Typer(
     help="The services directory (Open Referral HSDS): import, search, export.", no_args_is_help=True
@@ -49,6 +61,8 @@ DbOption = Annotated[
 class Format(StrEnum):
     table = "table"
     json = "json"
+    print = "print"
+    sms = "sms"
 
 
 class ExportFormat(StrEnum):
@@ -77,16 +91,67 @@ def open_store(db: str | None) -> DirectoryStore:
 class Source(StrEnum):
     hsds = "hsds"
     ohana = "ohana"
+    hsds1 = "hsds1"
 
 
-def read_input(path: Path, source: Source = Source.hsds) -> Directory:
+def read_input(path: Path, source: Source = Source.hsds, infer: bool = False) -> Directory:
+    return read_input_report(path, source, infer)[0]
+
+
+def read_input_report(path: Path, source: Source = Source.hsds, infer: bool = True) -> tuple[Directory, list[Inferred]]:
+    """A directory read from ``path``; with ``infer``, needs and eligibility read from what its
+    listings carry (``infer.enrich``), and the per-service report of what was read."""
     from .hsds_json import read_json
-    from .ohana import read_ohana
+    from .infer import enrich
+    from .ohana import read_ohana_report
     from .tabular import read_package
 
     if source is Source.ohana:
-        return read_ohana(path)
-    return read_json(path) if path.is_file() else read_package(path)
+        return read_ohana_report(path, infer)
+    if source is Source.hsds1:
+        from .hsds1 import read_hsds1
+
+        directory, inferred, notes = read_hsds1(path, infer)
+        LAST_NOTES[:] = notes
+        return directory, inferred
+    directory = read_json(path) if path.is_file() else read_package(path)
+    return directory, (enrich(directory) if infer else [])
+
+
+#: The per-row notes of the last HSDS 1.x read (rows left out or changed, and why).
+LAST_NOTES: list[Note] = []
+
+
+def write_report(report: list[Inferred], target: Path) -> None:
+    """The per-service import report as CSV: needs and requirements read, with where each came from."""
+    import csv
+
+    with target.open("w", newline="", encoding="utf-8") as handle:
+        out = csv.writer(handle)
+        out.writerow(["service_id", "service", "what", "value", "from"])
+        for row in report:
+            if row.kept_needs:
+                out.writerow([row.service_id, row.name, "needs", "", "stated by the listing (kept)"])
+            for need, why in row.needs.items():
+                out.writerow([row.service_id, row.name, "need", need, why])
+            if row.kept_eligibility:
+                out.writerow([row.service_id, row.name, "eligibility", "", "stated by the listing (kept)"])
+            for found in row.requirements:
+                out.writerow([row.service_id, row.name, found.kind, found.value, found.phrase])
+            if not (row.needs or row.kept_needs):
+                out.writerow([row.service_id, row.name, "need", "", "none found: not searchable by need"])
+        for note in LAST_NOTES:
+            out.writerow(["", "", "row", f"{note.file}, row {note.row}" if note.row else note.file, note.message])
+
+
+def summary(report: list[Inferred]) -> str:
+    with_needs = sum(1 for r in report if r.needs)
+    with_reqs = sum(1 for r in report if r.requirements)
+    none = sum(1 for r in report if not (r.needs or r.kept_needs))
+    return (
+        f"Read from the listings: needs for {with_needs} of {len(report)} services, eligibility for {with_reqs} "
+        f"({sum(len(r.requirements) for r in report)} requirements); {none} with no need found."
+    )
 
 
 @services_app.command("import")
@@ -95,8 +160,23 @@ def import_command(
     db: DbOption = None,
     replace: Annotated[bool, typer.Option(help="Replace everything stored instead of adding.")] = False,
     source_format: Annotated[
-        Source, typer.Option("--from", help="hsds: HSDS 3 package or JSON; ohana: an Ohana API CSV export.")
+        Source,
+        typer.Option(
+            "--from",
+            help="hsds: HSDS 3 package or JSON; ohana: an Ohana API CSV export; "
+            "hsds1: an HSDS 1.x package or a flat legal-aid CSV export.",
+        ),
     ] = Source.hsds,
+    infer: Annotated[
+        bool,
+        typer.Option(
+            "--infer/--no-infer",
+            help="Read needs from the listings' categories and eligibility from their words (docs/directory.md).",
+        ),
+    ] = True,
+    report: Annotated[
+        Path | None, typer.Option("--report", help="Write what was read from each listing to this CSV file.")
+    ] = None,
 ) -> None:
     """Validate and import a directory in one transaction (nothing is stored if anything is wrong).
 
@@ -105,7 +185,7 @@ def import_command(
     if not source.exists():
         fail([Problem(str(source), None, None, "does not exist")])
     try:
-        directory = read_input(source, source_format)
+        directory, inferred = read_input_report(source, source_format, infer)
     except InvalidDirectory as error:
         fail(error.problems, str(source))
     store = open_store(db)
@@ -120,6 +200,13 @@ def import_command(
         except InvalidDirectory as error:
             fail(error.problems, str(source))
     console.print(f"Imported {source}: " + ", ".join(f"{n} {t}" for t, n in counts.items()))
+    if inferred:
+        console.print(summary(inferred))
+    if LAST_NOTES:
+        console.print(f"{len(LAST_NOTES)} row(s) left out or changed; see --report for each, e.g. {LAST_NOTES[0]}")
+    if report is not None:
+        write_report(inferred, report)
+        console.print(f"Wrote the per-listing report to {report}")
 
 
 @services_app.command("export")
@@ -166,12 +253,17 @@ def render(results: list[Result], where: str) -> None:
     for r in results:
         why = r.match.reasons or tuple(c.text for c in r.match.checks)
         hours = [
-            f"{'walk-in ' if walk_in else ''}{days or 'daily'} {(opens or '')[:5]}–{(closes or '')[:5]}"
+            f"{'walk-in ' if walk_in else ''}{hours_text(days, opens, closes)}"
             for days, opens, closes, walk_in in (json.loads(r.entry.schedules) if r.entry.schedules else [])
         ]
         area = f"serves {r.entry.area}" if r.entry.area else None
-        contact = "\n".join(x for x in (r.entry.phone, r.entry.url, r.entry.address, area, *hours) if x)
+        hours.append(verified_text(r))
+        contact = "\n".join(
+            x for x in (r.entry.phone, r.entry.url, r.entry.address, directions_url(r.entry), area, *hours) if x
+        )
         service = f"[bold]{r.entry.name}[/]\n{r.entry.organization or ''}"
+        for need in r.matched_needs():
+            service += f"\nfor {str(need['label']).lower()}" + (f" ({need['from']})" if need["from"] else "")
         distance = "phone/online" if r.miles is None else f"{r.miles:.1f}"
         table.add_row(FIT_STYLE[r.match.fit], distance, service, "\n".join(why), contact)
     console.print(table)
@@ -197,7 +289,14 @@ def search_command(
     as_of: Annotated[str | None, typer.Option("--as-of", help="Date for dated limits (YYYY-MM-DD).")] = None,
     limit: Annotated[int, typer.Option("--limit", min=1, max=500)] = 20,
     db: DbOption = None,
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="table for people, json for machines.")] = Format.table,
+    fmt: Annotated[
+        Format,
+        typer.Option(
+            "--format",
+            "-f",
+            help="table for people, json for machines, print: a plain list to share, sms: a text message.",
+        ),
+    ] = Format.table,
 ) -> None:
     """Find services near a place for some needs; each says whether it fits the person, and why.
 
@@ -229,9 +328,23 @@ def search_command(
     )
     store = open_store(db)
     results = search(store, query)
+    asked = [resolve(n).code for n in need or []]
+    missing = gaps(store, query, results, asked) if asked else []
     if fmt is Format.json:
-        payload = {"near": place.label, "radius_miles": radius, "results": [r.to_json() for r in results]}
+        payload = {
+            "near": place.label,
+            "radius_miles": radius,
+            "results": [r.to_json() for r in results],
+            "gaps": [g.to_json() for g in missing],
+        }
         sys.stdout.write(json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
+        return
+    if fmt is Format.sms:
+        sys.stdout.write(sms_summary(results) + "\n")
+        return
+    if fmt is Format.print:
+        gap_lines = "".join(g.text(radius) + "\n" for g in missing)
+        sys.stdout.write(print_list(results, place.label) + "\n" + gap_lines)
         return
     if not results and not store.counts().get("service"):  # "none near you" would be untrue: there are none at all
         console.print(
@@ -240,6 +353,36 @@ def search_command(
         )
         return
     render(results, place.label)
+    for g in missing:
+        console.print(g.text(radius), markup=False, highlight=False)
+
+
+@services_app.command("report")
+def report_command(
+    db: DbOption = None,
+    as_of: Annotated[str | None, typer.Option("--as-of", help="Day to judge staleness on (YYYY-MM-DD).")] = None,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="table or json.")] = Format.table,
+) -> None:
+    """Per organization, listings with no eligibility, no hours, no phone, or stale dates (to fix them).
+
+    Example:  secondchance services report --format json > to-fix.json
+    """
+    from .report import PROBLEMS, report
+
+    try:
+        day = date.fromisoformat(as_of) if as_of else date.today()
+    except ValueError:
+        fail([Problem("--as-of", None, None, f"{as_of!r} is not a date like 2026-11-23")], "The query")
+    rows = report(open_store(db).load_directory(), day)
+    if fmt is Format.json:
+        sys.stdout.write(json.dumps([r.to_json() for r in rows], indent=2, ensure_ascii=False) + "\n")
+        return
+    table = Table(title=f"Listings to fix (as of {day.isoformat()})", show_lines=True)
+    for column in ("Organization", "Services", "No eligibility", "No hours", "No phone", "Stale (> 1 year)"):
+        table.add_column(column)
+    for r in rows:
+        table.add_row(r.name, str(r.services), *("\n".join(r.listings[p]) or "—" for p in PROBLEMS))
+    console.print(table)
 
 
 @services_app.command("sample")

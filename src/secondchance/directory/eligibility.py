@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import re
 import uuid
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any, Final
 
+from .facts import DOCUMENT_CODES
 from .model import Directory, Row
+from .needs import BY_TERM_ID as NEED_BY_TERM_ID
 from .needs import NAMESPACE, NEEDS
 from .needs import TAXONOMY_ID as NEEDS_TAXONOMY_ID
 from .needs import TAXONOMY_NAME as NEEDS_TAXONOMY
@@ -44,6 +46,7 @@ RECORD_POLICIES: Final = (
     "excludes_arson",
     "excludes_violent_felony",
     "case_by_case",
+    "excludes_felony",
 )
 
 TERMS: Final[tuple[Term, ...]] = (
@@ -51,7 +54,7 @@ TERMS: Final[tuple[Term, ...]] = (
         "records",
         "Criminal records accepted",
         "Which people with criminal records the service takes: any; none; excludes sex-offense registration; "
-        "excludes arson; excludes violent felonies; case by case.",
+        "excludes arson; excludes violent felonies; case by case; excludes felonies.",
         RECORD_POLICIES,
     ),
     Term("gender", "Genders served", "A gender the service serves (one attribute each).", ("any", "female", "male")),
@@ -73,9 +76,28 @@ TERMS: Final[tuple[Term, ...]] = (
         "required: a referral (from a caseworker, parole officer...) is needed.",
         ("required", "not_required"),
     ),
+    # read from a listing's words (directory/eligibility_text.py); the attribute's label keeps those words
+    Term("minimum_age", "Minimum age", "The youngest age served (also HSDS service.minimum_age)."),
+    Term("maximum_age", "Maximum age", "The oldest age served (also HSDS service.maximum_age)."),
+    Term("income_low", "Low income only", "required: serves people with low income, no limit stated.", ("required",)),
+    Term("residency_zip", "ZIP code residents only", "A ZIP code whose residents are served."),
+    Term("document", "Document needed", "A document to bring (one attribute each).", DOCUMENT_CODES),
+    Term("sobriety", "Sobriety needed", "required: clients must be sober (detoxed, clean and sober).", ("required",)),
 )
 TERM_BY_CODE: Final = {t.code: t for t in TERMS}
 TERM_BY_ID: Final = {t.term_id: t for t in TERMS}
+#: The check (``match.Check.requirement``) each term is decided by.
+CHECK_OF_TERM: Final = {
+    "minimum_age": "age",
+    "maximum_age": "age",
+    "income_max_fpl": "income",
+    "income_low": "income",
+    "residency_state": "residency",
+    "residency_county": "residency",
+    "residency_city": "residency",
+    "residency_zip": "residency",
+    "document": "documents",
+}
 
 #: Document codes recognised in ``required_document.document`` text (first match wins).
 DOCUMENTS: Final[tuple[tuple[str, str, str], ...]] = (
@@ -114,25 +136,48 @@ class Requirements:
     referral: bool | None = None
     languages: list[str] = field(default_factory=list)
     description: str | None = None
+    zips: list[str] = field(default_factory=list)
+    income_low: bool | None = None
+    sobriety: bool | None = None
+    #: the listing's own words behind a requirement, by check (``match.Check.requirement``)
+    said: dict[str, list[str]] = field(default_factory=dict)
+    #: where each of the service's needs came from, when it was inferred (``infer``)
+    need_sources: dict[str, str] = field(default_factory=dict)
+    #: when the listing was last checked (HSDS ``assured_date``, else ``last_modified``), ISO text;
+    #: carried here so a search shows it without another query
+    verified: str | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return {k: v for k, v in asdict(self).items() if v not in (None, [])}
+        # field by field, not ``asdict`` (which deep-copies: a fifth of a large import's time)
+        return {f: v for f in _FIELDS if (v := getattr(self, f)) not in (None, [], {})}
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Requirements:
         return cls(**data)
 
 
+_FIELDS: Final = tuple(f.name for f in fields(Requirements))
+
+
 def requirements(service: Row, attributes: list[Row], documents: list[Row], languages: list[Row]) -> Requirements:
     """Read one service's requirements from its HSDS rows (attributes of other taxonomies ignored)."""
     req = Requirements(description=_text(service.get("eligibility_description")))
+    req.verified = _text(service.get("assured_date")) or _text(service.get("last_modified"))
     req.min_age = _float(service.get("minimum_age"))
     req.max_age = _float(service.get("maximum_age"))
     for attribute in attributes:
-        term = TERM_BY_ID.get(str(attribute.get("taxonomy_term_id")))
+        term_id = str(attribute.get("taxonomy_term_id"))
+        label = _text(attribute.get("label"))
+        if term_id in NEED_BY_TERM_ID and label:
+            req.need_sources[NEED_BY_TERM_ID[term_id].code] = label
+        term = TERM_BY_ID.get(term_id)
         value = _text(attribute.get("value"))
         if term is None or value is None:
             continue
+        if label:
+            phrases = req.said.setdefault(CHECK_OF_TERM.get(term.code, term.code), [])
+            if label not in phrases:
+                phrases.append(label)
         match term.code:
             case "records":
                 req.records.append(value)
@@ -152,6 +197,19 @@ def requirements(service: Row, attributes: list[Row], documents: list[Row], lang
                 req.cities.append(value)
             case "referral":
                 req.referral = value == "required"
+            case "minimum_age":
+                req.min_age = req.min_age if req.min_age is not None else _float(value)
+            case "maximum_age":
+                req.max_age = req.max_age if req.max_age is not None else _float(value)
+            case "income_low":
+                req.income_low = value == "required"
+            case "residency_zip":
+                req.zips.append(value)
+            case "document":
+                if value not in req.documents:
+                    req.documents.append(value)
+            case "sobriety":
+                req.sobriety = value == "required"
     for document in documents:
         text = _text(document.get("document"))
         if text:

@@ -50,6 +50,7 @@ class PersonFacts:
     zip: str | None = None
     documents: tuple[str, ...] | None = None
     has_referral: bool | None = None
+    sober: bool | None = None  # asked only by services that require sobriety (detoxed, clean and sober)
     languages: tuple[str, ...] | None = None
 
     @property

@@ -10,7 +10,7 @@ answered. Other requirements are checked only where the listing states them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from enum import StrEnum
 
@@ -61,6 +61,7 @@ RECORD_EXCLUSIONS = {
     "excludes_sex_offense_registration": ("sex_offense_registration", "a sex-offense registration"),
     "excludes_arson": ("arson", "an arson conviction"),
     "excludes_violent_felony": ("violent_felony", "a violent felony"),
+    "excludes_felony": ("has_felony", "a felony conviction"),
 }
 
 
@@ -168,7 +169,7 @@ def check_insurance(req: Requirements, person: PersonFacts) -> list[Check]:
 
 def check_income(req: Requirements, person: PersonFacts, as_of: date) -> list[Check]:
     if req.income_max_fpl is None:
-        return []
+        return check_low_income(req, person, as_of)
     limit = f"household income up to {req.income_max_fpl:g}% of the poverty level"
     percent, source = person.fpl_percent(as_of)
     if percent is None:
@@ -176,6 +177,26 @@ def check_income(req: Requirements, person: PersonFacts, as_of: date) -> list[Ch
     ok = percent <= req.income_max_fpl
     return [
         Check("income", Fit.FITS if ok else Fit.MAY_NOT_FIT, f"Serves {limit}; yours is {percent:.1f}% ({source}).")
+    ]
+
+
+def check_low_income(req: Requirements, person: PersonFacts, as_of: date) -> list[Check]:
+    """ "Low income" with no limit stated: an income at or under the poverty line is low by any program's
+    measure (fits); above it we cannot tell what limit they use (unknown), so we never say "may not fit"."""
+    if not req.income_low:
+        return []
+    percent, source = person.fpl_percent(as_of)
+    if percent is None:
+        return [Check("income", Fit.UNKNOWN, "Serves people with low income; we don't know yours.", source)]
+    if percent <= 100:
+        return [Check("income", Fit.FITS, f"Serves people with low income; yours is {percent:.1f}% of poverty.")]
+    return [
+        Check(
+            "income",
+            Fit.UNKNOWN,
+            f"Serves people with low income, limit not stated; yours is {percent:.1f}% of poverty: ask them.",
+            "service.income_limit",
+        )
     ]
 
 
@@ -208,6 +229,13 @@ def check_residency(req: Requirements, person: PersonFacts) -> list[Check]:
             continue
         ok = any(_same_place(p, f"{mine}, {person.state}") for p in places)
         checks.append(Check("residency", Fit.FITS if ok else Fit.MAY_NOT_FIT, f"Serves residents of {listed}."))
+    if req.zips:
+        listed = ", ".join(req.zips)
+        if person.zip is None:
+            checks.append(Check("residency", Fit.UNKNOWN, f"Serves ZIP codes {listed}; what is yours?", "zip"))
+        else:
+            ok = person.zip[:5] in req.zips
+            checks.append(Check("residency", Fit.FITS if ok else Fit.MAY_NOT_FIT, f"Serves ZIP codes {listed}."))
     return checks
 
 
@@ -241,6 +269,21 @@ def check_referral(req: Requirements, person: PersonFacts) -> list[Check]:
             "Needs a referral (from a caseworker, parole officer or clinic) first.",
             "has_referral",
             "Needs a referral; do you have one?",
+        )
+    ]
+
+
+def check_sobriety(req: Requirements, person: PersonFacts) -> list[Check]:
+    if not req.sobriety:
+        return []
+    return [
+        _yes_no(
+            person.sober,
+            "sobriety",
+            "Asks that you be sober; you are.",
+            "Asks that you be sober (detoxed) first.",
+            "sober",
+            "Asks that you be sober (detoxed): ask about their rules.",
         )
     ]
 
@@ -294,6 +337,14 @@ def check_service_area(area: str | None, state: str | None) -> list[Check]:
     return [Check("service_area", Fit.UNKNOWN, f"Serves {area}: ask whether that includes where you are.")]
 
 
+def quoted(check: Check, phrases: list[str] | None) -> Check:
+    """The check with the listing's own words after it ("The listing says: 'Age 55 or over'")."""
+    if not phrases:
+        return check
+    words = "; ".join(f"'{p}'" for p in phrases)
+    return replace(check, text=f"{check.text} The listing says: {words}.")
+
+
 def match(req: Requirements, person: PersonFacts, as_of: date, *more: Check) -> Match:
     """Check every stated requirement (and ``more`` checks, e.g. the service area); the answer is the
     worst check (may_not_fit > unknown > fits)."""
@@ -307,9 +358,11 @@ def match(req: Requirements, person: PersonFacts, as_of: date, *more: Check) -> 
         *check_residency(req, person),
         *check_documents(req, person),
         *check_referral(req, person),
+        *check_sobriety(req, person),
         *check_languages(req, person),
         *more,
     ]
+    checks = [quoted(c, req.said.get(c.requirement)) for c in checks]
     statuses = {c.status for c in checks}
     fit = Fit.MAY_NOT_FIT if Fit.MAY_NOT_FIT in statuses else Fit.UNKNOWN if Fit.UNKNOWN in statuses else Fit.FITS
     return Match(fit, tuple(checks))

@@ -34,7 +34,7 @@ class Directory:
     def add(self, table: str, row: Row) -> Row:
         """Add a row, filling absent fields with ``None`` (rejects fields the spec lacks)."""
         spec = tables()[table]
-        unknown = set(row) - set(spec.field_names)
+        unknown = set(row) - spec.field_set
         if unknown:
             raise KeyError(f"{table} has no field(s) {sorted(unknown)}")
         full: Row = {name: row.get(name) for name in spec.field_names}

@@ -3,8 +3,9 @@
 Each need is an HSDS ``taxonomy_term`` of our taxonomy ``secondchance-needs``; a service
 carries a need as an ``attribute`` (link_entity ``service``). ``open_eligibility`` maps a
 need to the Open Eligibility term (id, title) that covers it, checked against the taxonomy
-file by the tests. The 211 LA (AIRS) codes are left empty: we could not verify them offline,
-and a wrong code would send a referral to the wrong place ("needs review", not a guess).
+file by the tests. ``airs_211la`` is the AIRS/211 LA code prefix of a need, filled only where we
+saw 211 services use it for that meaning (docs/directory.md); the rest stay empty: a wrong code
+would send a referral to the wrong place ("needs review", not a guess).
 """
 
 from __future__ import annotations
@@ -33,13 +34,15 @@ class Need:
 
 
 NEEDS: Final[tuple[Need, ...]] = (
-    Need("housing", "A place to live", None, ("103", "Housing"), aliases=("shelter", "home")),
-    Need("housing.emergency", "A bed tonight (emergency shelter)", "housing", ("103-01", "Emergency Shelter")),
+    Need("housing", "A place to live", None, ("103", "Housing"), "BH", aliases=("shelter", "home")),
+    Need(
+        "housing.emergency", "A bed tonight (emergency shelter)", "housing", ("103-01", "Emergency Shelter"), "BH-1800"
+    ),
     Need("housing.transitional", "Transitional or reentry housing", "housing", ("103-05-04", "Short-Term Housing")),
     Need(
         "housing.fair_chance", "Rentals that consider people with records", "housing", ("103-02", "Help Find Housing")
     ),
-    Need("food", "Food and meals", None, ("102", "Food"), aliases=("meals",)),
+    Need("food", "Food and meals", None, ("102", "Food"), "BD", aliases=("meals",)),
     Need(
         "id_documents",
         "ID, birth certificate, Social Security card",
@@ -47,13 +50,14 @@ NEEDS: Final[tuple[Need, ...]] = (
         ("111-01-05", "Identification Recovery"),
         aliases=("id", "documents"),
     ),
-    Need("benefits", "Benefits (SNAP, Medicaid, SSI, cash aid)", None, ("107-03", "Government Benefits")),
+    Need("benefits", "Benefits (SNAP, Medicaid, SSI, cash aid)", None, ("107-03", "Government Benefits"), "NL"),
     Need("employment", "Jobs and job training", None, ("110", "Work"), aliases=("job", "jobs", "work", "training")),
     Need(
         "mental_health",
         "Therapy and mental health care",
         None,
         ("106-06-07-01", "Counseling"),
+        "RP-1400",
         aliases=("therapy", "counseling", "counselling"),
     ),
     Need(
@@ -68,9 +72,10 @@ NEEDS: Final[tuple[Need, ...]] = (
         "Drug and alcohol treatment, recovery",
         None,
         ("106-01", "Addiction & Recovery"),
+        "RX",
         aliases=("treatment", "recovery", "addiction"),
     ),
-    Need("medical", "Doctors, clinics, prescriptions", None, ("106-06", "Medical Care"), aliases=("health",)),
+    Need("medical", "Doctors, clinics, prescriptions", None, ("106-06", "Medical Care"), "LN", aliases=("health",)),
     Need("legal", "Legal help", None, ("111", "Legal")),
     Need(
         "legal.record_clearance",
@@ -94,10 +99,17 @@ NEEDS: Final[tuple[Need, ...]] = (
         aliases=("custody", "child_support"),
     ),
     Need("family", "Reconnecting with family", None, ("108-07", "Support Network"), aliases=("reunification",)),
-    Need("transportation", "Getting around (bus passes, rides)", None, ("105", "Transit"), aliases=("transit", "bus")),
+    Need(
+        "transportation",
+        "Getting around (bus passes, rides)",
+        None,
+        ("105", "Transit"),
+        "BT",
+        aliases=("transit", "bus"),
+    ),
     Need("phone_internet", "A phone or internet", None, None, aliases=("phone", "internet")),
     Need("clothing", "Clothes, including for work", None, ("104-02", "Clothing"), aliases=("clothes",)),
-    Need("education", "School, GED, classes", None, ("109", "Education"), aliases=("ged", "school")),
+    Need("education", "School, GED, classes", None, ("109", "Education"), "HH", aliases=("ged", "school")),
     Need("hotline", "Hotlines to call any time", None, ("108-07-02", "Help Hotlines"), aliases=("hotlines", "crisis")),
 )
 

@@ -2,9 +2,11 @@
 
 Real directories still come in this shape (e.g. Code for America's San Mateo sample in
 ``../shared/data/hsds/ohana-san-mateo``). Ohana's free-text ``eligibility`` becomes
-``eligibility_description`` and nothing more: we do not guess a records policy from prose, so
-such listings answer "unknown" to anyone with a record. Ohana ``taxonomy_ids`` are Open
-Eligibility codes; each becomes the narrowest of our needs mapped to it or an ancestor.
+``eligibility_description``, read by ``infer`` into the requirements it states plainly (a records
+policy only where the words give one, so most listings still answer "unknown" to anyone with a
+record). Needs come from Ohana's ``taxonomy_ids`` (Open Eligibility codes: the narrowest of our
+needs mapped to the code or an ancestor), its ``keywords`` (the old 211 categories, e.g. "Meal
+Sites/Home-delivered Meals") and the service's name, each need saying where it came from.
 Times like "4:00 PM", "3pm" or "08:00" are normalised; a time we cannot read is kept in the
 schedule's ``notes`` rather than guessed.
 """
@@ -16,8 +18,8 @@ import re
 from pathlib import Path
 
 from .build import new_directory, uid
+from .infer import Inferred, Source, enrich, need_for_open_eligibility
 from .model import Directory, Row
-from .needs import NEEDS, TAXONOMY_NAME
 from .validate import InvalidDirectory, Problem, check_keys
 
 DAY_CODES = {
@@ -60,24 +62,22 @@ def parse_time(text: str | None) -> str | None:
     return f"{hour:02d}:{minute:02d}:00"
 
 
-def need_for(oe_code: str) -> str | None:
-    """Our narrowest need whose Open Eligibility code is ``oe_code`` or one of its ancestors."""
-    best: tuple[int, str] | None = None
-    for need in NEEDS:
-        if need.open_eligibility is None:
-            continue
-        code = need.open_eligibility[0]
-        if (oe_code == code or oe_code.startswith(code + "-")) and (best is None or len(code) > best[0]):
-            best = (len(code), need.code)
-    return best[1] if best else None
+need_for = need_for_open_eligibility
 
 
-def read_ohana(folder: Path) -> Directory:
-    """An HSDS 3 directory from an Ohana CSV folder; raises ``InvalidDirectory`` on broken links."""
+def read_ohana(folder: Path, infer: bool = True) -> Directory:
+    """An HSDS 3 directory from an Ohana CSV folder; raises ``InvalidDirectory`` on broken links.
+    With ``infer``, needs and eligibility are read from the listings (``infer.enrich``)."""
+    return read_ohana_report(folder, infer)[0]
+
+
+def read_ohana_report(folder: Path, infer: bool = True) -> tuple[Directory, list[Inferred]]:
+    """``read_ohana`` and what ``infer.enrich`` read for each service."""
     if not (folder / "services.csv").exists():
         raise InvalidDirectory([Problem(str(folder), None, None, "no Ohana services.csv here")])
     d = new_directory()
     key = "ohana:" + folder.name
+    extra: dict[str, list[Source]] = {}
 
     def ref(kind: str, old: str | None) -> str | None:
         return uid(key, kind, old) if old and old.strip() else None
@@ -162,19 +162,10 @@ def read_ohana(folder: Path) -> Directory:
                 "required_document",
                 {"id": uid(key, "document", s["id"]), "service_id": sid, "document": _v(s.get("required_documents"))},
             )
-        codes = {need_for(c.strip()) for c in (s.get("taxonomy_ids") or "").split(",") if c.strip()}
-        for code in sorted(c for c in codes if c):
-            need = next(n for n in NEEDS if n.code == code)
-            d.add(
-                "attribute",
-                {
-                    "id": uid(key, "need", s["id"], code),
-                    "link_id": sid,
-                    "link_entity": "service",
-                    "link_type": TAXONOMY_NAME,
-                    "taxonomy_term_id": need.term_id,
-                },
-            )
+        extra[str(sid)] = [
+            *(("open_eligibility", c.strip()) for c in (s.get("taxonomy_ids") or "").split(",") if c.strip()),
+            *(("keyword", k.strip()) for k in (s.get("keywords") or "").split(",") if k.strip()),
+        ]
     for p in _rows(folder, "phones"):
         d.add(
             "phone",
@@ -207,7 +198,7 @@ def read_ohana(folder: Path) -> Directory:
     problems = check_keys(d, {})
     if problems:
         raise InvalidDirectory(problems)
-    return d
+    return d, (enrich(d, extra) if infer else [])
 
 
 def _languages(d: Directory, text: str | None, field: str, owner: str | None, key: str) -> None:

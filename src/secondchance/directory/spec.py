@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from typing import Any, Final, Literal
 
@@ -64,9 +64,14 @@ class TableSpec:
     fields: tuple[FieldSpec, ...]
     foreign_keys: tuple[ForeignKey, ...]
 
-    @property
+    @cached_property
     def field_names(self) -> tuple[str, ...]:
         return tuple(f.name for f in self.fields)
+
+    @cached_property
+    def field_set(self) -> frozenset[str]:
+        """The field names as a set (checked once per cell of a large import)."""
+        return frozenset(self.field_names)
 
     def field(self, name: str) -> FieldSpec:
         for f in self.fields:

@@ -84,7 +84,7 @@ def parse_row(table: TableSpec, raw: Mapping[str, object], file: str, row: int |
     problems = [
         Problem(file, row, name, f"not a field of the HSDS {table.name} table")
         for name in raw
-        if name not in table.field_names
+        if name not in table.field_set
     ]
     out: Row = {}
     for spec in table.fields:

@@ -18,8 +18,8 @@ from typing import Any
 
 from ..directory.facts import PersonFacts, parse_facts
 from ..directory.geo import geocode
-from ..directory.needs import mask
-from ..directory.search import Query, Result, search
+from ..directory.needs import mask, resolve
+from ..directory.search import Gap, Query, Result, gaps, search
 from ..store import DirectoryStore, connect, upgrade
 from .settings import Settings
 
@@ -73,8 +73,11 @@ def run_search(
     as_of: date | None = None,
     limit: int = 20,
     facts: dict[str, Any] | None = None,
+    gaps_out: list[Gap] | None = None,
 ) -> tuple[str, list[Result]]:
-    """Geocode ``near`` and search; raises UnknownPlace, UnknownNeed or InvalidDirectory (bad facts)."""
+    """Geocode ``near`` and search; raises UnknownPlace, UnknownNeed or InvalidDirectory (bad facts).
+    With ``gaps_out``, the needs asked that nothing nearby answers are appended to it (``search.gaps``:
+    more queries, so only where a page shows them)."""
     place = geocode(near)
     bits = mask(needs)
     person = parse_facts(facts) if facts else PersonFacts()
@@ -92,7 +95,11 @@ def run_search(
         remote,
         place.state,
     )
-    return place.label, search(directory_store(settings), query)
+    store = directory_store(settings)
+    results = search(store, query)
+    if gaps_out is not None and needs:
+        gaps_out.extend(gaps(store, query, results, [resolve(n).code for n in needs]))
+    return place.label, results
 
 
 def hsds_service(settings: Settings, service_id: str) -> dict[str, Any] | None:

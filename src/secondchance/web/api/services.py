@@ -15,6 +15,7 @@ from pydantic import BaseModel, Field
 
 from ...directory.geo import UnknownPlace
 from ...directory.needs import NEEDS, UnknownNeed
+from ...directory.search import Gap
 from ...directory.validate import InvalidDirectory
 from ..directory import hsds_service, hsds_services, run_search
 from ..settings import Settings
@@ -44,6 +45,11 @@ class SearchRequest(BaseModel):
         default=None,
         description="The person's facts (docs/directory.md: has_record, age, veteran, insurance...); all optional.",
     )
+    gaps: bool = Field(
+        default=False,
+        description="Also say which needs nothing within the radius answers, with the nearest place and a remote "
+        "service for each (more queries).",
+    )
 
 
 class CheckOut(BaseModel):
@@ -51,6 +57,14 @@ class CheckOut(BaseModel):
     status: str
     text: str
     missing: str | None
+
+
+class MatchedNeed(BaseModel):
+    need: str
+    label: str
+    from_: str | None = Field(
+        alias="from", description='Where the need was read from, e.g. keyword "Community Clinics"; null: stated.'
+    )
 
 
 class ServiceResult(BaseModel):
@@ -65,6 +79,7 @@ class ServiceResult(BaseModel):
     miles: float | None = Field(description="Distance from the place searched; null for a remote service.")
     remote: bool = Field(description="Reached by phone or online, not at a place.")
     needs: list[str]
+    matched_needs: list[MatchedNeed] = Field(description="The needs asked for that this service has.")
     languages: list[str]
     fees: str | None
     open_now: bool | None
@@ -73,12 +88,23 @@ class ServiceResult(BaseModel):
     missing: list[str] = Field(description="Facts that would decide an unknown fit.")
     checks: list[CheckOut]
     eligibility_description: str | None
+    directions: str | None = Field(description="A plain map link to the place (OpenStreetMap); null if remote.")
+    last_verified: str | None = Field(description="When the listing was last checked (HSDS assured_date).")
+    stale: bool = Field(description="Last checked over a year ago, or never dated: call first.")
+
+
+class GapOut(BaseModel):
+    need: str
+    label: str
+    nearest: ServiceResult | None = Field(description="The nearest place beyond the radius (up to 150 miles).")
+    remote: ServiceResult | None = Field(description="A service by phone or online for the need.")
 
 
 class SearchResponse(BaseModel):
     near: str
     radius_miles: float
     results: list[ServiceResult]
+    gaps: list[GapOut] | None = Field(default=None, description="With gaps: true, the needs nothing nearby answers.")
 
 
 class NeedOut(BaseModel):
@@ -89,6 +115,7 @@ class NeedOut(BaseModel):
 
 def _search(request: Request, body: SearchRequest, where: str = "body") -> JSONResponse:
     settings: Settings = request.app.state.settings
+    missing: list[Gap] | None = [] if body.gaps else None
     try:
         label, results = run_search(
             settings,
@@ -102,6 +129,7 @@ def _search(request: Request, body: SearchRequest, where: str = "body") -> JSONR
             as_of=body.as_of,
             limit=body.limit,
             facts=body.facts,
+            gaps_out=missing,
         )
     except UnknownPlace as error:
         raise ApiProblem(
@@ -125,7 +153,10 @@ def _search(request: Request, body: SearchRequest, where: str = "body") -> JSONR
             422, "Invalid facts", "The person's facts have problems.", errors, type=INVALID_REQUEST
         ) from None
     # Returned as is (not re-validated by FastAPI): schemathesis checks answers against SearchResponse.
-    return JSONResponse({"near": label, "radius_miles": body.radius, "results": [r.to_json() for r in results]})
+    payload: dict[str, Any] = {"near": label, "radius_miles": body.radius, "results": [r.to_json() for r in results]}
+    if missing is not None:
+        payload["gaps"] = [g.to_json() for g in missing]
+    return JSONResponse(payload)
 
 
 @router.post(

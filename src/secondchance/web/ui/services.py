@@ -19,8 +19,8 @@ from ...directory.eligibility import DOCUMENT_LABEL, Requirements
 from ...directory.facts import DOCUMENT_CODES, INSURANCE
 from ...directory.geo import UnknownPlace
 from ...directory.match import Fit
-from ...directory.needs import NEEDS, UnknownNeed
-from ...directory.search import Result
+from ...directory.needs import BY_CODE, NEEDS, UnknownNeed
+from ...directory.search import Gap, Result, directions_url, freshness
 from ...directory.validate import InvalidDirectory
 from ..directory import run_search, uses_sample
 from .i18n import translations
@@ -40,6 +40,7 @@ YES_NO_FACTS = {
     "arson": N_("Do you have an arson conviction?"),
     "veteran": N_("Are you a veteran?"),
     "has_referral": N_("Do you have a referral from a caseworker, parole officer or clinic?"),
+    "sober": N_("Are you sober now (detoxed, not drinking or using)?"),
 }
 DAY_NAMES = {
     "MO": N_("Mon"),
@@ -88,6 +89,9 @@ class ServiceView:
     bring: list[str]
     fees: str
     open_now: bool | None
+    matched: list[str] = field(default_factory=list)  # the needs asked for that it answers
+    directions: str = ""  # a plain map link (OpenStreetMap), no map on our page
+    verified: str = ""  # when the listing was last checked, or that it is stale
 
 
 @dataclass
@@ -179,7 +183,10 @@ def hours_text(schedules: str | None, t: Any) -> list[str]:
             days = t("Mon–Fri")
         else:
             days = ", ".join(t(DAY_NAMES.get(d, d)) for d in codes)
-        span = f"{opens[:5]}–{closes[:5]}" if opens and closes else t("Call for hours")
+        all_day = (opens or "")[:5] == "00:00" and (closes or "")[:5] in ("23:59", "24:00")
+        span = (
+            t("Open 24 hours") if all_day else f"{opens[:5]}–{closes[:5]}" if opens and closes else t("Call for hours")
+        )
         walk = t("walk-ins welcome")
         lines.append(f"{days}: {span}" + (f" ({walk})" if walk_in else ""))
     return lines
@@ -215,7 +222,35 @@ def service_view(result: Result, t: Any) -> ServiceView:
         bring=bring,
         fees=entry.fees or "",
         open_now=result.open_now,
+        matched=[t(str(n["label"])) for n in result.matched_needs()],
+        directions=directions_url(entry) or "",
+        verified=verified_words(result, t),
     )
+
+
+def gap_words(gap: Gap, radius: float, t: Any) -> str:
+    """ "Nothing for food within 25 miles. Nearest: …" in the page's language."""
+    words = t("Nothing for %(need)s within %(miles)s miles.") % {
+        "need": t(BY_CODE[gap.need].label),
+        "miles": f"{radius:g}",
+    }
+    if gap.nearest and gap.nearest.miles is not None:
+        words += " " + t("Nearest: %(name)s, %(miles)s miles.") % {
+            "name": gap.nearest.entry.name,
+            "miles": f"{gap.nearest.miles:.1f}",
+        }
+    if gap.remote:
+        words += " " + t("By phone or online: %(name)s.") % {"name": gap.remote.entry.name}
+    return str(words)
+
+
+def verified_words(result: Result, t: Any) -> str:
+    fresh = freshness(Requirements.from_json(json.loads(result.entry.requirements)).verified, result.as_of)
+    if fresh["last_verified"] is None:
+        return str(t("Not dated: call to check it is still open."))
+    if fresh["stale"]:
+        return str(t("Last checked %(date)s, over a year ago: call to check.") % {"date": fresh["last_verified"]})
+    return str(t("Last checked %(date)s.") % {"date": fresh["last_verified"]})
 
 
 def services_page(request: Request, form: SearchForm, searched: bool, set_lang: str | None = None) -> Response:
@@ -238,7 +273,10 @@ def services_page(request: Request, form: SearchForm, searched: bool, set_lang: 
     }
     if searched and form.near and not form.errors:
         try:
-            label, results = run_search(settings, form.near, form.needs, radius=form.radius, facts=form.facts, limit=30)
+            missing: list[Gap] = []
+            label, results = run_search(
+                settings, form.near, form.needs, radius=form.radius, facts=form.facts, limit=30, gaps_out=missing
+            )
         except UnknownPlace:
             form.errors["near"] = N_(
                 "We don't know that place. Try a 5-digit ZIP code, or a city and state like “Philadelphia, PA”."
@@ -252,6 +290,7 @@ def services_page(request: Request, form: SearchForm, searched: bool, set_lang: 
                 place=label,
                 services=[service_view(r, t) for r in results],
                 questions=questions_for(results, form.raw),
+                gaps=[gap_words(g, form.radius, t) for g in missing],
             )
     elif searched and not form.near:
         form.errors["near"] = N_("Enter a ZIP code or a city and state.")

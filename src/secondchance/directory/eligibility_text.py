@@ -1,0 +1,589 @@
+"""Reading a listing's eligibility words into the structured requirements the matcher understands.
+
+Real listings state who they serve only in prose ("Age 55 or over", "Resident of San Mateo
+County", "Age 21-60, detoxed", "Low-income person without access to health care"). ``read``
+turns such text into ``Found`` requirements, each keeping the clause it came from so the person
+is shown the listing's own words. The grammar is a set of tested regular expressions over one
+clause at a time (a sentence or a ``;``-separated part); no model, no network.
+
+**A wrong "fits" is the worst error**, so the grammar decides only what a clause says plainly:
+
+- a clause that hedges ("priority", "preferred", "encouraged", "may", "some", "varies") decides
+  nothing of the kind it hedges;
+- a residency that also admits workers or students ("live and/or work in") is not read;
+- "accepts people with records" is not read when the clause limits it in a way we don't model
+  ("released within 6 months", an exception we did not understand);
+- several values of one limit keep the strictest (two minimum ages: the higher), so meeting what
+  we kept means meeting every one the listing stated;
+- "over 55" is read as 56 and up, "under 18" as 17 and under (the words' strict sense);
+- words for a kind we cannot place ("seniors", "adults", "county resident", "80% AMI") are left
+  alone: the check stays *unknown* and the listing's text is still shown.
+
+Kinds and values are those of the ``secondchance-eligibility`` taxonomy (``eligibility.TERMS``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Final
+
+from .geo import STATES
+
+#: The requirement kinds read from words (``eligibility.TERMS`` codes).
+KINDS: Final = (
+    "minimum_age",
+    "maximum_age",
+    "gender",
+    "veteran",
+    "insurance",
+    "income_max_fpl",
+    "income_low",
+    "residency_state",
+    "residency_county",
+    "residency_city",
+    "residency_zip",
+    "document",
+    "referral",
+    "sobriety",
+    "records",
+)
+
+
+@dataclass(frozen=True)
+class Found:
+    """One requirement read from a listing: its kind, value, and the listing's words."""
+
+    kind: str
+    value: str
+    phrase: str
+
+
+def clauses(text: str) -> list[str]:
+    """Sentences and ``;``-parts of a text (a period inside "U.S." or "a.m." does not split)."""
+    parts = re.split(r"(?<![A-Z])(?<!\b[a-z])[.;!\n]+(?=\s|$)|;|\n", text)
+    return [" ".join(p.split()).strip(" ,:-") for p in parts if p and p.strip(" ,:-\t")]
+
+
+def _ci(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+HEDGE: Final = _ci(
+    r"\b(?:priority|prioritiz\w*|prefer\w*|encourag\w*|especially|particularly|may|might|some|most|"
+    r"usually|generally|typically|often|vary|varies|recommended|ideally|welcome to apply|not limited to|"
+    r"including but)\b"
+)
+NUM = r"(\d{1,2})(?![\d%])"
+YEARS = r"(?:\s*(?:years?|yrs?\.?)(?:\s*(?:of\s*age|old))?)?"
+NOT_AGE = _ci(r"^\s*(?:%|percent|months?|mos\b|days?|weeks?|hours?|hrs?\b|grade|th\b|st\b|nd\b|rd\b|minutes?|\$)")
+
+AGE_RANGE = [
+    _ci(rf"\bage[sd]?\s*(?:of\s*)?(?:between\s*|from\s*)?{NUM}\s*(?:-|–|—|to|through|thru|and)\s*{NUM}{YEARS}"),
+    _ci(rf"\b{NUM}\s*(?:-|–|—|to|through|thru)\s*{NUM}\s*(?:years?|yrs?\.?)(?:\s*(?:of\s*age|old))?"),
+    _ci(
+        rf"\b(?:children|kids|youth|young (?:adults|people)|teens?|teenagers|adults|seniors|persons?|people|"
+        rf"individuals|women|men|girls|boys|students|clients|residents|applicants|participants)\s*(?:ages?\s*|aged\s*)?\(?{NUM}\s*(?:-|–|to|through)\s*{NUM}\b"
+    ),
+]
+AGE_MIN = [
+    _ci(rf"\b(?:age[sd]?\s*)?{NUM}{YEARS}\s*(?:\+|(?:and|or)\s*(?:over|older|above|up|upward))"),
+    _ci(rf"\b(?:age[sd]?\s*)?{NUM}\s*(?:years?|yrs?\.?)?\s*(?:of\s*age\s*)?(?:and|or)\s*(?:older|over)"),
+    _ci(rf"\b(?:at\s*least|minimum\s*(?:age\s*)?(?:of|is)?:?|min\.?\s*age:?)\s*(?:age\s*)?{NUM}{YEARS}"),
+    _ci(rf"\bmust\s*be\s*{NUM}{YEARS}\s*(?:or\s*older|or\s*over|\+)?(?!\s*(?:-|to|or\s*(?:younger|under)))"),
+]
+AGE_OVER = _ci(rf"(?<!\bno\s)\b(?:over|older\s*than|above)\s*(?:the\s*)?(?:age\s*(?:of\s*)?)?{NUM}(?!\s*(?:%|percent))")
+AGE_MAX = [
+    _ci(rf"\b(?:age[sd]?\s*)?{NUM}{YEARS}\s*(?:and|or)\s*(?:under|younger|below)"),
+    _ci(
+        rf"\b(?:up\s*to|no\s*older\s*than|maximum\s*age(?:\s*(?:of|is))?:?)\s*(?:age\s*)?{NUM}{YEARS}(?!\s*(?:%|percent))"
+    ),
+]
+AGE_UNDER = _ci(rf"\b(?:under|younger\s*than|below)\s*(?:the\s*)?(?:age\s*(?:of\s*)?)?{NUM}(?!\s*(?:%|percent))")
+AGE_CONTEXT = _ci(
+    r"\b(?:age[sd]?|years?|yrs?|old|older|younger|over|under|above|below|youth|adults?|seniors?|children|kids|teens?|"
+    r"and\s*up)\b|\+|\b(?:residents|applicants|participants|clients|women|men|people|persons|individuals)\s*\d|\bmust\s*be\s*(?:at\s*least\s*)?\d|\bat\s*least\s*\d"
+)
+#: An age limit with another way in ("65+ or disabled", "and their caregivers"), or a price by age.
+AGE_NOT = _ci(
+    r"\bor\s*(?:are\s*)?(?:disabled|(?:persons?|people|adults|individuals)\s*with\s*(?:a\s*)?disabilit\w*|"
+    r"with\s*(?:a\s*)?disabilit\w*|(?:have|has)\s*(?:a\s*)?disabilit\w*)|\bcaregivers?\b|\baccompanied\b|\bfees?\b|\$|\bcosts?\b|\bcharged?\b|\bfree\s*(?:for|to)\b"
+)
+#: Ages of someone else (a parent "of children under 5"): not the person's own age.
+DEPENDENT_AGE = _ci(
+    r"\b(?:with|of|has|have|having|caring\s*for|raising|parents?|famil\w*|pregnant|custody)\b.{0,40}?"
+    r"\b(?:child|children|kids|bab(?:y|ies)|infants?|dependents?|sons?|daughters?|minors?|grandchildren)\b"
+)
+
+
+def _ages(clause: str) -> tuple[list[int], list[int]]:
+    """Minimum and maximum ages a clause states (empty when it states none, or hedges)."""
+    lows: list[int] = []
+    highs: list[int] = []
+    if (
+        not AGE_CONTEXT.search(clause)
+        or DEPENDENT_AGE.search(clause)
+        or AGE_NOT.search(clause)
+        or (re.search(r"\bgrades?\b", clause, re.IGNORECASE) and not re.search(r"\bage", clause, re.IGNORECASE))
+    ):
+        return lows, highs
+    taken: list[tuple[int, int]] = []
+
+    def free(m: re.Match[str]) -> bool:
+        after = clause[m.end() :]
+        if NOT_AGE.match(after) or clause[max(0, m.start(1) - 1) : m.start(1)] == "$":
+            return False
+        return not any(a < m.end() and m.start() < b for a, b in taken)
+
+    for pattern in AGE_RANGE:
+        for m in pattern.finditer(clause):
+            low, high = int(m.group(1)), int(m.group(2))
+            if free(m) and low < high:
+                lows.append(low)
+                highs.append(high)
+                taken.append(m.span())
+    for pattern in AGE_MIN:
+        for m in pattern.finditer(clause):
+            if free(m):
+                lows.append(int(m.group(1)))
+                taken.append(m.span())
+    for m in AGE_OVER.finditer(clause):
+        if free(m):
+            lows.append(int(m.group(1)) + 1)
+            taken.append(m.span())
+    for pattern in AGE_MAX:
+        for m in pattern.finditer(clause):
+            if free(m):
+                highs.append(int(m.group(1)))
+                taken.append(m.span())
+    for m in AGE_UNDER.finditer(clause):
+        if free(m):
+            highs.append(int(m.group(1)) - 1)
+            taken.append(m.span())
+    return lows, highs
+
+
+FEMALE = _ci(r"\b(?:women|woman|females?|girls|mothers|moms|ladies|lady)\b|\bwomen's\b")
+MALE = _ci(r"\b(?:men|man|males?|boys|fathers|dads|gentlemen)\b|\bmen's\b")
+ALL_GENDERS = _ci(
+    r"\b(?:all\s*genders?|any\s*gender|regardless\s*of\s*gender|transgender|trans|non-?binary|gender[- ]?(?:diverse|"
+    r"queer|expansive|identity)|lgbt\w*|families|family|couples?|parents?|both|everyone|anyone|co-?ed)\b"
+)
+GENDER_ONLY = _ci(
+    r"\b(?:only|serves?|for|exclusively|shelter|program|house|home|residence|veterans?|aged?|ages|over|\d{1,2}|"
+    r"single|pregnant|homeless|who|with|and\s*(?:their|her|his)\s*children|and\s*children)\b"
+)
+
+
+def _gender(clause: str) -> str | None:
+    female, male = FEMALE.search(clause), MALE.search(clause)
+    if bool(female) == bool(male) or ALL_GENDERS.search(clause) or HEDGE.search(clause):
+        return None
+    if re.search(r"\bnot\b|\bno\b|\bexcept\b|\bvictims?\b.*\bby\b", clause, re.IGNORECASE):
+        return None
+    return "female" if female else "male"
+
+
+VETERAN = _ci(r"\bveterans?\b|\bdd[- ]?214\b|\bhonorabl[ey]\s*discharged?\b")
+VETERAN_NOT = _ci(
+    r"\b(?:famil(?:y|ies)|spouses?|widows?|dependents?|survivors?|caregivers?|children|active[- ]duty|reserv\w*|"
+    r"guard|service\s*members?|military\s*members?|non-?veterans?|regardless|also|including|welcome|and\s*others|"
+    r"or\s*(?!veteran)\w+|not|no)\b"
+)
+
+
+def _veteran(clause: str) -> bool:
+    return bool(VETERAN.search(clause)) and not VETERAN_NOT.search(clause) and not HEDGE.search(clause)
+
+
+UNINSURED = _ci(
+    r"\b(?:uninsured|no\s*(?:health\s*|medical\s*)?insurance|without\s*(?:health\s*|medical\s*)?insurance|"
+    r"without\s*access\s*to\s*health\s*care|(?:do|does|did)\s*not\s*have\s*(?:health\s*|medical\s*)?insurance|"
+    r"not\s*covered\s*by\s*(?:any\s*)?(?:health\s*)?insurance|lack(?:s|ing)?\s*(?:health\s*)?insurance)\b"
+)
+INSURERS: Final = (
+    (
+        "medicaid",
+        re.compile(r"(?i:\b(?:medicaid|medi-cal|masshealth|apple\s*health|ahcccs|tenncare|soonercare)\b)|\bMediCal\b"),
+    ),
+    ("medicare", _ci(r"\bmedicare\b")),
+    ("private", _ci(r"\b(?:private|commercial)\s*(?:health\s*)?insurance\b|\bmost\s*(?:major\s*)?insurances?\b")),
+)
+ACCEPTS = _ci(
+    r"\b(?:accept\w*|take[sn]?|bill\w*|must\s*have|must\s*be\s*on|required|only|enrolled\s*in|covered\s*by|beneficiar\w*|recipients|"
+    r"members|part\s*[abcd])\b"
+)
+#: Other ways to pay named beside the insurers: they are not the only way in.
+OTHER_PAYMENT = _ci(
+    r"\b(?:cash|checks?|credit|self[- ]pay|sliding|out[- ]of[- ]pocket|donations?|vouchers?|others\s*(?:are\s*)?billed|"
+    r"free\s*(?:for|to))\b"
+)
+
+
+def _insurance(clause: str) -> list[str]:
+    if OTHER_PAYMENT.search(clause):
+        return []  # other ways to pay are taken too: the insurers named are not the only way in
+    insurers = [code for code, pattern in INSURERS if pattern.search(clause)]
+    if UNINSURED.search(clause) or re.search(r"\bor\s*(?:be\s*)?uninsured\b", clause, re.I):
+        if re.search(r"\bunderinsured\b|\band\s*insured\b|\bor\s*insured\b|\bwith\s*or\s*without\b", clause, re.I):
+            return []
+        if insurers:
+            return [*insurers, "uninsured"] if re.search(r"\bor\b", clause, re.I) else []
+        return ["uninsured"]
+    if not ACCEPTS.search(clause) or re.search(
+        r"\bnot\s*(?:accept|take|required)|\bno\b|\bhelp\w*|\bappl(?:y|ying|ication)\b|\benrollment\b|\bassist\w*",
+        clause,
+        re.I,
+    ):
+        return []
+    if HEDGE.search(clause) and not re.search(r"\bmost\s*(?:major\s*)?insurance", clause, re.IGNORECASE):
+        return []
+    return insurers
+
+
+FPL = _ci(
+    r"(\d{2,3})\s*(?:%|percent)\s*(?:of\s*)?(?:the\s*)?(?:current\s*)?(?:federal\s*|national\s*)?(?:poverty|fpl\b|fpg\b|fpig\b)"
+)
+FPL_NOT = _ci(r"\b(?:above|over|more\s*than|exceed\w*|greater\s*than|between|from|ami|median|smi|state\s*median)\b")
+#: An income that sets a price ("free under 125% FPL; sliding scale to 200%"), not who is served.
+INCOME_PRICE = _ci(r"\b(?:free|sliding|discount\w*|fees?|pay|cost|charge)\b")
+LOW_INCOME = _ci(
+    r"\b(?:low[- ]?income|low\s*(?:or|and|/)\s*no\s*income|no\s*(?:or|and|/)\s*low\s*income|limited\s*income|"
+    r"income[- ]eligible|income[- ]qualified|(?:meets?|must\s*meet)\s*(?:the\s*)?income\s*(?:guidelines|requirements|"
+    r"limits|criteria)|income\s*(?:requirements|guidelines|limits|restrictions)\s*(?:apply|vary)|"
+    r"income\s*requirements|financial(?:ly)?\s*(?:eligible|need)|(?:very\s*)?poor|indigent)\b"
+)
+
+
+def _income(clause: str) -> tuple[list[int], bool]:
+    if INCOME_PRICE.search(clause) or HEDGE.search(re.sub(r"\bvar(?:y|ies)\b", "", clause, flags=re.I)):
+        return [], False
+    limits = []
+    for m in FPL.finditer(clause):
+        before = clause[: m.start()][-40:]
+        if not FPL_NOT.search(before) or re.search(r"\bnot\s*(?:to\s*)?exceed", before, re.I):
+            limits.append(int(m.group(1)))
+    if re.search(r"\b(?:between|from)\b", clause, re.IGNORECASE):
+        limits = []
+    low = bool(LOW_INCOME.search(clause)) and not re.search(
+        r"\bnot\s*(?:required|necessary)|\bno\s*income\s*(?:limit|requirement|restriction)|regardless\s*of\s*income|"
+        r"any\s*income",
+        clause,
+        re.I,
+    )
+    return limits, low and not limits
+
+
+NAME = r"[A-Z][A-Za-z.'-]*(?:\s+(?:[A-Z][A-Za-z.'-]*|de|la|del|du|of))*"
+COUNTY_AFTER = re.compile(
+    rf"\b(?:[Rr]esidents?\s*of|[Rr]esid(?:e|es|ing)\s*in|[Ll]iv(?:e|es|ing)\s*in|[Dd]omiciled\s*in|"
+    rf"[Ll]ocated\s*in)\s*(?:the\s*)?((?:{NAME}(?:,\s*|\s+(?:and|or|&)\s+))*{NAME})\s+([Cc]ount(?:y|ies)|[Pp]arish(?:es)?)\b"
+)
+COUNTY_BEFORE = re.compile(
+    rf"\b((?:{NAME}(?:,\s*|\s+(?:and|or|&)\s+))*{NAME})\s+([Cc]ount(?:y|ies)|[Pp]arish(?:es)?)\s+[Rr]esidents?\b"
+)
+STATE_AFTER = _ci(
+    r"\b(?:residents?\s*of|resid(?:e|es|ing|ency)\s*in|liv(?:e|es|ing)\s*in|domiciled\s*in)\s*(?:the\s*)?(?:state\s*of\s*)?"
+    r"([a-z][a-z. ]+?)(?:\s*state)?"
+    r"(?=$|[,.;:)]|\s+(?:only|age|aged|who|with|and|or|to|for|may|must|are|is|required|needed)\b)"
+)
+STATE_BEFORE = _ci(r"\b([a-z][a-z. ]+?)\s*(?:state\s*)?residents?\b")
+CITY_AFTER = re.compile(
+    rf"\b(?:[Rr]esidents?\s*of|[Rr]esid(?:e|es|ing)\s*in|[Ll]iv(?:e|es|ing)\s*in)\s*(?:the\s*)?(?:[Cc]ity\s*of\s*)?"
+    rf"((?:{NAME}(?:,\s*|\s+(?:and|or|&)\s+))*{NAME})(?=$|[,.;:)]|\s+(?:only|age|aged|who|with|to|for)\b)"
+)
+CITY_BEFORE = re.compile(rf"\b(?:[Cc]ity\s*of\s*)?({NAME})\s+(?:city\s+)?[Rr]esidents?\b")
+ZIPS = _ci(r"\b(?:zip|postal)\s*codes?:?\s*((?:\d{5}(?:\s*,\s*|\s*(?:,\s*)?(?:and|or|&)\s*|\s+))*\d{5})\b")
+RESIDENCY_NOT = _ci(
+    r"\b(?:or\s*work|and/or\s*work|work\s*or\s*live|or\s*attend|or\s*go\s*to\s*school|or\s*employed|work(?:s|ing)?\s*in|"
+    r"not\s*(?:required|necessary|limited)|regardless|any\s*county|all\s*counties|outside|non-?residents?|"
+    r"near|surrounding|neighboring|area)\b"
+)
+
+
+def _split_names(text: str) -> list[str]:
+    return [n.strip() for n in re.split(r",\s*|\s+(?:and|or|&)\s+", text) if n.strip()]
+
+
+def _city_known(city: str, state: str) -> bool:
+    from .geo import _city_index
+
+    return (city.lower(), state) in _city_index()
+
+
+def _residency(clause: str, state: str | None) -> list[tuple[str, str]]:
+    if RESIDENCY_NOT.search(clause) or HEDGE.search(clause):
+        return []
+    found: list[tuple[str, str]] = []
+    counties: list[str] = []
+    for m in [*COUNTY_AFTER.finditer(clause), *COUNTY_BEFORE.finditer(clause)]:
+        word = "Parish" if m.group(2).lower().startswith("parish") else "County"
+        names = _split_names(re.sub(r"^(?:[Rr]esidents?\s*of|the)\s+", "", m.group(1)))
+        # "King County or Pierce County": each name already says County
+        names = [re.sub(r"\s+(?:County|Parish)$", "", n) for n in names]
+        counties += [f"{n} {word}" for n in names if n.lower() not in ("the", "our", "this", "that")]
+    if counties:
+        if state is None:
+            return []  # a county without its state could match the wrong one: leave it unknown
+        return [("residency_county", f"{c}, {state}") for c in dict.fromkeys(counties)]
+    for pattern in (STATE_AFTER, STATE_BEFORE):
+        for m in pattern.finditer(clause):
+            words = m.group(1).lower().strip(" .").split()
+            for start in range(len(words)):
+                name = " ".join(words[start:])
+                if name in STATES:
+                    found.append(("residency_state", STATES[name]))
+                    break
+            else:
+                if len(words) == 1 and words[0].upper() in STATES.values() and m.group(1).strip().isupper():
+                    found.append(("residency_state", words[0].upper()))
+    if found:
+        return list(dict.fromkeys(found))
+    for m in ZIPS.finditer(clause):
+        found += [("residency_zip", z) for z in re.findall(r"\d{5}", m.group(1))]
+    if found or state is None:
+        return found
+    for pattern in (CITY_AFTER, CITY_BEFORE):
+        for m in pattern.finditer(clause):
+            names = _split_names(re.sub(r"^(?:[Cc]ity\s*of\s*|[Rr]esidents?\s*of\s*|the\s+)", "", m.group(1)))
+            if names and all(n.lower() not in STATES and _city_known(n, state) for n in names):
+                found += [("residency_city", f"{n}, {state}") for n in names]
+            elif names:
+                return []  # a place named is not a city we know: the list we kept would be partial
+    return list(dict.fromkeys(found))
+
+
+DOCUMENT_PATTERNS: Final = (
+    ("photo_id", _ci(r"\b(?:photo|picture|valid|government[- ]issued|state|current)\s*(?:id|i\.d\.|identification)\b|"
+                     r"\bdriver'?s'?\s*licen[cs]e\b|\bid\s*card\b|\bidentification\b|\bpassport\b")),
+    ("ssn_card", _ci(r"\bsocial\s*security\s*(?:card|number)\b|\bss\s*card\b|\bssn\b")),
+    ("birth_certificate", _ci(r"\bbirth\s*certificates?\b")),
+    ("proof_of_income", _ci(r"\bproof\s*of\s*(?:all\s*)?(?:household\s*)?income\b|\bpay\s*stubs?\b|"
+                            r"\bincome\s*verification\b|\btax\s*returns?\b|\bbenefit\s*award\s*letter\b")),
+    ("proof_of_residency", _ci(r"\bproof\s*of\s*(?:residen\w*|address)\b|\butility\s*bill\b|\blease\s*agreement\b")),
+    ("release_papers", _ci(r"\brelease\s*(?:papers|documents|paperwork|form)\b|"
+                           r"\bdischarge\s*papers\s*from\s*(?:prison|jail)\b")),
+)  # fmt: skip
+DOCUMENT_NEEDED = _ci(
+    r"\b(?:bring|brings|required|requires?|must\s*(?:have|show|provide|present|bring)|need(?:ed|s)?|"
+    r"documents?:|documentation|proof|present|show|provide|with|have)\b"
+)
+DOCUMENT_NOT = _ci(
+    r"\b(?:no|not|without|help\w*|assist\w*|obtain\w*|replac\w*|get(?:ting)?|apply(?:ing)?\s*for|lost|"
+    r"if\s*(?:you\s*)?(?:have|available)|helpful|optional|if\s*possible)\b"
+)
+
+
+def _documents(clause: str) -> list[str]:
+    if not DOCUMENT_NEEDED.search(clause) or DOCUMENT_NOT.search(clause) or HEDGE.search(clause):
+        return []
+    return [code for code, pattern in DOCUMENT_PATTERNS if pattern.search(clause)]
+
+
+REFERRAL_REQUIRED = _ci(
+    r"\b(?:referrals?\s*(?:is\s*|are\s*)?(?:required|needed|necessary|only)|by\s*referral(?:\s*only)?|"
+    r"must\s*be\s*referred|requires?\s*(?:a\s*)?referral|need\s*(?:a\s*)?referral|only\s*(?:accepts?|takes?)\s*referrals|"
+    r"(?:accepts?|takes?)\s*referrals\s*only|referred\s*by\s*(?:a|an|your|the)\s*[\w ]+?\s*only|"
+    r"referrals?\s*accepted\s*from\s*[\w ,]+?\s*only|referral\s*from\s*(?:a|an|the|your)?\s*[\w ]{1,40}?\s*(?:is\s*)?"
+    r"required|must\s*have\s*(?:a\s*)?referral)\b"
+)
+REFERRAL_NOT = _ci(
+    r"\b(?:no\s*referrals?\s*(?:is\s*|are\s*)?(?:needed|required|necessary)|referrals?\s*(?:is\s*|are\s*)?not\s*"
+    r"(?:needed|required|necessary)|self[- ]referrals?\s*(?:are\s*)?(?:accepted|welcome|ok|okay)|"
+    r"without\s*(?:a\s*)?referral|do\s*not\s*need\s*(?:a\s*)?referral|no\s*referral)\b"
+)
+
+
+def _referral(clause: str) -> str | None:
+    if REFERRAL_NOT.search(clause):
+        return "not_required"
+    if (
+        REFERRAL_REQUIRED.search(clause)
+        and not HEDGE.search(clause)
+        and not re.search(r"\bor\b\s*(?:walk|self|call)", clause, re.I)
+    ):
+        return "required"
+    return None
+
+
+SOBER = _ci(
+    r"\b(?:detoxed|detoxified|completed\s*(?:a\s*)?detox(?:ification)?(?:\s*program)?|clean\s*and\s*sober|"
+    r"must\s*be\s*(?:clean|sober|drug[- ]free|alcohol[- ]free)|"
+    r"sobriety\s*(?:is\s*)?(?:required|necessary)|(?:\d+|thirty|sixty|ninety)\s*days?\s*(?:of\s*)?(?:clean|sober|sobriety)|"
+    r"(?:drug|alcohol|substance)[- ]free|free\s*(?:of|from)\s*(?:drugs|alcohol|substances)|"
+    r"not\s*(?:be\s*)?under\s*the\s*influence|no\s*(?:active|current)\s*(?:drug|alcohol|substance)"
+    r"(?:\s*(?:or|and|/)\s*(?:drug|alcohol))?\s*use|(?:drug|alcohol)\s*(?:and|&|/)\s*(?:drug|alcohol)[- ]free|"
+    r"must\s*pass\s*(?:a\s*)?drug\s*(?:test|screen\w*)|drug\s*(?:testing|screening)\s*(?:is\s*)?required|"
+    r"must\s*be\s*[\w ,]{0,20}?\bsober|"
+    r"must\s*(?:maintain|remain)\s*(?:sober|sobriety|clean))\b"
+)
+SOBER_NOT = _ci(
+    r"\b(?:sobriety\s*(?:is\s*)?not\s*required|no\s*sobriety\s*requirement|not\s*required\s*to\s*be\s*sober|"
+    r"regardless\s*of\s*(?:sobriety|substance|drug)|harm\s*reduction|low[- ]barrier|housing\s*first|even\s*if)\b"
+)
+
+
+def _sobriety(clause: str) -> bool:
+    if re.search(r"\bdrug[- ]free\s*(?:workplace|zone|school)", clause, re.I):
+        return False
+    return bool(SOBER.search(clause)) and not SOBER_NOT.search(clause) and not HEDGE.search(clause)
+
+
+RECORD_WORDS = (
+    r"(?:criminal\s*(?:records?|histor(?:y|ies)|backgrounds?|convictions?|justice\s*(?:history|involvement))|"
+    r"(?:a\s*)?records?(?!\s*of\b)|convictions?|felon(?:y|ies|s)|felony\s*convictions?|ex-?offenders?|ex-?felons?|"
+    r"(?:formerly|previously)\s*incarcerated(?:\s*(?:people|persons|individuals))?|returning\s*citizens|"
+    r"justice[- ]involved(?:\s*(?:people|persons|individuals))?|people\s*(?:with|who\s*have)\s*(?:criminal\s*)?records|"
+    r"(?:people|persons|individuals)\s*(?:coming\s*home|leaving|released\s*from)\s*(?:prison|jail|incarceration)|"
+    r"(?:criminal|criminal-history|criminal\s*history)\s*background)"
+)
+RECORDS_ANY = [
+    _ci(
+        rf"\b(?:accept\w*|welcom\w*|serv(?:e|es|ing)|open\s*to|for|hires?|hiring|consider\w*|work\w*\s*with)\s*"
+        rf"(?:\w+\s*){{0,3}}?{RECORD_WORDS}"
+    ),
+    _ci(rf"\bregardless\s*of\s*(?:\w+\s*){{0,2}}?{RECORD_WORDS}"),
+    _ci(rf"{RECORD_WORDS}\s*(?:are\s*|is\s*)?(?:welcome|accepted|ok|okay|not\s*a\s*barrier|no\s*barrier|eligible)"),
+    _ci(r"\b(?:fair[- ]chance|second[- ]chance)\s*(?:employer|hiring|housing|landlord|program)"),
+    _ci(r"\bno\s*background\s*checks?\b|\bbackground\s*checks?\s*(?:is\s*|are\s*)?not\s*(?:required|done|performed)"),
+    # the people served are people with records
+    _ci(
+        r"\b(?:formerly|previously)\s*incarcerated\b|\breturning\s*citizens\b|\bex-?offenders\b|\bex-?felons\b|"
+        r"\bjustice[- ]involved\b|\b(?:leaving|released\s*from|reentering\s*(?:the\s*community\s*)?(?:after|from)|"
+        r"coming\s*home\s*from|returning\s*from)\s*(?:prison|jail|incarceration|custody)\b"
+    ),
+    _ci(
+        r"\b(?:people|persons|individuals|adults|residents|applicants|job\s*seekers|women|men|youth|clients)\s*"
+        r"(?:\w+\s*){0,2}?with\s*(?:a\s*)?(?:criminal\s*(?:records?|histor(?:y|ies)|backgrounds?|convictions?)|"
+        r"felon(?:y|ies)\s*(?:records?|convictions?)|records?(?!\s*of\b)|convictions?)\b"
+    ),
+]
+RECORDS_ANY_NOT = _ci(
+    r"\b(?:within|in\s*the\s*(?:last|past)|past\s*\d|recently|months?|years?|except\w*|excluding|but\s*not|unless|"
+    r"other\s*than|depend\w*|case[- ]by[- ]case|review\w*|no\b(?!\s*background)|"
+    r"not\b(?!\s*(?:required|done|performed|a\s*barrier))|"
+    r"without|victims?|survivors?|help\w*|clear\w*|expunge\w*|seal\w*|legal|lawyers?|attorneys?|on\s*probation|on\s*parole|"
+    r"under\s*supervision|pretrial|juvenile)\b"
+)
+EXCLUSIONS: Final = (
+    ("excludes_sex_offense_registration", _ci(
+        r"\b(?:no|not|except|excluding|exclude[sd]?|cannot|can't|must\s*not|ineligible|barred|without|unless)\b"
+        r"[\w\s,/-]{0,40}?"
+        r"\b(?:registered\s*)?sex(?:ual)?\s*offen(?:ders?|ses?)|\bsex(?:ual)?\s*offen(?:ders?|ses?)\s*(?:are\s*|is\s*)?"
+        r"(?:not\s*(?:eligible|accepted|allowed|admitted)|excluded|ineligible|prohibited|cannot|can't|will\s*not)|"
+        r"\bno\s*(?:pc\s*)?290\s*registrants?|"
+        r"\b(?:no|not|except|excluding|cannot)\b[\w\s,/-]{0,30}?\bregistrants?\b|\bmust\s*not\s*be\s*(?:required\s*to\s*register|"
+        r"(?:on|listed\s*on)\s*(?:the\s*|a\s*)?(?:sex\s*offender\s*)?registry)")),
+    ("excludes_arson", _ci(
+        r"\b(?:no|not|except|excluding|exclude[sd]?|cannot|ineligible|without)\b[\w\s,/-]{0,40}?\barson|"
+        r"\barson(?:ists?)?\s*(?:convictions?\s*)?(?:are\s*|is\s*)?(?:not\s*(?:eligible|accepted|allowed)|excluded|ineligible)")),
+    ("excludes_violent_felony", _ci(
+        r"\b(?:no|not|except|excluding|exclude[sd]?|cannot|ineligible|without|unless)\b[\w\s,/-]{0,40}?\bviolent\s*"
+        r"(?:felon(?:y|ies|s)|offen(?:ders?|ses?)|crimes?|convictions?)|\bviolent\s*(?:felon\w*|offen\w*|crimes?)"
+        r"(?:\s*convictions?)?\s*(?:are\s*|is\s*)?(?:not\s*(?:eligible|accepted|allowed)|excluded|ineligible)")),
+)  # fmt: skip
+EXCLUDES_FELONY = _ci(
+    r"\bno\s*(?:prior\s*)?felon(?:y|ies|s)(?:\s*convictions?)?\b|\bmust\s*not\s*(?:have\s*)?(?:a\s*|any\s*)?felony|"
+    r"\bfelons\s*(?:are\s*)?(?:not\s*(?:eligible|accepted|allowed)|ineligible|excluded)|\bno\s*felony\s*(?:record|history)"
+)
+RECORDS_NONE = _ci(
+    r"\b(?:no\s*criminal\s*(?:record|history|background|convictions?)|no\s*(?:prior\s*)?convictions|clean\s*(?:criminal\s*)?"
+    r"(?:record|background)|must\s*pass\s*(?:a\s*)?(?:criminal\s*)?background\s*(?:check|screening)|"
+    r"(?:must|cannot|can't)\s*(?:not\s*)?have\s*(?:a\s*|any\s*)?criminal\s*(?:record|history|convictions?))\b"
+)
+CASE_BY_CASE = _ci(
+    r"\bcase[- ]by[- ]case|\bindividually\s*(?:reviewed|assessed|considered)|\breviewed\s*individually|"
+    r"\bindividuali[sz]ed\s*(?:assessment|review)|\bon\s*an?\s*individual\s*basis|"
+    r"\b(?:records?|convictions?|criminal\s*history|background)\b[\w\s]{0,30}?\b(?:reviewed|considered|evaluated)\b"
+)
+
+
+def _records(clause: str) -> list[str]:
+    found: list[str] = []
+    crime = re.search(
+        r"\b(?:sex\w*\s*offen|registrant|arson|violent|felon|convict|criminal|record|background|offender|incarcerat|"
+        r"prison|jail|justice|returning\s*citizen|fair[- ]chance|second[- ]chance)",
+        clause,
+        re.IGNORECASE,
+    )
+    if not crime:
+        return found
+    if re.search(
+        r"\bvictims?\b|\bsurvivors?\b|\bmedical\s*records?\b|\bschool\s*records?\b|\brecords?\s*request", clause, re.I
+    ):
+        return found
+    excluded = [policy for policy, pattern in EXCLUSIONS if pattern.search(clause)]
+    found += excluded
+    if EXCLUDES_FELONY.search(clause) and "excludes_violent_felony" not in excluded:
+        found.append("excludes_felony")
+    if RECORDS_NONE.search(clause):
+        found.append("none")
+    if CASE_BY_CASE.search(clause):
+        found.append("case_by_case")
+    accepts = any(p.search(clause) for p in RECORDS_ANY)
+    if not found and accepts and not RECORDS_ANY_NOT.search(clause) and not HEDGE.search(clause):
+        found.append("any")
+    # "accepts people with records, except sex offenders": the exclusions say it all, and the
+    # acceptance holds for everyone else
+    excepted = re.search(r"\b(?:except\w*|excluding|but\s*not|other\s*than|unless)\b", clause, re.I)
+    if excluded and accepts and excepted and not {"any", "none", "case_by_case"} & set(found):
+        found.append("any")
+    return found
+
+
+def read(text: str | None, state: str | None = None) -> list[Found]:
+    """Requirements a listing's words state, each with its clause (``state``: the listing's own state,
+    needed to place a county or a city it names)."""
+    if not text or not text.strip():
+        return []
+    found: list[Found] = []
+    lows: list[tuple[int, str]] = []
+    highs: list[tuple[int, str]] = []
+    for clause in clauses(text):
+        if re.fullmatch(
+            r"(?:none|n/?a|no\s*(?:restrictions|requirements|eligibility\s*requirements)|all|everyone|open\s*to\s*all)",
+            clause,
+            re.I,
+        ):
+            continue
+        hedged = bool(HEDGE.search(clause))
+        low, high = _ages(clause) if not hedged else ([], [])
+        lows += [(v, clause) for v in low]
+        highs += [(v, clause) for v in high]
+        gender = _gender(clause)
+        if gender:
+            found.append(Found("gender", gender, clause))
+        if _veteran(clause):
+            found.append(Found("veteran", "required", clause))
+        if not OTHER_PAYMENT.search(text):  # "sliding scale; Medicaid accepted": insurers are not the only way in
+            found += [Found("insurance", v, clause) for v in _insurance(clause)]
+        limits, low_income = _income(clause)
+        if limits:
+            found.append(Found("income_max_fpl", str(min(limits)), clause))
+        elif low_income:
+            found.append(Found("income_low", "required", clause))
+        found += [Found(kind, value, clause) for kind, value in _residency(clause, state)]
+        found += [Found("document", code, clause) for code in _documents(clause)]
+        referral = _referral(clause)
+        if referral:
+            found.append(Found("referral", referral, clause))
+        if _sobriety(clause):
+            found.append(Found("sobriety", "required", clause))
+        found += [Found("records", policy, clause) for policy in _records(clause)]
+    if lows:
+        value, clause = max(lows)
+        found.append(Found("minimum_age", str(value), clause))
+    if highs:
+        value, clause = min(highs)
+        found.append(Found("maximum_age", str(value), clause))
+    if lows and highs and max(lows)[0] > min(highs)[0]:
+        found = [f for f in found if f.kind not in ("minimum_age", "maximum_age")]  # contradictory: say nothing
+    return _dedupe(found)
+
+
+def _dedupe(found: Iterable[Found]) -> list[Found]:
+    seen: dict[tuple[str, str], Found] = {}
+    for f in found:
+        seen.setdefault((f.kind, f.value), f)
+    return list(seen.values())

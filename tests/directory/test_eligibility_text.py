@@ -1,0 +1,117 @@
+"""Eligibility read from a listing's words: the labelled phrases, the hedges, and the quoted phrase."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from secondchance.directory.eligibility import Requirements, requirements
+from secondchance.directory.eligibility_text import clauses, read
+from secondchance.directory.facts import PersonFacts
+from secondchance.directory.infer import enrich
+from secondchance.directory.match import Fit, match
+from secondchance.directory.model import Directory
+from secondchance.testing.phrases import PHRASES, load, score
+
+AS_OF = date(2026, 11, 29)
+
+
+def test_the_labelled_phrases_are_read_with_the_precision_and_recall_of_issue_13() -> None:
+    """>= 300 labelled phrases; every decided kind at precision >= 0.98, recall >= 0.8 overall.
+    (The grammar was tuned on this set; bench/eligibility.py also reports the held-out set.)"""
+    result = score(load())
+    assert result["phrases"] >= 300
+    assert result["recall"] >= 0.8, result["errors"]
+    for kind, figures in result["kinds"].items():
+        assert figures["precision"] is None or figures["precision"] >= 0.98, (kind, result["errors"])
+
+
+def test_the_held_out_phrases_parse_and_stay_near_the_goal() -> None:
+    result = score(load(PHRASES.with_name("eligibility_phrases_heldout.txt")))
+    assert result["phrases"] >= 60
+    assert result["precision"] >= 0.9 and result["recall"] >= 0.8, result["errors"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Age 55 or over", {("minimum_age", "55")}),
+        ("Age 55 or over for most programs, age 60 or over for lunch program", set()),  # hedged: unknown
+        ("Over 55", {("minimum_age", "56")}),  # the strict sense: 55 itself is not "over 55"
+        ("Under 18", {("maximum_age", "17")}),
+        ("Age 21-60, detoxed", {("minimum_age", "21"), ("maximum_age", "60"), ("sobriety", "required")}),
+        ("Must reside and/or work in San Mateo County", set()),  # workers from elsewhere qualify
+        ("Resident of San Mateo County", {("residency_county", "San Mateo County, CA")}),
+        ("Serves people released from prison within the last 6 months", set()),  # a time limit we don't model
+        ("Priority given to veterans", set()),
+        ("Serves everyone regardless of background", set()),  # not necessarily a criminal background
+        ("Veterans and their families", set()),
+        ("Cash, checks, Medicaid and private insurance accepted", set()),  # insurers are not the only way in
+        ("80% of area median income or below", set()),  # AMI is not the poverty level
+        ("Parents of children under 18", set()),  # someone else's age
+        (
+            "Accepts people with criminal records, except registered sex offenders",
+            {("records", "any"), ("records", "excludes_sex_offense_registration")},
+        ),
+    ],
+)
+def test_what_is_decided_and_what_stays_unknown(text: str, expected: set[tuple[str, str]]) -> None:
+    assert {(f.kind, f.value) for f in read(text, "CA")} == expected
+
+
+def test_a_county_without_its_state_is_not_placed() -> None:
+    assert read("Residents of Cook County", None) == []
+    assert [(f.kind, f.value) for f in read("Residents of Cook County", "IL")] == [
+        ("residency_county", "Cook County, IL")
+    ]
+
+
+def test_clauses_split_sentences_but_not_abbreviations() -> None:
+    assert clauses("Must be a U.S. veteran. Photo ID required; no sex offenders") == [
+        "Must be a U.S. veteran",
+        "Photo ID required",
+        "no sex offenders",
+    ]
+
+
+def _one_service(text: str) -> tuple[Directory, Requirements]:
+    d = Directory()
+    d.add("service", {"id": "s1", "name": "Second Career Employment Program", "status": "active",
+                      "eligibility_description": text})  # fmt: skip
+    enrich(d)
+    service = d.rows("service")[0]
+    return d, requirements(service, d.rows("attribute"), [], [])
+
+
+def test_an_age_55_listing_may_not_fit_a_30_year_old_and_says_why_in_its_own_words() -> None:
+    d, req = _one_service("Age 55 or over, county resident and willing and able to work")
+    assert d.rows("service")[0]["minimum_age"] == 55  # HSDS's own field is filled too
+    result = match(req, PersonFacts(age=30, has_record=False), AS_OF)
+    assert result.fit is Fit.MAY_NOT_FIT
+    assert result.reasons == (
+        "Serves age 55 and up; you are 30. The listing says: 'Age 55 or over, county resident and willing and "
+        "able to work'.",
+    )
+    assert match(req, PersonFacts(age=60, has_record=False), AS_OF).fit is Fit.FITS
+
+
+def test_low_income_without_a_limit_never_says_may_not_fit() -> None:
+    _, req = _one_service("Low-income families")
+    assert match(req, PersonFacts(has_record=False, income_fpl_percent=80), AS_OF).fit is Fit.FITS
+    assert match(req, PersonFacts(has_record=False, income_fpl_percent=250), AS_OF).fit is Fit.UNKNOWN
+
+
+def test_record_words_decide_the_records_check() -> None:
+    _, req = _one_service("Ex-offenders welcome; no arson")
+    assert req.records == ["any", "excludes_arson"]
+    assert match(req, PersonFacts(has_felony=True, arson=False), AS_OF).fit is Fit.FITS
+    checks = match(req, PersonFacts(has_felony=True, arson=True), AS_OF)
+    assert checks.fit is Fit.MAY_NOT_FIT and "'no arson'" in " ".join(checks.reasons)
+
+
+def test_enrich_is_idempotent_and_keeps_curated_eligibility(tmp_path: Path) -> None:
+    d, _ = _one_service("Women only; must be sober")
+    before = len(d.rows("attribute"))
+    assert enrich(d)[0].kept_eligibility and len(d.rows("attribute")) == before
