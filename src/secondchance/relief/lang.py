@@ -304,9 +304,16 @@ def canonical_statute(text: str) -> str:
 
 
 def statute_pattern(sections: tuple[str, ...]) -> str:
-    """A regex matching the canonical form of any of ``sections`` or their subsections."""
-    alternatives = "|".join(re.escape(canonical_statute(s)) for s in sections)
-    return rf"^(?:{alternatives})(?:\(|$)"
+    """A regex matching the canonical form of any of ``sections`` or their subsections.
+
+    A bare code name (no section number, e.g. ``VC``) matches every section of that code.
+    """
+    canonical = [canonical_statute(s) for s in sections]
+    codes = "|".join(re.escape(c) for c in canonical if not any(ch.isdigit() for ch in c))
+    cited = "|".join(re.escape(c) for c in canonical if any(ch.isdigit() for ch in c))
+    parts = [f"(?:{cited})(?:\\(|$)"] if cited else []
+    parts += [f"(?:{codes})-"] if codes else []
+    return rf"^(?:{'|'.join(parts)})" if parts else "$^"
 
 
 def children(expr: Expr) -> tuple[Expr, ...]:

@@ -20,7 +20,7 @@ There is no waiting period: the application can be made during or after probatio
 from __future__ import annotations
 
 from ...lang import Condition, Fact, Not, OneOf, Relief, Rule
-from ._common import CONVICTED, ENCODED_FROM, NO_PROBATION, any_of, fact_is
+from ._common import CONVICTED, LONG_STANDING, NO_PROBATION, any_of, fact_is
 
 SECTION = "Cal. Penal Code § 17(b)"
 
@@ -62,7 +62,7 @@ PROBATION_REDUCTION = Rule(
             test=any_of(fact_is("probation_completed", True), fact_is("state_prison", False)),
         ),
     ),
-    effective=ENCODED_FROM,
+    effective=LONG_STANDING,
     note=(
         "Discretionary: apply to the sentencing court; the court decides. Can be filed together with a "
         "§ 1203.4 petition. Reduction does not end a duty to register under § 290."
