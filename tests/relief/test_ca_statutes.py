@@ -50,6 +50,10 @@ def test_ca_citations_have_one_canonical_form(cited: str, canonical: str) -> Non
         ("PC 459", "VC 459", False),  # the code matters
         ("PC 261.5(d)", "PC 261.5(d)", True),
         ("PC 261.5(c)", "PC 261.5(d)", False),
+        ("VC 22350", "VC", True),  # a bare code name matches every section of the code
+        ("Vehicle Code § 12500(a)", "VC", True),
+        ("PC 415", "VC", False),
+        ("HS 11350", "VC", False),
     ],
 )
 def test_statute_in_matches_sections_and_their_subdivisions(cited: str, section: str, matches: bool) -> None:
@@ -59,3 +63,33 @@ def test_statute_in_matches_sections_and_their_subdivisions(cited: str, section:
 def test_a_leading_cal_is_not_stripped() -> None:
     """Known gap, pinned so a change is noticed: "Cal. Penal Code § 459" does not match "PC 459"."""
     assert canonical_statute("Cal. Penal Code § 459") != canonical_statute("PC 459")
+
+
+def test_every_parameter_is_law_whenever_its_rule_is() -> None:
+    """A CA rule in force must never meet a parameter that was "not yet law" (the bulk engine resolves them all)."""
+    from secondchance.relief.jurisdictions import ca
+    from secondchance.relief.lang import Param, children
+    from secondchance.relief.params import all_parameters
+
+    def params_of(node: object) -> set[str]:
+        found = {v.key for v in vars(node).values() if isinstance(v, Param)} if hasattr(node, "__dict__") else set()
+        parts = [*node.conditions, *node.waits] if isinstance(node, ca.Rule) else []
+        parts += [getattr(node, "test", None), getattr(node, "ends", None)]
+        for child in [*parts, *children(node)]:  # type: ignore[arg-type]
+            if child is not None:
+                found |= params_of(child)
+        return found
+
+    for rule in ca.RULES:
+        for key in params_of(rule):
+            first = all_parameters()[key].history[0].since
+            assert first <= rule.effective, f"{rule.id}: {key} first in force {first}, rule from {rule.effective}"
+
+
+def test_no_ca_rule_starts_on_the_old_encoding_date() -> None:
+    """The sections are older than 1 July 2023 (issue 10): no rule may start then again by accident."""
+    from datetime import date
+
+    from secondchance.relief.jurisdictions import ca
+
+    assert all(rule.effective != date(2023, 7, 1) for rule in ca.RULES)
