@@ -86,10 +86,13 @@ def test_every_parameter_is_law_whenever_its_rule_is() -> None:
             assert first <= rule.effective, f"{rule.id}: {key} first in force {first}, rule from {rule.effective}"
 
 
-def test_no_ca_rule_starts_on_the_old_encoding_date() -> None:
-    """The sections are older than 1 July 2023 (issue 10): no rule may start then again by accident."""
+def test_the_petition_sections_are_law_long_before_2023() -> None:
+    """§§ 1203.4, 1203.4a, 17(b) are decades old and § 1203.41 dates from 2014 (issue 10: not from 2023-07-01)."""
     from datetime import date
 
     from secondchance.relief.jurisdictions import ca
 
-    assert all(rule.effective != date(2023, 7, 1) for rule in ca.RULES)
+    old = [r for r in ca.RULES if r.id.startswith(("CA-1203.4-", "CA-1203.4a-", "CA-17b-"))]
+    assert old and all(r.in_force(date(1990, 1, 1)) for r in old)
+    jail = [r for r in ca.RULES if r.id.startswith("CA-1203.41-a2-county-jail")]
+    assert len(jail) == 2 and all(r.effective == date(2014, 1, 1) for r in jail)

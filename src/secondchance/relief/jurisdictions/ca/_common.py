@@ -45,7 +45,9 @@ PROP_47_EFFECTIVE = date(2014, 11, 5)  # Proposition 47 took effect the day afte
 #: exclusion lists are applied to every date: an older, shorter list could only have been more favourable.
 LONG_STANDING = date(1900, 1, 1)
 PC_1203_41_EFFECTIVE = date(2014, 1, 1)  # AB 651 (Stats. 2013) added § 1203.41 (county-jail felonies)
-SB_731_EFFECTIVE = date(2023, 1, 1)  # SB 731 (Stats. 2022): § 1203.41 reaches state prison
+#: SB 731 (Stats. 2022) extended § 1203.41 to state prison. Sources disagree on the date (1 January or 1 July
+#: 2023); the later one is encoded, the less favourable reading (docs/jurisdictions/ca.md).
+SB_731_PRISON_PATH = date(2023, 7, 1)
 PC_1203_42_EFFECTIVE = date(2018, 1, 1)  # AB 1115 (Stats. 2017, ch. 207) added § 1203.42
 #: AB 1076 (Stats. 2019) as amended: DOJ automatic relief "commencing July 1, 2022" (§§ 851.93, 1203.425 (I)-(II)).
 AUTOMATIC_RELIEF_OPERATIVE = date(2022, 7, 1)

@@ -23,9 +23,12 @@ under the Sex Offender Registration Act (§ 290 et seq.).
 
 History: added by AB 651 (Stats. 2013), in force 1 January 2014, for sentences under § 1170(h)(5)
 ("If a defendant is sentenced pursuant to paragraph (5) of subdivision (h) of Section 1170"), with
-the same one- and two-year waits; SB 731 (Stats. 2022), in force 1 January 2023, extended it to
-every felony, state prison included, except registrable offences. The whole section is discretionary:
-a result of "eligible" means the person may petition and the court decides. The record format
+the same one- and two-year waits; SB 731 (Stats. 2022) extended it to every felony,
+state prison included, except registrable offences: encoded from 1 July 2023 (practitioners date
+it 1 July 2023, one source 1 January 2023; the later date is the less favourable reading).
+
+The whole section is discretionary: a result of "eligible" means the person may petition and the
+court decides. The record format
 holds mandatory supervision and parole in the probation fields (docs/record-format.md).
 """
 
@@ -39,7 +42,7 @@ from ._common import (
     CUSTODY_OVER,
     NO_PROBATION,
     PC_1203_41_EFFECTIVE,
-    SB_731_EFFECTIVE,
+    SB_731_PRISON_PATH,
     all_of,
     any_of,
     court_decides,
@@ -166,7 +169,7 @@ STATE_PRISON = _rule(
     Latest((Fact("incarceration_end"), Fact("probation_end"))),
     "ca.pc_1203_41.wait_years",
     "Two years have passed since the sentence, including parole or post-release supervision, was completed.",
-    SB_731_EFFECTIVE,
+    SB_731_PRISON_PATH,
 )
 
 RULES = (MANDATORY_SUPERVISION, COUNTY_JAIL, STATE_PRISON)
