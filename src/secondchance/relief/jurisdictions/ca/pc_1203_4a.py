@@ -25,8 +25,11 @@ Vehicle Code § 42002.1 (§§ 2800, 2801, 2803); Vehicle Code infractions punish
 An infraction is a Vehicle Code infraction when its citation is to the Vehicle Code (``VC ...``);
 an infraction with no citation needs review.
 
-History: § 1203.4a is older than any record screened here; the rules carry the LONG_STANDING date
-and apply the current text to every date (earlier wordings are not encoded).
+History: § 1203.4a is older than any record screened here; the rules carry the LONG_STANDING date.
+Infractions were added by AB 2582 (Stats. 2010, ch. 99, approved 15 July 2010, in force 1 January
+2011: "defendants convicted of infractions, except specified motor vehicle related infractions,
+shall be permitted to seek dismissal"), so ``ca.pc_1203_4a.grades`` lists infractions from 2011.
+When the discretionary path (b) was added was not found; it is applied to every date (docs).
 
 Judgment call, documented: "lived an honest and upright life and ... obeyed the laws of the
 land" is read from the record as "no conviction for an offense committed in the year after the
@@ -102,9 +105,12 @@ def _common_conditions(cite: str) -> tuple[Condition, ...]:
         Condition(id="convicted", text="The charge ended in a conviction.", cite=cite, test=CONVICTED),
         Condition(
             id="misdemeanor_or_infraction",
-            text="The conviction is a misdemeanor or an infraction (a wobbler's final grade must be checked).",
-            cite=cite,
-            test=OneOf(Fact("grade"), ("misdemeanor", "infraction"), unknown=("wobbler",)),
+            text=(
+                "The conviction is a misdemeanor, or an infraction (since 1 January 2011); a wobbler's final grade "
+                "must be checked."
+            ),
+            cite=f"{cite}; AB 2582 (Stats. 2010, ch. 99)",
+            test=OneOf(Fact("grade"), Param("ca.pc_1203_4a.grades"), unknown=("wobbler",)),
         ),
         Condition(
             id="not_granted_probation",
