@@ -106,12 +106,20 @@ def test_every_listed_section_is_readable() -> None:
         ("Title 18 § 2701(a)(1)", ("18 Pa.C.S. § 2701",), "review", True),
         ("35 § 780-113 §§ A16", ("35 P.S. § 780-113",), "review", True),
         ("18 § 27O1 §§ A1", ("18 Pa.C.S. § 2701",), "review", None),  # unreadable: unknown, never "not listed"
+        ("VC 22350", ("VC",), "review", True),  # a whole code listed ("a Vehicle Code infraction")
+        ("Veh. Code § 12500(a)", ("VC",), "review", True),
+        ("PC 415", ("VC",), "review", False),
+        ("HS 11350", ("VC",), "review", False),
     ],
 )
 def test_statute_matching(
     cited: str, sections: tuple[str, ...], inchoate: lang.Inchoate, expected: bool | None
 ) -> None:
     assert statute_matches(read_citation(cited), listed_sections(sections), inchoate) is expected
+
+
+def test_a_record_cannot_cite_a_whole_code() -> None:
+    assert read_citation("VC", "CA") is None
 
 
 def test_a_rule_listing_an_unreadable_section_fails_loudly() -> None:

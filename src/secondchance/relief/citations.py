@@ -61,7 +61,12 @@ def subdivisions(text: str) -> str | None:
 
 
 def _covers(section: str, cited: str) -> bool:
-    """``cited`` is ``section`` or one of its subdivisions (``PC-288`` covers ``PC-288(A)``, not ``PC-288.5``)."""
+    """``cited`` is ``section`` or one of its subdivisions (``PC-288`` covers ``PC-288(A)``, not ``PC-288.5``).
+
+    A listed code alone (``VC``: "a Vehicle Code infraction") covers every section of that code.
+    """
+    if section.isalpha():
+        return cited.startswith(section + "-")
     return cited == section or cited.startswith((section + "(", section + "/"))
 
 

@@ -20,6 +20,8 @@ REMAINING_PATHS: tuple[RemainingPath, ...] = pa.REMAINING_PATHS + ca.REMAINING_P
 JURISDICTIONS: dict[str, str] = {"PA": "Pennsylvania", "CA": "California"}
 #: Each state's citation grammar (``<state>/citations.py``): a state's charges are read by its own only.
 CITATION_READERS: dict[str, Reader] = {"PA": pa_citations.read, "CA": ca_citations.read}
+#: Codes a rule's list may name whole (a record's citation must name a section).
+CODES: frozenset[str] = frozenset(ca_citations.CODES)
 
 _ids = [rule.id for rule in RULES]
 if len(_ids) != len(set(_ids)):
@@ -58,9 +60,12 @@ def read_citation(text: str, jurisdiction: str | None = None) -> str | None:
 
 @lru_cache(maxsize=1024)
 def listed_sections(sections: tuple[str, ...]) -> tuple[str, ...]:
-    """The sections a rule lists, in canonical form; one no grammar reads is a bug in the rule."""
+    """The sections a rule lists, in canonical form (or a whole code); one no grammar reads is a bug in the rule."""
     out = []
     for section in sections:
+        if clean(section) in CODES:  # a whole code ("VC"): lists may name one, records may not cite one
+            out.append(clean(section))
+            continue
         found = read_citation(section)
         if found is None:
             raise ValueError(f"a rule lists a section no grammar can read: {section!r}")

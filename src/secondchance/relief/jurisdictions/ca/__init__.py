@@ -1,4 +1,4 @@
-"""California: Penal Code §§ 17(b), 851.93, 1203.4, 1203.4a, 1203.41, 1203.42, 1203.425; H&S § 11361.8.
+"""California: Penal Code §§ 17(b), 851.93, 1170.18, 1203.4-1203.425, 4852.01-4852.06; H&S § 11361.8.
 
 One module per section (``pc_1203_4.py`` is Penal Code § 1203.4, ``hs_11361_8.py`` is Health &
 Safety Code § 11361.8); ``_common.py`` holds the expressions they share. Sources, readings and
@@ -8,7 +8,18 @@ judgment calls: docs/jurisdictions/ca.md.
 from __future__ import annotations
 
 from ...lang import RemainingPath, Rule
-from . import hs_11361_8, pc_17b, pc_851_93, pc_1203_4, pc_1203_4a, pc_1203_41, pc_1203_42, pc_1203_425
+from . import (
+    hs_11361_8,
+    pc_17b,
+    pc_851_93,
+    pc_1170_18,
+    pc_1203_4,
+    pc_1203_4a,
+    pc_1203_41,
+    pc_1203_42,
+    pc_1203_425,
+    pc_4852,
+)
 
 RULES: tuple[Rule, ...] = (
     *pc_1203_4.RULES,
@@ -19,6 +30,8 @@ RULES: tuple[Rule, ...] = (
     *pc_1203_425.RULES,
     *pc_851_93.RULES,
     *hs_11361_8.RULES,
+    *pc_1170_18.RULES,
+    *pc_4852.RULES,
 )
 
 REMAINING_PATHS: tuple[RemainingPath, ...] = (

@@ -39,7 +39,23 @@ from ..supervision import NO_SUPERVISION, PROBATION
 JAN_1_1973 = date(1973, 1, 1)  # §§ 851.93(a)(2), 1203.425(a)(1)(B)(v): records from 1973 on
 REALIGNMENT = date(2011, 10, 1)  # 2011 Realignment Legislation operative (§ 1170(h); § 1203.42)
 AUMA_EFFECTIVE = date(2016, 11, 9)  # Proposition 64 took effect the day after the 8 Nov 2016 election
-ENCODED_FROM = date(2023, 7, 1)  # the text encoded here is in force from this date (SB 731 operative)
+PROP_47_EFFECTIVE = date(2014, 11, 5)  # Proposition 47 took effect the day after the 4 Nov 2014 election
+
+#: When each section (or path) became law; sources and what could not be verified: docs/jurisdictions/ca.md.
+#: §§ 1203.4 (1935), 1203.4a and 17(b) are older than any record screened here; their day of enactment is
+#: not encoded, so their rules carry this date and their numbers and lists apply from it. The current
+#: exclusion lists are applied to every date: an older, shorter list could only have been more favourable.
+LONG_STANDING = date(1900, 1, 1)
+PC_1203_41_EFFECTIVE = date(2014, 1, 1)  # AB 651 (Stats. 2013) added § 1203.41 (county-jail felonies)
+#: SB 731 (Stats. 2022) extended § 1203.41 to state prison. Sources disagree on the date (1 January or 1 July
+#: 2023); the later one is encoded, the less favourable reading (docs/jurisdictions/ca.md).
+SB_731_PRISON_PATH = date(2023, 7, 1)
+PC_1203_42_EFFECTIVE = date(2018, 1, 1)  # AB 1115 (Stats. 2017, ch. 207) added § 1203.42
+#: AB 1076 (Stats. 2019) as amended: DOJ automatic relief "commencing July 1, 2022" (§§ 851.93, 1203.425 (I)-(II)).
+AUTOMATIC_RELIEF_OPERATIVE = date(2022, 7, 1)
+#: SB 731 set 1 July 2023 for felony arrest relief and § 1203.425(v)(III); AB 134 (Stats. 2023) moved it to
+#: 1 July 2024 and the 2024 public safety trailer bill (AB/SB 168) to 1 October 2024, with the 1973 reach-back.
+FELONY_AUTOMATIC_RELIEF_OPERATIVE = date(2024, 10, 1)
 
 CONVICTED = OneOf(Fact("disposition"), ("convicted",))
 OTHER_CONVICTED = OneOf(Other("disposition"), ("convicted",))
@@ -112,13 +128,23 @@ def _other_done(end: str) -> Expr:
     return any_of(Compare("<=", Other(end), AsOf()), Compare("==", Other("probation_completed"), Const(True)))
 
 
-#: "not then serving a sentence for an offense": another conviction whose custody may not be over.
-OTHER_SERVING = Exists(all_of(OTHER_CONVICTED, Not(_other_done("incarceration_end"))), "other_charges")
+#: "not then serving a sentence for an offense": another conviction whose custody may not be over
+#: (``incarcerated: false`` on it says no custody was imposed).
+OTHER_SERVING = Exists(
+    all_of(
+        OTHER_CONVICTED,
+        Not(_other_done("incarceration_end")),
+        Not(Compare("==", Other("incarcerated"), Const(False))),
+    ),
+    "other_charges",
+)
 #: "on probation for an offense": another conviction whose probation or supervision may not be over.
+#: ``probation_granted: false`` on the other charge says it carries none (so it cannot be "on probation").
 OTHER_ON_PROBATION = Exists(
     all_of(
         OTHER_CONVICTED,
         Not(_other_done("probation_end")),
+        Not(Compare("==", Other("probation_granted"), Const(False))),
         any_of(recorded(Other("probation_start")), recorded(Other("probation_end"))),
     ),
     "other_charges",

@@ -46,6 +46,8 @@ _CODES: Final[dict[str, str]] = {
         r"(?:WELF(?:ARE|\.)?\s*(?:&|AND)\s*INST(?:ITUTIONS|\.)?\s*CODE|W\.?\s*&\s*I\.?\s*(?:CODE|C\.?)?|WIC|WI)"
     ),
 }
+#: The codes read, by their canonical abbreviations.
+CODES: Final = tuple(_CODES)
 #: The sections that take another offense as their object: attempt, conspiracy, solicitation.
 INCHOATE: Final = ("664", "182", "653F")
 

@@ -28,7 +28,7 @@ decides in the interest of justice). Unpaid restitution is not a condition: sinc
 from __future__ import annotations
 
 from ...lang import Condition, Fact, Not, OneOf, Param, Relief, Rule, StatuteIn, Wait
-from ._common import CONVICTED, ENCODED_FROM, PROBATION_GRANTED, all_of, fact_is, no_other_sentence
+from ._common import CONVICTED, LONG_STANDING, PROBATION_GRANTED, all_of, fact_is, no_other_sentence
 
 SECTION = "Cal. Penal Code § 1203.4"
 
@@ -130,7 +130,7 @@ PROBATION_COMPLETED = Rule(
         *no_other_sentence(f"{SECTION}(a)(1)"),
     ),
     waits=(_probation_over(),),
-    effective=ENCODED_FROM,
+    effective=LONG_STANDING,
     note="Mandatory: the court shall grant the petition (form CR-180) when these conditions hold.",
 )
 
@@ -160,7 +160,7 @@ INTEREST_OF_JUSTICE = Rule(
         *no_other_sentence(f"{SECTION}(a)(1)"),
     ),
     waits=(_probation_over(),),
-    effective=ENCODED_FROM,
+    effective=LONG_STANDING,
     note=(
         "Discretionary: the person may petition once these conditions hold, and the court decides whether "
         "dismissal is in the interest of justice; a declaration about rehabilitation helps."

@@ -21,20 +21,28 @@ offense. ...
 This section does not apply to a person convicted of an offense that requires registration
 under the Sex Offender Registration Act (§ 290 et seq.).
 
-State prison sentences were added by SB 731 (Stats. 2022). The whole section is discretionary:
-a result of "eligible" means the person may petition and the court decides. Each path reads
-the record's kind of supervision (``supervision``: mandatory supervision, parole, PRCS, none),
-whose dates are in the probation fields (docs/record-format.md).
+History: added by AB 651 (Stats. 2013), in force 1 January 2014, for sentences under § 1170(h)(5)
+("If a defendant is sentenced pursuant to paragraph (5) of subdivision (h) of Section 1170"), with
+the same one- and two-year waits; SB 731 (Stats. 2022) extended it to every felony,
+state prison included, except registrable offences: encoded from 1 July 2023 (practitioners date
+it 1 July 2023, one source 1 January 2023; the later date is the less favourable reading).
+
+The whole section is discretionary: a result of "eligible" means the person may petition and the
+court decides. Each path reads the record's kind of supervision (``supervision``: mandatory
+supervision, parole, PRCS, none), whose dates are in the probation fields (docs/record-format.md).
 """
 
 from __future__ import annotations
+
+from datetime import date
 
 from ...lang import Condition, Expr, Fact, Latest, Not, OneOf, Param, Relief, Rule, Wait
 from ..supervision import NO_SUPERVISION, completion_date, kind_is
 from ._common import (
     CONVICTED,
     CUSTODY_OVER,
-    ENCODED_FROM,
+    PC_1203_41_EFFECTIVE,
+    SB_731_PRISON_PATH,
     all_of,
     court_decides,
     fact_is,
@@ -92,7 +100,15 @@ def _conditions(kind: Condition) -> tuple[Condition, ...]:
     )
 
 
-def _rule(rule_id: str, title: str, kind: Condition, start: Expr, years: str, wait_text: str) -> Rule:
+def _rule(
+    rule_id: str,
+    title: str,
+    kind: Condition,
+    start: Expr,
+    years: str,
+    wait_text: str,
+    effective: date = PC_1203_41_EFFECTIVE,
+) -> Rule:
     return Rule(
         id=rule_id,
         jurisdiction="CA",
@@ -102,7 +118,7 @@ def _rule(rule_id: str, title: str, kind: Condition, start: Expr, years: str, wa
         statute_text=STATUTE_TEXT,
         conditions=_conditions(kind),
         waits=(Wait(id="after_completion", text=wait_text, cite=f"{SECTION}(a)(2)", start=start, years=Param(years)),),
-        effective=ENCODED_FROM,
+        effective=effective,
         note=NOTE,
     )
 
@@ -147,6 +163,7 @@ STATE_PRISON = _rule(
     completion_date(),
     "ca.pc_1203_41.wait_years",
     "Two years have passed since the sentence, including parole or post-release supervision, was completed.",
+    SB_731_PRISON_PATH,
 )
 
 RULES = (MANDATORY_SUPERVISION, COUNTY_JAIL, STATE_PRISON)

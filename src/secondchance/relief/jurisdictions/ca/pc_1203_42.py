@@ -29,7 +29,7 @@ from ...lang import Compare, Condition, Const, Fact, Latest, Not, OneOf, Param, 
 from ._common import (
     CONVICTED,
     CUSTODY_OVER,
-    ENCODED_FROM,
+    PC_1203_42_EFFECTIVE,
     REALIGNMENT,
     all_of,
     court_decides,
@@ -110,7 +110,7 @@ PRE_REALIGNMENT = Rule(
             years=Param("ca.pc_1203_42.wait_years"),
         ),
     ),
-    effective=ENCODED_FROM,
+    effective=PC_1203_42_EFFECTIVE,
     note="Discretionary: the court decides in the interest of justice. See also § 1203.41 (state prison, SB 731).",
 )
 

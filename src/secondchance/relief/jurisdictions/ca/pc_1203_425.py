@@ -34,6 +34,16 @@ subclause does not apply to a conviction of a serious felony defined in subdivis
 Section 1192.7, a violent felony as defined in Section 667.5, or a felony offense requiring
 registration pursuant to Chapter 5.5 (commencing with Section 290) of Title 9 of Part 1.
 
+History (docs/jurisdictions/ca.md has the sources): added by AB 1076 (Stats. 2019); the DOJ review
+runs "commencing July 1, 2022" (the date in force since the 2021 amendments), and AB 1308 (Stats.
+2021) moved the reach-back from convictions on or after 1 January 2021 to 1 January 1973 before that
+date, so (I) and (II) apply from 1 July 2022 to convictions since 1973. SB 731 (Stats. 2022) added
+(III) and the "Except as otherwise provided in subclause (III)" of (iv), operative 1 July 2023 for
+convictions on or after 1 January 2005; AB 134 (Stats. 2023, approved 10 July 2023) delayed it to
+1 July 2024, and the 2024 public safety trailer bill (AB/SB 168) to 1 October 2024, extending it to
+convictions on or after 1 January 1973. (III) is therefore encoded from 1 October 2024, reaching
+back to 1973 from its first day.
+
 Relief label: ``automatic_sealing``. The relief is a dismissal granted by the state without a
 petition, after which the record is withheld from most background checks (§ 1203.425(a)(2),
 (c)); the label keeps it apart from petition-based dismissal. The prosecutor or probation
@@ -42,6 +52,8 @@ the criteria, not that relief was granted: the person can check their DOJ record
 """
 
 from __future__ import annotations
+
+from datetime import date
 
 from ...lang import (
     Compare,
@@ -62,9 +74,10 @@ from ...lang import (
 )
 from ..supervision import NO_SUPERVISION, PROBATION, kind_is
 from ._common import (
+    AUTOMATIC_RELIEF_OPERATIVE,
     CONVICTED,
     CUSTODY_OVER,
-    ENCODED_FROM,
+    FELONY_AUTOMATIC_RELIEF_OPERATIVE,
     JAN_1_1973,
     NO_PROBATION,
     OTHER_CONVICTED,
@@ -151,7 +164,14 @@ def _person_conditions() -> tuple[Condition, ...]:
     )
 
 
-def _rule(rule_id: str, section: str, title: str, conditions: tuple[Condition, ...], wait: Wait) -> Rule:
+def _rule(
+    rule_id: str,
+    section: str,
+    title: str,
+    conditions: tuple[Condition, ...],
+    wait: Wait,
+    effective: date = AUTOMATIC_RELIEF_OPERATIVE,
+) -> Rule:
     return Rule(
         id=rule_id,
         jurisdiction="CA",
@@ -162,7 +182,7 @@ def _rule(rule_id: str, section: str, title: str, conditions: tuple[Condition, .
         conditions=(*_person_conditions(), *conditions),
         waits=(wait,),
         automatic=True,
-        effective=ENCODED_FROM,
+        effective=effective,
         note=NOTE,
     )
 
@@ -296,6 +316,7 @@ def _felony_rule(rule_id: str, title: str, kind: Condition, completed: Expr) -> 
             start=completed,
             years=FELONY_YEARS,
         ),
+        FELONY_AUTOMATIC_RELIEF_OPERATIVE,
     )
 
 

@@ -22,6 +22,14 @@ a sentence for any offense, and is not under charge of commission of a crime.
 
 Not applicable (as read, not verified verbatim): misdemeanor § 288(c); misdemeanors within
 Vehicle Code § 42002.1 (§§ 2800, 2801, 2803); Vehicle Code infractions punished under § 42001.
+An infraction is a Vehicle Code infraction when its citation is to the Vehicle Code (``VC ...``);
+an infraction with no citation needs review.
+
+History: § 1203.4a is older than any record screened here; the rules carry the LONG_STANDING date.
+Infractions were added by AB 2582 (Stats. 2010, ch. 99, approved 15 July 2010, in force 1 January
+2011: "defendants convicted of infractions, except specified motor vehicle related infractions,
+shall be permitted to seek dismissal"), so ``ca.pc_1203_4a.grades`` lists infractions from 2011.
+When the discretionary path (b) was added was not found; it is applied to every date (docs).
 
 Judgment call, documented: "lived an honest and upright life and ... obeyed the laws of the
 land" is read from the record as "no conviction for an offense committed in the year after the
@@ -52,11 +60,10 @@ from ...lang import (
 from ._common import (
     CONVICTED,
     CUSTODY_OVER,
-    ENCODED_FROM,
+    LONG_STANDING,
     NO_PROBATION,
     OTHER_CONVICTED,
     all_of,
-    court_decides,
     not_charged,
     not_serving,
 )
@@ -98,9 +105,12 @@ def _common_conditions(cite: str) -> tuple[Condition, ...]:
         Condition(id="convicted", text="The charge ended in a conviction.", cite=cite, test=CONVICTED),
         Condition(
             id="misdemeanor_or_infraction",
-            text="The conviction is a misdemeanor or an infraction (a wobbler's final grade must be checked).",
-            cite=cite,
-            test=OneOf(Fact("grade"), ("misdemeanor", "infraction"), unknown=("wobbler",)),
+            text=(
+                "The conviction is a misdemeanor, or an infraction (since 1 January 2011); a wobbler's final grade "
+                "must be checked."
+            ),
+            cite=f"{cite}; AB 2582 (Stats. 2010, ch. 99)",
+            test=OneOf(Fact("grade"), Param("ca.pc_1203_4a.grades"), unknown=("wobbler",)),
         ),
         Condition(
             id="not_granted_probation",
@@ -122,9 +132,14 @@ def _common_conditions(cite: str) -> tuple[Condition, ...]:
         ),
         Condition(
             id="not_a_vehicle_code_infraction",
-            text="For an infraction: it is not a Vehicle Code infraction under § 42001 (a lawyer checks this).",
+            text="For an infraction: it is not a Vehicle Code infraction (§ 42001), as its citation shows.",
             cite=SECTION,
-            test=Not(all_of(OneOf(Fact("grade"), ("infraction",)), court_decides())),
+            test=Not(
+                all_of(
+                    OneOf(Fact("grade"), ("infraction",)),
+                    StatuteIn(Fact("statute"), Param("ca.pc_1203_4a.excluded_infraction_codes")),
+                )
+            ),
         ),
         not_serving(cite),
         not_charged(cite),
@@ -161,7 +176,7 @@ SENTENCE_COMPLETED = Rule(
         ),
     ),
     waits=(_one_year(f"{SECTION}(a)"),),
-    effective=ENCODED_FROM,
+    effective=LONG_STANDING,
     note="Mandatory: the court shall grant the petition (form CR-180) when these conditions hold.",
 )
 
@@ -174,7 +189,7 @@ INTEREST_OF_JUSTICE = Rule(
     statute_text=STATUTE_TEXT,
     conditions=_common_conditions(f"{SECTION}(b)"),
     waits=(_one_year(f"{SECTION}(b)"),),
-    effective=ENCODED_FROM,
+    effective=LONG_STANDING,
     note="Discretionary: the person may petition; the court decides whether dismissal is in the interests of justice.",
 )
 

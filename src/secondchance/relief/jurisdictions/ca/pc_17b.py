@@ -20,7 +20,7 @@ There is no waiting period: the application can be made during or after probatio
 from __future__ import annotations
 
 from ...lang import Condition, Fact, Not, OneOf, Relief, Rule
-from ._common import CONVICTED, ENCODED_FROM, PROBATION_GRANTED, all_of, any_of, fact_is
+from ._common import CONVICTED, LONG_STANDING, PROBATION_GRANTED, all_of, any_of, fact_is
 
 SECTION = "Cal. Penal Code § 17(b)"
 
@@ -65,7 +65,7 @@ PROBATION_REDUCTION = Rule(
             ),
         ),
     ),
-    effective=ENCODED_FROM,
+    effective=LONG_STANDING,
     note=(
         "Discretionary: apply to the sentencing court; the court decides. Can be filed together with a "
         "§ 1203.4 petition. Reduction does not end a duty to register under § 290."

@@ -27,15 +27,50 @@ Readings, documented: the case is the arrest ("from that arrest"), so no charge 
 have ended, or may still end, in a conviction. The record format has no "no charges filed"
 disposition; an arrest the prosecutor never filed is recorded as ``withdrawn``. The maximum
 punishment of the offence (clause (C)(ii)) is not in the record: the six-year rule is always
-right for a felony (after six years clause (i) is met too); the three-year rule needs review.
+right for a felony (after six years clause (i) is met too); the three-year rule is decided for the
+offences whose penalty clause is listed in ``ca.pc_851_93.under_eight_years`` (met) or
+``ca.pc_851_93.eight_years_or_more`` (not met), and needs review for any other felony.
+
+History: added by AB 1076 (Stats. 2019); the DOJ review runs from 1 July 2022 and AB 1308 (Stats.
+2021) set the 1973 reach-back. Until 30 September 2024 paragraph (C) covered only an arrest "for an
+offense that is punishable by imprisonment pursuant to ... subdivision (h) of Section 1170" (three
+years); SB 731 (Stats. 2022) rewrote (C) into the felony clauses (i) and (ii) above, operative 1 July
+2023, delayed by AB 134 (Stats. 2023) to 1 July 2024 and by the 2024 public safety trailer bill
+(AB/SB 168) to 1 October 2024. The pre-2024 wording of (C) is taken from the bills' digests ("existing
+law makes arrest record relief available to a person who has been arrested for a felony, including a
+felony punishable in the state prison", commencing 1 October 2024), not from the enacted text.
 Relief label ``automatic_sealing``: the arrest record is withheld from disclosure (§ 851.92
 effects) without a petition.
 """
 
 from __future__ import annotations
 
-from ...lang import Compare, Condition, Const, Exists, Fact, Not, OneOf, Other, Param, Relief, Rule, Wait
-from ._common import ENCODED_FROM, JAN_1_1973, all_of, court_decides
+from datetime import date
+
+from ...lang import (
+    AsOf,
+    Compare,
+    Condition,
+    Const,
+    Exists,
+    Fact,
+    Not,
+    OneOf,
+    Other,
+    Param,
+    Relief,
+    Rule,
+    StatuteIn,
+    Wait,
+)
+from ._common import (
+    AUTOMATIC_RELIEF_OPERATIVE,
+    FELONY_AUTOMATIC_RELIEF_OPERATIVE,
+    JAN_1_1973,
+    all_of,
+    any_of,
+    court_decides,
+)
 
 SECTION = "Cal. Penal Code § 851.93"
 A2 = f"{SECTION}(a)(2)"
@@ -86,7 +121,15 @@ FELONY = OneOf(Fact("grade"), ("felony",), unknown=("wobbler",))
 NOT_FILED = OneOf(Fact("disposition"), ("withdrawn",))
 
 
-def _rule(rule_id: str, section: str, title: str, conditions: tuple[Condition, ...], waits: tuple[Wait, ...]) -> Rule:
+def _rule(
+    rule_id: str,
+    section: str,
+    title: str,
+    conditions: tuple[Condition, ...],
+    waits: tuple[Wait, ...],
+    effective: date = AUTOMATIC_RELIEF_OPERATIVE,
+    repealed: date | None = None,
+) -> Rule:
     return Rule(
         id=rule_id,
         jurisdiction="CA",
@@ -97,7 +140,8 @@ def _rule(rule_id: str, section: str, title: str, conditions: tuple[Condition, .
         conditions=(SINCE_1973, *conditions, NO_CONVICTION_FROM_ARREST),
         waits=waits,
         automatic=True,
-        effective=ENCODED_FROM,
+        effective=effective,
+        repealed=repealed,
         note=NOTE,
     )
 
@@ -153,6 +197,19 @@ ACQUITTED = _rule(
             cite=f"{A2}(B), (C)",
             test=OneOf(Fact("disposition"), ("not_guilty",)),
         ),
+        Condition(
+            id="arrest_covered_on_this_date",
+            text=(
+                "Before 1 October 2024 a felony arrest was covered only for an offense punishable under § 1170(h) "
+                "(a lawyer checks this); from that date every misdemeanor and felony arrest is."
+            ),
+            cite=f"{A2}(C); AB 1076 (Stats. 2019); SB 731 (Stats. 2022) as delayed by AB 134 and AB/SB 168",
+            test=any_of(
+                Compare(">=", AsOf(), Const(FELONY_AUTOMATIC_RELIEF_OPERATIVE)),
+                OneOf(Fact("grade"), ("misdemeanor",)),
+                court_decides("not_guilty"),
+            ),
+        ),
     ),
     (),
 )
@@ -173,7 +230,13 @@ FELONY_NOT_FILED = _rule(
             id="punishable_under_eight_years",
             text="The offense is not punishable by eight years or more (a lawyer checks the statute's penalty).",
             cite=f"{A2}(C)(i)",
-            test=court_decides("withdrawn"),
+            test=any_of(
+                StatuteIn(Fact("statute"), Param("ca.pc_851_93.under_eight_years")),
+                all_of(
+                    Not(StatuteIn(Fact("statute"), Param("ca.pc_851_93.eight_years_or_more"))),
+                    court_decides("withdrawn"),
+                ),
+            ),
         ),
     ),
     (
@@ -183,6 +246,7 @@ FELONY_NOT_FILED = _rule(
             f"{A2}(C)(i)",
         ),
     ),
+    FELONY_AUTOMATIC_RELIEF_OPERATIVE,
 )
 
 FELONY_NOT_FILED_SIX_YEARS = _rule(
@@ -205,6 +269,37 @@ FELONY_NOT_FILED_SIX_YEARS = _rule(
             f"{A2}(C)(ii)",
         ),
     ),
+    FELONY_AUTOMATIC_RELIEF_OPERATIVE,
+)
+
+REALIGNED_FELONY_NOT_FILED = _rule(
+    "CA-851.93-a2C-2022-realigned-felony-not-filed",
+    f"{A2}(C) (as in force 1 July 2022 - 30 September 2024)",
+    "Automatic arrest relief before October 2024: § 1170(h) felony arrest never charged, three years later",
+    (
+        Condition(id="felony", text="The arrest was for a felony.", cite=f"{A2}(C)", test=FELONY),
+        Condition(
+            id="no_proceedings",
+            text="No criminal proceedings were started (recorded as withdrawn / not filed).",
+            cite=f"{A2}(C)",
+            test=NOT_FILED,
+        ),
+        Condition(
+            id="punishable_under_1170h",
+            text="The offense is punishable by county jail under § 1170(h) (a lawyer checks the statute's penalty).",
+            cite=f"{A2}(C)",
+            test=court_decides("withdrawn"),
+        ),
+    ),
+    (
+        _since_arrest(
+            "ca.pc_851_93.felony_wait_years",
+            "At least three calendar years have passed since the arrest.",
+            f"{A2}(C)",
+        ),
+    ),
+    AUTOMATIC_RELIEF_OPERATIVE,
+    FELONY_AUTOMATIC_RELIEF_OPERATIVE,
 )
 
 DIVERSION_COMPLETED = _rule(
@@ -228,5 +323,6 @@ RULES = (
     ACQUITTED,
     FELONY_NOT_FILED,
     FELONY_NOT_FILED_SIX_YEARS,
+    REALIGNED_FELONY_NOT_FILED,
     DIVERSION_COMPLETED,
 )
