@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from secondchance.bulk.compile import HANDLED_NODES, compile_rules
 from secondchance.bulk.frame import CHARGE_SCHEMA, RESULT_SCHEMA, evaluate_frame
+from secondchance.bulk.frame import with_defaults as with_defaults_frame
 from secondchance.bulk.synth import synth_charges
 from secondchance.records.defaults import with_defaults
 from secondchance.relief import lang
@@ -505,7 +506,7 @@ def test_rules_not_in_force_are_skipped() -> None:
 
 def test_compiled_once_runs_on_many_partitions() -> None:
     compiled = compile_rules(AS_OF, RULES)
-    frame = synth_charges(300, "PA", seed=12)
+    frame = with_defaults_frame(synth_charges(300, "PA", seed=12))  # as evaluate_frame gives the compiled rules
     people = frame["person_id"].unique(maintain_order=True)
     halves = [frame.filter(pl.col("person_id").is_in(part.implode())) for part in (people[:150], people[150:])]
     together = compiled.codes.decode(compiled.evaluate(frame), frame)

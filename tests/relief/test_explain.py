@@ -90,7 +90,7 @@ def test_a_rule_that_cannot_apply_before_a_later_day_does_not_ask_for_facts() ->
     age_70 = next(r for r in charge.results if r.rule.id == "PA-9122-b1-age-70")
     assert age_70.status is Status.NEEDS_REVIEW and age_70.missing  # the machine list stays
     assert age_70.not_before == date(2055, 3, 1) and not open_question(age_70)
-    assert summary(age_70).startswith("Not before 2055-03-01:")
+    assert summary(age_70).startswith("Not before 2055-03-01.")
     assert "date you were released" not in summary(age_70)
     assert "2055-03-01" in headline(charge.results) and "might be cleared" not in headline(charge.results)
 
@@ -126,3 +126,33 @@ def test_missing_facts_are_named_in_the_persons_words() -> None:
     for result in payload["charges"][0]["results"]:
         assert len(result["missing_text"]) == len(result["missing"])
         assert not any("_" in text for text in result["missing_text"])
+
+
+def test_an_undecided_wait_still_bounds_the_day_from_below() -> None:
+    """Clean Slate's "free from conviction" clock: another conviction's date is unknown, but the clock
+    cannot end before seven years after this conviction, so the answer is "not before 2031", not a question."""
+    paid = Sentence(incarcerated=False, probation_granted=False, fines_costs_owed=0, restitution_owed=0)
+    theft = Charge(
+        id="1",
+        statute="18 Pa.C.S. § 3929(a)(1)",
+        grade="M2",
+        disposition="convicted",
+        disposition_date=date(2024, 1, 1),
+        sentence=paid,
+    )
+    undated = Charge(id="1", statute="18 Pa.C.S. § 3921(a)", grade="M1", disposition="convicted", sentence=paid)
+    p = Person(
+        id="p",
+        birth_date=date(1990, 1, 1),
+        cases=(
+            Case(id="A", jurisdiction="PA", arrest_date=date(2023, 10, 1), charges=(theft,)),
+            Case(id="B", jurisdiction="PA", charges=(undated,)),
+        ),
+    )
+    charge = screen(p, AS_OF).charges[0]
+    clean_slate = next(r for r in charge.results if r.rule.id == "PA-9122.2-a1-misdemeanor")
+    assert clean_slate.status is Status.NEEDS_REVIEW and clean_slate.missing == ("other_charges.disposition_date",)
+    assert clean_slate.not_before == date(2031, 1, 1) and not open_question(clean_slate)
+    assert headline(charge.results).startswith(
+        "Nothing clears this charge now. The earliest any law could is 2031-01-01"
+    )

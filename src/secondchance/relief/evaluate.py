@@ -21,11 +21,13 @@ Semantics (the bulk engine implements exactly these; ``tests/bulk`` proves it):
 What a result means for the person, beyond its status (``Result`` fields; the bulk engine
 reports the status and ``missing`` and need not compute these, which follow from the trace):
 
-* ``not_before``: for ``needs_review``, the latest waiting period that is *decided* and ends
-  after the as-of date. Whatever the unknown facts turn out to be, the rule cannot apply before
-  it (its ``eligible_on`` would be at least that day, or it is not eligible), so its open facts
-  are not asked today: ``relief.explain`` says "not before <date>" instead of "needs review".
-  Sound: a decided wait keeps its end when more facts are learned.
+* ``not_before``: for ``needs_review``, the latest day that some waiting period cannot end
+  before (``Evaluator.earliest``: its end when decided, else a lower bound from its known parts),
+  if after the as-of date. Whatever the unknown facts turn out to be, the rule cannot apply
+  before it (its ``eligible_on`` would be at least that day, or it is not eligible), so its open
+  facts are not asked today: ``relief.explain`` says "not before <date>" instead of "needs
+  review". Sound: a decided wait keeps its end when more facts are learned, and a wait's end only
+  moves forward as its inputs do (tests/relief/test_properties.py checks both).
 * ``concerns``: false when a condition that reads only *what kind of charge or person this is*
   (``SCOPE_FACTS``: how the charge ended, whether the person has died) fails. Such a rule is
   about other charges ("the charge ended without a conviction" for a conviction); the failure
@@ -334,6 +336,44 @@ class Evaluator:
         end = _as_date(ends)
         return Check(wait.id, "wait", wait.text, wait.cite, end <= self.as_of, facts, end)
 
+    def earliest(self, expr: Expr, this: Row, rows: list[Row], other: Row | None = None) -> date | None:
+        """A day that the date ``expr`` cannot be before, whatever its unknown facts turn out to be.
+
+        The value itself when known. Otherwise a lower bound from the parts that are known: the date
+        nodes of waiting periods only move forward as their inputs do (``Shift`` adds, ``Latest`` and
+        ``LatestOf`` take a maximum, so one known input bounds them from below; an undecided ``IfElse``
+        is at least the earlier of its branches). E.g. "ten years free of arrest since final release"
+        with another charge's release unknown still ends no earlier than ten years after this one's.
+        None when nothing bounds it.
+        """
+        known = self.value(expr, this, rows, other, set())
+        if isinstance(known, date):
+            return known
+        if known is not None:
+            return None
+        match expr:
+            case Shift(inner, years, days):
+                start = self.earliest(inner, this, rows, other)
+                if start is None:
+                    return None
+                return add_years_days(start, whole_number(years, self.as_of), whole_number(days, self.as_of))
+            case Latest(dates):
+                bounds = [self.earliest(d, this, rows, other) for d in dates]
+                return max((b for b in bounds if b is not None), default=None)
+            case LatestOf(when, where, at_least, scope):
+                bounds = [self.earliest(at_least, this, rows, other)]
+                for row in rows:
+                    if in_scope(scope, this, row) and self.value(where, this, rows, row, set()) is True:
+                        bounds.append(self.earliest(when, this, rows, row))
+                return max((b for b in bounds if b is not None), default=None)
+            case IfElse(test, then, otherwise):
+                chosen = self.value(test, this, rows, other, set())
+                if chosen is not None:
+                    return self.earliest(then if chosen else otherwise, this, rows, other)
+                either = [self.earliest(then, this, rows, other), self.earliest(otherwise, this, rows, other)]
+                return None if None in either else min(d for d in either if d is not None)
+        return None
+
     def apply(self, rule: Rule, this: Row, rows: list[Row]) -> Result:
         """Evaluate one rule for one charge (``this``) of a person whose charges are ``rows``."""
         if rows is not self._source:
@@ -349,8 +389,11 @@ class Evaluator:
             concerns = not any(_about_scope(c.test) for c in failed)
             return Result(rule, Status.NOT_ELIGIBLE, None, (), trace, concerns=concerns)
         if any(c.holds is None for c in trace):
-            decided = [w.ends_on for w in waits if w.ends_on is not None and w.ends_on > self.as_of]
-            not_before = max(decided, default=None)
+            ends = [
+                check.ends_on or self.earliest(wait.ends, this, rows)
+                for wait, check in zip(rule.waits, waits, strict=True)
+            ]
+            not_before = max((d for d in ends if d is not None and d > self.as_of), default=None)
             return Result(rule, Status.NEEDS_REVIEW, None, tuple(sorted(missing)), trace, not_before=not_before)
         latest = max((w.ends_on for w in waits if w.ends_on is not None), default=None)
         if latest is not None and latest > self.as_of:

@@ -191,8 +191,8 @@ def reason(result: Result) -> str | None:
 
 
 def _pending_waits(result: Result) -> str:
-    """The waiting periods that end after the as-of day, as one sentence."""
-    texts = [c.text for c in result.trace if c.kind == "wait" and c.holds is False]
+    """The waiting periods not over on the as-of day (ending later, or not yet known), as sentences."""
+    texts = [c.text for c in result.trace if c.kind == "wait" and c.holds is not True]
     return " ".join(texts)
 
 
@@ -211,7 +211,10 @@ def summary(result: Result, row: Row | None = None, rows: Sequence[Row] = ()) ->
         if result.cannot_improve:
             return f"Might also apply, but cannot do better than the {relief} above; nothing more is needed for it."
         if result.not_before is not None:
-            return f"Not before {result.not_before.isoformat()}: {_pending_waits(result)} Check again then."
+            pending = _pending_waits(result)
+            return (
+                f"Not before {result.not_before.isoformat()}. Waiting periods not over yet: {pending} Check again then."
+            )
         if result.missing:
             return "Needs review: we need " + "; ".join(missing_text(result, row, rows)) + "."
         # Every fact is known, but the law turns on something the record cannot show.
@@ -253,6 +256,13 @@ def headline(results: tuple[Result, ...]) -> str:
             f"Nothing clears this charge now. The earliest relief is {_relief(first)} on {first.eligible_on} "
             f"({first.rule.section}), if nothing changes before then."
         )
+        sooner = [r for r in deferred if r.not_before and first.eligible_on and r.not_before < first.eligible_on]
+        if sooner:
+            maybe = sooner[0]
+            text += (
+                f" Possibly sooner: {_relief(maybe)} from {maybe.not_before} ({maybe.rule.section}), "
+                "depending on facts to check then."
+            )
         return text
     if deferred:
         first = deferred[0]
