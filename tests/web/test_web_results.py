@@ -19,7 +19,13 @@ def person(*charges: Charge) -> Person:
 def test_a_silent_pardon_is_an_assumption_and_a_path_not_a_question() -> None:
     sentence = Sentence(incarcerated=False, probation_granted=False, fines_costs_owed=0, restitution_owed=0)
     convicted = Charge(
-        id="1", grade="F1", disposition="convicted", disposition_date=date(2019, 6, 1), sentence=sentence
+        id="1",
+        statute="18 Pa.C.S. § 3502(a)(1)",
+        grade="F1",
+        offense_date=date(2019, 1, 2),
+        disposition="convicted",
+        disposition_date=date(2019, 6, 1),
+        sentence=sentence,
     )
     screening = screen(person(convicted), AS_OF)
     view = charge_views(screening, "en")[0]
