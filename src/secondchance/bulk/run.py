@@ -56,6 +56,7 @@ from .read import (
     stripped_ids,
     validate,
 )
+from .supervise import die_with_parent
 
 #: evaluate_codes' signature: (charges, as_of, rules) -> a CODE_SCHEMA frame keyed by result_codes(as_of, rules).
 Evaluate = Callable[[pl.DataFrame, date, Sequence[Rule] | None], pl.DataFrame]
@@ -272,6 +273,16 @@ def results_table(codes: pl.DataFrame, rows: pl.Series, key: ResultCodes) -> pa.
 # ---------------------------------------------------------------------------- committing
 
 
+def spreadsheet_safe_frame(frame: pl.DataFrame) -> pl.DataFrame:
+    """Text cells a spreadsheet would run as a formula (= + - @ tab CR first) get a leading ``'``."""
+    text = [name for name, dtype in frame.schema.items() if dtype == pl.Utf8]
+    risky = "^[=+\\-@\t\r]"
+    return frame.with_columns(
+        pl.when(pl.col(name).str.contains(risky)).then(pl.lit("'") + pl.col(name)).otherwise(pl.col(name)).alias(name)
+        for name in text
+    )
+
+
 def part_name(part: int) -> str:
     return f"part-{part:05d}"
 
@@ -347,8 +358,13 @@ def committed(out: Path, part: int) -> dict[str, Any] | None:
     path = out / "_state" / "done" / f"{part_name(part)}.json"
     if not path.exists():
         return None
-    marker: dict[str, Any] = json.loads(path.read_text())
-    for rel, sha in marker["files"].items():
+    try:
+        marker: dict[str, Any] = json.loads(path.read_text())
+        files = marker["files"].items()
+        int(marker["counts"]["rows"])
+    except (ValueError, KeyError, TypeError, AttributeError):  # truncated or damaged: redo the partition
+        return None
+    for rel, sha in files:
         target = out / rel
         if not target.exists() or file_sha256(target) != sha:
             return None
@@ -494,7 +510,12 @@ def _run_local(plan: Plan, identity: dict[str, Any], workers: int, progress: Pro
                 marker = screen_partition(args[0], args[1], part, *args[2:])
                 progress.on_advance("partitions", 1, int(marker["counts"]["rows"]))
         else:
-            with ProcessPoolExecutor(max_workers=min(workers, len(todo)), mp_context=get_context("spawn")) as pool:
+            with ProcessPoolExecutor(
+                max_workers=min(workers, len(todo)),
+                mp_context=get_context("spawn"),
+                initializer=die_with_parent,
+                initargs=(os.getpid(),),
+            ) as pool:
                 futures = [pool.submit(screen_partition, args[0], args[1], p, *args[2:]) for p in todo]
                 for future in as_completed(futures):
                     marker = future.result()
@@ -549,7 +570,8 @@ def finalize(plan: Plan, identity: dict[str, Any], rules: Sequence[Rule], input_
         )
     rejects_csv = plan.out / "rejects.csv"
     gathered = pl.concat([pl.read_parquet(plan.out / rel) for rel in sorted(files) if rel.startswith("rejects/")])
-    atomic_write(rejects_csv, lambda handle: gathered.sort("row", maintain_order=True).write_csv(handle))
+    gathered = spreadsheet_safe_frame(gathered.sort("row", maintain_order=True))
+    atomic_write(rejects_csv, lambda handle: gathered.write_csv(handle))
     files["rejects.csv"] = file_sha256(rejects_csv)
     counts = {
         "input_rows": input_rows,

@@ -11,6 +11,9 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
 
 from ...records import people_from_json
+from ...records.parse import DATE_FORM
+from ...records.safe import InputRefused
+from ...records.safe import loads as safe_loads
 from ...relief import JURISDICTIONS, RULES, Rule, find_rule, screen, to_json
 from ...relief.explain import summary
 from ...relief.lang import Param
@@ -49,7 +52,16 @@ async def read_json(request: Request) -> Any:
         raise ApiProblem(415, "Unsupported Media Type", "Send the record as application/json.")
     raw = await request.body()
     try:
-        return json.loads(raw)
+        return safe_loads(raw)
+    except InputRefused as error:
+        detail = f"{error.where}: {error.reason}"
+        raise ApiProblem(
+            422,
+            "The body is not valid JSON",
+            detail,
+            [FieldError(field="(json)", where="body", detail=detail)],
+            type=INVALID_REQUEST,
+        ) from None
     except (ValueError, UnicodeDecodeError) as error:
         raise ApiProblem(
             422,
@@ -101,6 +113,17 @@ async def screen_record(
 ) -> Any:
     settings: Settings = request.app.state.settings
     day = as_of or date.today()
+    raw_as_of = request.query_params.get("as_of")
+    if raw_as_of is not None and not DATE_FORM.fullmatch(raw_as_of):
+        # pydantic also reads 0 as 1970-01-01 (a Unix time) and 20190105 as a date: only YYYY-MM-DD is documented
+        detail = f"as_of must be a date as YYYY-MM-DD, got {raw_as_of[:40]!r}"
+        raise ApiProblem(
+            422,
+            "The request is not valid",
+            detail,
+            [FieldError(field="as_of", where="query", detail=detail)],
+            type=INVALID_REQUEST,
+        )
     if not date(1900, 1, 1) <= day <= date(2100, 12, 31):
         detail = "as_of must be between 1900-01-01 and 2100-12-31"
         raise ApiProblem(
