@@ -192,3 +192,41 @@ def test_serve_removes_its_temporary_folder_on_sigterm(tmp_path: Path) -> None:
         server.send_signal(signal.SIGTERM)
         server.wait(timeout=30)
     assert not list(tmp_path.glob("secondchance-web-*"))
+
+
+def test_a_slow_request_body_gets_408() -> None:
+    """A body trickling in (slowloris) is cut off after SECONDCHANCE_BODY_TIMEOUT_SECONDS."""
+    import asyncio
+
+    from secondchance.web.security import BodySizeLimit
+
+    sent: list[dict[str, Any]] = []
+
+    async def app(scope: Any, receive: Any, send: Any) -> None:
+        while (await receive()).get("more_body"):
+            pass
+
+    async def receive() -> dict[str, Any]:
+        await asyncio.sleep(0.05)
+        return {"type": "http.request", "body": b"x", "more_body": True}
+
+    async def send(message: dict[str, Any]) -> None:
+        sent.append(message)
+
+    limit = BodySizeLimit(app, limit=10_000, timeout=0.3)
+    asyncio.run(limit({"type": "http", "headers": []}, receive, send))
+    assert sent[0]["status"] == 408
+
+
+def test_screening_over_its_time_budget_is_503_with_retry_after(monkeypatch: pytest.MonkeyPatch) -> None:
+    from secondchance.web.api import relief
+
+    def slow(*args: Any) -> list[Any]:
+        time.sleep(1.0)
+        return []
+
+    monkeypatch.setattr(relief, "screen_all", slow)
+    client = TestClient(create_app(Settings(request_seconds=0.2, rate_limit_per_minute=0)))
+    response = client.post("/api/v1/screen", content=RECORD.encode(), headers=JSON)
+    assert response.status_code == 503 and response.headers["retry-after"] == "30"
+    assert "content-security-policy" in response.headers

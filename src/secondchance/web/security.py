@@ -7,6 +7,7 @@ carries HMAC(secret, that value); a cross-site page can neither read the cookie 
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import hashlib
 import hmac
@@ -90,6 +91,10 @@ class BodyTooLarge(Exception):
     pass
 
 
+class BodyTooSlow(Exception):
+    pass
+
+
 def problem_bytes(status: int, title: str, detail: str) -> bytes:
     return json.dumps({"type": "about:blank", "title": title, "status": status, "detail": detail}).encode()
 
@@ -97,16 +102,20 @@ def problem_bytes(status: int, title: str, detail: str) -> bytes:
 class BodySizeLimit:
     """Rejects request bodies over ``limit`` bytes with 413 (problem details), declared or streamed."""
 
-    def __init__(self, app: ASGIApp, limit: int) -> None:
+    def __init__(self, app: ASGIApp, limit: int, timeout: float = 30.0) -> None:
         self.app = app
         self.limit = limit
+        self.timeout = timeout
 
-    async def _reject(self, send: Send) -> None:
-        body = problem_bytes(413, "Content Too Large", f"The request body must be at most {self.limit} bytes.")
+    async def _reject(self, send: Send, status: int = 413) -> None:
+        if status == 408:
+            body = problem_bytes(408, "Request Timeout", f"The request body took over {self.timeout:g} s to arrive.")
+        else:
+            body = problem_bytes(413, "Content Too Large", f"The request body must be at most {self.limit} bytes.")
         await send(
             {
                 "type": "http.response.start",
-                "status": 413,
+                "status": status,
                 "headers": [
                     (b"content-type", b"application/problem+json"),
                     (b"content-length", str(len(body)).encode()),
@@ -130,14 +139,23 @@ class BodySizeLimit:
                     return
         seen = 0
         started = False
+        complete = False
+        deadline = asyncio.get_running_loop().time() + self.timeout
 
         async def counting_receive() -> Message:
-            nonlocal seen
-            message = await receive()
+            nonlocal seen, complete
+            if complete:  # the body is in: later receives wait for a disconnect, untimed
+                return await receive()
+            remaining = deadline - asyncio.get_running_loop().time()
+            try:
+                message = await asyncio.wait_for(receive(), max(remaining, 0.001))
+            except TimeoutError:
+                raise BodyTooSlow from None
             if message["type"] == "http.request":
                 seen += len(message.get("body", b""))
                 if seen > self.limit:
                     raise BodyTooLarge
+                complete = not message.get("more_body", False)
             return message
 
         async def tracking_send(message: Message) -> None:
@@ -151,6 +169,9 @@ class BodySizeLimit:
         except BodyTooLarge:
             if not started:
                 await self._reject(send)
+        except BodyTooSlow:
+            if not started:
+                await self._reject(send, 408)
 
 
 # ---------------------------------------------------------------------------- signing and CSRF

@@ -52,6 +52,12 @@ class Settings(BaseSettings):
         description="Requests a minute one client address may send to the API and pages (0: no limit); over it, 429.",
     )
     rate_limit_burst: int = Field(default=120, ge=1, description="Requests one client may send at once.")
+    request_seconds: float = Field(
+        default=60, gt=0, description="Time budget of one screening request; over it, 503 with Retry-After."
+    )
+    body_timeout_seconds: float = Field(
+        default=30, gt=0, description="Time a request body may take to arrive; a slower one gets 408."
+    )
     allow_insecure_http: bool = Field(
         default=False,
         description="Let `secondchance serve` listen on a non-loopback address without HTTPS (records cross in clear).",

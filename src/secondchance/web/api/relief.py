@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 from datetime import date
 from typing import Annotated, Any
@@ -19,7 +20,7 @@ from ...relief.explain import summary
 from ...relief.lang import Param
 from ..settings import Settings
 from .models import Jurisdiction, RuleDetail, RuleSummary, ScreenResponse
-from .problems import INVALID_REQUEST, ApiProblem, FieldError, Problem
+from .problems import INVALID_REQUEST, ApiProblem, FieldError, Problem, problem_response
 
 router = APIRouter(tags=["relief"])
 
@@ -27,6 +28,8 @@ PROBLEMS: dict[int | str, dict[str, Any]] = {
     422: {"model": Problem, "description": "The record or a parameter is invalid; `errors` names each field."},
     413: {"model": Problem, "description": "The request body is too large."},
     415: {"model": Problem, "description": "The body is not JSON."},
+    429: {"model": Problem, "description": "Too many requests from this client; `Retry-After` says when to retry."},
+    503: {"model": Problem, "description": "Screening took longer than the time budget; `Retry-After` is set."},
 }
 RECORD_BODY = {
     "requestBody": {
@@ -135,7 +138,16 @@ async def screen_record(
         )
     data = await read_json(request)
     # Screening is CPU work: run it off the event loop so other requests keep being served.
-    screenings = await run_in_threadpool(screen_all, data, day, trace, settings.max_charges)
+    try:
+        screenings = await asyncio.wait_for(
+            run_in_threadpool(screen_all, data, day, trace, settings.max_charges), settings.request_seconds
+        )
+    except TimeoutError:  # the answer is abandoned; its thread finishes its (bounded) work unobserved
+        detail = f"Screening took longer than {settings.request_seconds:g} s; retry later, or send fewer charges."
+        problem = Problem(type="about:blank", title="Service Unavailable", status=503, detail=detail)
+        response = problem_response(problem, request)
+        response.headers["retry-after"] = "30"
+        return response
     # Returned as is: the OpenAPI document still names ScreenResponse, and schemathesis checks the answers
     # against it, but FastAPI does not validate a large answer twice on the way out.
     return JSONResponse({"as_of": day.isoformat(), "people": screenings})
