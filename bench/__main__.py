@@ -9,7 +9,7 @@ import sys
 import time
 from pathlib import Path
 
-SUITES = ["bulk", "search", "api"]
+SUITES = ["bulk", "search", "api", "screen"]
 RESULTS = Path(__file__).parent / "results.json"
 
 
