@@ -117,3 +117,34 @@ def test_bad_json_is_exit_2_naming_the_place(tmp_path: Path, content: str, reaso
     result = runner.invoke(app, ["screen", str(record), "--as-of", AS_OF, "-f", "json"])
     assert result.exit_code == 2, result.output
     assert reason in result.stderr and "line 1" in result.stderr
+
+
+def test_bulk_run_on_a_full_disk_is_exit_3_in_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import errno
+
+    from secondchance.bulk import run as bulk_run
+
+    def full(*args: object, **kwargs: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device", str(tmp_path / "out" / "results" / "part.parquet"))
+
+    monkeypatch.setattr(bulk_run, "run", full)
+    source = tmp_path / "in.csv"
+    source.write_text(HEADER)
+    result = runner.invoke(app, ["bulk", "run", str(source), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 3
+    assert result.stderr.strip().splitlines() == [
+        f"Could not write the run in {tmp_path / 'out'}: No space left on device "
+        f"({tmp_path / 'out' / 'results' / 'part.parquet'}). Finish it later with --resume."
+    ]
+
+
+def test_any_command_failing_on_the_environment_is_exit_3(monkeypatch: pytest.MonkeyPatch) -> None:
+    from secondchance import cli
+
+    def broken() -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(cli, "app", broken)
+    with pytest.raises(SystemExit) as exited:
+        cli.main()
+    assert exited.value.code == 3

@@ -252,5 +252,5 @@ def main() -> None:
         app()
     except OSError as error:
         _silence_stdout()
-        errors.print(f"secondchance: {error.strerror or error}.", markup=False, highlight=False)
+        errors.print(f"secondchance: {error.strerror or error}.", markup=False, highlight=False, soft_wrap=True)
         sys.exit(EXIT_ENVIRONMENT)

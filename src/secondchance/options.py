@@ -26,9 +26,10 @@ def parse_as_of(value: str | None) -> date:
 EXIT_OK, EXIT_BUG, EXIT_INVALID, EXIT_ENVIRONMENT = 0, 1, 2, 3
 
 
-def environment_failure(error: OSError, doing: str) -> typer.Exit:
+def environment_failure(error: OSError, doing: str, hint: str = "") -> typer.Exit:
     """One clear line for a full disk, a closed pipe or a permission (exit 3), instead of a traceback."""
     reason = error.strerror or type(error).__name__
-    name = f" {error.filename}" if error.filename else ""
-    errors.print(f"Could not {doing}{name}: {reason}.", markup=False, highlight=False)
+    name = f" ({error.filename})" if error.filename else ""
+    line = f"Could not {doing}: {reason}{name}.{' ' + hint if hint else ''}"
+    errors.print(line, markup=False, highlight=False, soft_wrap=True)
     return typer.Exit(EXIT_ENVIRONMENT)

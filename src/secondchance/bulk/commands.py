@@ -108,7 +108,7 @@ def run_command(
         errors.print(f"[bold red]Cannot run:[/] {error}", highlight=False)
         raise typer.Exit(2) from None
     except OSError as error:  # disk full, permission denied: one line, and --resume finishes the run later
-        raise environment_failure(error, f"write the run in {out} (finish it later with --resume)") from None
+        raise environment_failure(error, f"write the run in {out}", "Finish it later with --resume.") from None
     seconds = time.perf_counter() - started
     counts = manifest["counts"]
     console.print(f"[green]✓[/] {manifest['reconciled']}", highlight=False)
