@@ -230,3 +230,17 @@ def test_screening_over_its_time_budget_is_503_with_retry_after(monkeypatch: pyt
     response = client.post("/api/v1/screen", content=RECORD.encode(), headers=JSON)
     assert response.status_code == 503 and response.headers["retry-after"] == "30"
     assert "content-security-policy" in response.headers
+
+
+def test_one_person_over_500_charges_is_422_everywhere() -> None:
+    charges = ",".join(f'{{"id": "{i}", "grade": "M2"}}' for i in range(501))
+    body = f'{{"id": "p", "cases": [{{"id": "c", "jurisdiction": "PA", "charges": [{charges}]}}]}}'
+    client = TestClient(create_app(Settings(max_charges=10_000, max_body_bytes=200_000, rate_limit_per_minute=0)))
+    response = client.post("/api/v1/screen", content=body.encode(), headers=JSON)
+    assert response.status_code == 422 and "at most 500 per person" in response.text
+    page = client.get("/check")
+    token = page.text.split('name="csrf_token" value="', 1)[1].split('"', 1)[0]
+    upload = client.post(
+        "/check/upload", data={"csrf_token": token}, files={"record": ("r.json", body.encode(), "application/json")}
+    )
+    assert upload.status_code in (200, 422) and "not one we can read" in upload.text
