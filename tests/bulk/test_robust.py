@@ -211,3 +211,39 @@ def test_bulk_limits_are_the_record_readers(tmp_path: Path, column: str, value: 
     raw = pl.concat(list(read_batches(path, batch_rows=10)), how="diagonal_relaxed")
     _, problems = validate(raw, date(2026, 11, 23))
     assert problems.select("field", "reason").rows() == [(column, str(refused.value))]
+
+
+@pytest.mark.parametrize(
+    ("point", "nth"),
+    [
+        ("spool-file-synced", 1),
+        ("spool-file-synced", 3),
+        ("spool-marker-written", 1),
+        ("before-rename", 1),  # run.json
+        ("before-rename", 2),  # the first results file
+        ("before-rename", 5),  # the first done marker
+        ("before-rename", 9),  # the second done marker
+        ("partition-committed", 1),
+        ("partition-committed", 3),
+        ("before-manifest", 1),
+    ],
+)
+def test_a_crash_at_each_named_point_resumes_to_identical_bytes(tmp_path: Path, point: str, nth: int) -> None:
+    """Fault injection (bulk/faults.py) instead of random sleeps: killed exactly there, then --resume."""
+    from secondchance.bulk.faults import FAULT_ENV, POINTS
+
+    assert point in POINTS
+    source = tmp_path / "in.csv"
+    write_input(source, 300)
+    run(Plan(source, tmp_path / "clean", AS_OF, "PA", 3), workers=1)
+    out = tmp_path / "crashed"
+    code = (
+        "from datetime import date; from pathlib import Path; from secondchance.bulk.run import Plan, run;"
+        f"run(Plan(Path({str(source)!r}), Path({str(out)!r}), date(2026, 11, 23), 'PA', 3), workers=1)"
+    )
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parents[2] / "src"), FAULT_ENV: f"{point}:{nth}"}
+    crashed = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, timeout=300, check=False)
+    assert crashed.returncode == 137, crashed.stderr.decode()[-2000:]
+    assert not (out / "manifest.json").exists()
+    run(Plan(source, out, AS_OF, "PA", 3), resume=True, workers=1)
+    assert output_hashes(out) == output_hashes(tmp_path / "clean")

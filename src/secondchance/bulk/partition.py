@@ -25,6 +25,7 @@ from typing import Final
 import polars as pl
 import pyarrow as pa
 
+from .faults import fault_point
 from .read import PROBLEM, ROW, WHITESPACE, input_format, parquet_slices, read_batches
 from .supervise import die_with_parent
 
@@ -120,6 +121,7 @@ def spool_input(
         os.fsync(handle.fileno())
     marker.replace(spool / "spool.json")
     _fsync(spool)
+    fault_point("spool-marker-written")
     return rows
 
 
@@ -183,6 +185,7 @@ def spool_piece(
             writer.close()
     for part in writers:
         _fsync(spool_path(Path(spool), part, piece))
+        fault_point("spool-file-synced")
     return rows
 
 

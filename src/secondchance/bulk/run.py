@@ -44,6 +44,7 @@ import pyarrow.parquet as pq
 from ..relief.jurisdictions import RULES
 from ..relief.lang import Rule
 from ..relief.params import all_parameters
+from .faults import fault_point
 from .frame import CHARGE_SCHEMA, STATUSES, ResultCodes, evaluate_codes, result_codes
 from .partition import read_spool, spool_input, spool_rows
 from .read import (
@@ -302,6 +303,7 @@ def atomic_write(path: Path, write: Callable[[Any], None]) -> None:
         write(handle)
         handle.flush()
         os.fsync(handle.fileno())
+    fault_point("before-rename")
     os.replace(tmp, path)
     _fsync_dir(path.parent)
 
@@ -350,6 +352,7 @@ def commit_partition(out: Path, part: int, output: PartitionOutput) -> dict[str,
         files[f"{kind}/{name}.parquet"] = file_sha256(path)
     marker = {"partition": part, "counts": output.counts, "files": files}
     _write_json(out / "_state" / "done" / f"{name}.json", marker)
+    fault_point("partition-committed")
     return marker
 
 
@@ -419,7 +422,7 @@ def prepare(plan: Plan, resume: bool) -> tuple[dict[str, Any], tuple[Rule, ...]]
         if previous != identity:
             changed = sorted(k for k in identity if previous.get(k) != identity[k])
             raise RunError(f"--resume: {plan.out} was started with a different {', '.join(changed)}")
-    elif plan.out.exists() and any(plan.out.iterdir()):
+    elif plan.out.exists() and any(plan.out.iterdir()) and not _only_skeleton(plan.out):
         raise RunError(f"{plan.out} is not empty and holds no run; choose a new --out")
     for sub in ("results", "charges", "rejects", "_state/done"):
         (plan.out / sub).mkdir(parents=True, exist_ok=True)
@@ -428,6 +431,18 @@ def prepare(plan: Plan, resume: bool) -> tuple[dict[str, Any], tuple[Rule, ...]]
     if not run_file.exists():
         _write_json(run_file, identity)
     return identity, rules
+
+
+def _only_skeleton(out: Path) -> bool:
+    """Whether ``out`` holds nothing but what a run killed before writing ``run.json`` leaves: empty
+    folders, the lock and half-written temporaries (found by crashing at the ``before-rename`` point)."""
+    for path in out.rglob("*"):
+        if path.is_dir():
+            continue
+        inside_state = path.relative_to(out).parts[0] == "_state"
+        if not (inside_state and (path.name == "lock" or ".tmp-" in path.name)):
+            return False
+    return True
 
 
 _LOCKS: dict[Path, int] = {}
@@ -573,6 +588,7 @@ def finalize(plan: Plan, identity: dict[str, Any], rules: Sequence[Rule], input_
     gathered = spreadsheet_safe_frame(gathered.sort("row", maintain_order=True))
     atomic_write(rejects_csv, lambda handle: gathered.write_csv(handle))
     files["rejects.csv"] = file_sha256(rejects_csv)
+    fault_point("before-manifest")
     counts = {
         "input_rows": input_rows,
         "charges": totals["charges"],
