@@ -247,3 +247,27 @@ def test_a_crash_at_each_named_point_resumes_to_identical_bytes(tmp_path: Path, 
     assert not (out / "manifest.json").exists()
     run(Plan(source, out, AS_OF, "PA", 3), resume=True, workers=1)
     assert output_hashes(out) == output_hashes(tmp_path / "clean")
+
+
+def test_a_failed_run_removes_its_spool_and_resumes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from secondchance.bulk import run as bulk_run
+
+    source = tmp_path / "in.csv"
+    write_input(source, 300)
+    run(Plan(source, tmp_path / "clean", AS_OF, "PA", 3), workers=1)
+    calls = []
+    real = bulk_run.screen_partition
+
+    def fail_second(*args: object) -> dict[str, object]:
+        calls.append(args)
+        if len(calls) == 2:
+            raise OSError(28, "No space left on device")
+        return real(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(bulk_run, "screen_partition", fail_second)
+    with pytest.raises(OSError):
+        run(Plan(source, tmp_path / "out", AS_OF, "PA", 3), workers=1)
+    assert not (tmp_path / "out" / "_state" / "spool").exists()
+    monkeypatch.setattr(bulk_run, "screen_partition", real)
+    run(Plan(source, tmp_path / "out", AS_OF, "PA", 3), resume=True, workers=1)
+    assert output_hashes(tmp_path / "out") == output_hashes(tmp_path / "clean")

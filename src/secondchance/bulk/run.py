@@ -487,16 +487,22 @@ def run(
         raise RunError(f"unknown engine {plan.engine!r}; local or spark")
     try:
         identity, rules = prepare(plan, resume)
-        partitions = int(identity["partitions"])
-        if (plan.out / MANIFEST).exists() and all(committed(plan.out, p) for p in range(partitions)):
-            input_rows = json.loads((plan.out / MANIFEST).read_text())["counts"]["input_rows"]
-        elif plan.engine == "spark":
-            from .spark import run_on_spark
+        try:
+            partitions = int(identity["partitions"])
+            if (plan.out / MANIFEST).exists() and all(committed(plan.out, p) for p in range(partitions)):
+                input_rows = json.loads((plan.out / MANIFEST).read_text())["counts"]["input_rows"]
+            elif plan.engine == "spark":
+                from .spark import run_on_spark
 
-            input_rows = run_on_spark(plan, identity, progress)
-        else:
-            input_rows = _run_local(plan, identity, workers or os.cpu_count() or 1, progress)
-        return finalize(plan, identity, rules, input_rows)
+                input_rows = run_on_spark(plan, identity, progress)
+            else:
+                input_rows = _run_local(plan, identity, workers or os.cpu_count() or 1, progress)
+            return finalize(plan, identity, rules, input_rows)
+        except BaseException:
+            # The spool is a full copy of the input: a failed run (we hold the lock) does not leave it behind;
+            # --resume spools again and keeps every committed partition. Only a killed run leaves it (0600).
+            shutil.rmtree(plan.out / "_state" / "spool", ignore_errors=True)
+            raise
     finally:
         _unlock(plan.out)
 
