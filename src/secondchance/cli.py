@@ -128,14 +128,34 @@ def write_json(out: TextIO, screenings: Iterable[Screening], single: bool) -> No
     """The JSON results one person at a time (a list, or one object for one person); finite numbers only."""
     if single:
         for screening in screenings:
-            out.write(json.dumps(to_json(screening, with_trace=True), indent=2, allow_nan=False) + "\n")
+            _write_encoded(out, to_json(screening, with_trace=True), nested=False)
+            out.write("\n")
         return
     opened = False
     for screening in screenings:
-        text = json.dumps(to_json(screening, with_trace=True), indent=2, allow_nan=False)
-        out.write(("[\n" if not opened else ",\n") + "  " + text.replace("\n", "\n  "))
+        out.write(("[\n" if not opened else ",\n") + "  ")
+        _write_encoded(out, to_json(screening, with_trace=True), nested=True)
         opened = True
     out.write("\n]\n" if opened else "[]\n")
+
+
+_ENCODER = json.JSONEncoder(indent=2, allow_nan=False)
+
+
+def _write_encoded(out: TextIO, value: object, nested: bool) -> None:
+    """``json.dumps(value, indent=2)`` written in 64 KB pieces (one level deeper when ``nested``), so a
+    large person's results are never held as one string beside their objects."""
+    pending: list[str] = []
+    size = 0
+    for chunk in _ENCODER.iterencode(value):
+        if nested:
+            chunk = chunk.replace("\n", "\n  ")
+        pending.append(chunk)
+        size += len(chunk)
+        if size >= 1 << 16:
+            out.write("".join(pending))
+            pending, size = [], 0
+    out.write("".join(pending))
 
 
 #: Columns of ``screen --format csv``: one row per charge and law checked (docs/relief-results.md).
