@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install system-deps demo test lint bench docs clean
+.PHONY: install system-deps demo test lint bench docs clean fuzz
 
 install: $(STAMP)
 
@@ -42,3 +42,14 @@ docs: install
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
+
+# Property tests of every reader (JSON record, CSV record, bulk CSV, API body) with a long budget;
+# `make test` runs the same tests with a short one. FUZZ_EXAMPLES is hypothesis examples per test.
+FUZZ_EXAMPLES ?= 20000
+fuzz: install
+	FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest -q -p no:cacheprovider \
+	  tests/records/test_bad_input.py tests/web/test_web_robust.py tests/bulk/test_robust.py \
+	  -k "never_crashes or answer_or_4xx or result_or_a_documented_error"
+	@if $(BIN)/python -c "import atheris" 2>/dev/null; then \
+	  $(BIN)/python scripts/fuzz_atheris.py -max_total_time=600; \
+	else echo "atheris not installed: coverage-guided fuzzing skipped (pip install atheris)"; fi

@@ -131,6 +131,9 @@ def free_port() -> int:
 
 def start_server(db_url: str, port: int) -> subprocess.Popen[bytes]:
     env = {**os.environ, "SECONDCHANCE_DATABASE_URL": db_url, "SECONDCHANCE_SECRET_KEY": "bench"}
+    # Rate limits on (every request pays for the per-client bucket), set above what 50 clients on one
+    # address send, so the figures are latency, not 429s; tests/web/test_web_robust.py checks the 429s.
+    env |= {"SECONDCHANCE_RATE_LIMIT_PER_MINUTE": "100000000", "SECONDCHANCE_RATE_LIMIT_BURST": "100000000"}
     command = [sys.executable, "-m", "uvicorn", "--factory", "secondchance.web.app:create_app"]
     command += ["--host", HOST, "--port", str(port), "--log-level", "warning", "--no-access-log"]
     server = subprocess.Popen(command, env=env)

@@ -1,25 +1,32 @@
 """The ``secondchance`` command line: thin; every command calls a package.
 
-Exit codes: 0 success, 1 an unexpected error, 2 the input is invalid (each problem listed).
+Exit codes: 0 success, 1 an unexpected error (a bug), 2 the input is invalid (each problem listed),
+3 the environment failed (disk full, permission denied, output closed), in one line.
 """
 
 from __future__ import annotations
 
+import csv
+import io
 import json
+import os
 import sys
+from collections.abc import Iterable, Iterator
 from enum import StrEnum
 from importlib import resources
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, TextIO
 
 import typer
 
 from .bulk.commands import bulk_app, synth_command
 from .directory.commands import db_app, services_app
 from .directory.commands import synth_command as synth_services
-from .options import console, errors, parse_as_of
+from .options import EXIT_ENVIRONMENT, EXIT_INVALID, console, environment_failure, errors, parse_as_of
 from .records import InvalidRecord, load_people
-from .relief import find_rule, screen, to_json
+from .records.safe import spreadsheet_safe
+from .records.stream import check_file, iter_people
+from .relief import Screening, find_rule, screen, to_json
 from .relief.jurisdictions import JURISDICTIONS, RULES
 from .render import render_rule, render_rules_table, render_screening
 from .web.commands import serve
@@ -49,6 +56,12 @@ class Format(StrEnum):
     json = "json"
 
 
+class ScreenFormat(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
 AsOfOption = Annotated[
     str | None,
     typer.Option("--as-of", help="Compute results as of this date (YYYY-MM-DD). Default: today."),
@@ -70,7 +83,10 @@ def screen_command(
         typer.Argument(help="A record file: .json (nested) or .csv (one row per charge).", exists=True, dir_okay=False),
     ],
     as_of: AsOfOption = None,
-    fmt: FormatOption = Format.table,
+    fmt: Annotated[
+        ScreenFormat,
+        typer.Option("--format", "-f", help="table for people; json or csv (one row per charge and law) for machines."),
+    ] = ScreenFormat.table,
     trace: Annotated[
         bool, typer.Option(help="Include every condition checked (JSON always has it unless --no-trace).")
     ] = False,
@@ -81,23 +97,123 @@ def screen_command(
     Example:  secondchance screen examples/people.json --as-of 2026-11-23
     """
     day = parse_as_of(as_of)
+    # Two passes over the file: every problem is listed before any result is written, and results
+    # are written person by person, so memory stays that of one person whatever the file's size.
     try:
-        people = load_people(str(record), as_of=day)
+        count = check_file(str(record), day, person)
     except InvalidRecord as error:
         fail_invalid(error)
         return
-    if person is not None:
-        people = [p for p in people if p.id == person]
-        if not people:
-            errors.print(f"No person with id {person!r} in {record}.")
-            raise typer.Exit(2)
-    screenings = [screen(p, day) for p in people]
-    if fmt is Format.json:
-        payload = [to_json(s, with_trace=True) for s in screenings]
-        sys.stdout.write(json.dumps(payload[0] if len(payload) == 1 else payload, indent=2) + "\n")
+    except OSError as error:
+        raise environment_failure(error, "read") from None
+    if person is not None and not count:
+        errors.print(f"No person with id {person!r} in {record}.")
+        raise typer.Exit(EXIT_INVALID)
+    screenings = (screen(p, day) for p in iter_people(str(record), day, person))
+    try:
+        if fmt is ScreenFormat.json:
+            write_json(sys.stdout, screenings, single=count == 1)
+        elif fmt is ScreenFormat.csv:
+            write_csv(sys.stdout, screenings)
+        else:
+            for screening in screenings:
+                render_screening(console, screening, show_trace=trace)
+        sys.stdout.flush()
+    except OSError as error:
+        _silence_stdout()
+        raise environment_failure(error, "write the results to standard output") from None
+
+
+def write_json(out: TextIO, screenings: Iterable[Screening], single: bool) -> None:
+    """The JSON results one person at a time (a list, or one object for one person); finite numbers only."""
+    if single:
+        for screening in screenings:
+            _write_encoded(out, to_json(screening, with_trace=True), nested=False)
+            out.write("\n")
         return
+    opened = False
     for screening in screenings:
-        render_screening(console, screening, show_trace=trace)
+        out.write(("[\n" if not opened else ",\n") + "  ")
+        _write_encoded(out, to_json(screening, with_trace=True), nested=True)
+        opened = True
+    out.write("\n]\n" if opened else "[]\n")
+
+
+_ENCODER = json.JSONEncoder(indent=2, allow_nan=False)
+
+
+def _write_encoded(out: TextIO, value: object, nested: bool) -> None:
+    """``json.dumps(value, indent=2)`` written in 64 KB pieces (one level deeper when ``nested``), so a
+    large person's results are never held as one string beside their objects."""
+    pending: list[str] = []
+    size = 0
+    for chunk in _ENCODER.iterencode(value):
+        if nested:
+            chunk = chunk.replace("\n", "\n  ")
+        pending.append(chunk)
+        size += len(chunk)
+        if size >= 1 << 16:
+            out.write("".join(pending))
+            pending, size = [], 0
+    out.write("".join(pending))
+
+
+#: Columns of ``screen --format csv``: one row per charge and law checked (docs/relief-results.md).
+CSV_COLUMNS = (
+    "person_id",
+    "case_id",
+    "charge_id",
+    "jurisdiction",
+    "statute",
+    "relief",
+    "status",
+    "eligible_on",
+    "rule",
+    "section",
+    "automatic",
+    "missing",
+    "note",
+)
+
+
+def csv_rows(screenings: Iterable[Screening]) -> Iterator[list[object]]:
+    """Rows of ``CSV_COLUMNS``; a charge with no rules to apply gets one row carrying its note."""
+    for screening in screenings:
+        for charge in screening.charges:
+            ids = [screening.person_id, charge.row["case_id"], charge.row["charge_id"]]
+            ids += [charge.row["jurisdiction"], charge.row["statute"]]
+            if not charge.results:
+                yield [*ids, "", "", "", "", "", "", "", charge.note or ""]
+            for result in charge.results:
+                yield [
+                    *ids,
+                    result.rule.relief.value,
+                    result.status.value,
+                    result.eligible_on.isoformat() if result.eligible_on else "",
+                    result.rule.id,
+                    result.rule.section,
+                    "true" if result.rule.automatic else "false",
+                    ";".join(result.missing),
+                    charge.note or "",
+                ]
+
+
+def write_csv(out: TextIO, screenings: Iterable[Screening]) -> None:
+    """CSV results row by row; cells a spreadsheet would run as a formula are escaped."""
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for row in csv_rows(screenings):
+        writer.writerow([spreadsheet_safe(cell) for cell in row])
+
+
+def _silence_stdout() -> None:
+    """After a failed write, point standard output at /dev/null so exiting does not fail a second time."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError, io.UnsupportedOperation):
+        pass
 
 
 @rules_app.command("list")
@@ -151,4 +267,10 @@ def demo(as_of: AsOfOption = None) -> None:
 
 
 def main() -> None:
-    app()
+    """The console script: an OSError no command handled still ends as one line and exit 3."""
+    try:
+        app()
+    except OSError as error:
+        _silence_stdout()
+        errors.print(f"secondchance: {error.strerror or error}.", markup=False, highlight=False, soft_wrap=True)
+        sys.exit(EXIT_ENVIRONMENT)

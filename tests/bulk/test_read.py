@@ -98,7 +98,7 @@ ROWS = [
     {"person_id": "p1", "case_id": "c2", "charge_id": "1", "jurisdiction": "PA", "grade": "M1",
      "disposition": "convicted", "birth_date": "1981-01-01"},
     {"person_id": "p2", "case_id": "c1", "charge_id": "1", "jurisdiction": "CA", "grade": "Felony",
-     "disposition": "convicted", "disposition_date": "20200105", "birth_date": "1970-01-01"},
+     "disposition": "convicted", "disposition_date": "2020-01-05", "birth_date": "1970-01-01"},  # 20200105: refused now
     {"person_id": "p2", "case_id": "c1", "charge_id": "2", "jurisdiction": "CA", "county": "Kern",
      "grade": "felony", "disposition": "diversion-completed", "birth_date": "1970-01-01"},
     {"person_id": "p2", "case_id": "c2", "charge_id": "1", "jurisdiction": "CA", "grade": "felony",
@@ -205,7 +205,7 @@ def test_typed_parquet_columns_are_checked_too(tmp_path: Path) -> None:
     assert rejects.select("row", "field", "reason").rows() == [
         (2, "fines_costs_owed", "an amount owed cannot be negative, got -1.0"),
         (2, "disposition_date", "2027-01-01 is after the as-of date 2026-11-23"),
-        (3, "fines_costs_owed", "an amount owed cannot be negative, got nan"),
+        (3, "fines_costs_owed", "expected a finite amount in dollars, got nan"),  # was "cannot be negative"
     ]
 
 

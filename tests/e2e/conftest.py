@@ -49,7 +49,7 @@ def free_port() -> int:
 @pytest.fixture(scope="session")
 def base_url() -> Iterator[str]:
     port = free_port()
-    settings = Settings(secret_key="e2e-secret")
+    settings = Settings(secret_key="e2e-secret", rate_limit_per_minute=0)  # a browser session is one client
     config = uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="warning")
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)

@@ -28,7 +28,7 @@ def test_serve_answers_and_logs_no_personal_data(tmp_path: Path, workers: int) -
     env = {k: v for k, v in os.environ.items() if k != "SECONDCHANCE_SECRET_KEY"}
     env |= {"SECONDCHANCE_PORT": str(port), "SECONDCHANCE_WORKERS": str(workers)}
     if workers == 1:
-        env["SECONDCHANCE_SECRET_KEY"] = "serve-test"
+        env["SECONDCHANCE_SECRET_KEY"] = "serve-test-" + "k" * 32  # serve refuses keys under 32 bytes
     log = (tmp_path / "serve.log").open("w+")
     server = subprocess.Popen([str(cli), "serve"], env=env, stdout=log, stderr=subprocess.STDOUT)
     try:

@@ -73,7 +73,7 @@ def test_a_hotline_is_found_from_anywhere_by_phone(client: TestClient) -> None:
     data = {"csrf_token": page_token(start.text), "near": "99501", "need": ["hotline"], "radius": "10"}
     page = client.post("/services", data=data)
     assert "By phone or online" in page.text and "Serves: United States" in page.text
-    assert 'href="tel:8005550199"' in page.text
+    assert 'href="tel:+18005550199"' in page.text  # E.164 from the parsed number (issue 16)
 
 
 def test_needs_list(client: TestClient) -> None:

@@ -1,7 +1,8 @@
 """CLI commands of bulk relief (registered by secondchance.cli): ``bulk run``, ``bulk report``, ``synth``.
 
 Exit codes as elsewhere: 0 success, 1 the counts did not reconcile (or another unexpected
-error), 2 the input or the output directory cannot be used (the message says why).
+error), 2 the input or the output directory cannot be used (the message says why), 3 the
+environment failed (disk full, permission denied): one line, and ``--resume`` finishes the run.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from typing import Annotated, Any
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeRemainingColumn
 
-from ..options import console, errors, parse_as_of
+from ..options import console, environment_failure, errors, parse_as_of
 
 bulk_app = typer.Typer(help="Bulk relief: the same rules over a whole repository of charges.", no_args_is_help=True)
 
@@ -106,6 +107,8 @@ def run_command(
     except (InputError, RunError) as error:
         errors.print(f"[bold red]Cannot run:[/] {error}", highlight=False)
         raise typer.Exit(2) from None
+    except OSError as error:  # disk full, permission denied: one line, and --resume finishes the run later
+        raise environment_failure(error, f"write the run in {out}", "Finish it later with --resume.") from None
     seconds = time.perf_counter() - started
     counts = manifest["counts"]
     console.print(f"[green]✓[/] {manifest['reconciled']}", highlight=False)

@@ -12,7 +12,9 @@ function of the input, so after a crash it is simply rebuilt (``spool.json`` mar
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
 import shutil
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -23,7 +25,9 @@ from typing import Final
 import polars as pl
 import pyarrow as pa
 
+from .faults import fault_point
 from .read import PROBLEM, ROW, WHITESPACE, input_format, parquet_slices, read_batches
+from .supervise import die_with_parent
 
 PART: Final = "_part"
 #: Seed of the person hash. Polars keeps ``hash`` stable within a version; the run records it.
@@ -83,7 +87,8 @@ def spool_input(
     """
     if spool.exists():
         shutil.rmtree(spool)
-    spool.mkdir(parents=True)
+    spool.mkdir(parents=True, mode=0o700)
+    spool.chmod(0o700)
     pieces: list[tuple[list[int] | None, int]] = [(None, 1)]
     if input_format(source) == "parquet" and workers > 1:
         pieces = list(parquet_slices(source, 4 * workers, max(batch_rows, piece_rows)))
@@ -94,19 +99,47 @@ def spool_input(
     if len(pieces) == 1:
         rows = spool_piece(*args[0], on_batch=on_batch)
     else:
-        with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) as pool:
+        with ProcessPoolExecutor(
+            max_workers=workers, mp_context=get_context("spawn"), initializer=die_with_parent, initargs=(os.getpid(),)
+        ) as pool:
             for future in as_completed([pool.submit(spool_piece, *a) for a in args]):
                 done = future.result()
                 rows += done
                 if on_batch is not None:
                     on_batch(done)
-    # The marker says the spool is complete, so it must never be half-written: write aside, then rename.
+    # The marker says the spool is complete, so it must never be half-written: write aside, fsync, rename.
+    # It lists every file's digest, so a truncated or damaged spool file is found and the spool redone.
+    files = {path.name: _sha256(path) for path in sorted(spool.glob("part-*.arrow"))}
     marker = spool / "spool.json.partial"
-    marker.write_text(
-        json.dumps({"format": SPOOL_FORMAT, "rows": rows, "partitions": partitions, "pieces": len(pieces)})
+    text = json.dumps(
+        {"format": SPOOL_FORMAT, "rows": rows, "partitions": partitions, "pieces": len(pieces), "files": files}
     )
+    fd = os.open(marker, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w") as handle:
+        handle.write(text)
+        handle.flush()
+        os.fsync(handle.fileno())
     marker.replace(spool / "spool.json")
+    _fsync(spool)
+    fault_point("spool-marker-written")
     return rows
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        while chunk := handle.read(1 << 20):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _fsync(path: Path) -> None:
+    """fsync a file or a directory (a spool file before the marker trusts it; a rename into a folder)."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def spool_piece(
@@ -138,7 +171,10 @@ def spool_piece(
                 table = table.cast(schema)
                 writer = writers.get(int(part))
                 if writer is None:
-                    sink = pa.OSFile(str(spool_path(Path(spool), int(part), piece)), "wb")
+                    # 0600: the spool is a full copy of the input (birth dates, statutes)
+                    path = spool_path(Path(spool), int(part), piece)
+                    os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600))
+                    sink = pa.OSFile(str(path), "wb")
                     writer = pa.ipc.new_file(sink, schema, options=pa.ipc.IpcWriteOptions(compression="lz4"))
                     writers[int(part)] = writer
                 writer.write_table(table)
@@ -147,6 +183,9 @@ def spool_piece(
     finally:
         for writer in writers.values():
             writer.close()
+    for part in writers:
+        _fsync(spool_path(Path(spool), part, piece))
+        fault_point("spool-file-synced")
     return rows
 
 
@@ -165,8 +204,18 @@ def spool_rows(spool: Path) -> int | None:
     marker = spool / "spool.json"
     if not marker.exists():
         return None
-    done = json.loads(marker.read_text())
-    return int(done["rows"]) if done.get("format") == SPOOL_FORMAT else None
+    try:
+        done = json.loads(marker.read_text())
+        if done.get("format") != SPOOL_FORMAT:
+            return None
+        files: dict[str, str] = done["files"]
+        rows = int(done["rows"])
+    except (ValueError, KeyError, TypeError, AttributeError):  # a truncated or damaged marker: spool again
+        return None
+    present = {path.name for path in spool.glob("part-*.arrow")}
+    if present != set(files) or any(_sha256(spool / name) != sha for name, sha in files.items()):
+        return None  # a spool file is missing, truncated or damaged: spool again
+    return rows
 
 
 def read_spool(spool: Path, part: int) -> pl.DataFrame:

@@ -49,11 +49,13 @@ from ..records.model import (
 from ..records.parse import (
     AFTER_PRISON,
     FLAGGED_FACTS,
+    MAX_AMOUNT,
     SPANS,
     check_charge_values,
     parse_value,
     unknown_tokens,
 )
+from ..records.safe import MAX_FIELD_CHARS
 from .frame import CHARGE_SCHEMA
 
 #: The input record number column carried through every stage (1-based).
@@ -187,31 +189,90 @@ def _csv_batches(path: Path, columns: tuple[str, ...], batch_rows: int) -> Itera
         pending.append((int(row.number or 0), f"expected {row.expected_columns} values, got {row.actual_columns}"))
         return "skip"
 
-    reader = pacsv.open_csv(
+    reader = _csv_errors(pacsv.open_csv)(
         path,
         read_options=pacsv.ReadOptions(use_threads=False, block_size=max(1 << 14, batch_rows * 200)),
         parse_options=pacsv.ParseOptions(invalid_row_handler=on_invalid, ignore_empty_lines=False),
         convert_options=pacsv.ConvertOptions(
-            column_types={name: pa.string() for name in columns},
+            # Bytes, decoded below batch by batch: one non-UTF-8 byte rejects its row, not the run.
+            column_types={name: pa.binary() for name in columns},
             strings_can_be_null=False,
             quoted_strings_can_be_null=False,
         ),
     )
     line = 1  # the header
-    for batch in reader:
-        frame = pl.from_arrow(batch)
+    for batch in _take_one(reader):
+        decoded, undecodable = _decode_utf8(batch)
+        frame = pl.from_arrow(decoded)
         assert isinstance(frame, pl.DataFrame)
         pending.sort()
         lines, line, placed = _number_lines(frame.height, line, pending)
         del pending[: len(placed)]
-        frame = frame.with_columns((lines - 1).alias(ROW), pl.lit(None, pl.Utf8).alias(PROBLEM))
+        problem = pl.Series(PROBLEM, [undecodable.get(i) for i in range(frame.height)] if undecodable else None)
+        if not undecodable:
+            problem = pl.repeat(None, frame.height, dtype=pl.Utf8, eager=True).alias(PROBLEM)
+        frame = frame.with_columns((lines - 1).alias(ROW), problem)
         blank = pl.all_horizontal(pl.col(c).fill_null("") == "" for c in columns)
-        frame = frame.filter(~blank)
+        frame = frame.filter(~blank | pl.col(PROBLEM).is_not_null())
         if placed:
             frame = pl.concat([frame, _malformed(placed, columns)], how="diagonal_relaxed").sort(ROW)
         yield frame
     if pending:  # malformed lines after the last good row
         yield _malformed(sorted(pending), columns)
+
+
+def _take_one(reader: Any) -> Iterator[pa.RecordBatch]:
+    """Batches one by one, each read inside ``_csv_errors``."""
+    while True:
+        batch = _csv_errors(reader.read_next_batch, stop=True)()
+        if batch is None:
+            return
+        yield batch
+
+
+def _csv_errors(read: Any, stop: bool = False) -> Any:
+    """``read`` with pyarrow's CSV parse errors as InputError (exit 2, the line named), never a traceback.
+
+    pyarrow cannot hand a malformed line with bytes that are not UTF-8 to the invalid-row handler
+    (it decodes the line first), so such a line stops the run with its row number instead of a reject.
+    """
+
+    def call(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return read(*args, **kwargs)
+        except StopIteration:
+            if stop:
+                return None
+            raise
+        except pa.ArrowInvalid as error:
+            raise InputError(f"the CSV cannot be read: {str(error).splitlines()[0][:200]}") from None
+
+    return call
+
+
+def _decode_utf8(batch: pa.RecordBatch) -> tuple[pa.Table, dict[int, str]]:
+    """The batch as text; rows holding bytes that are not UTF-8 get nulls and a reason (by index in the batch).
+
+    Validation is one vectorized cast per column; only a column that fails it is decoded value by value.
+    """
+    arrays: list[pa.Array] = []
+    undecodable: dict[int, str] = {}
+    for name, column in zip(batch.schema.names, batch.columns, strict=True):
+        try:
+            arrays.append(column.cast(pa.string()))
+            continue
+        except pa.ArrowInvalid:
+            pass
+        values: list[str | None] = []
+        for index, value in enumerate(column.to_pylist()):
+            try:
+                values.append(None if value is None else value.decode("utf-8"))
+            except UnicodeDecodeError as error:
+                values.append(None)
+                byte = value[error.start : error.start + 1].hex().upper()
+                undecodable.setdefault(index, f"{name}: byte 0x{byte} is not UTF-8; save the file as UTF-8")
+        arrays.append(pa.array(values, pa.string()))
+    return pa.Table.from_arrays(arrays, names=batch.schema.names), undecodable
 
 
 def _malformed(lines: list[tuple[int, str]], columns: tuple[str, ...]) -> pl.DataFrame:
@@ -349,11 +410,17 @@ def _parse_column(column: str, raw: pl.Series) -> tuple[pl.Series, pl.Series]:
             amount = stripped.str.strip_chars_start("$").str.replace_all(",", "", literal=True)
             fast = pl.when(amount.str.contains(_PLAIN_AMOUNT)).then(amount.cast(pl.Float64, strict=False))
         frame = frame.with_columns(pl.when(~unknown).then(fast).alias("value"), unknown.alias("unknown"))
-        needs = ~pl.col("unknown") & pl.col("value").is_null()
+        # the limits parse_value enforces (same in screen and bulk): long text, implausible amounts
+        odd = pl.col("value").is_null() | (pl.col("raw").cast(pl.Utf8).str.len_chars() > MAX_FIELD_CHARS)
+        if kind == "money":
+            odd = odd | (pl.col("value") > MAX_AMOUNT)
+        needs = ~pl.col("unknown") & odd
     elif kind == "money" and raw.dtype.is_numeric():
         value = pl.col("raw").cast(pl.Float64)
         frame = frame.with_columns(value.alias("value"), pl.col("raw").is_null().alias("unknown"))
-        needs = ~pl.col("unknown") & (pl.col("value").is_nan() | (pl.col("value") < 0))
+        needs = ~pl.col("unknown") & (
+            ~pl.col("value").is_finite() | (pl.col("value") < 0) | (pl.col("value") > MAX_AMOUNT)
+        )
     else:  # an unusual stored type: let parse_value judge each distinct value
         frame = frame.with_columns(pl.lit(None, target).alias("value"), pl.col("raw").is_null().alias("unknown"))
         needs = ~pl.col("unknown")
@@ -389,10 +456,10 @@ def _first_pass(column: str, dtype: pl.DataType | None) -> tuple[pl.Expr, pl.Exp
         return col, None
     if _is_text(dtype) or (kind == "str" and dtype.is_integer()):
         text = col.cast(pl.Utf8)
-        if kind == "str":  # exact for every value: no unsettled rows
+        if kind == "str":  # exact for every value but text over the length limit (parse_value refuses it)
             stripped = text.str.strip_chars(WHITESPACE)
             spellings = _UNKNOWN_SUPERVISION if column == "supervision" else _UNKNOWN_SPELLINGS
-            return pl.when(~stripped.is_in(spellings)).then(stripped), None
+            return pl.when(~stripped.is_in(spellings)).then(stripped), text.str.len_chars() > MAX_FIELD_CHARS
         value: pl.Expr
         if kind == "date":
             value = pl.when(text.str.contains(_FAST_DATE)).then(text.str.to_date("%Y-%m-%d", strict=False))
@@ -400,10 +467,13 @@ def _first_pass(column: str, dtype: pl.DataType | None) -> tuple[pl.Expr, pl.Exp
             value = pl.when(text.is_in(_TRUE_SPELLINGS)).then(True).when(text.is_in(_FALSE_SPELLINGS)).then(False)
         else:
             value = pl.when(text.str.contains(_FAST_AMOUNT)).then(text.cast(pl.Float64, strict=False))
-        return value.cast(target), value.is_null() & text.is_not_null() & ~text.is_in(_UNKNOWN_SPELLINGS)
+        unsettled = value.is_null() & text.is_not_null() & ~text.is_in(_UNKNOWN_SPELLINGS)
+        if kind == "money":
+            unsettled = unsettled | (value > MAX_AMOUNT)
+        return value.cast(target), unsettled | (text.str.len_chars() > MAX_FIELD_CHARS)
     if kind == "money" and dtype.is_numeric():
         amount = col.cast(pl.Float64)
-        return amount, amount.is_nan() | (amount < 0)
+        return amount, ~amount.is_finite() | (amount < 0) | (amount > MAX_AMOUNT)
     return pl.lit(None, target), col.is_not_null()  # an unusual stored type: parse_value judges
 
 

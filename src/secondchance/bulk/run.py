@@ -44,6 +44,7 @@ import pyarrow.parquet as pq
 from ..relief.jurisdictions import RULES
 from ..relief.lang import Rule
 from ..relief.params import all_parameters
+from .faults import fault_point
 from .frame import CHARGE_SCHEMA, STATUSES, ResultCodes, evaluate_codes, result_codes, with_defaults
 from .partition import read_spool, spool_input, spool_rows
 from .read import (
@@ -56,6 +57,7 @@ from .read import (
     stripped_ids,
     validate,
 )
+from .supervise import die_with_parent
 
 #: evaluate_codes' signature: (charges, as_of, rules) -> a CODE_SCHEMA frame keyed by result_codes(as_of, rules).
 Evaluate = Callable[[pl.DataFrame, date, Sequence[Rule] | None], pl.DataFrame]
@@ -273,6 +275,16 @@ def results_table(codes: pl.DataFrame, rows: pl.Series, key: ResultCodes) -> pa.
 # ---------------------------------------------------------------------------- committing
 
 
+def spreadsheet_safe_frame(frame: pl.DataFrame) -> pl.DataFrame:
+    """Text cells a spreadsheet would run as a formula (= + - @ tab CR first) get a leading ``'``."""
+    text = [name for name, dtype in frame.schema.items() if dtype == pl.Utf8]
+    risky = "^[=+\\-@\t\r]"
+    return frame.with_columns(
+        pl.when(pl.col(name).str.contains(risky)).then(pl.lit("'") + pl.col(name)).otherwise(pl.col(name)).alias(name)
+        for name in text
+    )
+
+
 def part_name(part: int) -> str:
     return f"part-{part:05d}"
 
@@ -292,6 +304,7 @@ def atomic_write(path: Path, write: Callable[[Any], None]) -> None:
         write(handle)
         handle.flush()
         os.fsync(handle.fileno())
+    fault_point("before-rename")
     os.replace(tmp, path)
     _fsync_dir(path.parent)
 
@@ -340,6 +353,7 @@ def commit_partition(out: Path, part: int, output: PartitionOutput) -> dict[str,
         files[f"{kind}/{name}.parquet"] = file_sha256(path)
     marker = {"partition": part, "counts": output.counts, "files": files}
     _write_json(out / "_state" / "done" / f"{name}.json", marker)
+    fault_point("partition-committed")
     return marker
 
 
@@ -348,8 +362,13 @@ def committed(out: Path, part: int) -> dict[str, Any] | None:
     path = out / "_state" / "done" / f"{part_name(part)}.json"
     if not path.exists():
         return None
-    marker: dict[str, Any] = json.loads(path.read_text())
-    for rel, sha in marker["files"].items():
+    try:
+        marker: dict[str, Any] = json.loads(path.read_text())
+        files = marker["files"].items()
+        int(marker["counts"]["rows"])
+    except (ValueError, KeyError, TypeError, AttributeError):  # truncated or damaged: redo the partition
+        return None
+    for rel, sha in files:
         target = out / rel
         if not target.exists() or file_sha256(target) != sha:
             return None
@@ -404,7 +423,7 @@ def prepare(plan: Plan, resume: bool) -> tuple[dict[str, Any], tuple[Rule, ...]]
         if previous != identity:
             changed = sorted(k for k in identity if previous.get(k) != identity[k])
             raise RunError(f"--resume: {plan.out} was started with a different {', '.join(changed)}")
-    elif plan.out.exists() and any(plan.out.iterdir()):
+    elif plan.out.exists() and any(plan.out.iterdir()) and not _only_skeleton(plan.out):
         raise RunError(f"{plan.out} is not empty and holds no run; choose a new --out")
     for sub in ("results", "charges", "rejects", "_state/done"):
         (plan.out / sub).mkdir(parents=True, exist_ok=True)
@@ -413,6 +432,18 @@ def prepare(plan: Plan, resume: bool) -> tuple[dict[str, Any], tuple[Rule, ...]]
     if not run_file.exists():
         _write_json(run_file, identity)
     return identity, rules
+
+
+def _only_skeleton(out: Path) -> bool:
+    """Whether ``out`` holds nothing but what a run killed before writing ``run.json`` leaves: empty
+    folders, the lock and half-written temporaries (found by crashing at the ``before-rename`` point)."""
+    for path in out.rglob("*"):
+        if path.is_dir():
+            continue
+        inside_state = path.relative_to(out).parts[0] == "_state"
+        if not (inside_state and (path.name == "lock" or ".tmp-" in path.name)):
+            return False
+    return True
 
 
 _LOCKS: dict[Path, int] = {}
@@ -457,16 +488,22 @@ def run(
         raise RunError(f"unknown engine {plan.engine!r}; local or spark")
     try:
         identity, rules = prepare(plan, resume)
-        partitions = int(identity["partitions"])
-        if (plan.out / MANIFEST).exists() and all(committed(plan.out, p) for p in range(partitions)):
-            input_rows = json.loads((plan.out / MANIFEST).read_text())["counts"]["input_rows"]
-        elif plan.engine == "spark":
-            from .spark import run_on_spark
+        try:
+            partitions = int(identity["partitions"])
+            if (plan.out / MANIFEST).exists() and all(committed(plan.out, p) for p in range(partitions)):
+                input_rows = json.loads((plan.out / MANIFEST).read_text())["counts"]["input_rows"]
+            elif plan.engine == "spark":
+                from .spark import run_on_spark
 
-            input_rows = run_on_spark(plan, identity, progress)
-        else:
-            input_rows = _run_local(plan, identity, workers or os.cpu_count() or 1, progress)
-        return finalize(plan, identity, rules, input_rows)
+                input_rows = run_on_spark(plan, identity, progress)
+            else:
+                input_rows = _run_local(plan, identity, workers or os.cpu_count() or 1, progress)
+            return finalize(plan, identity, rules, input_rows)
+        except BaseException:
+            # The spool is a full copy of the input: a failed run (we hold the lock) does not leave it behind;
+            # --resume spools again and keeps every committed partition. Only a killed run leaves it (0600).
+            shutil.rmtree(plan.out / "_state" / "spool", ignore_errors=True)
+            raise
     finally:
         _unlock(plan.out)
 
@@ -495,7 +532,12 @@ def _run_local(plan: Plan, identity: dict[str, Any], workers: int, progress: Pro
                 marker = screen_partition(args[0], args[1], part, *args[2:])
                 progress.on_advance("partitions", 1, int(marker["counts"]["rows"]))
         else:
-            with ProcessPoolExecutor(max_workers=min(workers, len(todo)), mp_context=get_context("spawn")) as pool:
+            with ProcessPoolExecutor(
+                max_workers=min(workers, len(todo)),
+                mp_context=get_context("spawn"),
+                initializer=die_with_parent,
+                initargs=(os.getpid(),),
+            ) as pool:
                 futures = [pool.submit(screen_partition, args[0], args[1], p, *args[2:]) for p in todo]
                 for future in as_completed(futures):
                     marker = future.result()
@@ -550,8 +592,10 @@ def finalize(plan: Plan, identity: dict[str, Any], rules: Sequence[Rule], input_
         )
     rejects_csv = plan.out / "rejects.csv"
     gathered = pl.concat([pl.read_parquet(plan.out / rel) for rel in sorted(files) if rel.startswith("rejects/")])
-    atomic_write(rejects_csv, lambda handle: gathered.sort("row", maintain_order=True).write_csv(handle))
+    gathered = spreadsheet_safe_frame(gathered.sort("row", maintain_order=True))
+    atomic_write(rejects_csv, lambda handle: gathered.write_csv(handle))
     files["rejects.csv"] = file_sha256(rejects_csv)
+    fault_point("before-manifest")
     counts = {
         "input_rows": input_rows,
         "charges": totals["charges"],

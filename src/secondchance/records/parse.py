@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import csv
 import io
-import json
+import math
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -33,10 +34,17 @@ from .model import (
     Sentence,
     Value,
 )
+from .safe import MAX_CHARGES_PER_PERSON, MAX_FIELD_CHARS, InputRefused, decode_utf8
+from .safe import loads as safe_loads
 
 UNKNOWN_TOKENS = frozenset({"", "unknown", "null", "none", "n/a", "?"})
 TRUE_TOKENS = frozenset({"true", "yes", "y", "1"})
 FALSE_TOKENS = frozenset({"false", "no", "n", "0"})
+#: The documented date forms: a day ``YYYY-MM-DD``, or a partial date ``YYYY-MM`` or ``YYYY`` (its range);
+#: date.fromisoformat alone would also take 20190105 and 2019-W01-1.
+DATE_FORM: Final = re.compile(r"[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?")
+#: The largest amount owed accepted, in dollars (docs/record-format.md, "Limits").
+MAX_AMOUNT: Final = 1_000_000_000
 
 
 @dataclass(frozen=True)
@@ -70,6 +78,8 @@ def parse_value(column: str, raw: Any) -> Value:
     kind = COLUMNS[column]
     if raw is None or (isinstance(raw, str) and raw.strip().lower() in unknown_tokens(column)):
         return None
+    if isinstance(raw, str) and len(raw) > MAX_FIELD_CHARS:
+        raise ValueError(f"a value of {len(raw):,} characters (at most {MAX_FIELD_CHARS:,})")
     if kind == "str":
         if isinstance(raw, bool) or not isinstance(raw, str | int):
             raise ValueError(f"expected text, got {raw!r}")
@@ -77,7 +87,7 @@ def parse_value(column: str, raw: Any) -> Value:
     if kind == "date":
         if isinstance(raw, int) and not isinstance(raw, bool) and 1000 <= raw <= 9999:
             raw = str(raw)  # a year written as a JSON number
-        if not isinstance(raw, str):
+        if not isinstance(raw, str) or not DATE_FORM.fullmatch(raw.strip()):
             raise ValueError(f"expected a date as YYYY-MM-DD, got {raw!r}")
         text = raw.strip()
         try:
@@ -104,8 +114,12 @@ def parse_value(column: str, raw: Any) -> Value:
         amount = float(str(raw).strip().lstrip("$").replace(",", ""))
     except ValueError:
         raise ValueError(f"expected an amount in dollars, got {raw!r}") from None
-    if amount < 0 or amount != amount:
+    if not math.isfinite(amount):
+        raise ValueError(f"expected a finite amount in dollars, got {raw!r}")
+    if amount < 0:
         raise ValueError(f"an amount owed cannot be negative, got {raw!r}")
+    if amount > MAX_AMOUNT:
+        raise ValueError(f"an amount over ${MAX_AMOUNT:,} is not plausible, got {raw!r}")
     return amount
 
 
@@ -306,8 +320,11 @@ def _require_id(raw: Mapping[str, Any], key: str, where: str, problems: list[Pro
     return str(value).strip()
 
 
-def people_from_json(data: Any, as_of: date | None = None) -> list[Person]:
-    """People from the nested JSON form: one person, a list, or ``{"people": [...]}``."""
+def people_from_json(data: Any, as_of: date | None = None, first: int = 1) -> list[Person]:
+    """People from the nested JSON form: one person, a list, or ``{"people": [...]}``.
+
+    ``first`` numbers the first person in messages (a streamed file passes its people one by one).
+    """
     if isinstance(data, Mapping) and "people" in data:
         data = data["people"]
     items = [data] if isinstance(data, Mapping) else data
@@ -316,7 +333,7 @@ def people_from_json(data: Any, as_of: date | None = None) -> list[Person]:
         raise InvalidRecord([Problem("record", "(top level)", "expected a person object or a list of people")])
     people: list[Person] = []
     seen_people: set[str] = set()
-    for p_index, raw_person in enumerate(items):
+    for p_index, raw_person in enumerate(items, start=first - 1):
         where_p = f"person #{p_index + 1}"
         if not isinstance(raw_person, Mapping):
             problems.append(Problem(where_p, "(person)", "expected an object"))
@@ -378,6 +395,7 @@ def people_from_json(data: Any, as_of: date | None = None) -> list[Person]:
                 charges.append((values, charge_id))
             cases.append((case_fields, case_id, charges))
         people.append(_build_person(pid, person_fields, cases))
+        problems.extend(too_many_charges(people[-1], where_p))
     if problems:
         raise InvalidRecord(problems)
     return people
@@ -433,12 +451,23 @@ def people_from_csv(text: str, as_of: date | None = None) -> list[Person]:
             if known_case[k] != case_fields[k]:
                 problems.append(Problem(where, k, f"differs from an earlier row of case {case_id!r}"))
         charges.append(({k: values[k] for k in (*CHARGE_FIELDS, *SENTENCE_FIELDS)}, charge_id))
-    if problems:
-        raise InvalidRecord(problems)
-    return [
+    people = [
         _build_person(pid, pf, [(cf, cid, ch) for cid, (cf, ch) in cases.items()])
         for pid, (pf, cases) in by_person.items()
     ]
+    for person in people:
+        problems.extend(too_many_charges(person, f"person {person.id}"))
+    if problems:
+        raise InvalidRecord(problems)
+    return people
+
+
+def too_many_charges(person: Person, where: str) -> list[Problem]:
+    """The one limit on work per person (every entry point): at most MAX_CHARGES_PER_PERSON charges."""
+    count = sum(len(case.charges) for case in person.cases)
+    if count <= MAX_CHARGES_PER_PERSON:
+        return []
+    return [Problem(where, "(charges)", f"{count:,} charges; at most {MAX_CHARGES_PER_PERSON:,} per person")]
 
 
 def _safe(raw: Any) -> Value:
@@ -449,13 +478,15 @@ def _safe(raw: Any) -> Value:
 
 
 def load_people(path: str, as_of: date | None = None) -> list[Person]:
-    """Load a ``.json`` or ``.csv`` record file."""
-    with open(path, encoding="utf-8") as handle:
-        text = handle.read()
-    if path.lower().endswith(".csv"):
-        return people_from_csv(text, as_of)
+    """Load a ``.json`` or ``.csv`` record file (UTF-8, with or without a byte-order mark)."""
+    with open(path, "rb") as handle:
+        data = handle.read()
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise InvalidRecord([Problem(f"line {error.lineno}", "(json)", error.msg)]) from None
-    return people_from_json(data, as_of)
+        if path.lower().endswith(".csv"):
+            return people_from_csv(decode_utf8(data), as_of)
+        return people_from_json(safe_loads(data), as_of)
+    except InputRefused as error:
+        kind = "(csv)" if path.lower().endswith(".csv") else "(json)"
+        raise InvalidRecord([Problem(error.where, kind, error.reason)]) from None
+    except csv.Error as error:
+        raise InvalidRecord([Problem("(file)", "(csv)", str(error))]) from None

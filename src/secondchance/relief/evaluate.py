@@ -39,6 +39,7 @@ reports the status and ``missing`` and need not compute these, which follow from
 from __future__ import annotations
 
 from calendar import monthrange
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -186,6 +187,9 @@ class Evaluator:
         # The person's rows with their citations read (``read_statute``), for the rows last passed to ``apply``.
         self._source: list[Row] | None = None
         self._read: tuple[list[Row], dict[int, Row]] = ([], {})
+        # Per aggregate node whose test reads only the other charge (not this one): each other charge's
+        # answer, computed once for the person instead of once per charge (linear, not quadratic).
+        self._held: dict[int, tuple[Expr, _Held]] = {}
 
     def value(self, expr: Expr, this: Row, rows: list[Row], other: Row | None, missing: set[str]) -> Value:
         """The value of ``expr``; unknown aggregates add ``other_charges.<fact>`` to ``missing``."""
@@ -252,17 +256,38 @@ class Evaluator:
 
     def _aggregate(self, node: Exists | LatestOf, this: Row, rows: list[Row], missing: set[str]) -> Value:
         if rows is not self._rows:
-            self._rows, self._aggregates = rows, {}
+            self._rows, self._aggregates, self._held = rows, {}, {}
         key = (id(node), id(this))
         found = self._aggregates.get(key)
         if found is None:
             added: set[str] = set()
-            if isinstance(node, Exists):
+            held = self._held_for(node, rows)
+            if held is not None and isinstance(node, Exists):
+                value = held.exists(node, this, added)
+            elif held is not None and isinstance(node, LatestOf):
+                value = held.latest_of(node, this, added, lambda: self.value(node.at_least, this, rows, None, added))
+            elif isinstance(node, Exists):
                 value = self._exists(node, node.where, node.scope, this, rows, added)
             else:
                 value = self._latest_of(node, node.date, node.where, node.at_least, node.scope, this, rows, added)
             found = self._aggregates[key] = (node, value, frozenset(added))
         missing.update(found[2])
+        return found[1]
+
+    def _held_for(self, node: Exists | LatestOf, rows: list[Row]) -> _Held | None:
+        """The other charges' answers to ``node``'s test, if it reads no fact of this charge; else None."""
+        if reads_this(node.where) or (isinstance(node, LatestOf) and reads_this(node.date)):
+            return None
+        found = self._held.get(id(node))
+        if found is None:
+            held = _Held()
+            for other in rows:
+                answer = self.value(node.where, other, rows, other, set())
+                when = None
+                if isinstance(node, LatestOf) and answer is not False:
+                    when = self.value(node.date, other, rows, other, set())
+                held.add(other, answer, when)
+            found = self._held[id(node)] = (node, held)
         return found[1]
 
     def _exists(self, node: Exists, where: Expr, scope: Scope, this: Row, rows: list[Row], missing: set[str]) -> Value:
@@ -414,6 +439,88 @@ def _about_scope(test: Expr) -> bool:
         return all(walk(child) for child in children(node))
 
     return walk(test) and bool(read) and read <= SCOPE_FACTS
+def reads_this(expr: Expr) -> bool:
+    """Whether ``expr`` reads a fact of the charge being screened (or nests an aggregate, which may)."""
+    if isinstance(expr, Fact | Exists | LatestOf):
+        return True
+    return any(reads_this(child) for child in children(expr))
+
+
+def _key(row: Row) -> tuple[Value, Value]:
+    return row["case_id"], row["charge_id"]
+
+
+class _Held:
+    """Every charge's answer to one aggregate's test (which reads only the other charge), indexed so that
+    each charge's aggregate is answered without looking at every other charge again.
+
+    Exact: the same answers as ``Evaluator._exists`` / ``_latest_of`` (tests/relief check both ways).
+    """
+
+    def __init__(self) -> None:
+        self.certain = 0
+        self.certain_by_case: dict[Value, int] = {}
+        self.certain_by_charge: dict[tuple[Value, Value], int] = {}
+        self.uncertain: list[Row] = []
+        self.dated: list[tuple[date, Row]] = []  # held, dated: latest first once sorted
+        self.undated: list[Row] = []  # held, undated
+        self.maybe: list[tuple[Value, Row]] = []  # unknown whether held, with the date
+        self._sorted = False
+
+    def add(self, row: Row, held: Value, when: Value) -> None:
+        if held is True:
+            self.certain += 1
+            self.certain_by_case[row["case_id"]] = self.certain_by_case.get(row["case_id"], 0) + 1
+            self.certain_by_charge[_key(row)] = self.certain_by_charge.get(_key(row), 0) + 1
+        elif held is None:
+            self.uncertain.append(row)
+        if held is not False:
+            if not held:
+                self.maybe.append((when, row))
+            elif when is None:
+                self.undated.append(row)
+            else:
+                self.dated.append((_as_date(when), row))
+
+    def exists(self, node: Exists, this: Row, missing: set[str]) -> Value:
+        if node.scope == "other_charges":
+            outside = self.certain_by_charge.get(_key(this), 0)
+        else:
+            outside = self.certain_by_case.get(this["case_id"], 0)
+        certain = self.certain - outside
+        if certain >= node.count:
+            return True
+        uncertain = [row for row in self.uncertain if in_scope(node.scope, this, row)]
+        if certain + len(uncertain) >= node.count:
+            missing.update(_other_missing(node, uncertain))
+            return None
+        return False
+
+    def latest_of(self, node: LatestOf, this: Row, missing: set[str], floor_of: Callable[[], Value]) -> Value:
+        undated = [row for row in self.undated if in_scope(node.scope, this, row)]
+        if undated:
+            missing.update(_other_missing(node, undated))
+            return None
+        floor = floor_of()
+        if floor is None:
+            return None
+        if not self._sorted:
+            self.dated.sort(key=lambda item: item[0], reverse=True)
+            self._sorted = True
+        base = _as_date(floor)
+        for when, row in self.dated:  # the latest charge in scope; usually the first or second
+            if when <= base:
+                break
+            if in_scope(node.scope, this, row):
+                base = when
+                break
+        doubtful = [
+            row for d, row in self.maybe if in_scope(node.scope, this, row) and (d is None or _as_date(d) > base)
+        ]
+        if doubtful:
+            missing.update(_other_missing(node, doubtful))
+            return None
+        return base
 
 
 def _other_missing(node: Exists | LatestOf, rows: list[Row]) -> set[str]:

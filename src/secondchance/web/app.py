@@ -17,7 +17,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from .. import __version__
 from .api import API_PREFIX, api_router, problems
 from .api.relief import record_schemas
-from .security import BodySizeLimit, SecurityHeaders
+from .security import BodySizeLimit, RateLimit, SecurityHeaders
 from .settings import Settings
 from .ui import STATIC_DIR, ui_router
 from .ui.errors import error_page
@@ -69,6 +69,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         return app.openapi_schema
 
     app.openapi = openapi  # type: ignore[method-assign]
-    app.add_middleware(BodySizeLimit, limit=settings.max_body_bytes)
-    app.add_middleware(SecurityHeaders, https=settings.https)
+    app.add_middleware(BodySizeLimit, limit=settings.max_body_bytes, timeout=settings.body_timeout_seconds)
+    app.add_middleware(RateLimit, per_minute=settings.rate_limit_per_minute, burst=settings.rate_limit_burst)
+    build_stack = app.build_middleware_stack
+
+    def build_with_headers() -> Any:
+        # Outside Starlette's ServerErrorMiddleware, so a 500 carries the security headers too.
+        return SecurityHeaders(build_stack(), https=settings.https)
+
+    app.build_middleware_stack = build_with_headers  # type: ignore[method-assign]
     return app

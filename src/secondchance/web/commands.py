@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 import logging
 import os
 from typing import TYPE_CHECKING, Annotated
@@ -10,6 +11,8 @@ import typer
 
 if TYPE_CHECKING:
     from fastapi import FastAPI
+
+    from .settings import Settings
 
 
 class NoQueryOrClient(logging.Filter):
@@ -32,13 +35,26 @@ def serve(
         int | None,
         typer.Option(min=1, max=64, help="Worker processes, about one per core (default SECONDCHANCE_WORKERS or 1)."),
     ] = None,
+    allow_http: Annotated[
+        bool,
+        typer.Option(
+            "--allow-http",
+            help="Listen on a non-loopback address without HTTPS (SECONDCHANCE_ALLOW_INSECURE_HTTP). Records cross "
+            "the network in clear: only behind a proxy that terminates HTTPS.",
+        ),
+    ] = False,
 ) -> None:
     """Start the web app and the REST API (http://127.0.0.1:8000; API under /api/v1)."""
     import uvicorn
 
+    from ..options import EXIT_INVALID, errors
     from .settings import Settings
 
     settings = Settings()
+    problem = unsafe_setup(settings, host or settings.host, allow_http)
+    if problem:
+        errors.print(problem, markup=False, highlight=False)
+        raise typer.Exit(EXIT_INVALID)
     count = workers or settings.workers
     if count > 1 and not os.environ.get("SECONDCHANCE_SECRET_KEY"):
         # every worker must sign and check CSRF tokens and interview states with the same key
@@ -55,10 +71,42 @@ def serve(
     )
 
 
+#: Shortest secret key accepted from SECONDCHANCE_SECRET_KEY (it signs CSRF tokens and interview states).
+MIN_SECRET_BYTES = 32
+
+
+def is_loopback(host: str) -> bool:
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def unsafe_setup(settings: Settings, host: str, allow_http: bool) -> str | None:
+    """Why ``serve`` must not start as configured, or None: a guessable key, or records in clear on a network."""
+    if os.environ.get("SECONDCHANCE_SECRET_KEY") and len(settings.secret_key.encode()) < MIN_SECRET_BYTES:
+        return (
+            f"SECONDCHANCE_SECRET_KEY is {len(settings.secret_key.encode())} bytes; use at least {MIN_SECRET_BYTES} "
+            "random bytes (python -c 'import secrets; print(secrets.token_urlsafe(32))')."
+        )
+    if not is_loopback(host) and not settings.https and not (allow_http or settings.allow_insecure_http):
+        return (
+            f"Refusing to serve on {host} without HTTPS: records would cross the network in clear. Put it behind "
+            "HTTPS and set SECONDCHANCE_HTTPS=true, or pass --allow-http if a proxy on this machine terminates HTTPS."
+        )
+    return None
+
+
 def served_app() -> FastAPI:
     """The app as each ``serve`` worker builds it, its access log filtered (workers are separate processes)."""
     from .app import create_app
+    from .directory import remove_sample_folders
     from .settings import Settings
 
     logging.getLogger("uvicorn.access").addFilter(NoQueryOrClient())
-    return create_app(Settings())
+    app = create_app(Settings())
+    # uvicorn re-raises SIGTERM after a graceful shutdown, so atexit never runs: clean up on shutdown.
+    app.router.on_shutdown.append(remove_sample_folders)
+    return app

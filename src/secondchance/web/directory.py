@@ -25,6 +25,13 @@ from .settings import Settings
 
 _lock = threading.Lock()
 _stores: dict[str, DirectoryStore] = {}
+_folders: list[str] = []
+
+
+def remove_sample_folders() -> None:
+    """Delete the embedded database's temporary folders (a serve worker's shutdown: atexit misses SIGTERM)."""
+    while _folders:
+        shutil.rmtree(_folders.pop(), ignore_errors=True)
 
 
 def uses_sample(settings: Settings) -> bool:
@@ -36,6 +43,7 @@ def _sample_store() -> DirectoryStore:
 
     folder = tempfile.mkdtemp(prefix="secondchance-web-")
     atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    _folders.append(folder)
     engine = connect(f"sqlite:///{Path(folder) / 'directory.db'}")
     upgrade(engine)
     store = DirectoryStore(engine)

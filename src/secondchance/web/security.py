@@ -7,11 +7,15 @@ carries HMAC(secret, that value); a cross-site page can neither read the cookie 
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import hashlib
 import hmac
 import json
+import math
 import secrets
+import time
+from collections import OrderedDict
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
 
@@ -87,6 +91,10 @@ class BodyTooLarge(Exception):
     pass
 
 
+class BodyTooSlow(Exception):
+    pass
+
+
 def problem_bytes(status: int, title: str, detail: str) -> bytes:
     return json.dumps({"type": "about:blank", "title": title, "status": status, "detail": detail}).encode()
 
@@ -94,16 +102,20 @@ def problem_bytes(status: int, title: str, detail: str) -> bytes:
 class BodySizeLimit:
     """Rejects request bodies over ``limit`` bytes with 413 (problem details), declared or streamed."""
 
-    def __init__(self, app: ASGIApp, limit: int) -> None:
+    def __init__(self, app: ASGIApp, limit: int, timeout: float = 30.0) -> None:
         self.app = app
         self.limit = limit
+        self.timeout = timeout
 
-    async def _reject(self, send: Send) -> None:
-        body = problem_bytes(413, "Content Too Large", f"The request body must be at most {self.limit} bytes.")
+    async def _reject(self, send: Send, status: int = 413) -> None:
+        if status == 408:
+            body = problem_bytes(408, "Request Timeout", f"The request body took over {self.timeout:g} s to arrive.")
+        else:
+            body = problem_bytes(413, "Content Too Large", f"The request body must be at most {self.limit} bytes.")
         await send(
             {
                 "type": "http.response.start",
-                "status": 413,
+                "status": status,
                 "headers": [
                     (b"content-type", b"application/problem+json"),
                     (b"content-length", str(len(body)).encode()),
@@ -127,14 +139,23 @@ class BodySizeLimit:
                     return
         seen = 0
         started = False
+        complete = False
+        deadline = asyncio.get_running_loop().time() + self.timeout
 
         async def counting_receive() -> Message:
-            nonlocal seen
-            message = await receive()
+            nonlocal seen, complete
+            if complete:  # the body is in: later receives wait for a disconnect, untimed
+                return await receive()
+            remaining = deadline - asyncio.get_running_loop().time()
+            try:
+                message = await asyncio.wait_for(receive(), max(remaining, 0.001))
+            except TimeoutError:
+                raise BodyTooSlow from None
             if message["type"] == "http.request":
                 seen += len(message.get("body", b""))
                 if seen > self.limit:
                     raise BodyTooLarge
+                complete = not message.get("more_body", False)
             return message
 
         async def tracking_send(message: Message) -> None:
@@ -148,6 +169,9 @@ class BodySizeLimit:
         except BodyTooLarge:
             if not started:
                 await self._reject(send)
+        except BodyTooSlow:
+            if not started:
+                await self._reject(send, 408)
 
 
 # ---------------------------------------------------------------------------- signing and CSRF
@@ -199,3 +223,69 @@ def csrf_ok(secret: str, cookie: str | None, token: str | None) -> bool:
     if not cookie or not token:
         return False
     return hmac.compare_digest(token, csrf_token(secret, cookie))
+
+
+# ---------------------------------------------------------------------------- rate limits
+
+
+class RateLimit:
+    """Per-client token bucket on the API and the pages: over the limit, 429 with ``Retry-After``.
+
+    A client (its address as the server sees it) may send ``per_minute`` requests a minute on average
+    and ``burst`` at once. Static files are not counted. Buckets live in this process (each ``serve``
+    worker counts alone); the least recently seen clients are forgotten past ``max_clients``.
+    """
+
+    def __init__(
+        self,
+        app: ASGIApp,
+        per_minute: int,
+        burst: int,
+        max_clients: int = 100_000,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.app = app
+        self.rate = per_minute / 60.0
+        self.burst = float(max(burst, 1))
+        self.max_clients = max_clients
+        self.clock = clock
+        self.buckets: OrderedDict[str, tuple[float, float]] = OrderedDict()
+
+    def _take(self, client: str) -> float:
+        """0 if the request may go ahead, else the seconds until it may."""
+        now = self.clock()
+        tokens, at = self.buckets.pop(client, (self.burst, now))
+        tokens = min(self.burst, tokens + (now - at) * self.rate)
+        wait = 0.0
+        if tokens >= 1:
+            tokens -= 1
+        else:
+            wait = (1 - tokens) / self.rate
+        self.buckets[client] = (tokens, now)
+        while len(self.buckets) > self.max_clients:
+            self.buckets.popitem(last=False)
+        return wait
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or self.rate <= 0 or str(scope.get("path", "")).startswith("/static/"):
+            await self.app(scope, receive, send)
+            return
+        client = scope.get("client")
+        wait = self._take(str(client[0]) if client else "-")
+        if not wait:
+            await self.app(scope, receive, send)
+            return
+        retry = str(max(1, math.ceil(wait)))
+        body = problem_bytes(429, "Too Many Requests", f"Too many requests from this address; retry in {retry} s.")
+        await send(
+            {
+                "type": "http.response.start",
+                "status": 429,
+                "headers": [
+                    (b"content-type", b"application/problem+json"),
+                    (b"content-length", str(len(body)).encode()),
+                    (b"retry-after", retry.encode()),
+                ],
+            }
+        )
+        await send({"type": "http.response.body", "body": body})

@@ -46,6 +46,22 @@ class Settings(BaseSettings):
         default=1_000_000, ge=1024, description="Largest request body accepted; larger requests get 413."
     )
     max_charges: int = Field(default=500, ge=1, description="Most charges one screening request may hold.")
+    rate_limit_per_minute: int = Field(
+        default=600,
+        ge=0,
+        description="Requests a minute one client address may send to the API and pages (0: no limit); over it, 429.",
+    )
+    rate_limit_burst: int = Field(default=120, ge=1, description="Requests one client may send at once.")
+    request_seconds: float = Field(
+        default=60, gt=0, description="Time budget of one screening request; over it, 503 with Retry-After."
+    )
+    body_timeout_seconds: float = Field(
+        default=30, gt=0, description="Time a request body may take to arrive; a slower one gets 408."
+    )
+    allow_insecure_http: bool = Field(
+        default=False,
+        description="Let `secondchance serve` listen on a non-loopback address without HTTPS (records cross in clear).",
+    )
     https: bool = Field(default=False, description="Set behind HTTPS: cookies get the Secure flag and HSTS is sent.")
     default_language: str = Field(
         default="en", pattern="^(en|es)$", description="Language when the browser asks for none."

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 from datetime import date
 from typing import Annotated, Any
@@ -11,12 +12,15 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
 
 from ...records import people_from_json
+from ...records.parse import DATE_FORM
+from ...records.safe import InputRefused
+from ...records.safe import loads as safe_loads
 from ...relief import JURISDICTIONS, RULES, Rule, find_rule, screen, to_json
 from ...relief.explain import summary
 from ...relief.lang import Param
 from ..settings import Settings
 from .models import Jurisdiction, RuleDetail, RuleSummary, ScreenResponse
-from .problems import INVALID_REQUEST, ApiProblem, FieldError, Problem
+from .problems import INVALID_REQUEST, ApiProblem, FieldError, Problem, problem_response
 
 router = APIRouter(tags=["relief"])
 
@@ -24,6 +28,8 @@ PROBLEMS: dict[int | str, dict[str, Any]] = {
     422: {"model": Problem, "description": "The record or a parameter is invalid; `errors` names each field."},
     413: {"model": Problem, "description": "The request body is too large."},
     415: {"model": Problem, "description": "The body is not JSON."},
+    429: {"model": Problem, "description": "Too many requests from this client; `Retry-After` says when to retry."},
+    503: {"model": Problem, "description": "Screening took longer than the time budget; `Retry-After` is set."},
 }
 RECORD_BODY = {
     "requestBody": {
@@ -50,7 +56,16 @@ async def read_json(request: Request) -> Any:
         raise ApiProblem(415, "Unsupported Media Type", "Send the record as application/json.")
     raw = await request.body()
     try:
-        return json.loads(raw)
+        return safe_loads(raw)
+    except InputRefused as error:
+        detail = f"{error.where}: {error.reason}"
+        raise ApiProblem(
+            422,
+            "The body is not valid JSON",
+            detail,
+            [FieldError(field="(json)", where="body", detail=detail)],
+            type=INVALID_REQUEST,
+        ) from None
     except (ValueError, UnicodeDecodeError) as error:
         raise ApiProblem(
             422,
@@ -102,6 +117,17 @@ async def screen_record(
 ) -> Any:
     settings: Settings = request.app.state.settings
     day = as_of or date.today()
+    raw_as_of = request.query_params.get("as_of")
+    if raw_as_of is not None and not DATE_FORM.fullmatch(raw_as_of):
+        # pydantic also reads 0 as 1970-01-01 (a Unix time) and 20190105 as a date: only YYYY-MM-DD is documented
+        detail = f"as_of must be a date as YYYY-MM-DD, got {raw_as_of[:40]!r}"
+        raise ApiProblem(
+            422,
+            "The request is not valid",
+            detail,
+            [FieldError(field="as_of", where="query", detail=detail)],
+            type=INVALID_REQUEST,
+        )
     if not date(1900, 1, 1) <= day <= date(2100, 12, 31):
         detail = "as_of must be between 1900-01-01 and 2100-12-31"
         raise ApiProblem(
@@ -113,7 +139,16 @@ async def screen_record(
         )
     data = await read_json(request)
     # Screening is CPU work: run it off the event loop so other requests keep being served.
-    screenings = await run_in_threadpool(screen_all, data, day, trace, settings.max_charges)
+    try:
+        screenings = await asyncio.wait_for(
+            run_in_threadpool(screen_all, data, day, trace, settings.max_charges), settings.request_seconds
+        )
+    except TimeoutError:  # the answer is abandoned; its thread finishes its (bounded) work unobserved
+        detail = f"Screening took longer than {settings.request_seconds:g} s; retry later, or send fewer charges."
+        problem = Problem(type="about:blank", title="Service Unavailable", status=503, detail=detail)
+        response = problem_response(problem, request)
+        response.headers["retry-after"] = "30"
+        return response
     # Returned as is: the OpenAPI document still names ScreenResponse, and schemathesis checks the answers
     # against it, but FastAPI does not validate a large answer twice on the way out.
     return JSONResponse({"as_of": day.isoformat(), "people": screenings})

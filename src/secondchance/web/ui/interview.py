@@ -13,6 +13,7 @@ from datetime import date
 from typing import Any
 
 from ...records.model import GRADES_BY_JURISDICTION
+from ...records.safe import MAX_CHARGES_PER_PERSON
 
 
 def N_(text: str) -> str:
@@ -295,6 +296,7 @@ def valid_state(state: Any) -> bool:
             and isinstance(state["back"], list)
             and isinstance(state["person"]["cases"], list)
             and all(isinstance(c["charges"], list) for c in state["person"]["cases"])
+            and charge_count(state) <= MAX_CHARGES_PER_PERSON  # the one limit on work per person (issue 16)
         )
     except (KeyError, TypeError):
         return False

@@ -16,6 +16,7 @@ from fastapi.responses import RedirectResponse, Response
 from starlette.datastructures import FormData, UploadFile
 
 from ...records import InvalidRecord, people_from_json
+from ...records.safe import loads as safe_loads
 from ...relief import find_rule, screen
 from ..security import CSRF_COOKIE, CSRF_FIELD, csrf_ok, sign, unsign
 from .i18n import LANGUAGES
@@ -156,7 +157,7 @@ async def check_upload(request: Request) -> Response:
     raw = await upload.read() if isinstance(upload, UploadFile) else b""
     error = N_("That file is not one we can read. Choose the file you downloaded from your results.")
     try:
-        data = json.loads(raw)
+        data = safe_loads(raw)  # strict: UTF-8, finite numbers, no duplicate keys, bounded nesting
         people = data.get("people") if isinstance(data, dict) and "people" in data else data
         person = people[0] if isinstance(people, list) and len(people) == 1 else people
         if not isinstance(person, dict):

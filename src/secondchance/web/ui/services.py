@@ -26,6 +26,7 @@ from ..directory import run_search, uses_sample
 from .i18n import translations
 from .interview import N_
 from .pages import checked_form, text_fields
+from .phone import tel_href
 from .render import STATIC_DIR, language, render, settings_of
 
 router = APIRouter(include_in_schema=False)
@@ -217,7 +218,7 @@ def service_view(result: Result, t: Any) -> ServiceView:
         area=entry.area or "",
         url=entry.url if entry.url and entry.url.lower().startswith(("https://", "http://")) else "",  # no javascript:
         phone=phone,
-        tel="".join(ch for ch in phone if ch.isdigit() or ch == "+"),
+        tel=tel_href(phone),
         hours=hours_text(entry.schedules, t),
         bring=bring,
         fees=entry.fees or "",

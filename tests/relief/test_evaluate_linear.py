@@ -1,0 +1,61 @@
+"""The per-person engine's aggregate index (``_Held``) answers exactly as the plain loops do, and keeps
+screening near-linear in a person's charges (issue 16: 500 charges took 20 s)."""
+
+from __future__ import annotations
+
+import time
+from datetime import date
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from secondchance.records.model import Case, Charge, Person, Sentence
+from secondchance.relief import screen
+from secondchance.relief.evaluate import Evaluator
+from secondchance.testing.strategies import LAST_DAY, people
+
+
+def _plain(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(Evaluator, "_held_for", lambda self, node, rows: None)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    person=st.one_of(people("PA", max_cases=6), people("CA", max_cases=6)),
+    as_of=st.sampled_from([LAST_DAY, date(2012, 6, 30)]),
+)
+def test_indexed_aggregates_answer_as_the_plain_loops(
+    monkeypatch: pytest.MonkeyPatch, person: Person, as_of: date
+) -> None:
+    fast = screen(person, as_of)
+    with monkeypatch.context() as patched:
+        _plain(patched)
+        plain = screen(person, as_of)
+    assert fast == plain
+
+
+def _many(n: int) -> Person:
+    charges = tuple(
+        Charge(
+            id=str(i),
+            statute="18 Pa.C.S. § 3929(a)(1)",
+            grade="M2",
+            disposition="convicted" if i % 2 else "dismissed",
+            disposition_date=date(2000 + i % 20, 1 + i % 9, 15),
+            sentence=Sentence(fines_costs_owed=0.0, restitution_owed=0.0, probation_granted=False, incarcerated=False),
+        )
+        for i in range(n)
+    )
+    return Person(id="p", birth_date=date(1970, 1, 1), cases=(Case(id="c", jurisdiction="PA", charges=charges),))
+
+
+def test_screening_time_grows_about_linearly_with_charges() -> None:
+    screen(_many(5), LAST_DAY)  # warm caches
+    timings = {}
+    for n in (50, 200):
+        started = time.perf_counter()
+        screen(_many(n), LAST_DAY)
+        timings[n] = time.perf_counter() - started
+    # Quadratic work would make 4x the charges cost 16x; allow 8x for noise on a shared machine.
+    assert timings[200] < 8 * timings[50] + 0.5, timings
