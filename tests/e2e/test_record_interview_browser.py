@@ -65,7 +65,7 @@ def test_person_with_a_withdrawn_and_a_convicted_charge(audit: Any, page: Any) -
     next_with(page, "disposition_date", "2009-09-01")
     assert heading(page) == "Were you sentenced to jail or prison for this charge?"
     choose(page, "No")
-    choose(page, "Yes")  # probation
+    choose(page, "Probation")  # the kind of supervision
     next_with(page, "probation_end", "2010-09-01")
     choose(page, "Yes")  # completed
     assert heading(page) == "Do you still owe fines or court costs for this charge?"
@@ -110,7 +110,7 @@ def test_person_who_does_not_know_how_it_ended(audit: Any, page: Any) -> None:
     audit(page, "results-unknowns")
     charge = page.locator("article.charge").first
     assert "How it ended is not known" in charge.inner_text()
-    assert "how the charge ended (disposition)" in charge.inner_text()
+    assert "ended (guilty, not guilty, dismissed, withdrawn" in charge.inner_text()  # the fact, in words
 
 
 def test_a_date_in_the_future_is_explained(audit: Any, page: Any) -> None:
