@@ -197,6 +197,7 @@ def test_serve_removes_its_temporary_folder_on_sigterm(tmp_path: Path) -> None:
 def test_a_slow_request_body_gets_408() -> None:
     """A body trickling in (slowloris) is cut off after SECONDCHANCE_BODY_TIMEOUT_SECONDS."""
     import asyncio
+    import concurrent.futures
 
     from secondchance.web.security import BodySizeLimit
 
@@ -214,7 +215,9 @@ def test_a_slow_request_body_gets_408() -> None:
         sent.append(message)
 
     limit = BodySizeLimit(app, limit=10_000, timeout=0.3)
-    asyncio.run(limit({"type": "http", "headers": []}, receive, send))
+    # In a thread of its own: earlier tests (Playwright's sync API) may leave an event loop running in this one.
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        pool.submit(asyncio.run, limit({"type": "http", "headers": []}, receive, send)).result()
     assert sent[0]["status"] == 408
 
 
