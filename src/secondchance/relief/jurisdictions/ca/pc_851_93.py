@@ -121,6 +121,19 @@ FELONY = OneOf(Fact("grade"), ("felony",), unknown=("wobbler",))
 NOT_FILED = OneOf(Fact("disposition"), ("withdrawn",))
 
 
+def _felony_never_charged(cite: str) -> tuple[Condition, Condition]:
+    """(C)'s two facts about the arrest itself: a felony, and no proceedings started."""
+    return (
+        Condition(id="felony", text="The arrest was for a felony.", cite=cite, test=FELONY),
+        Condition(
+            id="no_proceedings",
+            text="No criminal proceedings were started (recorded as withdrawn / not filed).",
+            cite=cite,
+            test=NOT_FILED,
+        ),
+    )
+
+
 def _rule(
     rule_id: str,
     section: str,
@@ -219,13 +232,7 @@ FELONY_NOT_FILED = _rule(
     f"{A2}(C)(i)",
     "Automatic arrest relief: felony arrest never charged, three years later (offense under eight years)",
     (
-        Condition(id="felony", text="The arrest was for a felony.", cite=f"{A2}(C)(i)", test=FELONY),
-        Condition(
-            id="no_proceedings",
-            text="No criminal proceedings were started (recorded as withdrawn / not filed).",
-            cite=f"{A2}(C)(i)",
-            test=NOT_FILED,
-        ),
+        *_felony_never_charged(f"{A2}(C)(i)"),
         Condition(
             id="punishable_under_eight_years",
             text="The offense is not punishable by eight years or more (a lawyer checks the statute's penalty).",
@@ -253,15 +260,7 @@ FELONY_NOT_FILED_SIX_YEARS = _rule(
     "CA-851.93-a2Cii-felony-not-filed",
     f"{A2}(C)",
     "Automatic arrest relief: felony arrest never charged, six years later (any felony)",
-    (
-        Condition(id="felony", text="The arrest was for a felony.", cite=f"{A2}(C)", test=FELONY),
-        Condition(
-            id="no_proceedings",
-            text="No criminal proceedings were started (recorded as withdrawn / not filed).",
-            cite=f"{A2}(C)",
-            test=NOT_FILED,
-        ),
-    ),
+    (*_felony_never_charged(f"{A2}(C)"),),
     (
         _since_arrest(
             "ca.pc_851_93.long_felony_wait_years",
@@ -277,13 +276,7 @@ REALIGNED_FELONY_NOT_FILED = _rule(
     f"{A2}(C) (as in force 1 July 2022 - 30 September 2024)",
     "Automatic arrest relief before October 2024: § 1170(h) felony arrest never charged, three years later",
     (
-        Condition(id="felony", text="The arrest was for a felony.", cite=f"{A2}(C)", test=FELONY),
-        Condition(
-            id="no_proceedings",
-            text="No criminal proceedings were started (recorded as withdrawn / not filed).",
-            cite=f"{A2}(C)",
-            test=NOT_FILED,
-        ),
+        *_felony_never_charged(f"{A2}(C)"),
         Condition(
             id="punishable_under_1170h",
             text="The offense is punishable by county jail under § 1170(h) (a lawyer checks the statute's penalty).",
