@@ -121,6 +121,17 @@ def test_missing_facts_are_named_in_the_persons_words() -> None:
     two = [row, {"case_id": "CP-51-CR-0001234-2009", "charge_id": "3"}]
     assert fact_question("grade", row, two).startswith("the grade of charge 2 of case CP-51-CR-0001234-2009")
     assert fact_question("other_charges.arrest_date") == "the date you were arrested for each of your other cases"
+    assert fact_question("probation_end", row, [row]) == "the date your probation ended for case CP-51-CR-0001234-2009"
+
+
+def test_supervision_dates_are_asked_by_the_kind_the_record_names() -> None:
+    """The probation fields hold parole, PRCS or mandatory supervision dates too: ask in those words."""
+    for kind in ("parole", "prcs", "mandatory_supervision"):
+        row = {"case_id": "SC-1", "charge_id": "1", "supervision": kind}
+        assert fact_question("probation_end", row, [row]) == "the date your supervision ended for case SC-1"
+        assert "probation" not in fact_question("probation_completed", row, [row])
+    row = {"case_id": "SC-1", "charge_id": "1", "supervision": "probation"}
+    assert fact_question("probation_start", row, [row]) == "the date your probation began for case SC-1"
     p = person(assault(grade=None))
     payload = to_json(screen(p, AS_OF))
     for result in payload["charges"][0]["results"]:

@@ -50,6 +50,14 @@ FACT_LABELS = {
     "pardoned": "whether you were pardoned for %(which)s",
     "jurisdiction": "the state of %(which)s",
 }
+#: The probation fields hold the dates of whatever supervision the record names (``supervision``):
+#: for parole, PRCS or mandatory supervision, the person is asked about "your supervision", not probation.
+SUPERVISION_LABELS = {
+    "probation_granted": "whether you were under supervision after custody for %(which)s",
+    "probation_start": "the date your supervision began for %(which)s",
+    "probation_end": "the date your supervision ended for %(which)s",
+    "probation_completed": "whether you completed your supervision for %(which)s",
+}
 #: How ``%(which)s`` names the charge or case; msgids too.
 WHICH = {
     "case": "case %(case)s",
@@ -123,6 +131,8 @@ def fact_question(name: str, row: Row | None = None, rows: Sequence[Row] = (), t
     other = name.startswith("other_charges.")
     fact = name.removeprefix("other_charges.")
     template = FACT_LABELS.get(fact)
+    if row is not None and not other and row.get("supervision") not in (None, "probation", "none"):
+        template = SUPERVISION_LABELS.get(fact, template)
     if template is None:
         return t("a fact of the record: %(fact)s") % {"fact": fact.replace("_", " ")}
     if "%(which)s" not in template:
