@@ -36,22 +36,6 @@ RULES: tuple[Rule, ...] = (
 
 REMAINING_PATHS: tuple[RemainingPath, ...] = (
     RemainingPath(
-        id="CA-certificate-of-rehabilitation",
-        jurisdiction="CA",
-        name="Certificate of rehabilitation",
-        section="Cal. Penal Code § 4852.01 et seq.",
-        text=(
-            "A superior court order declaring that a person convicted of a felony (or of a misdemeanor sex offense "
-            "under § 290) has been rehabilitated. It usually needs several years of residence in California after "
-            "release or discharge (at least 7 years, plus more for some offenses) and no new crime in that time. "
-            "A granted certificate is forwarded to the Governor as an application for a pardon (§ 4852.16)."
-        ),
-        where_to_start=(
-            "File a petition in the superior court of the county where you live (ask the clerk for the certificate "
-            "of rehabilitation packet). The local public defender or a legal-aid clean-slate clinic can help, free."
-        ),
-    ),
-    RemainingPath(
         id="CA-governor-pardon",
         jurisdiction="CA",
         name="Pardon from the Governor",
