@@ -60,8 +60,8 @@ def score(phrases: list[Phrase]) -> dict[str, Any]:
     counts = {kind: {"tp": 0, "fp": 0, "fn": 0} for kind in KINDS}
     errors: list[str] = []
     for phrase in phrases:
-        kinds = FIELD_KIND_SET.get(phrase.field, frozenset(KINDS))
-        got = {(f.kind, f.value) for f in read(phrase.text, phrase.state or None) if f.kind in kinds}
+        allowed = FIELD_KIND_SET.get(phrase.field, frozenset(KINDS))
+        got = {(f.kind, f.value) for f in read(phrase.text, phrase.state or None) if f.kind in allowed}
         for kind, value in got - phrase.expected:
             counts[kind]["fp"] += 1
             errors.append(f"line {phrase.line}: wrong {kind}={value}: {phrase.text!r}")
@@ -123,7 +123,7 @@ def real_texts(shared: Path = SHARED) -> list[tuple[str, str, str, str]]:
         for service in directory.rows("service"):
             for field in fields:
                 add(source, state, field, service.get(field))
-    columns = ("Income eligibility and fees", "An individual must be one of these to qualify")
+    columns: tuple[str, ...] = ("Income eligibility and fees", "An individual must be one of these to qualify")
     columns += ("Sliding scale fees description", "Flat fee description")
     with (shared / "ilao-illinois-legal-aid" / "raw" / "services.csv").open(encoding="utf-8", newline="") as f:
         for row in csv.DictReader(f):
@@ -154,11 +154,11 @@ def load_real(shared: Path = SHARED, labels: Path = REAL_LABELS) -> list[Phrase]
         if not line.strip() or line.startswith("#"):
             continue
         key, _, rest = line.partition(" =>")
-        pairs = [p.strip().partition("=") for p in rest.split("#")[0].split(";") if p.strip()]
-        for kind, _, _ in pairs:
-            if kind not in KINDS:
-                raise ValueError(f"{labels.name} line {number}: unknown kind {kind!r}")
-        expected[key.split()[-1]] = (frozenset((k.strip(), v.strip()) for k, _, v in pairs), number)
+        parts = [p.strip().partition("=") for p in rest.split("#")[0].split(";") if p.strip()]
+        for name, _, _ in parts:
+            if name not in KINDS:
+                raise ValueError(f"{labels.name} line {number}: unknown kind {name!r}")
+        expected[key.split()[-1]] = (frozenset((k.strip(), v.strip()) for k, _, v in parts), number)
     out: list[Phrase] = []
     for source, state, field, text in real_texts(shared):
         key = text_key(field, text)
