@@ -107,3 +107,45 @@ def test_an_unknown_column_is_reported_on_every_row(tmp_path: Path) -> None:
 def test_an_empty_folder(tmp_path: Path) -> None:
     with pytest.raises(InvalidDirectory, match="no HSDS CSV files"):
         read_frames(tmp_path)
+
+
+def stored(url: str) -> tuple[dict[str, list[dict[str, object]]], list[tuple[object, ...]]]:
+    from sqlalchemy import text
+
+    from secondchance.store import DirectoryStore, connect
+
+    engine = connect(url)
+    directory = DirectoryStore(engine).load_directory().sorted().tables
+    with engine.connect() as conn:
+        index = sorted(tuple(r) for r in conn.execute(text("SELECT * FROM search_entry ORDER BY service_at_location_id")))
+        words = conn.execute(text("SELECT count(*) FROM search_fts WHERE search_fts MATCH 'cell:remote OR body:help'"))
+        index.append((words.scalar_one(),))
+    engine.dispose()
+    return directory, [row[1:] for row in index[:-1]] + [index[-1]]  # entry ids may differ in order
+
+
+def test_the_columnar_store_holds_what_the_row_store_holds(tmp_path: Path) -> None:
+    from secondchance.store import DirectoryStore, connect, upgrade
+    from secondchance.store.bulk import import_frames
+
+    write_package(build_sample(), tmp_path / "pkg")
+    urls = [f"sqlite:///{tmp_path / 'rows.db'}", f"sqlite:///{tmp_path / 'columns.db'}"]
+    for url in urls:
+        upgrade(connect(url))
+    directory = read_package(tmp_path / "pkg")
+    enrich(directory)
+    DirectoryStore(connect(urls[0])).import_directory(directory)
+    frames, _ = enrich_frames(read_frames(tmp_path / "pkg"))
+    store = DirectoryStore(connect(urls[1]))
+    counts = import_frames(store, frames, entries_frame(frames))
+    assert counts == DirectoryStore(connect(urls[0])).counts()
+    assert stored(urls[1]) == stored(urls[0])
+    with pytest.raises(InvalidDirectory, match="use --replace"):
+        import_frames(store, frames, entries_frame(frames))  # every id is stored already: all or nothing
+    assert stored(urls[1]) == stored(urls[0])
+    import_frames(store, frames, entries_frame(frames), replace=True)
+    assert stored(urls[1]) == stored(urls[0])
+    with connect(urls[1]).connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar_one() == 1
+        names = {r[0] for r in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    assert "ix_search_entry_cell_lat_lon" in names, "the indexes dropped for the load are built again"

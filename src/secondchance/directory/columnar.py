@@ -228,7 +228,8 @@ def enrich_frames(frames: Frames, extra: dict[str, list[Source]] | None = None) 
         sources.setdefault(sid, []).extend(more)
     states = _states(frames)
     added: list[Row] = []
-    rows = [_numbers(row, "service") for row in todo.to_dicts()]
+    wanted = ["id", "name", "description", "minimum_age", "maximum_age", *(name for name, _ in FIELD_KINDS)]
+    rows = [_numbers(row, "service") for row in todo.select(wanted).to_dicts()]
 
     @lru_cache(maxsize=100_000)
     def needs(key: tuple[tuple[Source, ...], str | None, str | None]) -> dict[str, str]:
@@ -268,14 +269,11 @@ def enrich_frames(frames: Frames, extra: dict[str, list[Source]] | None = None) 
         out["service"] = joined.with_columns(
             minimum_age=pl.coalesce("minimum_age", "_min"), maximum_age=pl.coalesce("maximum_age", "_max")
         ).select(service.columns)
-    kept = {r.service_id for r in report}
-    report += [
-        Inferred(sid, name or "", kept_needs=True, kept_eligibility=True)
+    inferred = {r.service_id: r for r in report}
+    return out, [
+        inferred.get(sid) or Inferred(sid, name or "", kept_needs=True, kept_eligibility=True)
         for sid, name in zip(service["id"].to_list(), service["name"].to_list(), strict=True)
-        if sid not in kept
     ]
-    order = {sid: i for i, sid in enumerate(service["id"].to_list())}
-    return out, sorted(report, key=lambda r: order.get(r.service_id, 0))
 
 
 def _float(value: object) -> float | None:
@@ -471,7 +469,15 @@ def _areas(area: pl.DataFrame) -> pl.DataFrame:
 def _requirements(frames: Frames) -> pl.DataFrame:
     """Each service's requirements JSON and language codes, built once per distinct set of deciding rows."""
     service = frames["service"]
-    attribute = frames["attribute"].filter(pl.col("link_entity").is_null() | (pl.col("link_entity") == "service"))
+    # only the attributes ``requirements`` reads: eligibility terms, and needs with a label (where the
+    # need was read from); the rest (most: a need with no label) would only multiply the distinct sets
+    attribute = frames["attribute"].filter(
+        (pl.col("link_entity").is_null() | (pl.col("link_entity") == "service"))
+        & (
+            pl.col("taxonomy_term_id").is_in(list(TERM_BY_ID))
+            | (pl.col("taxonomy_term_id").is_in(list(BY_TERM_ID)) & pl.col("label").is_not_null())
+        )
+    )
     sep, end = "\x1f", "\x1e"
     fields = ("taxonomy_term_id", "label", "value")
     attrs = (
