@@ -117,7 +117,8 @@ def stored(url: str) -> tuple[dict[str, list[dict[str, object]]], list[tuple[obj
     engine = connect(url)
     directory = DirectoryStore(engine).load_directory().sorted().tables
     with engine.connect() as conn:
-        index = sorted(tuple(r) for r in conn.execute(text("SELECT * FROM search_entry ORDER BY service_at_location_id")))
+        rows = conn.execute(text("SELECT * FROM search_entry ORDER BY service_at_location_id"))
+        index = sorted(tuple(r) for r in rows)
         words = conn.execute(text("SELECT count(*) FROM search_fts WHERE search_fts MATCH 'cell:remote OR body:help'"))
         index.append((words.scalar_one(),))
     engine.dispose()
