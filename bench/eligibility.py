@@ -9,7 +9,11 @@ Three sets (tests/directory/data/):
   ``../shared/data/hsds`` (Ohana, ILAO, Florida, HSDS 3.1 example), labelled from the texts alone
   and frozen (``eligibility_real_labels.txt``); left out when ../shared is missing.
 
-``heldout`` is the two held-out sets together: the fair figure. Goal (issue 13): precision >= 0.98
+- ``fresh``: ``eligibility_phrases_fresh.txt`` (round 4), written after the round-3 fixes and scored
+  once untouched (0.938 / 0.952); two age fixes followed, so it too is now tuned on (docs/directory.md).
+
+``heldout`` is round 3 and the real texts together (scored untouched once, then fixed: see the docs).
+Goal (issue 13): precision >= 0.98
 on every decided requirement, recall >= 0.8. A wrong decision of any kind counts against precision;
 the errors are listed so each can be judged.
 """
@@ -35,4 +39,5 @@ def run(quick: bool = False) -> dict[str, Any]:
         "heldout_written": _scored(written),
         "heldout_real": _scored(real) if real else {"skipped": f"{SHARED} not found"},
         "heldout": _scored(written + real),
+        "fresh": _scored(load(PHRASES.with_name("eligibility_phrases_fresh.txt"))),
     }

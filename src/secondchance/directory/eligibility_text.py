@@ -109,7 +109,7 @@ AGE_CONTEXT = _ci(
 AGE_NOT = _ci(
     r"\bor\s*(?:are\s*)?(?:disabled|(?:persons?|people|adults|individuals)\s*with\s*(?:a\s*)?disabilit\w*|"
     r"with\s*(?:a\s*)?disabilit\w*|(?:have|has)\s*(?:a\s*)?disabilit\w*)|\bcaregivers?\b|\baccompanied\b|\bfees?\b|\$|\bcosts?\b|\bcharged?\b|\bfree\s*(?:for|to)\b|"
-    r"\b(?:and|or)\s*(?:younger\s*|older\s*)?(?:adults|persons?|people|individuals)\s*with\b|\band\s*(?:their|his|her)\s*famil\w*|"
+    r"\b(?:and|or)\s*(?:younger\s*|older\s*)?(?:adults|persons?|people|individuals)\s*with\b|\band\s*(?:their|his|her)\s*(?:famil\w*|parents?|guardians?)|\bor\s*(?:younger|older)\s*(?:with|if|who)\b|"
     r"\bor\s*(?:an?\s*)?(?:emancipated|minors?\b)|\band\s*pregnant\b|\balso\s*(?:served|eligible|welcome)\b|"
     r"\bfor\s*(?:the\s*)?(?:[\w-]+\s*){1,2}(?:classes|class|lunch|meals?)\b"
 )
