@@ -13,7 +13,7 @@ from secondchance.directory.facts import PersonFacts
 from secondchance.directory.infer import enrich
 from secondchance.directory.match import Fit, match
 from secondchance.directory.model import Directory
-from secondchance.testing.phrases import PHRASES, load, score
+from secondchance.testing.phrases import HELDOUT, SHARED, load, load_real, score
 
 AS_OF = date(2026, 11, 29)
 
@@ -28,10 +28,43 @@ def test_the_labelled_phrases_are_read_with_the_precision_and_recall_of_issue_13
         assert figures["precision"] is None or figures["precision"] >= 0.98, (kind, result["errors"])
 
 
-def test_the_held_out_phrases_parse_and_stay_near_the_goal() -> None:
-    result = score(load(PHRASES.with_name("eligibility_phrases_heldout.txt")))
+def test_the_held_out_phrases_are_read_with_the_precision_of_issue_13() -> None:
+    """The fair figure, as a quality floor: phrases written and labelled before the extractor saw them
+    (round 3) and every service text of the real fixtures in ../shared, with frozen labels. Precision
+    >= 0.98 over all decisions (a wrong "fits" is the worst error), recall >= 0.8."""
+    phrases = load(HELDOUT)
+    assert len(phrases) >= 120
+    if SHARED.is_dir():
+        real = load_real()
+        assert len(real) >= 250
+        phrases += real
+    result = score(phrases)
+    assert result["precision"] >= 0.98 and result["recall"] >= 0.8, result["errors"]
+
+
+def test_the_fresh_round_stays_at_or_above_its_first_score() -> None:
+    """Round 4 scored 0.938 precision untouched; the floor keeps it from going back below that."""
+    result = score(load(HELDOUT.with_name("eligibility_phrases_fresh.txt")))
     assert result["phrases"] >= 60
-    assert result["precision"] >= 0.9 and result["recall"] >= 0.8, result["errors"]
+    assert result["precision"] >= 0.938 and result["recall"] >= 0.8, result["errors"]
+
+
+@pytest.mark.skipif(not SHARED.is_dir(), reason="needs ../shared/data/hsds")
+def test_every_real_fixture_text_has_a_frozen_label() -> None:
+    """A text the importers read that has no label line would go unscored: load_real refuses it."""
+    assert {p.source for p in load_real()} >= {"ohana", "ilao", "florida", "ilao-raw"}
+
+
+def test_a_labelled_list_or_a_choice_of_lines_binds_no_one() -> None:
+    """Florida's "Immigration status: ...; Victim of Trafficking (18 and over); ..." and ILAO's
+    one-of-these lines are alternatives: a limit inside one item is not everyone's limit."""
+    assert read("Immigration status: Asylee; Victim of Trafficking  (18 and over); Refugee", "FL") == []
+    assert read("a youth (17 years or younger)\n\n    homeless or at risk of homelessness", "IL") == []
+    assert read("None for most services. For emergency assistance, must have low or no income", "CA") == []
+    found = read(
+        "Military status: Retired; Active\nAlso: Provides help to Broward County residents age 60 or over", "FL"
+    )
+    assert {(f.kind, f.value) for f in found} == {("residency_county", "Broward County, FL"), ("minimum_age", "60")}
 
 
 @pytest.mark.parametrize(

@@ -76,3 +76,32 @@ def test_unknown_place_is_explained(page: Any) -> None:
     page.goto("/services")
     search(page, "Atlantis")
     assert "know that place" in page.get_by_role("alert").inner_text()
+
+
+def test_search_on_a_phone_to_the_printable_list(audit: Any, page: Any) -> None:
+    """On a 360 px phone: search, ask for open-now off, open the printable list, print it."""
+    page.goto("/services")
+    expect(page.get_by_label("Only places open now")).not_to_be_checked()
+    search(page, "19107", "A place to live", "Legal help", radius="25")
+    cards = page.locator("article.service")
+    cards.first.wait_for()
+    count = cards.count()
+    summary = page.locator("#sms-summary")
+    page.get_by_text("Short version for a text message").click()
+    expect(summary).to_be_visible()
+    text = summary.input_value()
+    assert 0 < len(text) <= 320
+    page.get_by_role("button", name="Printable list").click()
+    listing = page.locator("#print-list")
+    expect(listing).to_be_visible()
+    assert listing.locator("ol.print-list > li").count() == count, "every place of the search is on the list"
+    assert text in listing.inner_text()
+    assert "?" not in page.url, "the search stays out of the URL"
+    audit(page, "services-print")
+    expect(page.get_by_role("button", name="Print", exact=True)).to_be_visible()
+    page.emulate_media(media="print")
+    assert page.evaluate("() => getComputedStyle(document.querySelector('#print-list')).display") != "none"
+    assert page.evaluate("() => getComputedStyle(document.querySelector('form.no-print')).display") == "none"
+    page.emulate_media(media="screen")
+    page.get_by_role("button", name="Back to the search").click()
+    expect(page.get_by_label("Legal help")).to_be_checked()

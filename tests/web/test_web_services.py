@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import html
 import re
+from typing import Any
 
+import pytest
 from fastapi.testclient import TestClient
 
 
@@ -143,3 +146,48 @@ def test_api_gaps_on_request(client: TestClient) -> None:
     assert "gaps" not in client.post("/api/v1/services/search", json=query).json()
     body = client.post("/api/v1/services/search", json={**query, "gaps": True}).json()
     assert [g["need"] for g in body["gaps"]] == ["food"]
+
+
+def test_services_page_offers_open_now_a_printable_list_and_a_text_message(client: TestClient) -> None:
+    start = client.get("/services")
+    assert 'name="open_now"' in start.text, "open-now is in the form from the start"
+    assert "Printable list" not in start.text, "nothing to print before a search"
+    data = {"csrf_token": page_token(start.text), "near": "19107", "need": ["housing", "legal"], "radius": "25"}
+    page = client.post("/services", data=data).text
+    assert 'value="print"' in page
+    sms = re.search(r'<textarea id="sms-summary"[^>]*>([^<]*)</textarea>', page)
+    assert sms and 0 < len(html.unescape(sms.group(1))) <= 320, "a text message: two SMS parts at most"
+    printed = client.post("/services", data={**data, "action": "print", "fact_age": "40"})
+    assert printed.status_code == 200
+    cards = page.count('<article class="service">')
+    assert printed.text.count("<li>\n    <p><strong>") == cards, "the whole search, every place, as a list"
+    assert "Services near 19107" in printed.text and "Call " in printed.text and "For: " in printed.text
+    assert html.unescape(sms.group(1)) in html.unescape(printed.text), "the same short version on the printout"
+    assert 'name="fact_age" value="40"' in printed.text, "back to the search keeps the answers"
+    assert "<form" in printed.text and 'value="search"' in printed.text
+
+
+def test_open_now_filters_the_web_search(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: list[bool] = []
+    from secondchance.web.ui import services as ui
+
+    real = ui.run_search
+
+    def spy(*args: Any, **kwargs: Any) -> Any:
+        seen.append(kwargs.get("open_now", False))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(ui, "run_search", spy)
+    start = client.get("/services")
+    data = {"csrf_token": page_token(start.text), "near": "19107", "radius": "25"}
+    client.post("/services", data=data)
+    page = client.post("/services", data={**data, "open_now": "1"}).text
+    assert seen == [False, True]
+    assert 'id="open-now" name="open_now" value="1" checked' in page, "the choice stays on screen"
+
+
+def test_api_search_answers_with_the_printable_list_and_text_message(client: TestClient) -> None:
+    body = client.post("/api/v1/services/search", json={"near": "19107", "needs": ["legal"], "radius": 25}).json()
+    assert body["printable"].startswith("Services near 19107")
+    assert body["results"][0]["name"] in body["printable"]
+    assert 0 < len(body["text_message"]) <= 320

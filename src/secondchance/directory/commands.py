@@ -184,6 +184,9 @@ def import_command(
     """
     if not source.exists():
         fail([Problem(str(source), None, None, "does not exist")])
+    if source_format is Source.hsds and source.is_dir():
+        _import_package(source, db, replace, infer, report)
+        return
     try:
         directory, inferred = read_input_report(source, source_format, infer)
     except InvalidDirectory as error:
@@ -204,6 +207,32 @@ def import_command(
         console.print(summary(inferred))
     if LAST_NOTES:
         console.print(f"{len(LAST_NOTES)} row(s) left out or changed; see --report for each, e.g. {LAST_NOTES[0]}")
+    if report is not None:
+        write_report(inferred, report)
+        console.print(f"Wrote the per-listing report to {report}")
+
+
+def _import_package(source: Path, db: str | None, replace: bool, infer: bool, report: Path | None) -> None:
+    """An HSDS 3 package, column by column (``columnar``: the same checks, inferences and search rows
+    as the row path, for a million services in about a minute)."""
+    from ..store.bulk import import_frames
+    from .columnar import enrich_frames, entries_frame, read_frames
+
+    with console.status("Reading and checking the package..."):
+        try:
+            frames = read_frames(source)
+        except InvalidDirectory as error:
+            fail(error.problems, str(source))
+        frames, inferred = enrich_frames(frames) if infer else (frames, [])
+        entries = entries_frame(frames)
+    with console.status("Storing..."):
+        try:
+            counts = import_frames(open_store(db), frames, entries, replace=replace)
+        except InvalidDirectory as error:
+            fail(error.problems, str(source))
+    console.print(f"Imported {source}: " + ", ".join(f"{n} {t}" for t, n in counts.items()))
+    if inferred:
+        console.print(summary(inferred))
     if report is not None:
         write_report(inferred, report)
         console.print(f"Wrote the per-listing report to {report}")

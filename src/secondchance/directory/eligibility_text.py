@@ -108,7 +108,10 @@ AGE_CONTEXT = _ci(
 #: An age limit with another way in ("65+ or disabled", "and their caregivers"), or a price by age.
 AGE_NOT = _ci(
     r"\bor\s*(?:are\s*)?(?:disabled|(?:persons?|people|adults|individuals)\s*with\s*(?:a\s*)?disabilit\w*|"
-    r"with\s*(?:a\s*)?disabilit\w*|(?:have|has)\s*(?:a\s*)?disabilit\w*)|\bcaregivers?\b|\baccompanied\b|\bfees?\b|\$|\bcosts?\b|\bcharged?\b|\bfree\s*(?:for|to)\b"
+    r"with\s*(?:a\s*)?disabilit\w*|(?:have|has)\s*(?:a\s*)?disabilit\w*)|\bcaregivers?\b|\baccompanied\b|\bfees?\b|\$|\bcosts?\b|\bcharged?\b|\bfree\s*(?:for|to)\b|"
+    r"\b(?:and|or)\s*(?:younger\s*|older\s*)?(?:adults|persons?|people|individuals)\s*with\b|\band\s*(?:their|his|her)\s*(?:famil\w*|parents?|guardians?)|\bor\s*(?:younger|older)\s*(?:with|if|who)\b|"
+    r"\bor\s*(?:an?\s*)?(?:emancipated|minors?\b)|\band\s*pregnant\b|\balso\s*(?:served|eligible|welcome)\b|"
+    r"\bfor\s*(?:the\s*)?(?:[\w-]+\s*){1,2}(?:classes|class|lunch|meals?)\b"
 )
 #: Ages of someone else (a parent "of children under 5"): not the person's own age.
 DEPENDENT_AGE = _ci(
@@ -180,16 +183,26 @@ def _gender(clause: str) -> str | None:
     female, male = FEMALE.search(clause), MALE.search(clause)
     if bool(female) == bool(male) or ALL_GENDERS.search(clause) or HEDGE.search(clause):
         return None
-    if re.search(r"\bnot\b|\bno\b|\bexcept\b|\bvictims?\b.*\bby\b", clause, re.IGNORECASE):
+    if re.search(r"\bnot\b|\bno\b|\bexcept\b|\bvictims?\b.*\bby\b|-identified\b", clause, re.IGNORECASE):
+        return None
+    if re.search(  # "children under 5 and pregnant women": the children are of any gender
+        r"\b(?:children|kids|youth|adults|seniors|people|persons|individuals|infants|families)\b[^;]*?\b(?:and|or)\s+"
+        r"(?:pregnant\s+|single\s+)?(?:women|men|mothers|fathers|girls|boys)\b",
+        clause,
+        re.IGNORECASE,
+    ):
         return None
     return "female" if female else "male"
 
 
-VETERAN = _ci(r"\bveterans?\b|\bdd[- ]?214\b|\bhonorabl[ey]\s*discharged?\b")
+VETERAN = _ci(
+    r"\bveterans?\b|\bdd[- ]?214\b|\bhonorabl[ey]\s*discharged?\b|"
+    r"\bmust\s*have\s*served\s*in\s*the\s*(?:u\.?s\.?\s*)?(?:armed\s*forces|military)\b"
+)
 VETERAN_NOT = _ci(
     r"\b(?:famil(?:y|ies)|spouses?|widows?|dependents?|survivors?|caregivers?|children|active[- ]duty|reserv\w*|"
     r"guard|service\s*members?|military\s*members?|non-?veterans?|regardless|also|including|welcome|and\s*others|"
-    r"or\s*(?!veteran)\w+|not|no)\b"
+    r"or\s*(?!veteran)\w+|not|no|funded|foundation|affairs|administration|benefits|hospitals?)\b"
 )
 
 
@@ -208,7 +221,7 @@ INSURERS: Final = (
         re.compile(r"(?i:\b(?:medicaid|medi-cal|masshealth|apple\s*health|ahcccs|tenncare|soonercare)\b)|\bMediCal\b"),
     ),
     ("medicare", _ci(r"\bmedicare\b")),
-    ("private", _ci(r"\b(?:private|commercial)\s*(?:health\s*)?insurance\b|\bmost\s*(?:major\s*)?insurances?\b")),
+    ("private", _ci(r"\b(?:private|commercial)\s*(?:health\s*)?insurance\b")),
 )
 ACCEPTS = _ci(
     r"\b(?:accept\w*|take[sn]?|bill\w*|must\s*have|must\s*be\s*on|required|only|enrolled\s*in|covered\s*by|beneficiar\w*|recipients|"
@@ -225,6 +238,13 @@ def _insurance(clause: str) -> list[str]:
     if OTHER_PAYMENT.search(clause):
         return []  # other ways to pay are taken too: the insurers named are not the only way in
     insurers = [code for code, pattern in INSURERS if pattern.search(clause)]
+    if re.search(
+        r"\binsurance\s*(?:is\s*)?not\s*(?:required|needed|necessary)|\bno\s*(?:health\s*)?insurance\s*"
+        r"(?:is\s*)?(?:required|needed|necessary)",
+        clause,
+        re.I,
+    ):
+        return []
     if UNINSURED.search(clause) or re.search(r"\bor\s*(?:be\s*)?uninsured\b", clause, re.I):
         if re.search(r"\bunderinsured\b|\band\s*insured\b|\bor\s*insured\b|\bwith\s*or\s*without\b", clause, re.I):
             return []
@@ -237,7 +257,7 @@ def _insurance(clause: str) -> list[str]:
         re.I,
     ):
         return []
-    if HEDGE.search(clause) and not re.search(r"\bmost\s*(?:major\s*)?insurance", clause, re.IGNORECASE):
+    if HEDGE.search(clause):
         return []
     return insurers
 
@@ -251,8 +271,7 @@ INCOME_PRICE = _ci(r"\b(?:free|sliding|discount\w*|fees?|pay|cost|charge)\b")
 LOW_INCOME = _ci(
     r"\b(?:low[- ]?income|low\s*(?:or|and|/)\s*no\s*income|no\s*(?:or|and|/)\s*low\s*income|limited\s*income|"
     r"income[- ]eligible|income[- ]qualified|(?:meets?|must\s*meet)\s*(?:the\s*)?income\s*(?:guidelines|requirements|"
-    r"limits|criteria)|income\s*(?:requirements|guidelines|limits|restrictions)\s*(?:apply|vary)|"
-    r"income\s*requirements|financial(?:ly)?\s*(?:eligible|need)|(?:very\s*)?poor|indigent)\b"
+    r"limits|criteria)|financial(?:ly)?\s*(?:eligible|need)|(?:very\s*)?poor|indigent)\b"
 )
 
 
@@ -278,10 +297,10 @@ def _income(clause: str) -> tuple[list[int], bool]:
 NAME = r"[A-Z][A-Za-z.'-]*(?:\s+(?:[A-Z][A-Za-z.'-]*|de|la|del|du|of))*"
 COUNTY_AFTER = re.compile(
     rf"\b(?:[Rr]esidents?\s*of|[Rr]esid(?:e|es|ing)\s*in|[Ll]iv(?:e|es|ing)\s*in|[Dd]omiciled\s*in|"
-    rf"[Ll]ocated\s*in)\s*(?:the\s*)?((?:{NAME}(?:,\s*|\s+(?:and|or|&)\s+))*{NAME})\s+([Cc]ount(?:y|ies)|[Pp]arish(?:es)?)\b"
+    rf"[Ll]ocated\s*in)\s*(?:the\s*)?((?:{NAME}(?:,\s*(?:and\s+|or\s+|&\s+)?|\s+(?:and|or|&)\s+))*{NAME})\s+([Cc]ount(?:y|ies)|[Pp]arish(?:es)?)\b"
 )
 COUNTY_BEFORE = re.compile(
-    rf"\b((?:{NAME}(?:,\s*|\s+(?:and|or|&)\s+))*{NAME})\s+([Cc]ount(?:y|ies)|[Pp]arish(?:es)?)\s+[Rr]esidents?\b"
+    rf"\b((?:{NAME}(?:,\s*(?:and\s+|or\s+|&\s+)?|\s+(?:and|or|&)\s+))*{NAME})\s+([Cc]ount(?:y|ies)|[Pp]arish(?:es)?)\s+[Rr]esidents?\b"
 )
 STATE_AFTER = _ci(
     r"\b(?:residents?\s*of|resid(?:e|es|ing|ency)\s*in|liv(?:e|es|ing)\s*in|domiciled\s*in)\s*(?:the\s*)?(?:state\s*of\s*)?"
@@ -298,12 +317,12 @@ ZIPS = _ci(r"\b(?:zip|postal)\s*codes?:?\s*((?:\d{5}(?:\s*,\s*|\s*(?:,\s*)?(?:an
 RESIDENCY_NOT = _ci(
     r"\b(?:or\s*work|and/or\s*work|work\s*or\s*live|or\s*attend|or\s*go\s*to\s*school|or\s*employed|work(?:s|ing)?\s*in|"
     r"not\s*(?:required|necessary|limited)|regardless|any\s*county|all\s*counties|outside|non-?residents?|"
-    r"near|surrounding|neighboring|area)\b"
+    r"near|surrounding|neighboring|(?:the|greater|metro)\s*area|or\s*with|or\s*(?:who\s*)?(?:have|has))\b"
 )
 
 
 def _split_names(text: str) -> list[str]:
-    return [n.strip() for n in re.split(r",\s*|\s+(?:and|or|&)\s+", text) if n.strip()]
+    return [n.strip() for n in re.split(r",\s*(?:and|or|&)\s+|,\s*|\s+(?:and|or|&)\s+", text) if n.strip()]
 
 
 def _city_known(city: str, state: str) -> bool:
@@ -361,8 +380,9 @@ DOCUMENT_PATTERNS: Final = (
     ("birth_certificate", _ci(r"\bbirth\s*certificates?\b")),
     ("proof_of_income", _ci(r"\bproof\s*of\s*(?:all\s*)?(?:household\s*)?income\b|\bpay\s*stubs?\b|"
                             r"\bincome\s*verification\b|\btax\s*returns?\b|\bbenefit\s*award\s*letter\b")),
-    ("proof_of_residency", _ci(r"\bproof\s*of\s*(?:residen\w*|address)\b|\butility\s*bill\b|\blease\s*agreement\b")),
-    ("release_papers", _ci(r"\brelease\s*(?:papers|documents|paperwork|form)\b|"
+    ("proof_of_residency", _ci(r"\bproof\s*of\s*(?:[A-Z][a-z]+\s*)?(?:residen\w*|address)\b|\butility\s*bill\b|"
+                               r"\blease\s*agreement\b")),
+    ("release_papers", _ci(r"\b(?:release|parole)\s*(?:papers|documents|paperwork|form)\b|"
                            r"\bdischarge\s*papers\s*from\s*(?:prison|jail)\b")),
 )  # fmt: skip
 DOCUMENT_NEEDED = _ci(
@@ -383,7 +403,8 @@ def _documents(clause: str) -> list[str]:
 
 REFERRAL_REQUIRED = _ci(
     r"\b(?:referrals?\s*(?:is\s*|are\s*)?(?:required|needed|necessary|only)|by\s*referral(?:\s*only)?|"
-    r"must\s*be\s*referred|requires?\s*(?:a\s*)?referral|need\s*(?:a\s*)?referral|only\s*(?:accepts?|takes?)\s*referrals|"
+    r"must\s*be\s*referred|\band\s*be\s*referred\s*by|referrals?\s*from\s*[\w ]{1,40}?\s*only|"
+    r"requires?\s*(?:a\s*)?referral|need\s*(?:a\s*)?referral|only\s*(?:accepts?|takes?)\s*referrals|"
     r"(?:accepts?|takes?)\s*referrals\s*only|referred\s*by\s*(?:a|an|your|the)\s*[\w ]+?\s*only|"
     r"referrals?\s*accepted\s*from\s*[\w ,]+?\s*only|referral\s*from\s*(?:a|an|the|your)?\s*[\w ]{1,40}?\s*(?:is\s*)?"
     r"required|must\s*have\s*(?:a\s*)?referral)\b"
@@ -391,7 +412,8 @@ REFERRAL_REQUIRED = _ci(
 REFERRAL_NOT = _ci(
     r"\b(?:no\s*referrals?\s*(?:is\s*|are\s*)?(?:needed|required|necessary)|referrals?\s*(?:is\s*|are\s*)?not\s*"
     r"(?:needed|required|necessary)|self[- ]referrals?\s*(?:are\s*)?(?:accepted|welcome|ok|okay)|"
-    r"without\s*(?:a\s*)?referral|do\s*not\s*need\s*(?:a\s*)?referral|no\s*referral)\b"
+    r"without\s*(?:a\s*)?referral|do\s*not\s*need\s*(?:a\s*)?referral|no\s*referral(?!\s*fees?)|"
+    r"(?:may|can)\s*self[- ]refer|or\s*be\s*referred|walk[- ]?in\s*or\s*(?:through|by|via)\s*[\w ]{0,30}?referral)\b"
 )
 
 
@@ -402,6 +424,14 @@ def _referral(clause: str) -> str | None:
         REFERRAL_REQUIRED.search(clause)
         and not HEDGE.search(clause)
         and not re.search(r"\bor\b\s*(?:walk|self|call)", clause, re.I)
+        # "phone or electronic referrals only" says how referrals arrive; "required for shelter beds" is
+        # one part of the service
+        and not re.search(
+            r"\b(?:phone|telephone|electronic|online|e-?mail|fax|mail)\b[\w ,/()-]{0,30}referrals?\s*only|"
+            r"\brequired\s*for\s*(?!all\b|services?\b|admission\b|enrollment\b)\w+",
+            clause,
+            re.I,
+        )
     ):
         return "required"
     return None
@@ -416,11 +446,12 @@ SOBER = _ci(
     r"(?:\s*(?:or|and|/)\s*(?:drug|alcohol))?\s*use|(?:drug|alcohol)\s*(?:and|&|/)\s*(?:drug|alcohol)[- ]free|"
     r"must\s*pass\s*(?:a\s*)?drug\s*(?:test|screen\w*)|drug\s*(?:testing|screening)\s*(?:is\s*)?required|"
     r"must\s*be\s*[\w ,]{0,20}?\bsober|"
-    r"must\s*(?:maintain|remain)\s*(?:sober|sobriety|clean))\b"
+    r"must\s*(?:maintain|remain)\s*(?:sober|sobriety|clean)|random\s*drug\s*test\w*)\b"
 )
 SOBER_NOT = _ci(
     r"\b(?:sobriety\s*(?:is\s*)?not\s*required|no\s*sobriety\s*requirement|not\s*required\s*to\s*be\s*sober|"
-    r"regardless\s*of\s*(?:sobriety|substance|drug)|harm\s*reduction|low[- ]barrier|housing\s*first|even\s*if)\b"
+    r"regardless\s*of\s*(?:sobriety|substance|drug)|harm\s*reduction|low[- ]barrier|housing\s*first|even\s*if|"
+    r"(?:willing|want\w*)\s*to\s*(?:stay|be|remain|get|become)\s*(?:sober|clean))\b"
 )
 
 
@@ -445,7 +476,6 @@ RECORDS_ANY = [
     ),
     _ci(rf"\bregardless\s*of\s*(?:\w+\s*){{0,2}}?{RECORD_WORDS}"),
     _ci(rf"{RECORD_WORDS}\s*(?:are\s*|is\s*)?(?:welcome|accepted|ok|okay|not\s*a\s*barrier|no\s*barrier|eligible)"),
-    _ci(r"\b(?:fair[- ]chance|second[- ]chance)\s*(?:employer|hiring|housing|landlord|program)"),
     _ci(r"\bno\s*background\s*checks?\b|\bbackground\s*checks?\s*(?:is\s*|are\s*)?not\s*(?:required|done|performed)"),
     # the people served are people with records
     _ci(
@@ -473,7 +503,7 @@ EXCLUSIONS: Final = (
         r"\b(?:registered\s*)?sex(?:ual)?\s*offen(?:ders?|ses?)|\bsex(?:ual)?\s*offen(?:ders?|ses?)\s*(?:are\s*|is\s*)?"
         r"(?:not\s*(?:eligible|accepted|allowed|admitted)|excluded|ineligible|prohibited|cannot|can't|will\s*not)|"
         r"\bno\s*(?:pc\s*)?290\s*registrants?|"
-        r"\b(?:no|not|except|excluding|cannot)\b[\w\s,/-]{0,30}?\bregistrants?\b|\bmust\s*not\s*be\s*(?:required\s*to\s*register|"
+        r"\b(?:no|not|except|excluding|cannot)\b[\w\s,/-]{0,30}?\b(?:registrants?\b|required\s*to\s*register\b|pc\s*290\b)|\bmust\s*not\s*be\s*(?:required\s*to\s*register|"
         r"(?:on|listed\s*on)\s*(?:the\s*|a\s*)?(?:sex\s*offender\s*)?registry)")),
     ("excludes_arson", _ci(
         r"\b(?:no|not|except|excluding|exclude[sd]?|cannot|ineligible|without)\b[\w\s,/-]{0,40}?\barson|"
@@ -532,15 +562,46 @@ def _records(clause: str) -> list[str]:
     return found
 
 
+#: A line that lists values under a label ("Immigration status: Asylee; Refugee; ..."): alternatives,
+#: each of which someone may be; a limit inside one item ("Victim of Trafficking (18 and over)") binds nobody.
+LABELLED_LIST = re.compile(r"^\s*[A-Z][\w /-]{0,30}:\s.*;")
+#: A clause whose requirement holds for one part of the service ("For emergency assistance, ...").
+SCOPED = _ci(r"^(?:for|in|with)\s+[\w /-]{1,40},")
+#: "None for most services": what other clauses say holds only for some of the service.
+PARTLY = _ci(r"^\s*(?:none|no\s*(?:requirements|restrictions))\s*(?:for|in)\s*(?:most|some|many)\b")
+ALSO_SERVED = _ci(r"\balso\s*(?:served|eligible|welcome|accepted)\b")
+
+
+def _decidable(text: str) -> str:
+    """The part of a text whose clauses may decide: labelled lists and choice lists dropped.
+
+    Several short lines with no sentence among them (ILAO's "An individual must be one of these to
+    qualify": "a youth (17 years or younger)" / "homeless or at risk of homelessness") are a choice:
+    nothing in one line binds a person who is another. "Also: ..." lines are read as they are.
+    """
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    if len(lines) > 1 and all(len(line.split()) <= 8 and not re.search(r"[.!]$|\bmust\b", line) for line in lines):
+        return ""
+    kept = [re.sub(r"^Also:\s*", "", line) for line in lines if not LABELLED_LIST.match(line)]
+    if any(PARTLY.search(part) for line in kept for part in clauses(line)):
+        return ""
+    return "\n".join(kept)
+
+
 def read(text: str | None, state: str | None = None) -> list[Found]:
     """Requirements a listing's words state, each with its clause (``state``: the listing's own state,
     needed to place a county or a city it names)."""
     if not text or not text.strip():
         return []
+    text = _decidable(text)
+    if not text:
+        return []
     found: list[Found] = []
     lows: list[tuple[int, str]] = []
     highs: list[tuple[int, str]] = []
     for clause in clauses(text):
+        if SCOPED.match(clause):
+            continue  # "For emergency assistance, must have low income": one part of the service only
         if re.fullmatch(
             r"(?:none|n/?a|no\s*(?:restrictions|requirements|eligibility\s*requirements)|all|everyone|open\s*to\s*all)",
             clause,
@@ -577,6 +638,8 @@ def read(text: str | None, state: str | None = None) -> list[Found]:
     if highs:
         value, clause = min(highs)
         found.append(Found("maximum_age", str(value), clause))
+    if ALSO_SERVED.search(text):  # "younger adults with disabilities also served": the limits have a way round
+        found = [f for f in found if f.kind not in ("minimum_age", "maximum_age", "gender")]
     if lows and highs and max(lows)[0] > min(highs)[0]:
         found = [f for f in found if f.kind not in ("minimum_age", "maximum_age")]  # contradictory: say nothing
     return _dedupe(found)

@@ -19,7 +19,7 @@ again adds nothing (ids are stable UUIDv5s).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Final
 
@@ -220,26 +220,48 @@ def enrich(directory: Directory, extra: dict[str, list[Source]] | None = None) -
     for sid, more in (extra or {}).items():
         sources.setdefault(sid, []).extend(more)
     states = _state_of(directory)
+
+    def add(sid: str, term_id: str, link_type: str, value: str | None, label: str) -> None:
+        _attribute(directory, sid, term_id, link_type, value, label)
+
+    return enrich_services(directory.rows("service"), have_needs, have_eligibility, sources, states, add)
+
+
+def enrich_services(
+    services: Iterable[Row],
+    have_needs: set[str],
+    have_eligibility: set[str],
+    sources: dict[str, list[Source]],
+    states: dict[str, str],
+    add: Callable[[str, str, str, str | None, str], None],
+    needs: Callable[[list[Source], str | None, str | None], dict[str, str]] | None = None,
+    read: Callable[[Row, str | None], list[eligibility_text.Found]] | None = None,
+) -> list[Inferred]:
+    """``enrich``'s work on each service (shared with the columnar import, which passes cached
+    ``needs`` and ``read``): ``add(service_id, term_id, link_type, value, label)`` stores an attribute;
+    an age read from words is also set on the service row when it has none."""
+    needs = needs or needs_for
+    read = read or read_service
     report: list[Inferred] = []
-    for service in directory.rows("service"):
+    for service in services:
         sid = str(service["id"])
         row = Inferred(sid, str(service.get("name") or ""))
         if sid in have_needs:
             row.kept_needs = True
         else:
-            row.needs = needs_for(sources.get(sid, []), _str(service.get("name")), _str(service.get("description")))
+            row.needs = needs(sources.get(sid, []), _str(service.get("name")), _str(service.get("description")))
             for code, why in row.needs.items():
-                _attribute(directory, sid, BY_CODE[code].term_id, NEEDS_TAXONOMY, None, why)
+                add(sid, BY_CODE[code].term_id, NEEDS_TAXONOMY, None, why)
         if sid in have_eligibility:
             row.kept_eligibility = True
         else:
-            row.requirements = read_service(service, states.get(sid))
+            row.requirements = read(service, states.get(sid))
             for found in row.requirements:
                 if found.kind in ("minimum_age", "maximum_age"):
                     if service.get(found.kind) is not None:
                         continue
                     service[found.kind] = int(found.value)
-                _attribute(directory, sid, TERM_BY_CODE[found.kind].term_id, "eligibility", found.value, found.phrase)
+                add(sid, TERM_BY_CODE[found.kind].term_id, "eligibility", found.value, found.phrase)
         report.append(row)
     return report
 
@@ -266,18 +288,20 @@ def read_service(service: Row, state: str | None) -> list[eligibility_text.Found
 def _attribute(
     directory: Directory, service_id: str, term_id: str, link_type: str, value: str | None, label: str
 ) -> None:
-    directory.add(
-        "attribute",
-        {
-            "id": uid("inferred", service_id, term_id, value or ""),
-            "link_id": service_id,
-            "link_entity": "service",
-            "link_type": link_type,
-            "taxonomy_term_id": term_id,
-            "value": value,
-            "label": label[:500],
-        },
-    )
+    directory.add("attribute", attribute_row(service_id, term_id, link_type, value, label))
+
+
+def attribute_row(service_id: str, term_id: str, link_type: str, value: str | None, label: str) -> Row:
+    """The HSDS attribute an inference adds (a stable UUIDv5 id: importing again adds nothing)."""
+    return {
+        "id": uid("inferred", service_id, term_id, value or ""),
+        "link_id": service_id,
+        "link_entity": "service",
+        "link_type": link_type,
+        "taxonomy_term_id": term_id,
+        "value": value,
+        "label": label[:500],
+    }
 
 
 def _str(value: object) -> str | None:

@@ -15,7 +15,7 @@ from pydantic import BaseModel, Field
 
 from ...directory.geo import UnknownPlace
 from ...directory.needs import NEEDS, UnknownNeed
-from ...directory.search import Gap
+from ...directory.search import Gap, print_list, sms_summary
 from ...directory.validate import InvalidDirectory
 from ..directory import hsds_service, hsds_services, run_search
 from ..settings import Settings
@@ -105,6 +105,8 @@ class SearchResponse(BaseModel):
     radius_miles: float
     results: list[ServiceResult]
     gaps: list[GapOut] | None = Field(default=None, description="With gaps: true, the needs nothing nearby answers.")
+    printable: str = Field(description="The whole search as a plain numbered list, to print or share.")
+    text_message: str = Field(description="The best results in a text message (320 characters at most).")
 
 
 class NeedOut(BaseModel):
@@ -153,7 +155,13 @@ def _search(request: Request, body: SearchRequest, where: str = "body") -> JSONR
             422, "Invalid facts", "The person's facts have problems.", errors, type=INVALID_REQUEST
         ) from None
     # Returned as is (not re-validated by FastAPI): schemathesis checks answers against SearchResponse.
-    payload: dict[str, Any] = {"near": label, "radius_miles": body.radius, "results": [r.to_json() for r in results]}
+    payload: dict[str, Any] = {
+        "near": label,
+        "radius_miles": body.radius,
+        "results": [r.to_json() for r in results],
+        "printable": print_list(results, label),
+        "text_message": sms_summary(results),
+    }
     if missing is not None:
         payload["gaps"] = [g.to_json() for g in missing]
     return JSONResponse(payload)

@@ -20,7 +20,7 @@ from ...directory.facts import DOCUMENT_CODES, INSURANCE
 from ...directory.geo import UnknownPlace
 from ...directory.match import Fit
 from ...directory.needs import BY_CODE, NEEDS, UnknownNeed
-from ...directory.search import Gap, Result, directions_url, freshness
+from ...directory.search import Gap, Result, directions_url, freshness, sms_summary
 from ...directory.validate import InvalidDirectory
 from ..directory import run_search, uses_sample
 from .i18n import translations
@@ -100,6 +100,7 @@ class SearchForm:
     near: str = ""
     needs: list[str] = field(default_factory=list)
     radius: int = 25
+    open_now: bool = False  # only places open right now (by their hours and time zone)
     facts: dict[str, Any] = field(default_factory=dict)
     raw: dict[str, str] = field(default_factory=dict)
     errors: dict[str, str] = field(default_factory=dict)
@@ -113,6 +114,7 @@ def parse_form(fields: dict[str, str], needs: list[str]) -> SearchForm:
         form.radius = 25
     if form.radius not in RADII:
         form.radius = 25
+    form.open_now = fields.get("open_now") == "1"
     form.raw = {k: v for k, v in fields.items() if k.startswith("fact_")}
     facts: dict[str, Any] = {}
     for name in YES_NO_FACTS:
@@ -254,7 +256,11 @@ def verified_words(result: Result, t: Any) -> str:
     return str(t("Last checked %(date)s.") % {"date": fresh["last_verified"]})
 
 
-def services_page(request: Request, form: SearchForm, searched: bool, set_lang: str | None = None) -> Response:
+def services_page(
+    request: Request, form: SearchForm, searched: bool, set_lang: str | None = None, printable: bool = False
+) -> Response:
+    """The search page; ``printable``: the same search as a plain numbered list to print or copy,
+    with the text-message summary (what fits on a phone screen or in a text to oneself)."""
     settings = settings_of(request)
     if set_lang:
         request.scope["sc_lang"] = set_lang
@@ -270,13 +276,26 @@ def services_page(request: Request, form: SearchForm, searched: bool, set_lang: 
         "doc_labels": DOC_LABELS,
         "searched": searched,
         "lang_action": "/services",
-        "lang_fields": {"near": form.near, "radius": str(form.radius), "need": form.needs, **form.raw},
+        "lang_fields": {
+            "near": form.near,
+            "radius": str(form.radius),
+            "need": form.needs,
+            **({"open_now": "1"} if form.open_now else {}),
+            **form.raw,
+        },
     }
     if searched and form.near and not form.errors:
         try:
             missing: list[Gap] = []
             label, results = run_search(
-                settings, form.near, form.needs, radius=form.radius, facts=form.facts, limit=30, gaps_out=missing
+                settings,
+                form.near,
+                form.needs,
+                radius=form.radius,
+                open_now=form.open_now,
+                facts=form.facts,
+                limit=30,
+                gaps_out=missing,
             )
         except UnknownPlace:
             form.errors["near"] = N_(
@@ -292,11 +311,13 @@ def services_page(request: Request, form: SearchForm, searched: bool, set_lang: 
                 services=[service_view(r, t) for r in results],
                 questions=questions_for(results, form.raw),
                 gaps=[gap_words(g, form.radius, t) for g in missing],
+                sms=sms_summary(results),
             )
     elif searched and not form.near:
         form.errors["near"] = N_("Enter a ZIP code or a city and state.")
     status = 422 if form.errors else 200
-    return render(request, "services.html", context, status=status, set_lang=set_lang)
+    template = "services_print.html" if printable and "services" in context else "services.html"
+    return render(request, template, context, status=status, set_lang=set_lang)
 
 
 @router.get("/services")
@@ -314,4 +335,4 @@ async def services_search(request: Request) -> Response:
     # The search reads the database: run it off the event loop.
     if action.startswith("lang:"):
         return await run_in_threadpool(services_page, request, form, bool(form.near), action.removeprefix("lang:"))
-    return await run_in_threadpool(services_page, request, form, True)
+    return await run_in_threadpool(services_page, request, form, True, None, action == "print")
