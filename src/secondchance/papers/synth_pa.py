@@ -61,8 +61,8 @@ FINANCE_COLUMNS: Final = (
     ("Assessment", 236),
     ("Payments", 300),
     ("Adjustments", 364),
-    ("Non Monetary Payments", 428),
-    ("Total", 520),
+    ("Non Monetary Payments", 420),
+    ("Total", 540),
 )
 
 #: How each record disposition is printed (the first spelling; the reader knows the others).
@@ -255,8 +255,8 @@ def docket_pdf(person: Person, case: Case, extra_lines: int = 0) -> bytes:
                 (236, money(case.restitution_assessed)),
                 (300, money(paid)),
                 (364, "$0.00"),
-                (428, "$0.00"),
-                (520, money(balance)),
+                (420, "$0.00"),
+                (540, money(balance)),
             ]
         )
     if case.amount_assessed is not None:
@@ -266,8 +266,8 @@ def docket_pdf(person: Person, case: Case, extra_lines: int = 0) -> bytes:
                 (236, money(case.amount_assessed)),
                 (300, money(-(case.amount_paid or 0.0))),
                 (364, money(-(case.amount_adjusted or 0.0))),
-                (428, "$0.00"),
-                (520, money(case.amount_balance or 0.0)),
+                (420, "$0.00"),
+                (540, money(case.amount_balance or 0.0)),
             ]
         )
 
@@ -351,7 +351,7 @@ def random_person(seed: int) -> Person:
                 jailed = rng.random() < 0.3
                 probation = rng.random() < 0.6
                 sentence = Sentence(
-                    incarcerated=jailed,
+                    incarcerated=True if jailed else None,  # a docket prints confinement, not its absence
                     incarceration_start=disposed if jailed else None,
                     supervision="probation" if probation else None,
                     probation_start=disposed if probation else None,
