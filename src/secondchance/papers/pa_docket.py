@@ -500,8 +500,11 @@ class _Parser:
         )
         case = Case(id=self.docket, docket_number=self.docket, charges=charges, **self.case)  # type: ignore[arg-type]
         person = Person(
-            id=str(self.person.get("name") or "person"), cases=(case,), aliases=tuple(self.aliases), **self.person
-        )  # type: ignore[arg-type]
+            id=str(self.person.get("name") or "person"),
+            cases=(case,),
+            aliases=tuple(self.aliases),
+            **self.person,  # type: ignore[arg-type]
+        )
         if not charges:
             self.notes.append("no charges were read from this docket")
         return Reading(

@@ -144,7 +144,7 @@ class _Pages:
 
     def __init__(self) -> None:
         self.pages: list[list[tuple[float, float, str, str]]] = [[]]
-        self.y = TOP - 6 * LEADING
+        self.y: float = TOP - 6 * LEADING
 
     def line(self, cells: list[tuple[float, str]], bold: bool = False) -> None:
         if self.y < BOTTOM + LEADING:
