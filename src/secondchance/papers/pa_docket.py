@@ -196,7 +196,7 @@ class _Parser:
         self.layout = FORMS[form]
         if (self.kind == KIND_MJ) != (form == "MDJS 1200"):
             raise DocumentRefused(self.file, "unknown docket layout: the docket number and the form do not match")
-        self._see("case.docket_number", self.docket, first[2])
+        self._see("cases[0].docket_number", self.docket, first[2])
         caption = next((line for line in first[:6] if line.text.startswith("Commonwealth of Pennsylvania v. ")), None)
         if caption is not None:
             name = caption.cells[0].text.removeprefix("Commonwealth of Pennsylvania v. ").strip()
@@ -508,7 +508,14 @@ class _Parser:
         if not charges:
             self.notes.append("no charges were read from this docket")
         return Reading(
-            self.file, self.kind, self.layout, replace(person), tuple(self.seen), tuple(self.unread), tuple(self.notes)
+            self.file,
+            self.kind,
+            self.layout,
+            replace(person),
+            tuple(self.seen),
+            tuple(self.unread),
+            tuple(self.notes),
+            self.text.pages,
         )
 
 

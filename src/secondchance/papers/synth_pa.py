@@ -159,8 +159,12 @@ class _Pages:
         self.y -= LEADING / 2
 
 
-def docket_pdf(person: Person, case: Case, extra_lines: int = 0) -> bytes:
-    """One case of ``person`` as a UJS docket sheet (CP or MJ by its docket number)."""
+def docket_pdf(person: Person, case: Case, extra_lines: int = 0, form: str | None = None) -> bytes:
+    """One case of ``person`` as a UJS docket sheet (CP or MJ by its docket number).
+
+    ``extra_lines`` bail lines push later sections onto more pages; ``form`` replaces the footer's
+    form number (a layout version the reader must refuse).
+    """
     docket = case.docket_number or case.id
     magisterial = docket.startswith("MJ-")
     out = _Pages()
@@ -296,7 +300,7 @@ def docket_pdf(person: Person, case: Case, extra_lines: int = 0) -> bytes:
             canvas.setFont(font, SIZE)
             canvas.drawString(x, y, text)
         canvas.setFont(FONT, 7)
-        canvas.drawString(LEFT, 40, "MDJS 1200" if magisterial else "CPCMS 9082")
+        canvas.drawString(LEFT, 40, form or ("MDJS 1200" if magisterial else "CPCMS 9082"))
         canvas.drawString(420, 40, f"Printed: {us_date(PRINTED)}")
         canvas.showPage()
     canvas.save()
