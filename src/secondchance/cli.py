@@ -23,6 +23,7 @@ from .bulk.commands import bulk_app, synth_command
 from .directory.commands import db_app, services_app
 from .directory.commands import synth_command as synth_services
 from .options import EXIT_ENVIRONMENT, EXIT_INVALID, console, environment_failure, errors, parse_as_of
+from .papers.commands import read_command, screen_document
 from .records import InvalidRecord, load_people
 from .records.safe import spreadsheet_safe
 from .records.stream import check_file, iter_people
@@ -49,6 +50,7 @@ app.command("synth-services")(synth_services)
 app.add_typer(bulk_app, name="bulk")
 app.command("synth")(synth_command)
 app.command("serve")(serve)
+app.command("read")(read_command)
 
 
 class Format(StrEnum):
@@ -80,7 +82,11 @@ def fail_invalid(error: InvalidRecord) -> None:
 def screen_command(
     record: Annotated[
         Path,
-        typer.Argument(help="A record file: .json (nested) or .csv (one row per charge).", exists=True, dir_okay=False),
+        typer.Argument(
+            help="A record file: .json (nested) or .csv (one row per charge), or court papers (a PA docket PDF).",
+            exists=True,
+            dir_okay=False,
+        ),
     ],
     as_of: AsOfOption = None,
     fmt: Annotated[
@@ -97,10 +103,11 @@ def screen_command(
     Example:  secondchance screen examples/people.json --as-of 2026-11-23
     """
     day = parse_as_of(as_of)
+    document = screen_document(str(record), day)  # court papers: read, checked, one person
     # Two passes over the file: every problem is listed before any result is written, and results
     # are written person by person, so memory stays that of one person whatever the file's size.
     try:
-        count = check_file(str(record), day, person)
+        count = 1 if document is not None else check_file(str(record), day, person)
     except InvalidRecord as error:
         fail_invalid(error)
         return
@@ -109,7 +116,8 @@ def screen_command(
     if person is not None and not count:
         errors.print(f"No person with id {person!r} in {record}.")
         raise typer.Exit(EXIT_INVALID)
-    screenings = (screen(p, day) for p in iter_people(str(record), day, person))
+    people = [document] if document is not None else iter_people(str(record), day, person)
+    screenings = (screen(p, day) for p in people)
     try:
         if fmt is ScreenFormat.json:
             write_json(sys.stdout, screenings, single=count == 1)

@@ -75,3 +75,4 @@ class Reading:
     seen: tuple[Seen, ...] = ()
     unread: tuple[Unread, ...] = ()
     notes: tuple[str, ...] = field(default=())
+    pages: int | None = None  # pages read (PDFs), for the reading speed in ``make bench``

@@ -105,6 +105,28 @@ CHARGE_FIELDS: Final = (
 )
 
 #: Dates that may lie after the as-of date when marked scheduled: ``<date>_scheduled`` is the mark.
+#: What a petition needs beside the facts the rules read (issue 11): who the person is, the case's
+#: numbers and people, and what the court assessed and was paid. All optional; the rules never read
+#: them, so they are not flat ``COLUMNS`` (nor bulk columns), but the CSV form accepts them as extra
+#: columns (``aliases`` there is one cell, names separated by ``;``). Kind per field:
+PERSON_DETAILS: Final[dict[str, Kind]] = {"name": "str", "aliases": "str", "address": "str"}
+CASE_DETAILS: Final[dict[str, Kind]] = {
+    "docket_number": "str",
+    "otn": "str",
+    "judge": "str",
+    "arresting_agency": "str",
+    "complaint_date": "date",
+    "amount_assessed": "money",
+    "amount_paid": "money",
+    "amount_adjusted": "money",
+    "amount_balance": "money",
+    "restitution_assessed": "money",
+    "restitution_paid": "money",
+    "restitution_balance": "money",
+}
+#: The detail columns the CSV form accepts after ``COLUMNS`` (person details, then case details).
+DETAIL_COLUMNS: Final[dict[str, Kind]] = {**PERSON_DETAILS, **CASE_DETAILS}
+
 SCHEDULED: Final[dict[str, str]] = {
     "incarceration_end": "incarceration_end_scheduled",
     "probation_end": "probation_end_scheduled",
@@ -204,6 +226,21 @@ class Case:
     county: str | None = None
     arrest_date: date | None = None
     charges: tuple[Charge, ...] = ()
+    # Petition details (CASE_DETAILS): not read by the rules. Amounts are dollars; ``amount_*`` are
+    # the case's grand totals (costs, fees, fines and restitution together), ``amount_adjusted`` the
+    # total the court took off, and ``restitution_*`` restitution alone where the document shows it.
+    docket_number: str | None = None
+    otn: str | None = None
+    judge: str | None = None
+    arresting_agency: str | None = None
+    complaint_date: date | None = None
+    amount_assessed: float | None = None
+    amount_paid: float | None = None
+    amount_adjusted: float | None = None
+    amount_balance: float | None = None
+    restitution_assessed: float | None = None
+    restitution_paid: float | None = None
+    restitution_balance: float | None = None
 
 
 @dataclass(frozen=True)
@@ -212,6 +249,10 @@ class Person:
     birth_date: date | None = None
     death_date: date | None = None
     cases: tuple[Case, ...] = ()
+    # Petition details (PERSON_DETAILS): not read by the rules.
+    name: str | None = None
+    aliases: tuple[str, ...] = ()
+    address: str | None = None
 
     def rows(self) -> list[Row]:
         """The person's charges as flat rows (the CSV / bulk form), in record order."""

@@ -16,11 +16,14 @@ from datetime import date
 from typing import Any, Final
 
 from .model import (
+    CASE_DETAILS,
     CASE_FIELDS,
     CHARGE_FIELDS,
     COLUMNS,
+    DETAIL_COLUMNS,
     DISPOSITIONS,
     GRADES_BY_JURISDICTION,
+    PERSON_DETAILS,
     PERSON_FIELDS,
     SCHEDULED,
     SENTENCE_FIELDS,
@@ -75,7 +78,7 @@ def unknown_tokens(column: str) -> frozenset[str]:
 
 def parse_value(column: str, raw: Any) -> Value:
     """Parse one raw value (from JSON or CSV) for ``column``; raise ValueError with a reason."""
-    kind = COLUMNS[column]
+    kind = COLUMNS[column] if column in COLUMNS else DETAIL_COLUMNS[column]
     if raw is None or (isinstance(raw, str) and raw.strip().lower() in unknown_tokens(column)):
         return None
     if isinstance(raw, str) and len(raw) > MAX_FIELD_CHARS:
@@ -272,6 +275,68 @@ def _parse_fields(
     return out
 
 
+def _parse_details(
+    raw: Mapping[str, Any], details: Mapping[str, str], where: str, problems: list[Problem]
+) -> dict[str, Any]:
+    """The petition details given (``PERSON_DETAILS``/``CASE_DETAILS``); ``aliases`` a list of names
+    (in JSON a list of strings, in CSV one cell with ``;`` between names)."""
+    out: dict[str, Any] = {}
+    for name in details:
+        given = raw.get(name)
+        if given is None or given == "":
+            continue
+        if name == "aliases":
+            out[name] = _aliases(given, where, problems)
+            continue
+        try:
+            value = parse_value(name, given)
+        except ValueError as error:
+            problems.append(Problem(where, name, str(error)))
+            continue
+        if value is not None:
+            out[name] = value
+    return out
+
+
+def _aliases(given: Any, where: str, problems: list[Problem]) -> tuple[str, ...]:
+    items = given.split(";") if isinstance(given, str) else given
+    if not isinstance(items, list) or not all(isinstance(item, str) for item in items):
+        problems.append(Problem(where, "aliases", f"expected a list of names, got {given!r}"))
+        return ()
+    if any(len(item) > MAX_FIELD_CHARS for item in items) or len(items) > 100:
+        problems.append(Problem(where, "aliases", f"at most 100 names of {MAX_FIELD_CHARS:,} characters"))
+        return ()
+    return tuple(item.strip() for item in items if item.strip())
+
+
+def person_to_json(person: Person) -> dict[str, Any]:
+    """A person in the nested JSON form (``people_from_json`` reads it back the same), unknowns left out."""
+
+    def known(pairs: Iterable[tuple[str, Any]]) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for name, value in pairs:
+            if value is None or value == ():
+                continue
+            out[name] = (
+                value.isoformat() if isinstance(value, date) else list(value) if isinstance(value, tuple) else value
+            )
+        return out
+
+    cases = []
+    for case in person.cases:
+        charges = []
+        for charge in case.charges:
+            entry = {"id": charge.id, **known((n, getattr(charge, n)) for n in CHARGE_FIELDS)}
+            sentence = known((n, getattr(charge.sentence, n)) for n in SENTENCE_FIELDS)
+            if sentence:
+                entry["sentence"] = sentence
+            charges.append(entry)
+        fields = (*CASE_FIELDS, *CASE_DETAILS)
+        cases.append({"id": case.id, **known((n, getattr(case, n)) for n in fields), "charges": charges})
+    fields = (*PERSON_FIELDS, *PERSON_DETAILS)
+    return {"id": person.id, **known((n, getattr(person, n)) for n in fields), "cases": cases}
+
+
 def _scheduled_date(
     raw: Mapping[str, Any],
     column: str,
@@ -299,8 +364,8 @@ def _unknown_keys(raw: Mapping[str, Any], allowed: Iterable[str], where: str, pr
 
 def _build_person(
     pid: str,
-    person_fields: dict[str, Value],
-    cases: list[tuple[dict[str, Value], str, list[tuple[dict[str, Value], str]]]],
+    person_fields: Mapping[str, Any],
+    cases: list[tuple[dict[str, Any], str, list[tuple[dict[str, Value], str]]]],
 ) -> Person:
     built_cases = []
     for case_fields, case_id, charges in cases:
@@ -308,8 +373,8 @@ def _build_person(
         for values, charge_id in charges:
             sentence = Sentence(**{k: values[k] for k in SENTENCE_FIELDS})  # type: ignore[arg-type]
             built.append(Charge(id=charge_id, sentence=sentence, **{k: values[k] for k in CHARGE_FIELDS}))  # type: ignore[arg-type]
-        built_cases.append(Case(id=case_id, charges=tuple(built), **case_fields))  # type: ignore[arg-type]
-    return Person(id=pid, cases=tuple(built_cases), **person_fields)  # type: ignore[arg-type]
+        built_cases.append(Case(id=case_id, charges=tuple(built), **case_fields))
+    return Person(id=pid, cases=tuple(built_cases), **person_fields)
 
 
 def _require_id(raw: Mapping[str, Any], key: str, where: str, problems: list[Problem]) -> str:
@@ -343,8 +408,9 @@ def people_from_json(data: Any, as_of: date | None = None, first: int = 1) -> li
         if pid in seen_people:
             problems.append(Problem(where_p, "id", f"duplicate person id {pid!r}"))
         seen_people.add(pid)
-        _unknown_keys(raw_person, ("id", *PERSON_FIELDS, "cases"), where_p, problems)
+        _unknown_keys(raw_person, ("id", *PERSON_FIELDS, *PERSON_DETAILS, "cases"), where_p, problems)
         person_fields = _parse_fields(raw_person, PERSON_FIELDS, where_p, problems, None)
+        person_details = _parse_details(raw_person, PERSON_DETAILS, where_p, problems)
         cases = []
         seen_cases: set[str] = set()
         raw_cases = raw_person.get("cases") or []
@@ -361,8 +427,9 @@ def people_from_json(data: Any, as_of: date | None = None, first: int = 1) -> li
             if case_id in seen_cases:
                 problems.append(Problem(where_c, "id", f"duplicate case id {case_id!r}"))
             seen_cases.add(case_id)
-            _unknown_keys(raw_case, ("id", *CASE_FIELDS, "charges"), where_c, problems)
+            _unknown_keys(raw_case, ("id", *CASE_FIELDS, *CASE_DETAILS, "charges"), where_c, problems)
             case_fields = _parse_fields(raw_case, CASE_FIELDS, where_c, problems, None)
+            case_details = _parse_details(raw_case, CASE_DETAILS, where_c, problems)
             jurisdiction = case_fields["jurisdiction"]
             charges = []
             seen_charges: set[str] = set()
@@ -393,8 +460,8 @@ def people_from_json(data: Any, as_of: date | None = None, first: int = 1) -> li
                     problems.append(Problem(where_h, column, reason))
                 derive_supervision(values)
                 charges.append((values, charge_id))
-            cases.append((case_fields, case_id, charges))
-        people.append(_build_person(pid, person_fields, cases))
+            cases.append(({**case_fields, **case_details}, case_id, charges))
+        people.append(_build_person(pid, {**person_fields, **person_details}, cases))
         problems.extend(too_many_charges(people[-1], where_p))
     if problems:
         raise InvalidRecord(problems)
@@ -410,12 +477,12 @@ def people_from_csv(text: str, as_of: date | None = None) -> list[Person]:
         if required not in header:
             problems.append(Problem("line 1 (header)", required, "required column is missing"))
     for column in header:
-        if column not in COLUMNS:
+        if column not in COLUMNS and column not in DETAIL_COLUMNS:
             problems.append(Problem("line 1 (header)", column, "unknown column (see docs/record-format.md)"))
     if problems:
         raise InvalidRecord(problems)
     by_person: dict[
-        str, tuple[dict[str, Value], dict[str, tuple[dict[str, Value], list[tuple[dict[str, Value], str]]]]]
+        str, tuple[dict[str, Any], dict[str, tuple[dict[str, Any], list[tuple[dict[str, Value], str]]]]]
     ] = {}
     seen_charges: set[tuple[str, str, str]] = set()
     for raw in reader:
@@ -433,6 +500,7 @@ def people_from_csv(text: str, as_of: date | None = None) -> list[Person]:
         for column, reason in check_charge_values(values, as_of):
             problems.append(Problem(where, column, reason))
         derive_supervision(values)
+        values.update(_parse_details(raw, DETAIL_COLUMNS, where, problems))
         key = (pid, case_id, charge_id)
         if key in seen_charges:
             problems.append(
@@ -440,14 +508,15 @@ def people_from_csv(text: str, as_of: date | None = None) -> list[Person]:
             )
             continue
         seen_charges.add(key)
-        person_fields = {k: values[k] for k in PERSON_FIELDS}
-        case_fields = {k: values[k] for k in CASE_FIELDS}
+        person_fields: dict[str, Any] = {k: values.get(k) for k in (*PERSON_FIELDS, *PERSON_DETAILS)}
+        case_fields = {k: values.get(k) for k in (*CASE_FIELDS, *CASE_DETAILS)}
+        person_fields["aliases"] = person_fields["aliases"] or ()
         known_person, cases = by_person.setdefault(pid, (person_fields, {}))
-        for k in PERSON_FIELDS:
+        for k in person_fields:
             if known_person[k] != person_fields[k]:
                 problems.append(Problem(where, k, f"differs from an earlier row of person {pid!r}"))
         known_case, charges = cases.setdefault(case_id, (case_fields, []))
-        for k in CASE_FIELDS:
+        for k in case_fields:
             if known_case[k] != case_fields[k]:
                 problems.append(Problem(where, k, f"differs from an earlier row of case {case_id!r}"))
         charges.append(({k: values[k] for k in (*CHARGE_FIELDS, *SENTENCE_FIELDS)}, charge_id))

@@ -17,11 +17,23 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import IO, Any, Final
 
-from .model import CASE_FIELDS, CHARGE_FIELDS, COLUMNS, PERSON_FIELDS, SENTENCE_FIELDS, Person, Value
+from .model import (
+    CASE_DETAILS,
+    CASE_FIELDS,
+    CHARGE_FIELDS,
+    COLUMNS,
+    DETAIL_COLUMNS,
+    PERSON_DETAILS,
+    PERSON_FIELDS,
+    SENTENCE_FIELDS,
+    Person,
+    Value,
+)
 from .parse import (
     InvalidRecord,
     Problem,
     _build_person,
+    _parse_details,
     _parse_fields,
     _require_id,
     _safe,
@@ -152,7 +164,7 @@ def _csv_rows(path: str, as_of: date | None, problems: _Problems) -> Iterator[_R
                 problems.add(Problem("line 1 (header)", required, "required column is missing"))
                 bad_header = True
         for column in header:
-            if column not in COLUMNS:
+            if column not in COLUMNS and column not in DETAIL_COLUMNS:
                 problems.add(Problem("line 1 (header)", column, "unknown column (see docs/record-format.md)"))
                 bad_header = True
         if bad_header:
@@ -179,6 +191,7 @@ def _csv_rows(path: str, as_of: date | None, problems: _Problems) -> Iterator[_R
             values = _parse_fields(raw, others, where, row_problems, jurisdiction)
             for column, reason in check_charge_values(values, as_of):
                 row_problems.append(Problem(where, column, reason))
+            values.update(_parse_details(raw, DETAIL_COLUMNS, where, row_problems))
             problems.extend(row_problems)
             yield _Row(reader.line_num, pid, case_id, charge_id, values)
 
@@ -227,13 +240,16 @@ def _iter_csv(path: str, as_of: date | None, only: str | None) -> Iterator[Perso
         for raw in csv.DictReader(text):
             pid = str(raw.get("person_id") or "").strip()
             totals[pid] = totals.get(pid, 0) + 1
-    pending: OrderedDict[str, tuple[dict[str, Value], dict[str, Any]]] = OrderedDict()
+    pending: OrderedDict[str, tuple[dict[str, Any], dict[str, Any]]] = OrderedDict()
     arrived: dict[str, int] = {}
     for row in _csv_rows(path, as_of, _Problems()):
         if only is not None and row.pid != only:
             continue
-        _, person_cases = pending.setdefault(row.pid, ({k: row.values[k] for k in PERSON_FIELDS}, {}))
-        _, charges = person_cases.setdefault(row.case_id, ({k: row.values[k] for k in CASE_FIELDS}, []))
+        person_fields: dict[str, Any] = {k: row.values.get(k) for k in (*PERSON_FIELDS, *PERSON_DETAILS)}
+        person_fields["aliases"] = person_fields["aliases"] or ()
+        _, person_cases = pending.setdefault(row.pid, (person_fields, {}))
+        case_fields = {k: row.values.get(k) for k in (*CASE_FIELDS, *CASE_DETAILS)}
+        _, charges = person_cases.setdefault(row.case_id, (case_fields, []))
         charges.append(({k: row.values[k] for k in (*CHARGE_FIELDS, *SENTENCE_FIELDS)}, row.charge_id))
         arrived[row.pid] = arrived.get(row.pid, 0) + 1
         while pending:

@@ -2,6 +2,7 @@
 
 from fastapi import APIRouter
 
+from .papers import router as papers_router
 from .relief import router as relief_router
 from .services import router as services_router
 
@@ -12,6 +13,7 @@ def api_router() -> APIRouter:
     router = APIRouter(prefix=API_PREFIX)
     router.include_router(relief_router)
     router.include_router(services_router)
+    router.include_router(papers_router)
     return router
 
 

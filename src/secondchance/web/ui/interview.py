@@ -13,6 +13,7 @@ from datetime import date
 from typing import Any
 
 from ...records.model import GRADES_BY_JURISDICTION
+from ...records.model import SENTENCE_FIELDS as RECORD_SENTENCE_FIELDS
 from ...records.safe import MAX_CHARGES_PER_PERSON
 
 
@@ -467,30 +468,52 @@ def answer(state: dict[str, Any], action: str, form: dict[str, str], today: date
 
 
 def to_record(state: dict[str, Any]) -> dict[str, Any]:
-    """The person in the record format (docs/record-format.md), ids numbered in order."""
+    """The person in the record format (docs/record-format.md), ids numbered in order.
+
+    Fields an uploaded record gave that the interview does not ask (``extra`` at each level: ids,
+    county, dates, petition details) go back unchanged, so an upload screens as on the command line.
+    """
     cases = []
+    case_ids: set[str] = set()
     for c_index, case in enumerate(state["person"]["cases"], start=1):
         charges = []
+        charge_ids: set[str] = set()
         for h_index, charge in enumerate(case["charges"], start=1):
-            out: dict[str, Any] = {"id": str(h_index)}
+            out: dict[str, Any] = {**_extra(charge), "id": _fresh_id(_extra(charge).get("id"), h_index, charge_ids)}
             for name in ("statute", "description", "grade", "disposition", "disposition_date", "pardoned"):
                 if charge.get(name) is not None:
                     out[name] = charge[name]
             sentence = {k: v for k, v in charge.get("sentence", {}).items() if v is not None}
             if isinstance(charge.get("jailed"), bool):
                 sentence["incarcerated"] = charge["jailed"]
-            if charge.get("jailed") is False:
+            if charge.get("jailed") is False and "extra" not in charge:  # an uploaded charge is kept as given
                 sentence.setdefault("state_prison", False)
             if isinstance(charge.get("on_probation"), bool) and "supervision" not in sentence:
                 sentence["probation_granted"] = charge["on_probation"]  # a state saved before the kind was asked
             if sentence:
                 out["sentence"] = sentence
             charges.append(out)
-        cases.append({"id": str(c_index), "jurisdiction": case.get("jurisdiction"), "charges": charges})
-    person: dict[str, Any] = {"id": "me", "cases": cases}
+        extra = _extra(case)
+        case_id = _fresh_id(extra.get("id"), c_index, case_ids)
+        cases.append({**extra, "id": case_id, "jurisdiction": case.get("jurisdiction"), "charges": charges})
+    person: dict[str, Any] = {"id": "me", **_extra(state["person"]), "cases": cases}
     if state["person"].get("birth_date"):
         person["birth_date"] = state["person"]["birth_date"]
     return person
+
+
+def _extra(level: dict[str, Any]) -> dict[str, Any]:
+    extra = level.get("extra")
+    return dict(extra) if isinstance(extra, dict) else {}
+
+
+def _fresh_id(given: Any, index: int, taken: set[str]) -> str:
+    """The uploaded id if there was one, else the position; never one already used at this level."""
+    candidate = str(given) if given is not None else str(index)
+    while candidate in taken:
+        candidate += "+"
+    taken.add(candidate)
+    return candidate
 
 
 CHARGE_KEYS = ("statute", "description", "grade", "disposition", "disposition_date", "pardoned")
@@ -501,12 +524,14 @@ def from_record(person: dict[str, Any]) -> dict[str, Any]:
     record of one person in the record format); "Change my last answer" then offers adding a charge."""
     state = new_state()
     state["person"]["birth_date"] = person.get("birth_date")
+    state["person"]["extra"] = {k: v for k, v in person.items() if k not in ("birth_date", "cases")}
     for case in person.get("cases") or []:
         charges = []
         for charge in case.get("charges") or []:
             sentence = dict(charge.get("sentence") or {})
             kept: dict[str, Any] = {k: charge.get(k) for k in CHARGE_KEYS}
-            kept["sentence"] = {k: sentence.get(k) for k in SENTENCE_FIELDS if k in sentence}
+            kept["extra"] = {k: v for k, v in charge.items() if k not in (*CHARGE_KEYS, "sentence")}
+            kept["sentence"] = {k: sentence.get(k) for k in RECORD_SENTENCE_FIELDS if k in sentence}
             if "incarceration_end" in sentence:
                 kept["jailed"] = True
             if isinstance(sentence.get("incarcerated"), bool):
@@ -514,7 +539,8 @@ def from_record(person: dict[str, Any]) -> dict[str, Any]:
             if isinstance(sentence.get("probation_granted"), bool) and "supervision" not in sentence:
                 kept["sentence"]["supervision"] = "probation" if sentence["probation_granted"] else "none"
             charges.append(kept)
-        state["person"]["cases"].append({"jurisdiction": case.get("jurisdiction"), "charges": charges})
+        extra = {k: v for k, v in case.items() if k not in ("jurisdiction", "charges")}
+        state["person"]["cases"].append({"jurisdiction": case.get("jurisdiction"), "charges": charges, "extra": extra})
     state["birth_asked"] = True
     state["back"] = ["another"]
     state["step"] = "results"
