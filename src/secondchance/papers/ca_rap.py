@@ -145,16 +145,23 @@ def _date(text: str) -> date | None:
         return None
 
 
-def read_text(text: str, file: str = "rap-sheet.txt", pages: list[int] | None = None) -> Reading:
-    """Read a RAP sheet's text. ``pages`` gives each line's page (a PDF); refuses other documents."""
+def read_text(
+    text: str, file: str = "rap-sheet.txt", pages: list[int] | None = None, today: date | None = None
+) -> Reading:
+    """Read a RAP sheet's text. ``pages`` gives each line's page (a PDF); refuses other documents.
+
+    A term's end after ``today`` (default: the real today) has not happened: it is marked scheduled
+    (``*_end_scheduled``), as docs/record-format.md asks of a release or supervision end still to come.
+    """
     lines = text.splitlines()
     if len(lines) > MAX_LINES:
         raise DocumentRefused(file, f"{len(lines):,} lines; at most {MAX_LINES:,} are read")
-    return _Reader(file, lines, pages).read()
+    return _Reader(file, lines, pages, today).read()
 
 
 class _Reader:
-    def __init__(self, file: str, lines: list[str], pages: list[int] | None) -> None:
+    def __init__(self, file: str, lines: list[str], pages: list[int] | None, today: date | None = None) -> None:
+        self.today = today or date.today()
         self.file = file
         self.lines = lines
         self.pages = pages
@@ -374,6 +381,10 @@ class _Reader:
                     "incarceration_end": end,
                     "state_prison": term["what"] == "PRISON",
                 }
+            if end > self.today:
+                values["probation_end_scheduled" if term["what"] == "PROBATION" else "incarceration_end_scheduled"] = (
+                    True
+                )
             for name, value in values.items():
                 count.sentence[name] = value
                 sure = 0.7 if name.endswith("_end") else 0.9 if name.endswith("_start") else 1.0
@@ -483,7 +494,7 @@ def _pdf_lines(path: str) -> tuple[list[str], list[int]]:
     return lines, pages
 
 
-def read_rap_sheet(path: str) -> Reading:
+def read_rap_sheet(path: str, today: date | None = None) -> Reading:
     """Read one RAP sheet file: ``.pdf`` (text layer) or text (UTF-8 or ASCII). Refuses other documents."""
     import os
 
@@ -496,7 +507,7 @@ def read_rap_sheet(path: str) -> Reading:
         lines, pages = _pdf_lines(path)
         if len(lines) > MAX_LINES:
             raise DocumentRefused(path, f"{len(lines):,} lines; at most {MAX_LINES:,} are read")
-        return _Reader(path, lines, pages).read()
+        return _Reader(path, lines, pages, today).read()
     with open(path, "rb") as handle:
         data = handle.read()
     try:
@@ -505,4 +516,4 @@ def read_rap_sheet(path: str) -> Reading:
         raise DocumentRefused(path, "not text (and not a PDF)") from None
     if "\x00" in text:
         raise DocumentRefused(path, "not text (and not a PDF)")
-    return read_text(text, path)
+    return read_text(text, path, today=today)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import random
 import textwrap
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from ..records.model import Case, Charge, Person, Sentence
@@ -195,7 +195,22 @@ def _offense(charge: Charge) -> tuple[str, str, str]:
     return printed, charge.description or "UNKNOWN", toc
 
 
+#: Generated terms end by this day, before any real "today", so no generated end is a scheduled one.
+LAST_END = date(2026, 11, 1)
+
+
 def _convicted_sentence(rng: random.Random, day: date, felony: bool) -> Sentence:
+    sentence = _drawn_sentence(rng, day, felony)
+    if sentence.incarceration_end and sentence.incarceration_end > LAST_END:
+        sentence = replace(
+            sentence, incarcerated=None, incarceration_start=None, incarceration_end=None, state_prison=None
+        )
+    if sentence.probation_end and sentence.probation_end > LAST_END:
+        sentence = replace(sentence, probation_granted=None, supervision=None, probation_start=None, probation_end=None)
+    return sentence
+
+
+def _drawn_sentence(rng: random.Random, day: date, felony: bool) -> Sentence:
     kind = rng.random()
     if felony and kind < 0.25:
         years = rng.randint(1, 6)
@@ -231,7 +246,7 @@ def person(seed: int) -> tuple[Person, str]:
         day = date.fromordinal(min(day.toordinal() + rng.randint(30, 2500), date(2026, 6, 1).toordinal()))
         county = rng.choice(COUNTIES)
         charges = []
-        decided = date.fromordinal(day.toordinal() + rng.randint(20, 300))
+        decided = min(date.fromordinal(day.toordinal() + rng.randint(20, 300)), LAST_END)
         for h in range(rng.randint(1, 3)):
             offense, description, toc = rng.choice(OFFENSES)
             roll = rng.random()
