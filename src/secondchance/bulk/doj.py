@@ -21,6 +21,7 @@ rejected. Values are handed on as text, so every check of ``bulk.read.validate``
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import re
 from collections.abc import Iterator
@@ -81,6 +82,7 @@ def is_extract(columns: tuple[str, ...] | list[str]) -> bool:
     return all(name in columns for name in REQUIRED)
 
 
+@functools.lru_cache(maxsize=1 << 16)  # dates and offenses repeat across rows: read each once
 def _iso(text: str) -> str | None:
     """``YYYYMMDD`` as ISO, or None if empty; ValueError if not a date."""
     text = text.strip()
@@ -101,6 +103,7 @@ class _Charge:
     reduced: bool = False
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _statute(offense: str) -> tuple[str, str]:
     found = _OFFENSE.fullmatch(offense.strip())
     if found is None:
@@ -113,6 +116,7 @@ def _statute(offense: str) -> tuple[str, str]:
     return statute, found["desc"].strip()
 
 
+@functools.lru_cache(maxsize=1 << 12)
 def _relief(text: str) -> str | None:
     for pattern, default in RELIEF:
         found = pattern.fullmatch(text)
@@ -120,6 +124,11 @@ def _relief(text: str) -> str | None:
             cite = found["cite"].strip()
             return read_citation(cite if default is None or " " in cite else f"{cite} {default}", "CA")
     return None
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _is_relief(text: str) -> bool:
+    return any(pattern.fullmatch(text) for pattern, _ in RELIEF)
 
 
 class _Cycle:
@@ -147,7 +156,7 @@ class _Cycle:
         dispo = raw["DISP_DESCR"].strip().upper()
         charge = self.charges.get(number)
         granted = _relief(dispo) if dispo else None
-        if step == "COURT" and dispo and granted is None and any(p.fullmatch(dispo) for p, _ in RELIEF):
+        if granted is None and dispo and _is_relief(dispo):
             raise ValueError(f"relief under a section that cannot be read: {dispo!r}")
         if granted is not None:
             if charge is None:

@@ -295,7 +295,7 @@ def person(seed: int) -> tuple[Person, str]:
                 charges=tuple(charges),
             )
         )
-    cii = f"A{rng.randint(10_000_000, 99_999_999)}"
+    cii = f"A{seed % 100_000_000:08d}"  # unique for consecutive seeds (an extract's people)
     name = f"{rng.choice(SURNAMES)}, {rng.choice(GIVEN)}"
     return Person(id=cii, birth_date=birth, cases=tuple(cases)), name
 
