@@ -18,6 +18,7 @@ from secondchance.papers import DocumentRefused, Reading, ca_rap, ca_rap_synth
 from secondchance.records.model import Case, Charge, Person, Sentence
 from secondchance.relief import Status, screen
 from secondchance.relief.evaluate import add_years_days
+from secondchance.relief.explain import summary
 
 GOLDEN = Path(__file__).parent.parent / "golden"
 TODAY = date(2026, 11, 29)
@@ -229,6 +230,9 @@ def test_relief_on_the_sheet_is_not_offered_again() -> None:
     dismissal = results["CA-1203.4-a1-probation-completed"]
     assert dismissal.status is Status.NOT_ELIGIBLE
     assert [c.id for c in dismissal.trace if c.holds is False] == ["not_already_granted"]
+    assert summary(dismissal) == (
+        "Already granted: the record shows relief granted under PC § 1203.4, so it is not offered again."
+    )
 
 
 def test_a_reduction_makes_the_grade_misdemeanor() -> None:
