@@ -417,6 +417,8 @@ def _parse_column(column: str, raw: pl.Series) -> tuple[pl.Series, pl.Series]:
         frame = frame.with_columns(pl.when(~unknown).then(fast).alias("value"), unknown.alias("unknown"))
         # the limits parse_value enforces (same in screen and bulk): long text, implausible amounts
         odd = pl.col("value").is_null() | (pl.col("raw").cast(pl.Utf8).str.len_chars() > MAX_FIELD_CHARS)
+        if column == "relief_granted":  # a list of citations, each read by its grammar: parse_value decides
+            odd = pl.lit(True)
         if kind == "money":
             odd = odd | (pl.col("value") > MAX_AMOUNT)
         needs = ~pl.col("unknown") & odd
@@ -464,6 +466,8 @@ def _first_pass(column: str, dtype: pl.DataType | None) -> tuple[pl.Expr, pl.Exp
         if kind == "str":  # exact for every value but text over the length limit (parse_value refuses it)
             stripped = text.str.strip_chars(WHITESPACE)
             spellings = _UNKNOWN_SUPERVISION if column == "supervision" else _UNKNOWN_SPELLINGS
+            if column == "relief_granted":  # citations: parse_value reads each distinct list (records.parse)
+                return pl.lit(None, target), text.is_not_null() & ~text.is_in(spellings)
             return pl.when(~stripped.is_in(spellings)).then(stripped), text.str.len_chars() > MAX_FIELD_CHARS
         value: pl.Expr
         if kind == "date":
