@@ -70,6 +70,16 @@ def test_rows_it_cannot_read_are_rejects_with_line_and_reason(tmp_path: Path) ->
     assert charges.height == sum(1 for n in range(3) for _ in person(2 * 1_000_003 + n)[0].rows())
 
 
+def test_a_row_that_is_not_utf8_is_a_reject(tmp_path: Path) -> None:
+    text = doj.extract_text(seed=3, people=2).encode()
+    lines = text.split(b"\n")
+    lines.append(lines[1].replace(lines[1][:9], b"A7777777\xff"))
+    path = tmp_path / "extract.csv"
+    path.write_bytes(b"\n".join(lines) + b"\n")
+    _, problems = _read(path)
+    assert problems["reason"].to_list() == ["the row is not UTF-8 text"]
+
+
 def test_a_cycle_split_in_two_is_rejected_not_merged(tmp_path: Path) -> None:
     lines = doj.extract_text(seed=4, people=2).splitlines()
     path = tmp_path / "extract.csv"

@@ -72,6 +72,7 @@ HEADER: Final = (
     "SENT_LENGTH",
     "SENT_TIME_DESCR",
 )
+_UNDECODABLE: Final = re.compile("[\udc80-\udcff]")
 ROW: Final = "_row"
 PROBLEM: Final = "_problem"
 _OFFENSE: Final = re.compile(r"(?P<section>[0-9][0-9A-Z().\-]*)\s+(?P<code>PC|HS|VC|BP|WI)-(?P<desc>\S.*)")
@@ -271,11 +272,15 @@ def batches(path: Path, batch_rows: int = 65_536, today: date | None = None) -> 
         if frame is not None:
             yield frame.sort(ROW)
 
-    with path.open(encoding="utf-8-sig", newline="") as handle:
+    # A byte that is not UTF-8 rejects its row (surrogate escapes mark it), not the run.
+    with path.open(encoding="utf-8-sig", errors="surrogateescape", newline="") as handle:
         reader = csv.DictReader(handle)
         for record, raw in enumerate(reader, start=1):
             if None in raw or any(v is None for v in raw.values()):
                 out.append({ROW: str(record), PROBLEM: "the row does not have the header's columns"})
+                continue
+            if any(_UNDECODABLE.search(value) for value in raw.values()):
+                out.append({ROW: str(record), PROBLEM: "the row is not UTF-8 text"})
                 continue
             key = (raw["CII_NUMBER"].strip(), raw["CYC_ORDER"].strip())
             if cycle is None or key != cycle.key:
