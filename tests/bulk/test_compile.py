@@ -23,6 +23,7 @@ from secondchance.relief.jurisdictions import RULES, rules_for
 from secondchance.relief.lang import (
     And,
     AsOf,
+    CitesAny,
     Compare,
     Condition,
     Const,
@@ -357,6 +358,19 @@ TEST_RULES: tuple[Rule, ...] = (
         ),
     ),
 )
+#: ``relief_granted`` values: canonical, a RAP sheet's spelling, one unreadable item beside a listed one, unreadable.
+GRANTS = (None, None, "PC-1203.4", "PC-17(B);PC-1203.4", "PC-1203.4A", "1203.41 PC", "PC-1203.4;NO SUCH", "NO SUCH")
+TEST_RULES += (
+    _rule(
+        "t-cites",
+        (
+            Not(And((Known(Fact("relief_granted")), CitesAny(Fact("relief_granted"), ("PC 1203.4", "PC 1203.41"))))),
+            Not(CitesAny(Fact("relief_granted"), ("PC 17(b)",))),
+            Not(Exists(And((CONVICTED_OTHER, CitesAny(Other("relief_granted"), ("PC 1203.4",)))))),
+            Not(CitesAny(Const("PC-1203.4;PC-17(B)"), ("PC 17",))),
+        ),
+    ),
+)
 if _first_list is not None and _first_int is not None:
     TEST_RULES += (
         _rule(
@@ -457,6 +471,7 @@ def tiny_people(draw: st.DrawFn) -> pl.DataFrame:
                         "restitution_owed": draw(st.sampled_from([None, 0.0, 500.5, 900.0])),
                         "state_prison": None,
                         "pardoned": draw(st.one_of(st.none(), st.booleans())),
+                        "relief_granted": draw(st.sampled_from(GRANTS)),
                     }
                 )
     return pl.DataFrame(rows, schema=CHARGE_SCHEMA)

@@ -31,17 +31,18 @@ import itertools
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Final
+from typing import Final, Literal
 
 import numpy as np
 import polars as pl
 
 from ..relief.citations import Inchoate, statute_matches
-from ..relief.evaluate import text_values, whole_number
+from ..relief.evaluate import cites_any, text_values, whole_number
 from ..relief.jurisdictions import RULES, listed_sections, read_citation
 from ..relief.lang import (
     And,
     AsOf,
+    CitesAny,
     Compare,
     Const,
     Exists,
@@ -76,6 +77,7 @@ HANDLED_NODES: Final = (
     Compare,
     OneOf,
     StatuteIn,
+    CitesAny,
     Known,
     And,
     Or,
@@ -130,7 +132,8 @@ class _Compiler:
 
     as_of: date
     aggregates: dict[Exists | LatestOf, _Aggregate] = field(default_factory=dict)
-    statutes: dict[tuple[str, tuple[str, ...], Inchoate], str] = field(default_factory=dict)
+    #: (column, sections, inchoate, or ``LIST`` for ``CitesAny``) -> the boolean column that answers it
+    statutes: dict[tuple[str, tuple[str, ...], Inchoate | Literal["list"]], str] = field(default_factory=dict)
     counter: Iterator[int] = field(default_factory=itertools.count)
 
     # -- expressions
@@ -153,7 +156,7 @@ class _Compiler:
                 return self.dtype(then)
             case AsOf() | Shift() | Latest() | LatestOf():
                 return pl.Date()
-            case Compare() | OneOf() | StatuteIn() | Known() | And() | Or() | Not() | Exists():
+            case Compare() | OneOf() | StatuteIn() | CitesAny() | Known() | And() | Or() | Not() | Exists():
                 return pl.Boolean()
         return None
 
@@ -189,6 +192,8 @@ class _Compiler:
                 )
             case StatuteIn(inner, sections, inchoate):
                 return self.statute_in(inner, text_values(sections, self.as_of), inchoate, pair)
+            case CitesAny(inner, sections):
+                return self.statute_in(inner, text_values(sections, self.as_of), LIST, pair)
             case Known(inner):
                 return ev(inner, pair).is_not_null()
             case And(terms):
@@ -220,7 +225,9 @@ class _Compiler:
                 return pl.col(self.aggregate(node).value)
         raise CompileError(f"not a rule expression: {node!r}")
 
-    def statute_in(self, inner: Expr, sections: tuple[str, ...], inchoate: Inchoate, pair: bool) -> pl.Expr:
+    def statute_in(
+        self, inner: Expr, sections: tuple[str, ...], inchoate: Inchoate | Literal["list"], pair: bool
+    ) -> pl.Expr:
         if isinstance(inner, Fact | Other) and CHARGE_SCHEMA.get(inner.name) == pl.Utf8():
             key = (inner.name, sections, inchoate)
             column = self.statutes.setdefault(key, f"__s{next(self.counter)}")
@@ -230,8 +237,8 @@ class _Compiler:
                 return pl.col(column + _OTHER)
             return pl.col(column)
         if isinstance(inner, Const):
-            return pl.lit(statute_matches(read_citation(str(inner.value)), listed_sections(sections), inchoate))
-        raise CompileError(f"StatuteIn reads a text column or a constant, not {inner!r}")
+            return pl.lit(_matches(str(inner.value), sections, inchoate))
+        raise CompileError(f"StatuteIn and CitesAny read a text column or a constant, not {inner!r}")
 
     def aggregate(self, node: Exists | LatestOf) -> _Aggregate:
         found = self.aggregates.get(node)
@@ -272,6 +279,17 @@ class _Compiler:
         for child in _children(node):
             out.extend(self.other_missing(child, reach))
         return out
+
+
+#: The ``inchoate`` slot of a statute column that answers ``CitesAny`` (a list of citations, not one).
+LIST: Final = "list"
+
+
+def _matches(value: str, sections: tuple[str, ...], inchoate: Inchoate | Literal["list"]) -> bool | None:
+    """The explainer's own answer for one distinct value: ``StatuteIn`` on a citation, or ``CitesAny`` on a list."""
+    if inchoate == "list":
+        return cites_any(value, sections)
+    return statute_matches(read_citation(value), listed_sections(sections), inchoate)
 
 
 def _latest_date(node: LatestOf) -> Expr:
@@ -391,7 +409,9 @@ class CompiledRules:
     #: False forces the self-join for every aggregate (tests compare the two)
     windows: bool = True
     #: (sections, inchoate) -> citation -> whether it matches (true, false, unknown), kept across partitions
-    matches: dict[tuple[tuple[str, ...], Inchoate], dict[str, bool | None]] = field(default_factory=dict)
+    matches: dict[tuple[tuple[str, ...], Inchoate | Literal["list"]], dict[str, bool | None]] = field(
+        default_factory=dict
+    )
     #: (state, citation as written) -> canonical citation, or None if unreadable, kept across partitions
     readings: dict[tuple[str, str], str | None] = field(default_factory=dict)
 
@@ -457,10 +477,9 @@ class CompiledRules:
             known = self.matches.setdefault((sections, inchoate), {})
             if len(known) > 500_000:  # bounded memory over a long run
                 known.clear()
-            listed = listed_sections(sections)
             for value in distinct[name]:
                 if value not in known:
-                    known[value] = statute_matches(read_citation(value), listed, inchoate)
+                    known[value] = _matches(value, sections, inchoate)
             matching = pl.lit(pl.Series([v for v in distinct[name] if known[v]], dtype=pl.Utf8)).implode()
             unknown = pl.lit(pl.Series([v for v in distinct[name] if known[v] is None], dtype=pl.Utf8)).implode()
             cited = pl.col(name)

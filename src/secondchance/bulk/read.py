@@ -56,6 +56,7 @@ from ..records.parse import (
     unknown_tokens,
 )
 from ..records.safe import MAX_FIELD_CHARS
+from . import doj
 from .frame import CHARGE_SCHEMA
 
 #: The input record number column carried through every stage (1-based).
@@ -95,7 +96,7 @@ class InputError(ValueError):
 @dataclass(frozen=True)
 class InputInfo:
     path: Path
-    format: str  # "csv" | "parquet"
+    format: str  # "csv" | "parquet" | "doj" (the California DOJ bulk extract, a CSV detected by its header)
     columns: tuple[str, ...]
     rows_hint: int  # exact for Parquet, an estimate from the size for CSV
 
@@ -130,6 +131,8 @@ def inspect(path: Path) -> InputInfo:
             header = handle.readline().decode("utf-8-sig").strip("\r\n")
         columns = tuple(pacsv.read_csv(io.BytesIO((header + "\n").encode())).column_names) if header else ()
         rows = max(1, path.stat().st_size // 180)
+        if doj.is_extract(columns):  # the California DOJ bulk extract: one row per count per step (bulk/doj.py)
+            return InputInfo(path, "doj", tuple(COLUMNS), max(1, rows // 2))
     check_columns(columns)
     return InputInfo(path, fmt, columns, rows)
 
@@ -143,6 +146,8 @@ def read_batches(
     info = inspect(path)
     if info.format == "parquet":
         yield from _parquet_batches(path, batch_rows, row_groups, start)
+    elif info.format == "doj":
+        yield from doj.batches(path, batch_rows)
     else:
         yield from _csv_batches(path, info.columns, batch_rows)
 
@@ -412,6 +417,8 @@ def _parse_column(column: str, raw: pl.Series) -> tuple[pl.Series, pl.Series]:
         frame = frame.with_columns(pl.when(~unknown).then(fast).alias("value"), unknown.alias("unknown"))
         # the limits parse_value enforces (same in screen and bulk): long text, implausible amounts
         odd = pl.col("value").is_null() | (pl.col("raw").cast(pl.Utf8).str.len_chars() > MAX_FIELD_CHARS)
+        if column == "relief_granted":  # a list of citations, each read by its grammar: parse_value decides
+            odd = pl.lit(True)
         if kind == "money":
             odd = odd | (pl.col("value") > MAX_AMOUNT)
         needs = ~pl.col("unknown") & odd
@@ -459,6 +466,8 @@ def _first_pass(column: str, dtype: pl.DataType | None) -> tuple[pl.Expr, pl.Exp
         if kind == "str":  # exact for every value but text over the length limit (parse_value refuses it)
             stripped = text.str.strip_chars(WHITESPACE)
             spellings = _UNKNOWN_SUPERVISION if column == "supervision" else _UNKNOWN_SPELLINGS
+            if column == "relief_granted":  # citations: parse_value reads each distinct list (records.parse)
+                return pl.lit(None, target), text.is_not_null() & ~text.is_in(spellings)
             return pl.when(~stripped.is_in(spellings)).then(stripped), text.str.len_chars() > MAX_FIELD_CHARS
         value: pl.Expr
         if kind == "date":

@@ -489,6 +489,7 @@ def _block(profile: _Profile, first: int, people: int, seed: int, block: int, th
             "restitution_owed": _null_where(restitution, chance(0.05)),
             "state_prison": _null_where(state_prison, ~jail & ~convicted | chance(0.04)),
             "pardoned": _null_where(pardoned, chance(0.05)),
+            "relief_granted": pl.Series([None] * charges, dtype=pl.Utf8),  # none known (the RAP sheet's field)
         }
     )
     case_format = (

@@ -75,6 +75,7 @@ COLUMNS: Final[dict[str, Kind]] = {
     "restitution_owed": "money",
     "state_prison": "bool",
     "pardoned": "bool",
+    "relief_granted": "str",
 }
 
 PERSON_FIELDS: Final = ("birth_date", "death_date")
@@ -102,6 +103,7 @@ CHARGE_FIELDS: Final = (
     "disposition",
     "disposition_date",
     "pardoned",
+    "relief_granted",
 )
 
 #: Dates that may lie after the as-of date when marked scheduled: ``<date>_scheduled`` is the mark.
@@ -217,6 +219,9 @@ class Charge:
     disposition_date: date | None = None
     sentence: Sentence = field(default_factory=Sentence)
     pardoned: bool | None = None
+    #: Relief a court already granted on this charge, as canonical citations joined by ``;`` in order
+    #: (``PC-1203.4;PC-17(B)``); the JSON form also takes a list. Absent: none known (docs/record-format.md).
+    relief_granted: str | None = None
 
 
 @dataclass(frozen=True)

@@ -79,6 +79,8 @@ def unknown_tokens(column: str) -> frozenset[str]:
 def parse_value(column: str, raw: Any) -> Value:
     """Parse one raw value (from JSON or CSV) for ``column``; raise ValueError with a reason."""
     kind = COLUMNS[column] if column in COLUMNS else DETAIL_COLUMNS[column]
+    if column == "relief_granted":
+        return parse_granted(raw)
     if raw is None or (isinstance(raw, str) and raw.strip().lower() in unknown_tokens(column)):
         return None
     if isinstance(raw, str) and len(raw) > MAX_FIELD_CHARS:
@@ -124,6 +126,47 @@ def parse_value(column: str, raw: Any) -> Value:
     if amount > MAX_AMOUNT:
         raise ValueError(f"an amount over ${MAX_AMOUNT:,} is not plausible, got {raw!r}")
     return amount
+
+
+#: The most relief grants one charge may list (a few in practice: a 17(b) reduction, then a dismissal).
+MAX_GRANTS: Final = 20
+
+
+def parse_granted(raw: Any) -> Value:
+    """``relief_granted``: a list of citations or one ``;``-joined string, read into canonical form.
+
+    Each item must be a citation a state grammar reads (``PC 1203.4``, ``1203.4 PC``, ``PC-17(b)``): a grant
+    the engine cannot name would silently offer the same relief again. Kept in the order given, without
+    repeats, as ``PC-1203.4;PC-17(B)``; an empty list is unknown.
+    """
+    from ..relief.jurisdictions import read_citation  # the citation grammars sit above the record model
+
+    if raw is None:
+        return None
+    if isinstance(raw, str):
+        if len(raw) > MAX_FIELD_CHARS:
+            raise ValueError(f"a value of {len(raw):,} characters (at most {MAX_FIELD_CHARS:,})")
+        if raw.strip().lower() in UNKNOWN_TOKENS:
+            return None
+        items: list[Any] = raw.split(";")
+    elif isinstance(raw, list):
+        items = raw
+    else:
+        raise ValueError(f"expected a list of citations (e.g. [\"PC-1203.4\"]), got {raw!r}")
+    if len(items) > MAX_GRANTS:
+        raise ValueError(f"{len(items)} grants listed (at most {MAX_GRANTS})")
+    read: list[str] = []
+    for item in items:
+        if not isinstance(item, str) or len(item) > MAX_FIELD_CHARS:
+            raise ValueError(f"expected a citation such as \"PC-1203.4\", got {item!r}")
+        if not item.strip():
+            continue
+        found = read_citation(item)
+        if found is None:
+            raise ValueError(f"cannot read the citation {item.strip()!r} (write it as e.g. PC-1203.4 or PC 17(b))")
+        if found not in read:
+            read.append(found)
+    return ";".join(read) or None
 
 
 #: A sentence flag and the facts that exist only if it is true: false beside any of them is a contradiction.

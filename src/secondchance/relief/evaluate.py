@@ -50,6 +50,7 @@ from .jurisdictions import listed_sections, read_citation
 from .lang import (
     And,
     AsOf,
+    CitesAny,
     Compare,
     Condition,
     Const,
@@ -104,6 +105,17 @@ def text_values(values: tuple[str, ...] | Param, as_of: date) -> tuple[str, ...]
             raise TypeError(f"parameter {values.key} must be a list")
         return resolved
     return values
+
+
+def cites_any(listed: str, sections: tuple[str, ...]) -> bool | None:
+    """``CitesAny`` on a known value: whether a ``;``-separated list of citations names one of ``sections``.
+
+    True if an item is listed (even beside an unreadable one); else unknown if an item cannot be read;
+    else false. Both engines call this (the bulk engine once per distinct value).
+    """
+    wanted = listed_sections(sections)
+    answers = [statute_matches(read_citation(item), wanted) for item in listed.split(";") if item.strip()]
+    return True if True in answers else (None if None in answers else False)
 
 
 def read_statute(row: Row) -> Row:
@@ -221,6 +233,9 @@ class Evaluator:
                     return None
                 listed = listed_sections(text_values(sections, self.as_of))
                 return statute_matches(read_citation(str(cited)), listed, inchoate)
+            case CitesAny(inner, sections):
+                items = ev(inner, this, rows, other, missing)
+                return None if items is None else cites_any(str(items), text_values(sections, self.as_of))
             case Known(inner):
                 return ev(inner, this, rows, other, set()) is not None
             case And(terms):

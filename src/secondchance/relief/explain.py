@@ -191,6 +191,21 @@ def waits_on_default(result: Result) -> tuple[str, ...]:
     return tuple(sorted(read)) if read and read <= DEFAULTS.keys() else ()
 
 
+def already_granted(result: Result) -> str | None:
+    """The grants (``relief_granted``) that make this rule's relief already given, or None.
+
+    A rule fails its ``not_already_granted`` condition when the record (a RAP sheet) shows the relief
+    was granted; that is not a reason why not but the answer: "already granted", citing the record.
+    """
+    if result.status is not Status.NOT_ELIGIBLE:
+        return None
+    for check in result.trace:
+        if check.id == "not_already_granted" and check.holds is False:
+            listed = str(check.facts.get("relief_granted") or "")
+            return ", ".join(item.replace("-", " § ", 1) for item in listed.split(";") if item) or "the record"
+    return None
+
+
 def reason(result: Result) -> str | None:
     """The requirement this result fails, if it is worth telling the person (see the module docstring)."""
     if result.status is not Status.NOT_ELIGIBLE or not result.concerns or result.assumptions:
@@ -232,6 +247,9 @@ def summary(result: Result, row: Row | None = None, rows: Sequence[Row] = ()) ->
         return "Needs review by a lawyer: " + " ".join(open_questions)
     if not result.concerns:
         return "Does not apply to this kind of charge."
+    granted = already_granted(result)
+    if granted is not None:
+        return f"Already granted: the record shows relief granted under {granted}, so it is not offered again."
     opened_by = waits_on_default(result) or result.assumptions
     if opened_by:
         otherwise = " or ".join(DEFAULTS[a].otherwise for a in opened_by)

@@ -92,6 +92,20 @@ class StatuteIn:
 
 
 @dataclass(frozen=True)
+class CitesAny:
+    """True if a ``;``-separated list of citations names one of ``sections`` (or a subsection of one).
+
+    For list facts such as ``relief_granted`` (``PC-1203.4;PC-17(B)``: the relief a court already gave
+    on this charge). False if no item is listed; unknown if the value is unknown or an item is a
+    citation no grammar can read (never "not listed"). Items are read as ``StatuteIn`` reads a statute,
+    so ``PC-1203.4A`` is not § 1203.4 and ``PC-17(B)(3)`` is § 17(b).
+    """
+
+    expr: Expr
+    sections: tuple[str, ...] | Param
+
+
+@dataclass(frozen=True)
 class Known:
     """True if the value is known, false if not; never unknown (e.g. "has died")."""
 
@@ -191,6 +205,7 @@ Expr: TypeAlias = (
     | Compare
     | OneOf
     | StatuteIn
+    | CitesAny
     | Known
     | And
     | Or
@@ -293,7 +308,7 @@ def children(expr: Expr) -> tuple[Expr, ...]:
     match expr:
         case Compare(_, left, right):
             return (left, right)
-        case OneOf(inner) | StatuteIn(inner) | Known(inner) | Not(inner):
+        case OneOf(inner) | StatuteIn(inner) | CitesAny(inner) | Known(inner) | Not(inner):
             return (inner,)
         case And(terms) | Or(terms) | Latest(terms):
             return terms

@@ -63,6 +63,18 @@ def dates(start: date = date(1970, 1, 1), end: date = LAST_DAY) -> st.SearchStra
     return st.dates(min_value=start, max_value=end)
 
 
+#: ``relief_granted`` values (canonical, as records.parse writes them); mostly absent, as on most records.
+CA_GRANTS: tuple[str | None, ...] = (
+    *(None,) * 8,
+    "PC-1203.4",
+    "PC-17(B);PC-1203.4",
+    "PC-1203.425",
+    "PC-851.91",
+    "PC-1170.18",
+    "HS-11361.8",
+)
+
+
 @st.composite
 def charges(draw: st.DrawFn, jurisdiction: str, index: int, after: date) -> Charge:
     offense = draw(dates(after))
@@ -101,6 +113,7 @@ def charges(draw: st.DrawFn, jurisdiction: str, index: int, after: date) -> Char
         disposition_date=draw(maybe(st.just(decided))),
         sentence=sentence,
         pardoned=draw(maybe(st.booleans())),
+        relief_granted=draw(st.sampled_from(CA_GRANTS)) if jurisdiction == "CA" else None,
     )
 
 

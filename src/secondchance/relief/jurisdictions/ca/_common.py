@@ -18,6 +18,7 @@ from datetime import date
 from ...lang import (
     And,
     AsOf,
+    CitesAny,
     Compare,
     Condition,
     Const,
@@ -220,3 +221,30 @@ def not_charged(cite: str) -> Condition:
 def no_other_sentence(cite: str) -> tuple[Condition, ...]:
     """ "Not then serving a sentence for an offense, on probation for an offense, or charged"."""
     return (not_serving(cite), not_on_probation(cite), not_charged(cite))
+
+
+# ---------------------------------------------------------------- relief already granted
+
+#: The petition dismissals: each sets aside the verdict or plea, dismisses the accusation and releases the
+#: person "from all penalties and disabilities resulting from the offense" (§§ 1203.4(a)(1), 1203.4a(a),
+#: 1203.41(a)(1), 1203.42(a)(1)); § 1203.425 relief does the same and more (§ 1203.425(c)). Once a court has
+#: granted one of them on a conviction, another petition gives nothing new for it.
+DISMISSAL_GRANTS = ("PC 1203.4", "PC 1203.4a", "PC 1203.41", "PC 1203.42", "PC 1203.425")
+
+
+def not_already_granted(relief: str, grants: tuple[str, ...], cite: str) -> Condition:
+    """The record does not show this relief already granted on the charge (``relief_granted``).
+
+    Absent ``relief_granted`` means none is known (docs/record-format.md: the RAP sheet is the source), so
+    the condition holds and today's answers stand; like ``death_date``, the field is a record's way of
+    saying something happened, not a fact every record must state. A granted relief fails the rule with
+    this condition, which ``relief.explain`` words as "already granted", citing the record's value.
+    """
+    granted = Fact("relief_granted")
+    names = ", ".join(grants)
+    return Condition(
+        id="not_already_granted",
+        text=f"{relief} has not already been granted for this charge (the record lists no grant under {names}).",
+        cite=cite,
+        test=Not(all_of(Known(granted), CitesAny(granted, grants))),
+    )

@@ -41,7 +41,7 @@ from __future__ import annotations
 from datetime import date
 
 from ...lang import Compare, Condition, Const, Fact, Not, Param, Relief, Rule, StatuteIn
-from ._common import AUMA_EFFECTIVE, CONVICTED, CUSTODY_OVER, SUPERVISION_OVER, all_of, any_of
+from ._common import AUMA_EFFECTIVE, CONVICTED, CUSTODY_OVER, SUPERVISION_OVER, all_of, any_of, not_already_granted
 
 SECTION = "Cal. Health & Safety Code § 11361.8"
 
@@ -87,6 +87,7 @@ SENTENCE_COMPLETED = Rule(
     title="Cannabis conviction dismissed and sealed, or redesignated, after the sentence (Proposition 64)",
     statute_text=STATUTE_TEXT,
     conditions=(
+        not_already_granted("Relief under § 11361.8", ("HS 11361.8",), SECTION),
         *_offense_conditions(f"{SECTION}(e)"),
         Condition(
             id="sentence_completed",
@@ -111,6 +112,7 @@ SERVING_RECALL = Rule(
     title="Recall and resentencing or dismissal of a cannabis sentence still being served (Proposition 64)",
     statute_text=STATUTE_TEXT,
     conditions=(
+        not_already_granted("Relief under § 11361.8", ("HS 11361.8",), SECTION),
         *_offense_conditions(f"{SECTION}(a)"),
         Condition(
             id="currently_serving",

@@ -72,6 +72,7 @@ from ._common import (
     all_of,
     any_of,
     court_decides,
+    not_already_granted,
     registrable,
 )
 
@@ -193,6 +194,7 @@ COMPLETED_SENTENCE = Rule(
     title="Proposition 47: an old theft or drug felony designated a misdemeanor, sentence completed",
     statute_text=STATUTE_TEXT,
     conditions=(
+        not_already_granted("Proposition 47 resentencing or redesignation", ("PC 1170.18",), SECTION),
         *_conditions(f"{SECTION}(f)"),
         Condition(
             id="sentence_completed",
@@ -216,6 +218,7 @@ SERVING_RECALL = Rule(
     title="Proposition 47: recall and misdemeanor resentencing of a sentence still being served",
     statute_text=STATUTE_TEXT,
     conditions=(
+        not_already_granted("Proposition 47 resentencing or redesignation", ("PC 1170.18",), SECTION),
         *_conditions(f"{SECTION}(a)"),
         Condition(
             id="serving_since_prop_47",

@@ -28,7 +28,16 @@ decides in the interest of justice). Unpaid restitution is not a condition: sinc
 from __future__ import annotations
 
 from ...lang import Condition, Fact, Not, OneOf, Param, Relief, Rule, StatuteIn, Wait
-from ._common import CONVICTED, LONG_STANDING, PROBATION_GRANTED, all_of, fact_is, no_other_sentence
+from ._common import (
+    CONVICTED,
+    DISMISSAL_GRANTS,
+    LONG_STANDING,
+    PROBATION_GRANTED,
+    all_of,
+    fact_is,
+    no_other_sentence,
+    not_already_granted,
+)
 
 SECTION = "Cal. Penal Code § 1203.4"
 
@@ -115,6 +124,7 @@ PROBATION_COMPLETED = Rule(
     title="Dismissal after probation was fulfilled or discharged early",
     statute_text=STATUTE_TEXT,
     conditions=(
+        not_already_granted("A dismissal of this conviction", DISMISSAL_GRANTS, SECTION),
         CONVICTION,
         GRANTED_PROBATION,
         Condition(
@@ -142,6 +152,7 @@ INTEREST_OF_JUSTICE = Rule(
     title="Dismissal in the interest of justice after probation that was not fully completed (discretionary)",
     statute_text=STATUTE_TEXT,
     conditions=(
+        not_already_granted("A dismissal of this conviction", DISMISSAL_GRANTS, SECTION),
         CONVICTION,
         GRANTED_PROBATION,
         Condition(

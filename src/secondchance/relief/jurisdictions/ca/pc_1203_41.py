@@ -41,12 +41,14 @@ from ..supervision import NO_SUPERVISION, completion_date, kind_is
 from ._common import (
     CONVICTED,
     CUSTODY_OVER,
+    DISMISSAL_GRANTS,
     PC_1203_41_EFFECTIVE,
     SB_731_PRISON_PATH,
     all_of,
     court_decides,
     fact_is,
     no_other_sentence,
+    not_already_granted,
     registrable,
 )
 
@@ -116,7 +118,10 @@ def _rule(
         section=f"{SECTION}(a)",
         title=title,
         statute_text=STATUTE_TEXT,
-        conditions=_conditions(kind),
+        conditions=(
+            not_already_granted("A dismissal of this conviction", DISMISSAL_GRANTS, SECTION),
+            *_conditions(kind),
+        ),
         waits=(Wait(id="after_completion", text=wait_text, cite=f"{SECTION}(a)(2)", start=start, years=Param(years)),),
         effective=effective,
         note=NOTE,

@@ -29,12 +29,14 @@ from ...lang import Compare, Condition, Const, Fact, Latest, Not, OneOf, Param, 
 from ._common import (
     CONVICTED,
     CUSTODY_OVER,
+    DISMISSAL_GRANTS,
     PC_1203_42_EFFECTIVE,
     REALIGNMENT,
     all_of,
     court_decides,
     fact_is,
     no_other_sentence,
+    not_already_granted,
     registrable,
     serious_or_violent,
 )
@@ -61,6 +63,7 @@ PRE_REALIGNMENT = Rule(
     title="Dismissal of a pre-2011 state prison felony that would now be a county-jail felony (discretionary)",
     statute_text=STATUTE_TEXT,
     conditions=(
+        not_already_granted("A dismissal of this conviction", DISMISSAL_GRANTS, SECTION),
         Condition(id="convicted", text="The charge ended in a conviction.", cite=f"{SECTION}(a)", test=CONVICTED),
         Condition(
             id="felony",

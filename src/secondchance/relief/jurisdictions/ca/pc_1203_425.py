@@ -90,10 +90,13 @@ from ._common import (
     any_of,
     court_decides,
     fact_is,
+    not_already_granted,
     serious_or_violent,
 )
 
 SECTION = "Cal. Penal Code § 1203.425"
+#: Relief under § 1203.425 itself; a court's § 1203.4 dismissal does not restrict dissemination as (c) does.
+ALREADY_GRANTED = not_already_granted("Relief under § 1203.425", ("PC 1203.425",), SECTION)
 B = f"{SECTION}(a)(1)(B)"
 
 STATUTE_TEXT = (
@@ -179,7 +182,7 @@ def _rule(
         section=section,
         title=title,
         statute_text=STATUTE_TEXT,
-        conditions=(*_person_conditions(), *conditions),
+        conditions=(ALREADY_GRANTED, *_person_conditions(), *conditions),
         waits=(wait,),
         automatic=True,
         effective=effective,

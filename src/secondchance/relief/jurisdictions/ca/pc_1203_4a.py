@@ -60,10 +60,12 @@ from ...lang import (
 from ._common import (
     CONVICTED,
     CUSTODY_OVER,
+    DISMISSAL_GRANTS,
     LONG_STANDING,
     NO_PROBATION,
     OTHER_CONVICTED,
     all_of,
+    not_already_granted,
     not_charged,
     not_serving,
 )
@@ -164,6 +166,7 @@ SENTENCE_COMPLETED = Rule(
     title="Dismissal of a misdemeanor or infraction one year after judgment, sentence performed",
     statute_text=STATUTE_TEXT,
     conditions=(
+        not_already_granted("A dismissal of this conviction", DISMISSAL_GRANTS, SECTION),
         *_common_conditions(f"{SECTION}(a)"),
         Condition(
             id="obeyed_the_law_since_judgment",
@@ -187,7 +190,10 @@ INTEREST_OF_JUSTICE = Rule(
     section=f"{SECTION}(b)",
     title="Dismissal of a misdemeanor or infraction in the interest of justice (discretionary)",
     statute_text=STATUTE_TEXT,
-    conditions=_common_conditions(f"{SECTION}(b)"),
+    conditions=(
+        not_already_granted("A dismissal of this conviction", DISMISSAL_GRANTS, SECTION),
+        *_common_conditions(f"{SECTION}(b)"),
+    ),
     waits=(_one_year(f"{SECTION}(b)"),),
     effective=LONG_STANDING,
     note="Discretionary: the person may petition; the court decides whether dismissal is in the interests of justice.",

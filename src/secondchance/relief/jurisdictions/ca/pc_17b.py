@@ -20,7 +20,7 @@ There is no waiting period: the application can be made during or after probatio
 from __future__ import annotations
 
 from ...lang import Condition, Fact, Not, OneOf, Relief, Rule
-from ._common import CONVICTED, LONG_STANDING, PROBATION_GRANTED, all_of, any_of, fact_is
+from ._common import CONVICTED, LONG_STANDING, PROBATION_GRANTED, all_of, any_of, fact_is, not_already_granted
 
 SECTION = "Cal. Penal Code § 17(b)"
 
@@ -42,6 +42,7 @@ PROBATION_REDUCTION = Rule(
     title="Reduction of a wobbler felony to a misdemeanor after probation was granted (discretionary)",
     statute_text=STATUTE_TEXT,
     conditions=(
+        not_already_granted("A reduction to a misdemeanor", ("PC 17(b)", "PC 1170.18"), SECTION),
         Condition(id="convicted", text="The charge ended in a conviction.", cite=f"{SECTION}(3)", test=CONVICTED),
         Condition(
             id="wobbler",

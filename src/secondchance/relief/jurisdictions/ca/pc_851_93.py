@@ -70,9 +70,13 @@ from ._common import (
     all_of,
     any_of,
     court_decides,
+    not_already_granted,
 )
 
 SECTION = "Cal. Penal Code § 851.93"
+#: The arrest is already sealed or "deemed not to have occurred": by this section, by petition (§§ 851.91,
+#: 851.92(b)) or after prefiling diversion (§ 851.87).
+ALREADY_GRANTED = not_already_granted("Relief for this arrest", ("PC 851.93", "PC 851.91", "PC 851.87"), SECTION)
 A2 = f"{SECTION}(a)(2)"
 
 STATUTE_TEXT = (
@@ -150,7 +154,7 @@ def _rule(
         section=section,
         title=title,
         statute_text=STATUTE_TEXT,
-        conditions=(SINCE_1973, *conditions, NO_CONVICTION_FROM_ARREST),
+        conditions=(ALREADY_GRANTED, SINCE_1973, *conditions, NO_CONVICTION_FROM_ARREST),
         waits=waits,
         automatic=True,
         effective=effective,

@@ -1,0 +1,409 @@
+"""The California DOJ bulk extract (one row per count per step), read as the flat charges table.
+
+The DOJ gives agencies running relief in bulk (Code for America's gogen read the same file) one CSV
+row per count of each step of each cycle: the person (``CII_NUMBER``, ``PRI_NAME``, ``PRI_DOB``), the
+cycle (``CYC_ORDER``, ``CYC_DATE``: the arrest), the step (``STP_ORDER``, ``STP_EVENT_DATE``,
+``STP_TYPE_DESCR`` ARREST or COURT, ``STP_ORI_CNTY_NAME``), the count (``CNT_ORDER``, ``FE_NUM_CRT_CASE``,
+``OFFENSE_DESCR`` such as ``459 PC-BURGLARY``, ``OFFENSE_TOC``), its disposition (``DISP_DESCR``,
+``CONV_STAT_DESCR``) and one sentence component per row (``SENT_ORDER``, ``SENT_LOC_DESCR`` PROBATION,
+JAIL or PRISON, ``SENT_LENGTH``, ``SENT_TIME_DESCR`` DAYS, MONTHS or YEARS). ``secondchance bulk run``
+detects it by its header.
+
+A charge is a count's court disposition (or, with no court step, its arrest step: ``PROS REJ`` is
+``withdrawn``); its sentence components are gathered from its rows; a later court step whose
+``DISP_DESCR`` records relief (``CONV SET ASIDE & DISM PER 1203.4 PC``) fills ``relief_granted`` (and a
+§ 17(b) or § 1170.18 reduction makes the grade misdemeanor), as the RAP-sheet reader does
+(``papers.ca_rap``). A row that cannot be read is a reject with its line and the reason; the rows of
+one cycle must be together (the extract is sorted by CII number and cycle), or the later ones are
+rejected. Values are handed on as text, so every check of ``bulk.read.validate`` applies.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import io
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Final
+
+import polars as pl
+
+from ..papers.ca_rap import DISPOSITIONS, GRADES, REDUCTIONS, RELIEF
+from ..records.model import COLUMNS
+from ..relief.evaluate import add_years_days
+from ..relief.jurisdictions import read_citation
+
+#: The extract's columns this reader needs (others, e.g. SSN or FBI numbers, are ignored and never stored).
+REQUIRED: Final = (
+    "CII_NUMBER",
+    "PRI_DOB",
+    "CYC_ORDER",
+    "CYC_DATE",
+    "STP_ORDER",
+    "STP_EVENT_DATE",
+    "STP_TYPE_DESCR",
+    "CNT_ORDER",
+    "OFFENSE_DESCR",
+    "DISP_DESCR",
+)
+#: The columns the generator writes (a subset of the DOJ's layout, in its order).
+HEADER: Final = (
+    "CII_NUMBER",
+    "PRI_NAME",
+    "PRI_DOB",
+    "CYC_ORDER",
+    "CYC_DATE",
+    "STP_ORDER",
+    "STP_EVENT_DATE",
+    "STP_TYPE_DESCR",
+    "STP_ORI_CNTY_NAME",
+    "CNT_ORDER",
+    "FE_NUM_CRT_CASE",
+    "OFFENSE_DESCR",
+    "OFFENSE_TOC",
+    "DISP_DESCR",
+    "CONV_STAT_DESCR",
+    "SENT_ORDER",
+    "SENT_LOC_DESCR",
+    "SENT_LENGTH",
+    "SENT_TIME_DESCR",
+)
+_UNDECODABLE: Final = re.compile("[\udc80-\udcff]")
+ROW: Final = "_row"
+PROBLEM: Final = "_problem"
+_OFFENSE: Final = re.compile(r"(?P<section>[0-9][0-9A-Z().\-]*)\s+(?P<code>PC|HS|VC|BP|WI)-(?P<desc>\S.*)")
+
+
+def is_extract(columns: tuple[str, ...] | list[str]) -> bool:
+    """Whether a CSV header is the DOJ bulk extract's (every ``REQUIRED`` column present)."""
+    return all(name in columns for name in REQUIRED)
+
+
+@functools.lru_cache(maxsize=1 << 16)  # dates and offenses repeat across rows: read each once
+def _iso(text: str) -> str | None:
+    """``YYYYMMDD`` as ISO, or None if empty; ValueError if not a date."""
+    text = text.strip()
+    if not text:
+        return None
+    if not re.fullmatch(r"\d{8}", text):
+        raise ValueError(f"expected a date as YYYYMMDD, got {text!r}")
+    return date(int(text[:4]), int(text[4:6]), int(text[6:8])).isoformat()
+
+
+@dataclass
+class _Charge:
+    row: int
+    values: dict[str, str | None]
+    court: bool
+    components: list[tuple[str, int, str]] = field(default_factory=list)  # (where, length, unit)
+    granted: list[str] = field(default_factory=list)
+    reduced: bool = False
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _statute(offense: str) -> tuple[str, str]:
+    found = _OFFENSE.fullmatch(offense.strip())
+    if found is None:
+        raise ValueError(f"an offense this reader cannot read: {offense.strip()!r}")
+    inchoate = re.fullmatch(r"(664|182|653F)-(\S+)", found["section"])
+    section = f"{inchoate[1]}/{inchoate[2]}" if inchoate else found["section"]
+    statute = f"{section} {found['code']}"
+    if read_citation(statute, "CA") is None:
+        raise ValueError(f"a section the CA citation grammar cannot read: {offense.strip()!r}")
+    return statute, found["desc"].strip()
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _relief(text: str) -> str | None:
+    for pattern, default in RELIEF:
+        found = pattern.fullmatch(text)
+        if found is not None:
+            cite = found["cite"].strip()
+            return read_citation(cite if default is None or " " in cite else f"{cite} {default}", "CA")
+    return None
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _is_relief(text: str) -> bool:
+    return any(pattern.fullmatch(text) for pattern, _ in RELIEF)
+
+
+class _Cycle:
+    """One person's cycle being gathered: its charges by count number."""
+
+    def __init__(self, key: tuple[str, str]) -> None:
+        self.key = key
+        self.charges: dict[int, _Charge] = {}
+        self.problems: list[tuple[int, str]] = []
+
+    def add(self, row: int, raw: dict[str, str]) -> None:
+        try:
+            self._add(row, raw)
+        except ValueError as error:
+            self.problems.append((row, str(error)))
+
+    def _add(self, row: int, raw: dict[str, str]) -> None:
+        step = raw["STP_TYPE_DESCR"].strip().upper()
+        if step not in ("ARREST", "COURT"):
+            raise ValueError(f"a step this reader does not know: {step!r} (ARREST or COURT)")
+        count = raw["CNT_ORDER"].strip()
+        if not count.isdigit():
+            raise ValueError(f"CNT_ORDER must be a count number, got {count!r}")
+        number = int(count)
+        dispo = raw["DISP_DESCR"].strip().upper()
+        charge = self.charges.get(number)
+        granted = _relief(dispo) if dispo else None
+        if granted is None and dispo and _is_relief(dispo):
+            raise ValueError(f"relief under a section that cannot be read: {dispo!r}")
+        if granted is not None:
+            if charge is None:
+                raise ValueError("relief recorded for a count with no earlier step in this cycle")
+            if granted not in charge.granted:
+                charge.granted.append(granted)
+            charge.reduced = charge.reduced or granted in REDUCTIONS
+            return
+        disposition = None
+        if dispo:
+            disposition = next((name for pattern, name in DISPOSITIONS if pattern.fullmatch(dispo)), None)
+            if disposition is None:
+                raise ValueError(f"a disposition this reader does not know: {dispo!r}")
+        component = self._component(raw)
+        if charge is not None and charge.court and step == "COURT" and not dispo:
+            if component:
+                charge.components.append(component)  # another sentence component of the same count
+            return
+        if charge is not None and charge.court and step == "ARREST":
+            return  # the arrest step adds nothing to a disposed count
+        if charge is not None and not charge.court and step == "ARREST":
+            if component:
+                charge.components.append(component)
+            return
+        statute, description = _statute(raw["OFFENSE_DESCR"])
+        toc = raw.get("OFFENSE_TOC", "").strip().upper()
+        status = raw.get("CONV_STAT_DESCR", "").strip().lower()
+        if status and status not in ("felony", "misdemeanor", "infraction"):
+            raise ValueError(f"a conviction status this reader does not know: {status!r}")
+        grade = status or GRADES.get(toc)
+        cii = raw["CII_NUMBER"].strip()
+        case = raw.get("FE_NUM_CRT_CASE", "").strip() or f"{cii}-{raw['CYC_ORDER'].strip()}"
+        county = raw.get("STP_ORI_CNTY_NAME", "").strip().title() or None
+        court = step == "COURT"
+        values: dict[str, str | None] = {
+            "person_id": cii,
+            "birth_date": _iso(raw["PRI_DOB"]),
+            "case_id": case,
+            "jurisdiction": "CA",
+            "county": county,
+            "arrest_date": _iso(raw["CYC_DATE"]),
+            "charge_id": str(number),
+            "statute": statute,
+            "description": description,
+            "grade": grade,
+            "disposition": disposition,
+            "disposition_date": _iso(raw["STP_EVENT_DATE"]) if court and disposition else None,
+        }
+        if charge is not None:  # a court step after the arrest step: it decides, the arrest's county stays
+            values["county"] = charge.values["county"] or county
+            values["grade"] = grade or charge.values["grade"]
+        self.charges[number] = _Charge(row, values, court, [component] if component else [])
+
+    @staticmethod
+    def _component(raw: dict[str, str]) -> tuple[str, int, str] | None:
+        where = raw.get("SENT_LOC_DESCR", "").strip().upper()
+        if not where:
+            return None
+        length, unit = raw.get("SENT_LENGTH", "").strip(), raw.get("SENT_TIME_DESCR", "").strip().upper()
+        if (
+            where not in ("PROBATION", "JAIL", "PRISON")
+            or not length.isdigit()
+            or unit not in ("DAYS", "MONTHS", "YEARS")
+        ):
+            raise ValueError(f"a sentence this reader cannot read: {where} {length} {unit}".strip())
+        return where, int(length), unit
+
+    def rows(self, today: date) -> Iterator[dict[str, str | None]]:
+        for row, reason in self.problems:
+            yield {ROW: str(row), PROBLEM: reason}
+        for charge in self.charges.values():
+            values = dict(charge.values)
+            start = values["disposition_date"]
+            for where, length, unit in charge.components:
+                if start is None:
+                    yield {ROW: str(charge.row), PROBLEM: "a sentence without a court date"}
+                    break
+                begin = date.fromisoformat(start)
+                n = (length, 0, 0) if unit == "YEARS" else (0, length, 0) if unit == "MONTHS" else (0, 0, length)
+                end = add_years_days(begin, n[0], n[2], n[1]).isoformat()
+                if where == "PROBATION":
+                    values.update(supervision="probation", probation_granted="true", probation_start=start)
+                    values["probation_end"] = end
+                    if end > today.isoformat():  # the end of the term imposed, still to come
+                        values["probation_end_scheduled"] = "true"
+                else:
+                    values.update(incarcerated="true", incarceration_start=start, incarceration_end=end)
+                    values["state_prison"] = "true" if where == "PRISON" else "false"
+                    if end > today.isoformat():
+                        values["incarceration_end_scheduled"] = "true"
+            if charge.reduced:
+                values["grade"] = "misdemeanor"
+            values["relief_granted"] = ";".join(charge.granted) or None
+            yield {ROW: str(charge.row), PROBLEM: None, **values}
+
+
+def batches(path: Path, batch_rows: int = 65_536, today: date | None = None) -> Iterator[pl.DataFrame]:
+    """The extract as raw flat frames (``bulk.read``'s columns as text, ``_row``, ``_problem``), streaming.
+
+    A sentence's end is the sentencing date plus the term imposed; one after ``today`` (default: the real
+    today) has not happened and is marked scheduled (the bulk engine reads it as unknown).
+    """
+    day = today or date.today()
+    schema = {ROW: pl.Int64(), PROBLEM: pl.Utf8(), **{name: pl.Utf8() for name in COLUMNS}}
+    out: list[dict[str, str | None]] = []
+    done: set[tuple[str, str]] = set()
+    cycle: _Cycle | None = None
+
+    def flush() -> Iterator[pl.DataFrame]:
+        frame = pl.DataFrame(out, schema=schema, orient="row") if out else None
+        out.clear()
+        if frame is not None:
+            yield frame.sort(ROW)
+
+    # A byte that is not UTF-8 rejects its row (surrogate escapes mark it), not the run.
+    with path.open(encoding="utf-8-sig", errors="surrogateescape", newline="") as handle:
+        reader = csv.DictReader(handle)
+        for record, raw in enumerate(reader, start=1):
+            if None in raw or any(v is None for v in raw.values()):
+                out.append({ROW: str(record), PROBLEM: "the row does not have the header's columns"})
+                continue
+            if any(_UNDECODABLE.search(value) for value in raw.values()):
+                out.append({ROW: str(record), PROBLEM: "the row is not UTF-8 text"})
+                continue
+            key = (raw["CII_NUMBER"].strip(), raw["CYC_ORDER"].strip())
+            if cycle is None or key != cycle.key:
+                if cycle is not None:
+                    out.extend(cycle.rows(day))
+                    done.add(cycle.key)
+                if key in done:
+                    out.append(
+                        {ROW: str(record), PROBLEM: "this cycle's rows are not together (sort by CII and cycle)"}
+                    )
+                    cycle = None
+                    continue
+                cycle = _Cycle(key)
+            cycle.add(record, raw)
+            if len(out) >= batch_rows:
+                yield from flush()
+    if cycle is not None:
+        out.extend(cycle.rows(day))
+    yield from flush()
+
+
+# ---------------------------------------------------------------------------- a generator for tests and bench
+
+
+def extract_rows(seed: int, people: int) -> Iterator[dict[str, str]]:
+    """Rows of a made-up extract: ``people`` people from ``papers.ca_rap_synth`` (same seeds, same people)."""
+    from ..papers.ca_rap_synth import RELIEF_TEXT, person
+
+    for n in range(people):
+        who, name = person(seed * 1_000_003 + n)
+        for cyc, case in enumerate(who.cases, start=1):
+            base = {
+                "CII_NUMBER": who.id,
+                "PRI_NAME": name,
+                "PRI_DOB": who.birth_date.strftime("%Y%m%d") if who.birth_date else "",
+                "CYC_ORDER": str(cyc),
+                "CYC_DATE": case.arrest_date.strftime("%Y%m%d") if case.arrest_date else "",
+                "STP_ORI_CNTY_NAME": (case.county or "").upper(),
+                "FE_NUM_CRT_CASE": case.id,
+            }
+            for number, charge in enumerate(case.charges, start=1):
+                toc = {"felony": "F", "misdemeanor": "M", "infraction": "I"}.get(charge.grade or "", "M")
+                yield {
+                    **base,
+                    "STP_ORDER": "1",
+                    "STP_EVENT_DATE": base["CYC_DATE"],
+                    "STP_TYPE_DESCR": "ARREST",
+                    "CNT_ORDER": str(number),
+                    "OFFENSE_DESCR": f"{(charge.statute or '').replace('/', '-')}-{charge.description}",
+                    "OFFENSE_TOC": toc,
+                    "DISP_DESCR": "PROS REJ-INSUFFICIENT EVIDENCE" if charge.disposition == "withdrawn" else "",
+                }
+            for number, charge in enumerate(case.charges, start=1):
+                if charge.disposition not in ("convicted", "dismissed", "not_guilty"):
+                    continue
+                s = charge.sentence
+                parts: list[tuple[str, date, date]] = []
+                if s.supervision == "probation" and s.probation_start and s.probation_end:
+                    parts.append(("PROBATION", s.probation_start, s.probation_end))
+                if s.incarcerated and s.incarceration_start and s.incarceration_end:
+                    parts.append(("PRISON" if s.state_prison else "JAIL", s.incarceration_start, s.incarceration_end))
+                grade = charge.grade
+                if charge.relief_granted and any(r in charge.relief_granted.split(";") for r in REDUCTIONS):
+                    grade = "felony"
+                dispo = {"convicted": "CONVICTED", "dismissed": "DISMISSED/FURTHERANCE OF JUSTICE"}.get(
+                    charge.disposition or "", "ACQUITTED"
+                )
+                terms = [(where, *_term(begin, end)) for where, begin, end in parts] or [("", "", "")]
+                for order, (where, length, unit) in enumerate(terms, start=1):
+                    yield {
+                        **base,
+                        "STP_ORDER": "2",
+                        "STP_EVENT_DATE": charge.disposition_date.strftime("%Y%m%d") if charge.disposition_date else "",
+                        "STP_TYPE_DESCR": "COURT",
+                        "CNT_ORDER": str(number),
+                        "OFFENSE_DESCR": f"{(charge.statute or '').replace('/', '-')}-{charge.description}",
+                        "DISP_DESCR": dispo if order == 1 else "",
+                        "CONV_STAT_DESCR": (grade or "").upper() if charge.disposition == "convicted" else "",
+                        "SENT_ORDER": str(order) if where else "",
+                        "SENT_LOC_DESCR": where,
+                        "SENT_LENGTH": length,
+                        "SENT_TIME_DESCR": unit,
+                    }
+            for number, charge in enumerate(case.charges, start=1):
+                for grant in (charge.relief_granted or "").split(";"):
+                    if grant:
+                        yield {
+                            **base,
+                            "STP_ORDER": "3",
+                            "STP_EVENT_DATE": "20261123",
+                            "STP_TYPE_DESCR": "COURT",
+                            "CNT_ORDER": str(number),
+                            "OFFENSE_DESCR": f"{(charge.statute or '').replace('/', '-')}-{charge.description}",
+                            "DISP_DESCR": RELIEF_TEXT[grant],
+                        }
+
+
+def _term(begin: date, end: date) -> tuple[str, str]:
+    for years in range(1, 30):
+        if add_years_days(begin, years, 0) == end:
+            return str(years), "YEARS"
+    for months in range(1, 120):
+        if add_years_days(begin, 0, 0, months) == end:
+            return str(months), "MONTHS"
+    return str((end - begin).days), "DAYS"
+
+
+def write_extract(path: Path, seed: int, people: int) -> int:
+    """Write a made-up extract of ``people`` people; returns the rows written."""
+    rows = 0
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=HEADER, restval="")
+        writer.writeheader()
+        for row in extract_rows(seed, people):
+            writer.writerow(row)
+            rows += 1
+    return rows
+
+
+def extract_text(seed: int, people: int) -> str:
+    """A made-up extract as CSV text (tests)."""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=HEADER, restval="")
+    writer.writeheader()
+    writer.writerows(extract_rows(seed, people))
+    return buffer.getvalue()
