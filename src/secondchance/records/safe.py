@@ -291,6 +291,10 @@ def locate_undecodable(path: str) -> InputRefused:
                 line = lines + chunk.count(b"\n", 0, start)
                 return InputRefused(f"line {line}", _named(chunk, start))
             lines += chunk.count(b"\n")
+        try:
+            decoder.decode(b"", final=True)
+        except UnicodeDecodeError:  # the file ends inside a character
+            return InputRefused(f"line {lines}", "the file ends in the middle of a character; save it as UTF-8")
     return InputRefused("(file)", "the file is not UTF-8; save it as UTF-8")
 
 
