@@ -33,7 +33,6 @@ from .parse import (
 from .safe import (
     MAX_CHARGES_PER_PERSON,
     InputRefused,
-    decode_utf8,
     detect_encoding_problem,
     iter_json_people,
     locate_undecodable,
@@ -70,9 +69,10 @@ def _is_csv(path: str) -> bool:
     return path.lower().endswith(".csv")
 
 
-def _read_json_text(path: str) -> str:
+def _json_people(path: str) -> Iterator[tuple[str, Any]]:
+    """The raw people of a JSON file, read in chunks: memory holds one chunk and one person."""
     with open(path, "rb") as handle:
-        return decode_utf8(handle.read())
+        yield from iter_json_people(handle)
 
 
 def check_file(path: str, as_of: date | None, only: str | None = None) -> int:
@@ -92,7 +92,7 @@ def iter_people(path: str, as_of: date | None, only: str | None = None) -> Itera
     if _is_csv(path):
         yield from _iter_csv(path, as_of, only)
         return
-    for index, (_, raw) in enumerate(iter_json_people(_read_json_text(path)), start=1):
+    for index, (_, raw) in enumerate(_json_people(path), start=1):
         if only is None or (isinstance(raw, dict) and str(raw.get("id", "")).strip() == only):
             yield from people_from_json([raw], as_of, first=index)
 
@@ -100,7 +100,7 @@ def iter_people(path: str, as_of: date | None, only: str | None = None) -> Itera
 def _check_json(path: str, as_of: date | None, only: str | None, problems: _Problems) -> int:
     seen: set[str] = set()
     count = 0
-    for index, (_, raw) in enumerate(iter_json_people(_read_json_text(path)), start=1):
+    for index, (_, raw) in enumerate(_json_people(path), start=1):
         try:
             people = people_from_json([raw], as_of, first=index)
         except InvalidRecord as error:
