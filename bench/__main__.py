@@ -9,7 +9,7 @@ import sys
 import time
 from pathlib import Path
 
-SUITES = ["bulk", "search", "api", "eligibility", "imports", "screen"]
+SUITES = ["bulk", "search", "api", "eligibility", "imports", "screen", "screen_memory"]
 RESULTS = Path(__file__).parent / "results.json"
 
 
