@@ -123,3 +123,26 @@ def test_non_ascii_state_signature_or_csrf_token_is_refused_not_a_500() -> None:
     csrf = page.text.split('name="csrf_token" value="', 1)[1].split('"', 1)[0]
     assert client.post("/check", data={"csrf_token": csrf, "interview": "a.é"}).status_code == 200
     assert client.post("/check", data={"csrf_token": "é", "interview": "a.b"}).status_code == 403
+
+
+@pytest.mark.parametrize(
+    "state",
+    [
+        {"step": "grade", "back": [], "person": {"cases": [{"charges": [1]}]}},
+        {"step": "fines", "back": [], "person": {"cases": [{"charges": [{}]}]}},
+        {"step": "intro", "back": [{}], "person": {"cases": []}},
+        {"step": "grade", "back": [], "person": {"cases": [{"charges": [{"sentence": {}, "grade": {}}]}]}},
+    ],
+)
+def test_a_forged_signed_state_starts_over_not_a_500(state: dict[str, object]) -> None:
+    """Signed with the app's own key (a leaked key, an older release) yet not a shape the interview writes."""
+    settings = Settings(rate_limit_per_minute=0)
+    client = TestClient(create_app(settings))
+    page = client.get("/check")
+    csrf = page.text.split('name="csrf_token" value="', 1)[1].split('"', 1)[0]
+    token = sign(settings.secret_key, "interview", state)
+    for action in ("next", "back", "unknown"):
+        response = client.post(
+            "/check", data={"csrf_token": csrf, "interview": token, "action": action, "grade": "M2", "fines": "yes"}
+        )
+        assert response.status_code == 200
