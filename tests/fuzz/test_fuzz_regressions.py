@@ -146,3 +146,19 @@ def test_a_forged_signed_state_starts_over_not_a_500(state: dict[str, object]) -
             "/check", data={"csrf_token": csrf, "interview": token, "action": action, "grade": "M2", "fines": "yes"}
         )
         assert response.status_code == 200
+
+
+def test_a_column_twice_in_the_header_is_refused_by_both_readers(tmp_path: Path) -> None:
+    """bulk: a polars DuplicateError/ComputeError traceback (found by bulk_csv); screen: silently last-wins."""
+    from secondchance.records import InvalidRecord
+    from secondchance.records.stream import check_file
+
+    path = tmp_path / "in.csv"
+    path.write_bytes(b"person_id,case_id,charge_id,statute,statute\np1,c1,1,a,b\n")
+    with pytest.raises(InputError, match="column 'statute' appears more than once"):
+        inspect(path)
+    with pytest.raises(InvalidRecord) as refused:
+        check_file(str(path), AS_OF)
+    assert [str(p) for p in refused.value.problems] == [
+        "line 1 (header): statute: appears more than once (one value would be lost)"
+    ]

@@ -116,6 +116,7 @@ def check_columns(columns: list[str] | tuple[str, ...]) -> None:
     """Missing id columns and unknown columns make the whole input unreadable (as in records.parse)."""
     problems = [f"required column {name!r} is missing" for name in IDS if name not in columns]
     problems += [f"unknown column {name!r} (see docs/record-format.md)" for name in columns if name not in COLUMNS]
+    problems += [f"column {name!r} appears more than once" for name in sorted(set(columns)) if columns.count(name) > 1]
     if problems:
         raise InputError("; ".join(problems))
 

@@ -155,6 +155,9 @@ def _csv_rows(path: str, as_of: date | None, problems: _Problems) -> Iterator[_R
             if column not in COLUMNS:
                 problems.add(Problem("line 1 (header)", column, "unknown column (see docs/record-format.md)"))
                 bad_header = True
+        for column in sorted({c for c in header if header.count(c) > 1}):
+            problems.add(Problem("line 1 (header)", column, "appears more than once (one value would be lost)"))
+            bad_header = True
         if bad_header:
             return
         others = [c for c in COLUMNS if c not in ("person_id", "case_id", "charge_id")]
@@ -214,9 +217,7 @@ def _check_csv(path: str, as_of: date | None, only: str | None, problems: _Probl
         known_case = cases.setdefault((row.pid, row.case_id), case_fields)
         for name, a, b in zip(CASE_FIELDS, known_case, case_fields, strict=True):
             if a != b:
-                problems.add(
-                    Problem(f"line {row.line}", name, f"differs from an earlier row of case {row.case_id!r}")
-                )
+                problems.add(Problem(f"line {row.line}", name, f"differs from an earlier row of case {row.case_id!r}"))
     return len(persons) if only is None else int(only in persons)
 
 
