@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import contextlib
+import io
 from importlib import resources
+from typing import Any
 
+from common import Failure
 from records_common import check_record_file
 
-from secondchance.records.safe import InputRefused, loads
+from secondchance.records import safe
+from secondchance.records.safe import InputRefused, decode_utf8, iter_json_people, loads
 
 PERSON = (
     b'{"id": "p1", "birth_date": "1984-05-02", "cases": [{"id": "c1", "jurisdiction": "PA", "charges": '
@@ -31,7 +35,31 @@ def seeds() -> dict[str, bytes]:
     }
 
 
+def _people(source: str | bytes) -> tuple[list[tuple[str, Any]], str | None]:
+    found: list[tuple[str, Any]] = []
+    try:
+        for item in iter_json_people(io.BytesIO(source) if isinstance(source, bytes) else source):
+            found.append(item)
+    except InputRefused as error:
+        return found, str(error)
+    return found, None
+
+
 def one_input(data: bytes) -> None:
-    check_record_file(data, ".json")
+    check_record_file(data, ".json")  # read in 1 MB pieces: these inputs fit in one
     with contextlib.suppress(InputRefused):
         loads(data)
+    # The streamed reader with pieces of 1 to 61 bytes answers as the whole text does (people and problems).
+    try:
+        text = decode_utf8(data)
+    except InputRefused:
+        return
+    original = safe.CHUNK_BYTES
+    safe.CHUNK_BYTES = 1 + len(data) % 61  # type: ignore[misc]
+    try:
+        streamed = _people(data)
+    finally:
+        safe.CHUNK_BYTES = original  # type: ignore[misc]
+    whole = _people(text)
+    if streamed != whole:
+        raise Failure(f"read in pieces of {1 + len(data) % 61} bytes: {streamed!r:.300} != {whole!r:.300}")
