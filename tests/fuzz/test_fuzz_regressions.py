@@ -162,3 +162,15 @@ def test_a_column_twice_in_the_header_is_refused_by_both_readers(tmp_path: Path)
     assert [str(p) for p in refused.value.problems] == [
         "line 1 (header): statute: appears more than once (one value would be lost)"
     ]
+
+
+def test_a_column_twice_in_a_parquet_file_is_refused(tmp_path: Path) -> None:
+    """polars' DuplicateError from the bulk_parquet fuzzer."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    path = tmp_path / "in.parquet"
+    names = ["person_id", "case_id", "charge_id", "grade", "grade"]
+    pq.write_table(pa.Table.from_arrays([pa.array(["x"])] * 5, names=names), path)
+    with pytest.raises(InputError, match="column 'grade' appears more than once"):
+        run(Plan(path, tmp_path / "out", AS_OF, "PA", 1), workers=1)
