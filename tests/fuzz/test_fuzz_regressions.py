@@ -174,3 +174,26 @@ def test_a_column_twice_in_a_parquet_file_is_refused(tmp_path: Path) -> None:
     pq.write_table(pa.Table.from_arrays([pa.array(["x"])] * 5, names=names), path)
     with pytest.raises(InputError, match="column 'grade' appears more than once"):
         run(Plan(path, tmp_path / "out", AS_OF, "PA", 1), workers=1)
+
+
+@pytest.mark.parametrize(
+    "descriptor",
+    ["[1]", '{"resources": [1]}', '{"resources": [{"name": ["s"], "path": "x.csv"}]}', "{", "[" * 5000],
+)
+def test_a_garbled_datapackage_json_is_a_listed_problem_or_ignored(tmp_path: Path, descriptor: str) -> None:
+    (tmp_path / "datapackage.json").write_text(descriptor)
+    (tmp_path / "services.csv").write_text("id,name,status\ns1,Help,active\n")
+    with pytest.raises(InvalidDirectory) as refused:
+        read_input_report(tmp_path, Source.hsds, infer=True)
+    assert all(p.file and p.reason for p in refused.value.problems)
+
+
+def test_a_datapackage_json_cannot_point_outside_its_folder(tmp_path: Path) -> None:
+    package = tmp_path / "package"
+    package.mkdir()
+    (tmp_path / "elsewhere.csv").write_text("id,name,status\nX,Outside,active\n")
+    (package / "services.csv").write_text("id,name,status\ns1,Help,active\n")
+    (package / "datapackage.json").write_text('{"resources": [{"name": "service", "path": "../elsewhere.csv"}]}')
+    with pytest.raises(InvalidDirectory) as refused:
+        read_input_report(package, Source.hsds, infer=True)
+    assert "services.csv" in str(refused.value) and "elsewhere" not in str(refused.value)
