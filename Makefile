@@ -55,7 +55,7 @@ FUZZ_EXAMPLES ?= 2000
 fuzz: install
 	@if $(BIN)/python -c "import atheris" 2>/dev/null; then \
 	  PYTHONPATH=src $(BIN)/python scripts/fuzz/run.py all --seconds $(FUZZ_SECONDS) --out $(FUZZ_OUT); \
-	else echo "atheris not installed: coverage-guided fuzzing skipped (pip install atheris)"; exit 1; fi
+	else echo "atheris not installed (x86_64, Python < 3.13): coverage-guided fuzzing skipped"; fi
 	FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest -q -p no:cacheprovider \
 	  tests/records/test_bad_input.py tests/web/test_web_robust.py tests/bulk/test_robust.py \
 	  -k "never_crashes or answer_or_4xx or result_or_a_documented_error"
