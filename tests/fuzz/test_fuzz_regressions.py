@@ -197,3 +197,28 @@ def test_a_datapackage_json_cannot_point_outside_its_folder(tmp_path: Path) -> N
     with pytest.raises(InvalidDirectory) as refused:
         read_input_report(package, Source.hsds, infer=True)
     assert "services.csv" in str(refused.value) and "elsewhere" not in str(refused.value)
+
+
+def test_a_refused_header_does_not_abort_the_process_at_exit(tmp_path: Path) -> None:
+    """pyarrow's threads, left by reading a header with a repeated name, ended the process with
+    "terminate called without an active exception" (exit 134) after the InputError was handled."""
+    import subprocess
+    import sys
+
+    path = tmp_path / "in.csv"
+    path.write_bytes(  # the fuzzer's input as found
+        b"person_id,case_id,charge_id,jurisdiction,statute,jurisdiction,statute,grade,disposition,disposition_date,"
+        b"fines_costs_owed\n\np2,c1,1,PA,x,Q9,co\x92\x88icted,20190105,inf\n"
+    )
+    code = (
+        "import sys; from datetime import date; from pathlib import Path\n"
+        "from secondchance.bulk.read import InputError; from secondchance.bulk.run import Plan, run\n"
+        "source = Path(sys.argv[1])\n"
+        "try:\n    run(Plan(source, source.parent / 'out', date(2026, 11, 23), 'PA', 1), workers=1)\n"
+        "except InputError:\n    print('refused')\n"
+    )
+    src = str(Path(__file__).resolve().parents[2] / "src")
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(path)], capture_output=True, text=True, env={"PYTHONPATH": src}, timeout=120
+    )
+    assert (done.returncode, done.stdout.strip()) == (0, "refused"), done.stderr

@@ -154,7 +154,9 @@ def _csv_header(path: Path) -> tuple[str, ...]:
     if not header:
         return ()
     try:
-        return tuple(pacsv.read_csv(io.BytesIO((header + "\n").encode())).column_names)
+        # One thread: pyarrow's pool, left running after a header with a repeated name, aborted the exit.
+        options = pacsv.ReadOptions(use_threads=False)
+        return tuple(pacsv.read_csv(io.BytesIO((header + "\n").encode()), read_options=options).column_names)
     except pa.ArrowInvalid as error:
         raise InputError(f"line 1 (header): not one CSV line ({str(error).splitlines()[0][:200]})") from None
 
