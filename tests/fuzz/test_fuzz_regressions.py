@@ -222,3 +222,12 @@ def test_a_refused_header_does_not_abort_the_process_at_exit(tmp_path: Path) -> 
         [sys.executable, "-c", code, str(path)], capture_output=True, text=True, env={"PYTHONPATH": src}, timeout=120
     )
     assert (done.returncode, done.stdout.strip()) == (0, "refused"), done.stderr
+
+
+def test_an_empty_key_is_named_in_the_api_error() -> None:
+    """The web_upload fuzzer: ``{"": ...}`` in a charge gave an error whose field was empty."""
+    client = TestClient(create_app(Settings(rate_limit_per_minute=0)))
+    body = b'{"id": "p1", "cases": [{"id": "c1", "jurisdiction": "PA", "charges": [{"": {"x": 0}}]}]}'
+    response = client.post("/api/v1/screen", content=body, headers={"content-type": "application/json"})
+    assert response.status_code == 422
+    assert all(e["field"] and e["where"] and e["detail"] for e in response.json()["errors"])
