@@ -43,13 +43,19 @@ docs: install
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
 
-# Property tests of every reader (JSON record, CSV record, bulk CSV, API body) with a long budget;
-# `make test` runs the same tests with a short one. FUZZ_EXAMPLES is hypothesis examples per test.
-FUZZ_EXAMPLES ?= 20000
+# Coverage-guided fuzzing (atheris) of every reader, one after another, FUZZ_SECONDS each: JSON record,
+# CSV record, bulk CSV, bulk Parquet, HSDS package, HSDS JSON, the web upload/API body, the signed
+# interview state (scripts/fuzz/, one harness per reader). Prints per reader the executions and failures;
+# FUZZ_OUT/<reader>/ keeps stats.json, failures.json (tracebacks), crashes/ and corpus/. Then the
+# hypothesis property tests of the same readers with FUZZ_EXAMPLES examples each. `make test` runs every
+# harness on its seeds and a few hundred mutations (tests/fuzz) and the property tests with a short budget.
+FUZZ_SECONDS ?= 600
+FUZZ_OUT ?= fuzz-out
+FUZZ_EXAMPLES ?= 2000
 fuzz: install
+	@if $(BIN)/python -c "import atheris" 2>/dev/null; then \
+	  PYTHONPATH=src $(BIN)/python scripts/fuzz/run.py all --seconds $(FUZZ_SECONDS) --out $(FUZZ_OUT); \
+	else echo "atheris not installed (x86_64, Python < 3.13): coverage-guided fuzzing skipped"; fi
 	FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest -q -p no:cacheprovider \
 	  tests/records/test_bad_input.py tests/web/test_web_robust.py tests/bulk/test_robust.py \
 	  -k "never_crashes or answer_or_4xx or result_or_a_documented_error"
-	@if $(BIN)/python -c "import atheris" 2>/dev/null; then \
-	  $(BIN)/python scripts/fuzz_atheris.py -max_total_time=600; \
-	else echo "atheris not installed: coverage-guided fuzzing skipped (pip install atheris)"; fi

@@ -9,7 +9,7 @@ import sys
 import time
 from pathlib import Path
 
-SUITES = ["bulk", "search", "api", "eligibility", "imports", "screen", "papers", "papers_ca"]
+SUITES = ["bulk", "search", "api", "eligibility", "imports", "screen", "screen_memory", "papers", "papers_ca"]
 RESULTS = Path(__file__).parent / "results.json"
 
 

@@ -7,6 +7,7 @@ Exit codes: 0 success, 1 an unexpected error (a bug), 2 the input is invalid (ea
 from __future__ import annotations
 
 import csv
+import errno
 import io
 import json
 import os
@@ -15,9 +16,10 @@ from collections.abc import Iterable, Iterator
 from enum import StrEnum
 from importlib import resources
 from pathlib import Path
-from typing import Annotated, TextIO
+from typing import Annotated, NoReturn, TextIO
 
 import typer
+from rich.console import Console
 
 from .bulk.commands import bulk_app, synth_command
 from .directory.commands import db_app, services_app
@@ -274,11 +276,41 @@ def demo(as_of: AsOfOption = None) -> None:
         render_screening(console, screen(person, day), show_trace=False)
 
 
+def _broken_pipe(self: Console) -> None:
+    """Rich's default on a closed output is ``SystemExit(1)`` (a bug's code): raise it as the OSError it is."""
+    self.quiet = True
+    raise BrokenPipeError(errno.EPIPE, "Broken pipe")
+
+
+def _closed_output() -> NoReturn:
+    _silence_stdout()
+    errors.print("secondchance: the output was closed before everything was written (broken pipe).", soft_wrap=True)
+    sys.exit(EXIT_ENVIRONMENT)
+
+
 def main() -> None:
-    """The console script: an OSError no command handled still ends as one line and exit 3."""
+    """The console script: an OSError no command handled still ends as one line and exit 3, and so does a
+    closed output (``secondchance demo | head -1``), which Click and Rich would end with exit 1."""
+    Console.on_broken_pipe = _broken_pipe  # type: ignore[method-assign]  # every console, typer's help too
+    code: str | int | None = 0
     try:
         app()
+    except SystemExit as exit_:
+        code = exit_.code
     except OSError as error:
+        if error.errno == errno.EPIPE:
+            _closed_output()
         _silence_stdout()
         errors.print(f"secondchance: {error.strerror or error}.", markup=False, highlight=False, soft_wrap=True)
         sys.exit(EXIT_ENVIRONMENT)
+    if type(sys.stdout).__name__ == "PacifyFlushWrapper":  # Click (typer's copy) swallowed an EPIPE: exit 1
+        _closed_output()
+    try:
+        sys.stdout.flush()  # what is still buffered, now rather than at exit (where a failure is exit 120)
+    except OSError as error:
+        if error.errno == errno.EPIPE:
+            _closed_output()
+        _silence_stdout()
+        errors.print(f"secondchance: {error.strerror or error}.", markup=False, highlight=False, soft_wrap=True)
+        sys.exit(EXIT_ENVIRONMENT)
+    sys.exit(code)

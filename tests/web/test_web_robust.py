@@ -247,3 +247,27 @@ def test_one_person_over_500_charges_is_422_everywhere() -> None:
         "/check/upload", data={"csrf_token": token}, files={"record": ("r.json", body.encode(), "application/json")}
     )
     assert upload.status_code in (200, 422) and "not one we can read" in upload.text
+
+
+@pytest.mark.parametrize("page", ["interview", "services"])
+def test_pages_over_their_time_budget_are_503_with_retry_after(monkeypatch: pytest.MonkeyPatch, page: str) -> None:
+    from secondchance.web.ui import pages, services
+
+    def slow(*args: Any) -> Any:
+        time.sleep(1.0)
+        raise AssertionError("abandoned")
+
+    client = TestClient(create_app(Settings(request_seconds=0.2, rate_limit_per_minute=0)))
+    form = client.get("/check").text
+    fields = {
+        "csrf_token": form.split('name="csrf_token" value="', 1)[1].split('"', 1)[0],
+        "interview": form.split('name="interview" value="', 1)[1].split('"', 1)[0],
+    }
+    if page == "interview":
+        monkeypatch.setattr(pages, "interview_page", slow)
+        response = client.post("/check", data={**fields, "action": "next"})
+    else:
+        monkeypatch.setattr(services, "services_page", slow)
+        response = client.post("/services", data={"csrf_token": fields["csrf_token"], "near": "70112"})
+    assert response.status_code == 503 and response.headers["retry-after"] == "30"
+    assert "We are busy right now" in response.text and "content-security-policy" in response.headers

@@ -20,10 +20,12 @@ Malformed rows are not dropped: each problem becomes a reject ``(row, field, rea
 
 from __future__ import annotations
 
+import codecs
 import functools
 import io
 import itertools
 import operator
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -32,6 +34,7 @@ from typing import Any, Final
 
 import polars as pl
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
@@ -114,6 +117,7 @@ def check_columns(columns: list[str] | tuple[str, ...]) -> None:
     """Missing id columns and unknown columns make the whole input unreadable (as in records.parse)."""
     problems = [f"required column {name!r} is missing" for name in IDS if name not in columns]
     problems += [f"unknown column {name!r} (see docs/record-format.md)" for name in columns if name not in COLUMNS]
+    problems += [f"column {name!r} appears more than once" for name in sorted(set(columns)) if columns.count(name) > 1]
     if problems:
         raise InputError("; ".join(problems))
 
@@ -123,18 +127,41 @@ def inspect(path: Path) -> InputInfo:
     if not path.is_file():
         raise InputError(f"{path}: no such file")
     if fmt == "parquet":
-        meta = pq.ParquetFile(path)
-        columns = tuple(meta.schema_arrow.names)
+        try:
+            meta = pq.ParquetFile(path)
+            columns = tuple(meta.schema_arrow.names)
+        except (pa.ArrowException, OSError, ValueError) as error:
+            raise InputError(
+                f"{path}: not a Parquet file this reader can read ({str(error).splitlines()[0][:200]})"
+            ) from None
         rows = meta.metadata.num_rows
     else:
-        with path.open("rb") as handle:
-            header = handle.readline().decode("utf-8-sig").strip("\r\n")
-        columns = tuple(pacsv.read_csv(io.BytesIO((header + "\n").encode())).column_names) if header else ()
+        columns = _csv_header(path)
         rows = max(1, path.stat().st_size // 180)
         if doj.is_extract(columns):  # the California DOJ bulk extract: one row per count per step (bulk/doj.py)
             return InputInfo(path, "doj", tuple(COLUMNS), max(1, rows // 2))
     check_columns(columns)
     return InputInfo(path, fmt, columns, rows)
+
+
+def _csv_header(path: Path) -> tuple[str, ...]:
+    """The column names on the first line (UTF-8, a byte-order mark allowed); a header that is not UTF-8
+    or not one CSV line is an InputError naming line 1."""
+    with path.open("rb") as handle:
+        raw = handle.readline()
+    try:
+        header = raw.decode("utf-8-sig").strip("\r\n")
+    except UnicodeDecodeError as error:
+        byte = raw[error.start : error.start + 1].hex().upper()
+        raise InputError(f"line 1 (header): byte 0x{byte} is not UTF-8; save the file as UTF-8") from None
+    if not header:
+        return ()
+    try:
+        # One thread: pyarrow's pool, left running after a header with a repeated name, aborted the exit.
+        options = pacsv.ReadOptions(use_threads=False)
+        return tuple(pacsv.read_csv(io.BytesIO((header + "\n").encode()), read_options=options).column_names)
+    except pa.ArrowInvalid as error:
+        raise InputError(f"line 1 (header): not one CSV line ({str(error).splitlines()[0][:200]})") from None
 
 
 def read_batches(
@@ -176,7 +203,16 @@ def _parquet_batches(
     path: Path, batch_rows: int, row_groups: list[int] | None = None, start: int = 1
 ) -> Iterator[pl.DataFrame]:
     """The file's batches (or only ``row_groups``'), rows numbered from ``start``."""
-    for batch in pq.ParquetFile(path).iter_batches(batch_size=batch_rows, row_groups=row_groups):
+    batches: Iterator[pa.RecordBatch] | None = None
+    while True:
+        try:
+            if batches is None:
+                batches = pq.ParquetFile(path).iter_batches(batch_size=batch_rows, row_groups=row_groups)
+            batch = next(batches)
+        except StopIteration:
+            return
+        except (OSError, pa.ArrowException) as error:  # pyarrow's "IOError" on a damaged page is the file's fault
+            raise InputError(f"{path.name}: the Parquet file is damaged ({str(error).splitlines()[0][:200]})") from None
         frame = pl.from_arrow(batch)
         assert isinstance(frame, pl.DataFrame)
         frame = frame.with_columns(
@@ -186,44 +222,104 @@ def _parquet_batches(
         yield frame
 
 
+#: Each byte that is not UTF-8 is handed to pyarrow as one character of U+10FF00..U+10FFFF (plane 16,
+#: private use): pyarrow decodes a malformed line before its invalid-row handler sees it, so bad bytes
+#: must not reach it, yet the row must still be found and rejected with the byte named (issue 16).
+_BAD_BYTE_BASE: Final = 0x10FF00
+_MARK: Final = re.compile("[\U0010ff00-\U0010ffff]")
+_ERRORS: Final = "secondchance-bad-bytes"
+
+
+def _bad_bytes(error: UnicodeError) -> tuple[str, int]:
+    assert isinstance(error, UnicodeDecodeError)
+    bad = error.object[error.start : error.end]
+    return "".join(chr(_BAD_BYTE_BASE + b) for b in bad), error.end
+
+
+codecs.register_error(_ERRORS, _bad_bytes)
+
+
+class _MarkedBytes(io.RawIOBase):
+    """A binary file whose bytes that are not UTF-8 are replaced by plane-16 marks (valid UTF-8)."""
+
+    def __init__(self, path: Path) -> None:
+        self._handle = path.open("rb")
+        self._decoder = codecs.getincrementaldecoder("utf-8")(_ERRORS)
+        self._pending = b""
+        self.marked = False
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        while not self._pending:
+            chunk = self._handle.read(1 << 20)
+            if chunk.isascii() and not self._decoder.getstate()[0]:
+                self._pending = chunk
+            else:
+                text = self._decoder.decode(chunk, final=not chunk)
+                self.marked = self.marked or _MARK.search(text) is not None
+                self._pending = text.encode("utf-8")
+            if not chunk:
+                break
+        size = min(len(buffer), len(self._pending))
+        buffer[:size] = self._pending[:size]
+        self._pending = self._pending[size:]
+        return size
+
+    def close(self) -> None:
+        self._handle.close()
+        super().close()
+
+
 def _csv_batches(path: Path, columns: tuple[str, ...], batch_rows: int) -> Iterator[pl.DataFrame]:
     pending: list[tuple[int, str]] = []  # malformed lines seen by the parser, not yet placed
 
     def on_invalid(row: Any) -> str:
         # row.number is the physical line (1 = header); the parser may run ahead of the batches.
-        pending.append((int(row.number or 0), f"expected {row.expected_columns} values, got {row.actual_columns}"))
+        reason = f"expected {row.expected_columns} values, got {row.actual_columns}"
+        if source.marked:
+            reason += _bad_byte_note(row.text or "")
+        pending.append((int(row.number or 0), reason))
         return "skip"
 
-    reader = _csv_errors(pacsv.open_csv)(
-        path,
-        read_options=pacsv.ReadOptions(use_threads=False, block_size=max(1 << 14, batch_rows * 200)),
-        parse_options=pacsv.ParseOptions(invalid_row_handler=on_invalid, ignore_empty_lines=False),
-        convert_options=pacsv.ConvertOptions(
-            # Bytes, decoded below batch by batch: one non-UTF-8 byte rejects its row, not the run.
-            column_types={name: pa.binary() for name in columns},
-            strings_can_be_null=False,
-            quoted_strings_can_be_null=False,
-        ),
-    )
-    line = 1  # the header
-    for batch in _take_one(reader):
-        decoded, undecodable = _decode_utf8(batch)
-        frame = pl.from_arrow(decoded)
-        assert isinstance(frame, pl.DataFrame)
-        pending.sort()
-        lines, line, placed = _number_lines(frame.height, line, pending)
-        del pending[: len(placed)]
-        problem = pl.Series(PROBLEM, [undecodable.get(i) for i in range(frame.height)] if undecodable else None)
-        if not undecodable:
-            problem = pl.repeat(None, frame.height, dtype=pl.Utf8, eager=True).alias(PROBLEM)
-        frame = frame.with_columns((lines - 1).alias(ROW), problem)
-        blank = pl.all_horizontal(pl.col(c).fill_null("") == "" for c in columns)
-        frame = frame.filter(~blank | pl.col(PROBLEM).is_not_null())
-        if placed:
-            frame = pl.concat([frame, _malformed(placed, columns)], how="diagonal_relaxed").sort(ROW)
-        yield frame
-    if pending:  # malformed lines after the last good row
-        yield _malformed(sorted(pending), columns)
+    source = _MarkedBytes(path)
+    with io.BufferedReader(source, 1 << 20) as stream:
+        reader = _csv_errors(pacsv.open_csv)(
+            stream,
+            read_options=pacsv.ReadOptions(use_threads=False, block_size=max(1 << 14, batch_rows * 200)),
+            parse_options=pacsv.ParseOptions(invalid_row_handler=on_invalid, ignore_empty_lines=False),
+            convert_options=pacsv.ConvertOptions(
+                column_types={name: pa.string() for name in columns},
+                strings_can_be_null=False,
+                quoted_strings_can_be_null=False,
+            ),
+        )
+        line = 1  # the header
+        for batch in _take_one(reader):
+            decoded, undecodable = _unmark(batch) if source.marked else (pa.Table.from_batches([batch]), {})
+            frame = pl.from_arrow(decoded)
+            assert isinstance(frame, pl.DataFrame)
+            pending.sort()
+            lines, line, placed = _number_lines(frame.height, line, pending)
+            del pending[: len(placed)]
+            problem = pl.Series(PROBLEM, [undecodable.get(i) for i in range(frame.height)] if undecodable else None)
+            if not undecodable:
+                problem = pl.repeat(None, frame.height, dtype=pl.Utf8, eager=True).alias(PROBLEM)
+            frame = frame.with_columns((lines - 1).alias(ROW), problem)
+            blank = pl.all_horizontal(pl.col(c).fill_null("") == "" for c in columns)
+            frame = frame.filter(~blank | pl.col(PROBLEM).is_not_null())
+            if placed:
+                frame = pl.concat([frame, _malformed(placed, columns)], how="diagonal_relaxed").sort(ROW)
+            yield frame
+        if pending:  # malformed lines after the last good row
+            yield _malformed(sorted(pending), columns)
+
+
+def _bad_byte_note(text: str) -> str:
+    """``; byte 0xE9 is not UTF-8`` for a line holding a mark, else nothing."""
+    found = _MARK.search(text)
+    return f"; byte 0x{ord(found.group()) - _BAD_BYTE_BASE:02X} is not UTF-8 (save the file as UTF-8)" if found else ""
 
 
 def _take_one(reader: Any) -> Iterator[pa.RecordBatch]:
@@ -236,11 +332,7 @@ def _take_one(reader: Any) -> Iterator[pa.RecordBatch]:
 
 
 def _csv_errors(read: Any, stop: bool = False) -> Any:
-    """``read`` with pyarrow's CSV parse errors as InputError (exit 2, the line named), never a traceback.
-
-    pyarrow cannot hand a malformed line with bytes that are not UTF-8 to the invalid-row handler
-    (it decodes the line first), so such a line stops the run with its row number instead of a reject.
-    """
+    """``read`` with pyarrow's CSV parse errors as InputError (exit 2, the line named), never a traceback."""
 
     def call(*args: Any, **kwargs: Any) -> Any:
         try:
@@ -255,27 +347,25 @@ def _csv_errors(read: Any, stop: bool = False) -> Any:
     return call
 
 
-def _decode_utf8(batch: pa.RecordBatch) -> tuple[pa.Table, dict[int, str]]:
-    """The batch as text; rows holding bytes that are not UTF-8 get nulls and a reason (by index in the batch).
+def _unmark(batch: pa.RecordBatch) -> tuple[pa.Table, dict[int, str]]:
+    """The batch with rows holding marked bytes nulled in that column, and a reason per row (by index).
 
-    Validation is one vectorized cast per column; only a column that fails it is decoded value by value.
+    One vectorized match per column; only a column that has a mark is read value by value.
     """
     arrays: list[pa.Array] = []
     undecodable: dict[int, str] = {}
     for name, column in zip(batch.schema.names, batch.columns, strict=True):
-        try:
-            arrays.append(column.cast(pa.string()))
+        if not pc.any(pc.match_substring_regex(column, "[\\x{10FF00}-\\x{10FFFF}]")).as_py():
+            arrays.append(column)
             continue
-        except pa.ArrowInvalid:
-            pass
         values: list[str | None] = []
         for index, value in enumerate(column.to_pylist()):
-            try:
-                values.append(None if value is None else value.decode("utf-8"))
-            except UnicodeDecodeError as error:
+            note = _bad_byte_note(value) if value else ""
+            if note:
                 values.append(None)
-                byte = value[error.start : error.start + 1].hex().upper()
-                undecodable.setdefault(index, f"{name}: byte 0x{byte} is not UTF-8; save the file as UTF-8")
+                undecodable.setdefault(index, f"{name}: {note.removeprefix('; ')}")
+            else:
+                values.append(value)
         arrays.append(pa.array(values, pa.string()))
     return pa.Table.from_arrays(arrays, names=batch.schema.names), undecodable
 

@@ -8,6 +8,7 @@ unless ``--db`` names one.
 
 from __future__ import annotations
 
+import csv
 import json
 import sys
 from datetime import date, datetime
@@ -100,7 +101,35 @@ def read_input(path: Path, source: Source = Source.hsds, infer: bool = False) ->
 
 def read_input_report(path: Path, source: Source = Source.hsds, infer: bool = True) -> tuple[Directory, list[Inferred]]:
     """A directory read from ``path``; with ``infer``, needs and eligibility read from what its
-    listings carry (``infer.enrich``), and the per-service report of what was read."""
+    listings carry (``infer.enrich``), and the per-service report of what was read.
+
+    Bytes that are not UTF-8, a CSV the csv module cannot split and a value a reader cannot convert
+    are listed problems (exit 2), never a traceback (issue 16)."""
+    try:
+        return _read_input_report(path, source, infer)
+    except UnicodeDecodeError:
+        raise InvalidDirectory([_undecodable(path)]) from None
+    except KeyError as error:
+        raise InvalidDirectory(
+            [Problem(str(path), None, str(error.args[0])[:80], "required column is missing")]
+        ) from None
+    except (csv.Error, ValueError, RecursionError) as error:
+        reason = "nested too deeply" if isinstance(error, RecursionError) else str(error)[:300]
+        raise InvalidDirectory([Problem(str(path), None, None, f"cannot be read: {reason}")]) from None
+
+
+def _undecodable(path: Path) -> Problem:
+    """The first file of ``path`` (a file or a folder) holding bytes that are not UTF-8, with the line."""
+    from ..records.safe import locate_undecodable
+
+    for file in [path] if path.is_file() else sorted(p for p in path.iterdir() if p.is_file()):
+        refused = locate_undecodable(str(file))
+        if refused.where != "(file)":
+            return Problem(file.name, int(refused.where.removeprefix("line ")), None, refused.reason)
+    return Problem(str(path), None, None, "a file is not UTF-8; save it as UTF-8")
+
+
+def _read_input_report(path: Path, source: Source, infer: bool) -> tuple[Directory, list[Inferred]]:
     from .hsds_json import read_json
     from .infer import enrich
     from .ohana import read_ohana_report

@@ -17,10 +17,22 @@ def table_paths(folder: Path) -> dict[str, str]:
     paths = {name: spec.path for name, spec in tables().items()}
     descriptor = folder / "datapackage.json"
     if descriptor.exists():
-        for resource in json.loads(descriptor.read_text(encoding="utf-8")).get("resources", []):
-            if resource.get("name") in paths and isinstance(resource.get("path"), str):
-                paths[resource["name"]] = resource["path"]
+        try:
+            package = json.loads(descriptor.read_text(encoding="utf-8"))
+        except (ValueError, RecursionError) as error:
+            raise InvalidDirectory([Problem("datapackage.json", None, None, f"not readable JSON: {error}")]) from None
+        resources = package.get("resources") if isinstance(package, dict) else None
+        for resource in resources if isinstance(resources, list) else []:
+            name, path = (resource.get("name"), resource.get("path")) if isinstance(resource, dict) else (None, None)
+            # Only a file inside the package: a descriptor may not read "../../elsewhere.csv".
+            if isinstance(name, str) and name in paths and isinstance(path, str) and _inside(path):
+                paths[name] = path
     return paths
+
+
+def _inside(path: str) -> bool:
+    parts = Path(path).parts
+    return bool(parts) and not Path(path).is_absolute() and ".." not in parts
 
 
 def read_package(folder: Path) -> Directory:

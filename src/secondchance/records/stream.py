@@ -45,7 +45,6 @@ from .parse import (
 from .safe import (
     MAX_CHARGES_PER_PERSON,
     InputRefused,
-    decode_utf8,
     detect_encoding_problem,
     iter_json_people,
     locate_undecodable,
@@ -82,9 +81,10 @@ def _is_csv(path: str) -> bool:
     return path.lower().endswith(".csv")
 
 
-def _read_json_text(path: str) -> str:
+def _json_people(path: str) -> Iterator[tuple[str, Any]]:
+    """The raw people of a JSON file, read in chunks: memory holds one chunk and one person."""
     with open(path, "rb") as handle:
-        return decode_utf8(handle.read())
+        yield from iter_json_people(handle)
 
 
 def check_file(path: str, as_of: date | None, only: str | None = None) -> int:
@@ -104,7 +104,7 @@ def iter_people(path: str, as_of: date | None, only: str | None = None) -> Itera
     if _is_csv(path):
         yield from _iter_csv(path, as_of, only)
         return
-    for index, (_, raw) in enumerate(iter_json_people(_read_json_text(path)), start=1):
+    for index, (_, raw) in enumerate(_json_people(path), start=1):
         if only is None or (isinstance(raw, dict) and str(raw.get("id", "")).strip() == only):
             yield from people_from_json([raw], as_of, first=index)
 
@@ -112,7 +112,7 @@ def iter_people(path: str, as_of: date | None, only: str | None = None) -> Itera
 def _check_json(path: str, as_of: date | None, only: str | None, problems: _Problems) -> int:
     seen: set[str] = set()
     count = 0
-    for index, (_, raw) in enumerate(iter_json_people(_read_json_text(path)), start=1):
+    for index, (_, raw) in enumerate(_json_people(path), start=1):
         try:
             people = people_from_json([raw], as_of, first=index)
         except InvalidRecord as error:
@@ -167,6 +167,9 @@ def _csv_rows(path: str, as_of: date | None, problems: _Problems) -> Iterator[_R
             if column not in COLUMNS and column not in DETAIL_COLUMNS:
                 problems.add(Problem("line 1 (header)", column, "unknown column (see docs/record-format.md)"))
                 bad_header = True
+        for column in sorted({c for c in header if header.count(c) > 1}):
+            problems.add(Problem("line 1 (header)", column, "appears more than once (one value would be lost)"))
+            bad_header = True
         if bad_header:
             return
         others = [c for c in COLUMNS if c not in ("person_id", "case_id", "charge_id")]
@@ -227,9 +230,7 @@ def _check_csv(path: str, as_of: date | None, only: str | None, problems: _Probl
         known_case = cases.setdefault((row.pid, row.case_id), case_fields)
         for name, a, b in zip(CASE_FIELDS, known_case, case_fields, strict=True):
             if a != b:
-                problems.add(
-                    Problem(f"line {row.line}", name, f"differs from an earlier row of case {row.case_id!r}")
-                )
+                problems.add(Problem(f"line {row.line}", name, f"differs from an earlier row of case {row.case_id!r}"))
     return len(persons) if only is None else int(only in persons)
 
 

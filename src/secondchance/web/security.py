@@ -202,7 +202,7 @@ def unsign(secret: str, purpose: str, token: str) -> Any:
         data = _unb64(encoded)
     except (ValueError, TypeError):
         return None
-    if not hmac.compare_digest(signature, mac(secret, purpose, data)):
+    if not signature.isascii() or not hmac.compare_digest(signature, mac(secret, purpose, data)):
         return None
     try:
         return json.loads(data)
@@ -220,7 +220,7 @@ def csrf_token(secret: str, cookie: str) -> str:
 
 
 def csrf_ok(secret: str, cookie: str | None, token: str | None) -> bool:
-    if not cookie or not token:
+    if not cookie or not token or not token.isascii():  # compare_digest refuses non-ASCII text (a 500)
         return False
     return hmac.compare_digest(token, csrf_token(secret, cookie))
 

@@ -53,7 +53,9 @@ class Settings(BaseSettings):
     )
     rate_limit_burst: int = Field(default=120, ge=1, description="Requests one client may send at once.")
     request_seconds: float = Field(
-        default=60, gt=0, description="Time budget of one screening request; over it, 503 with Retry-After."
+        default=60,
+        gt=0,
+        description="Time budget of a request that screens or searches (API and pages); over it, 503 with Retry-After.",
     )
     body_timeout_seconds: float = Field(
         default=30, gt=0, description="Time a request body may take to arrive; a slower one gets 408."

@@ -67,7 +67,8 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(InvalidRecord)
     async def on_invalid_record(request: Request, error: InvalidRecord) -> JSONResponse:
-        errors = [FieldError(field=p.field, where=p.where, detail=p.reason) for p in error.problems]
+        # A key written as "" is still named (fuzzed: an empty field name read as no field at all).
+        errors = [FieldError(field=p.field or '""', where=p.where, detail=p.reason) for p in error.problems]
         problem = Problem(
             type=INVALID_RECORD,
             title="The record has problems",

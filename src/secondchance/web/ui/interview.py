@@ -288,19 +288,37 @@ def _new_charge(state: dict[str, Any], new_case: bool) -> None:
     cases[-1]["charges"].append({"sentence": {}})
 
 
+def _scalar(value: Any) -> bool:
+    return value is None or isinstance(value, str | bool | int | float)
+
+
+def _scalars(item: Any, *nested: str) -> bool:
+    """A dict whose values are scalars, except the keys in ``nested`` (checked by the caller)."""
+    return isinstance(item, dict) and all(_scalar(v) for k, v in item.items() if k not in nested)
+
+
 def valid_state(state: Any) -> bool:
-    """Whether a (signed) state has the shape this module writes; anything else starts over."""
-    try:
-        return (
-            isinstance(state, dict)
-            and state["step"] in (*STEPS, "results")
-            and isinstance(state["back"], list)
-            and isinstance(state["person"]["cases"], list)
-            and all(isinstance(c["charges"], list) for c in state["person"]["cases"])
-            and charge_count(state) <= MAX_CHARGES_PER_PERSON  # the one limit on work per person (issue 16)
-        )
-    except (KeyError, TypeError):
+    """Whether a (signed) state has the shape this module writes, all the way down; anything else starts over.
+
+    Only this app signs states, but a forged one (a leaked key, an older release) must start the
+    interview over, never end in a 500 (fuzzed with signed garbage, scripts/fuzz/web_state.py).
+    """
+    steps = (*STEPS, "results")
+    if not _scalars(state, "back", "person") or not isinstance(state.get("step"), str) or state["step"] not in steps:
         return False
+    back = state.get("back")
+    if not isinstance(back, list) or not all(isinstance(b, str) and b in steps for b in back):
+        return False
+    person = state.get("person")
+    if not _scalars(person, "cases") or not isinstance(person.get("cases"), list):
+        return False
+    for case in person["cases"]:
+        if not _scalars(case, "charges") or not isinstance(case.get("charges"), list):
+            return False
+        for charge in case["charges"]:
+            if not _scalars(charge, "sentence") or not _scalars(charge.get("sentence")):
+                return False
+    return charge_count(state) <= MAX_CHARGES_PER_PERSON  # the one limit on work per person (issue 16)
 
 
 def next_step(state: dict[str, Any], step: str) -> str:
@@ -364,7 +382,7 @@ def _store(state: dict[str, Any], name: str, value: Any) -> None:
     elif name == "jurisdiction":
         current_case(state)["jurisdiction"] = value
     elif name in SENTENCE_FIELDS:
-        current_charge(state)["sentence"][name] = value
+        current_charge(state).setdefault("sentence", {})[name] = value  # no charge yet (a forged step): dropped
     else:
         current_charge(state)[name] = value
 

@@ -11,7 +11,6 @@ from datetime import date
 from typing import Any
 
 from fastapi import APIRouter, Request
-from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import RedirectResponse, Response
 from starlette.datastructures import FormData, UploadFile
 
@@ -19,6 +18,7 @@ from ...records import InvalidRecord, people_from_json
 from ...records.safe import loads as safe_loads
 from ...relief import find_rule, screen
 from ..security import CSRF_COOKIE, CSRF_FIELD, csrf_ok, sign, unsign
+from .budget import within_budget
 from .i18n import LANGUAGES
 from .interview import N_, STEPS, answer, charge_count, from_record, new_state, step_options, to_record, valid_state
 from .render import language, render, settings_of
@@ -124,14 +124,14 @@ async def check_step(request: Request) -> Response:
         return interview_page(request, new_state())
     action = form.get("action", "next")
     if action.startswith("lang:"):
-        return await run_in_threadpool(interview_page, request, state, None, action.removeprefix("lang:"))
+        return await within_budget(request, interview_page, request, state, None, action.removeprefix("lang:"))
     if action == "restart":
         return interview_page(request, new_state())
     if action not in ("next", "unknown", "back"):
         action = "next"
     error = answer(state, action, form, date.today())
     # Results screen the record: CPU work, kept off the event loop.
-    return await run_in_threadpool(interview_page, request, state, error)
+    return await within_budget(request, interview_page, request, state, error)
 
 
 @router.post("/check/download")
@@ -166,7 +166,7 @@ async def check_upload(request: Request) -> Response:
     except (ValueError, InvalidRecord, UnicodeDecodeError, AttributeError):
         state = new_state()
         return interview_page(request, state, error=error)
-    return await run_in_threadpool(interview_page, request, from_record(person))
+    return await within_budget(request, interview_page, request, from_record(person))
 
 
 @router.get("/rules/{rule_id}")

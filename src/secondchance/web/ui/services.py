@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from fastapi import APIRouter, Request
-from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
 
 from ...directory.eligibility import DOCUMENT_LABEL, Requirements
@@ -23,6 +22,7 @@ from ...directory.needs import BY_CODE, NEEDS, UnknownNeed
 from ...directory.search import Gap, Result, directions_url, freshness, sms_summary
 from ...directory.validate import InvalidDirectory
 from ..directory import run_search, uses_sample
+from .budget import within_budget
 from .i18n import translations
 from .interview import N_
 from .pages import checked_form, text_fields
@@ -334,5 +334,6 @@ async def services_search(request: Request) -> Response:
     action = fields.get("action", "")
     # The search reads the database: run it off the event loop.
     if action.startswith("lang:"):
-        return await run_in_threadpool(services_page, request, form, bool(form.near), action.removeprefix("lang:"))
-    return await run_in_threadpool(services_page, request, form, True, None, action == "print")
+        lang = action.removeprefix("lang:")
+        return await within_budget(request, services_page, request, form, bool(form.near), lang)
+    return await within_budget(request, services_page, request, form, True, None, action == "print")

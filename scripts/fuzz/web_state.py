@@ -1,0 +1,74 @@
+"""Fuzz the signed interview state (``POST /check`` and ``/check/download``, web/ui/pages.py).
+
+Mode byte: 0 a garbled or forged token (any text); 1 any JSON value signed with the app's own key
+(what a leaked key or an old release could send); 2 a real state with a fuzzed JSON patch, signed.
+The rest: ``token 0x1E action 0x1E name 0x1F value 0x1E ...`` form fields.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from web_common import CLIENT, CSRF, SETTINGS, check_page
+
+from secondchance.web.security import sign
+from secondchance.web.ui.interview import STEPS
+from secondchance.web.ui.pages import STATE_PURPOSE
+
+PERSON = {"birth_date": "1980-01-01", "cases": [{"jurisdiction": "PA", "charges": [{"sentence": {}, "grade": "M2"}]}]}
+
+
+def _state(step: str) -> dict[str, Any]:
+    return {"step": step, "back": ["intro"], "person": json.loads(json.dumps(PERSON))}
+
+
+def seeds() -> dict[str, bytes]:
+    found = {
+        "garbled": b"\x00abc.def\x1enext",
+        "signed-null": b"\x01null\x1enext",
+        "intro": b"\x02{}\x1enext",
+    }
+    for step in STEPS:
+        found[f"step-{step}"] = (
+            b"\x02" + json.dumps({"step": step}).encode() + b"\x1enext\x1e" + step.encode() + b"\x1f2019-01-05"
+        )
+    found["results"] = b'\x02{"step": "results"}\x1eback'
+    found["unknown"] = b'\x02{"step": "grade"}\x1eunknown'
+    return found
+
+
+def _merge(base: Any, patch: Any) -> Any:
+    if isinstance(base, dict) and isinstance(patch, dict):
+        out = dict(base)
+        for key, value in patch.items():
+            out[key] = _merge(base.get(key), value)
+        return out
+    return patch
+
+
+def one_input(data: bytes) -> None:
+    if not data:
+        return
+    mode = data[0] % 3
+    parts = data[1:].split(b"\x1e")
+    token_text = parts[0].decode("utf-8", "replace")
+    action = parts[1].decode("utf-8", "replace") if len(parts) > 1 else "next"
+    fields: dict[str, str] = {}
+    for part in parts[2:]:
+        name, _, value = part.partition(b"\x1f")
+        fields[name.decode("utf-8", "replace")[:40]] = value.decode("utf-8", "replace")
+    if mode == 0:
+        token = token_text
+    else:
+        try:
+            value: Any = json.loads(token_text)
+        except ValueError:
+            value = token_text
+        if mode == 2:
+            value = _merge(_state("intro"), value)
+        token = sign(SETTINGS.secret_key, STATE_PURPOSE, value)
+    csrf = token_text if data[0] % 5 == 4 else CSRF  # a forged CSRF token too
+    form = {**fields, "csrf_token": csrf, "interview": token, "action": action}
+    path = "/check/download" if data[0] % 7 == 6 else "/check"
+    check_page(CLIENT.post(path, data=form))
