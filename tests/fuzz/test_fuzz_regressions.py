@@ -231,3 +231,34 @@ def test_an_empty_key_is_named_in_the_api_error() -> None:
     response = client.post("/api/v1/screen", content=body, headers={"content-type": "application/json"})
     assert response.status_code == 422
     assert all(e["field"] and e["where"] and e["detail"] for e in response.json()["errors"])
+
+
+@pytest.mark.parametrize("when", ["0015-06", "0015", "0003-02-01", "9999-12-31"])
+def test_a_year_outside_the_calendar_the_engine_counts_in_is_a_listed_error(when: str) -> None:
+    """The web_upload fuzzer: a partial date "0015-06" took the engine's look-back below year 1 (a 500)."""
+    client = TestClient(create_app(Settings(rate_limit_per_minute=0)))
+    charge = {"id": "1", "statute": "18-3929", "grade": "M2", "disposition": "convicted", "disposition_date": when}
+    body = {"id": "p1", "cases": [{"id": "c1", "jurisdiction": "PA", "charges": [charge]}]}
+    response = client.post("/api/v1/screen", json=body)
+    assert response.status_code == 422
+    assert "outside the years 1800-2200" in response.text
+
+
+def test_bulk_refuses_the_same_years_from_text_and_from_stored_dates(tmp_path: Path) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    text = tmp_path / "in.csv"
+    text.write_bytes(HEADER + GOOD + b"p2,c1,1,PA,x,M2,convicted,0015-06-01\n")
+    stored = tmp_path / "in.parquet"
+    columns = {name: ["p1", "p2"] if name == "person_id" else ["c1", "c1"] for name in ("person_id", "case_id")}
+    columns |= {"charge_id": ["1", "1"], "jurisdiction": ["PA", "PA"], "grade": ["M2", "M2"]}
+    columns |= {"disposition": ["convicted", "convicted"]}
+    pq.write_table(pa.table({**columns, "disposition_date": [date(2019, 1, 5), date(15, 6, 1)]}), stored)
+    for source in (text, stored):
+        out = tmp_path / f"out-{source.suffix[1:]}"
+        manifest = run(Plan(source, out, AS_OF, "PA", 1), workers=1)
+        assert manifest["counts"]["rejected_rows"] == 1 and manifest["counts"]["charges"] == 1
+        (reject,) = csv.DictReader((out / "rejects.csv").open())
+        assert reject["field"] == "disposition_date"
+        assert reject["reason"] == "a date in the year 15 is outside the years 1800-2200"

@@ -53,10 +53,13 @@ from ..records.parse import (
     AFTER_PRISON,
     FLAGGED_FACTS,
     MAX_AMOUNT,
+    MAX_YEAR,
+    MIN_YEAR,
     SPANS,
     check_charge_values,
     parse_value,
     unknown_tokens,
+    year_out_of_range,
 )
 from ..records.safe import MAX_FIELD_CHARS
 from . import doj
@@ -473,6 +476,11 @@ def _is_text(dtype: pl.DataType) -> bool:
     return dtype in (pl.Utf8, pl.String, pl.Categorical) or isinstance(dtype, pl.Enum)
 
 
+def _outside_years(day: pl.Expr) -> pl.Expr:
+    """A date outside the years a record may hold (``records.parse.MIN_YEAR``-``MAX_YEAR``)."""
+    return (day.dt.year() < MIN_YEAR) | (day.dt.year() > MAX_YEAR)
+
+
 def _parse_column(column: str, raw: pl.Series) -> tuple[pl.Series, pl.Series]:
     """(value, reason) for one column: vectorized where the value is ordinary, parse_value otherwise.
 
@@ -483,8 +491,12 @@ def _parse_column(column: str, raw: pl.Series) -> tuple[pl.Series, pl.Series]:
     target = CHARGE_SCHEMA[column]
     if raw.dtype == pl.Null:
         return pl.Series(column, [None] * len(raw), target), pl.Series([None] * len(raw), dtype=pl.Utf8)
-    if kind == "date" and raw.dtype == pl.Date:
-        return raw.alias(column), pl.Series([None] * len(raw), dtype=pl.Utf8)
+    if kind == "date" and raw.dtype == pl.Date:  # a stored date: only its year can be wrong
+        outside = pl.DataFrame({"raw": raw}).select(_outside_years(pl.col("raw")).fill_null(False))["raw"]
+        reasons = [year_out_of_range(d.year) if bad else None for d, bad in zip(raw, outside, strict=True)]
+        return raw.alias(column).zip_with(~outside, pl.Series([None] * len(raw), dtype=pl.Date)), pl.Series(
+            reasons, dtype=pl.Utf8
+        )
     if kind == "bool" and raw.dtype == pl.Boolean:
         return raw.alias(column), pl.Series([None] * len(raw), dtype=pl.Utf8)
     frame = pl.DataFrame({"raw": raw})
@@ -511,6 +523,8 @@ def _parse_column(column: str, raw: pl.Series) -> tuple[pl.Series, pl.Series]:
             odd = pl.lit(True)
         if kind == "money":
             odd = odd | (pl.col("value") > MAX_AMOUNT)
+        if kind == "date":
+            odd = odd | _outside_years(pl.col("value"))
         needs = ~pl.col("unknown") & odd
     elif kind == "money" and raw.dtype.is_numeric():
         value = pl.col("raw").cast(pl.Float64)
@@ -549,7 +563,9 @@ def _first_pass(column: str, dtype: pl.DataType | None) -> tuple[pl.Expr, pl.Exp
         return pl.when(stripped != "").then(stripped), None
     if dtype is None or dtype == pl.Null:
         return pl.lit(None, target), None
-    if (kind == "date" and dtype == pl.Date) or (kind == "bool" and dtype == pl.Boolean):
+    if kind == "date" and dtype == pl.Date:
+        return col, _outside_years(col)
+    if kind == "bool" and dtype == pl.Boolean:
         return col, None
     if _is_text(dtype) or (kind == "str" and dtype.is_integer()):
         text = col.cast(pl.Utf8)
@@ -569,6 +585,8 @@ def _first_pass(column: str, dtype: pl.DataType | None) -> tuple[pl.Expr, pl.Exp
         unsettled = value.is_null() & text.is_not_null() & ~text.is_in(_UNKNOWN_SPELLINGS)
         if kind == "money":
             unsettled = unsettled | (value > MAX_AMOUNT)
+        if kind == "date":
+            unsettled = unsettled | _outside_years(value)
         return value.cast(target), unsettled | (text.str.len_chars() > MAX_FIELD_CHARS)
     if kind == "money" and dtype.is_numeric():
         amount = col.cast(pl.Float64)

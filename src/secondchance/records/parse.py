@@ -45,6 +45,10 @@ TRUE_TOKENS = frozenset({"true", "yes", "y", "1"})
 FALSE_TOKENS = frozenset({"false", "no", "n", "0"})
 #: The documented date forms: a day ``YYYY-MM-DD``, or a partial date ``YYYY-MM`` or ``YYYY`` (its range);
 #: date.fromisoformat alone would also take 20190105 and 2019-W01-1.
+#: The years a record's date may fall in: wide for old records, narrow enough that the engine's date
+#: arithmetic (waits of years added, look-backs taken away) never leaves the calendar.
+MIN_YEAR: Final = 1800
+MAX_YEAR: Final = 2200
 DATE_FORM: Final = re.compile(r"[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?")
 #: The largest amount owed accepted, in dollars (docs/record-format.md, "Limits").
 MAX_AMOUNT: Final = 1_000_000_000
@@ -76,6 +80,10 @@ def unknown_tokens(column: str) -> frozenset[str]:
     return UNKNOWN_TOKENS - {"none"} if column == "supervision" else UNKNOWN_TOKENS
 
 
+def year_out_of_range(year: int) -> str:
+    return f"a date in the year {year} is outside the years {MIN_YEAR}-{MAX_YEAR}"
+
+
 def parse_value(column: str, raw: Any) -> Value:
     """Parse one raw value (from JSON or CSV) for ``column``; raise ValueError with a reason."""
     kind = COLUMNS[column] if column in COLUMNS else DETAIL_COLUMNS[column]
@@ -96,13 +104,18 @@ def parse_value(column: str, raw: Any) -> Value:
             raise ValueError(f"expected a date as YYYY-MM-DD, got {raw!r}")
         text = raw.strip()
         try:
+            day: date
             if len(text) == 4 and text.isascii() and text.isdigit():
-                return PartialDate(int(text))
-            if len(text) == 7 and text[4] == "-" and text[:4].isdigit() and text[5:].isdigit() and text.isascii():
-                return PartialDate(int(text[:4]), int(text[5:]))
-            return date.fromisoformat(text)
+                day = PartialDate(int(text))
+            elif len(text) == 7 and text[4] == "-" and text[:4].isdigit() and text[5:].isdigit() and text.isascii():
+                day = PartialDate(int(text[:4]), int(text[5:]))
+            else:
+                day = date.fromisoformat(text)
         except ValueError:
             raise ValueError(f"expected a date as YYYY-MM-DD, got {raw!r}") from None
+        if not MIN_YEAR <= day.year <= MAX_YEAR:
+            raise ValueError(year_out_of_range(day.year))
+        return day
     if kind == "bool":
         if isinstance(raw, bool):
             return raw
