@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 from secondchance.bulk.frame import CHARGE_SCHEMA, evaluate_frame
 from secondchance.relief import lang
-from secondchance.relief.citations import statute_matches
+from secondchance.relief.citations import _covers, statute_matches
 from secondchance.relief.jurisdictions import CITATION_READERS, RULES, listed_sections, read_citation
 from secondchance.relief.params import all_parameters
 from secondchance.relief.screen import screen
@@ -252,3 +252,26 @@ def test_a_garbled_citation_is_never_more_favourable_in_either_engine(
     explained = _explainer(state, _person(state, grade, text))
     _no_more_favourable(explained, canonical)
     assert _bulk(state, _person(state, grade, text)) == explained
+
+
+CANONICAL = sorted({entry["canonical"] for entry in READABLE})
+
+
+@st.composite
+def _prefixes(draw: st.DrawFn) -> str:
+    """A canonical citation, or a prefix of one (a section, its code), or a near miss."""
+    cited = draw(st.sampled_from(CANONICAL))
+    cut = draw(st.integers(1, len(cited)))
+    return cited[:cut]
+
+
+@settings(max_examples=500, suppress_health_check=[HealthCheck.too_slow])
+@given(cited=st.sampled_from(CANONICAL), sections=st.lists(_prefixes(), max_size=12))
+def test_the_indexed_lookup_is_the_definition_of_covers(cited: str, sections: list[str]) -> None:
+    """statute_matches looks each prefix up instead of scanning the list; both say the same."""
+    listed = tuple(sections)
+    expected: bool | None = any(_covers(s, cited) for s in listed)
+    if not expected and "/" in cited:
+        target = cited.partition("/")[2]
+        expected = None if any(_covers(s, target) for s in listed) else False
+    assert statute_matches(cited, listed) == expected

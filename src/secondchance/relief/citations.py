@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 from typing import Literal
 
 #: A state's reader: a spelling (already ``clean``) in, its canonical form out, or ``None`` if the state's
@@ -70,6 +71,22 @@ def _covers(section: str, cited: str) -> bool:
     return cited == section or cited.startswith((section + "(", section + "/"))
 
 
+def _covering(cited: str) -> Iterable[str]:
+    """Every listed section that would cover ``cited`` (``_covers``): itself, each prefix ending before a
+    ``(`` or ``/``, and its code alone. A lookup per prefix keeps a charge's check independent of list length."""
+    if not cited.isalpha():
+        yield cited
+    for index, char in enumerate(cited):
+        prefix = cited[:index]
+        if (char in "(/" and not prefix.isalpha()) or (char == "-" and prefix.isalpha()):
+            yield prefix
+
+
+@lru_cache(maxsize=1024)
+def _as_set(sections: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(sections)
+
+
 def statute_matches(cited: str | None, sections: Iterable[str], inchoate: Inchoate = "review") -> bool | None:
     """Whether a canonical citation is one of ``sections`` (canonical) or a subdivision of one.
 
@@ -78,11 +95,11 @@ def statute_matches(cited: str | None, sections: Iterable[str], inchoate: Inchoa
     """
     if cited is None:
         return None
-    listed = tuple(sections)
-    if any(_covers(section, cited) for section in listed):
+    listed = _as_set(tuple(sections))
+    if any(section in listed for section in _covering(cited)):
         return True
     _, slash, target = cited.partition("/")
-    if slash and any(_covers(section, target) for section in listed):
+    if slash and any(section in listed for section in _covering(target)):
         return True if inchoate == "listed" else None
     return False
 

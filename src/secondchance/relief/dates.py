@@ -87,6 +87,17 @@ class PersonEvaluator:
                     self.scheduled[_slot(rows, index, field)] = value
         self._plain = Evaluator(as_of)
 
+    def flipped(self, index: int, fact: str, value: Value) -> PersonEvaluator:
+        """The same person with one charge's non-date ``fact`` set to ``value`` ("had you been pardoned"):
+        the dates found by the scan are shared, and the other rows are the same objects (their statutes
+        read once), so asking this of every charge stays linear."""
+        assert not isinstance(value, date), "a date changes the scan: build a new PersonEvaluator"
+        other = PersonEvaluator.__new__(PersonEvaluator)
+        other.rows = [{**row, fact: value} if at == index else row for at, row in enumerate(self.rows)]
+        other.as_of, other.partial, other.scheduled = self.as_of, self.partial, self.scheduled
+        other._plain = Evaluator(self.as_of, statutes_of=self._plain)
+        return other
+
     def apply(self, rule: Rule, index: int) -> Result:
         """The result of ``rule`` for the charge ``rows[index]``."""
         if not self.partial and not self.scheduled:

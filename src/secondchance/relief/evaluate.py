@@ -189,8 +189,11 @@ def in_scope(scope: Scope, this: Row, other: Row) -> bool:
 class Evaluator:
     """Evaluates expressions for one as-of date over one person's charge rows."""
 
-    def __init__(self, as_of: date) -> None:
+    def __init__(self, as_of: date, statutes_of: Evaluator | None = None) -> None:
         self.as_of = as_of
+        # Rows with their citations read, by the id of the row as given (kept alive by the value), shared
+        # with ``statutes_of`` when given: an evaluator of the same rows with one changed reads one again.
+        self._statutes: dict[int, tuple[Row, Row]] = statutes_of._statutes if statutes_of is not None else {}
         # Aggregates answered for the current person's rows: one aggregate is read by several rules and
         # conditions, and its answer depends only on (node, this charge, rows). Keys hold ids; the values
         # keep the node and the rows alive, so an id is never reused while its entry exists.
@@ -202,6 +205,9 @@ class Evaluator:
         # Per aggregate node whose test reads only the other charge (not this one): each other charge's
         # answer, computed once for the person instead of once per charge (linear, not quadratic).
         self._held: dict[int, tuple[Expr, _Held]] = {}
+        # Per LatestOf node that reads only the other charge: each other charge's earliest possible date
+        # where its test holds, latest first (``earliest``), computed once for the person.
+        self._bounds: dict[int, tuple[Expr, list[tuple[date, Row]]]] = {}
 
     def value(self, expr: Expr, this: Row, rows: list[Row], other: Row | None, missing: set[str]) -> Value:
         """The value of ``expr``; unknown aggregates add ``other_charges.<fact>`` to ``missing``."""
@@ -271,7 +277,7 @@ class Evaluator:
 
     def _aggregate(self, node: Exists | LatestOf, this: Row, rows: list[Row], missing: set[str]) -> Value:
         if rows is not self._rows:
-            self._rows, self._aggregates, self._held = rows, {}, {}
+            self._rows, self._aggregates, self._held, self._bounds = rows, {}, {}, {}
         key = (id(node), id(this))
         found = self._aggregates.get(key)
         if found is None:
@@ -402,9 +408,13 @@ class Evaluator:
                 return max((b for b in bounds if b is not None), default=None)
             case LatestOf(when, where, at_least, scope):
                 bounds = [self.earliest(at_least, this, rows, other)]
-                for row in rows:
-                    if in_scope(scope, this, row) and self.value(where, this, rows, row, set()) is True:
-                        bounds.append(self.earliest(when, this, rows, row))
+                ranked = self._ranked_bounds(expr, rows)
+                if ranked is not None:  # the latest bound among the charges in scope
+                    bounds.append(next((bound for bound, row in ranked if in_scope(scope, this, row)), None))
+                else:
+                    for row in rows:
+                        if in_scope(scope, this, row) and self.value(where, this, rows, row, set()) is True:
+                            bounds.append(self.earliest(when, this, rows, row))
                 return max((b for b in bounds if b is not None), default=None)
             case IfElse(test, then, otherwise):
                 chosen = self.value(test, this, rows, other, set())
@@ -414,10 +424,35 @@ class Evaluator:
                 return None if None in either else min(d for d in either if d is not None)
         return None
 
+    def _read_statute(self, row: Row) -> Row:
+        found = self._statutes.get(id(row))
+        if found is None or found[0] is not row:
+            found = self._statutes[id(row)] = (row, read_statute(row))
+        return found[1]
+
+    def _ranked_bounds(self, node: LatestOf, rows: list[Row]) -> list[tuple[date, Row]] | None:
+        """For a LatestOf whose test and date read only the other charge: each charge's ``earliest`` date
+        where the test holds, latest first; computed once per person, so ``earliest`` stays linear."""
+        if reads_this(node.where) or reads_this(node.date):
+            return None
+        if rows is not self._rows:
+            self._rows, self._aggregates, self._held, self._bounds = rows, {}, {}, {}
+        found = self._bounds.get(id(node))
+        if found is None:
+            ranked = []
+            for row in rows:
+                if self.value(node.where, row, rows, row, set()) is True:
+                    bound = self.earliest(node.date, row, rows, row)
+                    if bound is not None:
+                        ranked.append((bound, row))
+            ranked.sort(key=lambda pair: pair[0], reverse=True)
+            found = self._bounds[id(node)] = (node, ranked)
+        return found[1]
+
     def apply(self, rule: Rule, this: Row, rows: list[Row]) -> Result:
         """Evaluate one rule for one charge (``this``) of a person whose charges are ``rows``."""
         if rows is not self._source:
-            read = [read_statute(row) for row in rows]
+            read = [self._read_statute(row) for row in rows]
             self._source, self._read = rows, (read, {id(raw): row for raw, row in zip(rows, read, strict=True)})
         rows, this = self._read[0], self._read[1].get(id(this)) or read_statute(this)
         missing: set[str] = set()

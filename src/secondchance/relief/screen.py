@@ -85,6 +85,7 @@ def screen(person: Person, as_of: date) -> Screening:
     raw = person.rows()
     rows, assumed = with_defaults(raw)
     evaluator = PersonEvaluator(rows, as_of)
+    as_given = PersonEvaluator(raw, as_of) if any(assumed) else evaluator
     charges = []
     for at, row in enumerate(rows):
         jurisdiction = row["jurisdiction"]
@@ -99,10 +100,10 @@ def screen(person: Person, as_of: date) -> Screening:
             continue
         results = [evaluator.apply(rule, at) for rule in rules]
         if any(assumed):
-            results = _with_assumptions(results, at, raw, assumed, as_of)
+            results = _with_assumptions(results, at, as_given, assumed)
         screened = ChargeScreening(row, _mark_cannot_improve(tuple(results)))
         if not screened.cleared:
-            screened = replace(screened, conditional=_conditional(screened.results, at, rows, as_of))
+            screened = replace(screened, conditional=_conditional(screened.results, at, evaluator))
         charges.append(screened)
     remaining: list[RemainingForCharges] = []
     uncleared = [c for c in charges if not c.cleared]
@@ -139,12 +140,11 @@ def _reads(rule: Rule) -> frozenset[str]:
 
 
 def _with_assumptions(
-    results: list[Result], at: int, raw: list[Row], assumed: list[frozenset[str]], as_of: date
+    results: list[Result], at: int, without: PersonEvaluator, assumed: list[frozenset[str]]
 ) -> list[Result]:
-    """Each result that reads an assumed fact, compared with the same rule on the record as given:
-    where the answer differs, the assumption decided it and the result lists it."""
+    """Each result that reads an assumed fact, compared with the same rule on the record as given
+    (``without`` the defaults): where the answer differs, the assumption decided it and the result lists it."""
     everywhere = frozenset().union(*assumed)
-    without = PersonEvaluator(raw, as_of)
     out = []
     for result in results:
         read = _reads(result.rule) & everywhere
@@ -156,16 +156,16 @@ def _with_assumptions(
     return out
 
 
-def _conditional(results: tuple[Result, ...], at: int, rows: list[Row], as_of: date) -> tuple[tuple[str, Result], ...]:
+def _conditional(
+    results: tuple[Result, ...], at: int, person: PersonEvaluator
+) -> tuple[tuple[str, Result], ...]:
     """For each defaulted fact at its default on this charge (assumed or stated): the results that
     would be better had it the opposite value ("if you receive a pardon: expungement ...")."""
     found: list[tuple[str, Result]] = []
     for fact, default in sorted(DEFAULTS.items()):
-        if rows[at].get(fact) != default.value:
+        if person.rows[at].get(fact) != default.value:
             continue
-        flipped = [dict(r) for r in rows]
-        flipped[at][fact] = default.opposite
-        evaluator = PersonEvaluator(flipped, as_of)
+        evaluator = person.flipped(at, fact, default.opposite)
         for result in results:
             if fact in _reads(result.rule) and result.status is not Status.ELIGIBLE_NOW:
                 other = evaluator.apply(result.rule, at)
