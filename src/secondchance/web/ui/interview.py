@@ -297,6 +297,14 @@ def _scalars(item: Any, *nested: str) -> bool:
     return isinstance(item, dict) and all(_scalar(v) for k, v in item.items() if k not in nested)
 
 
+def _kept_fields(item: Any) -> bool:
+    """The record fields the interview does not ask but keeps (``from_record``): scalars or lists of them."""
+    return item is None or (
+        isinstance(item, dict)
+        and all(_scalar(v) or (isinstance(v, list) and all(_scalar(x) for x in v)) for v in item.values())
+    )
+
+
 def valid_state(state: Any) -> bool:
     """Whether a (signed) state has the shape this module writes, all the way down; anything else starts over.
 
@@ -310,13 +318,19 @@ def valid_state(state: Any) -> bool:
     if not isinstance(back, list) or not all(isinstance(b, str) and b in steps for b in back):
         return False
     person = state.get("person")
-    if not _scalars(person, "cases") or not isinstance(person.get("cases"), list):
+    if not _scalars(person, "cases", "extra") or not isinstance(person.get("cases"), list):
+        return False
+    if not _kept_fields(person.get("extra")):
         return False
     for case in person["cases"]:
-        if not _scalars(case, "charges") or not isinstance(case.get("charges"), list):
+        if not _scalars(case, "charges", "extra") or not isinstance(case.get("charges"), list):
+            return False
+        if not _kept_fields(case.get("extra")):
             return False
         for charge in case["charges"]:
-            if not _scalars(charge, "sentence") or not _scalars(charge.get("sentence")):
+            if not _scalars(charge, "sentence", "extra") or not _scalars(charge.get("sentence")):
+                return False
+            if not _kept_fields(charge.get("extra")):
                 return False
     return charge_count(state) <= MAX_CHARGES_PER_PERSON  # the one limit on work per person (issue 16)
 
