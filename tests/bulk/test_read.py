@@ -223,6 +223,22 @@ def test_a_bad_header_stops_the_run(tmp_path: Path, header: str, message: str) -
         list(read_batches(path))
 
 
+@pytest.mark.parametrize("suffix", [".csv", ".parquet"])
+def test_petition_details_are_accepted_and_left_out_of_the_run(tmp_path: Path, suffix: str) -> None:
+    """A file ``screen`` reads (with names, docket numbers, amounts) is not refused by bulk, and the
+    details change nothing: no rule reads them."""
+    base = pl.DataFrame(ROWS[:1])
+    details = base.with_columns(
+        pl.lit("Sam Doe").alias("name"), pl.lit("CP-51-CR-0000001-2019").alias("docket_number"),
+        pl.lit("250.00").alias("amount_balance"),
+    )
+    plain, detailed = tmp_path / f"plain{suffix}", tmp_path / f"detailed{suffix}"
+    for frame, path in ((base, plain), (details, detailed)):
+        frame.write_csv(path) if suffix == ".csv" else frame.write_parquet(path)
+    assert [b.columns for b in read_batches(detailed)] == [b.columns for b in read_batches(plain)]
+    assert _bulk(detailed)[0].equals(_bulk(plain)[0])
+
+
 def test_only_csv_and_parquet(tmp_path: Path) -> None:
     with pytest.raises(InputError, match=r"expected a \.csv or \.parquet"):
         list(read_batches(tmp_path / "charges.xlsx"))

@@ -40,6 +40,7 @@ import pyarrow.parquet as pq
 
 from ..records.model import (
     COLUMNS,
+    DETAIL_COLUMNS,
     DISPOSITIONS,
     GRADES_BY_JURISDICTION,
     PERSON_FIELDS,
@@ -117,9 +118,17 @@ def input_format(path: Path) -> str:
 
 
 def check_columns(columns: list[str] | tuple[str, ...]) -> None:
-    """Missing id columns and unknown columns make the whole input unreadable (as in records.parse)."""
+    """Missing id columns and unknown columns make the whole input unreadable (as in records.parse).
+
+    The petition details (``DETAIL_COLUMNS``: names, docket numbers, amounts) are the record format's
+    too, so a file ``screen`` reads is not refused here; no rule reads them and ``without_details``
+    leaves them out of the run."""
     problems = [f"required column {name!r} is missing" for name in IDS if name not in columns]
-    problems += [f"unknown column {name!r} (see docs/record-format.md)" for name in columns if name not in COLUMNS]
+    problems += [
+        f"unknown column {name!r} (see docs/record-format.md)"
+        for name in columns
+        if name not in COLUMNS and name not in DETAIL_COLUMNS
+    ]
     problems += [f"column {name!r} appears more than once" for name in sorted(set(columns)) if columns.count(name) > 1]
     if problems:
         raise InputError("; ".join(problems))
@@ -167,6 +176,11 @@ def _csv_header(path: Path) -> tuple[str, ...]:
         raise InputError(f"line 1 (header): not one CSV line ({str(error).splitlines()[0][:200]})") from None
 
 
+def without_details(frame: pl.DataFrame) -> pl.DataFrame:
+    """The frame without the petition-detail columns (``check_columns``): the rules never read them."""
+    return frame.drop([name for name in frame.columns if name in DETAIL_COLUMNS])
+
+
 def read_batches(
     path: Path, batch_rows: int = 262_144, row_groups: list[int] | None = None, start: int = 1
 ) -> Iterator[pl.DataFrame]:
@@ -175,11 +189,11 @@ def read_batches(
     ``row_groups`` (Parquet only) reads just those, numbering rows from ``start`` (see ``parquet_slices``)."""
     info = inspect(path)
     if info.format == "parquet":
-        yield from _parquet_batches(path, batch_rows, row_groups, start)
+        yield from map(without_details, _parquet_batches(path, batch_rows, row_groups, start))
     elif info.format == "doj":
         yield from doj.batches(path, batch_rows)
     else:
-        yield from _csv_batches(path, info.columns, batch_rows)
+        yield from map(without_details, _csv_batches(path, info.columns, batch_rows))
 
 
 def parquet_slices(path: Path, pieces: int, min_rows: int) -> list[tuple[list[int], int]]:

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 import polars as pl
 import pyarrow as pa
 
+from ..records.model import DETAIL_COLUMNS
 from .partition import PART, with_partition
 from .read import PROBLEM, ROW, check_columns, input_format
 from .run import Plan, Progress, RunError, commit_partition, committed, load_evaluator, process_partition, select_rules
@@ -74,6 +75,7 @@ def run_on_spark(plan: Plan, identity: dict[str, Any], progress: Progress) -> in
     spark = spark_session()
     frame = spark.read.parquet(str(plan.source.resolve()))
     check_columns(frame.columns)
+    frame = frame.drop(*[name for name in frame.columns if name in DETAIL_COLUMNS])
     frame = frame.select("*", (F.col("_metadata.row_index") + 1).alias(ROW))
     total = frame.count()
     done = [p for p in range(partitions) if committed(plan.out, p) is not None]
