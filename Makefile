@@ -45,10 +45,10 @@ clean:
 
 # Coverage-guided fuzzing (atheris) of every reader, one after another, FUZZ_SECONDS each: JSON record,
 # CSV record, bulk CSV, bulk Parquet, HSDS package, HSDS JSON, the web upload/API body, the signed
-# interview state (scripts/fuzz/, one harness per reader). Prints per reader the executions and failures;
-# FUZZ_OUT/<reader>/ keeps stats.json, failures.json (tracebacks), crashes/ and corpus/. Then the
-# hypothesis property tests of the same readers with FUZZ_EXAMPLES examples each. `make test` runs every
-# harness on its seeds and a few hundred mutations (tests/fuzz) and the property tests with a short budget.
+# interview state, court papers (RAP sheet text, PA docket lines, the PDF path); scripts/fuzz/, one
+# harness per reader. Prints per reader the executions and failures; FUZZ_OUT/<reader>/ keeps stats.json,
+# failures.json (tracebacks), crashes/ and corpus/. Then the hypothesis property tests of the same
+# readers with FUZZ_EXAMPLES examples each. `make test` runs every harness on its seeds and a few hundred mutations (tests/fuzz) and the property tests with a short budget.
 FUZZ_SECONDS ?= 600
 FUZZ_OUT ?= fuzz-out
 FUZZ_EXAMPLES ?= 2000

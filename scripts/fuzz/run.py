@@ -29,8 +29,18 @@ READERS = (
     "hsds_json",
     "web_upload",
     "web_state",
+    "rap_text",
+    "pa_docket_lines",
+    "papers_pdf",
 )
-MAX_LEN = {"hsds_package": 65536, "hsds_json": 65536, "json_record": 16384, "web_upload": 16384}
+MAX_LEN = {
+    "hsds_package": 65536,
+    "hsds_json": 65536,
+    "json_record": 16384,
+    "web_upload": 16384,
+    "pa_docket_lines": 16384,
+    "papers_pdf": 16384,
+}
 
 
 def fuzz_one(reader: str, argv: list[str]) -> None:

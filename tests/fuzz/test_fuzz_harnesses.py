@@ -20,7 +20,16 @@ from run import READERS  # noqa: E402
 
 #: Mutations per reader; the slow readers (a whole bulk run per input) get fewer.
 RUNS = int(os.environ.get("FUZZ_HARNESS_RUNS", "300"))
-SLOW = {"bulk_csv": 12, "bulk_parquet": 10, "hsds_package": 3, "web_state": 2, "web_upload": 3, "csv_record": 2}
+SLOW = {
+    "bulk_csv": 12,
+    "bulk_parquet": 10,
+    "hsds_package": 3,
+    "web_state": 2,
+    "web_upload": 3,
+    "csv_record": 2,
+    "papers_pdf": 10,
+    "pa_docket_lines": 3,
+}
 
 
 @pytest.mark.parametrize("reader", READERS)
