@@ -1,4 +1,5 @@
-"""Fuzz the Pennsylvania docket grammar (papers/pa_docket.py) on its input: the PDF's positioned lines.
+"""Fuzz the Pennsylvania docket and court summary grammars (papers/pa_docket.py, pa_summary.py) on their
+input: the PDF's positioned lines.
 
 Mutating PDF bytes mostly breaks their compressed streams before the grammar sees a line, so this
 harness fuzzes a plain-text form of the lines the PDF layer gives (``papers_pdf.py`` fuzzes the bytes):
@@ -12,9 +13,10 @@ from dataclasses import replace
 
 from papers_common import check_read
 
-from secondchance.papers import pa_docket
+from secondchance.papers import pa_docket, pa_summary
 from secondchance.papers.pdf import Cell, Line, PdfText, read_pdf
 from secondchance.papers.synth_pa import docket_pdf, random_person
+from secondchance.papers.synth_pa_summary import summary_pdf
 
 
 def dump(text: PdfText) -> bytes:
@@ -58,6 +60,7 @@ def seeds() -> dict[str, bytes]:
         for n, case in enumerate(person.cases[:2]):
             pdf = docket_pdf(replace(person, cases=(case,)), case)
             out[f"docket{seed}-{n}"] = dump(read_pdf(pdf, "seed.pdf"))
+        out[f"summary{seed}"] = dump(read_pdf(summary_pdf(person), "seed.pdf"))
     return out
 
 
@@ -65,4 +68,6 @@ def one_input(data: bytes) -> None:
     text = load(data)
     if text is None:
         return
-    check_read(lambda: pa_docket._Parser("fuzz.pdf", text).parse())
+    summary = pa_summary.recognise(text.lines[0].text, text.producer)
+    parser = pa_summary._Parser if summary else pa_docket._Parser
+    check_read(lambda: parser("fuzz.pdf", text).parse())

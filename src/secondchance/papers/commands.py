@@ -42,7 +42,12 @@ def reading_json(merged: Merged) -> dict[str, Any]:
 
 def read_command(
     documents: Annotated[
-        list[Path], typer.Argument(help="Court papers: PA docket sheets (PDF).", exists=True, dir_okay=False)
+        list[Path],
+        typer.Argument(
+            help="Court papers: PA docket sheets and court summaries (PDF), CA RAP sheets (PDF or text).",
+            exists=True,
+            dir_okay=False,
+        ),
     ],
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the record (JSON) here.")] = None,
     details: Annotated[

@@ -300,7 +300,7 @@ class _Parser:
             self._charge(draft, "description", self.last_description, line)
         offense = cells.get("Offense Dt.")
         if offense:
-            parsed = _date(offense)
+            parsed = read_us_date(offense)
             if parsed is None:
                 self._unread(self._path(draft, "offense_date"), offense, line, "not a date")
             else:
@@ -326,7 +326,7 @@ class _Parser:
             if cells is None or "Case Event" not in cells:
                 return False
             when = cells.get("Disposition Date")
-            self.event_date = _date(when) if when else None
+            self.event_date = read_us_date(when) if when else None
             return True
         cells = self._columns(line, "dispositions")
         if cells is None:
@@ -354,7 +354,7 @@ class _Parser:
             shown = cells.get(heading)
             known = draft.values.get(name)
             if shown and name == "statute":
-                shown = _statute_text(shown)
+                shown = record_statute(shown)
             if shown and known is not None and shown != known:
                 self.notes.append(f"charge {draft.id}: the disposition shows {name} {shown}, the charges {known}")
         return True
@@ -366,7 +366,7 @@ class _Parser:
             return False
         kind = cells.get("Sentence/Diversion Program Type", "")
         start_text = cells.get("Start Date")
-        start = _date(start_text) if start_text else None
+        start = read_us_date(start_text) if start_text else None
         period = cells.get("Incarceration/Diversionary Period")
         if kind == "Confinement":
             self._sentence_value(draft, "incarcerated", True, line, kind)
@@ -452,7 +452,7 @@ class _Parser:
     # -- values ----------------------------------------------------------------------------------
 
     def _statute(self, draft: _ChargeDraft, printed: str, line: Line) -> None:
-        value = _statute_text(printed)
+        value = record_statute(printed)
         if value is None:
             self._unread(self._path(draft, "statute"), printed, line, "not a Pennsylvania citation this reader knows")
         else:
@@ -471,7 +471,7 @@ class _Parser:
         self._see(self._path(draft, f"sentence.{name}"), printed, line)
 
     def _date(self, path: str, printed: str, line: Line) -> None:
-        parsed = _date(printed)
+        parsed = read_us_date(printed)
         if parsed is None:
             self._unread(path, printed, line, "not a date")
         else:
@@ -519,7 +519,7 @@ class _Parser:
         )
 
 
-def _date(text: str) -> date | None:
+def read_us_date(text: str) -> date | None:
     found = US_DATE.fullmatch(text.strip())
     if found is None:
         return None
@@ -539,7 +539,7 @@ def _money(text: str) -> float | None:
     return -amount if found[1] else amount
 
 
-def _statute_text(printed: str) -> str | None:
+def record_statute(printed: str) -> str | None:
     """A docket citation (``18 § 3929 §§ A1``) in the record's form (``18 Pa.C.S. § 3929(a)(1)``)."""
     canonical = read_citation(" ".join(printed.upper().split()))
     if canonical is None:

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Final
 
-from . import ca_rap, pa_docket
+from . import ca_rap, pa_docket, pa_summary
 from .pdf import MAX_BYTES, read_pdf
 from .reading import DocumentRefused, Reading
 
@@ -29,6 +29,7 @@ class Reader:
 
 READERS: Final[list[Reader]] = [
     Reader("pa-docket", pa_docket.recognise, pa_docket.read_pa_docket),
+    Reader("pa-court-summary", pa_summary.recognise, pa_summary.read_pa_summary),
     Reader("ca-rap-sheet", ca_rap.recognise, ca_rap.read_rap_sheet),
     Reader("ca-rap-sheet", ca_rap.recognise, ca_rap.read_rap_sheet, pdf=False),
 ]
