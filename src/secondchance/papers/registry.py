@@ -75,7 +75,9 @@ def read_document(path: str) -> Reading:
     what = "PDF" if is_pdf else "text file"
     raise DocumentRefused(
         path,
-        f"not a court document this version reads (a {what} that is not a " + ", ".join(r.kind for r in READERS) + ")",
+        f"not a court document this version reads (a {what} that is not a "
+        + ", ".join(dict.fromkeys(r.kind for r in READERS))
+        + ")",
     )
 
 
@@ -88,7 +90,10 @@ def read_document_bytes(data: bytes, name: str) -> Reading:
         path = os.path.join(folder, "document")
         with open(path, "wb") as handle:
             handle.write(data)
-        reading = read_document(path)
+        try:
+            reading = read_document(path)
+        except DocumentRefused as error:  # name the file as the person named it, never the temporary path
+            raise DocumentRefused(safe, error.reason.replace(path, safe)) from None
     return _renamed(reading, safe, path)
 
 

@@ -1,4 +1,6 @@
-"""API: court papers (PA docket sheets) read into a record; nothing uploaded is kept after the answer."""
+"""API: court papers (PA dockets and court summaries, CA RAP sheets) read into a record.
+
+Nothing uploaded is kept after the answer."""
 
 from __future__ import annotations
 
@@ -26,7 +28,8 @@ DOCUMENTS_BODY = {
     "requestBody": {
         "required": True,
         "description": f"multipart/form-data: one to {MAX_DOCUMENTS} files in the field `document` "
-        f"(PA docket sheets as PDF), each at most {MAX_BYTES:,} bytes. Nothing is kept after the response.",
+        "(PA docket sheets and court summaries as PDF, CA RAP sheets as PDF or text), "
+        f"each at most {MAX_BYTES:,} bytes. Nothing is kept after the response.",
         "content": {
             "multipart/form-data": {
                 "schema": {
