@@ -1,4 +1,4 @@
-"""Reading court papers: record -> synthetic PA docket PDF -> read -> record, field by field.
+"""Reading court papers: record -> synthetic PA docket (and court summary) PDF -> read -> record, field by field.
 
 Precision: of the values read, the share the generator printed (1.0 means nothing invented).
 Recall: of the values the generator printed, the share read back (goal 1.0). Speed: pages per second
@@ -11,7 +11,9 @@ import time
 from typing import Any
 
 from secondchance.papers.pa_docket import read_pa_docket_bytes
+from secondchance.papers.pa_summary import read_pa_summary_bytes
 from secondchance.papers.synth_pa import docket_pdf, random_person
+from secondchance.papers.synth_pa_summary import printed_record, summary_pdf
 from secondchance.records.parse import person_to_json
 
 
@@ -59,6 +61,44 @@ def round_trip(seed: int) -> tuple[int, int, int, int, float, list[str]]:
     return printed, read, right, pages, seconds, problems
 
 
+def by_docket(record: dict[str, Any]) -> dict[str, Any]:
+    """The record with its cases in docket order (a summary groups them by status and county)."""
+    return {**record, "cases": sorted(record.get("cases", []), key=lambda case: case["id"])}
+
+
+def summary_round_trip(seed: int) -> tuple[int, int, int, int, float, list[str]]:
+    """One person's court summary: what it prints (``printed_record``) against what is read."""
+    person = random_person(seed)
+    data = summary_pdf(person)
+    started = time.perf_counter()
+    reading = read_pa_summary_bytes(data, "summary.pdf")
+    seconds = time.perf_counter() - started
+    expected = flatten(by_docket(person_to_json(printed_record(person))))
+    printed, read, right, wrong = compare(expected, flatten(by_docket(person_to_json(reading.person))))
+    return printed, read, right, reading.pages or 0, seconds, wrong
+
+
+def summaries(people: int) -> dict[str, Any]:
+    printed = read = right = pages = 0
+    seconds = 0.0
+    examples: list[str] = []
+    for seed in range(people):
+        a, b, c, n, s, wrong = summary_round_trip(seed)
+        printed, read, right, pages, seconds = printed + a, read + b, right + c, pages + n, seconds + s
+        if wrong and len(examples) < 10:
+            examples.append(f"seed {seed}: {wrong}")
+    return {
+        "pa_summary_people": people,
+        "pa_summary_pages": pages,
+        "pa_summary_fields_printed": printed,
+        "pa_summary_fields_read": read,
+        "pa_summary_precision": round(right / read, 5) if read else None,
+        "pa_summary_recall": round(right / printed, 5) if printed else None,
+        "pa_summary_pages_per_second": round(pages / seconds, 1) if seconds else None,
+        "pa_summary_mismatches": examples,
+    }
+
+
 def run(quick: bool = False) -> dict[str, Any]:
     people = 100 if quick else 1000
     printed = read = right = documents = 0
@@ -82,4 +122,5 @@ def run(quick: bool = False) -> dict[str, Any]:
         "pa_docket_recall": round(right / printed, 5) if printed else None,
         "pa_docket_pages_per_second": round(pages / seconds, 1) if seconds else None,
         "pa_docket_mismatches": examples,
+        **summaries(people),
     }

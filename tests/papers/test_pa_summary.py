@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import io
+import json
+import os
 from dataclasses import replace
 from datetime import date
+from pathlib import Path
 
 import pytest
 from pypdf import PdfReader, PdfWriter
@@ -15,55 +18,11 @@ from secondchance.papers.pa_summary import read_pa_summary_bytes
 from secondchance.papers.reading import DocumentRefused
 from secondchance.papers.registry import read_document_bytes
 from secondchance.papers.synth_pa import docket_pdf, random_person
-from secondchance.papers.synth_pa_summary import summary_pdf
-from secondchance.records.model import Case, Charge, Person, Sentence
+from secondchance.papers.synth_pa_summary import printed_record, summary_pdf
+from secondchance.records.model import Case, Person
+from secondchance.records.parse import person_to_json
 
 SEEDS = range(1, 41)
-
-
-def printed(person: Person) -> Person:
-    """What a summary prints of ``person``: no offense dates, amounts, sentence dates, address or judge;
-    each disposed charge with its case's latest disposition date."""
-    cases = []
-    for case in person.cases:
-        disposed = max((c.disposition_date for c in case.charges if c.disposition_date), default=None)
-        charges = tuple(
-            Charge(
-                id=c.id,
-                statute=c.statute,
-                description=c.description,
-                grade=c.grade,
-                disposition=c.disposition,
-                disposition_date=disposed if c.disposition else None,
-                sentence=_printed_sentence(c),
-            )
-            for c in case.charges
-        )
-        cases.append(
-            Case(
-                id=case.id,
-                jurisdiction="PA",
-                county=case.county,
-                arrest_date=case.arrest_date,
-                charges=charges,
-                docket_number=case.docket_number,
-                otn=case.otn,
-            )
-        )
-    return Person(
-        id=person.name or "person",
-        birth_date=person.birth_date,
-        cases=tuple(cases),
-        name=person.name,
-        aliases=person.aliases,
-    )
-
-
-def _printed_sentence(charge: Charge) -> Sentence:
-    s = charge.sentence
-    if charge.disposition != "convicted":
-        return Sentence()
-    return Sentence(incarcerated=s.incarcerated, supervision=s.supervision, probation_granted=s.probation_granted)
 
 
 def by_docket(person: Person) -> dict[str, Case]:
@@ -74,7 +33,7 @@ def by_docket(person: Person) -> dict[str, Case]:
 def test_a_summary_reads_back_what_it_prints(seed: int) -> None:
     person = random_person(seed)
     reading = read_pa_summary_bytes(summary_pdf(person), "summary.pdf")
-    expected = printed(person)
+    expected = printed_record(person)
     assert reading.kind == "pa-court-summary" and reading.layout == "ujs-cpcms-3541"
     assert (reading.person.name, reading.person.birth_date) == (expected.name, expected.birth_date)
     assert by_docket(reading.person) == by_docket(expected)
@@ -146,3 +105,26 @@ def test_a_missing_page_is_refused() -> None:
     writer.write(out)
     with pytest.raises(DocumentRefused, match="pages"):
         read_pa_summary_bytes(out.getvalue(), "summary.pdf")
+
+
+GOLDEN = Path(__file__).parent / "golden_pa_summaries.json"
+
+
+def summary_reading_json(seed: int) -> dict[str, object]:
+    reading = read_pa_summary_bytes(summary_pdf(random_person(seed)), f"summary-{seed}.pdf")
+    return {
+        "kind": reading.kind,
+        "layout": reading.layout,
+        "pages": reading.pages,
+        "record": person_to_json(reading.person),
+        "seen": [[s.field, s.text, s.place.page, s.place.line, s.sure] for s in reading.seen],
+        "unread": [[u.field, u.text, u.place.page, u.place.line, u.reason] for u in reading.unread],
+        "notes": list(reading.notes),
+    }
+
+
+def test_golden_summary_readings() -> None:
+    got = {str(seed): summary_reading_json(seed) for seed in (1, 2, 3)}
+    if os.environ.get("UPDATE_GOLDEN") or not GOLDEN.exists():
+        GOLDEN.write_text(json.dumps(got, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    assert json.loads(json.dumps(got, ensure_ascii=False)) == json.loads(GOLDEN.read_text(encoding="utf-8"))

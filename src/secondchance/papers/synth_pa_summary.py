@@ -18,7 +18,7 @@ from typing import Final
 from reportlab.lib.pagesizes import letter
 from reportlab.pdfgen.canvas import Canvas
 
-from ..records.model import Case, Person
+from ..records.model import Case, Charge, Person, Sentence
 from .synth_pa import (
     DISPOSITION_TEXT,
     FONT,
@@ -140,3 +140,48 @@ def _case(out: _Pages, case: Case) -> None:
         for kind, start in sentences:
             length = "Max of 1.00 Year" if kind != "No Further Penalty" else ""
             out.line([(90, _d(start)), (160, kind), (440, length)])
+
+
+def printed_record(person: Person) -> Person:
+    """What a summary prints of ``person``: no offense dates, amounts, sentence dates, address or judge;
+    each disposed charge with its case's latest disposition date."""
+    cases = []
+    for case in person.cases:
+        disposed = max((c.disposition_date for c in case.charges if c.disposition_date), default=None)
+        charges = tuple(
+            Charge(
+                id=c.id,
+                statute=c.statute,
+                description=c.description,
+                grade=c.grade,
+                disposition=c.disposition,
+                disposition_date=disposed if c.disposition else None,
+                sentence=_printed_sentence(c),
+            )
+            for c in case.charges
+        )
+        cases.append(
+            Case(
+                id=case.id,
+                jurisdiction="PA",
+                county=case.county,
+                arrest_date=case.arrest_date,
+                charges=charges,
+                docket_number=case.docket_number,
+                otn=case.otn,
+            )
+        )
+    return Person(
+        id=person.name or "person",
+        birth_date=person.birth_date,
+        cases=tuple(cases),
+        name=person.name,
+        aliases=person.aliases,
+    )
+
+
+def _printed_sentence(charge: Charge) -> Sentence:
+    s = charge.sentence
+    if charge.disposition != "convicted":
+        return Sentence()
+    return Sentence(incarcerated=s.incarcerated, supervision=s.supervision, probation_granted=s.probation_granted)
