@@ -201,6 +201,49 @@ def test_an_unknown_disposition_is_unread_and_the_disposition_left_unknown() -> 
     assert [u.text for u in reading.unread] == ["DEJ GRANTED"]
 
 
+REVOCATION = """- - - -
+COURT:                NAM:01
+20120301  CASC SAN DIEGO
+
+CNT:01     #K1
+  459 PC-BURGLARY
+  {dispo}
+  SEN: 002 YEARS PRISON
+* * * END OF MESSAGE * * *
+"""
+
+
+@pytest.mark.parametrize("dispo", ["DISPO:PROBATION REVOKED", ""])
+def test_a_later_court_event_leaves_the_sentence_unknown(dispo: str) -> None:
+    """Probation revoked, then prison: read as the probation first imposed, the charge would look like a
+    completed probation that never became prison and parole (a more favourable answer). Both a later
+    DISPO this reader does not know and a second sentence leave the sentence unknown and ask."""
+    sentence = Sentence(supervision="probation", probation_granted=True, probation_start=date(2010, 3, 1))
+    charge = Charge(
+        id="1",
+        statute="459 PC",
+        description="BURGLARY",
+        grade="felony",
+        disposition="convicted",
+        disposition_date=date(2010, 3, 1),
+        sentence=dataclasses.replace(sentence, probation_end=date(2013, 3, 1)),
+    )
+    person = Person(
+        id="A12345678",
+        cases=(Case(id="K1", jurisdiction="CA", arrest_date=date(2010, 1, 1), charges=(charge,)),),
+    )
+    text = ca_rap_synth.print_sheet(person).text.replace("* * * END OF MESSAGE * * *\n", "")
+    text += REVOCATION.format(dispo=dispo).replace("\n  \n", "\n")
+    reading = ca_rap.read_text(text, today=TODAY)
+    read = reading.person.cases[0].charges[0]
+    assert read.disposition == "convicted" and read.sentence == Sentence()
+    asked = [u for u in reading.unread if u.field == "cases[0].charges[0].sentence"]
+    assert asked and "revoked" in asked[0].reason
+    assert not [s for s in reading.seen if ".sentence." in s.field]
+    results = screen(reading.person, TODAY).charges[0].results
+    assert all(r.status is not Status.ELIGIBLE_NOW for r in results)
+
+
 def test_relief_on_the_sheet_is_not_offered_again() -> None:
     granted = Charge(
         id="1",

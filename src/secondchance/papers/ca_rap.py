@@ -95,6 +95,12 @@ DISPOSITIONS: Final[tuple[tuple[re.Pattern[str], str], ...]] = (
 )
 TERM: Final = re.compile(r"(?P<n>\d{1,3}) (?P<unit>DAYS|MONTHS|YEARS) (?P<what>PROBATION|JAIL|PRISON)")
 GRADES: Final = {"F": "felony", "M": "misdemeanor", "I": "infraction"}
+#: Why a count's sentence is left unknown after a later court event (a revocation reads more favourably
+#: as the probation first imposed: it never ended in prison and parole).
+RESENTENCED: Final = (
+    "a later court event changed or may have changed this sentence (probation revoked?): "
+    "when did your custody and your supervision end?"
+)
 
 
 def classify(line: str) -> tuple[str, re.Match[str] | None]:
@@ -126,6 +132,9 @@ class _Count:
     sentence: dict[str, object] = field(default_factory=dict)
     granted: list[str] = field(default_factory=list)
     reduced: Seen | None = None
+    sentenced_on: date | None = None
+    #: A later court event this reader cannot weigh (an unknown DISPO, a second sentence): what it printed.
+    doubt: Unread | None = None
 
 
 @dataclass
@@ -352,9 +361,14 @@ class _Reader:
                     count.seen.append(Seen(path("disposition_date"), event_date.strftime("%Y%m%d"), at))
                 return True
         self.unread.append(Unread(path("disposition"), text, at, "a disposition this reader does not know"))
+        if count.disposition == "convicted":  # e.g. PROBATION REVOKED: the sentence read may no longer hold
+            count.doubt = Unread(path("sentence"), text, at, RESENTENCED)
         return True
 
     def _sentence(self, count: _Count, text: str, at: Place, start: date | None, path: Callable[[str], str]) -> bool:
+        if count.sentenced_on is not None and start != count.sentenced_on:
+            count.doubt = Unread(path("sentence"), text, at, RESENTENCED)  # sentenced again: revoked or modified
+        count.sentenced_on = start
         for part in (p.strip() for p in text.split(",")):
             term = TERM.fullmatch(part)
             if term is None or start is None:
@@ -408,6 +422,10 @@ class _Reader:
                     grade = "misdemeanor"
                     count.seen.append(count.reduced)
                 sentence = Sentence(**count.sentence)  # type: ignore[arg-type]
+                if count.doubt is not None:
+                    sentence = Sentence()
+                    count.seen = [s for s in count.seen if ".sentence." not in s.field]
+                    self.unread.append(count.doubt)
                 charges.append(
                     Charge(
                         id=str(number),
