@@ -49,6 +49,14 @@ def test_the_fresh_round_stays_at_or_above_its_first_score() -> None:
     assert result["precision"] >= 0.938 and result["recall"] >= 0.8, result["errors"]
 
 
+def test_round_5_holds_the_precision_its_fixes_reached() -> None:
+    """Round 5 (346 phrases written blind by a separate helper) scored 0.872 / 0.76 untouched; after the
+    general fixes it found, 0.988 / 0.85. The floor keeps what was fixed (docs/directory.md)."""
+    result = score(load(HELDOUT.with_name("eligibility_phrases_round5.txt")))
+    assert result["phrases"] >= 340
+    assert result["precision"] >= 0.98 and result["recall"] >= 0.8, result["errors"]
+
+
 @pytest.mark.skipif(not SHARED.is_dir(), reason="needs ../shared/data/hsds")
 def test_every_real_fixture_text_has_a_frozen_label() -> None:
     """A text the importers read that has no label line would go unscored: load_real refuses it."""
@@ -84,6 +92,22 @@ def test_a_labelled_list_or_a_choice_of_lines_binds_no_one() -> None:
         ("Cash, checks, Medicaid and private insurance accepted", set()),  # insurers are not the only way in
         ("80% of area median income or below", set()),  # AMI is not the poverty level
         ("Parents of children under 18", set()),  # someone else's age
+        # negations say the opposite of the bare words: read bare, each gave the inverse limit
+        ("No one under 18 admitted", {("minimum_age", "18")}),
+        ("Must not be over 64", {("maximum_age", "64")}),
+        ("Clients under 18 are not admitted", set()),
+        ("Participants must be at least sixteen (16) years of age", {("minimum_age", "16")}),
+        ("Must be at or below one hundred fifty percent of poverty", set()),  # an amount, not an age
+        ("Over 30 years of service to the community", set()),
+        ("Closed on Veterans Day", set()),
+        ("Office located in Kern County", set()),
+        ("Zip code 90210 office", set()),
+        ("Must live in ZIP 60623 or 60608", {("residency_zip", "60623"), ("residency_zip", "60608")}),
+        ("Stanislaus County residents or employees", set()),
+        ("Referral required for Medi-Cal patients", set()),  # a rule for some patients only
+        ("Homeless or low-income adults", set()),
+        ("Children's program serves ages 5-12; adults welcome at the food pantry", set()),
+        ("Sobriety required in transitional housing only; emergency shelter is low-barrier", set()),
         (
             "Accepts people with criminal records, except registered sex offenders",
             {("records", "any"), ("records", "excludes_sex_offense_registration")},

@@ -73,22 +73,26 @@ def _ci(pattern: str) -> re.Pattern[str]:
 HEDGE: Final = _ci(
     r"\b(?:priority|prioritiz\w*|prefer\w*|encourag\w*|especially|particularly|may|might|some|most|"
     r"usually|generally|typically|often|vary|varies|recommended|ideally|welcome to apply|not limited to|"
+    r"mostly|mainly|primarily|largely|predominantly|chiefly|"
     r"including but)\b"
 )
 NUM = r"(\d{1,2})(?![\d%])"
-YEARS = r"(?:\s*(?:years?|yrs?\.?)(?:\s*(?:of\s*age|old))?)?"
-NOT_AGE = _ci(r"^\s*(?:%|percent|months?|mos\b|days?|weeks?|hours?|hrs?\b|grade|th\b|st\b|nd\b|rd\b|minutes?|\$)")
+YEARS = r"(?:\s*(?:years?|yrs?\.?|y/?o\b)(?:\s*(?:of\s*age|old))?)?"
+NOT_AGE = _ci(
+    r"^\s*(?:%|percent|months?|mos\b|days?|weeks?|hours?|hrs?\b|grade|th\b|st\b|nd\b|rd\b|minutes?|\$|"
+    r"(?:years?|yrs?\.?)\s*(?:of\s*(?!age\b)\w+|in\s*(?:business|operation|the\s*community)|serving|experience))"
+)
 
 AGE_RANGE = [
     _ci(rf"\bage[sd]?\s*(?:of\s*)?(?:between\s*|from\s*)?{NUM}\s*(?:-|–|—|to|through|thru|and)\s*{NUM}{YEARS}"),
-    _ci(rf"\b{NUM}\s*(?:-|–|—|to|through|thru)\s*{NUM}\s*(?:years?|yrs?\.?)(?:\s*(?:of\s*age|old))?"),
+    _ci(rf"\b{NUM}\s*(?:-|–|—|to|through|thru)\s*{NUM}\s*(?:years?|yrs?\.?|y/?o\b)(?:\s*(?:of\s*age|old))?"),
     _ci(
         rf"\b(?:children|kids|youth|young (?:adults|people)|teens?|teenagers|adults|seniors|persons?|people|"
         rf"individuals|women|men|girls|boys|students|clients|residents|applicants|participants)\s*(?:ages?\s*|aged\s*)?\(?{NUM}\s*(?:-|–|to|through)\s*{NUM}\b"
     ),
 ]
 AGE_MIN = [
-    _ci(rf"\b(?:age[sd]?\s*)?{NUM}{YEARS}\s*(?:\+|(?:and|or)\s*(?:over|older|above|up|upward))"),
+    _ci(rf"\b(?:age[sd]?:?\s*)?{NUM}{YEARS}\s*(?:\+|(?:and|or|&)\s*(?:over|older|above|up|upward))"),
     _ci(rf"\b(?:age[sd]?\s*)?{NUM}\s*(?:years?|yrs?\.?)?\s*(?:of\s*age\s*)?(?:and|or)\s*(?:older|over)"),
     _ci(rf"\b(?:at\s*least|minimum\s*(?:age\s*)?(?:of|is)?:?|min\.?\s*age:?)\s*(?:age\s*)?{NUM}{YEARS}"),
     _ci(rf"\bmust\s*be\s*{NUM}{YEARS}\s*(?:or\s*older|or\s*over|\+)?(?!\s*(?:-|to|or\s*(?:younger|under)))"),
@@ -101,17 +105,26 @@ AGE_MAX = [
     ),
 ]
 AGE_UNDER = _ci(rf"\b(?:under|younger\s*than|below)\s*(?:the\s*)?(?:age\s*(?:of\s*)?)?{NUM}(?!\s*(?:%|percent))")
+#: Negated limits say the opposite of the bare words: "no one under 18" is a minimum, "must not be over 64"
+#: a maximum (read bare, each gave the inverse limit: a wrong "fits" for exactly the people excluded).
+NEGATED = (
+    r"(?:no\s*one|nobody|no\s*(?:persons?|people|children|kids|youth|minors|adults|individuals)|"
+    r"(?:must|shall|can)\s*not|cannot|can't)\s*(?:be\s*)?"
+)
+NEG_MIN = _ci(rf"\b{NEGATED}(?:under|younger\s*than|below)\s*(?:the\s*)?(?:age\s*(?:of\s*)?)?{NUM}")
+NEG_MAX = _ci(rf"\b{NEGATED}(?:over|older\s*than|above)\s*(?:the\s*)?(?:age\s*(?:of\s*)?)?{NUM}")
 AGE_CONTEXT = _ci(
     r"\b(?:age[sd]?|years?|yrs?|old|older|younger|over|under|above|below|youth|adults?|seniors?|children|kids|teens?|"
     r"and\s*up)\b|\+|\b(?:residents|applicants|participants|clients|women|men|people|persons|individuals)\s*\d|\bmust\s*be\s*(?:at\s*least\s*)?\d|\bat\s*least\s*\d"
 )
 #: An age limit with another way in ("65+ or disabled", "and their caregivers"), or a price by age.
 AGE_NOT = _ci(
-    r"\bor\s*(?:are\s*)?(?:disabled|(?:persons?|people|adults|individuals)\s*with\s*(?:a\s*)?disabilit\w*|"
+    r"\bor\s*(?:are\s*)?(?:\w+\s*){0,2}?(?:disabled|(?:persons?|people|adults|individuals)\s*with\s*(?:a\s*)?disabilit\w*|"
     r"with\s*(?:a\s*)?disabilit\w*|(?:have|has)\s*(?:a\s*)?disabilit\w*)|\bcaregivers?\b|\baccompanied\b|\bfees?\b|\$|\bcosts?\b|\bcharged?\b|\bfree\s*(?:for|to)\b|"
     r"\b(?:and|or)\s*(?:younger\s*|older\s*)?(?:adults|persons?|people|individuals)\s*with\b|\band\s*(?:their|his|her)\s*(?:famil\w*|parents?|guardians?)|\bor\s*(?:younger|older)\s*(?:with|if|who)\b|"
     r"\bor\s*(?:an?\s*)?(?:emancipated|minors?\b)|\band\s*pregnant\b|\balso\s*(?:served|eligible|welcome)\b|"
-    r"\bfor\s*(?:the\s*)?(?:[\w-]+\s*){1,2}(?:classes|class|lunch|meals?)\b"
+    r"\bfor\s*(?:the\s*)?(?:[\w-]+\s*){1,2}(?:classes|class|lunch|meals?)\b|"
+    r"\b(?:parent\w*|guardian\w*)\s*(?:consent|permission|signature|approval)"
 )
 #: Ages of someone else (a parent "of children under 5"): not the person's own age.
 DEPENDENT_AGE = _ci(
@@ -120,8 +133,53 @@ DEPENDENT_AGE = _ci(
 )
 
 
+_UNITS = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+NUMBER_WORD = _ci(
+    rf"\b(?:({'|'.join(_TENS)})(?:[- ]({'|'.join(_UNITS[1:10])}))?|({'|'.join(_UNITS[2:])}))\b(?:\s*\((\d{{1,2}})\))?"
+    r"(?!\s*(?:hundred|thousand|percent|%))"
+)
+
+
+def digits(clause: str) -> str:
+    """Ages written in words ("sixteen (16)", "eighteen and up") as digits, so one grammar reads both."""
+
+    def number(m: re.Match[str]) -> str:
+        tens, unit, alone, shown = m.groups()
+        value = (
+            _TENS[tens.lower()] + (_UNITS.index(unit.lower()) if unit else 0) if tens else _UNITS.index(alone.lower())
+        )
+        return str(value) if shown is None or int(shown) == value else m.group(0)
+
+    if re.search(r"\b(?:hundred|thousand)\b", clause, re.I):
+        return clause  # "one hundred fifty percent": an amount, not an age
+    return NUMBER_WORD.sub(number, clause)
+
+
 def _ages(clause: str) -> tuple[list[int], list[int]]:
     """Minimum and maximum ages a clause states (empty when it states none, or hedges)."""
+    clause = digits(clause)
     lows: list[int] = []
     highs: list[int] = []
     if (
@@ -131,14 +189,32 @@ def _ages(clause: str) -> tuple[list[int], list[int]]:
         or (re.search(r"\bgrades?\b", clause, re.IGNORECASE) and not re.search(r"\bage", clause, re.IGNORECASE))
     ):
         return lows, highs
+    if re.search(
+        r"\bnot\s*(?:be\s*)?(?:admitted|accepted|eligible|allowed|served|permitted)|\bineligible\b|\bexcluded\b|"
+        r"\b(?:cannot|can't|won't|will\s*not)\s*(?:be\s*)?(?:admitted|accepted|served|enrolled|enroll)\b",
+        clause,
+        re.I,
+    ) and not (NEG_MIN.search(clause) or NEG_MAX.search(clause)):
+        return lows, highs  # "clients under 18 are not admitted": the words name whom the limit keeps out
     taken: list[tuple[int, int]] = []
 
     def free(m: re.Match[str]) -> bool:
         after = clause[m.end() :]
         if NOT_AGE.match(after) or clause[max(0, m.start(1) - 1) : m.start(1)] == "$":
             return False
+        if re.search(r"\b(?:not|no|never|n't)\s*(?:be\s*)?$", clause[: m.start()], re.I):
+            return False  # a negation the patterns above did not read: its sense is not the bare words'
+
         return not any(a < m.end() and m.start() < b for a, b in taken)
 
+    for m in NEG_MIN.finditer(clause):
+        if free(m):
+            lows.append(int(m.group(1)))
+            taken.append(m.span())
+    for m in NEG_MAX.finditer(clause):
+        if free(m):
+            highs.append(int(m.group(1)))
+            taken.append(m.span())
     for pattern in AGE_RANGE:
         for m in pattern.finditer(clause):
             low, high = int(m.group(1)), int(m.group(2))
@@ -195,14 +271,17 @@ def _gender(clause: str) -> str | None:
     return "female" if female else "male"
 
 
+#: A DD-214 alone is a paper to bring, not who is served (two blind labellers read it so): not read.
 VETERAN = _ci(
-    r"\bveterans?\b|\bdd[- ]?214\b|\bhonorabl[ey]\s*discharged?\b|"
-    r"\bmust\s*have\s*served\s*in\s*the\s*(?:u\.?s\.?\s*)?(?:armed\s*forces|military)\b"
+    r"\bveterans?\b|\bvets\b|\bhonorabl[ey]\s*discharged?\b|"
+    r"\b(?:must\s*have|who\s*(?:have\s*)?|those\s*who)\s*served\s*in\s*the\s*(?:u\.?s\.?\s*)?(?:armed\s*forces|military)\b"
 )
 VETERAN_NOT = _ci(
     r"\b(?:famil(?:y|ies)|spouses?|widows?|dependents?|survivors?|caregivers?|children|active[- ]duty|reserv\w*|"
     r"guard|service\s*members?|military\s*members?|non-?veterans?|regardless|also|including|welcome|and\s*others|"
-    r"or\s*(?!veteran)\w+|not|no|funded|foundation|affairs|administration|benefits|hospitals?)\b"
+    r"or\s*(?!veteran)\w+|not|no(?!\s*exceptions?)|funded|foundation|affairs|administration|benefits|hospitals?|"
+    r"day|memorial|owned|staffed|hall|building|blvd|boulevard|highway|parkway|park|plaza|bridge|by\s*veterans|"
+    r"veterans?\s*(?:who|and\s*volunteers))\b"
 )
 
 
@@ -238,6 +317,8 @@ def _insurance(clause: str) -> list[str]:
     if OTHER_PAYMENT.search(clause):
         return []  # other ways to pay are taken too: the insurers named are not the only way in
     insurers = [code for code, pattern in INSURERS if pattern.search(clause)]
+    if re.search(r"\bfor\s*(?:[\w-]+\s*){0,2}?(?:patients|members|clients|enrollees|beneficiaries)\b", clause, re.I):
+        return []  # a rule for the patients an insurer covers, not the only insurer taken
     if re.search(
         r"\binsurance\s*(?:is\s*)?not\s*(?:required|needed|necessary)|\bno\s*(?:health\s*)?insurance\s*"
         r"(?:is\s*)?(?:required|needed|necessary)",
@@ -287,7 +368,7 @@ def _income(clause: str) -> tuple[list[int], bool]:
         limits = []
     low = bool(LOW_INCOME.search(clause)) and not re.search(
         r"\bnot\s*(?:required|necessary)|\bno\s*income\s*(?:limit|requirement|restriction)|regardless\s*of\s*income|"
-        r"any\s*income",
+        r"any\s*income|\bor\s*(?:\w+\s*)?low[- ]?income|\blow[- ]?income\s*(?:\w+\s*)?or\b",
         clause,
         re.I,
     )
@@ -296,8 +377,7 @@ def _income(clause: str) -> tuple[list[int], bool]:
 
 NAME = r"[A-Z][A-Za-z.'-]*(?:\s+(?:[A-Z][A-Za-z.'-]*|de|la|del|du|of))*"
 COUNTY_AFTER = re.compile(
-    rf"\b(?:[Rr]esidents?\s*of|[Rr]esid(?:e|es|ing)\s*in|[Ll]iv(?:e|es|ing)\s*in|[Dd]omiciled\s*in|"
-    rf"[Ll]ocated\s*in)\s*(?:the\s*)?((?:{NAME}(?:,\s*(?:and\s+|or\s+|&\s+)?|\s+(?:and|or|&)\s+))*{NAME})\s+([Cc]ount(?:y|ies)|[Pp]arish(?:es)?)\b"
+    rf"\b(?:[Rr]esidents?\s*of|[Rr]esid(?:e|es|ing)\s*in|[Ll]iv(?:e|es|ing)\s*in|[Dd]omiciled\s*in)\s*(?:the\s*)?((?:{NAME}(?:,\s*(?:and\s+|or\s+|&\s+)?|\s+(?:and|or|&)\s+))*{NAME})\s+([Cc]ount(?:y|ies)|[Pp]arish(?:es)?)\b"
 )
 COUNTY_BEFORE = re.compile(
     rf"\b((?:{NAME}(?:,\s*(?:and\s+|or\s+|&\s+)?|\s+(?:and|or|&)\s+))*{NAME})\s+([Cc]ount(?:y|ies)|[Pp]arish(?:es)?)\s+[Rr]esidents?\b"
@@ -313,11 +393,21 @@ CITY_AFTER = re.compile(
     rf"((?:{NAME}(?:,\s*|\s+(?:and|or|&)\s+))*{NAME})(?=$|[,.;:)]|\s+(?:only|age|aged|who|with|to|for)\b)"
 )
 CITY_BEFORE = re.compile(rf"\b(?:[Cc]ity\s*of\s*)?({NAME})\s+(?:city\s+)?[Rr]esidents?\b")
-ZIPS = _ci(r"\b(?:zip|postal)\s*codes?:?\s*((?:\d{5}(?:\s*,\s*|\s*(?:,\s*)?(?:and|or|&)\s*|\s+))*\d{5})\b")
+ZIP_LIST = r"((?:\d{5}(?:\s*,\s*|\s*(?:,\s*)?(?:and|or|&)\s*|\s+))*\d{5})\b"
+ZIPS = [
+    _ci(rf"\b(?:zip|postal)s?\s*(?:codes?)?:?\s*{ZIP_LIST}"),
+    # "Residents of 90011, 90037 & 90044", "Serves the 94110 zip code"
+    _ci(
+        rf"\b(?:residents?\s*of|resid(?:e|es|ing)\s*in|liv(?:e|es|ing)\s*in|serv(?:es|ing)\s*(?:residents\s*of\s*)?)"
+        rf"\s*(?:the\s*|one\s*of\s*(?:these|the)\s*)?{ZIP_LIST}(?!\s*(?:[A-Za-z]+\s*){{0,2}}(?:st|street|ave|avenue|rd|road|blvd)\b)"
+    ),
+]
 RESIDENCY_NOT = _ci(
     r"\b(?:or\s*work|and/or\s*work|work\s*or\s*live|or\s*attend|or\s*go\s*to\s*school|or\s*employed|work(?:s|ing)?\s*in|"
     r"not\s*(?:required|necessary|limited)|regardless|any\s*county|all\s*counties|outside|non-?residents?|"
-    r"near|surrounding|neighboring|(?:the|greater|metro)\s*area|or\s*with|or\s*(?:who\s*)?(?:have|has))\b"
+    r"near|surrounding|neighboring|(?:the|greater|metro)\s*area|or\s*with|or\s*(?:who\s*)?(?:have|has)|"
+    r"(?:or|and)\s*(?:an?\s*)?(?:students?|employees?|workers?|persons?|people|individuals|those|anyone)|"
+    r"(?:paroled|released|referred)\s*to|office|located|headquarter\w*|based\s*in|or\s*(?:be|are|is)\b)\b"
 )
 
 
@@ -334,6 +424,7 @@ def _city_known(city: str, state: str) -> bool:
 def _residency(clause: str, state: str | None) -> list[tuple[str, str]]:
     if RESIDENCY_NOT.search(clause) or HEDGE.search(clause):
         return []
+    clause = re.sub(r"\b(Co|Cnty)\.?(?=\s+[Rr]esidents?\b|\s*$|[,;)])", "County", clause)  # "King Co. residents"
     found: list[tuple[str, str]] = []
     counties: list[str] = []
     for m in [*COUNTY_AFTER.finditer(clause), *COUNTY_BEFORE.finditer(clause)]:
@@ -341,6 +432,8 @@ def _residency(clause: str, state: str | None) -> list[tuple[str, str]]:
         names = _split_names(re.sub(r"^(?:[Rr]esidents?\s*of|the)\s+", "", m.group(1)))
         # "King County or Pierce County": each name already says County
         names = [re.sub(r"\s+(?:County|Parish)$", "", n) for n in names]
+        if re.match(r"'s\b", clause[m.end() :]) or any(re.fullmatch(r"[A-Z]{2,3}", n) for n in names):
+            return []  # "LA County's SPA 6": part of a county, or a name we would have to guess
         counties += [f"{n} {word}" for n in names if n.lower() not in ("the", "our", "this", "that")]
     if counties:
         if state is None:
@@ -355,12 +448,15 @@ def _residency(clause: str, state: str | None) -> list[tuple[str, str]]:
                     found.append(("residency_state", STATES[name]))
                     break
             else:
-                if len(words) == 1 and words[0].upper() in STATES.values() and m.group(1).strip().isupper():
-                    found.append(("residency_state", words[0].upper()))
+                last = m.group(1).strip().split()[-1] if m.group(1).strip() else ""
+                if last.isupper() and last in STATES.values() and (len(words) == 1 or words[-2] in ("a", "an")):
+                    found.append(("residency_state", last))
     if found:
         return list(dict.fromkeys(found))
-    for m in ZIPS.finditer(clause):
-        found += [("residency_zip", z) for z in re.findall(r"\d{5}", m.group(1))]
+    for pattern in ZIPS:
+        for m in pattern.finditer(clause):
+            found += [("residency_zip", z) for z in re.findall(r"\d{5}", m.group(1))]
+    found = list(dict.fromkeys(found))
     if found or state is None:
         return found
     for pattern in (CITY_AFTER, CITY_BEFORE):
@@ -569,7 +665,14 @@ LABELLED_LIST = re.compile(r"^\s*[A-Z][\w /-]{0,30}:\s.*;")
 SCOPED = _ci(r"^(?:for|in|with)\s+[\w /-]{1,40},")
 #: "None for most services": what other clauses say holds only for some of the service.
 PARTLY = _ci(r"^\s*(?:none|no\s*(?:requirements|restrictions))\s*(?:for|in)\s*(?:most|some|many)\b")
-ALSO_SERVED = _ci(r"\balso\s*(?:served|eligible|welcome|accepted)\b")
+#: Another group served beside the limit ("adults welcome at the food pantry", "open to all ages", "former
+#: foster youth served up to age 26", "men seen for STI testing"): an age or gender limit has a way round.
+ALSO_SERVED = _ci(
+    r"\balso\s*(?:served|eligible|welcome|accepted)\b|\bopen\s*to\s*(?:all|everyone|anyone)\b|\ball\s*ages\b|"
+    r"\b(?:adults|children|kids|youth|men|women|everyone|anyone|families|seniors|others|parents|couples)\b"
+    r"(?:\s+[\w-]+){0,3}?\s+(?:are\s+|is\s+)?(?:also\s+)?(?:welcome|seen|served|eligible|accepted)\b|"
+    r"\bserved\s*(?:up\s*to|until|through)\s*(?:age\s*)?\d"
+)
 
 
 def _decidable(text: str) -> str:
@@ -640,6 +743,8 @@ def read(text: str | None, state: str | None = None) -> list[Found]:
         found.append(Found("maximum_age", str(value), clause))
     if ALSO_SERVED.search(text):  # "younger adults with disabilities also served": the limits have a way round
         found = [f for f in found if f.kind not in ("minimum_age", "maximum_age", "gender")]
+    if SOBER_NOT.search(text):  # "sober living only; the emergency shelter is low-barrier"
+        found = [f for f in found if f.kind != "sobriety"]
     if lows and highs and max(lows)[0] > min(highs)[0]:
         found = [f for f in found if f.kind not in ("minimum_age", "maximum_age")]  # contradictory: say nothing
     return _dedupe(found)
