@@ -80,22 +80,26 @@ NUM = r"(\d{1,2})(?![\d%])"
 YEARS = r"(?:\s*(?:years?|yrs?\.?|y/?o\b)(?:\s*(?:of\s*age|old))?)?"
 NOT_AGE = _ci(
     r"^\s*(?:%|percent|months?|mos\b|days?|weeks?|hours?|hrs?\b|grade|th\b|st\b|nd\b|rd\b|minutes?|\$|"
-    r"(?:years?|yrs?\.?)\s*(?:of\s*(?!age\b)\w+|in\s*(?:business|operation|the\s*community)|serving|experience))"
+    r"(?:years?|yrs?\.?)\s*(?:of\s*(?!age\b)\w+|in\s*(?:business|operation|the\s*community)|serving|experience)|"
+    r"x\b|times\b|lbs?\b|pounds\b|kg\b|miles?\b|feet\b|ft\b|beds?\b|units?\b|people\b|persons\b|households\b)"
 )
 
 AGE_RANGE = [
     _ci(rf"\bage[sd]?\s*(?:of\s*)?(?:between\s*|from\s*)?{NUM}\s*(?:-|–|—|to|through|thru|and)\s*{NUM}{YEARS}"),
     _ci(rf"\b{NUM}\s*(?:-|–|—|to|through|thru)\s*{NUM}\s*(?:years?|yrs?\.?|y/?o\b)(?:\s*(?:of\s*age|old))?"),
     _ci(
-        rf"\b(?:children|kids|youth|young (?:adults|people)|teens?|teenagers|adults|seniors|persons?|people|"
-        rf"individuals|women|men|girls|boys|students|clients|residents|applicants|participants)\s*(?:ages?\s*|aged\s*)?\(?{NUM}\s*(?:-|–|to|through)\s*{NUM}\b"
+        rf"\b(?:children|kids|youth|young (?:adults|people)|teens?|teenagers|adolescents|minors|juveniles|adults|"
+        rf"seniors|persons?|people|individuals|women|men|girls|boys|students|clients|residents|applicants|participants)\s*(?:ages?\s*|aged\s*)?\(?{NUM}\s*(?:-|–|to|through)\s*{NUM}\b"
     ),
 ]
 AGE_MIN = [
     _ci(rf"\b(?:age[sd]?:?\s*)?{NUM}{YEARS}\s*(?:\+|(?:and|or|&)\s*(?:over|older|above|up|upward))"),
     _ci(rf"\b(?:age[sd]?\s*)?{NUM}\s*(?:years?|yrs?\.?)?\s*(?:of\s*age\s*)?(?:and|or)\s*(?:older|over)"),
     _ci(rf"\b(?:at\s*least|minimum\s*(?:age\s*)?(?:of|is)?:?|min\.?\s*age:?)\s*(?:age\s*)?{NUM}{YEARS}"),
-    _ci(rf"\bmust\s*be\s*{NUM}{YEARS}\s*(?:or\s*older|or\s*over|\+)?(?!\s*(?:-|to|or\s*(?:younger|under)))"),
+    _ci(
+        rf"\bmust\s*be\s*{NUM}{YEARS}\s*(?:or\s*older|or\s*over|\+)?"
+        rf"(?!\s*(?:-|to)|[\w\s]{{0,24}}?\bor\s*(?:younger|under|less|below))"
+    ),
 ]
 AGE_OVER = _ci(rf"(?<!\bno\s)\b(?:over|older\s*than|above)\s*(?:the\s*)?(?:age\s*(?:of\s*)?)?{NUM}(?!\s*(?:%|percent))")
 AGE_MAX = [
@@ -124,12 +128,14 @@ AGE_NOT = _ci(
     r"\b(?:and|or)\s*(?:younger\s*|older\s*)?(?:adults|persons?|people|individuals)\s*with\b|\band\s*(?:their|his|her)\s*(?:famil\w*|parents?|guardians?)|\bor\s*(?:younger|older)\s*(?:with|if|who)\b|"
     r"\bor\s*(?:an?\s*)?(?:emancipated|minors?\b)|\band\s*pregnant\b|\balso\s*(?:served|eligible|welcome)\b|"
     r"\bfor\s*(?:the\s*)?(?:[\w-]+\s*){1,2}(?:classes|class|lunch|meals?)\b|"
-    r"\b(?:parent\w*|guardian\w*)\s*(?:consent|permission|signature|approval)"
+    r"\b(?:parent\w*|guardian\w*)\s*(?:consent|permission|signature|approval|sign\w*)|"
+    r"\b(?:eat|ride|stay|enter|get\s*in)s?\s*free\b|\bto\s*(?:volunteer|donate|drive|work\s*here)\b|\bany\s*age\b|"
+    r"\bhead\s*of\s*(?:the\s*)?household\b|\b(?:with|accompanied\s*by)\s*(?:a\s*)?(?:parent|guardian)"
 )
 #: Ages of someone else (a parent "of children under 5"): not the person's own age.
 DEPENDENT_AGE = _ci(
     r"\b(?:with|of|has|have|having|caring\s*for|raising|parents?|famil\w*|pregnant|custody)\b.{0,40}?"
-    r"\b(?:child|children|kids|bab(?:y|ies)|infants?|dependents?|sons?|daughters?|minors?|grandchildren)\b"
+    r"\b(?:child\w*|kids|bab(?:y|ies)|infants?|dependents?|sons?|daughters?|minors?|grandchild\w*)\b"
 )
 
 
@@ -202,6 +208,8 @@ def _ages(clause: str) -> tuple[list[int], list[int]]:
         after = clause[m.end() :]
         if NOT_AGE.match(after) or clause[max(0, m.start(1) - 1) : m.start(1)] == "$":
             return False
+        if re.search(r"\b(?:for|since|in\s*business|serving\s*[\w\s]{0,30}?for)\s*$", clause[: m.start()], re.I):
+            return False  # "serving the community for over 40 years": how long, not how old
         if re.search(r"\b(?:not|no|never|n't)\s*(?:be\s*)?$", clause[: m.start()], re.I):
             return False  # a negation the patterns above did not read: its sense is not the bare words'
 
@@ -281,6 +289,7 @@ VETERAN_NOT = _ci(
     r"guard|service\s*members?|military\s*members?|non-?veterans?|regardless|also|including|welcome|and\s*others|"
     r"or\s*(?!veteran)\w+|not|no(?!\s*exceptions?)|funded|foundation|affairs|administration|benefits|hospitals?|"
     r"day|memorial|owned|staffed|hall|building|blvd|boulevard|highway|parkway|park|plaza|bridge|by\s*veterans|"
+    r"discounts?|founded|fellow|village|anyone|everyone|"
     r"veterans?\s*(?:who|and\s*volunteers))\b"
 )
 
@@ -317,7 +326,13 @@ def _insurance(clause: str) -> list[str]:
     if OTHER_PAYMENT.search(clause):
         return []  # other ways to pay are taken too: the insurers named are not the only way in
     insurers = [code for code, pattern in INSURERS if pattern.search(clause)]
-    if re.search(r"\bfor\s*(?:[\w-]+\s*){0,2}?(?:patients|members|clients|enrollees|beneficiaries)\b", clause, re.I):
+    if re.search(
+        r"\bfor\s*(?:the\s*)?(?:[\w-]+\s*){0,2}?(?:patients|members|clients|enrollees|beneficiaries|services?|care|"
+        r"treatment|program)\b|\b(?:not|n't|never)\s*(?:\w+\s*)?(?:accept|take|bill)|\binsured\s*(?:and|or|&)\s*uninsured|"
+        r"\bcounsel\w*|\bhelp\w*\s*with\b",
+        clause,
+        re.I,
+    ):
         return []  # a rule for the patients an insurer covers, not the only insurer taken
     if re.search(
         r"\binsurance\s*(?:is\s*)?not\s*(?:required|needed|necessary)|\bno\s*(?:health\s*)?insurance\s*"
@@ -368,7 +383,8 @@ def _income(clause: str) -> tuple[list[int], bool]:
         limits = []
     low = bool(LOW_INCOME.search(clause)) and not re.search(
         r"\bnot\s*(?:required|necessary)|\bno\s*income\s*(?:limit|requirement|restriction)|regardless\s*of\s*income|"
-        r"any\s*income|\bor\s*(?:\w+\s*)?low[- ]?income|\blow[- ]?income\s*(?:\w+\s*)?or\b",
+        r"any\s*income|\bor\s*(?:\w+\s*)?low[- ]?income|\blow[- ]?income\s*(?:\w+\s*)?or\b|\b(?:poor|indigent)\s*or\b|"
+        r"\bor\s*(?:poor|indigent)\b|moderate[- ]income|\bhud\b|tax\s*credit|lihtc|\bami\b|area\s*median",
         clause,
         re.I,
     )
@@ -407,7 +423,8 @@ RESIDENCY_NOT = _ci(
     r"not\s*(?:required|necessary|limited)|regardless|any\s*county|all\s*counties|outside|non-?residents?|"
     r"near|surrounding|neighboring|(?:the|greater|metro)\s*area|or\s*with|or\s*(?:who\s*)?(?:have|has)|"
     r"(?:or|and)\s*(?:an?\s*)?(?:students?|employees?|workers?|persons?|people|individuals|those|anyone)|"
-    r"(?:paroled|released|referred)\s*to|office|located|headquarter\w*|based\s*in|or\s*(?:be|are|is)\b)\b"
+    r"(?:paroled|released|referred)\s*to|office|located|headquarter\w*|based\s*in|or\s*(?:be|are|is)\b|nearby|"
+    r"visitors?|discount\w*|by\s*referral)\b"
 )
 
 
@@ -494,7 +511,11 @@ DOCUMENT_NOT = _ci(
 def _documents(clause: str) -> list[str]:
     if not DOCUMENT_NEEDED.search(clause) or DOCUMENT_NOT.search(clause) or HEDGE.search(clause):
         return []
-    return [code for code, pattern in DOCUMENT_PATTERNS if pattern.search(clause)]
+    codes = [code for code, pattern in DOCUMENT_PATTERNS if pattern.search(clause)]
+    another_way = re.search(r"\bor\s*(?:we|sign|call|self|verify|other)", clause, re.I)
+    if re.search(r"\bor\b", clause, re.I) and (len(codes) > 1 or another_way):
+        return []  # "a birth certificate or a passport": either will do, so neither is required
+    return codes
 
 
 REFERRAL_REQUIRED = _ci(
@@ -640,12 +661,24 @@ def _records(clause: str) -> list[str]:
     ):
         return found
     excluded = [policy for policy, pattern in EXCLUSIONS if pattern.search(clause)]
+    if re.search(r"\b(?:within|in\s*the\s*(?:last|past)|past\s*\d|last\s*\d)", clause, re.I):
+        excluded = []  # "no violent felonies in the last 5 years": a window we do not model
+    if "excludes_violent_felony" in excluded and not re.search(r"\bviolent\s*felon", clause, re.I):
+        excluded.remove(
+            "excludes_violent_felony"
+        )  # "violent crimes" takes in misdemeanours: narrower would fit wrongly
     found += excluded
     if EXCLUDES_FELONY.search(clause) and "excludes_violent_felony" not in excluded:
         found.append("excludes_felony")
     if RECORDS_NONE.search(clause):
         found.append("none")
-    if CASE_BY_CASE.search(clause):
+    if CASE_BY_CASE.search(clause) and not re.search(
+        r"\b(?:sex\w*\s*offen\w*|registrants?|arson\w*|violent\s*\w+)\s*(?:\w+\s*){0,3}?(?:are\s*|is\s*|will\s*be\s*)?"
+        r"(?:accepted\s*|reviewed\s*|considered\s*|evaluated\s*)?(?:on\s*an?\s*)?case[- ]by[- ]case|"
+        r"case[- ]by[- ]case\s*(?:review\s*)?(?:for|of)\s*(?:people\s*with\s*)?(?:sex|arson|violent)",
+        clause,
+        re.I,
+    ):
         found.append("case_by_case")
     accepts = any(p.search(clause) for p in RECORDS_ANY)
     if not found and accepts and not RECORDS_ANY_NOT.search(clause) and not HEDGE.search(clause):
@@ -669,9 +702,15 @@ PARTLY = _ci(r"^\s*(?:none|no\s*(?:requirements|restrictions))\s*(?:for|in)\s*(?
 #: foster youth served up to age 26", "men seen for STI testing"): an age or gender limit has a way round.
 ALSO_SERVED = _ci(
     r"\balso\s*(?:served|eligible|welcome|accepted)\b|\bopen\s*to\s*(?:all|everyone|anyone)\b|\ball\s*ages\b|"
-    r"\b(?:adults|children|kids|youth|men|women|everyone|anyone|families|seniors|others|parents|couples)\b"
-    r"(?:\s+[\w-]+){0,3}?\s+(?:are\s+|is\s+)?(?:also\s+)?(?:welcome|seen|served|eligible|accepted)\b|"
+    r"\b(?:adults|children|kids|youth|minors|teens|men|women|everyone|anyone|families|seniors|others|parents|couples)\b"
+    r"(?:\s+[\w+-]+){0,3}?\s+(?:are\s+|is\s+)?(?:also\s+)?(?:welcome|seen|served|eligible|accepted)\b|"
     r"\bserved\s*(?:up\s*to|until|through)\s*(?:age\s*)?\d"
+)
+
+
+EVERYONE = _ci(
+    r"\b(?:everyone|anyone|all)\s*(?:is\s*|are\s*)?(?:welcome|served|eligible)\b|\bopen\s*to\s*(?:all|everyone|anyone)\b|"
+    r"\bserve\s*(?:anyone|everyone)\b|\bveterans?\s*(?:status\s*)?(?:is\s*|are\s*)?not\s*required\b"
 )
 
 
@@ -743,11 +782,37 @@ def read(text: str | None, state: str | None = None) -> list[Found]:
         found.append(Found("maximum_age", str(value), clause))
     if ALSO_SERVED.search(text):  # "younger adults with disabilities also served": the limits have a way round
         found = [f for f in found if f.kind not in ("minimum_age", "maximum_age", "gender")]
+    if EVERYONE.search(text):  # "open to everyone; seniors can also sign up for the CSFP box, 130% FPL"
+        found = [f for f in found if f.kind in ("document", "referral")]
+    found = _across_clauses(text, found)
     if SOBER_NOT.search(text):  # "sober living only; the emergency shelter is low-barrier"
         found = [f for f in found if f.kind != "sobriety"]
     if lows and highs and max(lows)[0] > min(highs)[0]:
         found = [f for f in found if f.kind not in ("minimum_age", "maximum_age")]  # contradictory: say nothing
     return _dedupe(found)
+
+
+def _across_clauses(text: str, found: list[Found]) -> list[Found]:
+    """What one clause decides that another clause of the same text takes back."""
+    parts = clauses(text)
+    aged = [c for c in parts if AGE_CONTEXT.search(c) and re.search(r"\d", c)]
+    if len(aged) > 1 and any(HEDGE.search(c) for c in aged):  # "Youth 18-21 may stay in our transitional program"
+        found = [f for f in found if f.kind not in ("minimum_age", "maximum_age")]
+    if any(INCOME_PRICE.search(c) and FPL.search(c) for c in parts) or re.search(
+        r"regardless\s*of\s*income|\d\s*%\s*(?:fpl\s*)?for\s*(?:seniors|veterans|families|survivors|children)",
+        text,
+        re.I,
+    ):
+        found = [f for f in found if f.kind not in ("income_max_fpl", "income_low")]  # another income limit or none
+    if re.search(r"\breferred\s*(?:to|elsewhere)", text, re.I):  # "male survivors are referred to partners"
+        found = [f for f in found if f.kind != "gender"]
+    for kind, values in (("referral", ("required", "not_required")),):
+        if all(any(f.kind == kind and f.value == v for f in found) for v in values):
+            found = [f for f in found if f.kind != kind]  # needed for one part, not for another
+    places = {f.phrase for f in found if f.kind.startswith("residency_")}
+    if len(places) > 1:  # "Placer County residents; Nevada County residents by referral": alternatives
+        found = [f for f in found if not f.kind.startswith("residency_")]
+    return found
 
 
 def _dedupe(found: Iterable[Found]) -> list[Found]:
