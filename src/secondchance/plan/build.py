@@ -166,7 +166,7 @@ def build_plan(
         items.extend(_release_items(rows, start, as_of, t, lang))
     items.extend(_service_items(services, t))
     order = {name: at for at, name in enumerate(SECTIONS)}
-    items.sort(key=lambda i: (order[i.section], i.day is None, i.day or date.max, i.id))
+    items.sort(key=lambda i: (order[i.section], i.day is None, i.day or date.max))  # stable: ties keep their order
     return Plan(person.id, as_of, lang, release_date, start, tuple(items), tuple(services))
 
 
