@@ -29,7 +29,7 @@ from ..records.model import Person, Row
 from ..relief import Result, Screening, Status, screen
 from ..relief.lang import Relief
 from .i18n import N_, Translate, long_date, translator
-from .model import SECTIONS, Item, Plan, Service
+from .model import SECTIONS, Item, Plan, Section, Service
 
 #: How the person's relief is named in titles and sentences (short forms; msgids of plan.po).
 RELIEF_NAMES = {
@@ -192,7 +192,15 @@ def _relief_items(screening: Screening, t: Translate, lang: str) -> Iterable[Ite
         for result in _useful(charge.results):
             automatic_now = result.rule.automatic and result.status is Status.ELIGIBLE_NOW
             since = _since(result) if automatic_now else None
-            key = (case, result.rule.section, result.rule.automatic, result.status, result.eligible_on, result.not_before, since)
+            key = (
+                case,
+                result.rule.section,
+                result.rule.automatic,
+                result.status,
+                result.eligible_on,
+                result.not_before,
+                since,
+            )
             group = groups.get(key)
             if group is None:
                 jurisdiction = str(charge.row["jurisdiction"] or "")
@@ -301,15 +309,17 @@ def _relief_item(group: _Group, as_of: date, t: Translate, lang: str) -> Item:
     relief = t(RELIEF_NAMES[rule.relief])
     values = {"what": _what(group, t), "cite": rule.section, "relief": relief, "case": group.case}
     ident = "relief:" + ":".join([rule.id, group.case, *(c for c, _ in group.charges)])
-    common = {"id": ident, "section": "relief", "cite": rule.section}
+
+    def make(kind: str, title: str, text: str, day: date | None) -> Item:
+        return Item(id=ident, section="relief", kind=kind, title=title, text=text, day=day, cite=rule.section)
+
     if result.status is Status.NEEDS_REVIEW:
         text = t("A lawyer should check whether %(relief)s can clear %(what)s (%(cite)s): one point is not known yet.")
         day = result.not_before
         if day is not None:
             text += " " + t("It cannot happen before %(day)s.")
             values["day"] = long_date(day, lang)
-        return Item(kind="review", title=t("Ask a lawyer about case %(case)s") % values, text=text % values, day=day,
-                    **common)  # type: ignore[arg-type]
+        return make("review", t("Ask a lawyer about case %(case)s") % values, text % values, day)
     if rule.automatic:
         program = _program(result)
         since = result.eligible_on if result.status is Status.ELIGIBLE_ON else group.since
@@ -323,18 +333,15 @@ def _relief_item(group: _Group, as_of: date, t: Translate, lang: str) -> Item:
         if how:
             text += " " + t(how)
         text += _scheduled(result, t, lang)
-        return Item(kind="automatic", title=t(AUTOMATIC_TITLES[program]) % values, text=text,
-                    day=as_of if already else check, **common)  # type: ignore[arg-type]
+        return make("automatic", t(AUTOMATIC_TITLES[program]) % values, text, as_of if already else check)
     if result.status is Status.ELIGIBLE_NOW:
         text = t("You can file now for %(relief)s of %(what)s (%(cite)s). Free legal aid can help you file.")
-        return Item(kind="petition", title=t("File for %(relief)s: case %(case)s") % values, text=text % values,
-                    day=as_of, **common)  # type: ignore[arg-type]
+        return make("petition", t("File for %(relief)s: case %(case)s") % values, text % values, as_of)
     assert result.eligible_on is not None
     values["day"] = long_date(result.eligible_on, lang)
     text = t("You can file for %(relief)s of %(what)s from %(day)s (%(cite)s), if nothing changes before then.")
-    return Item(kind="petition", title=t("You can file for %(relief)s: case %(case)s") % values,
-                text=text % values + _scheduled(result, t, lang), day=result.eligible_on,
-                **common)  # type: ignore[arg-type]
+    title = t("You can file for %(relief)s: case %(case)s") % values
+    return make("petition", title, text % values + _scheduled(result, t, lang), result.eligible_on)
 
 
 def _scheduled(result: Result, t: Translate, lang: str) -> str:
@@ -342,7 +349,11 @@ def _scheduled(result: Result, t: Translate, lang: str) -> str:
     if not result.depends_on:
         return ""
     parts = [
-        (t("your release on %(day)s") if d.field == "incarceration_end" else t("the end of your supervision on %(day)s"))
+        (
+            t("your release on %(day)s")
+            if d.field == "incarceration_end"
+            else t("the end of your supervision on %(day)s")
+        )
         % {"day": long_date(d.date, lang)}
         for d in result.depends_on
     ]
@@ -364,8 +375,13 @@ def _recent_release(rows: Sequence[Row], as_of: date) -> date | None:
 def _home_state(rows: Sequence[Row]) -> str | None:
     """The state of the person's latest case (by its latest date): where the release steps happen."""
     dated = [
-        (max((d for d in (r["incarceration_end"], r["disposition_date"], r["arrest_date"]) if isinstance(d, date)),
-             default=date.min), str(r["jurisdiction"]))
+        (
+            max(
+                (d for d in (r["incarceration_end"], r["disposition_date"], r["arrest_date"]) if isinstance(d, date)),
+                default=date.min,
+            ),
+            str(r["jurisdiction"]),
+        )
         for r in rows
         if isinstance(r["jurisdiction"], str)
     ]
@@ -401,18 +417,22 @@ def _release_items(rows: Sequence[Row], start: date, as_of: date, t: Translate, 
             "Report on the day your release papers give. If they give no day, call the office on the first "
             "working day after your release."
         )
-        yield _dated(f"release:report-{supervision}", "release", "report", title, text, start + timedelta(days=1),
-                     as_of, t)
+        yield _dated(
+            f"release:report-{supervision}", "release", "report", title, text, start + timedelta(days=1), as_of, t
+        )
     for ident, offset, title, text in RELEASE_STEPS:
-        yield _dated(f"release:{ident}", "release", ident, t(title), t(text) % words, start + timedelta(days=offset),
-                     as_of, t)
+        yield _dated(
+            f"release:{ident}", "release", ident, t(title), t(text) % words, start + timedelta(days=offset), as_of, t
+        )
 
 
-def _dated(ident: str, section: str, kind: str, title: str, text: str, day: date, as_of: date, t: Translate) -> Item:
+def _dated(
+    ident: str, section: Section, kind: str, title: str, text: str, day: date, as_of: date, t: Translate
+) -> Item:
     past = day < as_of
     if past:
         text += " " + t("This day has passed: if it is not done yet, do it now.")
-    return Item(id=ident, section=section, kind=kind, title=title, text=text, day=day, past=past)  # type: ignore[arg-type]
+    return Item(id=ident, section=section, kind=kind, title=title, text=text, day=day, past=past)
 
 
 # ------------------------------------------------------------------------------------------ services

@@ -87,7 +87,11 @@ def _as_service(entry: Any) -> Any:
     needs = entry.get("matched_needs") or []
     need = needs[0].get("label") if needs and isinstance(needs[0], dict) else None
     keys = ("name", "phone", "address", "url")
-    return {"id": entry["service_id"], **{k: entry.get(k) for k in keys if entry.get(k)}, **({"need": need} if need else {})}
+    return {
+        "id": entry["service_id"],
+        **{k: entry.get(k) for k in keys if entry.get(k)},
+        **({"need": need} if need else {}),
+    }
 
 
 def _person(record: Path, day: date, person_id: str | None) -> Person:
@@ -142,11 +146,15 @@ def plan_command(
     out: Annotated[
         Path | None, typer.Option("--out", "-o", help="Write the plan here: .ics (calendar), .pdf (print) or .json.")
     ] = None,
-    as_of: Annotated[str | None, typer.Option("--as-of", help="Plan as of this date (YYYY-MM-DD). Default: today.")] = None,
+    as_of: Annotated[
+        str | None, typer.Option("--as-of", help="Plan as of this date (YYYY-MM-DD). Default: today.")
+    ] = None,
     release_date: Annotated[
         str | None, typer.Option("--release-date", help="The release date the first-weeks steps count from.")
     ] = None,
-    lang: Annotated[Lang | None, typer.Option("--lang", help="en or es. Default: en (or a plan file's language).")] = None,
+    lang: Annotated[
+        Lang | None, typer.Option("--lang", help="en or es. Default: en (or a plan file's language).")
+    ] = None,
     services: Annotated[
         Path | None,
         typer.Option("--services", help="Picked services (JSON: a list, or `secondchance services search -f json`)."),
@@ -166,15 +174,19 @@ def plan_command(
     data = _plan_file(record)
     if data is not None:
         if as_of or release_date or services or person:
-            raise _refuse("A plan file already holds its dates and services; leave out --as-of, --release-date, "
-                          "--services and --person.")
+            raise _refuse(
+                "A plan file already holds its dates and services; leave out --as-of, --release-date, "
+                "--services and --person."
+            )
         try:
             plan, who = open_plan(data, chosen)
         except PlanFileRefused as error:
             raise _refuse(f"{record}: {error.reason}") from None
         except InvalidRecord as error:
-            raise _refuse(f"{record}: the record in the plan file has problems: "
-                          + "; ".join(str(p) for p in error.problems)[:2000]) from None
+            raise _refuse(
+                f"{record}: the record in the plan file has problems: "
+                + "; ".join(str(p) for p in error.problems)[:2000]
+            ) from None
     else:
         day = parse_as_of(as_of)
         release = None

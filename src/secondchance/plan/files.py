@@ -44,9 +44,7 @@ def plan_to_json(plan: Plan, person: Person) -> dict[str, Any]:
         "release_date": plan.release_date.isoformat() if plan.release_date else None,
         "record": person_to_json(person),
         "services": [asdict(s) for s in plan.services],
-        "items": [
-            {**asdict(item), "day": item.day.isoformat() if item.day else None} for item in plan.items
-        ],
+        "items": [{**asdict(item), "day": item.day.isoformat() if item.day else None} for item in plan.items],
     }
 
 
@@ -84,7 +82,10 @@ def services_from_json(raw: Any) -> tuple[Service, ...]:
         unknown = set(entry) - {"id", "name", "phone", "address", "url", "need"}
         if unknown:
             raise PlanFileRefused(f"service {at} has unknown fields: {', '.join(sorted(unknown))[:80]}")
-        ident, name = _text(entry.get("id"), f"service {at} id", False), _text(entry.get("name"), f"service {at} name", False)
+        ident, name = (
+            _text(entry.get("id"), f"service {at} id", False),
+            _text(entry.get("name"), f"service {at} name", False),
+        )
         assert ident is not None and name is not None
         url = _text(entry.get("url"), f"service {at} url")
         if url is not None and not url.startswith(("https://", "http://")):
@@ -108,7 +109,9 @@ def plan_inputs(data: Any) -> tuple[Person, date, date | None, tuple[Service, ..
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise PlanFileRefused("this is not a plan file saved by secondchance")
     if data.get("version") != VERSION:
-        raise PlanFileRefused(f"this plan file is version {str(data.get('version'))[:10]}; this program reads {VERSION}")
+        raise PlanFileRefused(
+            f"this plan file is version {str(data.get('version'))[:10]}; this program reads {VERSION}"
+        )
     as_of = _date(data.get("as_of"), "as_of")
     assert as_of is not None
     release = _date(data.get("release_date"), "release_date", optional=True)

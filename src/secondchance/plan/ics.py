@@ -9,7 +9,7 @@ out: a calendar is for what is ahead; the printed plan and the JSON keep them.
 from __future__ import annotations
 
 import hashlib
-from datetime import datetime, time, timedelta, timezone
+from datetime import UTC, datetime, time, timedelta
 
 from icalendar import Alarm, Calendar, Event
 
@@ -33,7 +33,7 @@ def to_ics(plan: Plan) -> bytes:
     cal.add("calscale", "GREGORIAN")
     cal.add("x-wr-calname", t("Reentry plan"))
     # DTSTAMP: the plan's as-of day, so the same plan gives the same bytes (no clock is read).
-    stamp = datetime.combine(plan.as_of, time(0, 0), tzinfo=timezone.utc)
+    stamp = datetime.combine(plan.as_of, time(0, 0), tzinfo=UTC)
     for item in plan.dated:
         if item.past or item.day is None:
             continue

@@ -25,7 +25,7 @@ def _environment() -> Environment:
 def sections(plan: Plan) -> list[dict[str, object]]:
     """Each non-empty section with its title and items, dates written out in the plan's language."""
     t = translator(plan.lang)
-    out = []
+    out: list[dict[str, object]] = []
     for name in SECTIONS:
         items = plan.section(name)
         if not items:
@@ -50,8 +50,10 @@ def sections(plan: Plan) -> list[dict[str, object]]:
 def to_html(plan: Plan) -> str:
     t = translator(plan.lang)
     start = t("Counted from %(day)s.") % {"day": long_date(plan.start, plan.lang)} if plan.start else ""
-    return _environment().get_template("plan_print.html").render(
-        lang=plan.lang, t=t, heading=heading(plan), sections=sections(plan), start=start
+    return (
+        _environment()
+        .get_template("plan_print.html")
+        .render(lang=plan.lang, t=t, heading=heading(plan), sections=sections(plan), start=start)
     )
 
 
