@@ -88,3 +88,20 @@ def test_a_bad_plan_file_is_refused_with_a_reason(change: dict[str, object], rea
     data = {**plan_to_json(plan_for(who, AS_OF), who), **change}
     with pytest.raises(PlanFileRefused, match=reason):
         open_plan(data)
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_the_longest_demo_plan_prints_on_two_pages_at_most(lang: str) -> None:
+    """luis (three cases) three weeks out, with three picked services: still one or two pages."""
+    from importlib import resources
+
+    from secondchance.records import load_people
+
+    demo = str(resources.files("secondchance.examples").joinpath("people.json"))
+    luis = next(p for p in load_people(demo, as_of=AS_OF) if p.id == "luis")
+    services = [
+        Service(str(i), f"Service {i}", f"213-555-010{i}", f"{i} Main St, Los Angeles, CA", None, "Legal help")
+        for i in range(3)
+    ]
+    pdf = read_pdf(to_pdf(plan_for(luis, AS_OF, RELEASE, services, lang=lang)), "plan.pdf")
+    assert pdf.pages <= 2
