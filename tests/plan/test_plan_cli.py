@@ -92,3 +92,23 @@ def test_invalid_input_exits_2(tmp_path: Path) -> None:
     )
     result = runner.invoke(app, ["plan", str(bad)])
     assert result.exit_code == 2 and "problem" in result.output
+
+
+def test_an_unwritable_out_is_exit_3_in_one_line(tmp_path: Path) -> None:
+    result = runner.invoke(app, [*BASE, "--out", str(tmp_path / "missing" / "plan.ics")])
+    assert result.exit_code == 3
+    assert "Could not write" in result.output and "Traceback" not in result.output
+
+
+def test_a_closed_output_is_exit_3() -> None:
+    import subprocess
+    import sys
+
+    command = [sys.executable, "-c", "from secondchance.cli import main; main()", *BASE]
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as process:
+        assert process.stdout is not None and process.stderr is not None
+        process.stdout.close()  # the reader went away before the plan was written
+        stderr = process.stderr.read().decode()
+        code = process.wait(timeout=120)
+    assert code == 3, stderr
+    assert "pipe" in stderr.lower() and "Traceback" not in stderr
