@@ -31,7 +31,9 @@ def test_ics_out_and_a_table_on_stdout(tmp_path: Path) -> None:
 def test_json_format_and_spanish(tmp_path: Path) -> None:
     result = runner.invoke(app, [*BASE, "--lang", "es", "--format", "json"])
     assert result.exit_code == 0, result.output
-    items = json.loads(result.output)
+    answer = json.loads(result.output)
+    assert answer["lang"] == "es" and answer["start"] == "2026-11-02" and "record" not in answer
+    items = answer["items"]
     assert any(i["title"].startswith("Pida anulación") for i in items)
     assert all({"id", "day", "past", "text", "section"} <= set(i) for i in items)
 
@@ -49,7 +51,7 @@ def test_a_saved_plan_reopens_as_the_same_plan(tmp_path: Path) -> None:
     assert first.exit_code == 0, first.output
     again = runner.invoke(app, ["plan", str(saved), "--format", "json"])
     assert again.exit_code == 0, again.output
-    assert json.loads(again.output) == json.loads(saved.read_text())["items"]
+    assert json.loads(again.output)["items"] == json.loads(saved.read_text())["items"]
     mixed = runner.invoke(app, ["plan", str(saved), "--as-of", "2027-01-01"])
     assert mixed.exit_code == 2
 
@@ -76,7 +78,7 @@ def test_services_from_a_search_result(tmp_path: Path) -> None:
         app, ["plan", str(record), "--as-of", "2026-11-23", "--services", str(services), "-f", "json"]
     )
     assert result.exit_code == 0, result.output
-    (service,) = [i for i in json.loads(result.output) if i["section"] == "services"]
+    (service,) = [i for i in json.loads(result.output)["items"] if i["section"] == "services"]
     assert service["phone"] == "215-555-0100" and "Legal help" in service["text"]
 
 

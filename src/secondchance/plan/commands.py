@@ -22,7 +22,7 @@ from ..records import InvalidRecord, Person, load_people
 from ..records.safe import InputRefused
 from ..records.safe import loads as safe_loads
 from .build import plan_for
-from .files import FORMAT, MAX_BYTES, PlanFileRefused, open_plan, plan_to_json, services_from_json
+from .files import FORMAT, MAX_BYTES, PlanFileRefused, open_plan, plan_summary_json, plan_to_json, services_from_json
 from .i18n import LANGUAGES, long_date, translator
 from .model import Plan, Service
 from .text import heading
@@ -211,7 +211,7 @@ def plan_command(
             raise environment_failure(error, f"write {out}") from None
     try:
         if fmt is PlanFormat.json:
-            sys.stdout.write(json.dumps(plan_to_json(plan, who)["items"], indent=2, ensure_ascii=False) + "\n")
+            sys.stdout.write(json.dumps(plan_summary_json(plan), indent=2, ensure_ascii=False) + "\n")
         else:
             print_table(plan, out)
         sys.stdout.flush()

@@ -35,7 +35,24 @@ class PlanFileRefused(ValueError):
         self.reason = reason
 
 
+def items_json(plan: Plan) -> list[dict[str, Any]]:
+    return [{**asdict(item), "day": item.day.isoformat() if item.day else None} for item in plan.items]
+
+
+def plan_summary_json(plan: Plan) -> dict[str, Any]:
+    """The plan without its inputs (what ``secondchance plan -f json`` prints)."""
+    return {
+        "person_id": plan.person_id,
+        "as_of": plan.as_of.isoformat(),
+        "release_date": plan.release_date.isoformat() if plan.release_date else None,
+        "start": plan.start.isoformat() if plan.start else None,
+        "lang": plan.lang,
+        "items": items_json(plan),
+    }
+
+
 def plan_to_json(plan: Plan, person: Person) -> dict[str, Any]:
+    """The plan file: its inputs (to rebuild it) and its items (to read it without secondchance)."""
     return {
         "format": FORMAT,
         "version": VERSION,
@@ -44,7 +61,7 @@ def plan_to_json(plan: Plan, person: Person) -> dict[str, Any]:
         "release_date": plan.release_date.isoformat() if plan.release_date else None,
         "record": person_to_json(person),
         "services": [asdict(s) for s in plan.services],
-        "items": [{**asdict(item), "day": item.day.isoformat() if item.day else None} for item in plan.items],
+        "items": items_json(plan),
     }
 
 
