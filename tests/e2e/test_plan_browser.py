@@ -39,6 +39,13 @@ def test_plan_from_the_results_with_its_calendar(audit: Any, page: Any, tmp_path
     page.get_by_role("button", name="Update my plan").click()
     assert page.get_by_text("Order your birth certificate").is_visible()
     audit(page, "plan-release")
+    page.fill("#plan-near", "19107")
+    page.select_option("#plan-need", "legal")
+    page.get_by_role("button", name="Find services").click()
+    audit(page, "plan-services-found")
+    page.locator("input[name='service']").first.check()
+    page.get_by_role("button", name="Add to my plan").click()
+    assert page.get_by_role("heading", name="Services you picked").is_visible()
     with page.expect_download() as info:
         page.get_by_role("button", name="Add to my calendar (.ics)").click()
     download = info.value

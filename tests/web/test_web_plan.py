@@ -123,3 +123,42 @@ def test_api_plan_is_documented(client: TestClient) -> None:
     assert set(operation["responses"]["200"]["content"]) == {"text/calendar", "application/pdf", "application/json"}
     schema = operation["requestBody"]["content"]["application/json"]["schema"]
     assert schema["required"] == ["record"] and "release_date" in schema["properties"]
+
+
+def test_services_found_added_and_removed(client: TestClient) -> None:
+    _, csrf, token = open_plan(client, MARIA)
+    found = client.post("/plan", data={"csrf_token": csrf, "plan": token, "action": "find_services",
+                                       "near": "19107", "need": "legal"})  # fmt: skip
+    assert found.status_code == 200, found.text[:300]
+    assert "Sample listings" in found.text
+    ids = re.findall(r'name="service" value="([^"]+)"', found.text)
+    assert ids
+    (token,) = set(PLAN_TOKEN.findall(found.text))
+    added = client.post(
+        "/plan",
+        data={"csrf_token": csrf, "plan": token, "action": "add_services", "near": "19107", "need": "legal",
+              "service": ids[:2]},
+    )  # fmt: skip
+    assert added.status_code == 200
+    n = len(ids[:2])
+    assert "Services you picked" in added.text and added.text.count('value="remove:') == n
+    assert "For: Legal help." in added.text
+    (token,) = set(PLAN_TOKEN.findall(added.text))
+    ics = client.post("/plan/download", data={"csrf_token": csrf, "plan": token, "format": "json"}).json()
+    assert [s["id"] for s in ics["services"]] == ids[:2]
+    removed = client.post("/plan", data={"csrf_token": csrf, "plan": token, "action": f"remove:{ids[0]}"})
+    assert removed.text.count('value="remove:') == n - 1
+    # A made-up id is not added: the search is run again and only its results count.
+    forged = client.post(
+        "/plan",
+        data={"csrf_token": csrf, "plan": token, "action": "add_services", "near": "19107", "need": "legal",
+              "service": "not-a-service"},
+    )  # fmt: skip
+    assert forged.status_code == 200 and forged.text.count('value="remove:') == n
+
+
+def test_services_search_errors_are_shown(client: TestClient) -> None:
+    _, csrf, token = open_plan(client, MARIA)
+    page = client.post("/plan", data={"csrf_token": csrf, "plan": token, "action": "find_services",
+                                      "near": "Atlantis, ZZ", "need": "legal"})  # fmt: skip
+    assert page.status_code == 422 and "know that place" in page.text and 'aria-invalid="true"' in page.text

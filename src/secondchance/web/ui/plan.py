@@ -21,9 +21,13 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
 from starlette.datastructures import FormData, UploadFile
 
+from ...directory.geo import UnknownPlace
+from ...directory.needs import BY_CODE, UnknownNeed
+from ...directory.search import Result
+from ...directory.validate import InvalidDirectory
 from ...plan.build import plan_for
 from ...plan.commands import render_file
-from ...plan.files import MAX_BYTES, PlanFileRefused, plan_inputs, services_from_json
+from ...plan.files import MAX_BYTES, MAX_SERVICES, PlanFileRefused, plan_inputs, services_from_json
 from ...plan.i18n import N_ as P_  # the plan catalogue (plan/locale), not the web one
 from ...plan.i18n import long_date, translator
 from ...plan.model import Plan
@@ -32,8 +36,10 @@ from ...plan.text import heading
 from ...records import InvalidRecord, Person, people_from_json
 from ...records.parse import person_to_json
 from ...records.safe import loads as safe_loads
+from ..directory import run_search, uses_sample
 from ..security import sign, unsign
 from .budget import within_budget
+from .i18n import translations
 from .pages import STATE_PURPOSE, checked_form, text_fields
 from .render import language, render, settings_of
 
@@ -94,11 +100,13 @@ def plan_page(
     error: str | None = None,
     set_lang: str | None = None,
     status: int = 200,
+    search: dict[str, Any] | None = None,
 ) -> Response:
     if set_lang:
         request.scope["sc_lang"] = set_lang
     lang = language(request)
     pt = translator(lang)
+    web_t = translations(lang).gettext
     context: dict[str, Any] = {"pt": pt, "error": pt(error) if error else None}
     if inputs is not None:
         try:
@@ -117,8 +125,86 @@ def plan_page(
             release_value=inputs.get("release_date") or "",
             lang_action="/plan",
             lang_fields={"plan": token},
+            picked=inputs.get("services") or [],
+            need_options=[(n.code, str(web_t(n.label))) for n in _top_needs()],
+            sample=uses_sample(settings_of(request)),
         )
+        if search is not None:
+            context["search"] = _search_view(request, search, lang)
+            if context["search"].get("error"):
+                status = 422
     return render(request, "plan.html", context, status=status, set_lang=set_lang)
+
+
+# ------------------------------------------------------------------------------------------ services
+
+#: How many services one search on this page shows (the services page has the full search).
+SEARCH_LIMIT = 8
+
+
+def _top_needs() -> list[Any]:
+    from .services import TOP_NEEDS
+
+    return list(TOP_NEEDS)
+
+
+def _find(request: Request, near: str, need: str) -> tuple[str, list[Result]]:
+    """Services near ``near`` for ``need`` (raises UnknownPlace, UnknownNeed or InvalidDirectory)."""
+    return run_search(settings_of(request), near, [need] if need else [], limit=SEARCH_LIMIT)
+
+
+def _as_service(result: Result, need: str) -> dict[str, str]:
+    """A search result as the plan keeps it: its id, name and how to reach it (nothing else)."""
+    entry = result.entry
+    url = entry.url if entry.url and entry.url.startswith(("https://", "http://")) else None
+    fields = {
+        "id": entry.service_id,
+        "name": entry.name,
+        "phone": entry.phone,
+        "address": entry.address,
+        "url": url,
+        "need": BY_CODE[need].label if need in BY_CODE else None,
+    }
+    return {key: value[:500] for key, value in fields.items() if value}
+
+
+def _search_view(request: Request, search: dict[str, Any], lang: str) -> dict[str, Any]:
+    pt = translator(lang)
+    near, need = search.get("near", ""), search.get("need", "")
+    view: dict[str, Any] = {"near": near, "need": need, "found": []}
+    if not near:
+        view["error"] = pt(P_("Enter a ZIP code or a city and state."))
+        return view
+    try:
+        place, results = _find(request, near, need)
+    except UnknownPlace:
+        view["error"] = pt(P_("We don't know that place. Try a 5-digit ZIP code, or a city and state."))
+        return view
+    except (UnknownNeed, InvalidDirectory):
+        view["error"] = pt(P_("Choose a need from the list."))
+        return view
+    view["place"] = place
+    seen: set[str] = set()
+    for result in results:  # one line per service (a service at two places is one choice)
+        if result.entry.service_id not in seen:
+            seen.add(result.entry.service_id)
+            view["found"].append(_as_service(result, need))
+    return view
+
+
+def plan_with_services(request: Request, inputs: dict[str, Any], near: str, need: str, chosen: list[str]) -> Response:
+    """The plan with the chosen services of a search added (the search is run again: nothing is trusted)."""
+    try:
+        _, results = _find(request, near, need)
+    except (UnknownPlace, UnknownNeed, InvalidDirectory):
+        return plan_page(request, inputs, search={"near": near, "need": need})
+    picked = list(inputs.get("services") or [])
+    have = {s.get("id") for s in picked}
+    for result in results:
+        if result.entry.service_id in chosen and result.entry.service_id not in have and len(picked) < MAX_SERVICES:
+            picked.append(_as_service(result, need))
+            have.add(result.entry.service_id)
+    return plan_page(request, {**inputs, "services": picked})
 
 
 @router.get("/plan")
@@ -129,8 +215,9 @@ async def plan_start(request: Request) -> Response:
 
 @router.post("/plan")
 async def plan_show(request: Request) -> Response:
-    """The plan from the results (or from this page, after a change of release date or language)."""
-    form = text_fields(await checked_form(request))
+    """The plan from the results (or from this page: a release date, services added or removed, a language)."""
+    raw = await checked_form(request)
+    form = text_fields(raw)
     inputs = _inputs(request, form)
     if inputs is None:
         return plan_page(
@@ -139,6 +226,16 @@ async def plan_show(request: Request) -> Response:
     action = form.get("action", "")
     if action.startswith("lang:"):
         return await within_budget(request, plan_page, request, inputs, None, action.removeprefix("lang:"))
+    near, need = form.get("near", "").strip()[:100], form.get("need", "")
+    if action == "find_services":
+        search = {"near": near, "need": need}
+        return await within_budget(request, plan_page, request, inputs, None, None, 200, search)
+    if action == "add_services":
+        chosen = [v for v in raw.getlist("service") if isinstance(v, str)]
+        return await within_budget(request, plan_with_services, request, inputs, near, need, chosen)
+    if action.startswith("remove:"):
+        gone = action.removeprefix("remove:")
+        inputs = {**inputs, "services": [s for s in inputs.get("services") or [] if s.get("id") != gone]}
     error = None
     if action == "release":
         release, error = _release(form.get("release_date"))
