@@ -6,6 +6,8 @@ import json
 from datetime import date, timedelta
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from icalendar import Calendar
 from plan_people import AS_OF, CA_MISDEMEANOR, PA_MISDEMEANOR, PA_PAROLE, RELEASE, person
 
@@ -15,6 +17,7 @@ from secondchance.plan.files import PlanFileRefused, open_plan, plan_to_json
 from secondchance.plan.ics import to_ics
 from secondchance.plan.printable import to_pdf
 from secondchance.plan.text import plan_text
+from secondchance.testing.strategies import people
 
 
 def events(data: bytes) -> dict[str, object]:
@@ -105,3 +108,22 @@ def test_the_longest_demo_plan_prints_on_two_pages_at_most(lang: str) -> None:
     ]
     pdf = read_pdf(to_pdf(plan_for(luis, AS_OF, RELEASE, services, lang=lang)), "plan.pdf")
     assert pdf.pages <= 2
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    person_=people(),
+    as_of=st.dates(date(2000, 1, 1), date(2035, 12, 31)),
+    release_offset=st.one_of(st.none(), st.integers(-60, 60)),
+)
+def test_any_plan_gives_a_calendar_of_what_is_ahead(person_, as_of: date, release_offset: int | None) -> None:
+    release = None if release_offset is None else as_of + timedelta(days=release_offset)
+    try:
+        plan = plan_for(person_, as_of, release)
+    except LookupError:
+        return
+    events = Calendar.from_ical(to_ics(plan)).walk("VEVENT")
+    assert len(events) == len([i for i in plan.dated if not i.past])
+    for event in events:
+        assert event.decoded("dtstart") >= as_of
+        assert event.walk("VALARM")
