@@ -22,7 +22,7 @@ from ..records import InvalidRecord, Person, load_people
 from ..records.safe import InputRefused
 from ..records.safe import loads as safe_loads
 from .build import plan_for
-from .files import FORMAT, MAX_BYTES, PlanFileRefused, open_plan, plan_summary_json, plan_to_json, services_from_json
+from .files import FORMAT, MAX_BYTES, PlanFileRefused, open_plan, plan_summary_json, render_file, services_from_json
 from .i18n import LANGUAGES, long_date, translator
 from .model import Plan, Service
 from .text import heading
@@ -39,21 +39,6 @@ class Lang(StrEnum):
 class PlanFormat(StrEnum):
     table = "table"
     json = "json"
-
-
-def render_file(plan: Plan, person: Person, suffix: str) -> bytes:
-    """The plan as the bytes of a .ics, .pdf or .json file."""
-    if suffix == ".ics":
-        from .ics import to_ics
-
-        return to_ics(plan)
-    if suffix == ".pdf":
-        from .printable import to_pdf
-
-        return to_pdf(plan)
-    if suffix == ".json":
-        return (json.dumps(plan_to_json(plan, person), indent=2, ensure_ascii=False) + "\n").encode()
-    raise ValueError(suffix)
 
 
 def _refuse(message: str) -> typer.Exit:

@@ -9,6 +9,7 @@ field is checked, and a file that fails is refused with the reason (``PlanFileRe
 
 from __future__ import annotations
 
+import json
 from dataclasses import asdict
 from datetime import date
 from typing import Any
@@ -146,3 +147,18 @@ def open_plan(data: Any, lang: str | None = None) -> tuple[Plan, Person]:
     """The plan a file holds, rebuilt from its inputs (in ``lang`` if given, else the file's language)."""
     person, as_of, release, services, file_lang = plan_inputs(data)
     return plan_for(person, as_of, release, services, lang or file_lang), person
+
+
+def render_file(plan: Plan, person: Person, suffix: str) -> bytes:
+    """The plan as the bytes of a .ics, .pdf or .json file."""
+    if suffix == ".ics":
+        from .ics import to_ics
+
+        return to_ics(plan)
+    if suffix == ".pdf":
+        from .printable import to_pdf
+
+        return to_pdf(plan)
+    if suffix == ".json":
+        return (json.dumps(plan_to_json(plan, person), indent=2, ensure_ascii=False) + "\n").encode()
+    raise ValueError(suffix)

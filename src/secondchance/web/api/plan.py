@@ -12,8 +12,7 @@ from fastapi.responses import Response
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ...plan.build import plan_for
-from ...plan.commands import render_file
-from ...plan.files import MAX_SERVICES, PlanFileRefused, services_from_json
+from ...plan.files import MAX_SERVICES, PlanFileRefused, render_file, services_from_json
 from ...records import people_from_json
 from ...records.parse import DATE_FORM
 from ..settings import Settings

@@ -26,8 +26,7 @@ from ...directory.needs import BY_CODE, UnknownNeed
 from ...directory.search import Result
 from ...directory.validate import InvalidDirectory
 from ...plan.build import plan_for
-from ...plan.commands import render_file
-from ...plan.files import MAX_BYTES, MAX_SERVICES, PlanFileRefused, plan_inputs, services_from_json
+from ...plan.files import MAX_BYTES, MAX_SERVICES, PlanFileRefused, plan_inputs, render_file, services_from_json
 from ...plan.i18n import N_ as P_  # the plan catalogue (plan/locale), not the web one
 from ...plan.i18n import long_date, translator
 from ...plan.model import Plan
