@@ -73,3 +73,26 @@ def test_plan_from_the_results_with_its_calendar(audit: Any, page: Any, tmp_path
     assert page.locator("h1").first.inner_text().strip() == "Mi plan"
     assert page.get_by_text("Pida su acta de nacimiento").is_visible()
     audit(page, "plan-es")
+
+
+def test_plan_at_desktop_width(audit: Any, browser: Any, base_url: str, tmp_path: Path) -> None:
+    """The same page at 1280 px: from the results, the PDF downloads and reads back with the plan."""
+    from secondchance.papers.pdf import read_pdf
+
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, base_url=base_url, locale="en-US")
+    context.set_default_timeout(8000)
+    page = context.new_page()
+    page.csp_errors = []
+    page.on("console", lambda m: page.csp_errors.append(m.text) if "Content Security Policy" in m.text else None)
+    try:
+        results_of(page, tmp_path, "maria")
+        page.get_by_role("button", name="My plan: dates and first steps").click()
+        audit(page, "plan-desktop")
+        assert page.get_by_text("Check that Clean Slate sealed case CP-51-CR-0001234-2009").is_visible()
+        with page.expect_download() as info:
+            page.get_by_role("button", name="Download to print (PDF)").click()
+        pdf = read_pdf(Path(info.value.path()).read_bytes(), "my-plan.pdf")
+        assert 1 <= pdf.pages <= 2
+        assert "Clean Slate should already have sealed" in " ".join(line.text for line in pdf.lines)
+    finally:
+        context.close()
