@@ -332,6 +332,8 @@ def _relief_item(group: _Group, as_of: date, t: Translate, lang: str) -> Item:
         how = HOW_TO_CHECK.get(group.jurisdiction)
         if how:
             text += " " + t(how)
+        if result.status is Status.ELIGIBLE_ON:
+            text += " " + t("This holds if nothing changes before then.")
         text += _scheduled(result, t, lang)
         return make("automatic", t(AUTOMATIC_TITLES[program]) % values, text, as_of if already else check)
     if result.status is Status.ELIGIBLE_NOW:
