@@ -262,3 +262,15 @@ def test_bulk_refuses_the_same_years_from_text_and_from_stored_dates(tmp_path: P
         (reject,) = csv.DictReader((out / "rejects.csv").open())
         assert reject["field"] == "disposition_date"
         assert reject["reason"] == "a date in the year 15 is outside the years 1800-2200"
+
+
+def test_a_rap_sheet_pdf_whose_page_pypdf_cannot_parse_is_refused_not_a_500() -> None:
+    """papers_pdf, 10-minute atheris run: pypdf's layout text extraction raised AssertionError on a
+    damaged content stream; it escaped the reader (a 500 on the web and the API)."""
+    from secondchance.papers.reading import DocumentRefused
+    from secondchance.papers.registry import read_document_bytes
+
+    data = (Path(__file__).parent / "crashes" / "rap-pdf-pypdf-assertion.pdf").read_bytes()
+    with pytest.raises(DocumentRefused) as refused:
+        read_document_bytes(data, "sheet.pdf")
+    assert refused.value.file == "sheet.pdf" and refused.value.reason

@@ -488,7 +488,6 @@ def _pdf_lines(path: str) -> tuple[list[str], list[int]]:
     run (no JavaScript, no forms: only the text layer is read).
     """
     import pypdf
-    from pypdf.errors import PyPdfError
 
     try:
         document = pypdf.PdfReader(path, strict=False)
@@ -497,7 +496,7 @@ def _pdf_lines(path: str) -> tuple[list[str], list[int]]:
         count = len(document.pages)
     except DocumentRefused:
         raise
-    except (PyPdfError, ValueError, KeyError, TypeError, OSError, RecursionError) as error:
+    except Exception as error:  # as above: any exception of the PDF layer is a damaged file here
         raise DocumentRefused(path, f"not a readable PDF ({type(error).__name__})") from None
     if count > MAX_PAGES:
         raise DocumentRefused(path, f"{count} pages; at most {MAX_PAGES} are read")
@@ -506,7 +505,7 @@ def _pdf_lines(path: str) -> tuple[list[str], list[int]]:
     for number in range(1, count + 1):
         try:
             text = document.pages[number - 1].extract_text(extraction_mode="layout")
-        except (PyPdfError, ValueError, KeyError, TypeError, RecursionError) as error:
+        except Exception as error:  # pypdf raises many kinds on hostile pages (an AssertionError among them)
             raise DocumentRefused(path, f"page {number} cannot be read ({type(error).__name__})") from None
         texts = [line.rstrip() for line in text.splitlines()]
         if number == 1 and not any(texts):
