@@ -7,14 +7,14 @@ from .render import STATIC_DIR, TEMPLATES_DIR
 
 def ui_router() -> APIRouter:
     from .pages import router
-    from .papers_upload import router as papers_router
+    from .upload import router as upload_router
     from .plan import router as plan_router
     from .services import router as services_router
 
     combined = APIRouter()
     combined.include_router(router)
     combined.include_router(services_router)
-    combined.include_router(papers_router)
+    combined.include_router(upload_router)
     combined.include_router(plan_router)
     return combined
 

@@ -25,9 +25,9 @@ def fields(page: str) -> dict[str, str]:
 
 
 def upload(client: TestClient, *files: tuple[str, bytes]) -> str:
-    token = hidden(client.get("/papers").text)["csrf_token"]
+    token = hidden(client.get("/upload").text)["csrf_token"]
     page = client.post(
-        "/papers/read", data={"csrf_token": token}, files=[("document", (n, d, "application/pdf")) for n, d in files]
+        "/upload/read", data={"csrf_token": token}, files=[("document", (n, d, "application/pdf")) for n, d in files]
     )
     assert page.status_code in (200, 422), page.text[:500]
     return page.text
@@ -45,7 +45,7 @@ def test_a_docket_is_read_reviewed_edited_and_screened(client: TestClient) -> No
     assert values["f:cases[0].charges[0].sentence.probation_end"] == ""
     assert "We could not read this." in page and "Max of 1.00 Year" in page
     data = {**hidden(page), **values, "f:cases[0].charges[0].sentence.probation_end": "2011-06-01"}
-    results = client.post("/papers/review", data=data)
+    results = client.post("/upload/review", data=data)
     assert results.status_code == 200, results.text[:800]
     assert "Your results" in results.text
     assert results.text.count('class="charge') >= 2
@@ -57,7 +57,7 @@ def test_an_edit_changes_the_record_screened(client: TestClient) -> None:
     page = upload(client, ("docket.pdf", pdf))
     values = fields(page)
     data = {**hidden(page), **values, "f:cases[0].charges[0].disposition": "not_guilty"}
-    results = client.post("/papers/review", data=data)
+    results = client.post("/upload/review", data=data)
     saved = client.post("/check/download", data={k: v for k, v in hidden(results.text).items()})
     assert saved.status_code == 200
     assert saved.json()["cases"][0]["charges"][0]["disposition"] == "not_guilty"
@@ -68,7 +68,7 @@ def test_a_field_the_page_did_not_ask_is_ignored(client: TestClient) -> None:
     _, pdf = convicted_pa()
     page = upload(client, ("docket.pdf", pdf))
     data = {**hidden(page), **fields(page), "f:cases[0].charges[0].pardoned": "true", "f:cases[0].id": "x"}
-    results = client.post("/papers/review", data=data)
+    results = client.post("/upload/review", data=data)
     saved = client.post("/check/download", data=hidden(results.text)).json()
     assert "pardoned" not in saved["cases"][0]["charges"][0]
     assert saved["cases"][0]["id"] == "CP-51-CR-0001234-2010"
@@ -78,7 +78,7 @@ def test_a_wrong_value_is_shown_again_with_the_problem(client: TestClient) -> No
     _, pdf = convicted_pa()
     page = upload(client, ("docket.pdf", pdf))
     data = {**hidden(page), **fields(page), "f:cases[0].charges[1].disposition_date": "sometime"}
-    again = client.post("/papers/review", data=data)
+    again = client.post("/upload/review", data=data)
     assert again.status_code == 422 and "Check what we read" in again.text and 'role="alert"' in again.text
 
 
@@ -95,8 +95,8 @@ def test_a_document_that_is_not_court_papers_is_refused_with_its_reason(client: 
 
 
 def test_an_expired_or_forged_review_starts_over(client: TestClient) -> None:
-    token = hidden(client.get("/papers").text)["csrf_token"]
-    page = client.post("/papers/review", data={"csrf_token": token, "record": "garbage.sig"})
+    token = hidden(client.get("/upload").text)["csrf_token"]
+    page = client.post("/upload/review", data={"csrf_token": token, "record": "garbage.sig"})
     assert page.status_code == 422 and "Upload your papers again" in page.text
 
 

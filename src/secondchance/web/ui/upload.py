@@ -60,12 +60,12 @@ class Question:
     is_date: bool = False
 
 
-@router.get("/papers")
+@router.get("/upload")
 async def papers_upload(request: Request) -> Response:
-    return render(request, "papers.html", {"mode": "upload"})
+    return render(request, "upload.html", {"mode": "upload"})
 
 
-@router.post("/papers/read")
+@router.post("/upload/read")
 async def papers_read(request: Request) -> Response:
     form = await checked_form(request, max_files=MAX_DOCUMENTS)
     documents: list[tuple[bytes, str]] = []
@@ -81,7 +81,7 @@ async def papers_read(request: Request) -> Response:
     return await within_budget(request, _read_and_review, request, documents)
 
 
-@router.post("/papers/review")
+@router.post("/upload/review")
 async def papers_review(request: Request) -> Response:
     form = text_fields(await checked_form(request))
     record = unsign(settings_of(request).secret_key, REVIEW_PURPOSE, form.get("record", ""))
@@ -114,7 +114,7 @@ def _read_and_review(request: Request, documents: list[tuple[bytes, str]]) -> Re
 
 
 def _upload_error(request: Request, message: str, **values: str) -> Response:
-    return render(request, "papers.html", {"mode": "upload", "error": message, "error_values": values}, status=422)
+    return render(request, "upload.html", {"mode": "upload", "error": message, "error_values": values}, status=422)
 
 
 def _review_page(
@@ -156,7 +156,7 @@ def _review_page(
         "problems": problems or [],
         "field_prefix": FIELD_PREFIX,
     }
-    return render(request, "papers.html", context, status=status)
+    return render(request, "upload.html", context, status=status)
 
 
 def questions(record: dict[str, Any], unread: list[dict[str, Any]]) -> list[Question]:
