@@ -26,6 +26,7 @@ from .directory.commands import db_app, services_app
 from .directory.commands import synth_command as synth_services
 from .options import EXIT_ENVIRONMENT, EXIT_INVALID, console, environment_failure, errors, parse_as_of
 from .papers.commands import read_command, screen_document
+from .petitions.commands import papers_command
 from .records import InvalidRecord, load_people
 from .records.safe import spreadsheet_safe
 from .records.stream import check_file, iter_people
@@ -53,6 +54,7 @@ app.add_typer(bulk_app, name="bulk")
 app.command("synth")(synth_command)
 app.command("serve")(serve)
 app.command("read")(read_command)
+app.command("papers")(papers_command)
 
 
 class Format(StrEnum):
