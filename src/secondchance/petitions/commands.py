@@ -69,9 +69,7 @@ def papers_command(
     address: Annotated[str | None, typer.Option(help="Your mailing address, printed on the papers.")] = None,
     person: Annotated[str | None, typer.Option(help="The person id, when the file holds several.")] = None,
     lang: Annotated[str, typer.Option(help="Language of the checklist: en or es.")] = "en",
-    formats: Annotated[
-        str, typer.Option("--formats", help="Comma-separated: pdf, docx, txt.")
-    ] = "pdf,docx",
+    formats: Annotated[str, typer.Option("--formats", help="Comma-separated: pdf, docx, txt.")] = "pdf,docx",
     fmt: Annotated[
         PapersFormat, typer.Option("--format", "-f", help="table for people, json for machines.")
     ] = PapersFormat.table,
