@@ -3,6 +3,7 @@
 from fastapi import APIRouter
 
 from .papers import router as papers_router
+from .petitions import router as petitions_router
 from .relief import router as relief_router
 from .services import router as services_router
 
@@ -14,6 +15,7 @@ def api_router() -> APIRouter:
     router.include_router(relief_router)
     router.include_router(services_router)
     router.include_router(papers_router)
+    router.include_router(petitions_router)
     return router
 
 

@@ -7,11 +7,13 @@ from .render import STATIC_DIR, TEMPLATES_DIR
 
 def ui_router() -> APIRouter:
     from .pages import router
+    from .petitions import router as petitions_router
     from .services import router as services_router
 
     combined = APIRouter()
     combined.include_router(router)
     combined.include_router(services_router)
+    combined.include_router(petitions_router)
     return combined
 
 
