@@ -107,3 +107,24 @@ def test_page_in_spanish_and_refusals(client: TestClient) -> None:
     assert client.post("/papers", data={"csrf_token": interview.hidden()["csrf_token"], "interview": "forged"},
                        follow_redirects=False).status_code == 303  # fmt: skip
     assert client.post("/papers", data={"interview": interview.hidden()["interview"]}).status_code == 403
+
+
+def test_county_and_docket_typed_on_the_page_pick_the_court(client: TestClient) -> None:
+    """An interview does not ask the county or docket: the page does, and the papers use them."""
+    record = person("maria")
+    record["cases"][0] = {k: v for k, v in record["cases"][0].items() if k != "county"} | {"id": "1"}
+    interview = Interview(client)
+    token = interview.hidden()["csrf_token"]
+    saved = json.dumps(record).encode()
+    interview.page = client.post("/check/upload", data={"csrf_token": token}, files={"record": ("r.json", saved)})
+    page = client.post("/papers", data=interview.hidden())
+    assert 'name="county_0"' in page.text and ">Philadelphia</option>" in page.text
+    hidden = dict(re.findall(r'<input type="hidden" name="(interview|csrf_token)" value="([^"]*)">', page.text))
+    form = {**hidden, "county_0": "Philadelphia", "docket_0": "CP-51-CR-0007777-2009", "file": ""}
+    files = zipfile.ZipFile(io.BytesIO(client.post("/papers/download", data=form).content)).namelist()
+    name = "01-pa-expungement-petition-CP-51-CR-0007777-2009"
+    text = pdf_text(client.post("/papers/download", data={**form, "file": name}).content)
+    assert f"{name}.pdf" in files
+    assert "COURT OF COMMON PLEAS OF PHILADELPHIA COUNTY" in text and "CP-51-CR-0007777-2009" in text
+    bad = client.post("/papers/download", data={**form, "county_0": "Atlantis", "docket_0": "<script>", "file": ""})
+    assert "01-pa-expungement-petition-case-1.pdf" in zipfile.ZipFile(io.BytesIO(bad.content)).namelist()

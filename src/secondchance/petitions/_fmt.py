@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from ..records.model import Charge
+from ..records.model import Case, Charge
 
 BLANK = "________________________"
 
@@ -57,3 +57,18 @@ def paid(charge: Charge) -> str:
 def slug(value: str) -> str:
     """A file-name part: letters, digits and hyphens only."""
     return re.sub(r"[^A-Za-z0-9]+", "-", value).strip("-") or "case"
+
+
+def docket(case: Case) -> str:
+    """The case's docket number: ``docket_number``, else its id when it reads as one (``CP-51-CR-…``,
+    ``LA-18-0042``), else ``""``: an interview's case ids (``1``) are not docket numbers."""
+    if case.docket_number and case.docket_number.strip():
+        return case.docket_number.strip()
+    if re.search(r"[A-Za-z]", case.id) and re.search(r"\d", case.id) and len(case.id) >= 5:
+        return case.id
+    return ""
+
+
+def file_part(case: Case) -> str:
+    """A file-name part for the case: its docket, else ``case-<id>``."""
+    return slug(docket(case)) if docket(case) else f"case-{slug(case.id)}"

@@ -14,7 +14,7 @@ DOJ under § 1203.425, and a petition may still be filed.
 from __future__ import annotations
 
 from ..records.model import Case, Person
-from ._fmt import BLANK, day, disposition, slug, text
+from ._fmt import BLANK, day, disposition, docket, file_part, text
 from .courts import Court
 from .decide import Plan, _section_key
 from .model import Block, Caption, Document, Heading, Para, Petitioner, Signature, Table
@@ -37,7 +37,7 @@ def caption(case: Case, petitioner: Petitioner, person: Person) -> Caption:
     name = petitioner.name or person.name or BLANK
     return Caption(
         ("PEOPLE OF THE STATE OF CALIFORNIA", "v.", name.upper() if name != BLANK else name),
-        (f"Case No. {text(case.docket_number or case.id)}",),
+        (f"Case No. {text(docket(case))}",),
     )
 
 
@@ -126,7 +126,7 @@ def dismissal_petition(
         Signature("Signature of Petitioner"),
     ]
     return Document(
-        name=f"{number:02d}-ca-dismissal-petition-{slug(case.docket_number or case.id)}",
+        name=f"{number:02d}-ca-dismissal-petition-{file_part(case)}",
         kind="petition",
         title="PETITION FOR DISMISSAL (Pen. Code, §§ 17(b), 1203.4, 1203.4a, 1203.41, 1203.42) — content of CR-180",
         court=court_heading(case, court),
@@ -150,7 +150,7 @@ def dismissal_order(plan: Plan, person: Person, petitioner: Petitioner, court: C
     blocks: list[Block] = [
         Para(
             f"The court has read the petition of {petitioner.name or person.name or BLANK} in case "
-            f"{text(case.docket_number or case.id)} and ORDERS, for each conviction below:"
+            f"{text(docket(case))} and ORDERS, for each conviction below:"
         ),
         Table(("Code section", "Offense", "Relief", "Order"), rows),
         Para(
@@ -167,7 +167,7 @@ def dismissal_order(plan: Plan, person: Person, petitioner: Petitioner, court: C
         Signature("Judicial Officer"),
     ]
     return Document(
-        name=f"{number:02d}-ca-dismissal-order-{slug(case.docket_number or case.id)}",
+        name=f"{number:02d}-ca-dismissal-order-{file_part(case)}",
         kind="order",
         title="ORDER FOR DISMISSAL — content of form CR-181",
         court=court_heading(case, court),
@@ -185,7 +185,7 @@ def seal_arrest_petition(
     blocks.append(
         Para(
             f"The arrest: date {day(case.arrest_date)}; arresting agency {text(case.arresting_agency)}; "
-            f"court case number {text(case.docket_number or case.id)}.",
+            f"court case number {text(docket(case))}.",
             number=3,
         )
     )
@@ -238,7 +238,7 @@ def seal_arrest_petition(
         Signature("Signature of Petitioner"),
     ]
     return Document(
-        name=f"{number:02d}-ca-seal-arrest-petition-{slug(case.docket_number or case.id)}",
+        name=f"{number:02d}-ca-seal-arrest-petition-{file_part(case)}",
         kind="petition",
         title="PETITION TO SEAL ARREST AND RELATED RECORDS (Pen. Code, § 851.91) — content of form CR-409",
         court=court_heading(case, court),
@@ -254,7 +254,7 @@ def seal_arrest_order(plan: Plan, person: Person, petitioner: Petitioner, court:
         Para(
             "The court finds that the petitioner is eligible for the requested relief and GRANTS the petition. The "
             f"record of arrest of {petitioner.name or person.name or BLANK} on {day(case.arrest_date)} "
-            f"(court case number {text(case.docket_number or case.id)}; arresting agency "
+            f"(court case number {text(docket(case))}; arresting agency "
             f"{text(case.arresting_agency)}) shall be sealed under Pen. Code, § 851.91, and the arrest deemed not to "
             "have occurred, except as Pen. Code, § 851.92 provides."
         ),
@@ -267,7 +267,7 @@ def seal_arrest_order(plan: Plan, person: Person, petitioner: Petitioner, court:
         Signature("Judicial Officer"),
     ]
     return Document(
-        name=f"{number:02d}-ca-seal-arrest-order-{slug(case.docket_number or case.id)}",
+        name=f"{number:02d}-ca-seal-arrest-order-{file_part(case)}",
         kind="order",
         title="ORDER TO SEAL ARREST AND RELATED RECORDS (Pen. Code, §§ 851.91, 851.92) — content of form CR-410",
         court=court_heading(case, court),

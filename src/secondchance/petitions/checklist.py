@@ -19,7 +19,7 @@ from babel.messages.pofile import read_po
 from babel.support import NullTranslations, Translations
 
 from ..records.model import Person
-from ._fmt import BLANK, slug
+from ._fmt import BLANK, docket, slug
 from .courts import Court, court_for
 from .decide import Decision, Plan
 from .model import Block, Document, Heading, Para, Petitioner, Signature
@@ -147,7 +147,7 @@ def checklist(
                     Para(
                         _("Do not file the papers for case %(case)s before %(date)s.")
                         % {
-                            "case": plan.case.docket_number or plan.case.id,
+                            "case": (docket(plan.case) or f"number {plan.case.id}"),
                             "date": plan.do_not_file_before.isoformat(),
                         },
                         bold=True,
@@ -196,7 +196,7 @@ def cover_letter(
     name = petitioner.name or person.name or BLANK
     address = petitioner.address or person.address or BLANK
     office = f"{court.office}, {court.name}" if court else f"Clerk of the court of {county or BLANK} County"
-    dockets = ", ".join(p.case.docket_number or p.case.id for p, _d in items)
+    dockets = ", ".join((docket(p.case) or BLANK) for p, _d in items)
     enclosed = [doc.title for _p, docs in items for doc in docs]
     blocks: list[Block] = [
         Para(f"To: {office}" + (f", {court.address}" if court else "")),

@@ -14,6 +14,7 @@ from datetime import date, timedelta
 
 from ..records.model import Case, Charge, Person
 from ..relief import Relief, Result, Screening, Status
+from ._fmt import docket
 
 #: A petition is not prepared earlier than this before it may be filed (forms and law change).
 HORIZON = timedelta(days=366)
@@ -70,10 +71,10 @@ def _section_key(section: str) -> str | None:
 
 def is_summary_case(case: Case) -> bool:
     """A PA summary case: a magisterial district docket (``MJ-``), or every charge graded S."""
-    docket = (case.docket_number or case.id or "").upper()
-    if docket.startswith("MJ-"):
+    number = docket(case).upper()
+    if number.startswith("MJ-"):
         return True
-    if docket.startswith(("CP-", "MC-")):
+    if number.startswith(("CP-", "MC-")):
         return False
     return bool(case.charges) and all(c.grade == "S" for c in case.charges)
 
@@ -88,7 +89,7 @@ def _usable(result: Result, as_of: date) -> bool:
 
 def _who(case: Case, charge: Charge) -> str:
     label = charge.description or charge.statute or f"charge {charge.id}"
-    return f"{label} (case {case.docket_number or case.id})"
+    return f"{label} (case {docket(case) or case.id})"
 
 
 def decide(person: Person, screening: Screening) -> Decision:

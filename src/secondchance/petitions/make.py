@@ -8,6 +8,7 @@ from collections.abc import Callable
 from ..records.model import Person
 from ..relief import Screening
 from . import ca, pa
+from ._fmt import BLANK, docket
 from .checklist import checklist, cover_letter, fee_waiver_note
 from .courts import Court, court_for
 from .decide import Plan, decide
@@ -59,7 +60,7 @@ def make_packet(person: Person, screening: Screening, petitioner: Petitioner | N
                 PaperSummary(
                     doc.name,
                     doc.kind,
-                    plan.case.docket_number or plan.case.id,
+                    (docket(plan.case) or f"number {plan.case.id}"),
                     court.name if court else f"{plan.case.county or 'unknown'} county court ({plan.state})",
                     f"{WHY[plan.kind]}: {reasons}",
                     plan.do_not_file_before,
@@ -68,7 +69,7 @@ def make_packet(person: Person, screening: Screening, petitioner: Petitioner | N
     extras: list[Document] = []
     for (state, county), items in by_court.items():
         court = court_for(state, county)
-        dockets = [p.case.docket_number or p.case.id for p, _ in items]
+        dockets = [(docket(p.case) or BLANK) for p, _ in items]
         number += 1
         if state == "PA":
             waiver = pa.in_forma_pauperis(county, dockets, person, who, court, number)

@@ -19,7 +19,7 @@ The social security number goes on the Confidential Information Form (Pa.R.Crim.
 from __future__ import annotations
 
 from ..records.model import Case, Person
-from ._fmt import BLANK, day, disposition, paid, slug, text
+from ._fmt import BLANK, day, disposition, docket, file_part, paid, slug, text
 from .courts import Court
 from .decide import Plan
 from .model import Block, Caption, Document, Heading, PageBreak, Para, Petitioner, Signature, Table
@@ -36,7 +36,7 @@ def caption(case: Case, petitioner: Petitioner, person: Person) -> Caption:
     name = petitioner.name or person.name or BLANK
     return Caption(
         ("COMMONWEALTH OF PENNSYLVANIA", "v.", name.upper() if name != BLANK else name),
-        (f"Docket No. {text(case.docket_number or case.id)}", f"OTN: {text(case.otn)}"),
+        (f"Docket No. {text(docket(case))}", f"OTN: {text(case.otn)}"),
     )
 
 
@@ -59,8 +59,8 @@ def charge_table(plan: Plan) -> Table:
 
 
 def _magisterial_number(case: Case) -> str:
-    docket = (case.docket_number or case.id or "").upper()
-    return docket.split("-")[1] if docket.startswith("MJ-") and docket.count("-") >= 2 else BLANK
+    number = docket(case).upper()
+    return number.split("-")[1] if number.startswith("MJ-") and number.count("-") >= 2 else BLANK
 
 
 def petition(plan: Plan, person: Person, petitioner: Petitioner, court: Court | None, number: int) -> Document:
@@ -91,12 +91,10 @@ def petition(plan: Plan, person: Person, petitioner: Petitioner, court: Court | 
             f"Magisterial District Court {_magisterial_number(case)}."
         )
         paras.append(f"Magisterial district court number: {_magisterial_number(case)}.")
-        paras.append(f"Docket number: {text(case.docket_number or case.id)}.")
+        paras.append(f"Docket number: {text(docket(case))}.")
     else:
         paras.append(f"The judge who accepted the plea or heard the case: {text(case.judge)}, of the {judge_address}.")
-        paras.append(
-            f"Docket number: {text(case.docket_number or case.id)}. Offense tracking number (OTN): {text(case.otn)}."
-        )
+        paras.append(f"Docket number: {text(docket(case))}. Offense tracking number (OTN): {text(case.otn)}.")
     paras.append(f"The affiant shown on the complaint, and the affiant's mailing address, if available: {BLANK}.")
     paras.append(
         f"Date of the complaint: {day(case.complaint_date)}. Date of arrest: {day(case.arrest_date)}. "
@@ -157,7 +155,7 @@ def petition(plan: Plan, person: Person, petitioner: Petitioner, court: Court | 
     blocks += [Signature("Signature of Petitioner"), Signature("Date")]
     kind = "limited-access" if limited else "expungement"
     return Document(
-        name=f"{number:02d}-pa-{kind}-petition-{slug(case.docket_number or case.id)}",
+        name=f"{number:02d}-pa-{kind}-petition-{file_part(case)}",
         kind="petition",
         title=title,
         court=court_heading(case, court),
@@ -190,7 +188,7 @@ def order(plan: Plan, person: Person, petitioner: Petitioner, court: Court | Non
     blocks: list[Block] = [
         Para(
             f"AND NOW, this ____ day of ______________, 20__, upon consideration of the foregoing petition of "
-            f"{name}, date of birth {day(person.birth_date)}, docket number {text(case.docket_number or case.id)}, "
+            f"{name}, date of birth {day(person.birth_date)}, docket number {text(docket(case))}, "
             f"OTN {text(case.otn)}, date of complaint or arrest {day(case.complaint_date or case.arrest_date)}, "
             f"it is hereby ORDERED and DECREED that {grant}"
         ),
@@ -206,7 +204,7 @@ def order(plan: Plan, person: Person, petitioner: Petitioner, court: Court | Non
     ]
     kind = "limited-access" if limited else "expungement"
     return Document(
-        name=f"{number:02d}-pa-{kind}-order-{slug(case.docket_number or case.id)}",
+        name=f"{number:02d}-pa-{kind}-order-{file_part(case)}",
         kind="order",
         title=title,
         court=court_heading(case, court),

@@ -19,6 +19,7 @@ from fastapi.responses import RedirectResponse, Response
 from starlette.datastructures import FormData
 
 from ...petitions.commands import make_for
+from ...petitions.courts import court_for, courts
 from ...petitions.model import Packet, Petitioner
 from ...petitions.render import packet_files, render_pdf, zip_files
 from ...records import InvalidRecord, Person, people_from_json
@@ -31,6 +32,7 @@ from .render import language, render, settings_of
 
 router = APIRouter(include_in_schema=False)
 TEXT_LIMIT = 300
+DOCKET = re.compile(r"[A-Za-z0-9][A-Za-z0-9 .\-]{0,39}")
 
 
 @dataclass(frozen=True)
@@ -55,9 +57,43 @@ def _clean(value: str | None) -> str:
     return re.sub(r"[\x00-\x1f\x7f]+", " ", value or "").strip()[:TEXT_LIMIT]
 
 
-def _person(found: InterviewRecord) -> Person | None:
+def case_fields(record: dict[str, Any]) -> list[dict[str, Any]]:
+    """Per case, what the interview does not ask but a petition needs: the county (its court) and the
+    docket number. Shown prefilled from an uploaded record; typed here, used once, kept nowhere."""
+    out = []
+    for index, case in enumerate(record.get("cases", [])):
+        charges = case.get("charges") or [{}]
+        state = str(case.get("jurisdiction") or "")
+        out.append(
+            {
+                "index": index,
+                "label": charges[0].get("description") or charges[0].get("statute") or "",
+                "counties": sorted(c.county for c in courts(state).values()),
+                "county": case.get("county") or "",
+                "docket": case.get("docket_number") or "",
+            }
+        )
+    return out
+
+
+def with_case_details(record: dict[str, Any], form: dict[str, str]) -> dict[str, Any]:
+    """The record with the county and docket typed on the page (a known county; a docket's characters)."""
+    cases = []
+    for index, case in enumerate(record.get("cases", [])):
+        case = dict(case)
+        county = form.get(f"county_{index}", "")
+        if court_for(str(case.get("jurisdiction") or ""), county):
+            case["county"] = county
+        number = form.get(f"docket_{index}", "").strip()
+        if number and DOCKET.fullmatch(number):
+            case["docket_number"] = number
+        cases.append(case)
+    return {**record, "cases": cases}
+
+
+def _person(record: dict[str, Any]) -> Person | None:
     try:
-        return people_from_json(found.record, as_of=date.today())[0]
+        return people_from_json(record, as_of=date.today())[0]
     except (InvalidRecord, IndexError):
         return None
 
@@ -65,13 +101,14 @@ def _person(found: InterviewRecord) -> Person | None:
 def papers_page(request: Request, found: InterviewRecord, set_lang: str | None = None, error: str = "") -> Response:
     if set_lang in LANGUAGES:
         request.scope["sc_lang"] = set_lang
-    person = _person(found)
+    person = _person(found.record)
     packet: Packet | None = make_for(person, date.today(), Petitioner(), language(request)) if person else None
     papers = [m for m in packet.made if m.kind != "checklist"] if packet else []
     context = {
         "packet": packet,
         "papers": papers,
         "carry": found.carry,
+        "cases": case_fields(found.record),
         "error": error,
         "lang_action": "/papers",
         "lang_fields": found.carry,
@@ -80,7 +117,7 @@ def papers_page(request: Request, found: InterviewRecord, set_lang: str | None =
 
 
 def download(request: Request, found: InterviewRecord, form: dict[str, str]) -> Response:
-    person = _person(found)
+    person = _person(with_case_details(found.record, form))
     if person is None:
         return papers_page(request, found, error=N_("Some answers do not fit together. Go back and check them."))
     petitioner = Petitioner(_clean(form.get("name")), _clean(form.get("address")))
