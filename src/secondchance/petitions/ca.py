@@ -97,7 +97,8 @@ def dismissal_petition(
             )
         blocks.append(
             Para(
-                f"{text(c.description or c.statute, 'Charge ' + c.id)}: {' '.join(facts)} Ground: "
+                f"{text(c.description, 'Charge ' + c.id)} ({text(c.statute, 'code section not given')}): "
+                f"{' '.join(facts)} Ground: "
                 f"{g.result.rule.title} ({g.result.rule.section}).",
                 number=n,
             )
@@ -204,6 +205,12 @@ def seal_arrest_petition(
             ),
         )
     )
+    charges = "; ".join(
+        f"{text(g.charge.description, 'charge ' + g.charge.id)} ({text(g.charge.statute, 'code section not given')}): "
+        f"{disposition(g.charge).lower()}"
+        for g in plan.grounds
+    )
+    blocks.append(Para(f"The charges from this arrest: {charges}."))
     blocks.append(
         Para(
             "The arrest did not result in a conviction: the charges were dismissed or ended in acquittal and may "
