@@ -150,3 +150,18 @@ def test_spanish_checklist() -> None:
     packet = make_packet(person, screen(person, AS_OF), WHO, "es")
     sheet = render_text(packet.documents[0])
     assert "Sus documentos para la corte" in sheet and "Cuánto cuesta" in sheet
+
+
+def test_every_checklist_sentence_has_spanish() -> None:
+    import re
+
+    from babel.messages.pofile import read_po
+
+    from secondchance.petitions import checklist
+
+    with (Path(checklist.__file__).parent / "locale" / "es.po").open("rb") as handle:
+        translated = {m.id for m in read_po(handle, locale="es") if m.id and m.string}
+    source = Path(checklist.__file__).read_text(encoding="utf-8")
+    needed = set(re.findall(r'_\("([^"]+)"\)', source))
+    needed |= {text for facts in checklist.FACTS.values() for text, _source, _checked in facts.values()}
+    assert needed - translated == set()

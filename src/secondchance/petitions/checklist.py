@@ -30,24 +30,35 @@ LOCALE = Path(__file__).parent / "locale"
 FACTS: dict[str, dict[str, tuple[str, str, bool]]] = {
     "PA": {
         "copies": (
-            "Bring the original and 2 copies of each paper: one for you (the clerk stamps it) and one for the "
-            "District Attorney. The clerk will tell you if they need more.",
-            "Pa.R.Crim.P. 790(B) (service on the attorney for the Commonwealth); county practice varies",
+            "Ask the Clerk of Courts how many copies they need. Bring at least the original and 2 copies of each "
+            "paper: one for you (the clerk stamps it) and one for the District Attorney.",
+            "plsephilly.org/get-help/expungement (the clerk says how many copies and who gets them)",
             False,
         ),
         "cost": (
-            "The filing fee depends on the county and can be more than $100 a petition. Ask the clerk for the "
-            "fee before you go. If you cannot pay, file the petition to proceed in forma pauperis we made. You "
-            "must also attach a Pennsylvania State Police criminal history report from the last 60 days "
-            "(about $22 online, free for some people).",
-            "county fee schedules; Pa.R.Crim.P. 790(A)(3); Pennsylvania State Police PATCH",
+            "The filing fee depends on the county. Ask the Clerk of Courts for the fee before you file. If you "
+            "cannot pay, file the petition to proceed in forma pauperis we made.",
+            "plsephilly.org/get-help/expungement: the cost to file varies by county",
+            True,
+        ),
+        "report": (
+            "Attach a Pennsylvania State Police criminal history report (ask for it on the PATCH website or by mail "
+            "with form SP4-164; it costs about $22).",
+            "Pa.R.Crim.P. 790(A)(3) and 490(A)(3) (the report must be attached); the fee from third-party pages",
             False,
+        ),
+        "form": (
+            "The courts also publish their own petition forms (pacourts.us/forms/for-the-public). The clerk must "
+            "accept our papers, which hold the same facts, but you may copy them onto the court's form.",
+            "lancasterpaclerkofcourts.com Expungement Information Sheet; yorkcountypa.gov Expungement Guide",
+            True,
         ),
         "next": (
             "The District Attorney gets a copy and can agree or object. A judge decides, sometimes at a hearing "
             "you must go to. If the judge agrees, the clerk sends the order to the State Police and the other "
             "agencies. For limited access, the District Attorney has 30 days to object.",
-            "Pa.R.Crim.P. 790(B)-(C), 791; 18 Pa.C.S. § 9122.1(c)",
+            "Pa.R.Crim.P. 790(B)-(C); plsephilly.org (the district attorney may challenge and ask for a hearing); "
+            "18 Pa.C.S. § 9122.1(c) (30 days)",
             False,
         ),
         "time": (
@@ -156,9 +167,13 @@ def checklist(
         for key, label in (
             ("copies", _("How many copies")),
             ("cost", _("What it costs")),
+            ("report", _("What to attach")),
+            ("form", _("The court's own forms")),
             ("next", _("What happens next")),
             ("time", _("How long it takes")),
         ):
+            if key not in FACTS[state]:
+                continue
             fact, source, verified = FACTS[state][key]
             step += 1
             note = _("source: %(source)s") % {"source": source}

@@ -103,7 +103,7 @@ def papers_page(request: Request, found: InterviewRecord, set_lang: str | None =
         request.scope["sc_lang"] = set_lang
     person = _person(found.record)
     packet: Packet | None = make_for(person, date.today(), Petitioner(), language(request)) if person else None
-    papers = [m for m in packet.made if m.kind != "checklist"] if packet else []
+    papers = [m for m in packet.made if m.kind == "petition"] if packet else []  # each with its order
     context = {
         "packet": packet,
         "papers": papers,
