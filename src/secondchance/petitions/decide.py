@@ -118,17 +118,16 @@ def decide(person: Person, screening: Screening) -> Decision:
             usable = [r for r in results if _usable(r, as_of)]
             made = False
             auto = [r for r in usable if r.rule.automatic]
-            for r in auto:
-                automatic.append(_automatic_text(state, who, r))
+            paper = ""
             if state == "PA":
                 exp = [r for r in usable if r.rule.relief is Relief.EXPUNGEMENT and not r.rule.automatic]
                 seal = [r for r in usable if r.rule.relief is Relief.SEALING and not r.rule.automatic]
                 if exp:
                     expunge.append(ChargeGround(charge, exp[0]))
-                    made = True
+                    made, paper = True, "expungement"
                 elif seal:
                     limited.append(ChargeGround(charge, seal[0]))
-                    made = True
+                    made, paper = True, "limited access"
             elif state == "CA":
                 sections: set[str] = set()
                 for r in usable:
@@ -156,6 +155,10 @@ def decide(person: Person, screening: Screening) -> Decision:
                             f"{who}: {r.rule.title} ({r.rule.section}) may be available; we do not make "
                             "this paper yet. A legal aid office can file it."
                         )
+            for r in auto:
+                automatic.append(
+                    _automatic_text(state, who, r, paper if state == "PA" else ("petition" if made else ""))
+                )
             if not made and not auto:
                 not_made.append(_why_not(who, screened.results, as_of))
         if expunge:
@@ -169,22 +172,28 @@ def decide(person: Person, screening: Screening) -> Decision:
     return Decision(tuple(plans), tuple(dict.fromkeys(automatic)), tuple(not_made))
 
 
-def _automatic_text(state: str, who: str, result: Result) -> str:
+def _automatic_text(state: str, who: str, result: Result, paper: str) -> str:
+    """The checklist's line for relief that needs no paper; ``paper`` names a paper made for the same
+    charge all the same (PA: "expungement" or "limited access"; CA: "petition"), so the lines agree."""
     when = (
         f" It may happen on or after {result.eligible_on.isoformat()}."
         if result.status is Status.ELIGIBLE_ON and result.eligible_on
         else ""
     )
     if state == "PA" and result.rule.relief is Relief.AUTOMATIC_SEALING:
+        clean = f"{who}: Clean Slate ({result.rule.section}) seals this automatically.{when}"
+        if paper == "expungement":
+            return f"{clean} Expungement, the petition we made, goes further: it destroys the record."
+        if paper == "limited access":
+            return (
+                f"{clean} File the petition for limited access we made only if your State Police report still shows it."
+            )
         return (
-            f"{who}: Clean Slate ({result.rule.section}) seals this automatically. You do not file "
-            f"anything for it.{when} If it still shows on a background check, ask a legal aid office."
+            f"{clean} You do not file anything for it. If it still shows on a background check, ask a legal aid office."
         )
     if state == "CA":
-        return (
-            f"{who}: {result.rule.title} ({result.rule.section}) happens without a petition.{when} "
-            "You can still file the petition we made for this case if you want a court order."
-        )
+        also = " You can still file the petition we made for this case if you want a court order." if paper else ""
+        return f"{who}: {result.rule.title} ({result.rule.section}) happens without a petition.{when}{also}"
     return f"{who}: {result.rule.title} ({result.rule.section}) is ordered without a petition.{when}"
 
 
