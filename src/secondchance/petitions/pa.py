@@ -183,13 +183,15 @@ def order(plan: Plan, person: Person, petitioner: Petitioner, court: Court | Non
             "section permits."
         )
     else:
-        title = "ORDER FOR EXPUNGEMENT (Pa.R.Crim.P. 490/790; 18 Pa.C.S. § 9122)"
+        title = f"ORDER FOR EXPUNGEMENT (Pa.R.Crim.P. {'490' if plan.summary else '790'}; 18 Pa.C.S. § 9122)"
         grant = "the petition is GRANTED, and the arrest record of the charges listed below shall be EXPUNGED."
     blocks: list[Block] = [
         Para(
             f"AND NOW, this ____ day of ______________, 20__, upon consideration of the foregoing petition of "
-            f"{name}, date of birth {day(person.birth_date)}, docket number {text(docket(case))}, "
-            f"OTN {text(case.otn)}, date of complaint or arrest {day(case.complaint_date or case.arrest_date)}, "
+            f"{name} (other names: {', '.join(person.aliases) or 'none'}), date of birth {day(person.birth_date)}, "
+            "Social Security number on the Confidential Information Form, "
+            f"docket number {text(docket(case))}, OTN {text(case.otn)}, date of complaint or arrest "
+            f"{day(case.complaint_date or case.arrest_date)}, arresting agency {text(case.arresting_agency)}, "
             f"it is hereby ORDERED and DECREED that {grant}"
         ),
         charge_table(plan),
