@@ -165,3 +165,12 @@ def test_every_checklist_sentence_has_spanish() -> None:
     needed = set(re.findall(r'_\("([^"]+)"\)', source))
     needed |= {text for facts in checklist.FACTS.values() for text, _source, _checked in facts.values()}
     assert needed - translated == set()
+
+
+@pytest.mark.parametrize(("person_id", "lang"), [("maria", "en"), ("luis", "en"), ("luis", "es"), ("sam", "en")])
+def test_checklist_is_one_page(person_id: str, lang: str) -> None:
+    import pypdf
+
+    person = demo_people()[person_id]
+    sheet = make_packet(person, screen(person, AS_OF), WHO, lang).documents[0]
+    assert len(pypdf.PdfReader(io.BytesIO(render_pdf(sheet))).pages) == 1
