@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import logging
 import re
 import zipfile
 from importlib import resources
@@ -128,3 +129,13 @@ def test_county_and_docket_typed_on_the_page_pick_the_court(client: TestClient) 
     assert "COURT OF COMMON PLEAS OF PHILADELPHIA COUNTY" in text and "CP-51-CR-0007777-2009" in text
     bad = client.post("/papers/download", data={**form, "county_0": "Atlantis", "docket_0": "<script>", "file": ""})
     assert "01-pa-expungement-petition-case-1.pdf" in zipfile.ZipFile(io.BytesIO(bad.content)).namelist()
+
+
+def test_name_and_address_are_not_logged(client: TestClient, caplog: Any) -> None:
+    caplog.set_level(logging.DEBUG)
+    record = {**person("maria"), "name": "Zelda Unlogged", "address": "77 Quiet Road"}
+    assert client.post(f"/api/v1/papers?as_of={AS_OF}&formats=txt", json=record).status_code == 200
+    interview = results_for(client, "maria")
+    form = {**interview.hidden(), "name": "Zelda Unlogged", "address": "77 Quiet Road"}
+    assert client.post("/papers/download", data=form).status_code == 200
+    assert "Zelda" not in caplog.text and "Quiet Road" not in caplog.text
