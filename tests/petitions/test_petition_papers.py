@@ -11,6 +11,7 @@ from datetime import date
 from importlib import resources
 from pathlib import Path
 
+import pdfplumber
 import pytest
 
 from secondchance.petitions import Petitioner, decide, make_packet
@@ -38,7 +39,8 @@ def packet_text(person: Person, lang: str = "en") -> str:
 
 
 @pytest.mark.parametrize(
-    ("person_id", "lang"), [("maria", "en"), ("denise", "en"), ("luis", "en"), ("luis", "es"), ("sam", "en")]
+    ("person_id", "lang"),
+    [("maria", "en"), ("denise", "en"), ("luis", "en"), ("luis", "es"), ("sam", "en"), ("rosa", "en"), ("rosa", "es")],
 )
 def test_golden_papers(person_id: str, lang: str) -> None:
     """The words of every paper; regenerate with UPDATE_GOLDEN=1 after an intended change."""
@@ -85,20 +87,20 @@ def test_no_papers_when_nothing_is_available() -> None:
 
 
 def test_a_later_date_says_do_not_file_before() -> None:
-    """A path that opens within the year makes a paper marked with its first day."""
-    person = demo_people()["sam"]
-    early = date(2013, 10, 2)  # before the limited-access waiting period ends? then none or dated
+    """A path that opens within the year makes its papers now, each marked with the first day to file."""
+    person = demo_people()["rosa"]
     packet = make_packet(person, screen(person, AS_OF), WHO)
-    assert all(doc.do_not_file_before is None for doc in packet.documents)
-    screening = screen(person, early)
-    for plan in decide(person, screening).plans:
-        if plan.do_not_file_before:
-            assert plan.do_not_file_before > early
-            assert (plan.do_not_file_before - early).days <= 366
+    petition = next(d for d in packet.documents if d.kind == "petition")
+    assert petition.do_not_file_before == date(2027, 3, 2)
+    assert "DO NOT FILE BEFORE 2027-03-02" in render_text(petition)
+    assert "Do not file the papers for case CRI-25012345 before 2027-03-02." in render_text(packet.documents[0])
+    with pdfplumber.open(io.BytesIO(render_pdf(petition))) as pdf:
+        assert "DO NOT FILE BEFORE 2027-03-02" in (pdf.pages[0].extract_text() or "")
+    later = make_packet(person, screen(person, date(2026, 2, 1)), WHO)  # judgment not yet entered: nothing
+    assert [d.kind for d in later.documents] == ["checklist"]
 
 
 def test_pdf_names_court_docket_and_statute() -> None:
-    import pdfplumber
 
     for person_id, court, docket, statutes in (
         (
