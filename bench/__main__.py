@@ -10,7 +10,16 @@ import time
 from pathlib import Path
 
 SUITES = [
-    "bulk", "search", "api", "eligibility", "imports", "screen", "screen_memory", "papers", "papers_ca", "petitions",
+    "bulk",
+    "search",
+    "api",
+    "eligibility",
+    "imports",
+    "screen",
+    "screen_memory",
+    "papers",
+    "papers_ca",
+    "petitions",
 ]
 RESULTS = Path(__file__).parent / "results.json"
 
