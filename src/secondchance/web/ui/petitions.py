@@ -32,6 +32,8 @@ from .render import language, render, settings_of
 
 router = APIRouter(include_in_schema=False)
 TEXT_LIMIT = 300
+#: Cases whose county and docket the page asks (two fields each; a form takes at most 64 fields).
+MAX_CASE_FIELDS = 25
 DOCKET = re.compile(r"[A-Za-z0-9][A-Za-z0-9 .\-]{0,39}")
 
 
@@ -61,7 +63,7 @@ def case_fields(record: dict[str, Any]) -> list[dict[str, Any]]:
     """Per case, what the interview does not ask but a petition needs: the county (its court) and the
     docket number. Shown prefilled from an uploaded record; typed here, used once, kept nowhere."""
     out = []
-    for index, case in enumerate(record.get("cases", [])):
+    for index, case in enumerate(record.get("cases", [])[:MAX_CASE_FIELDS]):
         charges = case.get("charges") or [{}]
         state = str(case.get("jurisdiction") or "")
         out.append(
