@@ -176,3 +176,18 @@ def test_checklist_is_one_page(person_id: str, lang: str) -> None:
     person = demo_people()[person_id]
     sheet = make_packet(person, screen(person, AS_OF), WHO, lang).documents[0]
     assert len(pypdf.PdfReader(io.BytesIO(render_pdf(sheet))).pages) == 1
+
+
+def test_what_opens_later_does_not_hold_back_what_is_open_now() -> None:
+    """Two charges of one case, one open now and one next year: the paper asks for the first now
+    (no "do not file before"), and the checklist says when the second opens."""
+    raw = json.loads((HERE / "petitioner_details.json").read_text())
+    rosa = next(p for p in raw["people"] if p["id"] == "rosa")
+    older = {**rosa["cases"][0]["charges"][0], "id": "2", "disposition_date": "2024-03-02", "description": "Vandalism"}
+    rosa["cases"][0]["charges"].append({**older, "statute": "PC 594(a)"})
+    person = people_from_json(rosa, as_of=AS_OF)[0]
+    plans = decide(person, screen(person, AS_OF))
+    assert [(p.kind, [g.charge.id for g in p.grounds], p.do_not_file_before) for p in plans.plans] == [
+        ("ca_dismissal", ["2"], None)
+    ]
+    assert any("Trespass" in line and "2027-03-02" in line for line in plans.not_made)

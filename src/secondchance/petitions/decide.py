@@ -129,12 +129,16 @@ def decide(person: Person, screening: Screening) -> Decision:
                     limited.append(ChargeGround(charge, seal[0]))
                     made, paper = True, "limited access"
             elif state == "CA":
-                sections: set[str] = set()
+                # One dismissal section a charge (they are alternatives: the best first), and § 17(b).
+                kinds: set[str] = set()
                 for r in usable:
                     key = None if r.rule.automatic else _section_key(r.rule.section)
-                    if key is None or key in sections:
+                    if key is None:
                         continue
-                    sections.add(key)
+                    kind = "reduction" if key == "17(b)" else "dismissal"
+                    if kind in kinds:
+                        continue
+                    kinds.add(kind)
                     dismiss.append(ChargeGround(charge, r))
                     made = True
                 arrest = [r for r in usable if r.rule.id.startswith("CA-851.93")]
@@ -161,15 +165,31 @@ def decide(person: Person, screening: Screening) -> Decision:
                 )
             if not made and not auto:
                 not_made.append(_why_not(who, screened.results, as_of))
-        if expunge:
-            plans.append(Plan("PA", "pa_expungement", case, tuple(expunge), summary=is_summary_case(case)))
-        if limited:
-            plans.append(Plan("PA", "pa_limited_access", case, tuple(limited)))
-        if dismiss:
-            plans.append(Plan("CA", "ca_dismissal", case, tuple(dismiss)))
-        if seal_arrest:
-            plans.append(Plan("CA", "ca_seal_arrest", case, tuple(seal_arrest)))
+        for kind, grounds in (
+            ("pa_expungement", expunge),
+            ("pa_limited_access", limited),
+            ("ca_dismissal", dismiss),
+            ("ca_seal_arrest", seal_arrest),
+        ):
+            kept, later = _now_first(grounds)
+            not_made += [
+                f"{_who(case, g.charge)}: {g.result.rule.title} ({g.result.rule.section}) opens on "
+                f"{g.available_on.isoformat() if g.available_on else ''}; the papers for this case ask only for "
+                "what is open now, so make the papers again then."
+                for g in later
+            ]
+            if kept:
+                summary = kind == "pa_expungement" and is_summary_case(case)
+                plans.append(Plan(kind[:2].upper(), kind, case, tuple(kept), summary=summary))
     return Decision(tuple(plans), tuple(dict.fromkeys(automatic)), tuple(not_made))
+
+
+def _now_first(grounds: list[ChargeGround]) -> tuple[list[ChargeGround], list[ChargeGround]]:
+    """When some grounds of a paper are open now, the ones open only later would hold the paper back
+    ("do not file before"): the paper asks for what is open now, and the others are said apart."""
+    if any(g.available_on is None for g in grounds):
+        return [g for g in grounds if g.available_on is None], [g for g in grounds if g.available_on is not None]
+    return grounds, []
 
 
 def _automatic_text(state: str, who: str, result: Result, paper: str) -> str:
