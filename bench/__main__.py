@@ -9,7 +9,18 @@ import sys
 import time
 from pathlib import Path
 
-SUITES = ["bulk", "search", "api", "eligibility", "imports", "screen", "screen_memory", "papers", "papers_ca"]
+SUITES = [
+    "bulk",
+    "search",
+    "api",
+    "eligibility",
+    "imports",
+    "screen",
+    "screen_memory",
+    "papers",
+    "papers_ca",
+    "petitions",
+]
 RESULTS = Path(__file__).parent / "results.json"
 
 

@@ -26,6 +26,7 @@ from .directory.commands import db_app, services_app
 from .directory.commands import synth_command as synth_services
 from .options import EXIT_ENVIRONMENT, EXIT_INVALID, console, environment_failure, errors, parse_as_of
 from .papers.commands import read_command, screen_document
+from .petitions.commands import papers_command
 from .plan.commands import plan_command
 from .records import InvalidRecord, load_people
 from .records.safe import spreadsheet_safe
@@ -55,6 +56,7 @@ app.command("synth")(synth_command)
 app.command("serve")(serve)
 app.command("read")(read_command)
 app.command("plan")(plan_command)
+app.command("papers")(papers_command)
 
 
 class Format(StrEnum):

@@ -3,6 +3,7 @@
 from fastapi import APIRouter
 
 from .papers import router as papers_router
+from .petitions import router as petitions_router
 from .plan import router as plan_router
 from .relief import router as relief_router
 from .services import router as services_router
@@ -16,6 +17,7 @@ def api_router() -> APIRouter:
     router.include_router(services_router)
     router.include_router(papers_router)
     router.include_router(plan_router)
+    router.include_router(petitions_router)
     return router
 
 

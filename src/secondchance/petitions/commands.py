@@ -1,0 +1,123 @@
+"""``secondchance papers RECORD --as-of D --out DIR``: make the court papers and say what and why.
+
+Exit codes: 0 done (even when nothing could be made: the checklist says why), 2 the record is invalid
+or holds several people without ``--person``, 3 the output directory cannot be written. The name and
+address given here go into the papers only; they are never printed or logged.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.table import Table
+
+from ..options import EXIT_INVALID, console, environment_failure, errors, parse_as_of
+from ..records import InvalidRecord, Person, load_people
+from ..relief import screen
+from .make import make_packet
+from .model import Packet, Petitioner
+from .render import packet_files
+
+
+class PapersFormat(StrEnum):
+    table = "table"
+    json = "json"
+
+
+FORMATS = ("pdf", "docx", "txt")
+
+
+def packet_json(packet: Packet, files: list[str] | None = None) -> dict[str, Any]:
+    """What was made and why (no name or address): the CLI's ``--format json`` and the API's summary."""
+    return {
+        "made": [
+            {
+                "document": m.file,
+                "kind": m.kind,
+                "case": m.case_id,
+                "court": m.court,
+                "why": m.why,
+                "do_not_file_before": m.do_not_file_before.isoformat() if m.do_not_file_before else None,
+            }
+            for m in packet.made
+        ],
+        "automatic": list(packet.automatic),
+        "not_made": list(packet.not_made),
+        **({"files": files} if files is not None else {}),
+    }
+
+
+def make_for(person: Person, as_of: date, petitioner: Petitioner, lang: str = "en") -> Packet:
+    return make_packet(person, screen(person, as_of), petitioner, lang)
+
+
+def papers_command(
+    record: Annotated[
+        Path, typer.Argument(help="A record file (.json or .csv) for one person.", exists=True, dir_okay=False)
+    ],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Directory to write the papers into (made if missing).")],
+    as_of: Annotated[
+        str | None, typer.Option("--as-of", help="Screen as of this date (YYYY-MM-DD). Default: today.")
+    ] = None,
+    name: Annotated[str | None, typer.Option(help="Your full name, printed on the papers (not stored).")] = None,
+    address: Annotated[str | None, typer.Option(help="Your mailing address, printed on the papers.")] = None,
+    person: Annotated[str | None, typer.Option(help="The person id, when the file holds several.")] = None,
+    lang: Annotated[str, typer.Option(help="Language of the checklist: en or es.")] = "en",
+    formats: Annotated[str, typer.Option("--formats", help="Comma-separated: pdf, docx, txt.")] = "pdf,docx",
+    fmt: Annotated[
+        PapersFormat, typer.Option("--format", "-f", help="table for people, json for machines.")
+    ] = PapersFormat.table,
+) -> None:
+    """Make the court papers for a record: petitions, proposed orders, fee waiver, cover letter, checklist.
+
+    Example:  secondchance papers examples/people.json --person maria --as-of 2026-11-23 --out papers/
+    """
+    day = parse_as_of(as_of)
+    wanted = tuple(f.strip().lower() for f in formats.split(",") if f.strip())
+    if not wanted or any(f not in FORMATS for f in wanted):
+        raise typer.BadParameter(f"choose from {', '.join(FORMATS)}", param_hint="--formats")
+    if lang not in ("en", "es"):
+        raise typer.BadParameter("en or es", param_hint="--lang")
+    try:
+        people = load_people(str(record), as_of=day)
+    except InvalidRecord as error:
+        errors.print(f"[bold red]The record has {len(error.problems)} problem(s):[/]")
+        for problem in error.problems:
+            errors.print(f"  • {problem}", markup=False, highlight=False)
+        raise typer.Exit(EXIT_INVALID) from None
+    except OSError as error:
+        raise environment_failure(error, "read the record") from None
+    chosen = [p for p in people if person is None or p.id == person]
+    if len(chosen) != 1:
+        which = f"no person with id {person!r}" if person else f"{len(chosen)} people"
+        errors.print(f"The record holds {which}; papers are made for one person. Use --person ID.")
+        raise typer.Exit(EXIT_INVALID)
+    packet = make_for(chosen[0], day, Petitioner(name or "", address or ""), lang)
+    files = packet_files(packet, wanted)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        for file_name, data in files.items():
+            (out / file_name).write_bytes(data)
+    except OSError as error:
+        raise environment_failure(error, "write the papers", "Choose another --out directory.") from None
+    if fmt is PapersFormat.json:
+        sys.stdout.write(json.dumps(packet_json(packet, sorted(files)), indent=2) + "\n")
+        return
+    table = Table(title=f"Court papers written to {out}", show_lines=False)
+    for column in ("Document", "Case", "Court", "Why"):
+        table.add_column(column, overflow="fold")
+    for m in packet.made:
+        why = m.why + (f" — DO NOT FILE BEFORE {m.do_not_file_before.isoformat()}" if m.do_not_file_before else "")
+        table.add_row(m.file, m.case_id, m.court, why)
+    console.print(table)
+    for line in packet.automatic:
+        console.print(f"[green]No paper needed:[/] {line}", highlight=False)
+    for line in packet.not_made:
+        console.print(f"[yellow]No paper:[/] {line}", highlight=False)
+    console.print(f"{len(files)} file(s) in {out}. Start with 00-checklist.", highlight=False)

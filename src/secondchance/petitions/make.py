@@ -1,0 +1,98 @@
+"""Make the papers: decide (``decide``), fill (``pa``, ``ca``), then the fee waiver, cover letter and
+checklist for each court. Pure: the record, its screening and the petitioner in, documents out."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ..records.model import Person
+from ..relief import Screening
+from . import ca, pa
+from ._fmt import BLANK, docket
+from .checklist import checklist, cover_letter, fee_waiver_note
+from .courts import Court, court_for
+from .decide import Plan, decide
+from .model import Document, Packet, PaperSummary, Petitioner
+
+Filler = Callable[[Plan, Person, Petitioner, Court | None, int], Document]
+
+FILLERS: dict[str, tuple[Filler, Filler]] = {
+    "pa_expungement": (pa.petition, pa.order),
+    "pa_limited_access": (pa.petition, pa.order),
+    "ca_dismissal": (ca.dismissal_petition, ca.dismissal_order),
+    "ca_seal_arrest": (ca.seal_arrest_petition, ca.seal_arrest_order),
+}
+
+WHY = {
+    "pa_expungement": "Petition for expungement and proposed order",
+    "pa_limited_access": "Petition for limited access and proposed order",
+    "ca_dismissal": "Petition for dismissal (CR-180 content) and order (CR-181 content)",
+    "ca_seal_arrest": "Petition to seal arrest (CR-409 content) and order (CR-410 content)",
+}
+
+
+def make_packet(person: Person, screening: Screening, petitioner: Petitioner | None = None, lang: str = "en") -> Packet:
+    """Every paper for ``person``; ``lang`` is the checklist's language (the court papers are in English)."""
+    who = petitioner or Petitioner()
+    decision = decide(person, screening)
+    documents: list[Document] = []
+    made: list[PaperSummary] = []
+    by_court: dict[tuple[str, str], list[tuple[Plan, list[Document]]]] = {}
+    number = 0
+    for plan in decision.plans:
+        court = court_for(plan.state, plan.case.county)
+        petition_of, order_of = FILLERS[plan.kind]
+        pair = [petition_of(plan, person, who, court, number + 1), order_of(plan, person, who, court, number + 2)]
+        number += 2
+        documents += pair
+        key = (plan.state, plan.case.county or "")
+        by_court.setdefault(key, []).append((plan, pair))
+        reasons = "; ".join(
+            sorted(
+                {
+                    f"{g.charge.description or g.charge.statute or g.charge.id}: {g.result.rule.section}"
+                    for g in plan.grounds
+                }
+            )
+        )
+        for doc in pair:
+            made.append(
+                PaperSummary(
+                    doc.name,
+                    doc.kind,
+                    (docket(plan.case) or f"number {plan.case.id}"),
+                    court.name if court else f"{plan.case.county or 'unknown'} county court ({plan.state})",
+                    f"{WHY[plan.kind]}: {reasons}",
+                    plan.do_not_file_before,
+                )
+            )
+    extras: list[Document] = []
+    for (state, county), items in by_court.items():
+        court = court_for(state, county)
+        dockets = [(docket(p.case) or BLANK) for p, _ in items]
+        number += 1
+        if state == "PA":
+            waiver = pa.in_forma_pauperis(county, dockets, person, who, court, number)
+        else:
+            waiver = fee_waiver_note(county, dockets, court, number)
+        number += 1
+        letter = cover_letter(state, county, items, waiver, person, who, court, number)
+        extras += [waiver, letter]
+        for doc in (waiver, letter):
+            made.append(
+                PaperSummary(
+                    doc.name,
+                    doc.kind,
+                    ", ".join(dockets),
+                    court.name if court else county,
+                    "Fee waiver request" if doc is waiver else "Cover letter to the clerk",
+                )
+            )
+    sheet = checklist(decision, by_court, lang, screening.as_of)
+    made.insert(0, PaperSummary(sheet.name, sheet.kind, "", "", "What to do, where, what it costs"))
+    return Packet(
+        documents=(sheet, *documents, *extras),
+        made=tuple(made),
+        not_made=decision.not_made,
+        automatic=decision.automatic,
+    )
