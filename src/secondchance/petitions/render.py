@@ -67,10 +67,9 @@ def render_html(doc: Document) -> str:
 
 
 def render_pdf(doc: Document) -> bytes:
-    from weasyprint import HTML  # heavy: imported only for PDFs
+    from ..printing import html_to_pdf  # WeasyPrint is heavy: imported only for PDFs
 
-    pdf: bytes = HTML(string=render_html(doc)).write_pdf()
-    return pdf
+    return html_to_pdf(render_html(doc))
 
 
 def render_docx(doc: Document) -> bytes:

@@ -7,9 +7,9 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
+from ..printing import html_to_pdf
 from .i18n import long_date, translator
 from .model import SECTIONS, Plan
-from .pdf import html_to_pdf
 from .text import SECTION_TITLES, heading
 
 TEMPLATES = Path(__file__).parent / "templates"

@@ -1,4 +1,4 @@
-"""HTML to PDF with WeasyPrint: the one call, kept small so it can be shared with the court papers."""
+"""HTML to PDF with WeasyPrint: the one call the plan and the court papers share."""
 
 from __future__ import annotations
 
