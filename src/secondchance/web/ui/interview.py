@@ -99,7 +99,7 @@ DISPOSITIONS = (
     Option(
         "diversion_completed",
         N_("I finished a diversion program"),
-        N_("For example: ARD in Pennsylvania, or pretrial diversion in California."),
+        N_("For example: ARD in Pennsylvania, or a court program in California."),
     ),
     Option("pending", N_("The case is still open")),
 )
@@ -112,7 +112,7 @@ SUPERVISION = (
     Option(
         "prcs",
         N_("Post-release community supervision (PRCS)"),
-        N_("After state prison, supervised by the county probation department instead of parole."),
+        N_("After state prison, the county probation office checks on you instead of a parole agent."),
     ),
     Option(
         "mandatory_supervision",

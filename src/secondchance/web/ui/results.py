@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ...records.defaults import DEFAULTS
-from ...records.model import Row
+from ...records.model import PartialDate, Row
 from ...relief import Result, Screening, Status
 from ...relief.explain import fact_question, open_question, rank, reason, waits_on_default
 from .i18n import long_date, translations
@@ -282,7 +282,9 @@ def charge_views(screening: Screening, lang: str, state: dict[str, Any] | None =
         details.append(t(LABELS[str(grade)]) if grade in LABELS else t("Grade not known"))
         details.append(t(LABELS[str(disposition)]) if disposition in LABELS else t("How it ended is not known"))
         if row.get("disposition_date"):
-            details.append(t("Ended on %(date)s") % {"date": long_date(row["disposition_date"], lang)})  # type: ignore[arg-type]
+            ended = row["disposition_date"]
+            words = t("Ended in %(date)s") if isinstance(ended, PartialDate) else t("Ended on %(date)s")
+            details.append(words % {"date": long_date(ended, lang)})  # type: ignore[arg-type]
         view = ChargeView(title, str(row["case_id"]), str(row["charge_id"]), details, "review", "")
         view.anchor = f"charge-{number}"
         if charge.statute_unreadable:
