@@ -227,3 +227,47 @@ def test_upload_answers_303(client: TestClient) -> None:
     )
     assert response.status_code == 303 and REF_URL.match(response.headers["location"])
     assert "Your results" in client.get(response.headers["location"]).text
+
+
+def test_serve_with_two_workers_answers_every_step_from_either(tmp_path: Path) -> None:
+    """``serve --workers 2`` shares one state database (and one key) between its worker processes."""
+    import os
+    import signal
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    import httpx
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = int(sock.getsockname()[1])
+    env = {k: v for k, v in os.environ.items() if not k.startswith("SECONDCHANCE_")}
+    env |= {"SECONDCHANCE_PORT": str(port), "TMPDIR": str(tmp_path), "SECONDCHANCE_RATE_LIMIT_PER_MINUTE": "0"}
+    env["PYTHONPATH"] = str(Path(__file__).parents[2] / "src")
+    code = "import sys; from secondchance.cli import main; sys.argv[0] = 'secondchance'; main()"
+    command = [sys.executable, "-c", code, "serve", "--workers", "2"]
+    server = subprocess.Popen(command, env=env, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 90
+        while True:
+            try:
+                browser = httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=30)
+                start = browser.get("/check")
+                break
+            except httpx.HTTPError:
+                if time.monotonic() > deadline or server.poll() is not None:
+                    raise
+                time.sleep(0.3)
+        token = start.text.split('name="csrf_token" value="', 1)[1].split('"', 1)[0]
+        step = browser.post("/check", data={"csrf_token": token, "interview": "", "action": "next"})
+        assert step.status_code == 303
+        url = step.headers["location"]
+        base = f"http://127.0.0.1:{port}"
+        pages = [httpx.get(base + url, cookies=browser.cookies, timeout=30) for _ in range(12)]  # new connections
+        assert all(p.status_code == 200 and "Which state was the case in?" in p.text for p in pages)
+        browser.close()
+    finally:
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=30)

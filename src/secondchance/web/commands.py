@@ -109,9 +109,11 @@ def served_app() -> FastAPI:
     from .app import create_app
     from .directory import remove_sample_folders
     from .settings import Settings
+    from .state import remove_state_folders
 
     logging.getLogger("uvicorn.access").addFilter(NoQueryOrClient())
     app = create_app(Settings())
     # uvicorn re-raises SIGTERM after a graceful shutdown, so atexit never runs: clean up on shutdown.
     app.router.on_shutdown.append(remove_sample_folders)
+    app.router.on_shutdown.append(remove_state_folders)
     return app

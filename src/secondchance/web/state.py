@@ -53,7 +53,8 @@ interview_state = Table(
 _folders: list[str] = []
 
 
-def _remove_folders() -> None:
+def remove_state_folders() -> None:
+    """Delete the default state databases' folders (a serve worker's shutdown: atexit misses SIGTERM)."""
     while _folders:
         shutil.rmtree(_folders.pop(), ignore_errors=True)
 
@@ -63,7 +64,7 @@ def shared_sqlite_url() -> str:
     folder = tempfile.mkdtemp(prefix="secondchance-state-")
     os.chmod(folder, 0o700)
     if not _folders:
-        atexit.register(_remove_folders)
+        atexit.register(remove_state_folders)
     _folders.append(folder)
     return f"sqlite:///{Path(folder) / 'states.db'}"
 
