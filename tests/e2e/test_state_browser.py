@@ -100,6 +100,8 @@ def test_back_and_reload_restore_every_step_and_the_results(audit: Any, tab: Any
     for number, (question, act, check) in enumerate(JOURNEY):
         assert heading(page) == question
         act(page)
+        if check and check[0] == "#answer-year":
+            audit(page, f"state-year-only-{page.viewport_name}")
         button = "I don't know" if question.startswith("Do you still owe restitution") else "Next"
         page.get_by_role("button", name=button).click()
         page.wait_for_load_state()
@@ -194,6 +196,12 @@ def test_the_follow_up_question_and_the_zip_asked_once(audit: Any, tab: Any) -> 
     question = page.locator("form.followup")
     assert "Do you still owe restitution for this charge?" in question.inner_text()
     audit(page, f"state-follow-up-{page.viewport_name}")
+    page.get_by_role("button", name="Español").click()
+    assert heading(page) == "Sus resultados", "the switch keeps the results"
+    assert "Su cargo" in page.locator("section.summary").inner_text()
+    audit(page, f"state-results-es-{page.viewport_name}")
+    page.get_by_role("button", name="English").click()
+    question = page.locator("form.followup")
     question.get_by_label("No, it is all paid").check()
     question.get_by_role("button", name="Check again with this answer").click()
     assert heading(page) == "Your results"
@@ -203,7 +211,7 @@ def test_the_follow_up_question_and_the_zip_asked_once(audit: Any, tab: Any) -> 
     assert "You have a criminal record." in page.content()
     page.fill("#near", "19107")
     page.get_by_role("button", name="Search").click()
-    page.locator("#results").wait_for()
+    page.locator("article.service").first.wait_for()
     assert "For: Clearing a record" in page.locator("article.service").first.inner_text()
     audit(page, f"state-services-searched-{page.viewport_name}")
     page.go_back()  # the search ran in place (htmx): one step back is the results
