@@ -169,6 +169,9 @@ def test_a_follow_up_question_is_asked_inline_and_rescreens(client: TestClient) 
     fields = dict(re.findall(r'name="(ask|target)" value="([^"]*)"', form.group(1)))
     assert fields == {"ask": "restitution", "target": "0.1"}
     before = interview.page.text.count("restitution you still owe")
+    interview.post("followup", **fields, restitution="maybe")
+    assert interview.page.status_code == 422 and "Choose one answer" in interview.page.text
+    assert interview.title() == "Your results"
     interview.post("followup", **fields, restitution="no")
     assert interview.title() == "Your results"
     assert interview.page.text.count("restitution you still owe") < before

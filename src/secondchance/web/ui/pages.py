@@ -155,6 +155,7 @@ def interview_page(
         "notice": notice,
     }
     if state["step"] == "results":
+        context["error"] = error  # a follow-up answer that could not be read
         return results_page(request, state, ref, context)
     step = STEPS[state["step"]]
     context.update(
@@ -186,7 +187,7 @@ def results_page(request: Request, state: dict[str, Any], ref: str, context: dic
         other_state=bool(state.get("other_state")),
         help_url=f"/services?interview={ref}" if ref else "/services",
     )
-    return render(request, "results.html", context)
+    return render(request, "results.html", context, status=422 if context.get("error") else 200)
 
 
 @router.get("/check")
@@ -207,8 +208,8 @@ async def check_page(request: Request, ref: str) -> Response:
     )
 
 
-#: The fields a step's form may carry back (kept to show the answer again after Back, or a language switch).
 def typed_fields(form: dict[str, str]) -> dict[str, str]:
+    """What a step's form carried, kept to show the answer again after Back or a language switch."""
     return {k[:40]: v[:200] for k, v in form.items() if k not in (CSRF_FIELD, "interview", "action")}
 
 
