@@ -255,12 +255,10 @@ STEPS: dict[str, Step] = {
 }
 
 
-def step_options(step: Step, state: dict[str, Any], case: dict[str, Any] | None = None) -> tuple[Option, ...]:
-    """The answers offered; they depend on the state of the case (``case``, else the one being asked about)."""
-    case = current_case(state) if case is None else case
+def step_options(step: Step, state: dict[str, Any]) -> tuple[Option, ...]:
     if step.id == "grade":
-        return PA_GRADES if case.get("jurisdiction") == "PA" else CA_GRADES
-    if step.id == "probation" and case.get("jurisdiction") != "CA":
+        return PA_GRADES if current_case(state).get("jurisdiction") == "PA" else CA_GRADES
+    if step.id == "probation" and current_case(state).get("jurisdiction") != "CA":
         return tuple(o for o in SUPERVISION if o.value not in CALIFORNIA_ONLY)
     return step.options
 
@@ -477,7 +475,7 @@ def parse_answer(
     """The facts one screen's form gives (record field: value), or an error to show; nothing is stored."""
     if step.kind == "choice":
         chosen = form.get(step.id, "")
-        if chosen not in {o.value for o in step_options(step, state, case)}:
+        if chosen not in {o.value for o in step_options(step, case_view(state, case))}:
             return {}, N_("Choose one answer, or “I don't know”.")
         if step.options is YES_NO:
             return {step.fields[0]: chosen == "yes"}, None
@@ -505,6 +503,11 @@ def parse_answer(
         amount, error = _parse_money(form.get(step.id, ""), form.get(step.id + "_amount", ""))
         return ({}, error) if error else ({step.fields[0]: amount}, None)
     return {}, None
+
+
+def case_view(state: dict[str, Any], case: dict[str, Any] | None) -> dict[str, Any]:
+    """``state`` as if ``case`` were the case being asked about (a follow-up question on the results)."""
+    return state if case is None else {**state, "person": {**state["person"], "cases": [case]}}
 
 
 #: The record facts a follow-up question on the results can settle, and the screen that asks each.

@@ -13,8 +13,9 @@ from ...records.defaults import DEFAULTS
 from ...records.model import PartialDate, Row
 from ...relief import Result, Screening, Status
 from ...relief.explain import fact_question, open_question, rank, reason, waits_on_default
+from .followup import FollowUp, follow_up_question, positions
 from .i18n import long_date, translations
-from .interview import CA_GRADES, DISPOSITIONS, FOLLOW_UPS, N_, PA_GRADES, STEPS, Option, Step, step_options, to_record
+from .interview import CA_GRADES, DISPOSITIONS, N_, PA_GRADES
 
 RELIEF_LABELS = {
     "expungement": N_("Expungement (the record is destroyed)"),
@@ -91,16 +92,6 @@ FIRST_STEPS = {
     "none": N_("Do this first: read the other paths at the end of this page, or ask legal aid."),
 }
 FOLLOW_UP_LEAD = N_("One answer could change this result:")
-
-
-@dataclass
-class FollowUp:
-    """One question asked on the results page: the interview's screen for a missing fact of one charge."""
-
-    step: Step
-    options: tuple[Option, ...]
-    target: str  # "case.charge" positions in the interview state
-    prefix: str  # unique ids on the page
 
 
 @dataclass
@@ -189,37 +180,6 @@ def result_view(result: Result, lang: str, row: Row | None = None, rows: list[Ro
     )
 
 
-def _positions(state: dict[str, Any] | None) -> dict[tuple[str, str], str]:
-    """Each charge's (case id, charge id) in the record, to its "case.charge" positions in the interview state."""
-    if state is None:
-        return {}
-    record = to_record(state)
-    return {
-        (str(case["id"]), str(charge["id"])): f"{c}.{h}"
-        for c, case in enumerate(record["cases"])
-        for h, charge in enumerate(case["charges"])
-    }
-
-
-def _follow_up(results: list[Result], target: str | None, state: dict[str, Any] | None, number: int) -> FollowUp | None:
-    """The one question whose answer could change the best result still open for this charge."""
-    if target is None or state is None:
-        return None
-    for result in results:
-        if not open_question(result):
-            continue
-        for name in result.missing:
-            step_id = FOLLOW_UPS.get(name)
-            if step_id is None:
-                continue
-            step = STEPS[step_id]
-            c = int(target.split(".")[0])
-            case = state["person"]["cases"][c]
-            return FollowUp(step, step_options(step, state, case), target, f"q{number}")
-        return None
-    return None
-
-
 def _line(view: ChargeView, best: Result | None, asks: bool, t: Any, lang: str) -> None:
     """The charge's one-line summary: its best realistic path and when."""
     if view.note or best is None:
@@ -270,7 +230,7 @@ def summary_view(charges: list[ChargeView], lang: str) -> dict[str, Any]:
 def charge_views(screening: Screening, lang: str, state: dict[str, Any] | None = None) -> list[ChargeView]:
     t = translations(lang).gettext
     views = []
-    positions = _positions(state)
+    where = positions(state)
     rows = [c.row for c in screening.charges]
     for number, charge in enumerate(screening.charges, start=1):
         row = charge.row
@@ -329,8 +289,8 @@ def charge_views(screening: Screening, lang: str, state: dict[str, Any] | None =
             if best is not None and best.status is Status.ELIGIBLE_ON and best.eligible_on:
                 view.sort_date = best.eligible_on.isoformat()
             if not charge.cleared:
-                target = positions.get((str(row["case_id"]), str(row["charge_id"])))
-                view.question = _follow_up(results, target, state, number)
+                target = where.get((str(row["case_id"]), str(row["charge_id"])))
+                view.question = follow_up_question(results, target, state, number)
         if charge.note:
             _line(view, None, False, t, lang)
         views.append(view)
