@@ -274,3 +274,28 @@ def test_serve_with_two_workers_answers_every_step_from_either(tmp_path: Path) -
     finally:
         server.send_signal(signal.SIGTERM)
         server.wait(timeout=30)
+
+
+def test_the_supervision_question_follows_the_release(client: TestClient) -> None:
+    """ "You were released in 2020. Were you on probation, parole or other supervision…?" asked inline."""
+    interview = Interview(client)
+    interview.post()
+    interview.post(state="CA")
+    interview.post(birth="1970-01-01")
+    interview.post(description="Petty theft", statute="PC 484")
+    interview.post(grade="misdemeanor")
+    interview.post(disposition="convicted")
+    interview.post(disposition_date="2018-02-01")
+    interview.post(jail="yes")
+    interview.post(release="2020-03-01")
+    interview.post(prison_kind="no")
+    interview.post("unknown")  # supervision
+    while interview.title() != "Do you have another charge to add?":
+        interview.post(**{"fines": "no", "restitution": "no", "pardon": "no"})
+    interview.post(another="done")
+    form = re.search(r'class="followup">(.*?)</form>', interview.page.text, re.S)
+    assert form, "the unknown supervision could change the result"
+    assert "You were released in 2020. Were you on probation, parole or other supervision" in form.group(1)
+    fields = dict(re.findall(r'name="(ask|target)" value="([^"]*)"', form.group(1)))
+    interview.post("followup", **fields, probation="parole")
+    assert interview.title() == "Your results"

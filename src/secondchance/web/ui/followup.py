@@ -19,6 +19,7 @@ class FollowUp:
     options: tuple[Option, ...]
     target: str  # "case.charge" positions in the interview state
     prefix: str  # keeps the question's ids unique on the page
+    released: str = ""  # the year of release, when known: the supervision question follows it
 
 
 def positions(state: dict[str, Any] | None) -> dict[tuple[str, str], str]:
@@ -37,18 +38,24 @@ def follow_up_question(
     results: list[Result], target: str | None, state: dict[str, Any] | None, number: int
 ) -> FollowUp | None:
     """The question whose answer could change the best result still open for this charge (``results``
-    most helpful first): the first missing fact of the first open question that a screen can ask."""
+    most helpful first): of the first open question with a fact a screen can ask, that fact (the first in
+    the interview's order)."""
     if target is None or state is None:
         return None
+    order = list(FOLLOW_UPS)
     for result in results:
         if not open_question(result):
             continue
-        for name in result.missing:
-            step_id = FOLLOW_UPS.get(name)
-            if step_id is None:
-                continue
-            step = STEPS[step_id]
-            case = state["person"]["cases"][int(target.split(".")[0])]
-            return FollowUp(step, step_options(step, case_view(state, case)), target, f"q{number}")
-        return None
+        askable = sorted((name for name in result.missing if name in FOLLOW_UPS), key=order.index)
+        if not askable:
+            continue  # nothing a screen asks: the next open question
+        step_id = FOLLOW_UPS[askable[0]]  # the first in the interview's order (the kind before its end date)
+        step = STEPS[step_id]
+        c, h = (int(p) for p in target.split("."))
+        case = state["person"]["cases"][c]
+        released = case["charges"][h].get("sentence", {}).get("incarceration_end") or ""
+        question = FollowUp(step, step_options(step, case_view(state, case)), target, f"q{number}")
+        if step_id == "probation" and isinstance(released, str):
+            question.released = released[:4]
+        return question
     return None
