@@ -1,8 +1,8 @@
-"""Fuzz the signed interview state (``POST /check`` and ``/check/download``, web/ui/pages.py).
+"""Fuzz the kept interview state (``POST /check``, ``GET /check/<ref>``, ``/check/download``, web/ui/pages.py).
 
-Mode byte: 0 a garbled or forged token (any text); 1 any JSON value signed with the app's own key
-(what a leaked key or an old release could send); 2 a real state with a fuzzed JSON patch, signed.
-The rest: ``token 0x1E action 0x1E name 0x1F value 0x1E ...`` form fields.
+Mode byte: 0 a garbled or forged reference (any text); 1 any JSON value kept in the app's own state
+store for this browser (what an older release or a leaked key could leave there); 2 a real state with a
+fuzzed JSON patch, kept. The rest: ``token 0x1E action 0x1E name 0x1F value 0x1E ...`` form fields.
 """
 
 from __future__ import annotations
@@ -10,11 +10,13 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from web_common import CLIENT, CSRF, SETTINGS, check_page
+from web_common import CLIENT, CSRF, check_page
 
-from secondchance.web.security import sign
+from secondchance.web.security import CSRF_COOKIE
 from secondchance.web.ui.interview import STEPS
-from secondchance.web.ui.pages import STATE_PURPOSE
+
+STORE = CLIENT.app.state.states  # type: ignore[attr-defined]
+BROWSER = CLIENT.cookies.get(CSRF_COOKIE) or ""
 
 PERSON = {"birth_date": "1980-01-01", "cases": [{"jurisdiction": "PA", "charges": [{"sentence": {}, "grade": "M2"}]}]}
 
@@ -35,6 +37,8 @@ def seeds() -> dict[str, bytes]:
         )
     found["results"] = b'\x02{"step": "results"}\x1eback'
     found["unknown"] = b'\x02{"step": "grade"}\x1eunknown'
+    found["follow-up"] = b'\x02{"step": "results"}\x1efollowup\x1eask\x1fjail\x1etarget\x1f0.0\x1ejail\x1fyes'
+    found["partial-date"] = b'\x02{"step": "birth"}\x1enext\x1ebirth_year\x1f1984\x1ebirth_month\x1f13'
     return found
 
 
@@ -67,7 +71,9 @@ def one_input(data: bytes) -> None:
             value = token_text
         if mode == 2:
             value = _merge(_state("intro"), value)
-        token = sign(SETTINGS.secret_key, STATE_PURPOSE, value)
+        extra = {"prev": fields.get("prev"), "error": fields.get("error"), "typed": fields}
+        token = STORE.put(BROWSER, {"state": value, **extra})
+        check_page(CLIENT.get(f"/check/{token}"))
     csrf = token_text if data[0] % 5 == 4 else CSRF  # a forged CSRF token too
     form = {**fields, "csrf_token": csrf, "interview": token, "action": action}
     path = "/check/download" if data[0] % 7 == 6 else "/check"

@@ -188,10 +188,12 @@ def test_serve_removes_its_temporary_folder_on_sigterm(tmp_path: Path) -> None:
                     raise
                 time.sleep(0.2)
         assert list(tmp_path.glob("secondchance-web-*")), "the sample store was built in TMPDIR"
+        assert list(tmp_path.glob("secondchance-state-*")), "so was the interview-state database"
     finally:
         server.send_signal(signal.SIGTERM)
         server.wait(timeout=30)
     assert not list(tmp_path.glob("secondchance-web-*"))
+    assert not list(tmp_path.glob("secondchance-state-*"))
 
 
 def test_a_slow_request_body_gets_408() -> None:

@@ -19,6 +19,7 @@ from .api import API_PREFIX, api_router, problems
 from .api.relief import record_schemas
 from .security import BodySizeLimit, RateLimit, SecurityHeaders
 from .settings import Settings
+from .state import StateStore
 from .ui import STATIC_DIR, ui_router
 from .ui.errors import error_page
 from .ui.pages import CsrfFailed
@@ -40,6 +41,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         redoc_url=None,
     )
     app.state.settings = settings
+    app.state.states = StateStore(settings.state_url, settings.secret_key)
     app.include_router(api_router())
     app.include_router(ui_router())
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")

@@ -59,6 +59,11 @@ def serve(
     if count > 1 and not os.environ.get("SECONDCHANCE_SECRET_KEY"):
         # every worker must sign and check CSRF tokens and interview states with the same key
         os.environ["SECONDCHANCE_SECRET_KEY"] = settings.secret_key
+    if count > 1 and not os.environ.get("SECONDCHANCE_STATE_URL"):
+        from .state import shared_sqlite_url
+
+        # every worker must read the interview steps any other worker kept
+        os.environ["SECONDCHANCE_STATE_URL"] = shared_sqlite_url()
     uvicorn.run(
         "secondchance.web.commands:served_app",
         factory=True,
@@ -104,9 +109,11 @@ def served_app() -> FastAPI:
     from .app import create_app
     from .directory import remove_sample_folders
     from .settings import Settings
+    from .state import remove_state_folders
 
     logging.getLogger("uvicorn.access").addFilter(NoQueryOrClient())
     app = create_app(Settings())
     # uvicorn re-raises SIGTERM after a graceful shutdown, so atexit never runs: clean up on shutdown.
     app.router.on_shutdown.append(remove_sample_folders)
+    app.router.on_shutdown.append(remove_state_folders)
     return app

@@ -42,6 +42,13 @@ class Settings(BaseSettings):
             "per process (interviews in progress are lost on restart). Set it when running several workers."
         ),
     )
+    state_url: str = Field(
+        default="",
+        description=(
+            "SQLAlchemy URL of the database that keeps interview steps for two hours (encrypted, per browser) so "
+            "Back and reload work. Empty: a SQLite file in a temporary folder, shared by the `serve` workers."
+        ),
+    )
     max_body_bytes: int = Field(
         default=1_000_000, ge=1024, description="Largest request body accepted; larger requests get 413."
     )

@@ -12,7 +12,7 @@ from functools import cache
 from pathlib import Path
 
 from babel import Locale
-from babel.dates import format_date
+from babel.dates import format_date, format_skeleton
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import NullTranslations, Translations
@@ -50,7 +50,13 @@ def choose_language(request: Request, default: str) -> str:
 
 
 def long_date(value: date | str | None, lang: str) -> str:
+    """A day in words; a partial date (``2015``, ``2015-06``, records.model.PartialDate) as only what is known."""
     if value is None:
         return ""
+    text = value if isinstance(value, str) else value.isoformat()
+    if len(text) == 4:
+        return text
+    if len(text) == 7:
+        return format_skeleton("yMMMM", date.fromisoformat(text + "-01"), locale=Locale.parse(lang))
     day = date.fromisoformat(value) if isinstance(value, str) else value
     return format_date(day, format="long", locale=Locale.parse(lang))

@@ -99,7 +99,7 @@ DISPOSITIONS = (
     Option(
         "diversion_completed",
         N_("I finished a diversion program"),
-        N_("For example: ARD in Pennsylvania, or pretrial diversion in California."),
+        N_("For example: ARD in Pennsylvania, or a court program in California."),
     ),
     Option("pending", N_("The case is still open")),
 )
@@ -112,7 +112,7 @@ SUPERVISION = (
     Option(
         "prcs",
         N_("Post-release community supervision (PRCS)"),
-        N_("After state prison, supervised by the county probation department instead of parole."),
+        N_("After state prison, the county probation office checks on you instead of a parole agent."),
     ),
     Option(
         "mandatory_supervision",
@@ -390,15 +390,52 @@ SENTENCE_FIELDS = (
 )
 
 
-def _store(state: dict[str, Any], name: str, value: Any) -> None:
+def _store(
+    state: dict[str, Any],
+    name: str,
+    value: Any,
+    case: dict[str, Any] | None = None,
+    charge: dict[str, Any] | None = None,
+) -> None:
+    """Record one fact on ``charge`` of ``case`` (by default the charge being asked about)."""
+    case = current_case(state) if case is None else case
+    charge = current_charge(state) if charge is None else charge
     if name == "birth_date":
         state["person"]["birth_date"] = value
     elif name == "jurisdiction":
-        current_case(state)["jurisdiction"] = value
+        case["jurisdiction"] = value
     elif name in SENTENCE_FIELDS:
-        current_charge(state).setdefault("sentence", {})[name] = value  # no charge yet (a forged step): dropped
+        charge.setdefault("sentence", {})[name] = value  # no charge yet (a forged step): dropped
     else:
-        current_charge(state)[name] = value
+        charge[name] = value
+
+
+YEAR_ONLY_ERROR = N_("Enter the year with 4 digits, like 2015. The month is optional.")
+
+
+def _parse_partial(year: str, month: str, today: date, scheduled: bool) -> tuple[str | None, str | None]:
+    """ "I only know the year" (``2015``) or the year and month (``2015-06``): the record format takes both."""
+    year, month = year.strip(), month.strip()
+    if not (year.isdigit() and len(year) == 4) or (month and not (month.isdigit() and 1 <= int(month) <= 12)):
+        return None, YEAR_ONLY_ERROR
+    value = year if not month else f"{year}-{int(month):02d}"
+    first = (int(year), int(month or 1))
+    if int(year) < 1900:
+        return None, N_("That date is too long ago. Check the year, or choose “I don't know”.")
+    if first > (today.year, today.month) and not (scheduled and int(year) <= today.year + 60):
+        return None, N_("That date is in the future. Check it, or choose “I don't know”.")
+    return value, None
+
+
+def partial_after(value: str, today: date) -> bool | None:
+    """Whether a full or partial date is surely after ``today``; ``None`` when its span holds today."""
+    if len(value) == 10:
+        return date.fromisoformat(value) > today
+    parts = [int(p) for p in value.split("-")]
+    here = [today.year, today.month][: len(parts)]
+    if parts == here:
+        return None
+    return parts > here
 
 
 def _parse_date(raw: str, today: date, scheduled: bool = False) -> tuple[str | None, str | None]:
@@ -432,6 +469,86 @@ def _parse_money(choice: str, amount: str) -> tuple[float | None, str | None]:
     return value, None
 
 
+def parse_answer(
+    step: Step, state: dict[str, Any], form: dict[str, str], today: date, case: dict[str, Any] | None = None
+) -> tuple[dict[str, Any], str | None]:
+    """The facts one screen's form gives (record field: value), or an error to show; nothing is stored."""
+    if step.kind == "choice":
+        chosen = form.get(step.id, "")
+        if chosen not in {o.value for o in step_options(step, case_view(state, case))}:
+            return {}, N_("Choose one answer, or “I don't know”.")
+        if step.options is YES_NO:
+            return {step.fields[0]: chosen == "yes"}, None
+        if step.id == "probation":
+            return {"supervision": "none" if chosen == "no" else chosen}, None
+        return {step.fields[0]: chosen}, None
+    if step.kind == "date":
+        raw = form.get(step.id, "").strip()
+        scheduled = step.id in SCHEDULABLE
+        if raw:
+            parsed, error = _parse_date(raw, today, scheduled=scheduled)
+        elif form.get(step.id + "_year", "").strip():
+            parsed, error = _parse_partial(form[step.id + "_year"], form.get(step.id + "_month", ""), today, scheduled)
+        else:
+            return {}, N_("Enter the date, or choose “I don't know”.")
+        if error:
+            return {}, error
+        values: dict[str, Any] = {step.fields[0]: parsed}
+        if scheduled:
+            values[SCHEDULABLE[step.id]] = True if parsed and partial_after(parsed, today) else None
+        return values, None
+    if step.kind == "text":
+        return {name: (form.get(name, "").strip()[:200] or None) for name in step.fields}, None
+    if step.kind == "money":
+        amount, error = _parse_money(form.get(step.id, ""), form.get(step.id + "_amount", ""))
+        return ({}, error) if error else ({step.fields[0]: amount}, None)
+    return {}, None
+
+
+def case_view(state: dict[str, Any], case: dict[str, Any] | None) -> dict[str, Any]:
+    """``state`` as if ``case`` were the case being asked about (a follow-up question on the results)."""
+    return state if case is None else {**state, "person": {**state["person"], "cases": [case]}}
+
+
+#: The record facts a follow-up question on the results can settle, and the screen that asks each.
+FOLLOW_UPS = {
+    "birth_date": "birth",
+    "grade": "grade",
+    "disposition": "disposition",
+    "disposition_date": "disposition_date",
+    "incarcerated": "jail",
+    "incarceration_end": "release",
+    "state_prison": "prison_kind",
+    "supervision": "probation",
+    "probation_granted": "probation",
+    "probation_end": "probation_end",
+    "probation_completed": "probation_completed",
+    "fines_costs_owed": "fines",
+    "restitution_owed": "restitution",
+    "pardoned": "pardon",
+}
+
+
+def follow_up(state: dict[str, Any], form: dict[str, str], today: date) -> str | None:
+    """Apply the answer to one question asked on the results page (``ask``: the screen, ``target``:
+    ``case.charge`` positions); the results are then screened again. An error to show, or ``None``."""
+    step = STEPS.get(form.get("ask", ""))
+    if step is None or step.id not in FOLLOW_UPS.values():
+        return None
+    try:
+        case_index, charge_index = (int(p) for p in form.get("target", "").split("."))
+        case = state["person"]["cases"][case_index]
+        charge = case["charges"][charge_index]
+    except (ValueError, IndexError, TypeError):
+        return None
+    values, error = parse_answer(step, state, form, today, case)
+    if error:
+        return error
+    for name, value in values.items():
+        _store(state, name, value, case, charge)
+    return None
+
+
 def answer(state: dict[str, Any], action: str, form: dict[str, str], today: date) -> str | None:
     """Apply one screen's answer to ``state`` (in place); return an error to show, or ``None``.
 
@@ -449,7 +566,7 @@ def answer(state: dict[str, Any], action: str, form: dict[str, str], today: date
         values = dict.fromkeys(step.fields)
         if step.id == "another":
             values = {}
-    elif step.kind == "choice":
+    elif step.kind == "choice" and step.id in ("another", "state"):
         chosen = form.get(step.id, "")
         allowed = {o.value for o in step_options(step, state)}
         if chosen not in allowed:
@@ -460,32 +577,13 @@ def answer(state: dict[str, Any], action: str, form: dict[str, str], today: date
                 state["back"].append(step.id)
                 state["step"] = "state" if chosen == "new_case" else "charge"
                 return None
-        elif step.id == "state":
+        else:
             values = {"jurisdiction": None if chosen == "other" else chosen}
             state["other_state"] = chosen == "other"
-        elif step.options is YES_NO:
-            values = {step.fields[0]: chosen == "yes"}
-        elif step.id == "probation":
-            values = {"supervision": "none" if chosen == "no" else chosen}
-        else:
-            values = {step.fields[0]: chosen}
-    elif step.kind == "date":
-        raw = form.get(step.id, "").strip()
-        if not raw:
-            return N_("Enter the date, or choose “I don't know”.")
-        parsed, error = _parse_date(raw, today, scheduled=step.id in SCHEDULABLE)
+    else:
+        values, error = parse_answer(step, state, form, today)
         if error:
             return error
-        values = {step.fields[0]: parsed}
-        if step.id in SCHEDULABLE:
-            values[SCHEDULABLE[step.id]] = True if parsed and date.fromisoformat(parsed) > today else None
-    elif step.kind == "text":
-        values = {name: (form.get(name, "").strip()[:200] or None) for name in step.fields}
-    elif step.kind == "money":
-        amount, error = _parse_money(form.get(step.id, ""), form.get(step.id + "_amount", ""))
-        if error:
-            return error
-        values = {step.fields[0]: amount}
     if step.id in SCHEDULABLE:  # "I don't know" leaves no scheduled mark behind
         values.setdefault(SCHEDULABLE[step.id], None)
     if step.id == "state" and not state["person"]["cases"]:

@@ -51,6 +51,7 @@ NEED_LABELS = (
     N_("Drug and alcohol treatment, recovery"),
     N_("Doctors, clinics, prescriptions"),
     N_("Legal help"),
+    N_("Clearing a record (expungement, sealing)"),  # brought from the results (services.record_facts)
     N_("Reconnecting with family"),
     N_("Getting around (bus passes, rides)"),
     N_("A phone or internet"),

@@ -1,7 +1,8 @@
 """The pages: home, the record interview and its results, rule pages, and the language switch.
 
-Every form is POST with a CSRF token. The interview's answers travel signed in the form itself, so
-nothing is stored on the server and nothing personal ever appears in a URL or an access log.
+Every form is POST with a CSRF token. The interview is post/redirect/get: each answer is a POST that
+keeps the new state (web/state.py: encrypted, for this browser, 2 hours) and answers 303 to
+``/check/<ref>``, a page Back and reload reach again. Nothing personal ever appears in a URL or a log.
 """
 
 from __future__ import annotations
@@ -17,16 +18,27 @@ from starlette.datastructures import FormData, UploadFile
 from ...records import InvalidRecord, people_from_json
 from ...records.safe import loads as safe_loads
 from ...relief import find_rule, screen
-from ..security import CSRF_COOKIE, CSRF_FIELD, csrf_ok, sign, unsign
+from ..security import CSRF_COOKIE, CSRF_FIELD, csrf_ok
+from ..state import StateStore
 from .budget import within_budget
 from .i18n import LANGUAGES
-from .interview import N_, STEPS, answer, charge_count, from_record, new_state, step_options, to_record, valid_state
+from .interview import (
+    N_,
+    STEPS,
+    answer,
+    charge_count,
+    follow_up,
+    from_record,
+    new_state,
+    step_options,
+    to_record,
+    valid_state,
+)
 from .render import language, render, settings_of
-from .results import charge_views, remaining_views
+from .results import charge_views, remaining_views, summary_view
 from .statutes import official_url
 
 router = APIRouter(include_in_schema=False)
-STATE_PURPOSE = "interview"
 
 
 class CsrfFailed(Exception):
@@ -71,14 +83,80 @@ async def switch_language(request: Request) -> Response:
     return response
 
 
+def states(request: Request) -> StateStore:
+    store: StateStore = request.app.state.states
+    return store
+
+
+def browser_of(request: Request) -> str:
+    """The browser's own random cookie: half of the key that reads its interview steps."""
+    return request.cookies.get(CSRF_COOKIE) or ""
+
+
+def keep(
+    request: Request,
+    state: dict[str, Any],
+    prev: str | None = None,
+    error: str | None = None,
+    typed: dict[str, str] | None = None,
+) -> str:
+    """Keep one step's state for this browser; the reference to put in ``/check/<ref>``."""
+    snapshot = {"state": state, "prev": prev, "error": error, "typed": typed or {}}
+    return states(request).put(browser_of(request), snapshot)
+
+
+def snapshot_of(request: Request, ref: str) -> dict[str, Any] | None:
+    snapshot = states(request).get(browser_of(request), ref)
+    if snapshot is None or not valid_state(snapshot.get("state")):
+        return None
+    typed = snapshot.get("typed")
+    if not isinstance(typed, dict) or not all(isinstance(v, str) for v in typed.values()):
+        snapshot["typed"] = {}
+    error = snapshot.get("error")
+    snapshot["error"] = error if isinstance(error, str) else None
+    prev = snapshot.get("prev")
+    snapshot["prev"] = prev if isinstance(prev, str) else None
+    return snapshot
+
+
+def interview_state(request: Request, ref: str) -> dict[str, Any] | None:
+    """The interview state a page's form refers to (its hidden ``interview`` field, or ``/check/<ref>``).
+
+    For other pages built on the results (court papers, the plan): ``None`` when the reference is
+    unknown, expired (``state.STATE_SECONDS``) or was written by another browser.
+    """
+    snapshot = snapshot_of(request, ref)
+    return snapshot["state"] if snapshot else None
+
+
+def interview_record(request: Request, ref: str) -> dict[str, Any] | None:
+    """The person of ``interview_state`` in the record format (docs/record-format.md), or ``None``."""
+    state = interview_state(request, ref)
+    return to_record(state) if state is not None else None
+
+
+def see_other(target: str) -> RedirectResponse:
+    return RedirectResponse(target, status_code=303)
+
+
 def interview_page(
-    request: Request, state: dict[str, Any], error: str | None = None, set_lang: str | None = None
+    request: Request,
+    state: dict[str, Any],
+    ref: str = "",
+    error: str | None = None,
+    typed: dict[str, str] | None = None,
+    notice: str | None = None,
 ) -> Response:
-    secret = settings_of(request).secret_key
-    token = sign(secret, STATE_PURPOSE, state)
-    context: dict[str, Any] = {"state_token": token, "lang_action": "/check", "lang_fields": {"interview": token}}
+    context: dict[str, Any] = {
+        "state_token": ref,
+        "lang_form": "interview",
+        "lang_action": "/check",
+        "typed": typed or {},
+        "notice": notice,
+    }
     if state["step"] == "results":
-        return results_page(request, state, context, set_lang)
+        context["error"] = error  # a follow-up answer that could not be read
+        return results_page(request, state, ref, context)
     step = STEPS[state["step"]]
     context.update(
         step=step,
@@ -87,28 +165,29 @@ def interview_page(
         charge_number=max(charge_count(state), 1),
         answered=len(state["back"]),
     )
-    return render(request, "check.html", context, status=422 if error else 200, set_lang=set_lang)
+    return render(request, "check.html", context, status=422 if error else 200)
 
 
-def results_page(request: Request, state: dict[str, Any], context: dict[str, Any], set_lang: str | None) -> Response:
-    if set_lang:
-        request.scope["sc_lang"] = set_lang
+def results_page(request: Request, state: dict[str, Any], ref: str, context: dict[str, Any]) -> Response:
     record = to_record(state)
     today = date.today()
     try:
         person = people_from_json(record, as_of=today)[0]
     except InvalidRecord as error:
         context["problems"] = [str(p) for p in error.problems]
-        return render(request, "results.html", context, status=422, set_lang=set_lang)
+        return render(request, "results.html", context, status=422)
     screening = screen(person, today)
     lang = language(request)
+    charges = charge_views(screening, lang, state)
     context.update(
-        charges=charge_views(screening, lang),
+        summary=summary_view(charges, lang),
+        charges=charges,
         remaining=remaining_views(screening, lang),
         as_of=today,
         other_state=bool(state.get("other_state")),
+        help_url=f"/services?interview={ref}" if ref else "/services",
     )
-    return render(request, "results.html", context, set_lang=set_lang)
+    return render(request, "results.html", context, status=422 if context.get("error") else 200)
 
 
 @router.get("/check")
@@ -116,32 +195,78 @@ async def check_start(request: Request) -> Response:
     return interview_page(request, new_state())
 
 
+@router.get("/check/{ref}")
+async def check_page(request: Request, ref: str) -> Response:
+    """One step, or the results, as kept: what Back and reload reach."""
+    snapshot = snapshot_of(request, ref)
+    if snapshot is None:
+        notice = N_("Your answers were cleared: we keep them for 2 hours only, in this browser only. Start again.")
+        return interview_page(request, new_state(), notice=notice)
+    # Results screen the record: CPU work, kept off the event loop.
+    return await within_budget(
+        request, interview_page, request, snapshot["state"], ref, snapshot["error"], snapshot["typed"]
+    )
+
+
+def typed_fields(form: dict[str, str]) -> dict[str, str]:
+    """What a step's form carried, kept to show the answer again after Back or a language switch."""
+    return {k[:40]: v[:200] for k, v in form.items() if k not in (CSRF_FIELD, "interview", "action")}
+
+
 @router.post("/check")
 async def check_step(request: Request) -> Response:
+    """Apply one answer, keep the new state, and send the browser to the page that shows it (303)."""
     form = text_fields(await checked_form(request))
-    state = unsign(settings_of(request).secret_key, STATE_PURPOSE, form.get("interview", ""))
-    if not valid_state(state):
-        return interview_page(request, new_state())
+    ref = form.get("interview", "")
     action = form.get("action", "next")
-    if action.startswith("lang:"):
-        return await within_budget(request, interview_page, request, state, None, action.removeprefix("lang:"))
     if action == "restart":
-        return interview_page(request, new_state())
-    if action not in ("next", "unknown", "back"):
+        return see_other("/check")
+    snapshot = snapshot_of(request, ref) if ref else None
+    if ref and snapshot is None:
+        return see_other("/check")  # expired, changed, or another browser's: start over
+    state = snapshot["state"] if snapshot else new_state()
+    typed = typed_fields(form)
+    if action.startswith("lang:"):
+        # The switch submits this screen's form: what was typed comes back in the other language.
+        if snapshot is not None:
+            states(request).replace(browser_of(request), ref, {**snapshot, "typed": typed})
+        response = see_other(f"/check/{ref}" if snapshot else "/check")
+        lang = action.removeprefix("lang:")
+        if lang in LANGUAGES:
+            response.set_cookie(
+                "sc_lang", lang, max_age=365 * 24 * 3600, samesite="lax", secure=settings_of(request).https, path="/"
+            )
+        return response
+    if action == "back":
+        prev = snapshot["prev"] if snapshot else None
+        if prev and snapshot_of(request, prev) is not None:
+            return see_other(f"/check/{prev}")
+        answer(state, "back", form, date.today())  # a state with no kept step before it (an upload)
+        return see_other(f"/check/{keep(request, state)}")
+    if action == "followup":
+        error = follow_up(state, form, date.today())
+        if error:
+            return see_other(f"/check/{keep(request, state, ref, error, typed)}")
+        return see_other(f"/check/{keep(request, state, ref)}")
+    if action not in ("next", "unknown"):
         action = "next"
+    if snapshot is not None and typed:
+        # Back to this step shows the answer given here.
+        states(request).replace(browser_of(request), ref, {**snapshot, "typed": typed, "error": None})
     error = answer(state, action, form, date.today())
-    # Results screen the record: CPU work, kept off the event loop.
-    return await within_budget(request, interview_page, request, state, error)
+    if error:
+        return see_other(f"/check/{keep(request, state, snapshot['prev'] if snapshot else None, error, typed)}")
+    return see_other(f"/check/{keep(request, state, ref or None)}")
 
 
 @router.post("/check/download")
 async def check_download(request: Request) -> Response:
     """The record so far as a JSON file: the only way to keep it, and only when the person asks."""
     form = text_fields(await checked_form(request))
-    state = unsign(settings_of(request).secret_key, STATE_PURPOSE, form.get("interview", ""))
-    if not valid_state(state):
-        return interview_page(request, new_state())
-    body = json.dumps(to_record(state), indent=2, ensure_ascii=False)
+    record = interview_record(request, form.get("interview", ""))
+    if record is None:
+        return see_other("/check")
+    body = json.dumps(record, indent=2, ensure_ascii=False)
     return Response(
         body,
         media_type="application/json",
@@ -149,13 +274,15 @@ async def check_download(request: Request) -> Response:
     )
 
 
+UPLOAD_ERROR = N_("That file is not one we can read. Choose the file you downloaded from your results.")
+
+
 @router.post("/check/upload")
 async def check_upload(request: Request) -> Response:
-    """Results from a file saved earlier with "Download my answers": read, shown, and not kept."""
+    """Results from a file saved earlier with "Download my answers": read, kept for 2 hours, then gone."""
     form = await checked_form(request, max_files=1)
     upload = form.get("record")
     raw = await upload.read() if isinstance(upload, UploadFile) else b""
-    error = N_("That file is not one we can read. Choose the file you downloaded from your results.")
     try:
         data = safe_loads(raw)  # strict: UTF-8, finite numbers, no duplicate keys, bounded nesting
         people = data.get("people") if isinstance(data, dict) and "people" in data else data
@@ -163,10 +290,12 @@ async def check_upload(request: Request) -> Response:
         if not isinstance(person, dict):
             raise ValueError("not one person")
         people_from_json(person, as_of=date.today())
-    except (ValueError, InvalidRecord, UnicodeDecodeError, AttributeError):
-        state = new_state()
-        return interview_page(request, state, error=error)
-    return await within_budget(request, interview_page, request, from_record(person))
+        state = from_record(person)
+    except (ValueError, InvalidRecord, UnicodeDecodeError, AttributeError, TypeError):
+        return see_other(f"/check/{keep(request, new_state(), error=UPLOAD_ERROR)}")
+    if not valid_state(state):
+        return see_other(f"/check/{keep(request, new_state(), error=UPLOAD_ERROR)}")
+    return see_other(f"/check/{keep(request, state)}")
 
 
 @router.get("/rules/{rule_id}")

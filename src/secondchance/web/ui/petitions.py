@@ -23,12 +23,12 @@ from ...petitions.courts import court_for, courts
 from ...petitions.model import Packet, Petitioner
 from ...petitions.render import packet_files, render_pdf, zip_files
 from ...records import InvalidRecord, Person, people_from_json
-from ..security import unsign
 from .budget import within_budget
 from .i18n import LANGUAGES
-from .interview import N_, to_record, valid_state
-from .pages import STATE_PURPOSE, checked_form, text_fields
-from .render import language, render, settings_of
+from .interview import N_
+from .pages import checked_form, text_fields
+from .pages import interview_record as kept_record
+from .render import language, render
 
 router = APIRouter(include_in_schema=False)
 TEXT_LIMIT = 300
@@ -46,13 +46,12 @@ class InterviewRecord:
 
 
 def interview_record(request: Request, form: dict[str, str]) -> InterviewRecord | None:
-    """THE one dependency of this page on how the interview state travels: today the signed token in
-    the ``interview`` field (web/ui/pages.py). ``None`` when it is missing, expired or forged."""
-    token = form.get("interview", "")
-    state = unsign(settings_of(request).secret_key, STATE_PURPOSE, token)
-    if not valid_state(state):
-        return None
-    return InterviewRecord(to_record(state), {"interview": token})
+    """THE one dependency of this page on how the interview state travels: the reference to the kept
+    state in the ``interview`` field (web/ui/pages.py). ``None`` when it is missing, expired or another
+    browser's."""
+    ref = form.get("interview", "")
+    record = kept_record(request, ref)
+    return InterviewRecord(record, {"interview": ref}) if record is not None else None
 
 
 def _clean(value: str | None) -> str:

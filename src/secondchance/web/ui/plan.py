@@ -39,7 +39,7 @@ from ..directory import run_search, uses_sample
 from ..security import sign, unsign
 from .budget import within_budget
 from .i18n import translations
-from .pages import STATE_PURPOSE, checked_form, text_fields
+from .pages import checked_form, text_fields
 from .render import language, render, settings_of
 
 router = APIRouter(include_in_schema=False)
@@ -50,15 +50,12 @@ FORMATS = {"ics": "text/calendar; charset=utf-8", "pdf": "application/pdf", "jso
 def interview_record(request: Request, form: dict[str, str]) -> dict[str, Any] | None:
     """The record of the interview the results page was showing, or None.
 
-    Today the results page posts its signed interview state in the ``interview`` field; when that
-    changes (post/redirect/get, state under a key), this function alone changes with it.
+    The results page posts the reference to the kept interview state in the ``interview`` field;
+    this function alone knows how the state travels.
     """
-    from .interview import to_record, valid_state
+    from .pages import interview_record as kept_record
 
-    state = unsign(settings_of(request).secret_key, STATE_PURPOSE, form.get("interview", ""))
-    if not valid_state(state):
-        return None
-    return to_record(state)
+    return kept_record(request, form.get("interview", ""))
 
 
 def _inputs(request: Request, form: dict[str, str]) -> dict[str, Any] | None:

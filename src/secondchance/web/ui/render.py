@@ -6,6 +6,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from babel.dates import get_month_names
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.requests import Request
 from starlette.responses import HTMLResponse
@@ -31,6 +32,7 @@ def environment(lang: str) -> Environment:
     env.install_gettext_translations(translations(lang), newstyle=True)  # type: ignore[attr-defined]
     env.filters["long_date"] = lambda value: long_date(value, lang)
     env.globals["languages"] = LANGUAGES
+    env.globals["month_names"] = [get_month_names("wide", locale=lang)[m] for m in range(1, 13)]
     env.globals["htmx"] = HTMX.exists()
     return env
 

@@ -10,9 +10,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ...records.defaults import DEFAULTS
-from ...records.model import Row
+from ...records.model import PartialDate, Row
 from ...relief import Result, Screening, Status
 from ...relief.explain import fact_question, open_question, rank, reason, waits_on_default
+from .followup import FollowUp, follow_up_question, positions
 from .i18n import long_date, translations
 from .interview import CA_GRADES, DISPOSITIONS, N_, PA_GRADES
 
@@ -59,6 +60,40 @@ class ResultView:
     assumptions: list[str] = field(default_factory=list)
 
 
+#: The short name of a kind of relief, for the one-line summary of each charge.
+RELIEF_SHORT = {
+    "expungement": N_("Expungement"),
+    "sealing": N_("Sealing"),
+    "automatic_sealing": N_("Clean Slate sealing"),
+    "dismissal": N_("Dismissal"),
+    "reduction": N_("Reduction to a misdemeanor"),
+    "pardon": N_("Pardon"),
+}
+#: One line per charge: its best realistic path and when.
+LINES = {
+    "now_petition": N_("%(relief)s now. You must ask the court for it."),
+    "now_automatic": N_("%(relief)s now. It should happen on its own."),
+    "on": N_("%(relief)s on %(date)s."),
+    "ask": N_("%(relief)s may be possible. We need one more fact."),
+    "not_before": N_("Not before %(date)s."),
+    "no": N_("No path under the laws we check. See the other paths below."),
+    "unchecked": N_("We can't check this charge yet."),
+}
+#: The summary at the top of the results.
+SUMMARY_COUNT = N_("%(n)s of %(total)s charges can be cleared now.")
+SUMMARY_ONE_NOW = N_("Your charge can be cleared now.")
+SUMMARY_NONE = N_("None of your charges can be cleared today.")
+SUMMARY_ONE_NONE = N_("Your charge can't be cleared today.")
+FIRST_STEPS = {
+    "petition": N_("Do this first: ask a free legal aid office to help you file a petition for %(charge)s."),
+    "automatic": N_("Do this first: ask legal aid to check that %(charge)s was sealed. It should happen on its own."),
+    "date": N_("Do this first: mark %(date)s on your calendar. That is the first day %(charge)s can be cleared."),
+    "ask": N_("Do this first: answer the question under %(charge)s. One answer could change the result."),
+    "none": N_("Do this first: read the other paths at the end of this page, or ask legal aid."),
+}
+FOLLOW_UP_LEAD = N_("One answer could change this result:")
+
+
 @dataclass
 class ChargeView:
     title: str
@@ -73,6 +108,12 @@ class ChargeView:
     others: list[ResultView] = field(default_factory=list)
     needed: list[str] = field(default_factory=list)
     next_step: str = ""
+    line: str = ""  # the best realistic path and its date, in one sentence
+    kind: str = "no"  # which of LINES (and FIRST_STEPS) applies
+    when: str = ""  # the date of that path, in words
+    question: FollowUp | None = None
+    anchor: str = ""
+    sort_date: str = ""
 
 
 def _next_step(result: Result, _: Any) -> str:
@@ -139,9 +180,57 @@ def result_view(result: Result, lang: str, row: Row | None = None, rows: list[Ro
     )
 
 
-def charge_views(screening: Screening, lang: str) -> list[ChargeView]:
+def _line(view: ChargeView, best: Result | None, asks: bool, t: Any, lang: str) -> None:
+    """The charge's one-line summary: its best realistic path and when."""
+    if view.note or best is None:
+        view.kind, view.line = "unchecked", t(LINES["unchecked"])
+        return
+    relief = t(RELIEF_SHORT.get(best.rule.relief.value, best.rule.relief.value))
+    if best.status is Status.ELIGIBLE_NOW:
+        view.kind = "automatic" if best.rule.automatic else "petition"
+        view.line = t(LINES["now_automatic" if best.rule.automatic else "now_petition"]) % {"relief": relief}
+    elif best.status is Status.ELIGIBLE_ON and not asks:
+        view.kind, view.when = "date", long_date(best.eligible_on, lang)
+        view.line = t(LINES["on"]) % {"relief": relief, "date": view.when}
+    elif asks or (best.status is Status.NEEDS_REVIEW and open_question(best)):
+        view.kind = "ask"
+        view.line = t(LINES["ask"]) % {"relief": relief}
+    elif best.status is Status.NEEDS_REVIEW and best.not_before:
+        view.kind, view.when = "later", long_date(best.not_before, lang)
+        view.line = t(LINES["not_before"]) % {"date": view.when}
+    else:
+        view.kind, view.line = "no", t(LINES["no"])
+
+
+def summary_view(charges: list[ChargeView], lang: str) -> dict[str, Any]:
+    """The top of the results: how many charges can be cleared now, and the one thing to do first."""
+    t = translations(lang).gettext
+    now = [c for c in charges if c.kind in ("petition", "automatic")]
+    total = len(charges)
+    if total == 1:
+        count = t(SUMMARY_ONE_NOW) if now else t(SUMMARY_ONE_NONE)
+    elif now:
+        count = t(SUMMARY_COUNT) % {"n": len(now), "total": total}
+    else:
+        count = t(SUMMARY_NONE)
+    first = next((c for c in charges if c.kind == "petition"), None)
+    first = first or next((c for c in charges if c.kind == "automatic"), None)
+    first = first or next((c for c in charges if c.kind == "ask" and c.question), None)
+    dated = sorted((c for c in charges if c.kind == "date"), key=lambda c: c.sort_date)
+    first = first or (dated[0] if dated else None)
+    if first is None:
+        todo = t(FIRST_STEPS["none"])
+        anchor = ""
+    else:
+        todo = t(FIRST_STEPS[first.kind]) % {"charge": first.title, "date": first.when}
+        anchor = first.anchor
+    return {"count": count, "first": todo, "anchor": anchor, "total": total, "now": len(now)}
+
+
+def charge_views(screening: Screening, lang: str, state: dict[str, Any] | None = None) -> list[ChargeView]:
     t = translations(lang).gettext
     views = []
+    where = positions(state)
     rows = [c.row for c in screening.charges]
     for number, charge in enumerate(screening.charges, start=1):
         row = charge.row
@@ -153,8 +242,11 @@ def charge_views(screening: Screening, lang: str) -> list[ChargeView]:
         details.append(t(LABELS[str(grade)]) if grade in LABELS else t("Grade not known"))
         details.append(t(LABELS[str(disposition)]) if disposition in LABELS else t("How it ended is not known"))
         if row.get("disposition_date"):
-            details.append(t("Ended on %(date)s") % {"date": long_date(row["disposition_date"], lang)})  # type: ignore[arg-type]
+            ended = row["disposition_date"]
+            words = t("Ended in %(date)s") if isinstance(ended, PartialDate) else t("Ended on %(date)s")
+            details.append(words % {"date": long_date(ended, lang)})  # type: ignore[arg-type]
         view = ChargeView(title, str(row["case_id"]), str(row["charge_id"]), details, "review", "")
+        view.anchor = f"charge-{number}"
         if charge.statute_unreadable:
             view.unread = t(
                 "We could not read the law cited: “%(cited)s”. A lawyer should check which offense it is."
@@ -193,6 +285,14 @@ def charge_views(screening: Screening, lang: str) -> list[ChargeView]:
                         if label not in view.needed:
                             view.needed.append(label)
                 view.next_step = t(_next_step(review[0], None))
+            _line(view, best, bool(asks) and not charge.cleared, t, lang)
+            if best is not None and best.status is Status.ELIGIBLE_ON and best.eligible_on:
+                view.sort_date = best.eligible_on.isoformat()
+            if not charge.cleared:
+                target = where.get((str(row["case_id"]), str(row["charge_id"])))
+                view.question = follow_up_question(results, target, state, number)
+        if charge.note:
+            _line(view, None, False, t, lang)
         views.append(view)
     return views
 

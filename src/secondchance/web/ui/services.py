@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from fastapi import APIRouter, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
 
 from ...directory.eligibility import DOCUMENT_LABEL, Requirements
@@ -21,11 +23,13 @@ from ...directory.match import Fit
 from ...directory.needs import BY_CODE, NEEDS, UnknownNeed
 from ...directory.search import Gap, Result, directions_url, freshness, sms_summary
 from ...directory.validate import InvalidDirectory
+from ...records import InvalidRecord, people_from_json
+from ...relief import Status, screen
 from ..directory import run_search, uses_sample
 from .budget import within_budget
 from .i18n import translations
-from .interview import N_
-from .pages import checked_form, text_fields
+from .interview import N_, to_record
+from .pages import browser_of, checked_form, interview_state, snapshot_of, states, text_fields
 from .phone import tel_href
 from .render import STATIC_DIR, language, render, settings_of
 
@@ -62,6 +66,12 @@ FIT_LABELS = {
     Fit.FITS: ("fits", N_("Takes people like you")),
     Fit.UNKNOWN: ("unknown", N_("Ask them first")),
     Fit.MAY_NOT_FIT: ("may-not", N_("May not take you")),
+}
+#: How the page says what it already knows from the record check.
+KNOWN_WORDS = {
+    "has_record": N_("You have a criminal record."),
+    "has_felony": N_("You have a felony conviction."),
+    "age": N_("You are %(age)s years old."),
 }
 DOC_LABELS = {
     "photo_id": N_("a photo ID"),
@@ -256,8 +266,93 @@ def verified_words(result: Result, t: Any) -> str:
     return str(t("Last checked %(date)s.") % {"date": fresh["last_verified"]})
 
 
+FELONY_GRADES = frozenset({"F", "F1", "F2", "F3", "felony"})
+MISDEMEANOR_GRADES = frozenset({"S", "M", "M1", "M2", "M3", "infraction", "misdemeanor"})
+#: A ZIP the person gave on the services page, kept with their interview so it is asked once.
+ZIP_KEY = "zip"
+
+
+@dataclass
+class FromResults:
+    """What the record check already knows, brought to the services page: never asked twice."""
+
+    ref: str
+    needs: list[str]
+    facts: dict[str, Any]
+    near: str = ""
+
+
+def record_facts(state: dict[str, Any], today: date) -> tuple[list[str], dict[str, Any]]:
+    """The needs the results imply and the facts the interview gave, in the services search's terms.
+
+    Legal help for record clearing when some charge needs a petition (or a lawyer's look: a question
+    still open, a state we do not check); whether there is a record and a felony conviction (only when
+    every grade is known: an unknown grade leaves it unknown); the age from a full date of birth.
+    """
+    record = to_record(state)
+    charges = [(case, charge) for case in record["cases"] for charge in case["charges"]]
+    facts: dict[str, Any] = {}
+    needs: list[str] = []
+    if charges:
+        facts["has_record"] = True
+    convicted = [charge for _, charge in charges if charge.get("disposition") == "convicted"]
+    grades = [charge.get("grade") for charge in convicted]
+    if any(g in FELONY_GRADES for g in grades):
+        facts["has_felony"] = True
+    elif charges and all(c.get("disposition") not in (None, "convicted", "pending") for _, c in charges):
+        facts["has_felony"] = False  # no conviction at all
+    elif charges and all(g in MISDEMEANOR_GRADES for g in grades) and all(c.get("disposition") for _, c in charges):
+        facts["has_felony"] = False
+    birth = record.get("birth_date")
+    if isinstance(birth, str) and len(birth) == 10:
+        born = date.fromisoformat(birth)
+        facts["age"] = today.year - born.year - ((today.month, today.day) < (born.month, born.day))
+    if state.get("other_state") or any(case.get("jurisdiction") is None for case, _ in charges):
+        needs.append("legal")
+    else:
+        try:
+            person = people_from_json(record, as_of=today)[0]
+        except InvalidRecord:
+            return ["legal"], facts
+        screening = screen(person, today)
+        for charge in screening.charges:
+            automatic_only = all(
+                r.rule.automatic for r in charge.results if r.status in (Status.ELIGIBLE_NOW, Status.ELIGIBLE_ON)
+            )
+            helpful = any(r.status is not Status.NOT_ELIGIBLE for r in charge.results)
+            if helpful and not (charge.cleared and automatic_only):
+                needs.append("legal.record_clearance")
+                break
+    return needs, facts
+
+
+def from_results(request: Request, ref: str, today: date) -> FromResults | None:
+    state = interview_state(request, ref) if ref else None
+    if state is None:
+        return None
+    needs, facts = record_facts(state, today)
+    near = state.get(ZIP_KEY)
+    return FromResults(ref, needs, facts, near if isinstance(near, str) else "")
+
+
+def remember_zip(request: Request, ref: str, near: str) -> None:
+    """Keep the ZIP with the interview (the same step, changed in place) so "Find help" never asks it again."""
+    if not (near.isdigit() and len(near) == 5):
+        return
+    snapshot = snapshot_of(request, ref)
+    if snapshot is None or snapshot["state"].get(ZIP_KEY) == near:
+        return
+    snapshot["state"][ZIP_KEY] = near
+    states(request).replace(browser_of(request), ref, snapshot)
+
+
 def services_page(
-    request: Request, form: SearchForm, searched: bool, set_lang: str | None = None, printable: bool = False
+    request: Request,
+    form: SearchForm,
+    searched: bool,
+    set_lang: str | None = None,
+    printable: bool = False,
+    known: FromResults | None = None,
 ) -> Response:
     """The search page; ``printable``: the same search as a plain numbered list to print or copy,
     with the text-message summary (what fits on a phone screen or in a text to oneself)."""
@@ -266,9 +361,21 @@ def services_page(
         request.scope["sc_lang"] = set_lang
     lang = language(request)
     t = translations(lang).gettext
+    if known is not None:
+        # The record check's facts decide fits like answers do, and are never asked again.
+        form.facts = {**form.facts, **known.facts}
+    shown = [n.code for n in TOP_NEEDS]
+    chosen_sub = [BY_CODE[c] for c in form.needs if c in BY_CODE and c not in shown]
     context: dict[str, Any] = {
         "form": form,
-        "needs": [(n.code, t(n.label), f"/static/icons/need-{n.code}.svg") for n in TOP_NEEDS],
+        "known": known,
+        "known_facts": [
+            t(KNOWN_WORDS[k]) % {"age": v}
+            for k, v in (known.facts if known else {}).items()
+            if k in KNOWN_WORDS and (k == "age" or v)
+        ],
+        "needs": [(n.code, t(n.label), f"/static/icons/need-{n.code}.svg") for n in TOP_NEEDS]
+        + [(n.code, t(n.label), f"/static/icons/need-{n.parent}.svg") for n in chosen_sub],
         "radii": RADII,
         "sample": uses_sample(settings),
         "yes_no_facts": YES_NO_FACTS,
@@ -282,6 +389,7 @@ def services_page(
             "need": form.needs,
             **({"open_now": "1"} if form.open_now else {}),
             **form.raw,
+            **({"interview": known.ref} if known else {}),
         },
     }
     if searched and form.near and not form.errors:
@@ -309,7 +417,7 @@ def services_page(
             context.update(
                 place=label,
                 services=[service_view(r, t) for r in results],
-                questions=questions_for(results, form.raw),
+                questions=[q for q in questions_for(results, form.raw) if not known or q not in known.facts],
                 gaps=[gap_words(g, form.radius, t) for g in missing],
                 sms=sms_summary(results),
             )
@@ -321,8 +429,14 @@ def services_page(
 
 
 @router.get("/services")
-async def services_start(request: Request) -> Response:
-    return services_page(request, SearchForm(), searched=False)
+async def services_start(request: Request, interview: str = "") -> Response:
+    """The search page; from the results (``?interview=<ref>``, a random reference, no answer in the URL)
+    it arrives with the needs the results imply, the record facts already given, and the ZIP if known."""
+    known = await run_in_threadpool(from_results, request, interview, date.today()) if interview else None
+    if known is None:
+        return services_page(request, SearchForm(), searched=False)
+    form = SearchForm(near=known.near, needs=list(known.needs))
+    return await within_budget(request, services_page, request, form, bool(known.near), None, False, known)
 
 
 @router.post("/services")
@@ -331,9 +445,13 @@ async def services_search(request: Request) -> Response:
     fields = text_fields(raw)
     needs = [v for v in raw.getlist("need") if isinstance(v, str)]
     form = parse_form(fields, needs)
+    ref = fields.get("interview", "")
+    known = await run_in_threadpool(from_results, request, ref, date.today()) if ref else None
+    if known is not None:
+        remember_zip(request, ref, form.near)
     action = fields.get("action", "")
     # The search reads the database: run it off the event loop.
     if action.startswith("lang:"):
         lang = action.removeprefix("lang:")
-        return await within_budget(request, services_page, request, form, bool(form.near), lang)
-    return await within_budget(request, services_page, request, form, True, None, action == "print")
+        return await within_budget(request, services_page, request, form, bool(form.near), lang, False, known)
+    return await within_budget(request, services_page, request, form, True, None, action == "print", known)

@@ -2,8 +2,8 @@
 
 Upload (PA dockets and court summaries, CA RAP sheets) → a review page that lists each charge with
 the values that decide relief, each editable, and each value the reader could not read asked for in
-words → the results. The record read travels signed in the review form, as the interview's answers
-do; nothing uploaded is kept after the response.
+words → the results, kept as the interview's are (``/check/<ref>``). The record read travels signed
+in the review form; the files uploaded are not kept after the response.
 """
 
 from __future__ import annotations
@@ -26,8 +26,8 @@ from ...records import InvalidRecord, people_from_json
 from ...records.model import DISPOSITIONS, GRADES_BY_JURISDICTION
 from ..security import sign, unsign
 from .budget import within_budget
-from .interview import N_, from_record
-from .pages import checked_form, interview_page, text_fields
+from .interview import N_, from_record, valid_state
+from .pages import checked_form, keep, see_other, text_fields
 from .render import render, settings_of
 
 router = APIRouter(include_in_schema=False)
@@ -99,7 +99,10 @@ async def papers_review(request: Request) -> Response:
         people_from_json(record, as_of=date.today())
     except InvalidRecord as error:
         return _review_page(request, record, notes, [str(p) for p in error.problems], status=422)
-    return await within_budget(request, interview_page, request, from_record(record))
+    state = from_record(record)
+    if not valid_state(state):  # more charges than one person may have screened (issue 16's limit)
+        return _review_page(request, record, notes, [str(N_("Too many charges for one check."))], status=422)
+    return see_other(f"/check/{keep(request, state)}")  # the results, kept like the interview's: Back works
 
 
 def _read_and_review(request: Request, documents: list[tuple[bytes, str]]) -> Response:
