@@ -27,8 +27,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from ...lang import Condition, Const, Fact, IfElse, Not, OneOf, Or, Relief, Rule, Wait
-from .offenses import FELONIES, MISDEMEANORS, disposition_completed, grade_in, listed
+from ...lang import And, Condition, Const, Fact, IfElse, Not, OneOf, Or, Param, Relief, Rule, StatuteIn, Wait
+from .offenses import FELONIES, MISDEMEANORS, NOT_CONVICTED, disposition_completed, grade_in
 
 SECTION = "Mo. Const. art. XIV, § 2.10(7)-(8)"
 #: Amendment 3 approved 2022-11-08; in force thirty days later.
@@ -36,6 +36,10 @@ AMENDMENT_3 = date(2022, 12, 8)
 #: The courts' deadlines: six months after it took effect for misdemeanors, a year for felonies.
 MISDEMEANOR_DEADLINE = date(2023, 6, 8)
 FELONY_DEADLINE = date(2023, 12, 8)
+
+#: Unknown for a decided charge (a conviction or one that ended without it), false for a pending one: the
+#: amendment reaches the records of arrests and charges as well as convictions.
+DECIDED_MAYBE = OneOf(Fact("disposition"), (), ("convicted", *NOT_CONVICTED, "diversion_completed"))
 
 STATUTE_TEXT = (
     "§ 2.10(8) [as reported]: the circuit courts shall order the expungement of the criminal history records of "
@@ -69,7 +73,12 @@ AUTOMATIC = Rule(
                 "document for the substance and the amount."
             ),
             cite=SECTION,
-            test=listed("mo.art_xiv.marijuana_offenses", "mo.art_xiv.marijuana_offenses_to_review"),
+            test=Or(
+                (
+                    StatuteIn(Fact("statute"), Param("mo.art_xiv.marijuana_offenses")),
+                    And((StatuteIn(Fact("statute"), Param("mo.art_xiv.marijuana_offenses_to_review")), DECIDED_MAYBE)),
+                )
+            ),
         ),
         Condition(
             id="misdemeanor_or_class_d_or_e_felony",
