@@ -111,9 +111,15 @@ def latest_conviction_since(start: Expr) -> Expr:
     """The later of ``start`` and the date of the person's latest other misdemeanor or felony conviction.
 
     "The person has not been found guilty of any other misdemeanor or felony offense ... during the
-    time period specified" (RSMo 610.140.5(2)): read as a clock that restarts on such a finding of
-    guilt, the reading that never ends the wait earlier than the statute could. A finding of guilt
-    before ``start`` changes nothing (``LatestOf`` takes the latest).
+    time period specified" (RSMo 610.140.5(2)). The trial courts in S.Y. v. Askren (WD82451, 2019),
+    R.G. v. Missouri State Highway Patrol (580 S.W.3d 38, W.D. 2019) and S.E.M. v. St. Louis County
+    (ED107403, 2019) read the period as the years right after the sentence ended and denied petitions
+    for a later finding of guilt; the Court of Appeals reversed or affirmed the grant each time, so the
+    period is read here as the years before the petition: the wait ends N years after the later of the
+    sentence's end and any other such finding of guilt. A finding of guilt before ``start`` changes
+    nothing (``LatestOf`` takes the latest). Traffic violations under chapters 304 and 307 do not count
+    by the statute's words; they count here when graded a misdemeanor (the chapter is not tested), a
+    less favourable reading that a lawyer can correct.
     """
     other_guilty = And((convicted(Other), OneOf(Other("grade"), ANY_FELONY_OR_MISDEMEANOR)))
     return LatestOf(Other("disposition_date"), other_guilty, start, scope="other_charges")

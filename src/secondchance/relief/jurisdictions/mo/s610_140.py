@@ -291,8 +291,8 @@ def _wait() -> Wait:
     return Wait(
         id="years_since_disposition_completed",
         text=(
-            "Years have passed since the whole sentence was completed (prison or jail, probation, parole), with "
-            "no finding of guilt of another misdemeanor or felony since: a felony 7 years, a misdemeanor, "
+            "Years have passed since the whole sentence was completed (prison or jail, probation, parole) and "
+            "since any finding of guilt of another misdemeanor or felony: a felony 7 years, a misdemeanor, "
             "municipal offense or infraction 3 (from 2021-08-28: 3 and 1). If fines were paid later, the wait "
             "runs from the payment."
         ),
