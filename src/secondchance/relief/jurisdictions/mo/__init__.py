@@ -35,7 +35,7 @@ REMAINING_PATHS: tuple[RemainingPath, ...] = (
         where_to_start=(
             "Request the Application for Executive Clemency from the Missouri Board of Probation and Parole "
             "(Missouri Department of Corrections, doc.mo.gov) and return it to the Board. Free help: Missouri "
-            "legal aid (lsmo.org) and law-school clemency clinics. Living outside Missouri does not bar applying."
+            "legal aid (lsmo.org) and law-school clemency clinics."
         ),
     ),
     RemainingPath(
