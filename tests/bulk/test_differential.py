@@ -188,6 +188,27 @@ def test_mixed_jurisdictions_in_one_person() -> None:
         assert assert_agree(frame, people, as_of) > 0
 
 
+def test_missouri_and_pennsylvania_cases_in_one_person() -> None:
+    """A person with MO and PA cases: each case under its own state's rules, aggregates across both."""
+    mo = synth_charges(300, "MO", seed=9)
+    pa = synth_charges(300, "PA", seed=9)
+    persons = mo.select("person_id", "birth_date", "death_date").unique("person_id", maintain_order=True)
+    pa_ids = pa["person_id"].unique(maintain_order=True)
+    mapping = pl.DataFrame({"pa_id": pa_ids, "person_id": persons["person_id"].head(pa_ids.len())})
+    moved = (
+        pa.join(mapping, left_on="person_id", right_on="pa_id", suffix="_mo")
+        .drop("person_id", "birth_date", "death_date")
+        .rename({"person_id_mo": "person_id"})
+        .join(persons, on="person_id")
+        .with_columns(case_id="PA-" + pl.col("case_id"))
+        .select(list(CHARGE_SCHEMA))
+    )
+    frame = pl.concat([mo, moved]).sort("person_id", maintain_order=True)
+    people = people_from_frame(frame)
+    for as_of in (date(2024, 12, 31), date(2026, 11, 23)):
+        assert assert_agree(frame, people, as_of) > 0
+
+
 # ---------------------------------------------------------------------------- properties
 
 _DAYS = st.dates(date(1940, 1, 1), date(2027, 12, 31))
