@@ -68,9 +68,9 @@ AUTOMATIC = Rule(
         Condition(
             id="marijuana_offense",
             text=(
-                "The offense was possession of marijuana (three pounds or less) or marijuana paraphernalia: the "
-                "record cites a section that covers every controlled substance, so a lawyer checks the charging "
-                "document for the substance and the amount."
+                "The offense was possession of marijuana (three pounds or less) or of marijuana paraphernalia, which "
+                "the court must expunge without a petition; the record's section covers every controlled substance, "
+                "so a lawyer checks the charging document for the substance and the amount."
             ),
             cite=SECTION,
             test=Or(
@@ -109,6 +109,7 @@ AUTOMATIC = Rule(
         ),
     ),
     automatic=True,
+    called="expungement",
     effective=AMENDMENT_3,
     note=(
         "No petition is needed: the court that handled the case must expunge it and notify the person. If the "
