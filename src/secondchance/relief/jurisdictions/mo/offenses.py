@@ -53,6 +53,17 @@ def convicted(of: type[Fact] | type[Other] = Fact) -> Expr:
     return Compare("==", of("disposition"), Const("convicted"))
 
 
+def found_guilty(of: type[Fact] | type[Other] = Fact) -> Expr:
+    """A finding of guilt; unknown for a completed diversion.
+
+    A suspended imposition of sentence (SIS) follows a plea or finding of guilt, and RSMo 610.140
+    reaches it (its records are also closed under 610.105); a record may write it ``convicted`` or
+    ``diversion_completed``. A completed diversion may be an SIS or a diversion without a plea, so
+    it is a lawyer's question, never "no finding of guilt".
+    """
+    return OneOf(of("disposition"), ("convicted",), ("diversion_completed",))
+
+
 def grade_in(grades: tuple[str, ...], unknown: tuple[str, ...] = (), of: type[Fact] | type[Other] = Fact) -> Expr:
     return OneOf(of("grade"), grades, unknown)
 
@@ -121,5 +132,5 @@ def latest_conviction_since(start: Expr) -> Expr:
     by the statute's words; they count here when graded a misdemeanor (the chapter is not tested), a
     less favourable reading that a lawyer can correct.
     """
-    other_guilty = And((convicted(Other), OneOf(Other("grade"), ANY_FELONY_OR_MISDEMEANOR)))
+    other_guilty = And((found_guilty(Other), OneOf(Other("grade"), ANY_FELONY_OR_MISDEMEANOR)))
     return LatestOf(Other("disposition_date"), other_guilty, start, scope="other_charges")

@@ -74,7 +74,8 @@ ARREST = Rule(
                 "found not guilty), so no charges will be pursued and no suspended imposition of sentence was given."
             ),
             cite=f"{SECTION}.1(1)(b)-(c)",
-            test=OneOf(Fact("disposition"), NOT_CONVICTED),
+            # a completed diversion may be an SIS (excluded by 1(1)(c)) or a diversion without a plea: review
+            test=OneOf(Fact("disposition"), NOT_CONVICTED, ("diversion_completed",)),
         ),
         Condition(
             id="no_other_conviction_if_required",

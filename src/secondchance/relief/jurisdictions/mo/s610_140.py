@@ -93,6 +93,7 @@ from .offenses import (
     MISDEMEANORS,
     convicted,
     disposition_completed,
+    found_guilty,
     grade_in,
     granted,
     latest_conviction_since,
@@ -330,7 +331,10 @@ def petition_rule(
                 test=Not(granted(SECTION)),
             ),
             Condition(
-                id="convicted", text="The charge ended in a finding of guilt.", cite=f"{SECTION}.2", test=convicted()
+                id="convicted",
+                text="The charge ended in a finding of guilt (a suspended imposition of sentence counts).",
+                cite=f"{SECTION}.2",
+                test=found_guilty(),
             ),
             *exclusions(excluded_in),
             Condition(
