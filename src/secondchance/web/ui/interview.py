@@ -47,7 +47,6 @@ CONVICTION_ENDINGS = ("convicted",)
 STATES = (
     Option("PA", N_("Pennsylvania")),
     Option("CA", N_("California")),
-    Option("MO", N_("Missouri")),
     Option(
         "other", N_("Another state or federal court"), N_("We can't check these yet; we will show where to get help.")
     ),
@@ -86,21 +85,6 @@ CA_GRADES = (
         N_("For example: second-degree burglary (Penal Code 459)."),
     ),
     Option("felony", N_("Felony"), N_("More than one year. For example: robbery (Penal Code 211).")),
-)
-MO_GRADES = (
-    Option("infraction", N_("Infraction"), N_("A fine only, no jail. For example: many traffic tickets.")),
-    Option("municipal", N_("Municipal ordinance violation"), N_("A case in a city's municipal court.")),
-    Option("misdemeanor_d", N_("Class D misdemeanor")),
-    Option("misdemeanor_c", N_("Class C misdemeanor")),
-    Option("misdemeanor_b", N_("Class B misdemeanor")),
-    Option("misdemeanor_a", N_("Class A misdemeanor"), N_("For example: stealing (RSMo 570.030) in most cases.")),
-    Option("misdemeanor", N_("Misdemeanor with no class")),
-    Option("felony_e", N_("Class E felony")),
-    Option("felony_d", N_("Class D felony"), N_("For example: possession of a controlled substance (RSMo 579.015).")),
-    Option("felony_c", N_("Class C felony")),
-    Option("felony_b", N_("Class B felony")),
-    Option("felony_a", N_("Class A felony"), N_("The most serious class.")),
-    Option("felony", N_("Felony with no class")),
 )
 DISPOSITIONS = (
     Option("convicted", N_("Found guilty, or pleaded guilty or no contest"), N_("This is a conviction.")),
@@ -273,8 +257,7 @@ STEPS: dict[str, Step] = {
 
 def step_options(step: Step, state: dict[str, Any]) -> tuple[Option, ...]:
     if step.id == "grade":
-        grades = {"PA": PA_GRADES, "MO": MO_GRADES}
-        return grades.get(current_case(state).get("jurisdiction") or "", CA_GRADES)
+        return PA_GRADES if current_case(state).get("jurisdiction") == "PA" else CA_GRADES
     if step.id == "probation" and current_case(state).get("jurisdiction") != "CA":
         return tuple(o for o in SUPERVISION if o.value not in CALIFORNIA_ONLY)
     return step.options

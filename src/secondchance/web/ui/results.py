@@ -14,7 +14,7 @@ from ...records.model import Row
 from ...relief import Result, Screening, Status
 from ...relief.explain import fact_question, open_question, rank, reason, waits_on_default
 from .i18n import long_date, translations
-from .interview import CA_GRADES, DISPOSITIONS, MO_GRADES, N_, PA_GRADES
+from .interview import CA_GRADES, DISPOSITIONS, N_, PA_GRADES
 
 RELIEF_LABELS = {
     "expungement": N_("Expungement (the record is destroyed)"),
@@ -43,7 +43,7 @@ ASSUMED = {
 }
 OTHERWISE = {"pardoned": N_("If you receive a pardon")}
 ONLY_IF = {"pardoned": N_("Only if you receive a pardon (see the other paths at the end of this page).")}
-LABELS = {o.value: o.label for o in (*MO_GRADES, *PA_GRADES, *CA_GRADES, *DISPOSITIONS)}
+LABELS = {o.value: o.label for o in (*PA_GRADES, *CA_GRADES, *DISPOSITIONS)}
 
 
 @dataclass
