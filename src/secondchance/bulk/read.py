@@ -675,8 +675,6 @@ def _normalized(frame: pl.LazyFrame, as_of: date | None) -> pl.LazyFrame:
         .with_columns(
             pl.when(pl.col("jurisdiction") == "CA")
             .then(pl.col("grade").str.to_lowercase())
-            .when(pl.col("jurisdiction") == "MO")  # records.parse.normalize: "Felony A" -> felony_a
-            .then(pl.col("grade").str.to_lowercase().str.strip_chars().str.replace_all(r"[\s\-]+", "_"))
             .otherwise(pl.col("grade").str.to_uppercase()),
             pl.when(pl.col("disposition") == "unknown")
             .then(None)

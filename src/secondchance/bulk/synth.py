@@ -114,26 +114,6 @@ _CA_STATUTES: Final = (
 )
 
 # Counties, most populous first, with weights (roughly their share of cases).
-#: Missouri charges: common sections, and excluded ones so that every 610.140 exclusion is exercised.
-_MO_STATUTES: Final = (
-    ("RSMo 570.030", "Stealing", ("misdemeanor_a", "felony_d", "felony_e"), 12),
-    ("RSMo 579.015", "Possession of a controlled substance", ("felony_d", "misdemeanor_a", "misdemeanor_d"), 10),
-    ("RSMo 579.074", "Unlawful use of drug paraphernalia", ("misdemeanor_a", "misdemeanor_d"), 4),
-    ("RSMo 565.056", "Assault in the fourth degree", ("misdemeanor_a", "misdemeanor_c"), 5),
-    ("RSMo 565.054", "Assault in the third degree", ("felony_e", "misdemeanor_a"), 2),
-    ("RSMo 565.076", "Domestic assault in the fourth degree", ("misdemeanor_a", "felony_e"), 3),
-    ("RSMo 569.170", "Burglary in the second degree", ("felony_d",), 3),
-    ("RSMo 570.023", "Robbery in the first degree", ("felony_a",), 1),
-    ("RSMo 571.030.1(1)", "Unlawful use of a weapon - carrying concealed", ("felony_e",), 1),
-    ("RSMo 577.010", "Driving while intoxicated", ("misdemeanor_b", "felony_e"), 4),
-    ("RSMo 302.321", "Driving while revoked", ("misdemeanor_a", "felony_e"), 4),
-    ("RSMo 304.010", "Speeding", ("infraction", "misdemeanor_c"), 3),
-    ("RSMo 574.010", "Peace disturbance", ("misdemeanor_b", "municipal"), 3),
-    ("RSMo 566.030", "Rape in the first degree", ("felony",), 0.3),
-    ("RSMo 565.021", "Murder in the second degree", ("felony_a",), 0.2),
-    ("Mun. Ord. 210.270", "Municipal ordinance violation", ("municipal",), 2),
-)
-
 _PA_COUNTIES: Final = (
     ("Philadelphia", 51, 20),
     ("Allegheny", 2, 10),
@@ -189,23 +169,9 @@ _CA_COUNTIES: Final = (
 )
 
 _DISPOSITIONS: Final = ("convicted", "dismissed", "withdrawn", "nolle_prossed", "not_guilty", "diversion_completed")
-_MO_COUNTIES: Final = (
-    ("St. Louis County", "SL", 14),
-    ("St. Louis City", "SC", 7),
-    ("Jackson", "JA", 11),
-    ("Greene", "GR", 5),
-    ("Boone", "BO", 3),
-    ("St. Charles", "CH", 6),
-    ("Jasper", "JS", 2),
-    ("Cole", "CO", 1.5),
-    ("Buchanan", "BU", 1.5),
-    ("Ripley", "RI", 0.2),
-)
-
 _DISPOSITION_WEIGHTS: Final = {
     "PA": (0.50, 0.07, 0.17, 0.10, 0.05, 0.07),
     "CA": (0.55, 0.22, 0.02, 0.02, 0.05, 0.10),
-    "MO": (0.55, 0.15, 0.03, 0.15, 0.04, 0.08),
 }
 
 
@@ -247,9 +213,6 @@ def _spellings(statute: str, jurisdiction: str) -> list[str]:
             if statute.startswith(long):
                 section = statute.removeprefix(long)
                 out += [f"{short}{section}", f"{long.replace('§ ', '')}{section}".replace("Code", "Code §")]
-    elif jurisdiction == "MO" and statute.startswith("RSMo "):
-        section = statute.removeprefix("RSMo ")
-        out += [f"§ {section} RSMo", f"{section} RSMo", f"Mo. Rev. Stat. § {section}"]
     return out
 
 
@@ -292,14 +255,10 @@ def _anchor_dates(jurisdiction: str, extra: Sequence[date]) -> tuple[list[date],
 
 @cache
 def _profile(jurisdiction: str, anchors: tuple[date, ...]) -> _Profile:
-    base = {"PA": _PA_STATUTES, "CA": _CA_STATUTES, "MO": _MO_STATUTES}.get(jurisdiction)
+    base = {"PA": _PA_STATUTES, "CA": _CA_STATUTES}.get(jurisdiction)
     if base is None:
-        raise ValueError(f"no synthetic profile for jurisdiction {jurisdiction!r}; one of PA, CA, MO")
-    grade_pool = {
-        "PA": ("F1", "F2", "F3", "M1", "M2", "M3"),
-        "CA": ("felony", "misdemeanor", "wobbler"),
-        "MO": ("felony_c", "felony_d", "felony_e", "misdemeanor_a", "misdemeanor_b", "municipal"),
-    }[jurisdiction]
+        raise ValueError(f"no synthetic profile for jurisdiction {jurisdiction!r}; one of PA, CA")
+    grade_pool = ("F1", "F2", "F3", "M1", "M2", "M3") if jurisdiction == "PA" else ("felony", "misdemeanor", "wobbler")
     entries: list[tuple[str, str | None, str, float]] = []
     for statute, description, grades, weight in base:
         spellings = _spellings(statute, jurisdiction)
@@ -318,7 +277,7 @@ def _profile(jurisdiction: str, anchors: tuple[date, ...]) -> _Profile:
             entries.append((spelling, None, grade, share))
             entries.append((spelling + "(a)", None, grade, each * 0.2 / len(spellings)))  # a subsection
     weights = np.array([e[3] for e in entries], dtype=np.float64)
-    counties = {"PA": _PA_COUNTIES, "CA": _CA_COUNTIES, "MO": _MO_COUNTIES}[jurisdiction]
+    counties = _PA_COUNTIES if jurisdiction == "PA" else _CA_COUNTIES
     county_weights = np.array([c[2] for c in counties], dtype=np.float64)
     as_ofs, years = _anchor_dates(jurisdiction, anchors)
     targets: set[int] = set()
@@ -421,7 +380,7 @@ def _block(profile: _Profile, first: int, people: int, seed: int, block: int, th
     person = case_person[charge_case]
     pick = rng.choice(len(profile.statutes), charges, p=profile.weights)
     grades = np.array(profile.grades, dtype=object)[pick]
-    felony = np.array([g.startswith(("F", "felony")) for g in profile.grades])[pick]
+    felony = np.array([g.startswith("F") or g == "felony" for g in profile.grades])[pick]
     summary = np.array([g in ("S", "infraction") for g in profile.grades])[pick]
 
     c_arrest = arrest[charge_case]

@@ -15,12 +15,7 @@ Kind = Literal["str", "date", "bool", "money"]
 
 PA_GRADES: Final = ("F1", "F2", "F3", "F", "M1", "M2", "M3", "M", "S")
 CA_GRADES: Final = ("felony", "misdemeanor", "infraction", "wobbler")
-MO_GRADES: Final = (
-    "felony_a", "felony_b", "felony_c", "felony_d", "felony_e", "felony",
-    "misdemeanor_a", "misdemeanor_b", "misdemeanor_c", "misdemeanor_d", "misdemeanor",
-    "infraction", "municipal",
-)  # fmt: skip
-GRADES_BY_JURISDICTION: Final[dict[str, tuple[str, ...]]] = {"PA": PA_GRADES, "CA": CA_GRADES, "MO": MO_GRADES}
+GRADES_BY_JURISDICTION: Final[dict[str, tuple[str, ...]]] = {"PA": PA_GRADES, "CA": CA_GRADES}
 
 #: The kind of supervision that followed (or replaced) custody, for the ``supervision`` field.
 #: ``probation_start``/``probation_end``/``probation_completed`` hold the dates and outcome of this
@@ -30,7 +25,6 @@ SUPERVISION_KINDS: Final = ("probation", "parole", "prcs", "mandatory_supervisio
 SUPERVISION_BY_JURISDICTION: Final[dict[str, tuple[str, ...]]] = {
     "PA": ("probation", "parole", "none"),
     "CA": SUPERVISION_KINDS,
-    "MO": ("probation", "parole", "none"),
 }
 #: Other spellings accepted for a kind (after lower-casing, spaces and hyphens as ``_``).
 SUPERVISION_ALIASES: Final[dict[str, str]] = {

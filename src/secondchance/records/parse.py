@@ -301,8 +301,6 @@ def normalize(column: str, value: Value, jurisdiction: Value) -> Value:
     if column == "jurisdiction":
         return value.upper()
     if column == "grade":
-        if jurisdiction == "MO":  # "Felony A", "felony-a" -> felony_a
-            return "_".join(value.lower().replace("-", " ").split())
         return value.lower() if jurisdiction == "CA" else value.upper()
     if column == "disposition":
         token = value.lower().replace(" ", "_").replace("-", "_")

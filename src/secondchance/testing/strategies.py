@@ -8,8 +8,9 @@ from typing import TypeVar
 from hypothesis import strategies as st
 
 from ..records.model import (
+    CA_GRADES,
     DISPOSITIONS,
-    GRADES_BY_JURISDICTION,
+    PA_GRADES,
     SUPERVISION_BY_JURISDICTION,
     Case,
     Charge,
@@ -51,20 +52,6 @@ CA_STATUTES = (
     "VC 23152(a)",
     "VC 14601.1(a)",
 )
-MO_STATUTES = (
-    "RSMo 570.030",
-    "§ 579.015 RSMo",
-    "565.054 RSMo",
-    "RSMo 565.076",
-    "RSMo 570.023",
-    "RSMo 566.030",
-    "571.030.1(1)",
-    "RSMo 577.010",
-    "RSMo 304.010",
-    "RSMo 569.170",
-)
-#: Missouri ``relief_granted`` values: mostly absent; sometimes an earlier 610.140 expungement.
-MO_GRANTS: tuple[str | None, ...] = (*(None,) * 8, "RSMO-610.140", "RSMO-610.122")
 
 
 def maybe(strategy: st.SearchStrategy[T], unknown: bool = True) -> st.SearchStrategy[T | None]:
@@ -93,8 +80,8 @@ def charges(draw: st.DrawFn, jurisdiction: str, index: int, after: date) -> Char
     offense = draw(dates(after))
     decided = draw(st.dates(min_value=offense, max_value=min(offense + timedelta(days=900), LAST_DAY)))
     released = draw(st.dates(min_value=decided, max_value=min(decided + timedelta(days=4000), LAST_DAY)))
-    grades = GRADES_BY_JURISDICTION[jurisdiction]
-    statutes = {"PA": PA_STATUTES, "CA": CA_STATUTES, "MO": MO_STATUTES}[jurisdiction]
+    grades = PA_GRADES if jurisdiction == "PA" else CA_GRADES
+    statutes = PA_STATUTES if jurisdiction == "PA" else CA_STATUTES
     money = st.sampled_from((0.0, 0.0, 0.0, 25.0, 1250.0))
     jailed = draw(maybe(st.booleans()))
     kind = draw(maybe(st.sampled_from(SUPERVISION_BY_JURISDICTION[jurisdiction])))
@@ -126,7 +113,7 @@ def charges(draw: st.DrawFn, jurisdiction: str, index: int, after: date) -> Char
         disposition_date=draw(maybe(st.just(decided))),
         sentence=sentence,
         pardoned=draw(maybe(st.booleans())),
-        relief_granted=draw(st.sampled_from({"CA": CA_GRANTS, "MO": MO_GRANTS}.get(jurisdiction, (None,)))),
+        relief_granted=draw(st.sampled_from(CA_GRANTS)) if jurisdiction == "CA" else None,
     )
 
 
@@ -136,7 +123,7 @@ def people(draw: st.DrawFn, jurisdiction: str | None = None, max_cases: int = 4)
     birth = draw(dates(date(1930, 1, 1), date(2004, 1, 1)))
     cases = []
     for case_index in range(draw(st.integers(1, max_cases))):
-        place = jurisdiction or draw(st.sampled_from(("PA", "CA", "MO")))
+        place = jurisdiction or draw(st.sampled_from(("PA", "CA")))
         adult = (
             birth.replace(year=birth.year + 18)
             if not (birth.month == 2 and birth.day == 29)
