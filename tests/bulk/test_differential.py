@@ -1,6 +1,6 @@
 """The bulk engine and the per-person explainer agree on every field of every charge.
 
-Synthetic PA and CA people (``bulk/synth.py``) are screened by the explainer
+Synthetic PA, CA and MO people (``bulk/synth.py``) are screened by the explainer
 (``relief.screen.screen``, one ``Person`` at a time) and by ``evaluate_frame`` (the whole table
 at once), over every registered rule, at as-of dates on both sides of dated parameter changes.
 The rule set is whatever ``relief.jurisdictions.RULES`` holds, so new rules are covered as they land.
@@ -33,6 +33,7 @@ from secondchance.records.model import (
     Sentence,
 )
 from secondchance.relief import screen
+from secondchance.relief.jurisdictions import state
 
 #: As-of dates: before and after the dated parameter changes, and the extract date of the data.
 AS_OF = (date(2023, 6, 1), date(2024, 2, 12), date(2026, 11, 23), date(2028, 3, 1))
@@ -151,13 +152,13 @@ def check_population(jurisdiction: str, people_count: int) -> None:
     assert checked > people_count
 
 
-@pytest.mark.parametrize("jurisdiction", ["PA", "CA"])
+@pytest.mark.parametrize("jurisdiction", ["PA", "CA", "MO"])
 def test_bulk_agrees_with_explainer(jurisdiction: str) -> None:
     check_population(jurisdiction, QUICK)
 
 
 # 10,000 people a state, 20,000 in all, in every CI run (about 4 minutes on 2 cores).
-@pytest.mark.parametrize("jurisdiction", ["PA", "CA"])
+@pytest.mark.parametrize("jurisdiction", ["PA", "CA", "MO"])
 def test_bulk_agrees_with_explainer_20000_people(jurisdiction: str) -> None:
     check_population(jurisdiction, FULL)
 
@@ -226,11 +227,7 @@ def _statutes(jurisdiction: str) -> list[str]:
 def small_people(draw: st.DrawFn, jurisdiction: str) -> pl.DataFrame:
     """A few people with a few cases each, every fact drawn from the values rules care about, or unknown."""
     statutes = _statutes(jurisdiction)
-    grades = (
-        ("F1", "F2", "F3", "F", "M1", "M2", "M3", "M", "S")
-        if jurisdiction == "PA"
-        else ("felony", "misdemeanor", "infraction", "wobbler")
-    )
+    grades = state(jurisdiction).grades
     dispositions = (
         "convicted",
         "not_guilty",
@@ -277,7 +274,7 @@ def small_people(draw: st.DrawFn, jurisdiction: str) -> pl.DataFrame:
     return pl.DataFrame(rows, schema=CHARGE_SCHEMA)
 
 
-@pytest.mark.parametrize("jurisdiction", ["PA", "CA"])
+@pytest.mark.parametrize("jurisdiction", ["PA", "CA", "MO"])
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data(), as_of=st.sampled_from(AS_OF))
 def test_random_small_people_agree(jurisdiction: str, data: st.DataObject, as_of: date) -> None:

@@ -11,8 +11,12 @@ verified: docs/jurisdictions/mo.md.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from ...lang import RemainingPath, Rule
-from . import const_art_xiv_2, s610_122, s610_140
+from ..state import State
+from . import citations, const_art_xiv_2, records, s610_122, s610_140
+from .offenses import GRADES
 
 RULES: tuple[Rule, ...] = (*s610_140.RULES, *s610_122.RULES, *const_art_xiv_2.RULES)
 
@@ -54,4 +58,22 @@ REMAINING_PATHS: tuple[RemainingPath, ...] = (
             "or the expungement clinic of a Missouri law school; file in the court where the case was."
         ),
     ),
+)
+
+_HERE = Path(__file__).parent
+
+STATE = State(
+    code="MO",
+    name="Missouri",
+    rules=RULES,
+    remaining_paths=REMAINING_PATHS,
+    read_citation=citations.read,
+    grades=GRADES,
+    grade_case="lower",
+    supervision=records.SUPERVISION,
+    grade_options=records.GRADE_OPTIONS,
+    synth=records.SYNTH,
+    cases=_HERE / "cases",
+    params=_HERE / "params.yaml",
+    docs="docs/jurisdictions/mo.md",
 )
