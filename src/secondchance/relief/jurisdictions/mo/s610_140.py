@@ -59,7 +59,7 @@ misdemeanor, municipal offense or infraction; exclusions in subsection 2; at mos
 misdemeanors in a lifetime); SB 53 (2021), in force 2021-08-28, shortened the waits to three years and
 one year; the enactment in force 2025-01-01 renumbered the exclusions as subsection 3 and raised the
 lifetime limits to two felonies and three misdemeanors (subsection 13). The 2018-2024 text and the
-current one are two rules; the waits are dated parameters (params/mo.yaml). The old section 610.140
+current one are two rules; the waits are dated parameters (mo/params.yaml). The old section 610.140
 (before 2018: a short list of eligible offenses after 20 or 10 years) is not encoded.
 
 Criteria (5) and (6) are the court's own findings: not facts of the record, so they are not
