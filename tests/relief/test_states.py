@@ -22,7 +22,8 @@ def test_a_state_is_one_folder(found: State) -> None:
     assert all(rule.id.startswith(f"{found.code}-") for rule in found.rules), "rule ids start with the state's code"
     assert set(found.rules) <= set(RULES)
     assert {o.value for o in found.grade_options} == set(found.grades), "the interview offers every grade"
-    assert found.cases is not None and sorted(found.cases.glob("*.yaml")), "a state has YAML cases in its folder"
+    if found.cases is not None:  # (test_cases.py checks that every rule has cases, wherever they are)
+        assert sorted(found.cases.glob("*.yaml")), f"no YAML cases in {found.cases}"
     if found.params is not None and found.params.exists():
         keys = yaml.safe_load(found.params.read_text(encoding="utf-8")) or {}
         assert all(key.startswith(found.code.lower() + ".") for key in keys)
@@ -52,3 +53,31 @@ def test_names_and_grade_labels_are_in_the_spanish_catalogue() -> None:
         text for s in states() for o in s.grade_options for text in (o.label, o.hint) if text
     }
     assert sorted(texts - set(spanish)) == []
+
+
+def test_a_state_reusing_a_rule_id_is_refused_and_the_registry_is_unchanged() -> None:
+    from dataclasses import replace
+
+    from secondchance.relief.jurisdictions import STATES, register
+
+    before = dict(STATES)
+    first = states()[0]
+    clash = replace(
+        first,
+        code="QQ",
+        rules=tuple(replace(r, jurisdiction="QQ") for r in first.rules),
+        remaining_paths=(),
+    )
+    with pytest.raises(ValueError, match="rule ids must be unique"):
+        register(clash)
+    assert before == STATES
+
+
+def test_a_descriptor_checks_itself() -> None:
+    from dataclasses import replace
+
+    first = states()[0]
+    with pytest.raises(ValueError, match="does not carry the state's code"):
+        replace(first, code="QQ")
+    with pytest.raises(ValueError, match="upper-case"):
+        replace(first, code="qq", rules=(), remaining_paths=())
