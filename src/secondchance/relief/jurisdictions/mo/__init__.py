@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ...lang import RemainingPath, Rule
 from ..state import State
-from . import citations, const_art_xiv_2, records, s610_122, s610_140
+from . import citations, const_art_xiv_2, links, records, s610_122, s610_140
 from .offenses import GRADES
 
 RULES: tuple[Rule, ...] = (*s610_140.RULES, *s610_122.RULES, *const_art_xiv_2.RULES)
@@ -76,4 +76,5 @@ STATE = State(
     cases=_HERE / "cases",
     params=_HERE / "params.yaml",
     docs="docs/jurisdictions/mo.md",
+    official_url=links.official_url,
 )
