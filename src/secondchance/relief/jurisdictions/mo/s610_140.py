@@ -272,8 +272,8 @@ def lifetime_limit(subsection: str, felonies: int, misdemeanors: int) -> Conditi
     return Condition(
         id="within_lifetime_limit",
         text=(
-            f"Fewer than {felonies} felony and {misdemeanors} misdemeanor expungements under RSMo 610.140 have "
-            "already been granted to the person (infractions have no limit)."
+            f"The lifetime limit is not reached: the person has not already had {felonies} felony or "
+            f"{misdemeanors} misdemeanor convictions expunged under RSMo 610.140 (infractions have no limit)."
         ),
         cite=f"{SECTION}.{subsection}",
         test=Not(
