@@ -33,7 +33,7 @@ def test_screen_json_matches_golden() -> None:
     result = runner.invoke(app, ["screen", EXAMPLES, "--as-of", "2026-11-23", "--format", "json"])
     assert result.exit_code == 0, result.output
     payload = json.loads(result.stdout)
-    assert [p["person_id"] for p in payload] == ["maria", "denise", "luis"]
+    assert [p["person_id"] for p in payload] == ["maria", "denise", "luis", "odette"]
     check_golden("screen_examples.json", result.stdout)
 
 

@@ -65,7 +65,7 @@ def _results_table(results: Iterable[Result], show_all: bool, row: Row, rows: li
             for check in result.trace:
                 mark = {True: "✓", False: "✗", None: "?"}[check.holds]
                 explanation.append(f"\n   {mark} {check.text}", style="dim")
-        relief = result.rule.relief.value.replace("_", " ")
+        relief = result.rule.called or result.rule.relief.value.replace("_", " ")
         table.add_row(Text(relief, style=style), explanation, result.rule.section)
     folded = len(ordered) - len(shown)
     if folded:

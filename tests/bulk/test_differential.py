@@ -1,6 +1,6 @@
 """The bulk engine and the per-person explainer agree on every field of every charge.
 
-Synthetic PA and CA people (``bulk/synth.py``) are screened by the explainer
+Synthetic PA, CA and MO people (``bulk/synth.py``) are screened by the explainer
 (``relief.screen.screen``, one ``Person`` at a time) and by ``evaluate_frame`` (the whole table
 at once), over every registered rule, at as-of dates on both sides of dated parameter changes.
 The rule set is whatever ``relief.jurisdictions.RULES`` holds, so new rules are covered as they land.
@@ -33,11 +33,14 @@ from secondchance.records.model import (
     Sentence,
 )
 from secondchance.relief import screen
+from secondchance.relief.jurisdictions import state, states
 
 #: As-of dates: before and after the dated parameter changes, and the extract date of the data.
 AS_OF = (date(2023, 6, 1), date(2024, 2, 12), date(2026, 11, 23), date(2028, 3, 1))
 #: People per jurisdiction: the full run (20,000 in all) and the quick one (2,000 in all).
 FULL, QUICK = 10_000, 1_000
+#: Every registered state with a synthetic-record profile (``State.synth``): a new state is covered as it lands.
+SYNTH_STATES = [s.code for s in states() if s.synth is not None]
 
 Key = tuple[str, str, str, str]
 Fields = tuple[Any, ...]
@@ -151,13 +154,13 @@ def check_population(jurisdiction: str, people_count: int) -> None:
     assert checked > people_count
 
 
-@pytest.mark.parametrize("jurisdiction", ["PA", "CA"])
+@pytest.mark.parametrize("jurisdiction", SYNTH_STATES)
 def test_bulk_agrees_with_explainer(jurisdiction: str) -> None:
     check_population(jurisdiction, QUICK)
 
 
-# 10,000 people a state, 20,000 in all, in every CI run (about 4 minutes on 2 cores).
-@pytest.mark.parametrize("jurisdiction", ["PA", "CA"])
+# 10,000 people a state (20,000 for PA and CA), in every CI run (about 4 minutes on 2 cores).
+@pytest.mark.parametrize("jurisdiction", SYNTH_STATES)
 def test_bulk_agrees_with_explainer_20000_people(jurisdiction: str) -> None:
     check_population(jurisdiction, FULL)
 
@@ -187,6 +190,27 @@ def test_mixed_jurisdictions_in_one_person() -> None:
         assert assert_agree(frame, people, as_of) > 0
 
 
+def test_missouri_and_pennsylvania_cases_in_one_person() -> None:
+    """A person with MO and PA cases: each case under its own state's rules, aggregates across both."""
+    mo = synth_charges(300, "MO", seed=9)
+    pa = synth_charges(300, "PA", seed=9)
+    persons = mo.select("person_id", "birth_date", "death_date").unique("person_id", maintain_order=True)
+    pa_ids = pa["person_id"].unique(maintain_order=True)
+    mapping = pl.DataFrame({"pa_id": pa_ids, "person_id": persons["person_id"].head(pa_ids.len())})
+    moved = (
+        pa.join(mapping, left_on="person_id", right_on="pa_id", suffix="_mo")
+        .drop("person_id", "birth_date", "death_date")
+        .rename({"person_id_mo": "person_id"})
+        .join(persons, on="person_id")
+        .with_columns(case_id="PA-" + pl.col("case_id"))
+        .select(list(CHARGE_SCHEMA))
+    )
+    frame = pl.concat([mo, moved]).sort("person_id", maintain_order=True)
+    people = people_from_frame(frame)
+    for as_of in (date(2024, 12, 31), date(2026, 11, 23)):
+        assert assert_agree(frame, people, as_of) > 0
+
+
 # ---------------------------------------------------------------------------- properties
 
 _DAYS = st.dates(date(1940, 1, 1), date(2027, 12, 31))
@@ -205,11 +229,7 @@ def _statutes(jurisdiction: str) -> list[str]:
 def small_people(draw: st.DrawFn, jurisdiction: str) -> pl.DataFrame:
     """A few people with a few cases each, every fact drawn from the values rules care about, or unknown."""
     statutes = _statutes(jurisdiction)
-    grades = (
-        ("F1", "F2", "F3", "F", "M1", "M2", "M3", "M", "S")
-        if jurisdiction == "PA"
-        else ("felony", "misdemeanor", "infraction", "wobbler")
-    )
+    grades = state(jurisdiction).grades
     dispositions = (
         "convicted",
         "not_guilty",
@@ -256,7 +276,7 @@ def small_people(draw: st.DrawFn, jurisdiction: str) -> pl.DataFrame:
     return pl.DataFrame(rows, schema=CHARGE_SCHEMA)
 
 
-@pytest.mark.parametrize("jurisdiction", ["PA", "CA"])
+@pytest.mark.parametrize("jurisdiction", SYNTH_STATES)
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data(), as_of=st.sampled_from(AS_OF))
 def test_random_small_people_agree(jurisdiction: str, data: st.DataObject, as_of: date) -> None:

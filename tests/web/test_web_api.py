@@ -24,7 +24,7 @@ def test_screen_examples_returns_every_person_and_charge(client: TestClient) -> 
     assert response.status_code == 200
     body = response.json()
     assert body["as_of"] == AS_OF
-    assert [p["person_id"] for p in body["people"]] == ["maria", "denise", "luis"]
+    assert [p["person_id"] for p in body["people"]] == ["maria", "denise", "luis", "odette"]
     maria = body["people"][0]
     assert [c["charge_id"] for c in maria["charges"]] == ["1", "2"]
     withdrawn = maria["charges"][1]

@@ -158,7 +158,7 @@ def assumption_text(fact: str) -> str:
 
 
 def _relief(result: Result) -> str:
-    return result.rule.relief.value.replace("_", " ")
+    return result.rule.called or result.rule.relief.value.replace("_", " ")
 
 
 def _how(result: Result) -> str:

@@ -283,6 +283,9 @@ class Rule:
     effective: date = date(1900, 1, 1)
     repealed: date | None = None
     note: str = ""
+    #: The state's own word for the relief in text for people, where it differs from ``relief`` (Missouri's
+    #: automatic relief is "expungement"; the kind stays ``automatic_sealing`` for machines).
+    called: str = ""
 
     def in_force(self, as_of: date) -> bool:
         return self.effective <= as_of and (self.repealed is None or as_of < self.repealed)
