@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Final
 
-from ..records.model import PA_GRADES, Case, Charge, Person, Sentence
+from ..records.model import GRADES_BY_JURISDICTION, Case, Charge, Person, Sentence
 from .pa_docket import DISPOSITIONS, DOCKET_NUMBER, LABEL, PAGE_OF, UNREAD_DISPOSITIONS, read_us_date, record_statute
 from .pdf import Line, PdfText, read_pdf
 from .reading import DocumentRefused, Place, Reading, Seen, Unread
@@ -239,7 +239,7 @@ class _Parser:
                 self._see(f"{path}.statute", statute, line)
         grade = cells.get("Grade")
         if grade:
-            if grade in PA_GRADES:
+            if grade in GRADES_BY_JURISDICTION["PA"]:  # a summary is a Pennsylvania court's
                 charge["grade"] = grade
                 self._see(f"{path}.grade", grade, line)
             else:
