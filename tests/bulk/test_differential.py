@@ -33,6 +33,7 @@ from secondchance.records.model import (
     Sentence,
 )
 from secondchance.relief import screen
+from secondchance.testing.strategies import LA_GRANTS
 
 #: As-of dates: before and after the dated parameter changes, and the extract date of the data.
 AS_OF = (date(2023, 6, 1), date(2024, 2, 12), date(2026, 11, 23), date(2028, 3, 1))
@@ -151,13 +152,13 @@ def check_population(jurisdiction: str, people_count: int) -> None:
     assert checked > people_count
 
 
-@pytest.mark.parametrize("jurisdiction", ["PA", "CA"])
+@pytest.mark.parametrize("jurisdiction", ["PA", "CA", "LA"])
 def test_bulk_agrees_with_explainer(jurisdiction: str) -> None:
     check_population(jurisdiction, QUICK)
 
 
 # 10,000 people a state, 20,000 in all, in every CI run (about 4 minutes on 2 cores).
-@pytest.mark.parametrize("jurisdiction", ["PA", "CA"])
+@pytest.mark.parametrize("jurisdiction", ["PA", "CA", "LA"])
 def test_bulk_agrees_with_explainer_20000_people(jurisdiction: str) -> None:
     check_population(jurisdiction, FULL)
 
@@ -205,11 +206,11 @@ def _statutes(jurisdiction: str) -> list[str]:
 def small_people(draw: st.DrawFn, jurisdiction: str) -> pl.DataFrame:
     """A few people with a few cases each, every fact drawn from the values rules care about, or unknown."""
     statutes = _statutes(jurisdiction)
-    grades = (
-        ("F1", "F2", "F3", "F", "M1", "M2", "M3", "M", "S")
-        if jurisdiction == "PA"
-        else ("felony", "misdemeanor", "infraction", "wobbler")
-    )
+    grades = {
+        "PA": ("F1", "F2", "F3", "F", "M1", "M2", "M3", "M", "S"),
+        "LA": ("felony", "misdemeanor"),
+    }.get(jurisdiction, ("felony", "misdemeanor", "infraction", "wobbler"))
+    grants = LA_GRANTS if jurisdiction == "LA" else (None,)
     dispositions = (
         "convicted",
         "not_guilty",
@@ -251,12 +252,14 @@ def small_people(draw: st.DrawFn, jurisdiction: str) -> pl.DataFrame:
                         "restitution_owed": draw(_maybe(st.sampled_from([0.0, 0.5, 100.0]))),
                         "state_prison": draw(_maybe(st.booleans())),
                         "pardoned": draw(_maybe(st.booleans())),
+                        "incarcerated": draw(_maybe(st.booleans())) if jurisdiction == "LA" else None,
+                        "relief_granted": draw(st.sampled_from(grants)),
                     }
                 )
     return pl.DataFrame(rows, schema=CHARGE_SCHEMA)
 
 
-@pytest.mark.parametrize("jurisdiction", ["PA", "CA"])
+@pytest.mark.parametrize("jurisdiction", ["PA", "CA", "LA"])
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data(), as_of=st.sampled_from(AS_OF))
 def test_random_small_people_agree(jurisdiction: str, data: st.DataObject, as_of: date) -> None:
