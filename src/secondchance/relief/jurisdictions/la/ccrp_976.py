@@ -96,8 +96,8 @@ NO_CONVICTION_FROM_ARREST = Condition(
 DWI_DIVERSION = all_of(
     OneOf(Fact("disposition"), ("diversion_completed",)), StatuteIn(Fact("statute"), Param("la.dwi"))
 )
-#: Without (B) there is no wait: a start long past.
-NO_WAIT = Const(date(1900, 1, 1))
+#: Without (B) there is no wait: a start five years before Title XXXIV, so the "wait" ends the day it took effect.
+NO_WAIT = Const(date(2009, 8, 1))
 
 ARREST = Rule(
     id="LA-976-arrest-without-conviction",

@@ -111,7 +111,7 @@ EXCLUSIONS: tuple[Condition, ...] = (
         id="not_domestic_abuse_battery_or_stalking",
         text="The conviction is not for domestic abuse battery (R.S. 14:35.3) or stalking (R.S. 14:40.2).",
         cite=f"{ARTICLE}(C)(2)-(3)",
-        test=Not(StatuteIn(Fact("statute"), Param("la.misdemeanor_expungement.excluded"), "listed")),
+        test=Not(StatuteIn(Fact("statute"), Param("la.misdemeanor_expungement.excluded"))),
     ),
 )
 
@@ -204,12 +204,29 @@ MARIJUANA = Rule(
         ),
         Condition(
             id="first_offense",
-            text="It was a first offense: no earlier conviction for possession under R.S. 40:966.",
+            text=(
+                "It was a first offense: no earlier conviction for possession of marijuana (an earlier conviction "
+                "under R.S. 40:966 whose paragraph is not recorded may have been one)."
+            ),
             cite=f"{ARTICLE}(D)",
             test=Not(
-                Exists(
-                    all_of(OTHER_CONVICTED, StatuteIn(Other("statute"), ("R.S. 40:966",)), _EARLIER),
-                    "other_charges",
+                any_of(
+                    Exists(
+                        all_of(
+                            OTHER_CONVICTED, StatuteIn(Other("statute"), Param("la.marijuana_possession")), _EARLIER
+                        ),
+                        "other_charges",
+                    ),
+                    Exists(
+                        all_of(
+                            OTHER_CONVICTED,
+                            StatuteIn(Other("statute"), ("R.S. 40:966",)),
+                            Not(StatuteIn(Other("statute"), ("R.S. 40:966(A)", "R.S. 40:966(B)", "R.S. 40:966(C)(1)"))),
+                            _EARLIER,
+                            undecided(Other),
+                        ),
+                        "other_charges",
+                    ),
                 )
             ),
         ),
