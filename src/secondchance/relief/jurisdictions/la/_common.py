@@ -148,7 +148,7 @@ def not_in_custody() -> Condition:
 
 def no_pending_charge(felony_only: bool, cite: str) -> Condition:
     """No (felony) charge pending: another charge still pending, whose grade is felony or unknown."""
-    pending = OneOf(Other("disposition"), ("pending",))
+    pending: Expr = OneOf(Other("disposition"), ("pending",))
     if felony_only:
         pending = all_of(pending, OneOf(Other("grade"), ("felony",)))
     return Condition(
