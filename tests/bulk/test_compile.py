@@ -542,7 +542,7 @@ def test_unknown_fact_is_a_compile_error() -> None:
         compiled.evaluate(synth_charges(5, "PA", seed=1))
 
 
-@pytest.mark.parametrize("jurisdiction", ["PA", "CA"])
+@pytest.mark.parametrize("jurisdiction", ["PA", "CA", "LA"])
 def test_window_aggregates_equal_the_self_join(jurisdiction: str) -> None:
     """The fast path (window sums over the person) gives what the general self-join gives."""
     frame = synth_charges(1500, jurisdiction, seed=21)

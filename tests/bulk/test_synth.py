@@ -23,7 +23,7 @@ def _years_before(anchor: date, years: int, days: int) -> date:
     return anchor.replace(year=anchor.year - years) + timedelta(days=days)
 
 
-@pytest.fixture(scope="module", params=["PA", "CA"])
+@pytest.fixture(scope="module", params=["PA", "CA", "LA"])
 def table(request: pytest.FixtureRequest) -> pl.DataFrame:
     return synth_charges(PEOPLE, request.param, seed=11)
 
