@@ -397,9 +397,8 @@ def _relief_granted(jurisdiction: str, seed: int, first: int, charges: int, conv
         return pl.Series([None] * charges, dtype=pl.Utf8)
     rng = np.random.default_rng([seed, first, 76, 65])
     pick = rng.integers(0, len(_LA_GRANTS), charges)
-    keep = convicted & (rng.random(charges) < 0.25)
-    granted = np.array([grant or "" for grant in _LA_GRANTS])[pick]
-    return _null_where(granted, ~keep | (granted == "")).cast(pl.Utf8)
+    granted = np.array(_LA_GRANTS, dtype=object)[pick]
+    return pl.Series(np.where(convicted & (rng.random(charges) < 0.25), granted, None).tolist(), dtype=pl.Utf8)
 
 
 def _block(profile: _Profile, first: int, people: int, seed: int, block: int, through: int) -> pl.DataFrame:
