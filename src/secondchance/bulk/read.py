@@ -673,7 +673,7 @@ def _normalized(frame: pl.LazyFrame, as_of: date | None) -> pl.LazyFrame:
             pl.col("disposition").str.to_lowercase().str.replace_all(r"[ \-]", "_"),
         )
         .with_columns(
-            pl.when(pl.col("jurisdiction").is_in(["CA", "LA"]))
+            pl.when(pl.col("jurisdiction") == "CA")
             .then(pl.col("grade").str.to_lowercase())
             .otherwise(pl.col("grade").str.to_uppercase()),
             pl.when(pl.col("disposition") == "unknown")

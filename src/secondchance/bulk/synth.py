@@ -113,51 +113,6 @@ _CA_STATUTES: Final = (
     ("Vehicle Code § 10851(a)", "Unlawful taking of a vehicle", ("wobbler", "felony"), 2),
 )
 
-#: Louisiana (TEMP-WIRING: moves to relief/jurisdictions/la/ with the state descriptor).
-_LA_STATUTES: Final = (
-    ("La. R.S. 14:67", "Theft", ("misdemeanor", "felony"), 14),
-    ("La. R.S. 14:35", "Simple battery", ("misdemeanor",), 8),
-    ("La. R.S. 14:35.3", "Domestic abuse battery", ("misdemeanor", "felony"), 6),
-    ("La. R.S. 14:62", "Simple burglary", ("felony",), 5),
-    ("La. R.S. 14:98", "Operating a vehicle while intoxicated", ("misdemeanor", "felony"), 9),
-    ("La. R.S. 40:966(C)(2)", "Possession of marijuana", ("misdemeanor",), 8),
-    ("La. R.S. 40:967(C)", "Possession of a Schedule II substance", ("felony",), 7),
-    ("La. R.S. 40:967(A)(1)", "Distribution of a Schedule II substance", ("felony",), 3),
-    ("La. R.S. 14:95", "Illegal carrying of weapons", ("misdemeanor", "felony"), 4),
-    ("La. R.S. 14:95.1", "Possession of a firearm by a convicted felon", ("felony",), 2),
-    ("La. R.S. 14:34", "Aggravated battery", ("felony",), 2),
-    ("La. R.S. 14:64", "Armed robbery", ("felony",), 1),
-    ("La. R.S. 14:65", "Simple robbery", ("felony",), 1),
-    ("La. R.S. 14:56", "Simple criminal damage to property", ("misdemeanor", "felony"), 4),
-    ("La. R.S. 14:108", "Resisting an officer", ("misdemeanor",), 4),
-    ("La. R.S. 14:103", "Disturbing the peace", ("misdemeanor",), 3),
-    ("La. R.S. 14:63", "Criminal trespass", ("misdemeanor",), 3),
-    ("La. R.S. 14:40.2", "Stalking", ("misdemeanor", "felony"), 1),
-    ("La. R.S. 14:81", "Indecent behavior with juveniles", ("felony",), 0.5),
-    ("La. R.S. 14:27/14:30.1", "Attempted second degree murder", ("felony",), 0.3),
-    ("La. R.S. 14:71", "Issuing worthless checks", ("misdemeanor", "felony"), 1),
-)
-#: Parishes (FIPS-style numbers as codes), weights roughly their share of cases.
-_LA_PARISHES: Final = (
-    ("Orleans", 71, 14),
-    ("East Baton Rouge", 33, 12),
-    ("Jefferson", 51, 12),
-    ("Caddo", 17, 7),
-    ("Calcasieu", 19, 6),
-    ("Lafayette", 55, 6),
-    ("St. Tammany", 103, 6),
-    ("Ouachita", 73, 4),
-    ("Rapides", 79, 3),
-    ("Terrebonne", 109, 3),
-    ("Livingston", 63, 3),
-    ("Tangipahoa", 105, 3),
-    ("Bossier", 15, 3),
-    ("Ascension", 5, 2),
-    ("Cameron", 23, 0.1),
-)
-#: What a Louisiana rap sheet may list as already granted (the set-asides open art. 977(A)(1) / 978(A)(1)).
-_LA_GRANTS: Final = (None, "La. C.Cr.P. art. 894", "C.Cr.P. art. 893(E)", "La. C.Cr.P. art. 977", "CCRP 978")
-
 # Counties, most populous first, with weights (roughly their share of cases).
 _PA_COUNTIES: Final = (
     ("Philadelphia", 51, 20),
@@ -217,7 +172,6 @@ _DISPOSITIONS: Final = ("convicted", "dismissed", "withdrawn", "nolle_prossed", 
 _DISPOSITION_WEIGHTS: Final = {
     "PA": (0.50, 0.07, 0.17, 0.10, 0.05, 0.07),
     "CA": (0.55, 0.22, 0.02, 0.02, 0.05, 0.10),
-    "LA": (0.50, 0.12, 0.15, 0.08, 0.05, 0.10),
 }
 
 
@@ -259,9 +213,6 @@ def _spellings(statute: str, jurisdiction: str) -> list[str]:
             if statute.startswith(long):
                 section = statute.removeprefix(long)
                 out += [f"{short}{section}", f"{long.replace('§ ', '')}{section}".replace("Code", "Code §")]
-    elif jurisdiction == "LA" and statute.startswith(("La. R.S. ", "R.S. ")):
-        section = statute.removeprefix("La. ").removeprefix("R.S. ")
-        out += [f"R.S. {section}", f"LSA-R.S. {section}", section]
     return out
 
 
@@ -304,12 +255,10 @@ def _anchor_dates(jurisdiction: str, extra: Sequence[date]) -> tuple[list[date],
 
 @cache
 def _profile(jurisdiction: str, anchors: tuple[date, ...]) -> _Profile:
-    base = {"PA": _PA_STATUTES, "CA": _CA_STATUTES, "LA": _LA_STATUTES}.get(jurisdiction)
+    base = {"PA": _PA_STATUTES, "CA": _CA_STATUTES}.get(jurisdiction)
     if base is None:
-        raise ValueError(f"no synthetic profile for jurisdiction {jurisdiction!r}; one of PA, CA, LA")
-    grade_pool = {"PA": ("F1", "F2", "F3", "M1", "M2", "M3"), "LA": ("felony", "misdemeanor")}.get(
-        jurisdiction, ("felony", "misdemeanor", "wobbler")
-    )
+        raise ValueError(f"no synthetic profile for jurisdiction {jurisdiction!r}; one of PA, CA")
+    grade_pool = ("F1", "F2", "F3", "M1", "M2", "M3") if jurisdiction == "PA" else ("felony", "misdemeanor", "wobbler")
     entries: list[tuple[str, str | None, str, float]] = []
     for statute, description, grades, weight in base:
         spellings = _spellings(statute, jurisdiction)
@@ -328,7 +277,7 @@ def _profile(jurisdiction: str, anchors: tuple[date, ...]) -> _Profile:
             entries.append((spelling, None, grade, share))
             entries.append((spelling + "(a)", None, grade, each * 0.2 / len(spellings)))  # a subsection
     weights = np.array([e[3] for e in entries], dtype=np.float64)
-    counties = {"PA": _PA_COUNTIES, "LA": _LA_PARISHES}.get(jurisdiction, _CA_COUNTIES)
+    counties = _PA_COUNTIES if jurisdiction == "PA" else _CA_COUNTIES
     county_weights = np.array([c[2] for c in counties], dtype=np.float64)
     as_ofs, years = _anchor_dates(jurisdiction, anchors)
     targets: set[int] = set()
@@ -388,17 +337,6 @@ def _supervision_kinds(
     else:
         kind = np.where(after_prison, "parole", kind)
     return np.where(convicted, kind, "").astype(str)
-
-
-def _relief_granted(jurisdiction: str, seed: int, first: int, charges: int, convicted: np.ndarray) -> pl.Series:
-    """None known (the RAP sheet's field), except a share of Louisiana convictions (its own stream: PA and
-    CA tables are unchanged)."""
-    if jurisdiction != "LA":
-        return pl.Series([None] * charges, dtype=pl.Utf8)
-    rng = np.random.default_rng([seed, first, 76, 65])
-    pick = rng.integers(0, len(_LA_GRANTS), charges)
-    granted = np.array(_LA_GRANTS, dtype=object)[pick]
-    return pl.Series(np.where(convicted & (rng.random(charges) < 0.25), granted, None).tolist(), dtype=pl.Utf8)
 
 
 def _block(profile: _Profile, first: int, people: int, seed: int, block: int, through: int) -> pl.DataFrame:
@@ -551,7 +489,7 @@ def _block(profile: _Profile, first: int, people: int, seed: int, block: int, th
             "restitution_owed": _null_where(restitution, chance(0.05)),
             "state_prison": _null_where(state_prison, ~jail & ~convicted | chance(0.04)),
             "pardoned": _null_where(pardoned, chance(0.05)),
-            "relief_granted": _relief_granted(j, seed, first, charges, convicted),
+            "relief_granted": pl.Series([None] * charges, dtype=pl.Utf8),  # none known (the RAP sheet's field)
         }
     )
     case_format = (

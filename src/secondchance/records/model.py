@@ -15,8 +15,7 @@ Kind = Literal["str", "date", "bool", "money"]
 
 PA_GRADES: Final = ("F1", "F2", "F3", "F", "M1", "M2", "M3", "M", "S")
 CA_GRADES: Final = ("felony", "misdemeanor", "infraction", "wobbler")
-LA_GRADES: Final = ("felony", "misdemeanor")
-GRADES_BY_JURISDICTION: Final[dict[str, tuple[str, ...]]] = {"PA": PA_GRADES, "CA": CA_GRADES, "LA": LA_GRADES}
+GRADES_BY_JURISDICTION: Final[dict[str, tuple[str, ...]]] = {"PA": PA_GRADES, "CA": CA_GRADES}
 
 #: The kind of supervision that followed (or replaced) custody, for the ``supervision`` field.
 #: ``probation_start``/``probation_end``/``probation_completed`` hold the dates and outcome of this
@@ -26,7 +25,6 @@ SUPERVISION_KINDS: Final = ("probation", "parole", "prcs", "mandatory_supervisio
 SUPERVISION_BY_JURISDICTION: Final[dict[str, tuple[str, ...]]] = {
     "PA": ("probation", "parole", "none"),
     "CA": SUPERVISION_KINDS,
-    "LA": ("probation", "parole", "none"),
 }
 #: Other spellings accepted for a kind (after lower-casing, spaces and hyphens as ``_``).
 SUPERVISION_ALIASES: Final[dict[str, str]] = {

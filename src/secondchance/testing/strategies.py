@@ -10,7 +10,6 @@ from hypothesis import strategies as st
 from ..records.model import (
     CA_GRADES,
     DISPOSITIONS,
-    LA_GRADES,
     PA_GRADES,
     SUPERVISION_BY_JURISDICTION,
     Case,
@@ -54,21 +53,6 @@ CA_STATUTES = (
     "VC 14601.1(a)",
 )
 
-LA_STATUTES = (
-    "La. R.S. 14:67",
-    "R.S. 14:35",
-    "14:35.3",
-    "La. R.S. 14:34",
-    "La. R.S. 14:62",
-    "La. R.S. 14:98",
-    "La. R.S. 40:966(C)(2)",
-    "La. R.S. 40:967(A)(1)",
-    "La. R.S. 14:81",
-    "La. R.S. 14:40.2",
-    "14:27/14:30.1",
-)
-LA_GRANTS = (None, "La. C.Cr.P. art. 894", "La. C.Cr.P. art. 893", "La. C.Cr.P. art. 977", "La. C.Cr.P. art. 978")
-
 
 def maybe(strategy: st.SearchStrategy[T], unknown: bool = True) -> st.SearchStrategy[T | None]:
     """``strategy`` or, now and then, unknown (None)."""
@@ -96,8 +80,8 @@ def charges(draw: st.DrawFn, jurisdiction: str, index: int, after: date) -> Char
     offense = draw(dates(after))
     decided = draw(st.dates(min_value=offense, max_value=min(offense + timedelta(days=900), LAST_DAY)))
     released = draw(st.dates(min_value=decided, max_value=min(decided + timedelta(days=4000), LAST_DAY)))
-    grades = {"PA": PA_GRADES, "LA": LA_GRADES}.get(jurisdiction, CA_GRADES)
-    statutes = {"PA": PA_STATUTES, "LA": LA_STATUTES}.get(jurisdiction, CA_STATUTES)
+    grades = PA_GRADES if jurisdiction == "PA" else CA_GRADES
+    statutes = PA_STATUTES if jurisdiction == "PA" else CA_STATUTES
     money = st.sampled_from((0.0, 0.0, 0.0, 25.0, 1250.0))
     jailed = draw(maybe(st.booleans()))
     kind = draw(maybe(st.sampled_from(SUPERVISION_BY_JURISDICTION[jurisdiction])))
@@ -129,7 +113,7 @@ def charges(draw: st.DrawFn, jurisdiction: str, index: int, after: date) -> Char
         disposition_date=draw(maybe(st.just(decided))),
         sentence=sentence,
         pardoned=draw(maybe(st.booleans())),
-        relief_granted=draw(st.sampled_from({"CA": CA_GRANTS, "LA": LA_GRANTS}.get(jurisdiction, (None,)))),
+        relief_granted=draw(st.sampled_from(CA_GRANTS)) if jurisdiction == "CA" else None,
     )
 
 

@@ -11,16 +11,15 @@ from functools import lru_cache
 
 from ..citations import Reader, clean
 from ..lang import RemainingPath, Rule
-from . import ca, la, pa
+from . import ca, pa
 from .ca import citations as ca_citations
-from .la import citations as la_citations
 from .pa import citations as pa_citations
 
-RULES: tuple[Rule, ...] = pa.RULES + ca.RULES + la.RULES
-REMAINING_PATHS: tuple[RemainingPath, ...] = pa.REMAINING_PATHS + ca.REMAINING_PATHS + la.REMAINING_PATHS
-JURISDICTIONS: dict[str, str] = {"PA": "Pennsylvania", "CA": "California", "LA": "Louisiana"}
+RULES: tuple[Rule, ...] = pa.RULES + ca.RULES
+REMAINING_PATHS: tuple[RemainingPath, ...] = pa.REMAINING_PATHS + ca.REMAINING_PATHS
+JURISDICTIONS: dict[str, str] = {"PA": "Pennsylvania", "CA": "California"}
 #: Each state's citation grammar (``<state>/citations.py``): a state's charges are read by its own only.
-CITATION_READERS: dict[str, Reader] = {"PA": pa_citations.read, "CA": ca_citations.read, "LA": la_citations.read}
+CITATION_READERS: dict[str, Reader] = {"PA": pa_citations.read, "CA": ca_citations.read}
 #: Codes a rule's list may name whole (a record's citation must name a section).
 CODES: frozenset[str] = frozenset(ca_citations.CODES)
 

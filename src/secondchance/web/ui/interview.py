@@ -47,7 +47,6 @@ CONVICTION_ENDINGS = ("convicted",)
 STATES = (
     Option("PA", N_("Pennsylvania")),
     Option("CA", N_("California")),
-    Option("LA", N_("Louisiana")),
     Option(
         "other", N_("Another state or federal court"), N_("We can't check these yet; we will show where to get help.")
     ),
@@ -86,14 +85,6 @@ CA_GRADES = (
         N_("For example: second-degree burglary (Penal Code 459)."),
     ),
     Option("felony", N_("Felony"), N_("More than one year. For example: robbery (Penal Code 211).")),
-)
-LA_GRADES = (
-    Option("misdemeanor", N_("Misdemeanor"), N_("Any crime that is not a felony. For example: simple battery.")),
-    Option(
-        "felony",
-        N_("Felony"),
-        N_("A crime that can be punished at hard labor. For example: simple burglary (R.S. 14:62)."),
-    ),
 )
 DISPOSITIONS = (
     Option("convicted", N_("Found guilty, or pleaded guilty or no contest"), N_("This is a conviction.")),
@@ -266,7 +257,7 @@ STEPS: dict[str, Step] = {
 
 def step_options(step: Step, state: dict[str, Any]) -> tuple[Option, ...]:
     if step.id == "grade":
-        return {"PA": PA_GRADES, "LA": LA_GRADES}.get(current_case(state).get("jurisdiction") or "", CA_GRADES)
+        return PA_GRADES if current_case(state).get("jurisdiction") == "PA" else CA_GRADES
     if step.id == "probation" and current_case(state).get("jurisdiction") != "CA":
         return tuple(o for o in SUPERVISION if o.value not in CALIFORNIA_ONLY)
     return step.options
