@@ -30,7 +30,7 @@ from .records import InvalidRecord, load_people
 from .records.safe import spreadsheet_safe
 from .records.stream import check_file, iter_people
 from .relief import Screening, find_rule, screen, to_json
-from .relief.jurisdictions import JURISDICTIONS, RULES
+from .relief.jurisdictions import JURISDICTIONS, all_rules
 from .render import render_rule, render_rules_table, render_screening
 from .web.commands import serve
 
@@ -228,11 +228,11 @@ def _silence_stdout() -> None:
 
 @rules_app.command("list")
 def rules_list(
-    jurisdiction: Annotated[str | None, typer.Option("--jurisdiction", "-j", help="PA or CA.")] = None,
+    jurisdiction: Annotated[str | None, typer.Option("--jurisdiction", "-j", help="A state code.")] = None,
     fmt: FormatOption = Format.table,
 ) -> None:
     """List every rule: id, relief, section, and whether it applies automatically."""
-    rules = [r for r in RULES if jurisdiction is None or r.jurisdiction == jurisdiction.upper()]
+    rules = [r for r in all_rules() if jurisdiction is None or r.jurisdiction == jurisdiction.upper()]
     if fmt is Format.json:
         items = [
             {

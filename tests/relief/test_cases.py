@@ -1,4 +1,4 @@
-"""Runs every YAML legislation case under tests/cases/ through both engines: the explainer and the bulk engine.
+"""Runs every YAML legislation case (each state's cases/ folder) through both engines: explainer and bulk engine.
 
 A case is a lawyer's reading of the statute; both engines must give its answer (status, date,
 missing facts, failed conditions). The meta-tests below check that every rule has cases and that
@@ -19,10 +19,13 @@ from secondchance.bulk.frame import CHARGE_SCHEMA, evaluate_frame
 from secondchance.relief import RULES, screen
 from secondchance.relief.lang import Param, Rule, children
 from secondchance.relief.params import all_parameters
-from secondchance.testing import Case, load_cases
+from secondchance.testing import Case, load_cases, state_cases
 
-CASES_DIR = Path(__file__).parent.parent / "cases"
-ALL_CASES = [case for path in sorted(CASES_DIR.rglob("*.yaml")) for case in load_cases(path)]
+CASES_DIR = Path(__file__).parent.parent / "cases"  # cases outside a state's folder, if any
+ALL_CASES = [
+    *state_cases(),  # each state's own (relief/jurisdictions/<state>/cases/, State.cases)
+    *(case for path in sorted(CASES_DIR.rglob("*.yaml")) for case in load_cases(path)),
+]
 IDS = [f"{c.file}: {c.name}" for c in ALL_CASES]
 
 

@@ -152,7 +152,7 @@ def report_command(
 def synth_command(
     people: Annotated[int, typer.Option(min=0, help="How many people.")],
     out: Annotated[Path, typer.Option("--out", "-o", help="Where to write: a .parquet or .csv file.")],
-    jurisdiction: Annotated[str, typer.Option("--jurisdiction", "-j", help="PA or CA.")] = "PA",
+    jurisdiction: Annotated[str, typer.Option("--jurisdiction", "-j", help="A state code (PA, CA, ...).")] = "PA",
     seed: Annotated[int, typer.Option(help="Same seed, same table.")] = 1,
 ) -> None:
     """Write a realistic synthetic charges table (several cases per person, deterministic by seed).

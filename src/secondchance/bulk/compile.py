@@ -38,7 +38,7 @@ import polars as pl
 
 from ..relief.citations import Inchoate, statute_matches
 from ..relief.evaluate import cites_any, text_values, whole_number
-from ..relief.jurisdictions import RULES, listed_sections, read_citation
+from ..relief.jurisdictions import all_rules, listed_sections, read_citation
 from ..relief.lang import (
     And,
     AsOf,
@@ -1013,7 +1013,7 @@ def _compile_rule(compiler: _Compiler, rule: Rule, prefix: str) -> _CompiledRule
 
 def compile_rules(as_of: date, rules: Sequence[Rule] | None = None) -> CompiledRules:
     """Compile ``rules`` (default: every registered rule) in force on ``as_of``, once for all partitions."""
-    chosen = tuple(r for r in (RULES if rules is None else rules) if r.in_force(as_of))
+    chosen = tuple(r for r in (all_rules() if rules is None else rules) if r.in_force(as_of))
     if len(chosen) > 1 << 16:
         raise CompileError("more than 65,536 rules in one run (a code frame numbers them in 16 bits)")
     compiler = _Compiler(as_of)

@@ -174,12 +174,15 @@ def evaluate_frame(charges: pl.DataFrame, as_of: date, rules: Sequence[Rule] | N
     return result_codes(as_of, rules).decode(evaluate_codes(charges, as_of, rules), charges)
 
 
-def _key(rules: Sequence[Rule] | None) -> tuple[Rule, ...] | None:
-    return None if rules is None else tuple(rules)
+def _key(rules: Sequence[Rule] | None) -> tuple[Rule, ...]:
+    """The cache key: the rules themselves (all registered ones by default, so a state registered later counts)."""
+    from ..relief.jurisdictions import all_rules
+
+    return all_rules() if rules is None else tuple(rules)
 
 
 @lru_cache(maxsize=32)
-def _compiled(as_of: date, rules: tuple[Rule, ...] | None) -> CompiledRules:
+def _compiled(as_of: date, rules: tuple[Rule, ...]) -> CompiledRules:
     """Compile once per (as-of date, rules); every partition of a run reuses it."""
     from .compile import compile_rules
 

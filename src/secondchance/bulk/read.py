@@ -673,7 +673,7 @@ def _normalized(frame: pl.LazyFrame, as_of: date | None) -> pl.LazyFrame:
             pl.col("disposition").str.to_lowercase().str.replace_all(r"[ \-]", "_"),
         )
         .with_columns(
-            pl.when(pl.col("jurisdiction") == "CA")
+            pl.when(pl.col("jurisdiction").is_in(_lower_case_grades()))
             .then(pl.col("grade").str.to_lowercase())
             .otherwise(pl.col("grade").str.to_uppercase()),
             pl.when(pl.col("disposition") == "unknown")
@@ -688,6 +688,13 @@ def _normalized(frame: pl.LazyFrame, as_of: date | None) -> pl.LazyFrame:
         )
         .with_columns(_suspect(as_of).fill_null(False).alias("_suspect"))
     )
+
+
+def _lower_case_grades() -> list[str]:
+    """The states whose grades are written lower case (``State.grade_case``; the others' upper)."""
+    from ..relief.jurisdictions import states
+
+    return [s.code for s in states() if s.grade_case == "lower"]
 
 
 def derived_supervision() -> pl.Expr:

@@ -41,7 +41,7 @@ import polars as pl
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from ..relief.jurisdictions import RULES
+from ..relief.jurisdictions import all_rules
 from ..relief.lang import Rule
 from ..relief.params import all_parameters
 from .faults import fault_point
@@ -155,7 +155,7 @@ class PartitionOutput:
 def select_rules(jurisdiction: str | None, as_of: date) -> tuple[Rule, ...]:
     """The rules a run applies: those of ``jurisdiction`` (or of every jurisdiction) in force on ``as_of``."""
     wanted = jurisdiction.upper() if jurisdiction else None
-    return tuple(r for r in RULES if (wanted is None or r.jurisdiction == wanted) and r.in_force(as_of))
+    return tuple(r for r in all_rules() if (wanted is None or r.jurisdiction == wanted) and r.in_force(as_of))
 
 
 def rules_digest(rules: Sequence[Rule]) -> str:

@@ -1,4 +1,4 @@
-"""Synthetic charge tables: realistic Pennsylvania and California histories, fast and reproducible.
+"""Synthetic charge tables: realistic histories for every state with a profile, fast and reproducible.
 
 Why synthetic: real criminal history is confidential, yet the bulk engine must be proved equal
 to the explainer on millions of charges and benchmarked at state scale. The generator is
@@ -10,13 +10,16 @@ Besides the ordinary (several cases per person, re-arrests, plausible grades, di
 sentences, owed money, deaths, unknown facts), a share of the rows sits on the edges the rules
 care about: case dates exactly N years (plus or minus a day) before an as-of date or the date a
 parameter changed, 29 February, people turning 70 around those dates, pardons, and every
-statute listed in the jurisdiction's dated parameters (``relief/params/*.yaml``), cited in the
-several spellings real dockets use.
+statute listed in the jurisdiction's dated parameters (its ``params.yaml``), cited in the
+several spellings real dockets use. What a state's dockets hold (statutes, counties, grades, how
+cases end, case numbers) is its ``State.synth`` profile (``relief/jurisdictions/<state>/``).
 """
 
 from __future__ import annotations
 
+import itertools
 import re
+import string
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -27,6 +30,7 @@ from typing import Final
 import numpy as np
 import polars as pl
 
+from ..relief.jurisdictions.state import SynthProfile
 from .frame import CHARGE_SCHEMA
 
 #: People per generator block (about 450,000 charges).
@@ -37,142 +41,7 @@ THROUGH: Final = date(2026, 11, 23)
 DEFAULT_ANCHORS: Final = (date(2023, 6, 1), date(2024, 2, 29), date(2026, 11, 23))
 _EPOCH: Final = date(1970, 1, 1)
 
-# statute, description, grades it is charged at, weight
-_PA_STATUTES: Final = (
-    ("18 Pa.C.S. § 3929", "Retail theft", ("S", "M2", "M1", "F3"), 9),
-    ("18 Pa.C.S. § 3921", "Theft by unlawful taking", ("M2", "M1", "F3", "F2"), 6),
-    ("18 Pa.C.S. § 3925", "Receiving stolen property", ("M2", "M1", "F3"), 4),
-    ("18 Pa.C.S. § 2701", "Simple assault", ("M2", "M3", "M1"), 9),
-    ("18 Pa.C.S. § 2702", "Aggravated assault", ("F1", "F2"), 3),
-    ("18 Pa.C.S. § 2705", "Recklessly endangering another person", ("M2",), 4),
-    ("18 Pa.C.S. § 2706", "Terroristic threats", ("M1", "F3"), 3),
-    ("18 Pa.C.S. § 2709", "Harassment", ("S", "M3", "M2"), 6),
-    ("18 Pa.C.S. § 2718", "Strangulation", ("M2", "F2"), 1),
-    ("18 Pa.C.S. § 2501", "Criminal homicide", ("F1", "F"), 0.3),
-    ("18 Pa.C.S. § 2902", "Unlawful restraint", ("M1", "F2"), 0.5),
-    ("18 Pa.C.S. § 3121", "Rape", ("F1",), 0.3),
-    ("18 Pa.C.S. § 3126", "Indecent assault", ("M2", "M1", "F3"), 0.8),
-    ("18 Pa.C.S. § 3127", "Indecent exposure", ("M2", "M1"), 0.4),
-    ("18 Pa.C.S. § 3304", "Criminal mischief", ("S", "M3", "M2", "F3"), 4),
-    ("18 Pa.C.S. § 3502", "Burglary", ("F1", "F2"), 3),
-    ("18 Pa.C.S. § 3503", "Criminal trespass", ("S", "M3", "F3", "F2"), 4),
-    ("18 Pa.C.S. § 3701", "Robbery", ("F1", "F2", "F3"), 2),
-    ("18 Pa.C.S. § 4101", "Forgery", ("M1", "F3", "F2"), 2),
-    ("18 Pa.C.S. § 4304", "Endangering welfare of children", ("M1", "F3"), 1.5),
-    ("18 Pa.C.S. § 4915.1", "Failure to comply with registration requirements", ("F2", "F3"), 0.3),
-    ("18 Pa.C.S. § 5104", "Resisting arrest", ("M2",), 3),
-    ("18 Pa.C.S. § 5503", "Disorderly conduct", ("S", "M3"), 7),
-    ("18 Pa.C.S. § 5505", "Public drunkenness", ("S",), 4),
-    ("18 Pa.C.S. § 5902", "Prostitution", ("M3", "M2"), 1),
-    ("18 Pa.C.S. § 6106", "Firearms not to be carried without a license", ("F3", "M1"), 2),
-    ("18 Pa.C.S. § 6301", "Corruption of minors", ("M1", "F3"), 0.8),
-    ("18 Pa.C.S. § 6312", "Sexual abuse of children", ("F2", "F3"), 0.2),
-    ("18 Pa.C.S. § 7512", "Criminal use of communication facility", ("F3",), 1),
-    ("35 P.S. § 780-113(a)(16)", "Possession of a controlled substance", ("M",), 9),
-    ("35 P.S. § 780-113(a)(30)", "Possession with intent to deliver", ("F",), 5),
-    ("35 P.S. § 780-113(a)(31)", "Possession of a small amount of marijuana", ("M",), 5),
-    ("35 P.S. § 780-113(a)(32)", "Possession of drug paraphernalia", ("M",), 6),
-    ("75 Pa.C.S. § 3802(a)(1)", "DUI: general impairment", ("M", "M1"), 7),
-    ("75 Pa.C.S. § 3802(c)", "DUI: highest rate of alcohol", ("M1", "M"), 2),
-    ("75 Pa.C.S. § 1543(a)", "Driving while operating privilege is suspended", ("S",), 3),
-)
-_CA_STATUTES: Final = (
-    ("Penal Code § 459", "Burglary", ("felony", "wobbler"), 4),
-    ("Penal Code § 484(a)", "Petty theft", ("misdemeanor",), 8),
-    ("Penal Code § 487(a)", "Grand theft", ("wobbler", "felony"), 3),
-    ("Penal Code § 496(a)", "Receiving stolen property", ("wobbler", "misdemeanor"), 3),
-    ("Penal Code § 242", "Battery", ("misdemeanor",), 6),
-    ("Penal Code § 243(e)(1)", "Battery on a spouse or cohabitant", ("misdemeanor",), 3),
-    ("Penal Code § 245(a)(1)", "Assault with a deadly weapon", ("wobbler", "felony"), 3),
-    ("Penal Code § 273.5(a)", "Corporal injury to a spouse or cohabitant", ("wobbler", "felony"), 2),
-    ("Penal Code § 148(a)(1)", "Resisting a peace officer", ("misdemeanor",), 5),
-    ("Penal Code § 166(a)(4)", "Contempt of court", ("misdemeanor",), 2),
-    ("Penal Code § 187(a)", "Murder", ("felony",), 0.2),
-    ("Penal Code § 211", "Robbery", ("felony",), 1.5),
-    ("Penal Code § 261(a)(2)", "Rape", ("felony",), 0.2),
-    ("Penal Code § 288(a)", "Lewd act with a child under 14", ("felony",), 0.2),
-    ("Penal Code § 290.018(b)", "Failure to register as a sex offender", ("felony", "wobbler"), 0.2),
-    ("Penal Code § 422(a)", "Criminal threats", ("wobbler",), 1.5),
-    ("Penal Code § 470(a)", "Forgery", ("wobbler",), 1),
-    ("Penal Code § 594(a)", "Vandalism", ("misdemeanor", "wobbler"), 4),
-    ("Penal Code § 602", "Trespass", ("misdemeanor", "infraction"), 3),
-    ("Penal Code § 647(f)", "Disorderly conduct: public intoxication", ("misdemeanor",), 6),
-    ("Penal Code § 29800(a)(1)", "Possession of a firearm by a prohibited person", ("felony",), 1),
-    ("Health & Safety Code § 11350(a)", "Possession of a controlled substance", ("misdemeanor", "felony"), 7),
-    ("Health & Safety Code § 11351", "Possession for sale of a controlled substance", ("felony",), 2),
-    ("Health & Safety Code § 11357(b)", "Possession of marijuana", ("infraction", "misdemeanor"), 3),
-    ("Health & Safety Code § 11358", "Cultivation of marijuana", ("felony", "misdemeanor"), 1),
-    ("Health & Safety Code § 11359", "Possession of marijuana for sale", ("felony", "misdemeanor"), 1),
-    ("Health & Safety Code § 11364", "Possession of drug paraphernalia", ("misdemeanor",), 5),
-    ("Health & Safety Code § 11377(a)", "Possession of methamphetamine", ("misdemeanor", "wobbler"), 5),
-    ("Health & Safety Code § 11550(a)", "Under the influence of a controlled substance", ("misdemeanor",), 4),
-    ("Vehicle Code § 23152(a)", "DUI: under the influence", ("misdemeanor",), 7),
-    ("Vehicle Code § 23152(b)", "DUI: 0.08% or more", ("misdemeanor",), 5),
-    ("Vehicle Code § 14601.1(a)", "Driving with a suspended licence", ("misdemeanor",), 4),
-    ("Vehicle Code § 12500(a)", "Driving without a licence", ("misdemeanor", "infraction"), 3),
-    ("Vehicle Code § 10851(a)", "Unlawful taking of a vehicle", ("wobbler", "felony"), 2),
-)
-
-# Counties, most populous first, with weights (roughly their share of cases).
-_PA_COUNTIES: Final = (
-    ("Philadelphia", 51, 20),
-    ("Allegheny", 2, 10),
-    ("Montgomery", 46, 5),
-    ("Bucks", 9, 4),
-    ("Delaware", 23, 5),
-    ("Lancaster", 36, 4),
-    ("Chester", 15, 3),
-    ("York", 67, 4),
-    ("Berks", 6, 4),
-    ("Lehigh", 39, 4),
-    ("Westmoreland", 65, 3),
-    ("Luzerne", 40, 3),
-    ("Northampton", 48, 3),
-    ("Dauphin", 22, 4),
-    ("Erie", 25, 3),
-    ("Cumberland", 21, 2),
-    ("Lackawanna", 35, 2),
-    ("Washington", 63, 2),
-    ("Beaver", 4, 1.5),
-    ("Centre", 14, 1.5),
-    ("Schuylkill", 54, 1.5),
-    ("Cambria", 11, 1.5),
-    ("Franklin", 28, 1.5),
-    ("Butler", 10, 1),
-    ("Fayette", 26, 1),
-    ("Monroe", 45, 1.5),
-    ("Lebanon", 38, 1),
-    ("Adams", 1, 0.5),
-    ("Fulton", 29, 0.1),
-    ("Forest", 27, 0.1),
-)
-_CA_COUNTIES: Final = (
-    ("Los Angeles", "LA", 25),
-    ("San Diego", "SD", 8),
-    ("Orange", "OR", 7),
-    ("Riverside", "RI", 7),
-    ("San Bernardino", "SB", 7),
-    ("Santa Clara", "SC", 4),
-    ("Alameda", "AL", 4),
-    ("Sacramento", "SA", 5),
-    ("Fresno", "FR", 4),
-    ("Kern", "KE", 4),
-    ("San Francisco", "SF", 3),
-    ("Contra Costa", "CC", 2.5),
-    ("Ventura", "VE", 2),
-    ("San Joaquin", "SJ", 2.5),
-    ("Stanislaus", "ST", 2),
-    ("Tulare", "TU", 2),
-    ("Sonoma", "SO", 1),
-    ("Humboldt", "HU", 0.7),
-    ("Alpine", "AP", 0.05),
-)
-
 _DISPOSITIONS: Final = ("convicted", "dismissed", "withdrawn", "nolle_prossed", "not_guilty", "diversion_completed")
-_DISPOSITION_WEIGHTS: Final = {
-    "PA": (0.50, 0.07, 0.17, 0.10, 0.05, 0.07),
-    "CA": (0.55, 0.22, 0.02, 0.02, 0.05, 0.10),
-}
 
 
 @dataclass(frozen=True)
@@ -180,6 +49,7 @@ class _Profile:
     """What the generator draws from for one jurisdiction (statute pool, counties, edge dates)."""
 
     jurisdiction: str
+    synth: SynthProfile
     statutes: tuple[str, ...]
     descriptions: tuple[str | None, ...]
     grades: tuple[str, ...]
@@ -202,18 +72,15 @@ def _minus_years(d: date, years: int) -> list[date]:
         return [date(d.year - years, 2, 28), date(d.year - years, 3, 1)]
 
 
-def _spellings(statute: str, jurisdiction: str) -> list[str]:
-    """The ways dockets cite one section (the canonical rewrites must treat them alike)."""
-    out = [statute]
-    if jurisdiction == "PA" and "Pa.C.S. § " in statute:
-        title, section = statute.split(" Pa.C.S. § ")
-        out += [f"{title} Pa.C.S.A. § {section}", f"{title} § {section}", f"{title} PA.C.S. {section}"]
-    elif jurisdiction == "CA":
-        for long, short in (("Penal Code § ", "PC "), ("Health & Safety Code § ", "HS "), ("Vehicle Code § ", "VC ")):
-            if statute.startswith(long):
-                section = statute.removeprefix(long)
-                out += [f"{short}{section}", f"{long.replace('§ ', '')}{section}".replace("Code", "Code §")]
-    return out
+def _state_profile(jurisdiction: str) -> SynthProfile:
+    """The state's synthetic-record profile (``State.synth``, in ``relief/jurisdictions/<state>/``)."""
+    from ..relief.jurisdictions import STATES
+
+    found = STATES.get(jurisdiction)
+    if found is None or found.synth is None:
+        known = ", ".join(code for code, s in STATES.items() if s.synth is not None)
+        raise ValueError(f"no synthetic profile for jurisdiction {jurisdiction!r}; one of {known}")
+    return found.synth
 
 
 def _param_statutes(jurisdiction: str) -> list[str]:
@@ -234,7 +101,7 @@ def _param_statutes(jurisdiction: str) -> list[str]:
 
 def _anchor_dates(jurisdiction: str, extra: Sequence[date]) -> tuple[list[date], list[int]]:
     """As-of dates worth testing around, and the whole numbers of years parameters use."""
-    from ..relief.jurisdictions import RULES
+    from ..relief.jurisdictions import STATES
     from ..relief.params import all_parameters
 
     anchors = set(extra)
@@ -245,7 +112,7 @@ def _anchor_dates(jurisdiction: str, extra: Sequence[date]) -> tuple[list[date],
                 anchors.add(version.since)
                 if isinstance(version.value, int) and 0 < version.value <= 80:
                     years.add(version.value)
-    for rule in RULES:
+    for rule in STATES[jurisdiction].rules:
         if rule.jurisdiction == jurisdiction:
             anchors.add(rule.effective)
             if rule.repealed is not None:
@@ -255,13 +122,12 @@ def _anchor_dates(jurisdiction: str, extra: Sequence[date]) -> tuple[list[date],
 
 @cache
 def _profile(jurisdiction: str, anchors: tuple[date, ...]) -> _Profile:
-    base = {"PA": _PA_STATUTES, "CA": _CA_STATUTES}.get(jurisdiction)
-    if base is None:
-        raise ValueError(f"no synthetic profile for jurisdiction {jurisdiction!r}; one of PA, CA")
-    grade_pool = ("F1", "F2", "F3", "M1", "M2", "M3") if jurisdiction == "PA" else ("felony", "misdemeanor", "wobbler")
+    synth = _state_profile(jurisdiction)
+    base = synth.statutes
+    grade_pool = synth.listed_grades
     entries: list[tuple[str, str | None, str, float]] = []
     for statute, description, grades, weight in base:
-        spellings = _spellings(statute, jurisdiction)
+        spellings = list(synth.spellings(statute))
         for s_index, spelling in enumerate(spellings):
             share = weight * (0.7 if s_index == 0 else 0.3 / max(1, len(spellings) - 1))
             for grade in grades:
@@ -270,14 +136,14 @@ def _profile(jurisdiction: str, anchors: tuple[date, ...]) -> _Profile:
     ordinary = sum(e[3] for e in entries)
     each = 0.15 * ordinary / max(1, len(listed))  # listed statutes: 15% of charges in all
     for index, statute in enumerate(listed):
-        spellings = _spellings(statute, jurisdiction)
+        spellings = list(synth.spellings(statute))
         for s_index, spelling in enumerate(spellings):
             grade = grade_pool[(index + s_index) % len(grade_pool)]
             share = each * (0.6 if s_index == 0 else 0.2 / max(1, len(spellings) - 1))
             entries.append((spelling, None, grade, share))
             entries.append((spelling + "(a)", None, grade, each * 0.2 / len(spellings)))  # a subsection
     weights = np.array([e[3] for e in entries], dtype=np.float64)
-    counties = _PA_COUNTIES if jurisdiction == "PA" else _CA_COUNTIES
+    counties = synth.counties
     county_weights = np.array([c[2] for c in counties], dtype=np.float64)
     as_ofs, years = _anchor_dates(jurisdiction, anchors)
     targets: set[int] = set()
@@ -296,6 +162,7 @@ def _profile(jurisdiction: str, anchors: tuple[date, ...]) -> _Profile:
                     age_targets.append(_days(moved + timedelta(days=delta)))
     return _Profile(
         jurisdiction=jurisdiction,
+        synth=synth,
         statutes=tuple(e[0] for e in entries),
         descriptions=tuple(e[1] for e in entries),
         grades=tuple(e[2] for e in entries),
@@ -319,23 +186,27 @@ def _dates(days: np.ndarray, unknown: np.ndarray) -> pl.Series:
 
 def _supervision_kinds(
     rng: np.random.Generator,
-    jurisdiction: str,
+    synth: SynthProfile,
     supervised: np.ndarray,
     jail: np.ndarray,
     felony: np.ndarray,
     state_prison: np.ndarray,
     convicted: np.ndarray,
 ) -> np.ndarray:
-    """The kind of each supervision: after state prison parole (CA: or PRCS), after a CA county-jail
-    felony often mandatory supervision (PC 1170(h)(5)(B)), else probation; none where there was none."""
+    """The kind of each supervision: after state prison the profile's kinds (parole; in California
+    also PRCS), after a county-jail felony maybe the profile's other kind (California: mandatory
+    supervision, PC 1170(h)(5)(B)), else probation; none where there was none."""
     draw = rng.random(len(supervised))
     kind = np.where(supervised, "probation", "none").astype(object)
     after_prison = supervised & state_prison
-    if jurisdiction == "CA":
-        kind = np.where(after_prison, np.where(draw < 0.6, "parole", "prcs"), kind)
-        kind = np.where(supervised & jail & felony & ~state_prison & (draw < 0.5), "mandatory_supervision", kind)
-    else:
-        kind = np.where(after_prison, "parole", kind)
+    chosen = np.full(len(supervised), synth.after_prison[-1][0], dtype=object)
+    bounds = list(itertools.accumulate(share for _, share in synth.after_prison))
+    for (name, _), bound in reversed(list(zip(synth.after_prison[:-1], bounds, strict=False))):
+        chosen = np.where(draw < bound, name, chosen)  # the first kind whose cumulative share exceeds the draw
+    kind = np.where(after_prison, chosen, kind)
+    if synth.after_jail_felony is not None:
+        name, share = synth.after_jail_felony
+        kind = np.where(supervised & jail & felony & ~state_prison & (draw < share), name, kind)
     return np.where(convicted, kind, "").astype(str)
 
 
@@ -380,15 +251,16 @@ def _block(profile: _Profile, first: int, people: int, seed: int, block: int, th
     person = case_person[charge_case]
     pick = rng.choice(len(profile.statutes), charges, p=profile.weights)
     grades = np.array(profile.grades, dtype=object)[pick]
-    felony = np.array([g.startswith("F") or g == "felony" for g in profile.grades])[pick]
-    summary = np.array([g in ("S", "infraction") for g in profile.grades])[pick]
+    felony = np.array([g in profile.synth.felony_grades for g in profile.grades])[pick]
+    summary = np.array([g in profile.synth.summary_grades for g in profile.grades])[pick]
 
     c_arrest = arrest[charge_case]
     offense = c_arrest - np.where(rng.random(charges) < 0.7, 0, rng.integers(1, 120, charges))
     disposition_day = (
         c_arrest + disposed_after[charge_case] + np.where(rng.random(charges) < 0.1, rng.integers(0, 200, charges), 0)
     )
-    weights = np.array(_DISPOSITION_WEIGHTS[j])
+    shares = dict(profile.synth.dispositions)
+    weights = np.array([shares.get(name, 0.0) for name in _DISPOSITIONS])
     disposition = rng.choice(len(_DISPOSITIONS), charges, p=weights / weights.sum())
     convicted = disposition == 0
 
@@ -402,7 +274,7 @@ def _block(profile: _Profile, first: int, people: int, seed: int, block: int, th
     jail_days = np.clip(jail_days, 1, int(40 * year))
     inc_start = disposition_day - np.where(rng.random(charges) < 0.3, rng.integers(0, 180, charges), 0)
     inc_end = inc_start + jail_days
-    state_prison = jail & felony & (jail_days >= (730 if j == "PA" else 365))
+    state_prison = jail & felony & (jail_days >= profile.synth.state_prison_days)
     probation = convicted & (rng.random(charges) < 0.55)
     prob_start = np.where(jail, inc_end, disposition_day)
     prob_end = prob_start + rng.integers(180, int(5 * year), charges)
@@ -439,7 +311,7 @@ def _block(profile: _Profile, first: int, people: int, seed: int, block: int, th
     state_prison &= ~pending
     still_in = jail & (inc_end > through)
     on_probation = probation & (prob_end > through)
-    kind = _supervision_kinds(rng_kinds, j, probation, jail, felony, state_prison, convicted)
+    kind = _supervision_kinds(rng_kinds, profile.synth, probation, jail, felony, state_prison, convicted)
 
     # ---- money owed, pardons, and unknown facts
     def chance(rate: float, n: int = charges) -> np.ndarray:
@@ -492,11 +364,7 @@ def _block(profile: _Profile, first: int, people: int, seed: int, block: int, th
             "relief_granted": pl.Series([None] * charges, dtype=pl.Utf8),  # none known (the RAP sheet's field)
         }
     )
-    case_format = (
-        pl.format("CP-{}-CR-{}-{}", "county_code", pl.col("case_seq").cast(pl.Utf8).str.zfill(7), "arrest_year")
-        if j == "PA"
-        else pl.format("{}{}-{}", "county_code", "arrest_year", pl.col("case_seq").cast(pl.Utf8).str.zfill(8))
-    )
+    case_format = _case_format(profile.synth.case_id)
     return frame.select(
         person_id=pl.lit(prefix) + pl.col("person_id").cast(pl.Utf8).str.zfill(8),
         birth_date="birth_date",
@@ -506,6 +374,23 @@ def _block(profile: _Profile, first: int, people: int, seed: int, block: int, th
         charge_id=pl.col("charge_id").cast(pl.Utf8),
         **{name: pl.col(name) for name in list(CHARGE_SCHEMA)[8:]},
     ).cast(CHARGE_SCHEMA)  # type: ignore[arg-type]
+
+
+def _case_format(pattern: str) -> pl.Expr:
+    """A state's case-number pattern (``SynthProfile.case_id``) as one Polars expression."""
+    columns = {"county_code": pl.col("county_code"), "year": pl.col("arrest_year"), "seq": pl.col("case_seq")}
+    template, parts = "", []
+    for literal, name, spec, _conversion in string.Formatter().parse(pattern):
+        template += literal.replace("{", "{{").replace("}", "}}")
+        if name is None:
+            continue
+        if name not in columns:
+            raise ValueError(f"case_id pattern {pattern!r}: {name!r} is not one of {', '.join(columns)}")
+        column = columns[name].cast(pl.Utf8)
+        width = re.fullmatch(r"0(\d+)d", spec or "")
+        parts.append(column.str.zfill(int(width[1])) if width else column)
+        template += "{}"
+    return pl.format(template, *parts)
 
 
 def synth_blocks(

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Final
 
-from ..records.model import PA_GRADES, Case, Charge, Person, Sentence
+from ..records.model import GRADES_BY_JURISDICTION, Case, Charge, Person, Sentence
 from ..relief.jurisdictions.pa.citations import read as read_citation
 from .pdf import Line, PdfText, read_pdf
 from .reading import DocumentRefused, Place, Reading, Seen, Unread
@@ -288,7 +288,7 @@ class _Parser:
         self.last_charge = draft
         grade = cells.get("Grade")
         if grade:
-            if grade in PA_GRADES:
+            if grade in GRADES_BY_JURISDICTION["PA"]:  # a docket is a Pennsylvania court's
                 self._charge(draft, "grade", grade, line)
             else:
                 self._unread(self._path(draft, "grade"), grade, line, "not a Pennsylvania grade")

@@ -7,25 +7,51 @@ is what both the per-person explainer and the bulk engine evaluate rules over.
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Final, Literal
 
 Kind = Literal["str", "date", "bool", "money"]
 
-PA_GRADES: Final = ("F1", "F2", "F3", "F", "M1", "M2", "M3", "M", "S")
-CA_GRADES: Final = ("felony", "misdemeanor", "infraction", "wobbler")
-GRADES_BY_JURISDICTION: Final[dict[str, tuple[str, ...]]] = {"PA": PA_GRADES, "CA": CA_GRADES}
+
+class _ByState(Mapping[str, tuple[str, ...]]):
+    """A table read from each registered state's descriptor (relief/jurisdictions/<state>/) when asked.
+
+    Why lazy: the states' folders sit above the record model (their rules read it), and a state may be
+    registered after this module is imported; the table is always the registry's current one.
+    """
+
+    def __init__(self, attribute: str) -> None:
+        self._attribute = attribute
+        self._states: Mapping[str, object] | None = None
+
+    def _registry(self) -> Mapping[str, object]:
+        if self._states is None:
+            from ..relief.jurisdictions import STATES  # updated in place as states register
+
+            self._states = STATES
+        return self._states
+
+    def __getitem__(self, code: str) -> tuple[str, ...]:
+        return tuple(getattr(self._registry()[code], self._attribute))
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(list(self._registry()))
+
+    def __len__(self) -> int:
+        return len(self._registry())
+
+
+#: Each state's grades as it writes them (canonical spellings; read case-insensitively): ``State.grades``.
+GRADES_BY_JURISDICTION: Final[Mapping[str, tuple[str, ...]]] = _ByState("grades")
 
 #: The kind of supervision that followed (or replaced) custody, for the ``supervision`` field.
 #: ``probation_start``/``probation_end``/``probation_completed`` hold the dates and outcome of this
 #: supervision, whatever its kind; without ``supervision`` they mean probation (the field names).
 SUPERVISION_KINDS: Final = ("probation", "parole", "prcs", "mandatory_supervision", "none")
-#: Kinds each state has: PRCS and mandatory supervision are California's 2011 Realignment.
-SUPERVISION_BY_JURISDICTION: Final[dict[str, tuple[str, ...]]] = {
-    "PA": ("probation", "parole", "none"),
-    "CA": SUPERVISION_KINDS,
-}
+#: Kinds each state has (``State.supervision``; PRCS and mandatory supervision are California's Realignment).
+SUPERVISION_BY_JURISDICTION: Final[Mapping[str, tuple[str, ...]]] = _ByState("supervision")
 #: Other spellings accepted for a kind (after lower-casing, spaces and hyphens as ``_``).
 SUPERVISION_ALIASES: Final[dict[str, str]] = {
     "postrelease_community_supervision": "prcs",

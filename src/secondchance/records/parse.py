@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from .model import (
     CASE_DETAILS,
@@ -37,6 +37,10 @@ from .model import (
     Sentence,
     Value,
 )
+
+if TYPE_CHECKING:
+    from ..relief.jurisdictions.state import State
+
 from .safe import MAX_CHARGES_PER_PERSON, MAX_FIELD_CHARS, InputRefused, decode_utf8
 from .safe import loads as safe_loads
 
@@ -280,7 +284,7 @@ def _supervision_problems(values: dict[str, Value]) -> list[tuple[str, str]]:
             problems.append(("supervision", f"is none, but {' and '.join(given)} is given"))
     if kind in AFTER_PRISON and values.get("incarcerated") is False:
         problems.append(("supervision", f"is {kind}, which follows a prison term, but incarcerated is false"))
-    if jurisdiction == "CA":
+    if isinstance(jurisdiction, str) and _prison_or_jail(jurisdiction):
         prison = values.get("state_prison")
         if kind in AFTER_PRISON and prison is False:
             problems.append(("supervision", f"is {kind}, which follows state prison, but state_prison is false"))
@@ -294,14 +298,27 @@ def _supervision_problems(values: dict[str, Value]) -> list[tuple[str, str]]:
     return problems
 
 
+def _state(jurisdiction: str) -> State | None:
+    from ..relief.jurisdictions import STATES  # the states' folders sit above the record model
+
+    return STATES.get(jurisdiction)
+
+
+def _prison_or_jail(jurisdiction: str) -> bool:
+    """Whether the state's sentences tell state prison from county jail (``State.prison_or_jail``)."""
+    found = _state(jurisdiction)
+    return found is not None and found.prison_or_jail
+
+
 def normalize(column: str, value: Value, jurisdiction: Value) -> Value:
-    """Canonical spelling: jurisdictions upper-case, PA grades upper, CA grades lower."""
+    """Canonical spelling: jurisdictions upper-case, grades in their state's case (``State.grade_case``; else upper)."""
     if not isinstance(value, str):
         return value
     if column == "jurisdiction":
         return value.upper()
     if column == "grade":
-        return value.lower() if jurisdiction == "CA" else value.upper()
+        found = _state(jurisdiction) if isinstance(jurisdiction, str) else None
+        return found.fold_grade(value) if found is not None else value.upper()
     if column == "disposition":
         token = value.lower().replace(" ", "_").replace("-", "_")
         return None if token == "unknown" else token

@@ -1,10 +1,11 @@
 """Legislation test cases as YAML a lawyer can review (one file per statute section).
 
-Format (``tests/cases/<jurisdiction>/<section>.yaml``)::
+Format (``relief/jurisdictions/<state>/cases/<section>.yaml``, the folder a state's descriptor names
+in ``State.cases``)::
 
     section: 18 Pa.C.S. § 9122(a)(2)
     rule: PA-9122-a2-nonconviction        # the rule the expectations are about (default)
-    jurisdiction: PA                       # default jurisdiction of each charge
+    jurisdiction: PA                       # default jurisdiction of each charge (default: the folder's state)
     cases:
       - name: A dismissed charge can be expunged
         as_of: 2026-11-23
@@ -21,6 +22,7 @@ Format (``tests/cases/<jurisdiction>/<section>.yaml``)::
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -78,9 +80,32 @@ def person_from_rows(
     return people_from_json(raw)[0]
 
 
-def load_cases(path: Path) -> list[Case]:
+def _folder_state(path: Path) -> str:
+    """``pa/cases/x.yaml`` and ``cases/pa/x.yaml`` are Pennsylvania's."""
+    folder = path.parent.name
+    return (path.parent.parent.name if folder == "cases" else folder).upper()
+
+
+def state_cases(codes: Iterable[str] | None = None) -> list[Case]:
+    """Every registered state's YAML cases (``State.cases``), file by file in name order."""
+    from ..relief.jurisdictions import states
+
+    return [
+        case
+        for state in states()
+        if state.cases is not None and (codes is None or state.code in codes)
+        for path in sorted(state.cases.glob("*.yaml"))
+        for case in load_cases(path, state.code)
+    ]
+
+
+def load_cases(path: Path, jurisdiction: str | None = None) -> list[Case]:
+    """The cases of one file; a charge's jurisdiction is its own, else the file's, else ``jurisdiction``.
+
+    Without either (a file outside a state's folder), the upper-cased name of the folder holding it.
+    """
     spec = yaml.safe_load(path.read_text(encoding="utf-8"))
-    jurisdiction = spec.get("jurisdiction", "PA")
+    jurisdiction = spec.get("jurisdiction", jurisdiction or _folder_state(path))
     out = []
     for raw in spec["cases"]:
         expect = raw["expect"]

@@ -1,4 +1,8 @@
-"""Hypothesis strategies for records (shipped so code built on secondchance can test with them)."""
+"""Hypothesis strategies for records (shipped so code built on secondchance can test with them).
+
+What a state's charges look like (grades, supervision kinds, sample citations) comes from its
+descriptor (``relief/jurisdictions/<state>/``: ``State.grades``, ``State.synth``).
+"""
 
 from __future__ import annotations
 
@@ -7,51 +11,11 @@ from typing import TypeVar
 
 from hypothesis import strategies as st
 
-from ..records.model import (
-    CA_GRADES,
-    DISPOSITIONS,
-    PA_GRADES,
-    SUPERVISION_BY_JURISDICTION,
-    Case,
-    Charge,
-    Person,
-    Sentence,
-)
+from ..records.model import DISPOSITIONS, Case, Charge, Person, Sentence
+from ..relief.jurisdictions import state, states
 
 T = TypeVar("T")
 LAST_DAY = date(2026, 11, 23)
-
-PA_STATUTES = (
-    "18 Pa.C.S. § 3929(a)(1)",
-    "18 Pa.C.S. § 3925(a)",
-    "18 Pa.C.S. § 2701(a)(1)",
-    "18 Pa.C.S. § 2702(a)(1)",
-    "18 Pa.C.S. § 3502(a)(1)",
-    "18 Pa.C.S. § 5503(a)(1)",
-    "18 Pa.C.S. § 6105(a)(1)",
-    "18 Pa.C.S. § 3121(a)(1)",
-    "18 Pa.C.S. § 4304(a)(1)",
-    "18 Pa.C.S. § 6308(a)",
-    "35 P.S. § 780-113(a)(16)",
-    "35 P.S. § 780-113(a)(30)",
-    "75 Pa.C.S. § 3802(a)(1)",
-)
-CA_STATUTES = (
-    "PC 459",
-    "PC 484(a)",
-    "PC 487(a)",
-    "PC 245(a)(1)",
-    "PC 242",
-    "PC 211",
-    "PC 288(a)",
-    "PC 273.5(a)",
-    "HS 11350(a)",
-    "HS 11357(a)",
-    "HS 11359(b)",
-    "HS 11360(a)",
-    "VC 23152(a)",
-    "VC 14601.1(a)",
-)
 
 
 def maybe(strategy: st.SearchStrategy[T], unknown: bool = True) -> st.SearchStrategy[T | None]:
@@ -63,28 +27,18 @@ def dates(start: date = date(1970, 1, 1), end: date = LAST_DAY) -> st.SearchStra
     return st.dates(min_value=start, max_value=end)
 
 
-#: ``relief_granted`` values (canonical, as records.parse writes them); mostly absent, as on most records.
-CA_GRANTS: tuple[str | None, ...] = (
-    *(None,) * 8,
-    "PC-1203.4",
-    "PC-17(B);PC-1203.4",
-    "PC-1203.425",
-    "PC-851.91",
-    "PC-1170.18",
-    "HS-11361.8",
-)
-
-
 @st.composite
 def charges(draw: st.DrawFn, jurisdiction: str, index: int, after: date) -> Charge:
     offense = draw(dates(after))
     decided = draw(st.dates(min_value=offense, max_value=min(offense + timedelta(days=900), LAST_DAY)))
     released = draw(st.dates(min_value=decided, max_value=min(decided + timedelta(days=4000), LAST_DAY)))
-    grades = PA_GRADES if jurisdiction == "PA" else CA_GRADES
-    statutes = PA_STATUTES if jurisdiction == "PA" else CA_STATUTES
+    place = state(jurisdiction)
+    grades = place.grades
+    statutes = place.synth.sample_statutes if place.synth is not None else ()
+    granted = place.synth.sample_relief_granted if place.synth is not None else ()
     money = st.sampled_from((0.0, 0.0, 0.0, 25.0, 1250.0))
     jailed = draw(maybe(st.booleans()))
-    kind = draw(maybe(st.sampled_from(SUPERVISION_BY_JURISDICTION[jurisdiction])))
+    kind = draw(maybe(st.sampled_from(place.supervision)))
     # probation_granted as the parser allows it beside the kind (docs/record-format.md#supervision)
     supervised = draw(maybe(st.booleans())) if kind is None else draw(maybe(st.just(kind == "probation")))
     if kind is not None and kind not in ("probation", "none"):
@@ -106,14 +60,14 @@ def charges(draw: st.DrawFn, jurisdiction: str, index: int, after: date) -> Char
     disposition = draw(maybe(st.sampled_from([d for d in DISPOSITIONS if d != "unknown"])))
     return Charge(
         id=str(index),
-        statute=draw(maybe(st.sampled_from(statutes))),
+        statute=draw(maybe(st.sampled_from(statutes))) if statutes else None,
         grade=draw(maybe(st.sampled_from(grades))),
         offense_date=draw(maybe(st.just(offense))),
         disposition=disposition,
         disposition_date=draw(maybe(st.just(decided))),
         sentence=sentence,
         pardoned=draw(maybe(st.booleans())),
-        relief_granted=draw(st.sampled_from(CA_GRANTS)) if jurisdiction == "CA" else None,
+        relief_granted=draw(st.sampled_from(granted)) if granted else None,
     )
 
 
@@ -123,7 +77,7 @@ def people(draw: st.DrawFn, jurisdiction: str | None = None, max_cases: int = 4)
     birth = draw(dates(date(1930, 1, 1), date(2004, 1, 1)))
     cases = []
     for case_index in range(draw(st.integers(1, max_cases))):
-        place = jurisdiction or draw(st.sampled_from(("PA", "CA")))
+        place = jurisdiction or draw(st.sampled_from([s.code for s in states() if s.synth is not None]))
         adult = (
             birth.replace(year=birth.year + 18)
             if not (birth.month == 2 and birth.day == 29)

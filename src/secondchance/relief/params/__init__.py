@@ -1,6 +1,7 @@
 """Dated statutory parameters: the numbers and lists of the law, by the date they took effect.
 
-Each jurisdiction has ``params/<jurisdiction>.yaml``::
+Each state's folder holds ``params.yaml`` (``relief/jurisdictions/<state>/params.yaml``, named by its
+descriptor's ``params``); a ``relief/params/<state>.yaml`` is read too::
 
     pa.clean_slate.misdemeanor_free_years:
       cite: 18 Pa.C.S. § 9122.2(a)(1)
@@ -65,15 +66,22 @@ def _parse(key: str, raw: dict[str, Any]) -> Parameter:
 
 @cache
 def all_parameters() -> dict[str, Parameter]:
-    """Every jurisdiction's parameters, keyed ``<jurisdiction>.<name>``."""
+    """Every registered state's parameters, keyed ``<jurisdiction>.<name>``."""
+    from ..jurisdictions import states  # the registry imports this module's users; read it when asked
+
+    texts = [
+        item.read_text(encoding="utf-8")
+        for item in sorted(resources.files("secondchance.relief.params").iterdir(), key=lambda p: p.name)
+        if item.name.endswith(".yaml")
+    ]
+    texts += [s.params.read_text(encoding="utf-8") for s in states() if s.params is not None and s.params.exists()]
     out: dict[str, Parameter] = {}
-    for item in sorted(resources.files("secondchance.relief.params").iterdir(), key=lambda p: p.name):
-        if item.name.endswith(".yaml"):
-            raw = yaml.safe_load(item.read_text(encoding="utf-8")) or {}
-            for key, spec in raw.items():
-                if key in out:
-                    raise ValueError(f"parameter {key} is defined twice")
-                out[key] = _parse(key, spec)
+    for text in texts:
+        raw = yaml.safe_load(text) or {}
+        for key, spec in raw.items():
+            if key in out:
+                raise ValueError(f"parameter {key} is defined twice")
+            out[key] = _parse(key, spec)
     return out
 
 
@@ -81,5 +89,5 @@ def resolve(key: str, as_of: date) -> ParamValue:
     try:
         parameter = all_parameters()[key]
     except KeyError:
-        raise KeyError(f"no parameter {key!r} in relief/params/*.yaml") from None
+        raise KeyError(f"no parameter {key!r} in any state's params.yaml") from None
     return parameter.at(as_of)

@@ -15,8 +15,9 @@ from ...records import people_from_json
 from ...records.parse import DATE_FORM
 from ...records.safe import InputRefused
 from ...records.safe import loads as safe_loads
-from ...relief import JURISDICTIONS, RULES, Rule, find_rule, screen, to_json
+from ...relief import JURISDICTIONS, Rule, find_rule, screen, to_json
 from ...relief.explain import summary
+from ...relief.jurisdictions import all_rules
 from ...relief.lang import Param
 from ..settings import Settings
 from .models import Jurisdiction, RuleDetail, RuleSummary, ScreenResponse
@@ -157,7 +158,7 @@ async def screen_record(
 @router.get("/jurisdictions", summary="Jurisdictions with encoded rules", response_model=list[Jurisdiction])
 async def list_jurisdictions() -> list[dict[str, Any]]:
     return [
-        {"code": code, "name": name, "rules": sum(1 for r in RULES if r.jurisdiction == code)}
+        {"code": code, "name": name, "rules": sum(1 for r in all_rules() if r.jurisdiction == code)}
         for code, name in JURISDICTIONS.items()
     ]
 
@@ -188,7 +189,7 @@ async def list_rules(
     ] = None,
 ) -> list[dict[str, Any]]:
     code = jurisdiction.upper() if jurisdiction else None
-    return [rule_summary(r) for r in RULES if code is None or r.jurisdiction == code]
+    return [rule_summary(r) for r in all_rules() if code is None or r.jurisdiction == code]
 
 
 @router.get(

@@ -15,6 +15,7 @@ from typing import Any
 from ...records.model import GRADES_BY_JURISDICTION
 from ...records.model import SENTENCE_FIELDS as RECORD_SENTENCE_FIELDS
 from ...records.safe import MAX_CHARGES_PER_PERSON
+from ...relief.jurisdictions import STATES, State, states
 
 
 def N_(text: str) -> str:
@@ -44,47 +45,9 @@ class Step:
 
 YES_NO = (Option("yes", N_("Yes")), Option("no", N_("No")))
 CONVICTION_ENDINGS = ("convicted",)
-STATES = (
-    Option("PA", N_("Pennsylvania")),
-    Option("CA", N_("California")),
-    Option(
-        "other", N_("Another state or federal court"), N_("We can't check these yet; we will show where to get help.")
-    ),
-)
-PA_GRADES = (
-    Option(
-        "S",
-        N_("Summary offense (S)"),
-        N_("The least serious level, usually a fine. For example: a first retail theft of less than $150."),
-    ),
-    Option("M3", N_("Misdemeanor, third degree (M3)"), N_("For example: some disorderly conduct charges.")),
-    Option("M2", N_("Misdemeanor, second degree (M2)"), N_("For example: simple assault.")),
-    Option("M1", N_("Misdemeanor, first degree (M1)"), N_("For example: a first retail theft of $150 or more.")),
-    Option(
-        "M",
-        N_("Misdemeanor with no degree (M)"),
-        N_("For example: possession of a controlled substance, or a first DUI."),
-    ),
-    Option("F3", N_("Felony, third degree (F3)"), N_("For example: theft of property worth more than $2,000.")),
-    Option("F2", N_("Felony, second degree (F2)"), N_("For example: some burglaries and robberies.")),
-    Option(
-        "F1",
-        N_("Felony, first degree (F1)"),
-        N_("The most serious level below murder. For example: aggravated assault causing serious injury."),
-    ),
-    Option("F", N_("Felony with no degree (F)"), N_("For example: possession with intent to deliver drugs.")),
-)
-CA_GRADES = (
-    Option(
-        "infraction", N_("Infraction"), N_("The least serious level, a fine only. For example: most traffic tickets.")
-    ),
-    Option("misdemeanor", N_("Misdemeanor"), N_("Up to one year in county jail. For example: petty theft.")),
-    Option(
-        "wobbler",
-        N_("Wobbler (could be a felony or a misdemeanor)"),
-        N_("For example: second-degree burglary (Penal Code 459)."),
-    ),
-    Option("felony", N_("Felony"), N_("More than one year. For example: robbery (Penal Code 211).")),
+#: Beside the registered states (``relief.jurisdictions``: code and name, with their grades in the state's words).
+OTHER_STATE = Option(
+    "other", N_("Another state or federal court"), N_("We can't check these yet; we will show where to get help.")
 )
 DISPOSITIONS = (
     Option("convicted", N_("Found guilty, or pleaded guilty or no contest"), N_("This is a conviction.")),
@@ -121,8 +84,6 @@ SUPERVISION = (
     ),
     Option("no", N_("No supervision")),
 )
-#: Kinds that exist only in California (2011 Realignment).
-CALIFORNIA_ONLY = ("prcs", "mandatory_supervision")
 #: Dates that may be in the future: they are then recorded as scheduled (docs/record-format.md).
 SCHEDULABLE = {"release": "incarceration_end_scheduled", "probation_end": "probation_end_scheduled"}
 OWED = (
@@ -146,7 +107,6 @@ STEPS: dict[str, Step] = {
             "choice",
             N_("Which state was the case in?"),
             N_("The state where the court was, not where you live now."),
-            options=STATES,
             fields=("jurisdiction",),
         ),
         Step("birth", "date", N_("When were you born?"), N_("Some laws depend on your age."), fields=("birth_date",)),
@@ -255,11 +215,31 @@ STEPS: dict[str, Step] = {
 }
 
 
+def _state(jurisdiction: Any) -> State | None:
+    return STATES.get(jurisdiction) if isinstance(jurisdiction, str) else None
+
+
+def grade_options(jurisdiction: Any) -> tuple[Option, ...]:
+    """The state's grades as it names them (``State.grade_options``); none for an unknown state."""
+    found = _state(jurisdiction)
+    return tuple(Option(o.value, o.label, o.hint) for o in found.grade_options) if found is not None else ()
+
+
+def grade_label(jurisdiction: Any, grade: Any) -> str | None:
+    """How the interview names ``grade`` in ``jurisdiction`` (the results page shows it), if it does."""
+    return next((o.label for o in grade_options(jurisdiction) if o.value == grade), None)
+
+
 def step_options(step: Step, state: dict[str, Any]) -> tuple[Option, ...]:
+    if step.id == "state":
+        return (*sorted((Option(s.code, s.name) for s in states()), key=lambda o: o.label), OTHER_STATE)
+    jurisdiction = current_case(state).get("jurisdiction")
     if step.id == "grade":
-        return PA_GRADES if current_case(state).get("jurisdiction") == "PA" else CA_GRADES
-    if step.id == "probation" and current_case(state).get("jurisdiction") != "CA":
-        return tuple(o for o in SUPERVISION if o.value not in CALIFORNIA_ONLY)
+        return grade_options(jurisdiction)
+    if step.id == "probation":
+        found = _state(jurisdiction)
+        kinds = {*(found.supervision if found is not None else ("probation", "parole")), "no"}
+        return tuple(o for o in SUPERVISION if o.value in kinds)
     return step.options
 
 
@@ -358,7 +338,8 @@ def next_step(state: dict[str, Any], step: str) -> str:
     if step == "jail":
         return "release" if charge.get("jailed") is True else "probation"
     if step == "release":
-        return "prison_kind" if jurisdiction == "CA" else "probation"
+        found = _state(jurisdiction)  # a state whose sentences tell state prison from county jail asks which
+        return "prison_kind" if found is not None and found.prison_or_jail else "probation"
     if step == "prison_kind":
         return "probation"
     if step == "probation":

@@ -14,7 +14,7 @@ from ...records.model import Row
 from ...relief import Result, Screening, Status
 from ...relief.explain import fact_question, open_question, rank, reason, waits_on_default
 from .i18n import long_date, translations
-from .interview import CA_GRADES, DISPOSITIONS, N_, PA_GRADES
+from .interview import DISPOSITIONS, N_, grade_label
 
 RELIEF_LABELS = {
     "expungement": N_("Expungement (the record is destroyed)"),
@@ -43,7 +43,7 @@ ASSUMED = {
 }
 OTHERWISE = {"pardoned": N_("If you receive a pardon")}
 ONLY_IF = {"pardoned": N_("Only if you receive a pardon (see the other paths at the end of this page).")}
-LABELS = {o.value: o.label for o in (*PA_GRADES, *CA_GRADES, *DISPOSITIONS)}
+LABELS = {o.value: o.label for o in DISPOSITIONS}
 
 
 @dataclass
@@ -150,7 +150,8 @@ def charge_views(screening: Screening, lang: str) -> list[ChargeView]:
         if row.get("description") and row.get("statute"):
             details.append(str(row["statute"]))
         grade, disposition = row.get("grade"), row.get("disposition")
-        details.append(t(LABELS[str(grade)]) if grade in LABELS else t("Grade not known"))
+        label = grade_label(row.get("jurisdiction"), grade)
+        details.append(t(label) if label is not None else t("Grade not known"))
         details.append(t(LABELS[str(disposition)]) if disposition in LABELS else t("How it ended is not known"))
         if row.get("disposition_date"):
             details.append(t("Ended on %(date)s") % {"date": long_date(row["disposition_date"], lang)})  # type: ignore[arg-type]

@@ -7,8 +7,12 @@ judgment calls: docs/jurisdictions/ca.md.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from ...lang import RemainingPath, Rule
+from ..state import State
 from . import (
+    citations,
     hs_11361_8,
     pc_17b,
     pc_851_93,
@@ -19,6 +23,7 @@ from . import (
     pc_1203_42,
     pc_1203_425,
     pc_4852,
+    records,
 )
 
 RULES: tuple[Rule, ...] = (
@@ -65,4 +70,25 @@ REMAINING_PATHS: tuple[RemainingPath, ...] = (
             "organization's expungement clinic."
         ),
     ),
+)
+
+_HERE = Path(__file__).parent
+
+STATE = State(
+    code="CA",
+    name="California",
+    rules=RULES,
+    remaining_paths=REMAINING_PATHS,
+    read_citation=citations.read,
+    grades=records.GRADES,
+    grade_case="lower",
+    supervision=records.SUPERVISION,
+    grade_options=records.GRADE_OPTIONS,
+    whole_codes=citations.CODES,
+    prison_or_jail=True,
+    synth=records.SYNTH,
+    cases=_HERE / "cases",
+    params=_HERE / "params.yaml",
+    courts=_HERE / "courts.csv",
+    docs="docs/jurisdictions/ca.md",
 )

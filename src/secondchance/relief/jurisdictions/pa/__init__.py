@@ -7,8 +7,11 @@ Notes on sources, judgment calls and what is unverified: docs/jurisdictions/pa.m
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from ...lang import RemainingPath, Rule
-from . import s9122, s9122_1, s9122_2
+from ..state import State
+from . import citations, records, s9122, s9122_1, s9122_2
 
 RULES: tuple[Rule, ...] = (*s9122.RULES, *s9122_1.RULES, *s9122_2.RULES)
 
@@ -58,4 +61,23 @@ REMAINING_PATHS: tuple[RemainingPath, ...] = (
             "Juvenile Law Center publishes a guide."
         ),
     ),
+)
+
+_HERE = Path(__file__).parent
+
+STATE = State(
+    code="PA",
+    name="Pennsylvania",
+    rules=RULES,
+    remaining_paths=REMAINING_PATHS,
+    read_citation=citations.read,
+    grades=records.GRADES,
+    grade_case="upper",
+    supervision=records.SUPERVISION,
+    grade_options=records.GRADE_OPTIONS,
+    synth=records.SYNTH,
+    cases=_HERE / "cases",
+    params=_HERE / "params.yaml",
+    courts=_HERE / "courts.csv",
+    docs="docs/jurisdictions/pa.md",
 )
