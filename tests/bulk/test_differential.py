@@ -33,7 +33,7 @@ from secondchance.records.model import (
     Sentence,
 )
 from secondchance.relief import screen
-from secondchance.testing.strategies import LA_GRANTS
+from secondchance.relief.jurisdictions import state
 
 #: As-of dates: before and after the dated parameter changes, and the extract date of the data.
 AS_OF = (date(2023, 6, 1), date(2024, 2, 12), date(2026, 11, 23), date(2028, 3, 1))
@@ -206,11 +206,10 @@ def _statutes(jurisdiction: str) -> list[str]:
 def small_people(draw: st.DrawFn, jurisdiction: str) -> pl.DataFrame:
     """A few people with a few cases each, every fact drawn from the values rules care about, or unknown."""
     statutes = _statutes(jurisdiction)
-    grades = {
-        "PA": ("F1", "F2", "F3", "F", "M1", "M2", "M3", "M", "S"),
-        "LA": ("felony", "misdemeanor"),
-    }.get(jurisdiction, ("felony", "misdemeanor", "infraction", "wobbler"))
-    grants = LA_GRANTS if jurisdiction == "LA" else (None,)
+    grades = state(jurisdiction).grades
+    profile = state(jurisdiction).synth
+    # Louisiana's set-asides open expungement paths: drawn there (PA and CA draws are as they were)
+    grants = profile.sample_relief_granted if jurisdiction == "LA" and profile is not None else (None,)
     dispositions = (
         "convicted",
         "not_guilty",

@@ -9,8 +9,11 @@ holds what they share (art. 975's custody bar among it). Louisiana calls its rec
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from ...lang import RemainingPath, Rule
-from . import ccrp_893, ccrp_894, ccrp_976, ccrp_977, ccrp_978, rs_15_572
+from ..state import State
+from . import ccrp_893, ccrp_894, ccrp_976, ccrp_977, ccrp_978, citations, records, rs_15_572
 
 RULES: tuple[Rule, ...] = (
     *ccrp_976.RULES,
@@ -20,11 +23,6 @@ RULES: tuple[Rule, ...] = (
     *ccrp_893.RULES,
     *rs_15_572.RULES,
 )
-
-#: Grades as Louisiana names them (R.S. 14:2(A)(4), (6)); written in any case, kept lower case.
-GRADES: tuple[str, ...] = ("felony", "misdemeanor")
-#: Supervision kinds Louisiana has.
-SUPERVISION: tuple[str, ...] = ("probation", "parole", "none")
 
 REMAINING_PATHS: tuple[RemainingPath, ...] = (
     RemainingPath(
@@ -57,4 +55,23 @@ REMAINING_PATHS: tuple[RemainingPath, ...] = (
         ),
         where_to_start="File with the clerk of the district court of the parish of arrest; legal aid can help.",
     ),
+)
+
+_HERE = Path(__file__).parent
+
+STATE = State(
+    code="LA",
+    name="Louisiana",
+    rules=RULES,
+    remaining_paths=REMAINING_PATHS,
+    read_citation=citations.read,
+    grades=records.GRADES,
+    grade_case="lower",
+    supervision=records.SUPERVISION,
+    grade_options=records.GRADE_OPTIONS,
+    synth=records.SYNTH,
+    cases=_HERE / "cases",
+    params=_HERE / "params.yaml",
+    courts=_HERE / "courts.csv",
+    docs="docs/jurisdictions/la.md",
 )
