@@ -91,7 +91,7 @@ def run_bulk(source: Path, out: Path) -> dict[str, Any]:
 
 
 def clean_slate_sql(source: Path, target: Path) -> str:
-    """§ 9122.2(a)(1)-(4) as one DuckDB query, parameters resolved for AS_OF from relief/params/pa.yaml."""
+    """§ 9122.2(a)(1)-(4) as one DuckDB query, parameters resolved for AS_OF from relief/jurisdictions/pa/params.yaml."""
     from secondchance.relief.jurisdictions.pa.offenses import NOT_CONVICTED, PUNISHABLE_ONE_YEAR
     from secondchance.relief.params import resolve
 

@@ -13,6 +13,7 @@ from secondchance.bulk.frame import CHARGE_SCHEMA
 from secondchance.bulk.synth import THROUGH, synth_charges, write_synth
 from secondchance.records import people_from_csv
 from secondchance.records.model import CASE_FIELDS, GRADES_BY_JURISDICTION, PERSON_FIELDS
+from secondchance.relief.jurisdictions import states
 from secondchance.relief.params import all_parameters
 
 PEOPLE = 3_000
@@ -23,7 +24,7 @@ def _years_before(anchor: date, years: int, days: int) -> date:
     return anchor.replace(year=anchor.year - years) + timedelta(days=days)
 
 
-@pytest.fixture(scope="module", params=["PA", "CA", "LA"])
+@pytest.fixture(scope="module", params=[s.code for s in states() if s.synth is not None])
 def table(request: pytest.FixtureRequest) -> pl.DataFrame:
     return synth_charges(PEOPLE, request.param, seed=11)
 

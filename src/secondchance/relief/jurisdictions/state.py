@@ -108,6 +108,8 @@ class State:
     courts: Path | None = None
     #: The state's documentation page (sources, judgment calls), a path from the repository root.
     docs: str = ""
+    #: The legislature's page for a cited section (``"18 Pa.C.S. § 9122.2(a)"``), or ``None`` if it has none.
+    official_url: Callable[[str], str | None] | None = None
 
     def __post_init__(self) -> None:
         if self.code != self.code.upper() or not self.code.isalnum():

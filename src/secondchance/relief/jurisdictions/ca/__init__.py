@@ -14,6 +14,7 @@ from ..state import State
 from . import (
     citations,
     hs_11361_8,
+    links,
     pc_17b,
     pc_851_93,
     pc_1170_18,
@@ -91,4 +92,5 @@ STATE = State(
     params=_HERE / "params.yaml",
     courts=_HERE / "courts.csv",
     docs="docs/jurisdictions/ca.md",
+    official_url=links.official_url,
 )

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ...lang import RemainingPath, Rule
 from ..state import State
-from . import citations, records, s9122, s9122_1, s9122_2
+from . import citations, links, records, s9122, s9122_1, s9122_2
 
 RULES: tuple[Rule, ...] = (*s9122.RULES, *s9122_1.RULES, *s9122_2.RULES)
 
@@ -80,4 +80,5 @@ STATE = State(
     params=_HERE / "params.yaml",
     courts=_HERE / "courts.csv",
     docs="docs/jurisdictions/pa.md",
+    official_url=links.official_url,
 )
