@@ -230,6 +230,9 @@ def small_people(draw: st.DrawFn, jurisdiction: str) -> pl.DataFrame:
     """A few people with a few cases each, every fact drawn from the values rules care about, or unknown."""
     statutes = _statutes(jurisdiction)
     grades = state(jurisdiction).grades
+    profile = state(jurisdiction).synth
+    # Louisiana's set-asides open expungement paths: drawn there (other states' draws are as they were)
+    grants = profile.sample_relief_granted if jurisdiction == "LA" and profile is not None else (None,)
     dispositions = (
         "convicted",
         "not_guilty",
@@ -271,6 +274,8 @@ def small_people(draw: st.DrawFn, jurisdiction: str) -> pl.DataFrame:
                         "restitution_owed": draw(_maybe(st.sampled_from([0.0, 0.5, 100.0]))),
                         "state_prison": draw(_maybe(st.booleans())),
                         "pardoned": draw(_maybe(st.booleans())),
+                        "incarcerated": draw(_maybe(st.booleans())) if jurisdiction == "LA" else None,
+                        "relief_granted": draw(st.sampled_from(grants)),
                     }
                 )
     return pl.DataFrame(rows, schema=CHARGE_SCHEMA)
