@@ -134,7 +134,7 @@ def test_another_state_gets_a_plain_answer(page: Any) -> None:
     page.get_by_role("button", name="Start").click()
     choose(page, "Another state or federal court")
     assert heading(page) == "Your results"
-    assert "We can only check Pennsylvania and California" in page.content()
+    assert "We can only check California, Louisiana, Missouri and Pennsylvania" in page.content()
 
 
 def test_spanish_persists_and_keeps_interview_answers(audit: Any, page: Any) -> None:

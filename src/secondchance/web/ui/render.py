@@ -31,10 +31,20 @@ def environment(lang: str) -> Environment:
     )
     env.install_gettext_translations(translations(lang), newstyle=True)  # type: ignore[attr-defined]
     env.filters["long_date"] = lambda value: long_date(value, lang)
+    env.globals["checked_states"] = checked_states(lang)
     env.globals["languages"] = LANGUAGES
     env.globals["month_names"] = [get_month_names("wide", locale=lang)[m] for m in range(1, 13)]
     env.globals["htmx"] = HTMX.exists()
     return env
+
+
+def checked_states(lang: str) -> str:
+    """The states whose laws are checked, from the registry, in the page's language: "A, B and C"."""
+    from ...relief.jurisdictions import states
+
+    names = sorted(str(translations(lang).gettext(state.name)) for state in states())
+    joiner = " y " if lang == "es" else " and "
+    return ", ".join(names[:-1]) + joiner + names[-1] if len(names) > 1 else "".join(names)
 
 
 def settings_of(request: Request) -> Settings:
