@@ -86,3 +86,5 @@ def test_demo_runs() -> None:
     result = runner.invoke(app, ["demo", "--as-of", "2026-11-23"])
     assert result.exit_code == 0, result.output
     assert "denise" in result.stdout
+    # the person with a Missouri conviction who lives in New Orleans is shown help near 70112
+    assert "Help near 70112 for odette" in result.stdout and "New Orleans" in result.stdout

@@ -11,8 +11,10 @@ import errno
 import io
 import json
 import os
+import re
 import sys
 from collections.abc import Iterable, Iterator
+from datetime import date
 from enum import StrEnum
 from importlib import resources
 from pathlib import Path
@@ -28,7 +30,7 @@ from .options import EXIT_ENVIRONMENT, EXIT_INVALID, console, environment_failur
 from .papers.commands import read_command, screen_document
 from .petitions.commands import papers_command
 from .plan.commands import plan_command
-from .records import InvalidRecord, load_people
+from .records import InvalidRecord, Person, load_people
 from .records.safe import spreadsheet_safe
 from .records.stream import check_file, iter_people
 from .relief import Screening, find_rule, screen, to_json
@@ -278,6 +280,26 @@ def demo(as_of: AsOfOption = None) -> None:
     console.print(f"Screening {len(people)} example people as of {day.isoformat()}.\n")
     for person in people:
         render_screening(console, screen(person, day), show_trace=False)
+    _demo_help(people, day)
+
+
+def _demo_help(people: list[Person], day: date) -> None:
+    """Help near each example person whose address has a ZIP: legal help, housing and jobs, with the
+    facts the record already gave (a record, a felony) so each listing says whether it fits."""
+    from .directory.commands import demo_help
+    from .directory.facts import PersonFacts
+
+    for person in people:
+        found = re.search(r"\b\d{5}\b", person.address or "")
+        if found is None:
+            continue
+        convicted = [c for case in person.cases for c in case.charges if c.disposition == "convicted"]
+        felony = any((c.grade or "").lower().startswith(("f", "felony")) for c in convicted)
+        console.rule(f"[bold]Help near {found.group(0)} for {person.name or person.id}")
+        born = person.birth_date
+        age = day.year - born.year - ((day.month, day.day) < (born.month, born.day)) if born else None
+        facts = PersonFacts(has_record=bool(convicted), has_felony=felony if convicted else None, age=age)
+        demo_help(found.group(0), ["legal", "housing", "employment"], facts, day)
 
 
 def _broken_pipe(self: Console) -> None:

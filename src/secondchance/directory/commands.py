@@ -301,6 +301,28 @@ def _parse_facts(path: Path | None) -> PersonFacts:
 FIT_STYLE = {Fit.FITS: "[green]fits[/]", Fit.UNKNOWN: "[yellow]unknown[/]", Fit.MAY_NOT_FIT: "[red]may not fit[/]"}
 
 
+def demo_help(near: str, needs: list[str], facts: PersonFacts, day: date, limit: int = 5) -> None:
+    """``secondchance demo``'s last step: help near a person, from the bundled SAMPLE listings in a
+    throwaway database (the person's own directory, if any, is not touched)."""
+    import tempfile
+    from dataclasses import replace
+
+    from .tabular import read_package
+
+    place = geocode(near)
+    facts = replace(facts, state=facts.state or place.state)  # the person lives where the help is looked for
+    with tempfile.TemporaryDirectory(prefix="secondchance-demo-") as folder:
+        store = open_store(f"sqlite:///{Path(folder) / 'demo.db'}")
+        store.import_directory(read_package(Path(str(resources.files("secondchance.data.directory")))))
+        query = Query(place.lat, place.lon, 25.0, mask(needs), facts=facts, as_of=day, limit=limit, state=place.state)
+        results = search(store, query)
+        missing = gaps(store, query, results, [resolve(n).code for n in needs])
+        store.engine.dispose()
+    render(results, place.label + " (sample listings, not real)")
+    for g in missing:
+        console.print(g.text(25.0), markup=False, highlight=False)
+
+
 def render(results: list[Result], where: str) -> None:
     if not results:
         console.print(f"No services found near {where}. Try a larger --radius or fewer needs.")
