@@ -18,7 +18,8 @@ from .i18n import long_date, translations
 from .interview import DISPOSITIONS, N_, grade_label
 
 RELIEF_LABELS = {
-    "expungement": N_("Expungement (the record is destroyed)"),
+    # true in every state: PA destroys the record, Missouri closes it, Louisiana keeps it confidential
+    "expungement": N_("Expungement (the record is removed from public view)"),
     "sealing": N_("Sealing (most employers and landlords can no longer see it)"),
     "automatic_sealing": N_("Automatic sealing (Clean Slate: no petition needed)"),
     "dismissal": N_("Dismissal (the conviction is set aside)"),
