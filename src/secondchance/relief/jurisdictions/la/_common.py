@@ -82,8 +82,17 @@ def listed(param: str, review: str | None = None, of: type[Fact] | type[Other] =
 
 
 def crime_of_violence(of: type[Fact] | type[Other] = Fact) -> Expr:
-    """A crime of violence under R.S. 14:2(B) (unknown where only some forms are, or the definition may reach it)."""
-    return listed("la.crimes_of_violence", "la.crimes_of_violence.review", of)
+    """A crime of violence "as defined by or enumerated in R.S. 14:2(B)" (art. 978(B)(1)).
+
+    The enumerated offenses (and attempts) are; but the definition reaches any offense with force against a
+    person *or property* as an element, or that "involves the possession or use of a dangerous weapon", so an
+    offense off the list is not thereby outside it. Only offenses known to lack those elements
+    (``la.not_crimes_of_violence``: theft, forgery, drug possession, DWI, ...) are decided "not"; any other
+    conviction is unknown and asked, never read as the more favourable "not a crime of violence".
+    """
+    enumerated = listed("la.crimes_of_violence", None, of)
+    known_not = StatuteIn(of("statute"), Param("la.not_crimes_of_violence"))
+    return any_of(enumerated, all_of(Not(known_not), undecided(of)))
 
 
 def sex_offense(of: type[Fact] | type[Other] = Fact) -> Expr:
