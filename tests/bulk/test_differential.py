@@ -1,6 +1,6 @@
 """The bulk engine and the per-person explainer agree on every field of every charge.
 
-Synthetic PA, CA and MO people (``bulk/synth.py``) are screened by the explainer
+Synthetic people of every state with a profile (``bulk/synth.py``) are screened by the explainer
 (``relief.screen.screen``, one ``Person`` at a time) and by ``evaluate_frame`` (the whole table
 at once), over every registered rule, at as-of dates on both sides of dated parameter changes.
 The rule set is whatever ``relief.jurisdictions.RULES`` holds, so new rules are covered as they land.
@@ -37,10 +37,10 @@ from secondchance.relief.jurisdictions import state, states
 
 #: As-of dates: before and after the dated parameter changes, and the extract date of the data.
 AS_OF = (date(2023, 6, 1), date(2024, 2, 12), date(2026, 11, 23), date(2028, 3, 1))
-#: People per jurisdiction: the full run (20,000 in all) and the quick one (2,000 in all).
-FULL, QUICK = 10_000, 1_000
 #: Every registered state with a synthetic-record profile (``State.synth``): a new state is covered as it lands.
 SYNTH_STATES = [s.code for s in states() if s.synth is not None]
+#: People per jurisdiction: the full run (20,000 in all, shared by the states) and the quick one (1,000 each).
+FULL, QUICK = 20_000 // max(len(SYNTH_STATES), 1), 1_000
 
 Key = tuple[str, str, str, str]
 Fields = tuple[Any, ...]
