@@ -114,18 +114,7 @@ def dismissal_petition(
     )
     requested = "; ".join(SECTION_RELIEF[k] for k in keys if k in SECTION_RELIEF)
     blocks.append(Para(f"Petitioner asks the court to {requested}, for the convictions listed above."))
-    blocks.append(Heading("DECLARATION"))
-    blocks.append(
-        Para(
-            "I declare under penalty of perjury under the laws of the State of California that the information in "
-            "this petition is true and correct."
-        )
-    )
-    blocks += [
-        Signature("Date"),
-        Signature("Type or print name", petitioner.name or person.name or ""),
-        Signature("Signature of Petitioner"),
-    ]
+    blocks += declaration(petitioner, person)
     return Document(
         name=f"{number:02d}-ca-dismissal-petition-{file_part(case)}",
         kind="petition",
@@ -135,6 +124,20 @@ def dismissal_petition(
         blocks=tuple(blocks),
         do_not_file_before=plan.do_not_file_before,
     )
+
+
+def declaration(petitioner: Petitioner, person: Person) -> list[Block]:
+    """The declaration under penalty of perjury and the signature lines every CA petition ends with."""
+    return [
+        Heading("DECLARATION"),
+        Para(
+            "I declare under penalty of perjury under the laws of the State of California that the information in "
+            "this petition is true and correct."
+        ),
+        Signature("Date"),
+        Signature("Type or print name", petitioner.name or person.name or ""),
+        Signature("Signature of Petitioner"),
+    ]
 
 
 def dismissal_order(plan: Plan, person: Person, petitioner: Petitioner, court: Court | None, number: int) -> Document:
@@ -232,18 +235,7 @@ def seal_arrest_petition(
             number=6,
         )
     )
-    blocks.append(Heading("DECLARATION"))
-    blocks.append(
-        Para(
-            "I declare under penalty of perjury under the laws of the State of California that the information in "
-            "this petition is true and correct."
-        )
-    )
-    blocks += [
-        Signature("Date"),
-        Signature("Type or print name", petitioner.name or person.name or ""),
-        Signature("Signature of Petitioner"),
-    ]
+    blocks += declaration(petitioner, person)
     return Document(
         name=f"{number:02d}-ca-seal-arrest-petition-{file_part(case)}",
         kind="petition",
