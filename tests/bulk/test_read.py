@@ -229,7 +229,8 @@ def test_petition_details_are_accepted_and_left_out_of_the_run(tmp_path: Path, s
     details change nothing: no rule reads them."""
     base = pl.DataFrame(ROWS[:1])
     details = base.with_columns(
-        pl.lit("Sam Doe").alias("name"), pl.lit("CP-51-CR-0000001-2019").alias("docket_number"),
+        pl.lit("Sam Doe").alias("name"),
+        pl.lit("CP-51-CR-0000001-2019").alias("docket_number"),
         pl.lit("250.00").alias("amount_balance"),
     )
     plain, detailed = tmp_path / f"plain{suffix}", tmp_path / f"detailed{suffix}"

@@ -41,7 +41,7 @@ def test_rejects_csv_escapes_formulas(tmp_path: Path) -> None:
     source.write_bytes(HEADER + b'"=HYPERLINK(""http://x"",""y"")",c1,1,PA,x,Q9,convicted,2019-01-05\n')
     run(Plan(source, tmp_path / "out", AS_OF, "PA", 1), workers=1)
     (reject,) = csv.DictReader((tmp_path / "out" / "rejects.csv").open())
-    assert reject["person_id"] == "'=HYPERLINK(\"http://x\",\"y\")"
+    assert reject["person_id"] == '\'=HYPERLINK("http://x","y")'
     import polars as pl
 
     frame = spreadsheet_safe_frame(pl.DataFrame({"a": ["=1", "+1", "-1", "@x", "ok", None], "n": [1] * 6}))

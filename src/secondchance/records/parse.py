@@ -169,13 +169,13 @@ def parse_granted(raw: Any) -> Value:
     elif isinstance(raw, list):
         items = raw
     else:
-        raise ValueError(f"expected a list of citations (e.g. [\"PC-1203.4\"]), got {raw!r}")
+        raise ValueError(f'expected a list of citations (e.g. ["PC-1203.4"]), got {raw!r}')
     if len(items) > MAX_GRANTS:
         raise ValueError(f"{len(items)} grants listed (at most {MAX_GRANTS})")
     read: list[str] = []
     for item in items:
         if not isinstance(item, str) or len(item) > MAX_FIELD_CHARS:
-            raise ValueError(f"expected a citation such as \"PC-1203.4\", got {item!r}")
+            raise ValueError(f'expected a citation such as "PC-1203.4", got {item!r}')
         if not item.strip():
             continue
         found = read_citation(item)

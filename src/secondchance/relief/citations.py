@@ -102,5 +102,3 @@ def statute_matches(cited: str | None, sections: Iterable[str], inchoate: Inchoa
     if slash and any(section in listed for section in _covering(target)):
         return True if inchoate == "listed" else None
     return False
-
-

@@ -489,6 +489,8 @@ def _about_scope(test: Expr) -> bool:
         return all(walk(child) for child in children(node))
 
     return walk(test) and bool(read) and read <= SCOPE_FACTS
+
+
 def reads_this(expr: Expr) -> bool:
     """Whether ``expr`` reads a fact of the charge being screened (or nests an aggregate, which may)."""
     if isinstance(expr, Fact | Exists | LatestOf):

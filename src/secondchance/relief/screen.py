@@ -156,9 +156,7 @@ def _with_assumptions(
     return out
 
 
-def _conditional(
-    results: tuple[Result, ...], at: int, person: PersonEvaluator
-) -> tuple[tuple[str, Result], ...]:
+def _conditional(results: tuple[Result, ...], at: int, person: PersonEvaluator) -> tuple[tuple[str, Result], ...]:
     """For each defaulted fact at its default on this charge (assumed or stated): the results that
     would be better had it the opposite value ("if you receive a pardon: expungement ...")."""
     found: list[tuple[str, Result]] = []

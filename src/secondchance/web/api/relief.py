@@ -208,8 +208,14 @@ async def get_rule(rule_id: str) -> dict[str, Any]:
         "statute_text": rule.statute_text,
         "conditions": [{"id": c.id, "text": c.text, "cite": c.cite} for c in rule.conditions],
         "waits": [
-            {"id": w.id, "text": w.text, "cite": w.cite, "years": _amount(w.years), "days": _amount(w.days),
-             "months": _amount(w.months)}
+            {
+                "id": w.id,
+                "text": w.text,
+                "cite": w.cite,
+                "years": _amount(w.years),
+                "days": _amount(w.days),
+                "months": _amount(w.months),
+            }
             for w in rule.waits
         ],
         "note": rule.note,
