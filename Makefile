@@ -1,18 +1,28 @@
 # secondchance — two commands from a fresh machine: `make demo` and `make test`.
+# While working: `make check` (format, lint, strict types, the fast tests; under two minutes).
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install system-deps demo test lint bench docs clean fuzz
+.PHONY: install system-deps demo test check lint format lock bench docs clean fuzz
 
 install: $(STAMP)
 
-$(STAMP): pyproject.toml
+# Exact versions from requirements.lock (what CI tested), then the package itself without resolving again.
+$(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -e '.[dev,spark]'
+	$(BIN)/pip install -q -r requirements.lock
+	$(BIN)/pip install -q --no-deps -e '.[dev,spark]'
 	touch $(STAMP)
+
+# requirements.lock: every dependency of pyproject.toml (with the dev and spark extras) pinned, for any
+# platform (markers kept). Run after changing a dependency; `--upgrade` moves every pin to the newest.
+LOCK_ARGS ?=
+lock: install
+	$(BIN)/uv pip compile pyproject.toml --extra dev --extra spark --universal --python-version 3.11 \
+	  --custom-compile-command "make lock" --no-annotate $(LOCK_ARGS) -o requirements.lock
 
 # Debian packages the tests use for real: Chromium (browser tests), PostgreSQL, a JRE (Spark).
 system-deps:
@@ -22,9 +32,22 @@ demo: install
 	$(BIN)/secondchance demo
 	@echo "Next: the web app and API with  $(BIN)/secondchance serve  (http://127.0.0.1:8000)"
 
+PY_DIRS := src tests bench scripts
+
 lint: install
-	$(BIN)/ruff check src tests
+	$(BIN)/ruff format --check $(PY_DIRS)
+	$(BIN)/ruff check $(PY_DIRS)
 	$(BIN)/mypy
+
+format: install
+	$(BIN)/ruff format $(PY_DIRS)
+	$(BIN)/ruff check --fix $(PY_DIRS)
+
+# The fast loop: everything `lint` checks, then every test not marked slow, e2e, spark or postgres
+# (pyproject.toml lists the markers; `make test` runs them all).
+FAST := not slow and not e2e and not spark and not postgres
+check: lint
+	$(BIN)/python -m pytest -m "$(FAST)"
 
 test: install system-deps node_modules/axe-core lint
 	$(BIN)/python -m pytest

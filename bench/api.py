@@ -28,7 +28,7 @@ import httpx
 HOST = "127.0.0.1"
 CLIENTS = 50
 AS_OF = date(2026, 11, 23)
-SEARCH = {"near": "19107", "needs": ["housing"], "radius": 25, "limit": 20}
+SEARCH: dict[str, Any] = {"near": "19107", "needs": ["housing"], "radius": 25, "limit": 20}
 FACTS = {"has_record": True, "age": 40}
 
 

@@ -20,8 +20,10 @@ from typing import Any
 
 import polars as pl
 
-from secondchance.bulk import doj, read
-from secondchance.papers import ca_rap, ca_rap_synth
+import secondchance.bulk.doj as doj
+import secondchance.bulk.read as read
+import secondchance.papers.ca_rap as ca_rap
+import secondchance.papers.ca_rap_synth as ca_rap_synth
 from secondchance.records.model import COLUMNS, Person
 from secondchance.relief.jurisdictions import read_citation
 

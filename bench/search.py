@@ -16,6 +16,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -79,7 +80,8 @@ def make_queries(points: np.ndarray, seed: int) -> list[Query]:
 
 
 def timed(calls: list[Callable[[], Any]]) -> tuple[list[float], list[int]]:
-    samples, sizes = [], []
+    samples: list[float] = []
+    sizes: list[int] = []
     for call in calls[:20]:  # warm caches
         call()
     for call in calls:
@@ -92,9 +94,9 @@ def timed(calls: list[Callable[[], Any]]) -> tuple[list[float], list[int]]:
 
 def measure(store: DirectoryStore, queries: list[Query]) -> dict[str, Any]:
     load_before = round(os.getloadavg()[0], 2)  # other work on the machine skews latency: recorded beside it
-    search_s, found = timed([lambda q=q: search(store, q) for q in queries])
-    floor_s, boxed = timed([lambda q=q: store.floor(bounding_box(q.lat, q.lon, q.miles)) for q in queries])
-    figures = {"search": percentiles(search_s), "floor_geo_only": percentiles(floor_s)}
+    search_s, found = timed([partial(search, store, q) for q in queries])
+    floor_s, boxed = timed([partial(store.floor, bounding_box(q.lat, q.lon, q.miles)) for q in queries])
+    figures: dict[str, Any] = {"search": percentiles(search_s), "floor_geo_only": percentiles(floor_s)}
     figures["p95_ratio_to_floor"] = round(
         figures["search"]["p95_ms"] / max(figures["floor_geo_only"]["p95_ms"], 1e-3), 2
     )

@@ -8,6 +8,7 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from datetime import date
 from importlib import resources
 from pathlib import Path
@@ -18,6 +19,7 @@ from typer.testing import CliRunner
 from secondchance.cli import app, write_json
 from secondchance.records import load_people
 from secondchance.relief import screen
+from secondchance.relief.screen import Screening
 
 EXAMPLES = str(resources.files("secondchance.examples").joinpath("people.json"))
 AS_OF = "2026-11-23"
@@ -57,7 +59,7 @@ def test_results_are_written_person_by_person() -> None:
     day = date.fromisoformat(AS_OF)
     events: list[str] = []
 
-    def screenings():  # type: ignore[no-untyped-def]
+    def screenings() -> Iterator[Screening]:
         for person in load_people(EXAMPLES, day):
             events.append(f"screen {person.id}")
             yield screen(person, day)

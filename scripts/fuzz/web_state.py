@@ -15,7 +15,7 @@ from web_common import CLIENT, CSRF, check_page
 from secondchance.web.security import CSRF_COOKIE
 from secondchance.web.ui.interview import STEPS
 
-STORE = CLIENT.app.state.states  # type: ignore[attr-defined]
+STORE = CLIENT.app.state.states
 BROWSER = CLIENT.cookies.get(CSRF_COOKIE) or ""
 
 PERSON = {"birth_date": "1980-01-01", "cases": [{"jurisdiction": "PA", "charges": [{"sentence": {}, "grade": "M2"}]}]}
@@ -66,13 +66,13 @@ def one_input(data: bytes) -> None:
         token = token_text
     else:
         try:
-            value: Any = json.loads(token_text)
+            state: Any = json.loads(token_text)
         except ValueError:
-            value = token_text
+            state = token_text
         if mode == 2:
-            value = _merge(_state("intro"), value)
+            state = _merge(_state("intro"), state)
         extra = {"prev": fields.get("prev"), "error": fields.get("error"), "typed": fields}
-        token = STORE.put(BROWSER, {"state": value, **extra})
+        token = STORE.put(BROWSER, {"state": state, **extra})
         check_page(CLIENT.get(f"/check/{token}"))
     csrf = token_text if data[0] % 5 == 4 else CSRF  # a forged CSRF token too
     form = {**fields, "csrf_token": csrf, "interview": token, "action": action}

@@ -18,6 +18,7 @@ from secondchance.bulk.frame import with_defaults as with_defaults_frame
 from secondchance.bulk.synth import synth_charges
 from secondchance.records.defaults import with_defaults
 from secondchance.relief import lang
+from secondchance.relief.citations import Inchoate
 from secondchance.relief.evaluate import Evaluator, add_years_days
 from secondchance.relief.jurisdictions import RULES, rules_for, states
 from secondchance.relief.lang import (
@@ -135,9 +136,9 @@ def _statute_values() -> list[str]:
     return sorted(values)
 
 
-def _section_lists() -> list[tuple[tuple[str, ...], lang.Inchoate]]:
+def _section_lists() -> list[tuple[tuple[str, ...], Inchoate]]:
     """Every (sections, inchoate) a registered rule's ``StatuteIn`` reads, for every date it has."""
-    found: set[tuple[tuple[str, ...], lang.Inchoate]] = set()
+    found: set[tuple[tuple[str, ...], Inchoate]] = set()
 
     def walk(node: lang.Expr) -> None:
         if isinstance(node, StatuteIn):
@@ -390,7 +391,7 @@ def explain(frame: pl.DataFrame, as_of: date, rules: tuple[Rule, ...]) -> list[t
     Rows get the stated defaults (records/defaults.py) as ``relief.screen`` gives them.
     """
     rows, _ = with_defaults(frame.to_dicts())
-    by_person: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    by_person: dict[object, list[dict[str, Any]]] = defaultdict(list)
     for row in rows:
         by_person[row["person_id"]].append(row)
     evaluator = Evaluator(as_of)

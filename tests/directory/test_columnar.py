@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 from dataclasses import astuple
 from pathlib import Path
+from typing import Any
 
 import polars as pl
 import pytest
@@ -109,7 +110,7 @@ def test_an_empty_folder(tmp_path: Path) -> None:
         read_frames(tmp_path)
 
 
-def stored(url: str) -> tuple[dict[str, list[dict[str, object]]], list[tuple[object, ...]]]:
+def stored(url: str) -> tuple[dict[str, Any], list[Any]]:
     from sqlalchemy import text
 
     from secondchance.store import DirectoryStore, connect

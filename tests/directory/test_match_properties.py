@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import fields, replace
 from datetime import date
+from typing import Any
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -38,7 +39,7 @@ requirements = st.builds(
 
 @st.composite
 def complete_facts(draw: st.DrawFn) -> PersonFacts:
-    records = {
+    records: dict[str, Any] = {
         name: draw(st.booleans()) for name in ("has_felony", "violent_felony", "sex_offense_registration", "arson")
     }
     place = draw(st.sampled_from(range(len(STATES))))

@@ -13,7 +13,7 @@ from secondchance.directory.sample import build_sample
 from secondchance.directory.tabular import read_package, write_package
 
 # any text but the empty/blank one (blank cells are "absent" in the tabular format, by definition)
-texts = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), min_size=1).filter(
+texts = st.text(st.characters(exclude_categories=["Cs"], exclude_characters="\x00"), min_size=1).filter(
     lambda t: t.strip() != ""
 )
 

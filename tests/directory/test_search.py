@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, datetime
+from typing import Any
 
 from secondchance.directory.search import is_open
 
@@ -37,7 +38,7 @@ def _directory_near_70112() -> list:  # type: ignore[type-arg]
     from secondchance.directory.search import entries
 
     d = new_directory()
-    common = {"organization": "Org", "description": "x", "address": "1 Main St", "city": "New Orleans",
+    common: dict[str, Any] = {"organization": "Org", "description": "x", "address": "1 Main St", "city": "New Orleans",
               "state": "LA", "zip": "70112", "phone": "504-555-0100"}  # fmt: skip
     add_service(d, ServiceSpec("near", name="Pantry next door", needs=("food",), lat=29.9605, lon=-90.0740, **common))
     add_service(

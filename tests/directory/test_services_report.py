@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from secondchance.directory.build import ServiceSpec, add_service, new_directory
 from secondchance.directory.report import report
@@ -18,7 +19,7 @@ def test_freshness() -> None:
 
 def test_report_lists_what_to_fix_per_organization() -> None:
     d = new_directory()
-    common = {"organization": "Org", "description": "x", "address": "1 Main St", "city": "New Orleans",
+    common: dict[str, Any] = {"organization": "Org", "description": "x", "address": "1 Main St", "city": "New Orleans",
               "state": "LA", "zip": "70112", "lat": 29.96, "lon": -90.07, "needs": ("food",)}  # fmt: skip
     add_service(d, ServiceSpec("good", name="Good", phone="504-555-0100", min_age=18,
                                extra={"assured_date": "2026-10-01"}, **common))  # fmt: skip

@@ -15,7 +15,7 @@ from plan_people import AS_OF, CA_MISDEMEANOR, PA_MISDEMEANOR, PA_PAROLE, RELEAS
 from secondchance.plan import Service, plan_for
 from secondchance.plan.build import add_months, supervision_after
 from secondchance.plan.text import plan_text
-from secondchance.records import load_people
+from secondchance.records import Person, load_people
 from secondchance.relief.params import resolve
 from secondchance.testing.strategies import people
 
@@ -23,7 +23,7 @@ GOLDEN = Path(__file__).parent / "golden"
 DEMO = str(resources.files("secondchance.examples").joinpath("people.json"))
 
 
-def demo_people() -> list:
+def demo_people() -> list[Person]:
     return load_people(DEMO, as_of=AS_OF)
 
 
@@ -95,7 +95,9 @@ def test_release_steps_follow_the_release_date_and_the_supervision() -> None:
     steps = {i.kind: i for i in plan.section("release")}
     assert steps["report"].title == "Report to your parole officer"
     assert steps["report"].day == RELEASE + timedelta(days=1) and steps["report"].past
-    assert steps["birth-certificate"].day < steps["social-security"].day < steps["state-id"].day
+    birth, social, state_id = (steps[kind].day for kind in ("birth-certificate", "social-security", "state-id"))
+    assert birth is not None and social is not None and state_id is not None
+    assert birth < social < state_id
     assert "PennDOT" in steps["state-id"].text and "COMPASS" in steps["medicaid"].text
     later = plan_for(person(PA_PAROLE), AS_OF, release_date=AS_OF + timedelta(days=10))
     assert not any(i.past for i in later.section("release"))
@@ -133,7 +135,9 @@ def test_services_keep_their_contact() -> None:
     release_offset=st.one_of(st.none(), st.integers(-400, 400)),
     lang=st.sampled_from(["en", "es"]),
 )
-def test_every_dated_item_is_ahead_or_marked_past(person_, as_of: date, release_offset: int | None, lang: str) -> None:
+def test_every_dated_item_is_ahead_or_marked_past(
+    person_: Person, as_of: date, release_offset: int | None, lang: str
+) -> None:
     release = None if release_offset is None else as_of + timedelta(days=release_offset)
     try:
         plan = plan_for(person_, as_of, release, lang=lang)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import date, timedelta
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -17,10 +18,11 @@ from secondchance.plan.files import PlanFileRefused, open_plan, plan_to_json
 from secondchance.plan.ics import to_ics
 from secondchance.plan.printable import to_pdf
 from secondchance.plan.text import plan_text
+from secondchance.records import Person
 from secondchance.testing.strategies import people
 
 
-def events(data: bytes) -> dict[str, object]:
+def events(data: bytes) -> dict[str, Any]:
     cal = Calendar.from_ical(data)
     return {str(e.get("summary")): e for e in cal.walk("VEVENT")}
 
@@ -116,7 +118,7 @@ def test_the_longest_demo_plan_prints_on_two_pages_at_most(lang: str) -> None:
     as_of=st.dates(date(2000, 1, 1), date(2035, 12, 31)),
     release_offset=st.one_of(st.none(), st.integers(-60, 60)),
 )
-def test_any_plan_gives_a_calendar_of_what_is_ahead(person_, as_of: date, release_offset: int | None) -> None:
+def test_any_plan_gives_a_calendar_of_what_is_ahead(person_: Person, as_of: date, release_offset: int | None) -> None:
     release = None if release_offset is None else as_of + timedelta(days=release_offset)
     try:
         plan = plan_for(person_, as_of, release)

@@ -6,12 +6,12 @@ from __future__ import annotations
 def test_every_parameter_is_law_whenever_its_rule_is() -> None:
     """A CA rule in force must never meet a parameter that was "not yet law" (the bulk engine resolves them all)."""
     from secondchance.relief.jurisdictions import ca
-    from secondchance.relief.lang import Param, children
+    from secondchance.relief.lang import Param, Rule, children
     from secondchance.relief.params import all_parameters
 
     def params_of(node: object) -> set[str]:
         found = {v.key for v in vars(node).values() if isinstance(v, Param)} if hasattr(node, "__dict__") else set()
-        parts = [*node.conditions, *node.waits] if isinstance(node, ca.Rule) else []
+        parts = [*node.conditions, *node.waits] if isinstance(node, Rule) else []
         parts += [getattr(node, "test", None), getattr(node, "ends", None)]
         for child in [*parts, *children(node)]:  # type: ignore[arg-type]
             if child is not None:

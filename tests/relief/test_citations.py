@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 from secondchance.bulk.frame import CHARGE_SCHEMA, evaluate_frame
 from secondchance.relief import lang
-from secondchance.relief.citations import _covers, statute_matches
+from secondchance.relief.citations import Inchoate, _covers, statute_matches
 from secondchance.relief.jurisdictions import CITATION_READERS, RULES, listed_sections, read_citation
 from secondchance.relief.params import all_parameters
 from secondchance.relief.screen import screen
@@ -112,9 +112,7 @@ def test_every_listed_section_is_readable() -> None:
         ("HS 11350", ("VC",), "review", False),
     ],
 )
-def test_statute_matching(
-    cited: str, sections: tuple[str, ...], inchoate: lang.Inchoate, expected: bool | None
-) -> None:
+def test_statute_matching(cited: str, sections: tuple[str, ...], inchoate: Inchoate, expected: bool | None) -> None:
     assert statute_matches(read_citation(cited), listed_sections(sections), inchoate) is expected
 
 
@@ -262,7 +260,7 @@ def _prefixes(draw: st.DrawFn) -> str:
     """A canonical citation, or a prefix of one (a section, its code), or a near miss."""
     cited = draw(st.sampled_from(CANONICAL))
     cut = draw(st.integers(1, len(cited)))
-    return cited[:cut]
+    return str(cited[:cut])
 
 
 @settings(max_examples=500, suppress_health_check=[HealthCheck.too_slow])

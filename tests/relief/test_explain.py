@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
-from secondchance.records.model import Case, Charge, Person, Sentence
+from secondchance.records.model import Case, Charge, Person, Row, Sentence
 from secondchance.relief import Status, screen, to_json
 from secondchance.relief.evaluate import Result
 from secondchance.relief.explain import fact_question, headline, open_question, reason, summary
@@ -29,8 +30,8 @@ def person(*charges: Charge, birth: date = date(1985, 3, 1), case: str = "CP-51-
     )
 
 
-def assault(**changes: object) -> Charge:
-    facts: dict[str, object] = {
+def assault(**changes: Any) -> Charge:
+    facts: dict[str, Any] = {
         "id": "1",
         "statute": "18 Pa.C.S. § 2701(a)(1)",
         "description": "Simple assault",
@@ -116,9 +117,9 @@ def test_rules_about_other_kinds_of_charges_are_not_reasons_why_not() -> None:
 
 
 def test_missing_facts_are_named_in_the_persons_words() -> None:
-    row = {"case_id": "CP-51-CR-0001234-2009", "charge_id": "2"}
+    row: Row = {"case_id": "CP-51-CR-0001234-2009", "charge_id": "2"}
     assert fact_question("incarceration_end", row, [row]) == "the date you were released for case CP-51-CR-0001234-2009"
-    two = [row, {"case_id": "CP-51-CR-0001234-2009", "charge_id": "3"}]
+    two: list[Row] = [row, {"case_id": "CP-51-CR-0001234-2009", "charge_id": "3"}]
     assert fact_question("grade", row, two).startswith("the grade of charge 2 of case CP-51-CR-0001234-2009")
     assert fact_question("other_charges.arrest_date") == "the date you were arrested for each of your other cases"
     assert fact_question("probation_end", row, [row]) == "the date your probation ended for case CP-51-CR-0001234-2009"
@@ -127,7 +128,7 @@ def test_missing_facts_are_named_in_the_persons_words() -> None:
 def test_supervision_dates_are_asked_by_the_kind_the_record_names() -> None:
     """The probation fields hold parole, PRCS or mandatory supervision dates too: ask in those words."""
     for kind in ("parole", "prcs", "mandatory_supervision"):
-        row = {"case_id": "SC-1", "charge_id": "1", "supervision": kind}
+        row: Row = {"case_id": "SC-1", "charge_id": "1", "supervision": kind}
         assert fact_question("probation_end", row, [row]) == "the date your supervision ended for case SC-1"
         assert "probation" not in fact_question("probation_completed", row, [row])
     row = {"case_id": "SC-1", "charge_id": "1", "supervision": "probation"}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any, cast
 
 import pytest
 
@@ -37,8 +38,7 @@ def test_subsection_lists_match_only_that_subsection() -> None:
     assert matches("18 Pa.C.S. § 5902(a)", sections) is False
 
 
-EXCLUDED = resolve("pa.clean_slate.excluded_offenses", date(2026, 11, 23))
-assert isinstance(EXCLUDED, tuple)
+EXCLUDED = cast(tuple[str, ...], resolve("pa.clean_slate.excluded_offenses", date(2026, 11, 23)))
 
 
 @pytest.mark.parametrize(
@@ -112,14 +112,14 @@ def test_every_parameter_is_law_whenever_its_rule_is() -> None:
 # ---------------------------------------------------------------------------- § 9122(a)(1), (a)(3) dates, day-exact
 
 
-def _wait_end(rule_id: str, wait_id: str, as_of: date, **facts: object) -> tuple[date | None, bool | None]:
+def _wait_end(rule_id: str, wait_id: str, as_of: date, **facts: Any) -> tuple[date | None, bool | None]:
     """The end of one waiting period of a PA rule (and whether it has passed), from its trace."""
-    from secondchance.records.model import COLUMNS
+    from secondchance.records.model import COLUMNS, Row
     from secondchance.relief.evaluate import Evaluator
     from secondchance.relief.jurisdictions import find_rule
 
-    row = {name: None for name in COLUMNS} | {"person_id": "p1", "case_id": "c1", "charge_id": "1"} | facts
-    result = Evaluator(as_of).apply(find_rule(rule_id), row, [row])  # type: ignore[arg-type]
+    row: Row = {name: None for name in COLUMNS} | {"person_id": "p1", "case_id": "c1", "charge_id": "1"} | facts
+    result = Evaluator(as_of).apply(find_rule(rule_id), row, [row])
     check = next(c for c in result.trace if c.id == wait_id)
     return check.ends_on, check.holds
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from datetime import date, timedelta
+from typing import Any
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -37,8 +38,8 @@ def forget(person: Person, choices: list[int]) -> Person:
     for case in person.cases:
         charges = []
         for charge in case.charges:
-            changes: dict[str, object] = {}
-            sentence_changes: dict[str, object] = {}
+            changes: dict[str, Any] = {}
+            sentence_changes: dict[str, Any] = {}
             for name in CHARGE_FACTS + SENTENCE_FACTS:
                 if choices and choices.pop() % 4 == 0:
                     (sentence_changes if name in SENTENCE_FACTS else changes)[name] = None
@@ -46,7 +47,7 @@ def forget(person: Person, choices: list[int]) -> Person:
                 dataclasses.replace(
                     charge, **changes, sentence=dataclasses.replace(charge.sentence, **sentence_changes)
                 )
-            )  # type: ignore[arg-type]
+            )
         cases.append(dataclasses.replace(case, charges=tuple(charges)))
     birth = None if choices and choices.pop() % 4 == 0 else person.birth_date
     return dataclasses.replace(person, birth_date=birth, cases=tuple(cases))
@@ -57,7 +58,7 @@ def stated(person: Person) -> Person:
     cases = []
     for case in person.cases:
         charges = tuple(
-            dataclasses.replace(c, pardoned=DEFAULTS["pardoned"].value if c.pardoned is None else c.pardoned)
+            dataclasses.replace(c, pardoned=DEFAULTS["pardoned"].value is True if c.pardoned is None else c.pardoned)
             for c in case.charges
         )
         cases.append(dataclasses.replace(case, charges=charges))
@@ -87,7 +88,8 @@ def test_knowing_more_never_changes_a_decided_answer(person: Person, choices: li
             assert (full[key].status, full[key].eligible_on) == (result.status, result.eligible_on), key
         elif result.not_before is not None:  # "not before" holds whatever the missing facts are
             assert full[key].status is not Status.ELIGIBLE_NOW, key
-            assert full[key].eligible_on is None or full[key].eligible_on >= result.not_before, key
+            on = full[key].eligible_on
+            assert on is None or on >= result.not_before, key
 
 
 @SETTINGS

@@ -95,7 +95,7 @@ def test_search_geo_needs_text_and_facts(engine: Engine) -> None:
     assert shelter.match.reasons == ("Does not take people with a sex-offense registration.",)
     order = [r.match.fit for r in results]
     assert order == sorted(order, key=[Fit.FITS, Fit.UNKNOWN, Fit.MAY_NOT_FIT].index)
-    assert all(r.miles <= 25 for r in results)
+    assert all(r.miles is not None and r.miles <= 25 for r in results)
     worded = search(store, Query(nola.lat, nola.lon, 25, text="trauma therapy", as_of=AS_OF))
     assert [r.entry.name for r in worded] == ["Trauma-informed therapy"]
     stemmed = search(store, Query(nola.lat, nola.lon, 25, text="pantries", as_of=AS_OF))

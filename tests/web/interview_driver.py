@@ -22,7 +22,7 @@ class Interview:
     def post(self, action: str = "next", **answers: Any) -> str:
         data = {**self.hidden(), "action": action, **{k: str(v) for k, v in answers.items()}}
         self.page = self.client.post("/check", data=data)
-        return self.page.text
+        return str(self.page.text)
 
     def title(self) -> str:
         match = re.search(r"<title>(.*?) · secondchance</title>", self.page.text)

@@ -6,6 +6,7 @@ import json
 import re
 from datetime import date, timedelta
 from importlib import resources
+from typing import Any
 
 from fastapi.testclient import TestClient
 from icalendar import Calendar
@@ -17,7 +18,7 @@ MARIA = next(p for p in DEMO["people"] if p["id"] == "maria")
 PLAN_TOKEN = re.compile(r'<input type="hidden" name="plan" value="([^"]*)">')
 
 
-def results_for(client: TestClient, record: dict) -> Interview:
+def results_for(client: TestClient, record: dict[str, Any]) -> Interview:
     interview = Interview(client)
     token = interview.hidden()["csrf_token"]
     interview.page = client.post(
@@ -29,7 +30,7 @@ def results_for(client: TestClient, record: dict) -> Interview:
     return interview
 
 
-def open_plan(client: TestClient, record: dict) -> tuple[str, str, str]:
+def open_plan(client: TestClient, record: dict[str, Any]) -> tuple[str, str, str]:
     interview = results_for(client, record)
     assert 'action="/plan"' in interview.page.text  # the results lead to the plan
     page = client.post("/plan", data=interview.hidden())

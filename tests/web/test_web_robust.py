@@ -10,6 +10,7 @@ import subprocess
 import sys
 import time
 import warnings
+from collections.abc import MutableMapping
 from pathlib import Path
 from typing import Any
 
@@ -103,7 +104,7 @@ def test_rate_limit_answers_429_with_retry_after() -> None:
 
 def test_rate_limit_refills_and_forgets_old_clients() -> None:
     now = [0.0]
-    limit = RateLimit(lambda *_: None, per_minute=60, burst=2, max_clients=2, clock=lambda: now[0])  # type: ignore[arg-type,return-value]
+    limit = RateLimit(lambda *_: None, per_minute=60, burst=2, max_clients=2, clock=lambda: now[0])  # type: ignore[arg-type]
     assert [limit._take("a") for _ in range(3)] == [0.0, 0.0, 1.0]
     now[0] = 1.0
     assert limit._take("a") == 0.0
@@ -203,7 +204,7 @@ def test_a_slow_request_body_gets_408() -> None:
 
     from secondchance.web.security import BodySizeLimit
 
-    sent: list[dict[str, Any]] = []
+    sent: list[MutableMapping[str, Any]] = []
 
     async def app(scope: Any, receive: Any, send: Any) -> None:
         while (await receive()).get("more_body"):
@@ -213,7 +214,7 @@ def test_a_slow_request_body_gets_408() -> None:
         await asyncio.sleep(0.05)
         return {"type": "http.request", "body": b"x", "more_body": True}
 
-    async def send(message: dict[str, Any]) -> None:
+    async def send(message: MutableMapping[str, Any]) -> None:
         sent.append(message)
 
     limit = BodySizeLimit(app, limit=10_000, timeout=0.3)

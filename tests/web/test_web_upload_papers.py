@@ -30,7 +30,7 @@ def upload(client: TestClient, *files: tuple[str, bytes]) -> str:
         "/upload/read", data={"csrf_token": token}, files=[("document", (n, d, "application/pdf")) for n, d in files]
     )
     assert page.status_code in (200, 422), page.text[:500]
-    return page.text
+    return str(page.text)
 
 
 def test_a_docket_is_read_reviewed_edited_and_screened(client: TestClient) -> None:

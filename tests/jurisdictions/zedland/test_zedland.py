@@ -83,7 +83,7 @@ def test_its_cases_pass_in_the_explainer_and_the_bulk_engine(zedland: State) -> 
         )
         bulk = {row["rule"]: row for row in evaluate_frame(frame, case.as_of).iter_rows(named=True)}
         for expect in case.expect:
-            rule_id = expect.get("rule", case.rule)
+            rule_id = str(expect.get("rule", case.rule))
             result, row = results[rule_id], bulk[rule_id]
             failed = sorted(c.id for c in result.trace if c.holds is False)
             assert result.status.value == row["status"] == expect["status"], (case.name, failed)
@@ -205,7 +205,7 @@ def test_the_web_interview_offers_it_with_its_grades(zedland: State) -> None:
             data = {**dict(HIDDEN.findall(page.text)), "action": "next", **answers}
             page = client.post("/check", data=data)
             assert page.status_code == 200
-            return page.text
+            return str(page.text)
 
         post()  # intro
         assert 'value="ZZ"' in page.text and "Zedland" in page.text
