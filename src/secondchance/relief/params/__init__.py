@@ -15,10 +15,12 @@ The value in force on the as-of date is the last entry whose ``since`` is on or 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -77,12 +79,73 @@ def all_parameters() -> dict[str, Parameter]:
     texts += [s.params.read_text(encoding="utf-8") for s in states() if s.params is not None and s.params.exists()]
     out: dict[str, Parameter] = {}
     for text in texts:
-        raw = yaml.safe_load(text) or {}
-        for key, spec in raw.items():
+        for key, parameter in _parse_text(text).items():
             if key in out:
                 raise ValueError(f"parameter {key} is defined twice")
-            out[key] = _parse(key, spec)
+            out[key] = parameter
     return out
+
+
+def _parse_text(text: str) -> dict[str, Parameter]:
+    raw = yaml.safe_load(text) or {}
+    return {key: _parse(key, spec) for key, spec in raw.items()}
+
+
+@cache
+def read_file(path: Path) -> dict[str, Parameter]:
+    """One ``params.yaml``, without the registry: rule modules read their own folder's file while the
+    registry is still importing them."""
+    return _parse_text(path.read_text(encoding="utf-8"))
+
+
+_WORDS = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+]
+
+
+def spoken(path: Path, key: str) -> str:
+    """A number's history as a rule's text says it, so the text cannot drift from ``params.yaml``:
+    ``seven`` for one value (a word up to twenty), ``10; 7 from 2024-06-11`` for a value that changed
+    (the first one in force since the rule itself)."""
+    history = read_file(path)[key].history
+    if len(history) == 1:
+        value = history[0].value
+        return _WORDS[value] if isinstance(value, int) and 0 <= value < len(_WORDS) else str(value)
+    first, *later = history
+    return "; ".join([str(first.value), *(f"{v.value} from {v.since.isoformat()}" for v in later)])
+
+
+def speaker(module_file: str) -> Callable[[str, str], str]:
+    """A rule module's ``said(text, key)``: ``text`` with ``{}`` replaced by ``spoken`` for ``key`` from the
+    ``params.yaml`` beside the module, capitalized when the text starts with it. Use it in every text that
+    states a dated number (``said = speaker(__file__)``; tests/relief/test_params_spoken.py checks)."""
+    path = Path(module_file).with_name("params.yaml")
+
+    def said(text: str, key: str) -> str:
+        value = spoken(path, key)
+        return text.format(value[:1].upper() + value[1:] if text.startswith("{}") else value)
+
+    return said
 
 
 def resolve(key: str, as_of: date) -> ParamValue:

@@ -37,6 +37,7 @@ from __future__ import annotations
 from datetime import date
 
 from ...lang import Condition, Expr, Fact, Latest, Not, OneOf, Param, Relief, Rule, Wait
+from ...params import speaker
 from ..supervision import NO_SUPERVISION, completion_date, kind_is
 from ._common import (
     CONVICTED,
@@ -52,6 +53,7 @@ from ._common import (
     registrable,
 )
 
+said = speaker(__file__)  # numbers in texts for people, from this state's params.yaml
 SECTION = "Cal. Penal Code § 1203.41"
 
 STATUTE_TEXT = (
@@ -139,7 +141,10 @@ MANDATORY_SUPERVISION = _rule(
     ),
     Latest((Fact("incarceration_end"), Fact("probation_end"))),
     "ca.pc_1203_41.supervision_wait_years",
-    "One year has passed since the sentence, including mandatory supervision, was completed.",
+    said(
+        "{} year has passed since the sentence, including mandatory supervision, was completed.",
+        "ca.pc_1203_41.supervision_wait_years",
+    ),
 )
 
 COUNTY_JAIL = _rule(
@@ -153,7 +158,7 @@ COUNTY_JAIL = _rule(
     ),
     Fact("incarceration_end"),
     "ca.pc_1203_41.wait_years",
-    "Two years have passed since release from county jail.",
+    said("{} years have passed since release from county jail.", "ca.pc_1203_41.wait_years"),
 )
 
 STATE_PRISON = _rule(
@@ -167,7 +172,10 @@ STATE_PRISON = _rule(
     ),
     completion_date(),
     "ca.pc_1203_41.wait_years",
-    "Two years have passed since the sentence, including parole or post-release supervision, was completed.",
+    said(
+        "{} years have passed since the sentence, including parole or post-release supervision, was completed.",
+        "ca.pc_1203_41.wait_years",
+    ),
     SB_731_PRISON_PATH,
 )
 

@@ -26,6 +26,7 @@ rule says not_eligible for them); every other case is "needs review". Since SB 7
 from __future__ import annotations
 
 from ...lang import Compare, Condition, Const, Fact, Latest, Not, OneOf, Param, Relief, Rule, Wait
+from ...params import speaker
 from ._common import (
     CONVICTED,
     CUSTODY_OVER,
@@ -41,6 +42,7 @@ from ._common import (
     serious_or_violent,
 )
 
+said = speaker(__file__)  # numbers in texts for people, from this state's params.yaml
 SECTION = "Cal. Penal Code § 1203.42"
 
 STATUTE_TEXT = (
@@ -107,7 +109,9 @@ PRE_REALIGNMENT = Rule(
     waits=(
         Wait(
             id="two_years_after_completion",
-            text="Two years have passed since the sentence, including parole, was completed.",
+            text=said(
+                "{} years have passed since the sentence, including parole, was completed.", "ca.pc_1203_42.wait_years"
+            ),
             cite=f"{SECTION}(a)(2)",
             start=Latest((Fact("incarceration_end"), Fact("probation_end"))),
             years=Param("ca.pc_1203_42.wait_years"),

@@ -72,6 +72,7 @@ from ...lang import (
     Shift,
     Wait,
 )
+from ...params import speaker
 from ..supervision import NO_SUPERVISION, PROBATION, kind_is
 from ._common import (
     AUTOMATIC_RELIEF_OPERATIVE,
@@ -94,6 +95,7 @@ from ._common import (
     serious_or_violent,
 )
 
+said = speaker(__file__)  # numbers in texts for people, from this state's params.yaml
 SECTION = "Cal. Penal Code § 1203.425"
 #: Relief under § 1203.425 itself; a court's § 1203.4 dismissal does not restrict dissemination as (c) does.
 ALREADY_GRANTED = not_already_granted("Relief under § 1203.425", ("PC 1203.425",), SECTION)
@@ -251,7 +253,7 @@ NO_PROBATION_MISDEMEANOR = _rule(
     ),
     Wait(
         id="one_year_after_judgment",
-        text="At least one calendar year has passed since judgment.",
+        text=said("At least {} calendar year has passed since judgment.", "ca.pc_1203_425.misdemeanor_wait_years"),
         cite=f"{B}(v)(II)",
         start=Fact("disposition_date"),
         years=Param("ca.pc_1203_425.misdemeanor_wait_years"),
@@ -314,7 +316,10 @@ def _felony_rule(rule_id: str, title: str, kind: Condition, completed: Expr) -> 
         ),
         Wait(
             id="four_years_after_completion",
-            text="Four years have passed since probation or supervision for this conviction was completed.",
+            text=said(
+                "{} years have passed since probation or supervision for this conviction was completed.",
+                "ca.pc_1203_425.felony_wait_years",
+            ),
             cite=cite,
             start=completed,
             years=FELONY_YEARS,

@@ -57,6 +57,7 @@ from ...lang import (
     StatuteIn,
     Wait,
 )
+from ...params import speaker
 from ._common import (
     CONVICTED,
     CUSTODY_OVER,
@@ -70,6 +71,7 @@ from ._common import (
     not_serving,
 )
 
+said = speaker(__file__)  # numbers in texts for people, from this state's params.yaml
 SECTION = "Cal. Penal Code § 1203.4a"
 
 STATUTE_TEXT = (
@@ -151,7 +153,7 @@ def _common_conditions(cite: str) -> tuple[Condition, ...]:
 def _one_year(cite: str) -> Wait:
     return Wait(
         id="one_year_after_judgment",
-        text="One year has passed since judgment was pronounced.",
+        text=said("{} year has passed since judgment was pronounced.", "ca.pc_1203_4a.wait_years"),
         cite=cite,
         start=Fact("disposition_date"),
         years=WAIT_YEARS,

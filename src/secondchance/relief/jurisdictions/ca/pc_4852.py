@@ -59,6 +59,7 @@ from __future__ import annotations
 from datetime import date
 
 from ...lang import Condition, Const, Expr, Fact, IfElse, Not, OneOf, Param, Relief, Rule, StatuteIn, Wait
+from ...params import speaker
 from ._common import (
     CONVICTED,
     CUSTODY_OVER,
@@ -72,6 +73,7 @@ from ._common import (
     registrable,
 )
 
+said = speaker(__file__)  # numbers in texts for people, from this state's params.yaml
 SECTION = "Cal. Penal Code §§ 4852.01-4852.06"
 EFFECTIVE = date(2016, 1, 1)  # AB 1156 (Stats. 2015, ch. 378) in force
 
@@ -205,7 +207,10 @@ GENERAL = _rule(
         test=all_of(Not(_LIFE), Not(_REGISTRABLE)),
     ),
     "ca.pc_4852_03.period_years",
-    "Seven years since release from custody (or sentencing), the last five living in California.",
+    said(
+        "{} years since release from custody (or sentencing), the last five living in California.",
+        "ca.pc_4852_03.period_years",
+    ),
 )
 
 LIFE_OFFENSE = _rule(
@@ -219,7 +224,7 @@ LIFE_OFFENSE = _rule(
         test=_LIFE,
     ),
     "ca.pc_4852_03.life_period_years",
-    "Nine years since release from custody, the last five living in California.",
+    said("{} years since release from custody, the last five living in California.", "ca.pc_4852_03.life_period_years"),
 )
 
 REGISTRANT = _rule(
@@ -233,7 +238,10 @@ REGISTRANT = _rule(
         test=_REGISTRABLE,
     ),
     "ca.pc_4852_03.registrant_period_years",
-    "Ten years since release from custody (or sentencing), the last five living in California.",
+    said(
+        "{} years since release from custody (or sentencing), the last five living in California.",
+        "ca.pc_4852_03.registrant_period_years",
+    ),
 )
 
 RULES = (GENERAL, LIFE_OFFENSE, REGISTRANT)

@@ -63,6 +63,7 @@ from ...lang import (
     StatuteIn,
     Wait,
 )
+from ...params import speaker
 from ._common import (
     AUTOMATIC_RELIEF_OPERATIVE,
     FELONY_AUTOMATIC_RELIEF_OPERATIVE,
@@ -73,6 +74,7 @@ from ._common import (
     not_already_granted,
 )
 
+said = speaker(__file__)  # numbers in texts for people, from this state's params.yaml
 SECTION = "Cal. Penal Code § 851.93"
 #: The arrest is already sealed or "deemed not to have occurred": by this section, by petition (§§ 851.91,
 #: 851.92(b)) or after prefiling diversion (§ 851.87).
@@ -198,7 +200,9 @@ MISDEMEANOR_NOT_FILED = _rule(
     ),
     (
         _since_arrest(
-            "ca.pc_851_93.misdemeanor_wait_years", "At least one calendar year has passed since the arrest.", f"{A2}(B)"
+            "ca.pc_851_93.misdemeanor_wait_years",
+            said("At least {} calendar year has passed since the arrest.", "ca.pc_851_93.misdemeanor_wait_years"),
+            f"{A2}(B)",
         ),
     ),
 )
@@ -253,7 +257,7 @@ FELONY_NOT_FILED = _rule(
     (
         _since_arrest(
             "ca.pc_851_93.felony_wait_years",
-            "At least three calendar years have passed since the arrest.",
+            said("At least {} calendar years have passed since the arrest.", "ca.pc_851_93.felony_wait_years"),
             f"{A2}(C)(i)",
         ),
     ),
@@ -268,7 +272,10 @@ FELONY_NOT_FILED_SIX_YEARS = _rule(
     (
         _since_arrest(
             "ca.pc_851_93.long_felony_wait_years",
-            "At least six years have passed since the arrest (enough under clause (i) or (ii)).",
+            said(
+                "At least {} years have passed since the arrest (enough under clause (i) or (ii)).",
+                "ca.pc_851_93.long_felony_wait_years",
+            ),
             f"{A2}(C)(ii)",
         ),
     ),
@@ -291,7 +298,7 @@ REALIGNED_FELONY_NOT_FILED = _rule(
     (
         _since_arrest(
             "ca.pc_851_93.felony_wait_years",
-            "At least three calendar years have passed since the arrest.",
+            said("At least {} calendar years have passed since the arrest.", "ca.pc_851_93.felony_wait_years"),
             f"{A2}(C)",
         ),
     ),

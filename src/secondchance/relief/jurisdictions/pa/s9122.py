@@ -66,6 +66,7 @@ from ...lang import (
     Shift,
     Wait,
 )
+from ...params import speaker
 from .offenses import (
     convicted,
     final_release_and_no_arrest_since,
@@ -76,6 +77,7 @@ from .offenses import (
     supervision_completed,
 )
 
+said = speaker(__file__)  # numbers in texts for people, from this state's params.yaml
 SECTION = "18 Pa.C.S. § 9122"
 
 #: The Criminal History Record Information Act (Act 47 of 1979) took effect 1980-01-01.
@@ -124,7 +126,7 @@ NO_DISPOSITION = Rule(
     waits=(
         Wait(
             id="eighteen_months_since_arrest",
-            text="Eighteen months have passed since the arrest.",
+            text=said("{} months have passed since the arrest.", "pa.expungement.no_disposition_months"),
             cite=f"{SECTION}(a)(1)",
             start=Fact("arrest_date"),
             months=Param("pa.expungement.no_disposition_months"),
@@ -193,7 +195,7 @@ UNDERAGE_DRINKING = Rule(
     waits=(
         Wait(
             id="age_21",
-            text="The person has reached 21 years of age.",
+            text=said("The person has reached {} years of age.", "pa.expungement.underage_drinking_age"),
             cite=f"{SECTION}(a)(3)",
             start=Fact("birth_date"),
             years=Param("pa.expungement.underage_drinking_age"),
@@ -325,16 +327,17 @@ AGE_70 = Rule(
     waits=(
         Wait(
             id="age_70",
-            text="The person has reached 70 years of age.",
+            text=said("The person has reached {} years of age.", "pa.expungement.age"),
             cite=f"{SECTION}(b)(1)",
             start=Fact("birth_date"),
             years=Param("pa.expungement.age"),
         ),
         Wait(
             id="ten_years_free_of_arrest_since_final_release",
-            text=(
-                "Ten years have passed since the person's final release from prison, jail, probation or "
-                "parole, with no arrest or prosecution since."
+            text=said(
+                "{} years have passed since the person's final release from prison, jail, probation or "
+                "parole, with no arrest or prosecution since.",
+                "pa.expungement.age_arrest_free_years",
             ),
             cite=f"{SECTION}(b)(1)",
             start=final_release_and_no_arrest_since(),
@@ -366,7 +369,7 @@ DECEASED = Rule(
     waits=(
         Wait(
             id="dead_three_years",
-            text="Three years have passed since the person's death.",
+            text=said("{} years have passed since the person's death.", "pa.expungement.deceased_years"),
             cite=f"{SECTION}(b)(2)",
             start=Fact("death_date"),
             years=Param("pa.expungement.deceased_years"),
@@ -417,7 +420,7 @@ SUMMARY = Rule(
     waits=(
         Wait(
             id="five_years_since_conviction",
-            text="Five years have passed since the summary conviction.",
+            text=said("{} years have passed since the summary conviction.", "pa.expungement.summary_arrest_free_years"),
             cite=f"{SECTION}(b)(3)(i)",
             start=Fact("disposition_date"),
             years=Param("pa.expungement.summary_arrest_free_years"),

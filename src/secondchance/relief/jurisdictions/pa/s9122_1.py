@@ -68,6 +68,7 @@ from ...lang import (
     StatuteIn,
     Wait,
 )
+from ...params import speaker
 from .offenses import (
     GRADED_FELONIES,
     PUNISHABLE_OVER_TWO_YEARS,
@@ -80,6 +81,7 @@ from .offenses import (
 )
 from .s9122_3 import convicted_of_at_least
 
+said = speaker(__file__)  # numbers in texts for people, from this state's params.yaml
 SECTION = "18 Pa.C.S. § 9122.1"
 #: Act 56 of 2018: the rewritten § 9122.1 in force 180 days after 2018-06-28.
 ACT_56_OF_2018_PETITIONS = date(2018, 12, 26)
@@ -230,9 +232,10 @@ def exceptions() -> tuple[tuple[Condition, ...], tuple[Wait, ...]]:
     waits = (
         Wait(
             id="twenty_years_since_serious_conviction",
-            text=(
-                "Twenty years have passed since any felony conviction for an offense against the person or the "
-                "family, a firearms offense or a registrable sexual offense."
+            text=said(
+                "{} years have passed since any felony conviction for an offense against the person or the "
+                "family, a firearms offense or a registrable sexual offense.",
+                twenty,
             ),
             cite=f"{SECTION}(b)(2)(ii)(A)",
             start=_latest_conviction(serious_kind(Fact), serious_kind(Other), 20),
@@ -240,10 +243,11 @@ def exceptions() -> tuple[tuple[Condition, ...], tuple[Wait, ...]]:
         ),
         Wait(
             id="fifteen_years_since_listed_conviction",
-            text=(
-                "Fifteen years have passed since any conviction for indecent exposure, sexual intercourse with an "
+            text=said(
+                "{} years have passed since any conviction for indecent exposure, sexual intercourse with an "
                 "animal, failure to register, weapons or implements for escape, abuse of corpse or paramilitary "
-                "training."
+                "training.",
+                fifteen,
             ),
             cite=f"{SECTION}(b)(2)(iii)(B)",
             start=_latest_conviction(listed(Fact), listed(Other), 15),
@@ -309,9 +313,9 @@ MISDEMEANOR = Rule(
     waits=(
         Wait(
             id="free_from_conviction",
-            text=(
-                "Years have passed without a conviction for any offence punishable by a year or more "
-                "(10; 7 from 2024-02-12)."
+            text=said(
+                "Years have passed without a conviction for any offence punishable by a year or more ({}).",
+                "pa.limited_access_petition.misdemeanor_free_years",
             ),
             cite=f"{SECTION}(a)",
             start=free_from_conviction_since(),
@@ -351,7 +355,10 @@ FELONY = Rule(
     waits=(
         Wait(
             id="free_from_conviction",
-            text="Ten years have passed without a conviction for any offence punishable by a year or more.",
+            text=said(
+                "{} years have passed without a conviction for any offence punishable by a year or more.",
+                "pa.limited_access_petition.felony_free_years",
+            ),
             cite=f"{SECTION}(a.1)",
             start=free_from_conviction_since(),
             years=Param("pa.limited_access_petition.felony_free_years"),

@@ -28,6 +28,7 @@ from __future__ import annotations
 from datetime import date
 
 from ...lang import Compare, Condition, Const, Fact, OneOf, Param, Relief, Rule, Wait
+from ...params import speaker
 from .offenses import (
     FELONIES,
     NOT_CONVICTED,
@@ -39,6 +40,7 @@ from .offenses import (
 )
 from .s9122_3 import FELONY_EXCEPTIONS, MISDEMEANOR_EXCEPTIONS, sentence_under_qualifying_limit
 
+said = speaker(__file__)  # numbers in texts for people, from this state's params.yaml
 SECTION = "18 Pa.C.S. § 9122.2"
 #: Act 56 of 2018: § 9122.2 in force 365 days after signing (2018-06-28).
 CLEAN_SLATE = date(2019, 6, 28)
@@ -108,9 +110,9 @@ MISDEMEANOR = Rule(
     waits=(
         Wait(
             id="free_from_conviction",
-            text=(
-                "Years have passed without a conviction for any offence punishable by a year or more "
-                "(10; 7 from 2024-06-11)."
+            text=said(
+                "Years have passed without a conviction for any offence punishable by a year or more ({}).",
+                "pa.clean_slate.misdemeanor_free_years",
             ),
             cite=f"{SECTION}(a)(1)",
             start=free_from_conviction_since(),
@@ -166,7 +168,10 @@ DRUG_FELONY = Rule(
     waits=(
         Wait(
             id="free_from_conviction",
-            text="Ten years have passed without a conviction for any offence punishable by a year or more.",
+            text=said(
+                "{} years have passed without a conviction for any offence punishable by a year or more.",
+                "pa.clean_slate.drug_felony_free_years",
+            ),
             cite=f"{SECTION}(a)(1)",
             start=free_from_conviction_since(),
             years=Param("pa.clean_slate.drug_felony_free_years"),
@@ -230,7 +235,7 @@ SUMMARY = Rule(
     waits=(
         Wait(
             id="years_since_judgment",
-            text="Years have passed since the judgment of conviction (10; 5 from 2024-06-11).",
+            text=said("Years have passed since the judgment of conviction ({}).", "pa.clean_slate.summary_years"),
             cite=f"{SECTION}(a)(3)",
             start=Fact("disposition_date"),
             years=Param("pa.clean_slate.summary_years"),
