@@ -60,8 +60,11 @@ node_modules/axe-core: package-lock.json
 bench: install
 	$(BIN)/python -m bench
 
+# Generated docs: the CLI reference, and the marked blocks (rule tables, case counts, parameter histories,
+# result fields) in docs/rules.md, docs/relief-results.md and docs/jurisdictions/*.md; tests check both.
 docs: install
 	$(BIN)/typer secondchance.cli utils docs --name secondchance > docs/cli.md
+	$(BIN)/python -m secondchance.testing.docgen
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
