@@ -3,6 +3,7 @@ and a small golden file of the bundled examples without traces (the answers, not
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from datetime import date
@@ -13,12 +14,14 @@ from typing import Any
 import jsonschema
 from hypothesis import HealthCheck, given, settings
 
+from secondchance import __version__
 from secondchance.records import load_people
 from secondchance.relief import screen, to_json
 from secondchance.testing.cases import state_cases
 from secondchance.testing.strategies import people
 
 GOLDEN = Path(__file__).parents[1] / "golden" / "screen_examples.json"
+STAMP = GOLDEN.with_name("screen_examples.version.json")  # the version that wrote GOLDEN, and its hash
 EXAMPLES = str(resources.files("secondchance.examples").joinpath("people.json"))
 AS_OF = date(2026, 11, 23)
 SCHEMA = json.loads(resources.files("secondchance.relief").joinpath("results.schema.json").read_text("utf-8"))
@@ -62,6 +65,20 @@ def test_the_examples_match_the_golden_file() -> None:
         GOLDEN.write_text(text, encoding="utf-8")
     assert text == GOLDEN.read_text(encoding="utf-8"), "screen_examples.json changed; if intended, UPDATE_GOLDEN=1"
     assert not [p for person in json.loads(text) for p in problems(person)]
+
+
+def test_changed_results_come_with_a_new_version() -> None:
+    """The golden file records the version that wrote it: results that change need a bump of
+    ``secondchance.__version__`` (and a CHANGELOG.md entry) before ``UPDATE_GOLDEN=1`` takes them."""
+    digest = hashlib.sha256(GOLDEN.read_bytes()).hexdigest()
+    stamp = json.loads(STAMP.read_text(encoding="utf-8"))
+    if os.environ.get("UPDATE_GOLDEN") and stamp != {"version": __version__, "sha256": digest}:
+        assert stamp["sha256"] == digest or stamp["version"] != __version__, "results changed: bump __version__"
+        stamp = {"version": __version__, "sha256": digest}
+        STAMP.write_text(json.dumps(stamp, indent=1) + "\n", encoding="utf-8")
+    assert stamp == {"version": __version__, "sha256": digest}, (
+        "results changed: bump __version__, then UPDATE_GOLDEN=1"
+    )
 
 
 def test_every_legislation_case_gives_results_the_schema_describes() -> None:

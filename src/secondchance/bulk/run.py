@@ -31,7 +31,6 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
-from importlib import metadata
 from multiprocessing import get_context
 from pathlib import Path
 from typing import Any, Final
@@ -181,11 +180,12 @@ def default_partitions(rows_hint: int) -> int:
     return max(4, math.ceil(rows_hint / ROWS_PER_PARTITION))
 
 
-def _version(package: str) -> str:
-    try:
-        return metadata.version(package)
-    except metadata.PackageNotFoundError:  # pragma: no cover
-        return "unknown"
+def code_version() -> str:
+    """The code's own version (``secondchance.__version__``, bumped with every change that alters results),
+    read when asked: an editable install's metadata keeps the version it was installed with."""
+    from .. import __version__
+
+    return __version__
 
 
 # ---------------------------------------------------------------------------- one partition (pure)
@@ -397,7 +397,7 @@ def _identity(plan: Plan, partitions: int, rules: Sequence[Rule], source_sha: st
         "partitions": partitions,
         "rules_sha256": rules_digest(rules),
         "polars": pl.__version__,  # the person hash is stable within a Polars version
-        "secondchance": _version("secondchance"),  # a resumed run is finished by the code that started it
+        "secondchance": code_version(),  # a resumed run is finished by the code that started it
     }
 
 
@@ -628,7 +628,7 @@ def finalize(plan: Plan, identity: dict[str, Any], rules: Sequence[Rule], input_
         ),
         "files": dict(sorted(files.items())),
         "versions": {
-            "secondchance": _version("secondchance"),
+            "secondchance": code_version(),
             "polars": pl.__version__,
             "pyarrow": pa.__version__,
             "python": ".".join(map(str, sys.version_info[:3])),
