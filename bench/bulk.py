@@ -13,12 +13,12 @@ All read the same synthetic Pennsylvania input (10M charges; 1M with ``--quick``
   an eligible-on date, a reasons and a missing mask, written as one wide row per charge. It has no
   validation, statute matching, self-join or missing-fact logic, so it is an optimistic floor for
   any engine doing the whole job on this machine;
-* ``duckdb_engine_floor``: the same query plus two things issue 4 asks of any engine besides the
+* ``duckdb_engine_floor``: the same query plus two things the bulk requirements ask of any engine besides the
   rules: every input value checked (``_validation_sql``) and every result keyed to its charge's
   ids. Still a floor (no statute matching, reasons, missing facts, shuffle by person or commits);
 * ``per_person``: ``relief.screen`` on a sample of people, as the explainer runs.
 
-Targets (issue 4): bulk >= 0.5x the single-rule query and >= 50x the per-person explainer.
+Targets: bulk >= 0.5x the single-rule query and >= 50x the per-person explainer.
 """
 
 from __future__ import annotations
@@ -182,7 +182,7 @@ def _validation_sql() -> str:
 def rule_shape_sql(source: Path, target: Path, floor: bool = False) -> str:
     """The engine's workload shape in one DuckDB query (see the module docstring): a floor, not the rules.
 
-    ``floor`` adds what the issue requires of any engine besides the rules: each value checked and each
+    ``floor`` adds what the bulk requirements ask of any engine besides the rules: each value checked and each
     result carrying its charge's ids (``duckdb_engine_floor``)."""
     per_person = ", ".join(
         f"max(disposition_date + {n}) FILTER (WHERE grade <> 'X{n}' AND disposition = 'convicted') AS a{n}"

@@ -1,6 +1,6 @@
 """Peak memory of ``secondchance bulk run`` at state scale: 50M synthetic PA charges (5M with ``--quick``).
 
-Issue 4 asks for < 4 GB at 50M charges, measured once; not in ``make bench``'s default suites because
+The goal is < 4 GB at 50M charges, measured once; not in ``make bench``'s default suites because
 it takes about ten minutes on two cores. Run it with ``python -m bench bulk_memory``.
 """
 

@@ -17,7 +17,7 @@ Six sets (tests/directory/data/):
   must be written blind before the next change.
 
 ``heldout`` is round 3 and the real texts together (scored untouched once, then fixed: see the docs).
-Goal (issue 13): precision >= 0.98
+Goal: precision >= 0.98
 on every decided requirement, recall >= 0.8. A wrong decision of any kind counts against precision;
 the errors are listed so each can be judged.
 """

@@ -3,7 +3,7 @@
 The columnar path (``directory.columnar`` + ``store.bulk.import_frames``: what ``services import``
 runs for an HSDS 3 package) on SQLite and, beside it, on a throwaway PostgreSQL with ``COPY``; the
 row path (``read_package`` + ``enrich`` + ``import_directory``) on a small package for comparison.
-N = 1M (100k with --quick; ``--n=N`` to choose). Goal (issue 13): 1M services on SQLite in < 60 s.
+N = 1M (100k with --quick; ``--n=N`` to choose). Goal: 1M services on SQLite in < 60 s.
 Figures per phase; the machine's load average beside them (the machine is shared: it skews timings).
 """
 

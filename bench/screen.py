@@ -1,4 +1,4 @@
-"""``secondchance screen`` at scale (issue 16): peak memory beside the input's size and its largest person,
+"""``secondchance screen`` at scale: peak memory beside the input's size and its largest person,
 and per-person time against charges per person.
 
 * Memory, whole runs: synthetic PA record CSVs of about 1.5 MB and 5 MB (``--quick``: 1.5 MB only)

@@ -4,7 +4,7 @@ On 10k, 100k and 1M synthetic services (``--quick``: 10k only), on SQLite and on
 PostgreSQL, each beside the floor: the bare indexed geo query (rows in the bounding box) on the
 same data. Latency is the whole ``directory.search.search`` call: SQL, exact distance, matching
 every candidate's requirements and sorting. The databases hold the search index only (what a
-search reads; ``bulk_load(index_only=True)``). Target from issue 3: p95 < 25 ms at 1M on SQLite,
+search reads; ``bulk_load(index_only=True)``). Target: p95 < 25 ms at 1M on SQLite,
 within 3x the floor.
 """
 

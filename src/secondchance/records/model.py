@@ -133,7 +133,7 @@ CHARGE_FIELDS: Final = (
 )
 
 #: Dates that may lie after the as-of date when marked scheduled: ``<date>_scheduled`` is the mark.
-#: What a petition needs beside the facts the rules read (issue 11): who the person is, the case's
+#: What a petition needs beside the facts the rules read: who the person is, the case's
 #: numbers and people, and what the court assessed and was paid. All optional; the rules never read
 #: them, so they are not flat ``COLUMNS`` (nor bulk columns), but the CSV form accepts them as extra
 #: columns (``aliases`` there is one cell, names separated by ``;``). Kind per field:
