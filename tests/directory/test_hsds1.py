@@ -19,7 +19,10 @@ from secondchance.directory.tabular import read_package, write_package
 HSDS = Path(__file__).parents[2] / ".." / "shared" / "data" / "hsds"
 ILAO = HSDS / "ilao-illinois-legal-aid" / "hsds-1.x"
 FLORIDA = HSDS / "florida-legal-aid"
-pytestmark = pytest.mark.skipif(not ILAO.exists(), reason="../shared/data/hsds is not present")
+# No data licence is stated for these extracts, so they are not vendored (tests/directory/data/hsds/README.md).
+pytestmark = pytest.mark.skipif(
+    not ILAO.exists(), reason="ILAO/Florida extracts (no data licence, not vendored) are read from ../shared/data/hsds"
+)
 
 
 @pytest.mark.parametrize("folder", [ILAO, FLORIDA], ids=["ilao", "florida"])

@@ -14,10 +14,8 @@ from secondchance.directory.sample import build_sample
 from secondchance.directory.tabular import read_package, write_package
 from secondchance.directory.validate import InvalidDirectory
 
-SHARED = Path(__file__).parents[2] / ".." / "shared" / "data" / "hsds"
-SPEC = SHARED / "hsds-3.1-spec-examples"
+SPEC = Path(__file__).parent / "data" / "hsds" / "hsds-3.1-spec-examples"  # vendored, with its licence
 BUNDLED = Path(__file__).parents[2] / "src" / "secondchance" / "data" / "directory"
-needs_shared = pytest.mark.skipif(not SPEC.exists(), reason="../shared/data/hsds is not present")
 
 
 def problems_of(call: object) -> list[str]:
@@ -36,7 +34,6 @@ def fixed_spec_service(tmp_path: Path) -> Path:
     return path
 
 
-@needs_shared
 def test_spec_csv_example_problems_are_each_named() -> None:
     found = problems_of(lambda: read_package(SPEC / "csv"))
     assert "locations.csv, row 2, field latitude: 100 is outside -90..90" in found
@@ -44,7 +41,6 @@ def test_spec_csv_example_problems_are_each_named() -> None:
     assert all(", row " in p and ", field " in p for p in found)
 
 
-@needs_shared
 def test_spec_json_example_validates_and_flattens(tmp_path: Path) -> None:
     directory = read_json(fixed_spec_service(tmp_path))
     counts = directory.counts()
@@ -54,7 +50,6 @@ def test_spec_json_example_validates_and_flattens(tmp_path: Path) -> None:
     assert phone["service_id"] and phone["location_id"] and phone["organization_id"]
 
 
-@needs_shared
 def test_spec_json_round_trips_through_csv_and_json(tmp_path: Path) -> None:
     first = read_json(fixed_spec_service(tmp_path))
     write_package(first, tmp_path / "package")
@@ -64,7 +59,6 @@ def test_spec_json_round_trips_through_csv_and_json(tmp_path: Path) -> None:
     assert third.sorted() == first.sorted()
 
 
-@needs_shared
 def test_spec_list_page_is_read() -> None:
     assert read_json(SPEC / "json" / "service_list.json").counts()["service"] == 1
 

@@ -10,6 +10,7 @@ from dataclasses import fields, replace
 from datetime import date
 from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -63,6 +64,7 @@ HIDEABLE = [
 ]
 
 
+@pytest.mark.slow
 @settings(max_examples=400, deadline=None)
 @given(requirements, complete_facts(), st.sets(st.sampled_from(HIDEABLE)))
 def test_hiding_facts_never_changes_a_decided_answer(req: Requirements, full: PersonFacts, hidden: set[str]) -> None:

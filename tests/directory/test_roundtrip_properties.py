@@ -5,6 +5,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -18,6 +19,7 @@ texts = st.text(st.characters(exclude_categories=["Cs"], exclude_characters="\x0
 )
 
 
+@pytest.mark.slow
 @settings(max_examples=60, deadline=None)
 @given(texts, texts, st.floats(-90, 90), st.integers(0, 120))
 def test_csv_and_json_round_trips_are_lossless(name: str, description: str, lat: float, age: int) -> None:

@@ -27,7 +27,7 @@ from secondchance.store.migrate import current, downgrade, upgrade
 from secondchance.store.tables import metadata
 
 AS_OF = date(2026, 11, 23)
-OHANA = Path(__file__).parents[2] / ".." / "shared" / "data" / "hsds" / "ohana-san-mateo"
+OHANA = Path(__file__).parents[1] / "directory" / "data" / "hsds" / "ohana-san-mateo"  # vendored
 
 
 def test_migration_creates_exactly_the_tables(engine: Engine) -> None:
@@ -60,8 +60,7 @@ def test_one_service_reads_only_its_rows_and_is_the_same_object(engine: Engine) 
 
     store = DirectoryStore(engine)
     store.import_directory(build_sample())
-    if OHANA.exists():  # contacts, phones with languages, programs, attributes on locations...
-        store.import_directory(read_ohana(OHANA))
+    store.import_directory(read_ohana(OHANA))  # contacts, phones with languages, programs, attributes on locations...
     everything = to_json(store.load_directory())
     for service in everything:
         one = store.load_service(str(service["id"]))
