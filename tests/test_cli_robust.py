@@ -36,6 +36,7 @@ def cli(*args: str, stdout: int | None = subprocess.PIPE) -> subprocess.Complete
     )
 
 
+@pytest.mark.slow
 def test_write_to_a_full_disk_is_exit_3_in_one_line() -> None:
     with open("/dev/full", "w") as full:
         done = cli("screen", EXAMPLES, "--as-of", AS_OF, "-f", "json", stdout=full.fileno())

@@ -10,6 +10,7 @@ import json
 from importlib import resources
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from secondchance.cli import app
@@ -77,6 +78,7 @@ def test_every_rule_cites_and_quotes_its_statute() -> None:
         assert all(w.cite and w.text for w in rule.waits), rule.id
 
 
+@pytest.mark.slow
 def test_demo_runs() -> None:
     result = runner.invoke(app, ["demo", "--as-of", "2026-11-23"])
     assert result.exit_code == 0, result.output

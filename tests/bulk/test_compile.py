@@ -481,6 +481,7 @@ def tiny_people(draw: st.DrawFn) -> pl.DataFrame:
     return pl.DataFrame(rows, schema=CHARGE_SCHEMA)
 
 
+@pytest.mark.slow
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(frame=tiny_people(), as_of=st.sampled_from([date(2020, 2, 29), date(2023, 6, 1), AS_OF]))
 def test_hand_rules_agree_on_random_people(frame: pl.DataFrame, as_of: date) -> None:

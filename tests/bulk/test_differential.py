@@ -160,6 +160,7 @@ def test_bulk_agrees_with_explainer(jurisdiction: str) -> None:
 
 
 # 10,000 people a state (20,000 for PA and CA), in every CI run (about 4 minutes on 2 cores).
+@pytest.mark.slow
 @pytest.mark.parametrize("jurisdiction", SYNTH_STATES)
 def test_bulk_agrees_with_explainer_20000_people(jurisdiction: str) -> None:
     check_population(jurisdiction, FULL)
@@ -281,6 +282,7 @@ def small_people(draw: st.DrawFn, jurisdiction: str) -> pl.DataFrame:
     return pl.DataFrame(rows, schema=CHARGE_SCHEMA)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("jurisdiction", SYNTH_STATES)
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data(), as_of=st.sampled_from(AS_OF))

@@ -53,6 +53,7 @@ TOKENS = [
     column=st.sampled_from([c for c in COLUMNS if c not in IDS]),
     values=st.lists(st.one_of(st.sampled_from(TOKENS), st.text(max_size=12)), min_size=1, max_size=8),
 )
+@pytest.mark.slow
 def test_each_value_is_read_as_parse_value_reads_it(column: str, values: list[str]) -> None:
     value, reason = _parse_column(column, pl.Series(column, values, pl.Utf8))
     for raw, got, why in zip(values, value.to_list(), reason.to_list(), strict=True):
@@ -314,6 +315,7 @@ PADDING = ["", " ", "\t", "\u00a0", "\x1c", "\u3000"]
         max_size=12,
     ),
 )
+@pytest.mark.slow
 def test_the_first_pass_reads_text_as_parse_column_does(column: str, values: list[str | None]) -> None:
     _assert_read_as_parse_column_reads(column, pl.Series(column, values, pl.Utf8))
 
@@ -383,6 +385,7 @@ _DATES = st.sampled_from([None, date(1980, 1, 1), date(1981, 1, 1)])
     order=st.randoms(use_true_random=False),
     collide=st.booleans(),
 )
+@pytest.mark.slow
 def test_check_people_agrees_with_the_window_over_every_group(
     rows: list[tuple[Any, ...]], order: Any, collide: bool
 ) -> None:

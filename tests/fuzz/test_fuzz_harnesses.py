@@ -18,6 +18,8 @@ sys.path.insert(0, str(FUZZ))
 from common import Recorder, mutate  # noqa: E402
 from run import READERS  # noqa: E402
 
+pytestmark = pytest.mark.slow  # seconds to minutes: `make test` runs it, `make check` does not
+
 #: Mutations per reader; the slow readers (a whole bulk run per input) get fewer.
 RUNS = int(os.environ.get("FUZZ_HARNESS_RUNS", "300"))
 SLOW = {

@@ -50,6 +50,7 @@ def test_a_fixed_set_of_sheets_reads_as_the_golden_json() -> None:
     assert text == path.read_text(), "ca_rap_sheets.json changed; if intended, run with UPDATE_GOLDEN=1"
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None)
 @given(seed=st.integers(0, 10**9))
 def test_generated_people_round_trip_through_the_text(seed: int) -> None:
@@ -142,6 +143,7 @@ def printable_people(draw: st.DrawFn) -> Person:
     )
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(person=printable_people())
 def test_any_printable_person_round_trips(person: Person) -> None:
@@ -387,6 +389,7 @@ def test_limits_on_size(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None
         ca_rap.read_rap_sheet(str(path))
 
 
+@pytest.mark.slow
 @settings(max_examples=200, deadline=None)
 @given(data=st.data())
 def test_damaged_sheets_give_a_reading_or_a_refusal(data: st.DataObject) -> None:

@@ -135,6 +135,7 @@ def test_services_keep_their_contact() -> None:
     release_offset=st.one_of(st.none(), st.integers(-400, 400)),
     lang=st.sampled_from(["en", "es"]),
 )
+@pytest.mark.slow
 def test_every_dated_item_is_ahead_or_marked_past(
     person_: Person, as_of: date, release_offset: int | None, lang: str
 ) -> None:

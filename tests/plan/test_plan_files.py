@@ -57,6 +57,7 @@ def test_ics_leaves_out_past_items() -> None:
     assert any(i.past for i in plan.items)
 
 
+@pytest.mark.slow
 def test_pdf_reads_back_with_the_plan_on_one_or_two_pages() -> None:
     plan = plan_for(person(PA_PAROLE), AS_OF, RELEASE, lang="es")
     pdf = read_pdf(to_pdf(plan), "plan.pdf")
@@ -118,6 +119,7 @@ def test_the_longest_demo_plan_prints_on_two_pages_at_most(lang: str) -> None:
     as_of=st.dates(date(2000, 1, 1), date(2035, 12, 31)),
     release_offset=st.one_of(st.none(), st.integers(-60, 60)),
 )
+@pytest.mark.slow
 def test_any_plan_gives_a_calendar_of_what_is_ahead(person_: Person, as_of: date, release_offset: int | None) -> None:
     release = None if release_offset is None else as_of + timedelta(days=release_offset)
     try:

@@ -195,6 +195,7 @@ def _read_all(path: Path) -> None:
     json.dumps([p.id for p in people], allow_nan=False).encode("utf-8")
 
 
+@pytest.mark.slow
 @settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=_BYTES)
 def test_json_record_reader_never_crashes(tmp_path: Path, data: bytes) -> None:
@@ -215,12 +216,14 @@ _CSV_TEXT = st.lists(st.lists(_CELL, min_size=1, max_size=9), max_size=8).map(
 )
 
 
+@pytest.mark.slow
 @settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text=_CSV_TEXT, encoding=st.sampled_from(["utf-8", "utf-8-sig", "latin-1", "utf-16"]))
 def test_csv_record_reader_never_crashes(tmp_path: Path, text: str, encoding: str) -> None:
     _read_all(write(tmp_path, "r.csv", text.encode(encoding, "replace")))
 
 
+@pytest.mark.slow
 @settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.binary(max_size=300))
 def test_csv_record_reader_never_crashes_on_bytes(tmp_path: Path, data: bytes) -> None:

@@ -79,6 +79,7 @@ def test_chunked_reading_matches_whole_text(doc: str, chunk: int) -> None:
     cut=st.integers(min_value=0, max_value=400),
     chunk=st.integers(min_value=1, max_value=16),
 )
+@pytest.mark.slow
 def test_chunk_size_never_changes_the_answer(value: Any, wrap: str, indent: int | None, cut: int, chunk: int) -> None:
     doc = {"list": [value, value], "people": {"people": [value]}, "bare": value}[wrap]
     text = json.dumps(doc, indent=indent)
@@ -99,6 +100,7 @@ def test_an_endless_string_or_nesting_is_refused_before_it_is_held() -> None:
     assert _read(b"[" + b"[" * 100_000, 1024)[1] == "line 1 (person #1): nested more than 8 levels deep"
 
 
+@pytest.mark.slow
 def test_memory_does_not_grow_with_the_file(tmp_path: Path) -> None:
     """4,000 people (about 420 KB) read with an 8 KB chunk: the peak stays near what one drop keeps (64 KB)."""
     path = tmp_path / "big.json"

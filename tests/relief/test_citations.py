@@ -232,6 +232,7 @@ def garbled(draw: st.DrawFn) -> tuple[dict[str, Any], str]:
     return entry, text
 
 
+@pytest.mark.slow
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(garbled(), st.sampled_from(["F3", "M1", "M2", "M3", "S", "felony", "misdemeanor", "infraction", "wobbler"]))
 def test_a_garbled_citation_is_never_more_favourable_in_either_engine(
@@ -263,6 +264,7 @@ def _prefixes(draw: st.DrawFn) -> str:
     return str(cited[:cut])
 
 
+@pytest.mark.slow
 @settings(max_examples=500, suppress_health_check=[HealthCheck.too_slow])
 @given(cited=st.sampled_from(CANONICAL), sections=st.lists(_prefixes(), max_size=12))
 def test_the_indexed_lookup_is_the_definition_of_covers(cited: str, sections: list[str]) -> None:

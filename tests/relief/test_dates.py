@@ -221,6 +221,7 @@ def _results(subject: Person) -> dict[tuple[str, str, str], Result]:
     }
 
 
+@pytest.mark.slow
 @SETTINGS
 @given(subject=people(), pick=st.integers(0, 1000), by_month=st.booleans(), day=st.integers(0, 365))
 def test_a_partial_date_is_never_more_favourable_than_some_exact_date_in_its_range(

@@ -25,6 +25,7 @@ def _plain(monkeypatch: pytest.MonkeyPatch) -> None:
     person=st.one_of(people("PA", max_cases=6), people("CA", max_cases=6)),
     as_of=st.sampled_from([LAST_DAY, date(2012, 6, 30)]),
 )
+@pytest.mark.slow
 def test_indexed_aggregates_answer_as_the_plain_loops(
     monkeypatch: pytest.MonkeyPatch, person: Person, as_of: date
 ) -> None:
@@ -50,6 +51,7 @@ def _many(n: int) -> Person:
     return Person(id="p", birth_date=date(1970, 1, 1), cases=(Case(id="c", jurisdiction="PA", charges=charges),))
 
 
+@pytest.mark.slow
 def test_screening_time_grows_about_linearly_with_charges() -> None:
     screen(_many(5), LAST_DAY)  # warm caches
     timings = {}

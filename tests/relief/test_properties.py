@@ -6,6 +6,7 @@ import dataclasses
 from datetime import date, timedelta
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -69,6 +70,7 @@ def outcome(result: Result) -> tuple[int, date]:
     return (RANK[result.status], result.eligible_on or date.min)
 
 
+@pytest.mark.slow
 @SETTINGS
 @given(person=people(), choices=st.lists(st.integers(0, 3), min_size=80, max_size=80))
 def test_knowing_more_never_changes_a_decided_answer(person: Person, choices: list[int]) -> None:
@@ -92,6 +94,7 @@ def test_knowing_more_never_changes_a_decided_answer(person: Person, choices: li
             assert on is None or on >= result.not_before, key
 
 
+@pytest.mark.slow
 @SETTINGS
 @given(person=people())
 def test_an_assumption_is_listed_exactly_where_it_decides(person: Person) -> None:
@@ -108,6 +111,7 @@ def test_an_assumption_is_listed_exactly_where_it_decides(person: Person) -> Non
                 assert bare.status is Status.NEEDS_REVIEW and "pardoned" in bare.missing
 
 
+@pytest.mark.slow
 @SETTINGS
 @given(person=people())
 def test_an_open_question_is_never_hidden_and_a_hidden_one_cannot_help_today(person: Person) -> None:
@@ -123,6 +127,7 @@ def test_an_open_question_is_never_hidden_and_a_hidden_one_cannot_help_today(per
             raise AssertionError("a result that cannot improve leads the charge")
 
 
+@pytest.mark.slow
 @SETTINGS
 @given(person=people(), grade_index=st.integers(0, 8), days_before=st.integers(0, 400))
 def test_a_later_conviction_never_makes_a_charge_more_eligible(
@@ -159,6 +164,7 @@ def test_a_later_conviction_never_makes_a_charge_more_eligible(
             assert new.eligible_on and old.eligible_on and new.eligible_on >= old.eligible_on, key
 
 
+@pytest.mark.slow
 @SETTINGS
 @given(person=people(), later_by=st.integers(1, 3000))
 def test_a_waiting_period_once_over_stays_over(person: Person, later_by: int) -> None:
@@ -173,6 +179,7 @@ def test_a_waiting_period_once_over_stays_over(person: Person, later_by: int) ->
             assert ended <= still, key
 
 
+@pytest.mark.slow
 @SETTINGS
 @given(person=people())
 def test_screening_is_deterministic(person: Person) -> None:

@@ -22,6 +22,8 @@ from schemathesis.specs.openapi.checks import (
 from secondchance.web.app import create_app
 from secondchance.web.settings import Settings
 
+pytestmark = pytest.mark.slow  # seconds to minutes: `make test` runs it, `make check` does not
+
 APP = create_app(Settings(secret_key="schemathesis", max_body_bytes=200_000, rate_limit_per_minute=0))
 SCHEMA = schemathesis.openapi.from_asgi("/api/v1/openapi.json", APP)
 CHECKS = [not_a_server_error, response_schema_conformance, status_code_conformance, content_type_conformance]
