@@ -282,7 +282,10 @@ async def check_upload(request: Request) -> Response:
     """Results from a file saved earlier with "Download my answers": read, kept for 2 hours, then gone."""
     form = await checked_form(request, max_files=1)
     upload = form.get("record")
-    raw = await upload.read() if isinstance(upload, UploadFile) else b""
+    try:
+        raw = await upload.read() if isinstance(upload, UploadFile) else b""
+    finally:
+        await form.close()  # the spooled temporary file; Starlette leaves it open otherwise
     try:
         data = safe_loads(raw)  # strict: UTF-8, finite numbers, no duplicate keys, bounded nesting
         people = data.get("people") if isinstance(data, dict) and "people" in data else data

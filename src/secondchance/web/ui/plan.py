@@ -269,7 +269,10 @@ async def plan_open(request: Request) -> Response:
     """A plan file someone chose to give: read, shown, and not kept."""
     form: FormData = await checked_form(request, max_files=1)
     upload = form.get("plan")
-    raw = await upload.read(MAX_BYTES + 1) if isinstance(upload, UploadFile) else b""
+    try:
+        raw = await upload.read(MAX_BYTES + 1) if isinstance(upload, UploadFile) else b""
+    finally:
+        await form.close()  # the spooled temporary file; Starlette leaves it open otherwise
     try:
         if len(raw) > MAX_BYTES:
             raise PlanFileRefused("too large")
