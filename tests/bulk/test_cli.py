@@ -14,6 +14,7 @@ from secondchance.cli import app
 runner = CliRunner()
 
 
+@pytest.mark.slow
 def test_synth_run_and_report(tmp_path: Path) -> None:
     charges = tmp_path / "charges.csv"
     made = runner.invoke(

@@ -157,6 +157,7 @@ def _section_lists() -> list[tuple[tuple[str, ...], Inchoate]]:
     return [*sorted(found), (("18 Pa.C.S. § 2702",), "review"), (("PC 211", "HS 11350"), "listed")]
 
 
+@pytest.mark.slow
 def test_statute_columns_agree_with_the_explainer() -> None:
     """Every citation, read by each state's grammar, matches every rule's section list as in the explainer."""
     values = [*_statute_values(), "664/211 PC", "PC 664/288(a)", "18 § 901 §§ A", "288(A) PC", "18 § 2701 §§ A1"]
@@ -425,6 +426,7 @@ def bulk(frame: pl.DataFrame, as_of: date, rules: tuple[Rule, ...]) -> list[tupl
     return [tuple(row) for row in result.iter_rows()]
 
 
+@pytest.mark.slow
 def test_hand_rules_on_synthetic_people() -> None:
     frame = synth_charges(800, "PA", seed=4)
     for as_of in (date(2023, 6, 1), AS_OF):

@@ -154,6 +154,7 @@ def check_population(jurisdiction: str, people_count: int) -> None:
     assert checked > people_count
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("jurisdiction", SYNTH_STATES)
 def test_bulk_agrees_with_explainer(jurisdiction: str) -> None:
     check_population(jurisdiction, QUICK)
@@ -166,6 +167,7 @@ def test_bulk_agrees_with_explainer_20000_people(jurisdiction: str) -> None:
     check_population(jurisdiction, FULL)
 
 
+@pytest.mark.slow
 def test_mixed_jurisdictions_in_one_person() -> None:
     """A person with PA and CA cases (and a case of unknown state): aggregates see every charge."""
     pa = synth_charges(300, "PA", seed=8)
@@ -191,6 +193,7 @@ def test_mixed_jurisdictions_in_one_person() -> None:
         assert assert_agree(frame, people, as_of) > 0
 
 
+@pytest.mark.slow
 def test_missouri_and_pennsylvania_cases_in_one_person() -> None:
     """A person with MO and PA cases: each case under its own state's rules, aggregates across both."""
     mo = synth_charges(300, "MO", seed=9)

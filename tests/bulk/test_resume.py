@@ -19,6 +19,8 @@ from bulk_support import AS_OF, output_hashes, write_input
 from secondchance.bulk.faults import FAULT_ENV
 from secondchance.bulk.run import Plan, run
 
+pytestmark = pytest.mark.slow  # seconds to minutes: `make test` runs it, `make check` does not
+
 PEOPLE = 2_500
 PARTITIONS = 6
 LAUNCH = (

@@ -31,7 +31,7 @@ def test_a_row_with_bad_bytes_is_a_reject_not_a_crash(tmp_path: Path) -> None:
     source.write_bytes(HEADER + GOOD + b"p2,c1,1,PA,x,M2,convicted\xe9,2019-01-05\n" + GOOD.replace(b"p1", b"p3"))
     manifest = run(Plan(source, tmp_path / "out", AS_OF, "PA", 2), workers=1)
     assert manifest["counts"]["rejected_rows"] == 1 and manifest["counts"]["charges"] == 2
-    (reject,) = csv.DictReader((tmp_path / "out" / "rejects.csv").open())
+    (reject,) = csv.DictReader((tmp_path / "out" / "rejects.csv").read_text(encoding="utf-8").splitlines(keepends=True))
     assert reject["row"] == "2" and reject["person_id"] == "p2"
     assert "byte 0xE9 is not UTF-8" in reject["reason"] and reject["reason"].startswith("disposition")
 
@@ -40,7 +40,7 @@ def test_rejects_csv_escapes_formulas(tmp_path: Path) -> None:
     source = tmp_path / "in.csv"
     source.write_bytes(HEADER + b'"=HYPERLINK(""http://x"",""y"")",c1,1,PA,x,Q9,convicted,2019-01-05\n')
     run(Plan(source, tmp_path / "out", AS_OF, "PA", 1), workers=1)
-    (reject,) = csv.DictReader((tmp_path / "out" / "rejects.csv").open())
+    (reject,) = csv.DictReader((tmp_path / "out" / "rejects.csv").read_text(encoding="utf-8").splitlines(keepends=True))
     assert reject["person_id"] == '\'=HYPERLINK("http://x","y")'
     import polars as pl
 
@@ -119,6 +119,7 @@ def _alive(pid: int) -> bool:
     return state != "Z"
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="PR_SET_PDEATHSIG is Linux's")
 def test_workers_die_with_a_killed_main_process(tmp_path: Path) -> None:
     source = tmp_path / "in.csv"
@@ -215,17 +216,17 @@ def test_bulk_limits_are_the_record_readers(tmp_path: Path, column: str, value: 
 
 @pytest.mark.parametrize(
     ("point", "nth"),
-    [
-        ("spool-file-synced", 1),
-        ("spool-file-synced", 3),
-        ("spool-marker-written", 1),
-        ("before-rename", 1),  # run.json
+    [  # two points in the fast loop; every point in `make test` (a killed run and a resume each)
+        pytest.param("spool-file-synced", 1, marks=pytest.mark.slow),
+        pytest.param("spool-file-synced", 3, marks=pytest.mark.slow),
+        pytest.param("spool-marker-written", 1, marks=pytest.mark.slow),
+        pytest.param("before-rename", 1, marks=pytest.mark.slow),  # run.json
         ("before-rename", 2),  # the first results file
-        ("before-rename", 5),  # the first done marker
-        ("before-rename", 9),  # the second done marker
+        pytest.param("before-rename", 5, marks=pytest.mark.slow),  # the first done marker
+        pytest.param("before-rename", 9, marks=pytest.mark.slow),  # the second done marker
         ("partition-committed", 1),
-        ("partition-committed", 3),
-        ("before-manifest", 1),
+        pytest.param("partition-committed", 3, marks=pytest.mark.slow),
+        pytest.param("before-manifest", 1, marks=pytest.mark.slow),
     ],
 )
 def test_a_crash_at_each_named_point_resumes_to_identical_bytes(tmp_path: Path, point: str, nth: int) -> None:

@@ -129,6 +129,7 @@ def test_a_parquet_spool_read_in_pieces_by_two_processes_is_the_same(source: tup
         assert read_spool(tmp_path / "one", part).equals(read_spool(tmp_path / "two", part))
 
 
+@pytest.mark.slow
 def test_same_input_same_bytes_whatever_the_workers(source: tuple[Path, int], tmp_path: Path) -> None:
     run(_plan(source[0], tmp_path / "a", partitions=4), workers=1)
     run(_plan(source[0], tmp_path / "b", partitions=4), workers=2)

@@ -63,6 +63,6 @@ def test_cli_import_writes_the_per_row_report(tmp_path: Path) -> None:
          "--report", str(report)],
     )  # fmt: skip
     assert result.exit_code == 0, result.output
-    rows = list(csv.DictReader(report.open()))
+    rows = list(csv.DictReader(report.read_text(encoding="utf-8").splitlines(keepends=True)))
     assert any(r["what"] == "need" and r["value"] == "legal" for r in rows)
     assert any(r["what"] == "row" and "not searchable by place" in r["from"] for r in rows)

@@ -71,7 +71,7 @@ def test_malformed_line_with_bad_bytes_is_a_reject(tmp_path: Path) -> None:
         warnings.simplefilter("error")
         manifest = run(Plan(source, tmp_path / "out", AS_OF, "PA", 1), workers=1)
     assert manifest["counts"]["rejected_rows"] == 1 and manifest["counts"]["charges"] == 2
-    (reject,) = csv.DictReader((tmp_path / "out" / "rejects.csv").open())
+    (reject,) = csv.DictReader((tmp_path / "out" / "rejects.csv").read_text(encoding="utf-8").splitlines(keepends=True))
     assert reject["row"] == "2"
     assert reject["reason"] == "expected 8 values, got 6; byte 0xE9 is not UTF-8 (save the file as UTF-8)"
 
@@ -259,7 +259,7 @@ def test_bulk_refuses_the_same_years_from_text_and_from_stored_dates(tmp_path: P
         out = tmp_path / f"out-{source.suffix[1:]}"
         manifest = run(Plan(source, out, AS_OF, "PA", 1), workers=1)
         assert manifest["counts"]["rejected_rows"] == 1 and manifest["counts"]["charges"] == 1
-        (reject,) = csv.DictReader((out / "rejects.csv").open())
+        (reject,) = csv.DictReader((out / "rejects.csv").read_text(encoding="utf-8").splitlines(keepends=True))
         assert reject["field"] == "disposition_date"
         assert reject["reason"] == "a date in the year 15 is outside the years 1800-2200"
 
