@@ -65,7 +65,7 @@ def test_killed_runs_resume_to_identical_bytes(tmp_path: Path, seed: int) -> Non
         time.sleep(rng.uniform(0.2, 1.5 + duration))
         if process.poll() is None:
             os.killpg(process.pid, signal.SIGKILL)
-        process.wait()
+        process.communicate()  # waits, and closes the stderr pipe
     finish = _start(source, out)
     _, stderr = finish.communicate(timeout=600)
     assert finish.returncode == 0, stderr.decode()
