@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 from fastapi.testclient import TestClient
 from interview_driver import Interview
 
@@ -232,6 +233,7 @@ def test_upload_answers_303(client: TestClient) -> None:
     assert "Your results" in client.get(response.headers["location"]).text
 
 
+@pytest.mark.slow
 def test_serve_with_two_workers_answers_every_step_from_either(tmp_path: Path) -> None:
     """``serve --workers 2`` shares one state database (and one key) between its worker processes."""
     import os

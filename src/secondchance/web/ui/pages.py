@@ -51,6 +51,7 @@ async def checked_form(request: Request, max_files: int = 0) -> FormData:
     if not csrf_ok(
         settings_of(request).secret_key, request.cookies.get(CSRF_COOKIE), token if isinstance(token, str) else None
     ):
+        await form.close()  # an uploaded file's spooled copy, never read
         raise CsrfFailed
     return form
 
