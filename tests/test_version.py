@@ -24,3 +24,13 @@ def test_the_changelog_starts_with_this_version() -> None:
     text = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
     first = re.search(r"^## (\S+)", text, flags=re.MULTILINE)
     assert first and first.group(1) == secondchance.__version__, "add a CHANGELOG.md entry for the new version"
+
+
+def test_the_lock_pins_every_dependency() -> None:
+    """requirements.lock (``make lock``) holds every package pyproject.toml asks for, at one version."""
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    wanted = [*project["dependencies"], *(d for extra in project["optional-dependencies"].values() for d in extra)]
+    names = {re.split(r"[\s<>=!~;\[]", d, maxsplit=1)[0].lower().replace("_", "-") for d in wanted}
+    lock = (ROOT / "requirements.lock").read_text(encoding="utf-8")
+    pinned = {line.split("==")[0].strip().lower() for line in lock.splitlines() if "==" in line}
+    assert names - {"secondchance"} <= pinned, f"not in requirements.lock (run `make lock`): {names - pinned}"
