@@ -61,6 +61,7 @@ def test_golden_readings() -> None:
     assert got == json.loads(GOLDEN.read_text(encoding="utf-8"))
 
 
+@pytest.mark.slow
 @settings(max_examples=30, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
 @given(seed=st.integers(0, 10**9), extra=st.integers(0, 80))
 def test_record_to_docket_to_record_is_the_same(seed: int, extra: int) -> None:

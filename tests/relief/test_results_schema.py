@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import jsonschema
+import pytest
 from hypothesis import HealthCheck, given, settings
 
 from secondchance import __version__
@@ -81,13 +82,14 @@ def test_changed_results_come_with_a_new_version() -> None:
     )
 
 
+@pytest.mark.slow
 def test_every_legislation_case_gives_results_the_schema_describes() -> None:
     for case in state_cases():
         payload = to_json(screen(case.person, case.as_of), with_trace=True)
         assert not problems(payload), (case.file, case.name, problems(payload)[:3])
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(person=people())
 def test_any_person_gives_results_the_schema_describes(person: Any) -> None:
     for with_trace in (True, False):
