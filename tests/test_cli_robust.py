@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from secondchance.cli import app, write_json
+from secondchance.cli import app
+from secondchance.cli.screen import write_json
 from secondchance.records import load_people
 from secondchance.relief import screen
 

@@ -18,8 +18,8 @@ from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 from starlette.datastructures import FormData
 
-from ...petitions.commands import make_for
 from ...petitions.courts import court_for, courts
+from ...petitions.make import make_for
 from ...petitions.model import Packet, Petitioner
 from ...petitions.render import packet_files, render_pdf, zip_files
 from ...records import InvalidRecord, Person, people_from_json
