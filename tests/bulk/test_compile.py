@@ -18,7 +18,7 @@ from secondchance.bulk.frame import with_defaults as with_defaults_frame
 from secondchance.bulk.synth import synth_charges
 from secondchance.records.defaults import with_defaults
 from secondchance.relief import lang
-from secondchance.relief.evaluate import Evaluator, add_years_days
+from secondchance.relief.evaluate import Evaluator
 from secondchance.relief.jurisdictions import RULES, rules_for, states
 from secondchance.relief.lang import (
     And,
@@ -45,6 +45,7 @@ from secondchance.relief.lang import (
     Wait,
 )
 from secondchance.relief.params import all_parameters
+from secondchance.relief.semantics import add_years_days
 
 AS_OF = date(2026, 11, 23)
 

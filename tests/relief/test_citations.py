@@ -22,7 +22,7 @@ from secondchance.relief import lang
 from secondchance.relief.citations import _covers, statute_matches
 from secondchance.relief.jurisdictions import CITATION_READERS, RULES, listed_sections, read_citation
 from secondchance.relief.params import all_parameters
-from secondchance.relief.screen import screen
+from secondchance.relief.screening import screen
 from secondchance.testing.cases import person_from_rows
 
 CORPUS: list[dict[str, Any]] = yaml.safe_load((Path(__file__).parent / "citations.yaml").read_text(encoding="utf-8"))

@@ -8,7 +8,7 @@ column expressions evaluated over a whole partition at once. What makes that exa
 * ``Shift``: ``dt.offset_by("<12·years + months>mo")`` clamps 29 February to 28 February like
   ``add_years_days``; the days are then added as a duration (tests compare every day).
 * Citations: the partition's ``statute`` column is first read by each charge's state grammar
-  (``relief.evaluate.read_statute``: canonical, or null if unreadable) once per distinct
+  (``relief.semantics.read_statute``: canonical, or null if unreadable) once per distinct
   (state, citation); ``StatuteIn`` over a column then matches the distinct values with the
   explainer's own Python function (true, false or unknown) and becomes two ``is_in``s.
 * ``Exists``/``LatestOf``: per charge over the person's charges in scope (true / maybe / undated
@@ -37,7 +37,6 @@ import numpy as np
 import polars as pl
 
 from ..relief.citations import Inchoate, statute_matches
-from ..relief.evaluate import cites_any, text_values, whole_number
 from ..relief.jurisdictions import all_rules, listed_sections, read_citation
 from ..relief.lang import (
     And,
@@ -65,6 +64,7 @@ from ..relief.lang import (
     facts_used,
     other_facts_used,
 )
+from ..relief.semantics import cites_any, text_values, whole_number
 from .frame import CHARGE_SCHEMA, CODE_SCHEMA, STATUSES, ResultCodes, with_defaults
 
 #: Every expression node the compiler handles (a test fails if ``lang.Expr`` gains another).
@@ -448,7 +448,7 @@ class CompiledRules:
     # -- per-partition columns
 
     def _read_statutes(self, frame: pl.DataFrame) -> pl.DataFrame:
-        """The ``statute`` column as each charge's state grammar reads it (``relief.evaluate.read_statute``)."""
+        """The ``statute`` column as each charge's state grammar reads it (``relief.semantics.read_statute``)."""
         if len(self.readings) > 500_000:  # bounded memory over a long run
             self.readings.clear()
         pairs = frame.select("jurisdiction", "statute").filter(pl.col("statute").is_not_null()).unique()

@@ -34,8 +34,8 @@ import polars as pl
 
 from ..papers.ca_rap import DISPOSITIONS, GRADES, REDUCTIONS, RELIEF
 from ..records.model import COLUMNS
-from ..relief.evaluate import add_years_days
 from ..relief.jurisdictions import read_citation
+from ..relief.semantics import add_years_days
 
 #: The extract's columns this reader needs (others, e.g. SSN or FBI numbers, are ignored and never stored).
 REQUIRED: Final = (

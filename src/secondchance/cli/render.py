@@ -13,7 +13,7 @@ from ..records.model import Row
 from ..relief.evaluate import Result
 from ..relief.explain import conditional_text, headline, open_question, rank, summary
 from ..relief.lang import Rule, Status
-from ..relief.screen import Screening
+from ..relief.screening import Screening
 
 STATUS_STYLE = {
     Status.ELIGIBLE_NOW: "bold green",

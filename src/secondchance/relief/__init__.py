@@ -3,7 +3,7 @@
 from .evaluate import Check, Evaluator, Result
 from .jurisdictions import JURISDICTIONS, RULES, find_rule, rules_for
 from .lang import Relief, RemainingPath, Rule, Status
-from .screen import Screening, screen, to_json
+from .screening import Screening, screen, to_json
 
 __all__ = [
     "JURISDICTIONS",
