@@ -13,8 +13,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from secondchance.bulk.compile import HANDLED_NODES, compile_rules
-from secondchance.bulk.frame import CHARGE_SCHEMA, RESULT_SCHEMA, evaluate_frame
-from secondchance.bulk.frame import with_defaults as with_defaults_frame
+from secondchance.bulk.evaluate import evaluate_frame
+from secondchance.bulk.schema import CHARGE_SCHEMA, RESULT_SCHEMA
+from secondchance.bulk.schema import with_defaults as with_defaults_frame
 from secondchance.bulk.synth import synth_charges
 from secondchance.records.defaults import with_defaults
 from secondchance.relief import lang

@@ -16,7 +16,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from secondchance.bulk import read as read_module
-from secondchance.bulk.frame import CHARGE_SCHEMA
 from secondchance.bulk.read import (
     CASE_CHECKED,
     IDS,
@@ -34,6 +33,7 @@ from secondchance.bulk.read import (
     stripped_ids,
     validate,
 )
+from secondchance.bulk.schema import CHARGE_SCHEMA
 from secondchance.records import InvalidRecord, people_from_csv
 from secondchance.records.model import COLUMNS, PERSON_FIELDS, PartialDate
 from secondchance.records.parse import FALSE_TOKENS, TRUE_TOKENS, UNKNOWN_TOKENS, parse_value

@@ -12,10 +12,11 @@ import pytest
 from bulk_support import AS_OF, ODD_REJECTED, ODD_UNSCREENED, REFERENCE, output_hashes, write_input
 
 from secondchance.bulk import run as bulk_run
-from secondchance.bulk.frame import CHARGE_SCHEMA, evaluate_frame
+from secondchance.bulk.evaluate import evaluate_frame
 from secondchance.bulk.partition import read_spool, spool_input
 from secondchance.bulk.read import validate
 from secondchance.bulk.run import Plan, ReconcileError, RunError, run, select_rules
+from secondchance.bulk.schema import CHARGE_SCHEMA
 
 PEOPLE = 1_500
 

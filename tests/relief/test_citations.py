@@ -17,7 +17,8 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from secondchance.bulk.frame import CHARGE_SCHEMA, evaluate_frame
+from secondchance.bulk.evaluate import evaluate_frame
+from secondchance.bulk.schema import CHARGE_SCHEMA
 from secondchance.relief import lang
 from secondchance.relief.citations import _covers, statute_matches
 from secondchance.relief.jurisdictions import CITATION_READERS, RULES, listed_sections, read_citation

@@ -64,7 +64,7 @@ from ..records.parse import (
 )
 from ..records.safe import MAX_FIELD_CHARS
 from . import doj
-from .frame import CHARGE_SCHEMA
+from .schema import CHARGE_SCHEMA
 
 #: The input record number column carried through every stage (1-based).
 ROW: Final = "_row"

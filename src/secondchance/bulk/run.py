@@ -44,8 +44,9 @@ import pyarrow.parquet as pq
 from ..relief.jurisdictions import all_rules
 from ..relief.lang import Rule
 from ..relief.params import all_parameters
+from .codes import ResultCodes
+from .evaluate import evaluate_codes, result_codes
 from .faults import fault_point
-from .frame import CHARGE_SCHEMA, STATUSES, ResultCodes, evaluate_codes, result_codes, with_defaults
 from .partition import read_spool, spool_input, spool_rows
 from .read import (
     PROBLEM,
@@ -57,6 +58,7 @@ from .read import (
     stripped_ids,
     validate,
 )
+from .schema import CHARGE_SCHEMA, STATUSES, with_defaults
 from .supervise import die_with_parent
 
 #: evaluate_codes' signature: (charges, as_of, rules) -> a CODE_SCHEMA frame keyed by result_codes(as_of, rules).
@@ -66,7 +68,7 @@ ROWS_PER_PARTITION: Final = 100_000
 #: One row group per partition file (1.4M result rows at 14 rules): a quarter off writing the results.
 ROW_GROUP_SIZE: Final = 1 << 21
 MANIFEST: Final = "manifest.json"
-DEFAULT_EVALUATOR: Final = "secondchance.bulk.frame:evaluate_codes"
+DEFAULT_EVALUATOR: Final = "secondchance.bulk.evaluate:evaluate_codes"
 FORMAT_VERSION: Final = 1
 
 _CODED: Final = pa.dictionary(pa.int16(), pa.string())

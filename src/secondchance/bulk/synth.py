@@ -31,7 +31,7 @@ import numpy as np
 import polars as pl
 
 from ..relief.jurisdictions.state import SynthProfile
-from .frame import CHARGE_SCHEMA
+from .schema import CHARGE_SCHEMA
 
 #: People per generator block (about 450,000 charges).
 BLOCK: Final = 100_000
