@@ -25,6 +25,7 @@ demo: install
 lint: install
 	$(BIN)/ruff check src tests
 	$(BIN)/mypy
+	$(BIN)/lint-imports  # the layers and no-cycle contracts of [tool.importlinter] in pyproject.toml
 
 test: install system-deps node_modules/axe-core lint
 	$(BIN)/python -m pytest

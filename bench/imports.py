@@ -1,6 +1,6 @@
 """Import speed: an HSDS 3 CSV package of N synthetic services, read, checked, enriched and stored.
 
-The columnar path (``directory.columnar`` + ``store.bulk.import_frames``: what ``services import``
+The columnar path (``directory.columnar`` + ``store.frames.import_frames``: what ``services import``
 runs for an HSDS 3 package) on SQLite and, beside it, on a throwaway PostgreSQL with ``COPY``; the
 row path (``read_package`` + ``enrich`` + ``import_directory``) on a small package for comparison.
 N = 1M (100k with --quick; ``--n=N`` to choose). Goal (issue 13): 1M services on SQLite in < 60 s.
@@ -21,7 +21,7 @@ from secondchance.directory.infer import enrich
 from secondchance.directory.synth import synthesize, write_frames
 from secondchance.directory.tabular import read_package
 from secondchance.store import DirectoryStore, connect, upgrade
-from secondchance.store.bulk import import_frames
+from secondchance.store.frames import import_frames
 from secondchance.store.pgserver import NoPostgres, TempPostgres
 
 

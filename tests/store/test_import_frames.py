@@ -11,7 +11,7 @@ from secondchance.directory.infer import enrich
 from secondchance.directory.sample import build_sample
 from secondchance.directory.tabular import read_package, write_package
 from secondchance.store import DirectoryStore
-from secondchance.store.bulk import import_frames
+from secondchance.store.frames import import_frames
 
 
 def test_import_frames_matches_import_directory(engine: Engine, tmp_path: Path) -> None:

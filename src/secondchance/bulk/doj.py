@@ -147,6 +147,7 @@ class _Cycle:
             self.problems.append((row, str(error)))
 
     def _add(self, row: int, raw: dict[str, str]) -> None:
+        # Long on purpose: one field of the extract's layout per line, in the layout's order.
         step = raw["STP_TYPE_DESCR"].strip().upper()
         if step not in ("ARREST", "COURT"):
             raise ValueError(f"a step this reader does not know: {step!r} (ARREST or COURT)")
@@ -307,6 +308,7 @@ def batches(path: Path, batch_rows: int = 65_536, today: date | None = None) -> 
 
 def extract_rows(seed: int, people: int) -> Iterator[dict[str, str]]:
     """Rows of a made-up extract: ``people`` people from ``papers.ca_rap_synth`` (same seeds, same people)."""
+    # Long on purpose: one field of the extract's layout per line, in the layout's order.
     from ..papers.ca_rap_synth import RELIEF_TEXT, person
 
     for n in range(people):

@@ -212,6 +212,8 @@ def _supervision_kinds(
 
 def _block(profile: _Profile, first: int, people: int, seed: int, block: int, through: int) -> pl.DataFrame:
     """People ``first`` .. ``first + people - 1``, drawn from the generator of ``(seed, block)``."""
+    # Long on purpose: the draws must stay in this order (a seed's table is fixed by it), and the
+    # stages share two dozen arrays.
     rng = np.random.default_rng([seed, block, *profile.jurisdiction.encode()])
     # its own stream, so the kinds of supervision leave every other draw as it was
     rng_kinds = np.random.default_rng([seed, block, *profile.jurisdiction.encode(), 1])

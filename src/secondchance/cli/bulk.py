@@ -80,6 +80,7 @@ def run_command(
 
     Example:  secondchance bulk run charges.parquet --jurisdiction PA --as-of 2026-11-23 --out out/
     """
+    # Long: its Typer signature (one annotated option per line) is half of it.
     from ..bulk.read import InputError
     from ..bulk.run import Plan, ReconcileError, RunError, run
 

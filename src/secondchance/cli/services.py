@@ -138,7 +138,7 @@ def _import_package(source: Path, db: str | None, replace: bool, infer: bool, re
     """An HSDS 3 package, column by column (``columnar``: the same checks, inferences and search rows
     as the row path, for a million services in about a minute)."""
     from ..directory.columnar import enrich_frames, entries_frame, read_frames
-    from ..store.bulk import import_frames
+    from ..store.frames import import_frames
 
     with console.status("Reading and checking the package..."):
         try:
@@ -275,6 +275,7 @@ def search_command(
 
     Example:  secondchance services search --near 70112 --need housing --need therapy --facts person.json
     """
+    # Long: its Typer signature (one annotated option per line) is half of it.
     try:
         place = geocode(near)
         bits = mask(need or [])
@@ -393,7 +394,7 @@ def synth_command(
 
         write_frames(frames, out)
         console.print(f"Wrote the HSDS package to {out}")
-    from ..store.bulk import bulk_load
+    from ..store.frames import bulk_load
 
     store = open_store(db)
     started = time.perf_counter()

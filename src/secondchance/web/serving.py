@@ -55,9 +55,9 @@ def unsafe_setup(settings: Settings, host: str, allow_http: bool) -> str | None:
 def served_app() -> FastAPI:
     """The app as each ``serve`` worker builds it, its access log filtered (workers are separate processes)."""
     from .app import create_app
-    from .directory import remove_sample_folders
     from .settings import Settings
     from .state import remove_state_folders
+    from .stores import remove_sample_folders
 
     logging.getLogger("uvicorn.access").addFilter(NoQueryOrClient())
     app = create_app(Settings())

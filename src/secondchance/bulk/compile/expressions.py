@@ -140,6 +140,7 @@ class Compiler:
 
     def expr(self, node: Expr, pair: bool) -> pl.Expr:
         """``node`` as a Polars expression over the row frame, or the pair frame if ``pair``."""
+        # Long on purpose: one case per expression node (HANDLED_NODES), side by side with relief.evaluate's.
         ev = self.expr
         match node:
             case Fact(name):

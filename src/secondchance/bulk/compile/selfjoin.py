@@ -28,6 +28,7 @@ def pairs_frame(frame: pl.DataFrame, scope: Scope) -> pl.DataFrame:
 
 def aggregate_by_pairs(frame: pl.DataFrame, pairs: pl.DataFrame, agg: Aggregate, compiler: Compiler) -> pl.DataFrame:
     """Add ``agg``'s value, its ``other_charges`` flags and (LatestOf) match count to ``frame``."""
+    # Long on purpose: one pass per kind of aggregate over the same pair frame; splitting would rebuild it.
     node = agg.node
     this_cols = [c for c in frame.columns if c != ROW]
     # the pair frame: this charge's columns as they are, the other charge's with the suffix

@@ -47,6 +47,8 @@ def aggregate_by_windows(
     counts are kept in ``counted``: another ``Exists`` over the same charges, with another ``count``
     ("two or more", "four or more"), reuses them.
     """
+    # Long on purpose: Exists and LatestOf share the window set-up, and LatestOf's floor, doubt and
+    # flags are one computation.
     node = agg.node
     condition = node.where if where is None else where
     shared = (condition, node.scope, outer)

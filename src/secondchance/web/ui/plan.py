@@ -35,8 +35,8 @@ from ...plan.text import heading
 from ...records import InvalidRecord, Person, people_from_json
 from ...records.parse import person_to_json
 from ...records.safe import loads as safe_loads
-from ..directory import run_search, uses_sample
 from ..security import sign, unsign
+from ..stores import run_search, uses_sample
 from .budget import within_budget
 from .i18n import translations
 from .pages import checked_form, text_fields

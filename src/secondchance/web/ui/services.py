@@ -25,7 +25,7 @@ from ...directory.search import Gap, Result, directions_url, freshness, sms_summ
 from ...directory.validate import InvalidDirectory
 from ...records import InvalidRecord, people_from_json
 from ...relief import Status, screen
-from ..directory import run_search, uses_sample
+from ..stores import run_search, uses_sample
 from .budget import within_budget
 from .i18n import translations
 from .interview import N_, to_record
