@@ -15,7 +15,7 @@ A charge is a count's court disposition (or, with no court step, its arrest step
 § 17(b) or § 1170.18 reduction makes the grade misdemeanor), as the RAP-sheet reader does
 (``papers.ca_rap``). A row that cannot be read is a reject with its line and the reason; the rows of
 one cycle must be together (the extract is sorted by CII number and cycle), or the later ones are
-rejected. Values are handed on as text, so every check of ``bulk.read.validate`` applies.
+rejected. Values are handed on as text, so every check of ``bulk.validate.validate`` applies.
 """
 
 from __future__ import annotations
