@@ -134,11 +134,17 @@ def checklist(
         if found:
             where = f"{found.office}, {found.address}" + (f", {found.phone}" if found.phone else "")
             blocks.append(Para(_("Where to file: %(where)s.") % {"where": where}, number=step))
+            if found.note:
+                blocks.append(Para(_("About this court: %(note)s") % {"note": found.note}))
             if not found.verified:
                 blocks.append(
                     Para(
-                        _("We could not check this address. Call the court or look at %(url)s before you go.")
-                        % {"url": found.source_url}
+                        _(
+                            "Check this address with the court before you go: we could not confirm it. "
+                            "Call the court or look at %(url)s."
+                        )
+                        % {"url": found.source_url},
+                        bold=True,
                     )
                 )
         else:
