@@ -54,11 +54,11 @@ FACTS: dict[str, dict[str, tuple[str, str, bool]]] = {
             True,
         ),
         "next": (
-            "The District Attorney gets a copy and can agree or object. A judge decides, sometimes at a hearing "
-            "you must go to. If the judge agrees, the clerk sends the order to the State Police and the other "
-            "agencies. For limited access, the District Attorney has 30 days to object.",
-            "Pa.R.Crim.P. 790(B)-(C); plsephilly.org (the district attorney may challenge and ask for a hearing); "
-            "18 Pa.C.S. § 9122.1(c) (30 days)",
+            "The District Attorney gets a copy and can agree or object: the court rules give the District Attorney "
+            "up to 60 days (30 days in a summary case). A judge decides, sometimes at a hearing you must go to. If "
+            "the judge agrees, the clerk sends the order to the State Police and the other agencies.",
+            "Pa.R.Crim.P. 490(B), 790(B)-(C), 791(b) (2016 order adopting Rule 791: 60 days, 30 for a summary "
+            "case, read in a summary); plsephilly.org (the district attorney may challenge and ask for a hearing)",
             False,
         ),
         "time": (
