@@ -258,11 +258,15 @@ def fee_waiver_note(county: str, dockets: list[str], court: Court | None, number
         ),
         Heading("What FW-001 asks"),
         Para(
-            "1. Your name, address and job. 2. Whether you receive public benefits (for example Medi-Cal, CalFresh, "
-            "SSI, CalWORKs, General Assistance): if you do, you qualify and can skip the income pages. 3. Otherwise "
-            "your household size and monthly income, and what you own and owe."
+            "1. Your name, address and job. 2. Why you ask: you receive public benefits (for example Medi-Cal, "
+            "CalFresh, SSI, CalWORKs, General Assistance; item 5a), or your household income is low (item 5b). If you "
+            "receive benefits, the law entitles you to the waiver (Gov. Code § 68632(a)) and the income questions "
+            "are not needed. 3. Otherwise your household size and monthly income, and what you own and owe."
         ),
-        Para("Bring proof of benefits or income if you have it. The court decides quickly, often the same day."),
+        Para(
+            "Bring proof of benefits or income if you have it. The clerk must accept FW-001 and file your petitions "
+            "with it, without a fee, while the court decides (Gov. Code § 68634(b), (c))."
+        ),
     ]
     return Document(
         name=f"{number:02d}-ca-fee-waiver-FW-001-note-{slug(county)}",
