@@ -197,6 +197,8 @@ def test_checklist_says_to_check_an_unverified_address() -> None:
     """The courts data's verified flag drives the warning: an address we could not confirm on an
     official page is flagged in bold ("check this address with the court before you go"); a
     verified one (San Francisco's criminal clerk, rosa) is not."""
+    from secondchance.petitions import checklist
+
     warning = "Check this address with the court before you go"
     people = demo_people()
     for person_id in ("maria", "luis", "rosa"):
@@ -207,4 +209,5 @@ def test_checklist_says_to_check_an_unverified_address() -> None:
         court = court_for(case.jurisdiction, case.county)
         assert court is not None
         assert bool(paras) is (not court.verified), person_id
-        assert all(p.bold and court.source_url in p.text for p in paras)
+        # the judiciary's own court finder, never a third-party source of an unchecked address
+        assert all(p.bold and checklist.COURT_FINDER[case.jurisdiction] in p.text for p in paras)

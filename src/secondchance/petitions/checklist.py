@@ -26,6 +26,13 @@ from .model import Block, Document, Heading, Para, Petitioner, Signature
 
 LOCALE = Path(__file__).parent / "locale"
 
+#: Where an unverified address is to be checked: the judiciary's own list of courts. The row's source
+#: may be a third-party page (docs/petitions.md), which is no place to send a person.
+COURT_FINDER = {
+    "PA": "https://www.pacourts.us/courts/courts-of-common-pleas",
+    "CA": "https://www.courts.ca.gov/find-my-court.htm",
+}
+
 #: Costs, copies, next steps and times per state: (text, source, verified).
 FACTS: dict[str, dict[str, tuple[str, str, bool]]] = {
     "PA": {
@@ -143,7 +150,7 @@ def checklist(
                             "Check this address with the court before you go: we could not confirm it. "
                             "Call the court or look at %(url)s."
                         )
-                        % {"url": found.source_url},
+                        % {"url": COURT_FINDER.get(state, found.source_url)},
                         bold=True,
                     )
                 )
