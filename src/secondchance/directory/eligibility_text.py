@@ -32,6 +32,7 @@ from typing import Final
 from .eligibility_access import SOBER_NOT, documents, referral, sobriety
 from .eligibility_ages import AGE_CONTEXT, ages
 from .eligibility_clauses import SCOPED, clauses, decidable
+from .eligibility_grammar import parse
 from .eligibility_lexicon import HEDGE, ci
 from .eligibility_payment import FPL, INCOME_PRICE, OTHER_PAYMENT, income, insurance
 from .eligibility_people import gender, veteran
@@ -105,10 +106,15 @@ def read(text: str | None, state: str | None = None) -> list[Found]:
             re.I,
         ):
             continue
-        low, high = ages(clause) if not HEDGE.search(clause) else ([], [])
+        kinds = parse(clause)
+        low, high = ages(clause) if "age" in kinds and not HEDGE.search(clause) else ([], [])
         lows += [(v, clause) for v in low]
         highs += [(v, clause) for v in high]
-        found += _read_clause(clause, state, payment_only=not OTHER_PAYMENT.search(text))
+        found += [
+            f
+            for f in _read_clause(clause, state, payment_only=not OTHER_PAYMENT.search(text))
+            if _KIND_OF.get(f.kind, f.kind) in kinds
+        ]
     if lows:
         value, clause = max(lows)
         found.append(Found("minimum_age", str(value), clause))
@@ -119,6 +125,17 @@ def read(text: str | None, state: str | None = None) -> list[Found]:
     if lows and highs and max(lows)[0] > min(highs)[0]:
         found = [f for f in found if f.kind not in ("minimum_age", "maximum_age")]  # contradictory: say nothing
     return _dedupe(found)
+
+
+#: The grammar's kind of each requirement kind read (a parsed place may be a county, a city, a state or a ZIP).
+_KIND_OF: Final = {
+    "income_max_fpl": "income",
+    "income_low": "income",
+    "residency_state": "residency",
+    "residency_county": "residency",
+    "residency_city": "residency",
+    "residency_zip": "residency",
+}
 
 
 def _read_clause(clause: str, state: str | None, payment_only: bool) -> list[Found]:
