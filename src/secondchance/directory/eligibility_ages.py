@@ -113,25 +113,33 @@ def digits(clause: str) -> str:
     return NUMBER_WORD.sub(number, clause)
 
 
-def ages(clause: str) -> tuple[list[int], list[int]]:
-    """Minimum and maximum ages a clause states (empty when it states none, or hedges)."""
-    clause = digits(clause)
-    lows: list[int] = []
-    highs: list[int] = []
+def _no_age_limit(clause: str) -> bool:
+    """A clause whose numbers are no limit on the person's own age: none in age words, someone else's,
+    another way in, school grades, or the ages a limit keeps out ("clients under 18 are not admitted")."""
     if (
         not AGE_CONTEXT.search(clause)
         or DEPENDENT_AGE.search(clause)
         or AGE_NOT.search(clause)
         or (re.search(r"\bgrades?\b", clause, re.IGNORECASE) and not re.search(r"\bage", clause, re.IGNORECASE))
     ):
+        return True
+    return bool(
+        re.search(
+            r"\bnot\s*(?:be\s*)?(?:admitted|accepted|eligible|allowed|served|permitted)|\bineligible\b|\bexcluded\b|"
+            r"\b(?:cannot|can't|won't|will\s*not)\s*(?:be\s*)?(?:admitted|accepted|served|enrolled|enroll)\b",
+            clause,
+            re.I,
+        )
+    ) and not (NEG_MIN.search(clause) or NEG_MAX.search(clause))
+
+
+def ages(clause: str) -> tuple[list[int], list[int]]:
+    """Minimum and maximum ages a clause states (empty when it states none, or hedges)."""
+    clause = digits(clause)
+    lows: list[int] = []
+    highs: list[int] = []
+    if _no_age_limit(clause):
         return lows, highs
-    if re.search(
-        r"\bnot\s*(?:be\s*)?(?:admitted|accepted|eligible|allowed|served|permitted)|\bineligible\b|\bexcluded\b|"
-        r"\b(?:cannot|can't|won't|will\s*not)\s*(?:be\s*)?(?:admitted|accepted|served|enrolled|enroll)\b",
-        clause,
-        re.I,
-    ) and not (NEG_MIN.search(clause) or NEG_MAX.search(clause)):
-        return lows, highs  # "clients under 18 are not admitted": the words name whom the limit keeps out
     taken: list[tuple[int, int]] = []
 
     def free(m: re.Match[str]) -> bool:
