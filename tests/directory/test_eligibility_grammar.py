@@ -62,6 +62,24 @@ def test_a_clause_with_a_word_the_grammar_does_not_know_decides_nothing(clause: 
     assert read(clause, "CA") == []
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("18+ to enroll; under 18 with guardian", set()),  # the second clause may let minors in
+        ("Accepts Medi-Cal and Medicare; no private insurance", set()),  # insurance spoken of unparsed: unknown
+        ("Bring a photo ID; Social Security card if available", {("document", "photo_id")}),  # each paper alone
+        (
+            "Women 18 and older. Bring photo ID.",
+            {("gender", "female"), ("minimum_age", "18"), ("document", "photo_id")},
+        ),
+    ],
+)
+def test_a_clause_that_speaks_of_a_kind_without_parsing_takes_that_kind_back(
+    text: str, expected: set[tuple[str, str]]
+) -> None:
+    assert {(f.kind, f.value) for f in read(text, "CA")} == expected
+
+
 _DECIDED = [p for p in load() if p.expected and len(clauses(p.text)) == 1 and "," not in p.text]
 #: Tails that widen or scope what a clause says: "or", a hedge, another group, a part of the service.
 _TAILS = [

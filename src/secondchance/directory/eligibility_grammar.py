@@ -47,8 +47,12 @@ BOUND = (
     r"above|under|younger\s+than|below|up\s+to|no\s+older\s+than|maximum\s+age(?:\s+(?:of|is))?:?|max\.?\s*age:?)"
 )
 NEG_WHO = r"(?:no\s*one|nobody|no\s+(?:persons?|people|children|kids|youth|minors|adults|individuals|clients))"
+AGE_SUBJECTS = "|".join(sorted(SUBJECTS | {"women", "men", "girls", "boys", "males", "females", "tay", "veterans"}))
 AGE_EXPRS: Final = [
-    ci(rf"\b(?:between\s+the\s+ages\s+of\s+|{AGE_LEAD}(?:between\s+|from\s+)?){N}{YRS}\s*(?:-|–|—|to|through|thru|and)\s*{N}{YRS}"),
+    ci(rf"\b(?:between\s+the\s+ages\s+of|(?:ages?|aged)\s*:?\s*(?:of\s+)?(?:between|from)?|between|from)\s*{N}{YRS}\s*"
+       rf"(?:-|–|—|to|through|thru|and)\s*{N}{YRS}"),
+    ci(rf"\b{N}\s*(?:-|–|—|to|through|thru)\s*{N}\s*(?:years?|yrs?\.?|y/?o\b|y\.o\.)(?:\s*(?:of\s+age|old))?"),
+    ci(rf"\b(?:{AGE_SUBJECTS})\s*\(?{N}\s*(?:-|–|to|through)\s*{N}\b"),
     ci(rf"\b(?:ages?|aged)\s*:?\s*(?:of\s+)?{N}{YRS}(?:{UP}|{DOWN})?"),
     ci(rf"\b{N}\s*(?:years?|yrs?\.?|y/?o\b|y\.o\.)(?:\s*(?:of\s+age|old))?(?:{UP}|{DOWN})?"),
     ci(rf"\b{N}{UP}|\b{N}{DOWN}(?:\s*(?:years?|yrs?)(?:\s+(?:of\s+age|old))?)?"),
@@ -302,6 +306,11 @@ def _inert(part: str) -> bool:
     if not tokens or tokens[0] in OPENERS or re.search(r"\d", part) or HEDGE.search(part):
         return False
     return not any(t in WIDENERS or (t in SUBJECTS and t not in SINGULAR) for t in tokens)
+
+
+def mentioned(clause: str) -> frozenset[str]:
+    """The kinds a clause names an expression of, whether or not the clause parses."""
+    return frozenset(kind for _, _, kind in spans(digits(clause)))
 
 
 def parse(clause: str) -> frozenset[str]:

@@ -32,7 +32,7 @@ from typing import Final
 from .eligibility_access import SOBER_NOT, documents, referral, sobriety
 from .eligibility_ages import AGE_CONTEXT, ages
 from .eligibility_clauses import SCOPED, clauses, decidable
-from .eligibility_grammar import parse
+from .eligibility_grammar import mentioned, parse
 from .eligibility_lexicon import HEDGE, ci
 from .eligibility_payment import FPL, INCOME_PRICE, OTHER_PAYMENT, income, insurance
 from .eligibility_people import gender, veteran
@@ -97,6 +97,7 @@ def read(text: str | None, state: str | None = None) -> list[Found]:
     found: list[Found] = []
     lows: list[tuple[int, str]] = []
     highs: list[tuple[int, str]] = []
+    doubted: set[str] = set()  # kinds a clause speaks of in words the grammar does not parse
     for clause in clauses(text):
         if SCOPED.match(clause):
             continue  # "For emergency assistance, must have low income": one part of the service only
@@ -107,6 +108,7 @@ def read(text: str | None, state: str | None = None) -> list[Found]:
         ):
             continue
         kinds = parse(clause)
+        doubted |= mentioned(clause) - kinds - {"document"}  # each paper named is required on its own
         low, high = ages(clause) if "age" in kinds and not HEDGE.search(clause) else ([], [])
         lows += [(v, clause) for v in low]
         highs += [(v, clause) for v in high]
@@ -121,6 +123,8 @@ def read(text: str | None, state: str | None = None) -> list[Found]:
     if highs:
         value, clause = min(highs)
         found.append(Found("maximum_age", str(value), clause))
+    # "18+ to enroll; under 18 with a guardian": a clause we cannot parse may qualify what another decided
+    found = [f for f in found if _KIND_OF.get(f.kind, f.kind) not in doubted]
     found = _across_clauses(text, found)
     if lows and highs and max(lows)[0] > min(highs)[0]:
         found = [f for f in found if f.kind not in ("minimum_age", "maximum_age")]  # contradictory: say nothing
@@ -129,6 +133,8 @@ def read(text: str | None, state: str | None = None) -> list[Found]:
 
 #: The grammar's kind of each requirement kind read (a parsed place may be a county, a city, a state or a ZIP).
 _KIND_OF: Final = {
+    "minimum_age": "age",
+    "maximum_age": "age",
     "income_max_fpl": "income",
     "income_low": "income",
     "residency_state": "residency",
