@@ -3,10 +3,20 @@
 Real listings state who they serve only in prose ("Age 55 or over", "Resident of San Mateo
 County", "Age 21-60, detoxed", "Low-income person without access to health care"). ``read``
 turns such text into ``Found`` requirements, each keeping the clause it came from so the person
-is shown the listing's own words. The grammar is a set of tested regular expressions over one
-clause at a time (a sentence or a ``;``-separated part); no model, no network.
+is shown the listing's own words. No model, no network; one job per module:
 
-**A wrong "fits" is the worst error**, so the grammar decides only what a clause says plainly:
+- ``eligibility_clauses``: the text cut into clauses (sentences, ``;``-parts, lines), with labelled
+  lists and choice lines dropped first;
+- ``eligibility_grammar``: the whole-clause gate. A clause decides only when *every* word of it is
+  accounted for: value expressions (an age, a place, an income limit, a paper, a record policy...)
+  plus a closed list of fillers (``eligibility_lexicon``). One unknown word, a hedge, an "or" outside
+  a list of places or insurers, another group joined on, a scope ("for the shelter"): nothing;
+- the kind readers (``eligibility_ages``, ``_people``, ``_payment``, ``_places``, ``_access``,
+  ``_records``) read the values of the kinds the parse found, each with its own vetoes;
+- this module: the public entry ``read`` and what one clause takes back from another.
+
+**A wrong "fits" is the worst error**, so besides the gate the readers decide only what a clause
+says plainly:
 
 - a clause that hedges ("priority", "preferred", "encouraged", "may", "some", "varies") decides
   nothing of the kind it hedges;
