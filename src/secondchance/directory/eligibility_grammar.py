@@ -14,6 +14,7 @@ vetoes kept.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Final
 
 from .eligibility_access import DOCUMENT_PATTERNS, REFERRAL_NOT, REFERRAL_REQUIRED
@@ -97,7 +98,7 @@ INCOME_EXPRS: Final = [
     ),
 ]
 _STATE = "|".join(sorted((re.escape(n) for n in STATES), key=len, reverse=True))
-CITY_NAME = r"[A-Z][A-Za-z.'-]*(?:\s+[A-Z][A-Za-z.'-]*)*"
+CITY_NAME = r"[A-Z][A-Za-z.'-]*(?:\s+[A-Z][A-Za-z.'-]*){0,4}"
 RES_LEAD = r"(?:residents?\s+of|resid(?:e|es|ing|ency)\s+in|liv(?:e|es|ing)\s+in|domiciled\s+in)"
 PLACE_EXPRS: Final = [
     COUNTY_AFTER,
@@ -108,7 +109,7 @@ PLACE_EXPRS: Final = [
     re.compile(rf"\b(?:{'|'.join(STATES.values())})\s+[Rr]esidents?\b"),
     re.compile(
         r"\b(?:[Rr]esidents?\s*of|[Rr]esid(?:e|es|ing)\s*in|[Ll]iv(?:e|es|ing)\s*in)\s*(?:the\s*)?(?:[Cc]ity\s*of\s*)?"
-        rf"{CITY_NAME}(?:\s*,\s*(?:and\s+|or\s+)?{CITY_NAME}|\s+(?:and|or|&)\s+{CITY_NAME})*"
+        rf"{CITY_NAME}(?:\s*,\s*(?:and\s+|or\s+)?{CITY_NAME}|\s+(?:and|or|&)\s+{CITY_NAME}){{0,11}}"
     ),
     re.compile(rf"\b(?:[Cc]ity\s*of\s*)?{CITY_NAME}\s+(?:city\s+)?[Rr]esidents?\b"),
 ]
@@ -181,8 +182,10 @@ TOKEN = re.compile(r"<[a-z+]+>|[a-z0-9]+(?:['’][a-z]+)?|[^\sa-z0-9]", re.IGNOR
 SCOPE = re.compile(r"^(?:for|at|in)$")
 
 
+@lru_cache(maxsize=4096)
 def spans(clause: str) -> list[tuple[int, int, str]]:
-    """Every value expression found in a clause: (start, end, kind), each run on to the end of its word."""
+    """Every value expression found in a clause: (start, end, kind), each run on to the end of its word
+    (cached: ``parse`` and ``mentioned`` both ask)."""
     found: list[tuple[int, int, str]] = []
     for kind, patterns in EXPRESSIONS:
         for pattern in patterns:

@@ -7,12 +7,14 @@ import re
 from .eligibility_lexicon import HEDGE, ci
 from .geo import STATES
 
-NAME = r"[A-Z][A-Za-z.'-]*(?:\s+(?:[A-Z][A-Za-z.'-]*|de|la|del|du|of))*"
+#: A place's name: up to five words, and lists of up to twelve names (bounded, so that a long run of
+#: capitalised words costs linear time, not quadratic).
+NAME = r"[A-Z][A-Za-z.'-]*(?:\s+(?:[A-Z][A-Za-z.'-]*|de|la|del|du|of)){0,4}"
 COUNTY_AFTER = re.compile(
-    rf"\b(?:[Rr]esidents?\s*of|[Rr]esid(?:e|es|ing)\s*in|[Ll]iv(?:e|es|ing)\s*in|[Dd]omiciled\s*in)\s*(?:the\s*)?((?:{NAME}(?:,\s*(?:and\s+|or\s+|&\s+)?|\s+(?:and|or|&)\s+))*{NAME})\s+([Cc]ount(?:y|ies)|[Pp]arish(?:es)?)\b"
+    rf"\b(?:[Rr]esidents?\s*of|[Rr]esid(?:e|es|ing)\s*in|[Ll]iv(?:e|es|ing)\s*in|[Dd]omiciled\s*in)\s*(?:the\s*)?((?:{NAME}(?:,\s*(?:and\s+|or\s+|&\s+)?|\s+(?:and|or|&)\s+)){{0,11}}{NAME})\s+([Cc]ount(?:y|ies)|[Pp]arish(?:es)?)\b"
 )
 COUNTY_BEFORE = re.compile(
-    rf"\b((?:{NAME}(?:,\s*(?:and\s+|or\s+|&\s+)?|\s+(?:and|or|&)\s+))*{NAME})\s+([Cc]ount(?:y|ies)|[Pp]arish(?:es)?)\s+[Rr]esidents?\b"
+    rf"\b((?:{NAME}(?:,\s*(?:and\s+|or\s+|&\s+)?|\s+(?:and|or|&)\s+)){{0,11}}{NAME})\s+([Cc]ount(?:y|ies)|[Pp]arish(?:es)?)\s+[Rr]esidents?\b"
 )
 STATE_AFTER = ci(
     r"\b(?:residents?\s*of|resid(?:e|es|ing|ency)\s*in|liv(?:e|es|ing)\s*in|domiciled\s*in)\s*(?:the\s*)?(?:state\s*of\s*)?"
@@ -22,7 +24,7 @@ STATE_AFTER = ci(
 STATE_BEFORE = ci(r"\b([a-z][a-z. ]+?)\s*(?:state\s*)?residents?\b")
 CITY_AFTER = re.compile(
     rf"\b(?:[Rr]esidents?\s*of|[Rr]esid(?:e|es|ing)\s*in|[Ll]iv(?:e|es|ing)\s*in)\s*(?:the\s*)?(?:[Cc]ity\s*of\s*)?"
-    rf"((?:{NAME}(?:,\s*|\s+(?:and|or|&)\s+))*{NAME})(?=$|[,.;:)]|\s+(?:only|age|aged|who|with|to|for)\b)"
+    rf"((?:{NAME}(?:,\s*|\s+(?:and|or|&)\s+)){{0,11}}{NAME})(?=$|[,.;:)]|\s+(?:only|age|aged|who|with|to|for)\b)"
 )
 CITY_BEFORE = re.compile(rf"\b(?:[Cc]ity\s*of\s*)?({NAME})\s+(?:city\s+)?[Rr]esidents?\b")
 ZIP_LIST = r"((?:\d{5}(?:\s*,\s*|\s*(?:,\s*)?(?:and|or|&)\s*|\s+))*\d{5})\b"

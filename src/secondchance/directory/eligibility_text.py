@@ -122,11 +122,7 @@ def read(text: str | None, state: str | None = None) -> list[Found]:
         low, high = ages(clause) if "age" in kinds and not HEDGE.search(clause) else ([], [])
         lows += [(v, clause) for v in low]
         highs += [(v, clause) for v in high]
-        found += [
-            f
-            for f in _read_clause(clause, state, payment_only=not OTHER_PAYMENT.search(text))
-            if _KIND_OF.get(f.kind, f.kind) in kinds
-        ]
+        found += _read_clause(clause, state, kinds, payment_only=not OTHER_PAYMENT.search(text))
     if lows:
         value, clause = max(lows)
         found.append(Found("minimum_age", str(value), clause))
@@ -154,29 +150,34 @@ _KIND_OF: Final = {
 }
 
 
-def _read_clause(clause: str, state: str | None, payment_only: bool) -> list[Found]:
-    """Every kind but age that one clause states (``payment_only``: no other way to pay in the text)."""
+def _read_clause(clause: str, state: str | None, kinds: frozenset[str], payment_only: bool) -> list[Found]:
+    """The values of the kinds (but age) the clause parsed as (``payment_only``: no other way to pay in
+    the text). Only those readers run: a clause that parses as nothing costs no reader."""
     found: list[Found] = []
-    said = gender(clause)
+    said = gender(clause) if "gender" in kinds else None
     if said:
         found.append(Found("gender", said, clause))
-    if veteran(clause):
+    if "veteran" in kinds and veteran(clause):
         found.append(Found("veteran", "required", clause))
-    if payment_only:  # "sliding scale; Medicaid accepted": insurers are not the only way in
+    if "insurance" in kinds and payment_only:  # "sliding scale; Medicaid accepted": not the only way in
         found += [Found("insurance", v, clause) for v in insurance(clause)]
-    limits, low_income = income(clause)
+    limits, low_income = income(clause) if "income" in kinds else ([], False)
     if limits:
         found.append(Found("income_max_fpl", str(min(limits)), clause))
     elif low_income:
         found.append(Found("income_low", "required", clause))
-    found += [Found(kind, value, clause) for kind, value in residency(clause, state)]
-    found += [Found("document", code, clause) for code in documents(clause)]
-    needed = referral(clause)
+    if "residency" in kinds:
+        found += [Found(kind, value, clause) for kind, value in residency(clause, state)]
+    if "document" in kinds:
+        found += [Found("document", code, clause) for code in documents(clause)]
+    needed = referral(clause) if "referral" in kinds else None
     if needed:
         found.append(Found("referral", needed, clause))
-    if sobriety(clause):
+    if "sobriety" in kinds and sobriety(clause):
         found.append(Found("sobriety", "required", clause))
-    return found + [Found("records", policy, clause) for policy in records(clause)]
+    if "records" in kinds:
+        found += [Found("records", policy, clause) for policy in records(clause)]
+    return found
 
 
 def _across_clauses(text: str, found: list[Found]) -> list[Found]:
