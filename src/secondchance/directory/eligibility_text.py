@@ -119,6 +119,8 @@ def read(text: str | None, state: str | None = None) -> list[Found]:
             continue
         kinds = parse(clause)
         doubted |= mentioned(clause) - kinds - {"document"}  # each paper named is required on its own
+        if not kinds and EXCEPTIONS.search(clause):  # "Income below 200% FPL; exceptions for families"
+            doubted |= set(_KIND_OF.values()) | {"gender", "veteran", "insurance", "sobriety", "records"}
         low, high = ages(clause) if "age" in kinds and not HEDGE.search(clause) else ([], [])
         lows += [(v, clause) for v in low]
         highs += [(v, clause) for v in high]
@@ -137,6 +139,8 @@ def read(text: str | None, state: str | None = None) -> list[Found]:
     return _dedupe(found)
 
 
+#: A clause that does not parse and speaks of exceptions: any limit another clause decided may have them.
+EXCEPTIONS: Final = ci(r"\b(?:exceptions?|exempt(?:ed|ions?)?|waived?|waivers?|unless|otherwise)\b")
 #: The grammar's kind of each requirement kind read (a parsed place may be a county, a city, a state or a ZIP).
 _KIND_OF: Final = {
     "minimum_age": "age",
