@@ -63,6 +63,11 @@ AGE_NOT = ci(
     r"\b(?:eat|ride|stay|enter|get\s*in)s?\s*free\b|\bto\s*(?:volunteer|donate|drive|work\s*here)\b|\bany\s*age\b|"
     r"\bhead\s*of\s*(?:the\s*)?household\b|\b(?:with|accompanied\s*by)\s*(?:a\s*)?(?:parent|guardian)"
 )
+#: The age of a conviction, a record or a sentence ("felony convictions older than 5 years"), not a person's.
+NOT_A_PERSON = ci(
+    r"\b(?:convictions?|offen[cs]es?|felon(?:y|ies)|records?|histor(?:y|ies)|sentences?|charges?|cases?|arrests?)\s+"
+    r"(?:\w+\s+)?(?:older|younger|more|less|over|under)\s+than\b"
+)
 #: Ages of someone else (a parent "of children under 5"): not the person's own age.
 DEPENDENT_AGE = ci(
     r"\b(?:with|of|has|have|having|caring\s*for|raising|parents?|famil\w*|pregnant|custody)\b.{0,40}?"
@@ -120,6 +125,7 @@ def _no_age_limit(clause: str) -> bool:
     if (
         not AGE_CONTEXT.search(clause)
         or DEPENDENT_AGE.search(clause)
+        or NOT_A_PERSON.search(clause)
         or AGE_NOT.search(clause)
         or (re.search(r"\bgrades?\b", clause, re.IGNORECASE) and not re.search(r"\bage", clause, re.IGNORECASE))
     ):

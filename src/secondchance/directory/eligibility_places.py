@@ -36,6 +36,8 @@ ZIPS = [
         rf"\s*(?:the\s*|one\s*of\s*(?:these|the)\s*)?{ZIP_LIST}(?!\s*(?:[A-Za-z]+\s*){{0,2}}(?:st|street|ave|avenue|rd|road|blvd)\b)"
     ),
 ]
+#: Words that open a sentence before a county's name ("Serving Alameda County residents", "Open to ...").
+LEADING = r"serving|serves|serve|open\s+to|for|all|only|must\s+be|eligible|we\s+serve|services\s+for|helping"
 RESIDENCY_NOT = ci(
     r"\b(?:or\s*work|and/or\s*work|work\s*or\s*live|or\s*attend|or\s*go\s*to\s*school|or\s*employed|work(?:s|ing)?\s*in|"
     r"not\s*(?:required|necessary|limited)|regardless|any\s*county|all\s*counties|outside|non-?residents?|"
@@ -67,6 +69,8 @@ def residency(clause: str, state: str | None) -> list[tuple[str, str]]:
         names = _split_names(re.sub(r"^(?:[Rr]esidents?\s*of|the)\s+", "", m.group(1)))
         # "King County or Pierce County": each name already says County
         names = [re.sub(r"\s+(?:County|Parish)$", "", n) for n in names]
+        # "Serving Alameda County residents": a capitalised first word that is not part of the name
+        names[0] = re.sub(rf"^(?:{LEADING})\s+(?=\S)", "", names[0], flags=re.I) if names else ""
         if re.match(r"'s\b", clause[m.end() :]) or any(re.fullmatch(r"[A-Z]{2,3}", n) for n in names):
             return []  # "LA County's SPA 6": part of a county, or a name we would have to guess
         counties += [f"{n} {word}" for n in names if n.lower() not in ("the", "our", "this", "that")]
