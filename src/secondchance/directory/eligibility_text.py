@@ -119,8 +119,10 @@ def read(text: str | None, state: str | None = None) -> list[Found]:
             continue
         kinds = parse(clause)
         doubted |= mentioned(clause) - kinds - {"document"}  # each paper named is required on its own
-        if not kinds and EXCEPTIONS.search(clause):  # "Income below 200% FPL; exceptions for families"
+        if not kinds and (EXCEPTIONS.search(clause) or OTHERS.search(clause)):  # "...; exceptions for families"
             doubted |= set(_KIND_OF.values()) | {"gender", "veteran", "insurance", "sobriety", "records"}
+        if not kinds and OTHER_AGES.search(clause):
+            doubted.add("age")
         low, high = ages(clause) if "age" in kinds and not HEDGE.search(clause) else ([], [])
         lows += [(v, clause) for v in low]
         highs += [(v, clause) for v in high]
@@ -141,6 +143,11 @@ def read(text: str | None, state: str | None = None) -> list[Found]:
 
 #: A clause that does not parse and speaks of exceptions: any limit another clause decided may have them.
 EXCEPTIONS: Final = ci(r"\b(?:exceptions?|exempt(?:ed|ions?)?|waived?|waivers?|unless|otherwise)\b")
+#: A clause that does not parse and names other people ("Minors can attend with a guardian", "Others call
+#: for options", "Family members can attend groups", "Other insurance plans too"): the limits have a way round.
+OTHERS: Final = ci(r"\b(?:others?|anyone|everyone|family\s+members|spouses|non-?(?:veterans|residents)|too|also)\b")
+#: ... and one that names people of other ages ("Minors can attend with a guardian"): the age limit has one.
+OTHER_AGES: Final = ci(r"\b(?:younger|older|minors)\b")
 #: The grammar's kind of each requirement kind read (a parsed place may be a county, a city, a state or a ZIP).
 _KIND_OF: Final = {
     "minimum_age": "age",
