@@ -44,7 +44,7 @@ VETERAN_NOT = ci(
     r"guard|service\s*members?|military\s*members?|non-?veterans?|regardless|also|including|welcome|and\s*others|"
     r"or\s*(?!veteran)\w+|not|no(?!\s*exceptions?)|funded|foundation|affairs|administration|benefits|hospitals?|"
     r"day|memorial|owned|staffed|hall|building|blvd|boulevard|highway|parkway|park|plaza|bridge|by\s*veterans|"
-    r"discounts?|founded|fellow|village|anyone|everyone|"
+    r"discounts?|founded|fellow|village|anyone|everyone|hires?|hiring|consider\w*|"
     r"veterans?\s*(?:who|and\s*volunteers))\b"
 )
 
