@@ -67,6 +67,8 @@ def residency(clause: str, state: str | None) -> list[tuple[str, str]]:
     for m in [*COUNTY_AFTER.finditer(clause), *COUNTY_BEFORE.finditer(clause)]:
         word = "Parish" if m.group(2).lower().startswith("parish") else "County"
         names = _split_names(re.sub(r"^(?:[Rr]esidents?\s*of|the)\s+", "", m.group(1)))
+        if len(names) > 1 and m.group(2).lower() in ("county", "parish") and any(n.lower() in STATES for n in names):
+            return []  # "a resident of California and Alameda County": a state, then one county
         # "King County or Pierce County": each name already says County
         names = [re.sub(r"\s+(?:County|Parish)$", "", n) for n in names]
         # "Serving Alameda County residents": a capitalised first word that is not part of the name
