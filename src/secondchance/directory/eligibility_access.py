@@ -8,7 +8,7 @@ from typing import Final
 from .eligibility_lexicon import HEDGE, ci
 
 DOCUMENT_PATTERNS: Final = (
-    ("photo_id", ci(r"\b(?:photo|picture|valid|government[- ]issued|state|current)\s*(?:id|i\.d\.|identification)\b|"
+    ("photo_id", ci(r"\b(?:photo|picture|valid|government[- ]issued|state|current)\s*(?:id|i\.d\.|identification)\b|(?-i:\bID\b)|"
                      r"\bdriver'?s'?\s*licen[cs]e\b|\bid\s*card\b|\bidentification\b|\bpassport\b")),
     ("ssn_card", ci(r"\bsocial\s*security\s*(?:card|number)\b|\bss\s*card\b|\bssn\b")),
     ("birth_certificate", ci(r"\bbirth\s*certificates?\b")),
@@ -83,7 +83,7 @@ SOBER = ci(
     r"not\s*(?:be\s*)?under\s*the\s*influence|no\s*(?:active|current)\s*(?:drug|alcohol|substance)"
     r"(?:\s*(?:or|and|/)\s*(?:drug|alcohol))?\s*use|(?:drug|alcohol)\s*(?:and|&|/)\s*(?:drug|alcohol)[- ]free|"
     r"must\s*pass\s*(?:a\s*)?drug\s*(?:test|screen\w*)|drug\s*(?:testing|screening)\s*(?:is\s*)?required|"
-    r"must\s*be\s*[\w ,]{0,20}?\bsober|"
+    r"must\s*be\s*[\w ,]{0,20}?\bsober|(?:must\s*(?:be|remain|stay)\s*)abstinent|abstinence\s*(?:is\s*)?required|"
     r"must\s*(?:maintain|remain)\s*(?:sober|sobriety|clean)|random\s*drug\s*test\w*)\b"
 )
 SOBER_NOT = ci(

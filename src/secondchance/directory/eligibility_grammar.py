@@ -121,15 +121,19 @@ REFERRAL_EXPRS: Final = [
 ]  # fmt: skip
 SOBER_EXPRS: Final = [
     ci(r"\b(?:clean\s+and\s+sober|sober|clean|drug[- ]free|alcohol[- ]free|(?:drug|alcohol)\s+(?:and|&|/)\s+"
-       r"(?:drug|alcohol)[- ]free|detoxed|detoxified|sobriety)\b"),
+       r"(?:drug|alcohol)[- ]free|detoxed|detoxified|sobriety|abstinent|abstinence)\b"),
     ci(r"\b(?:completed?\s+(?:a\s+)?detox(?:ification)?(?:\s+program)?|\d+\s+days?\s+(?:of\s+)?(?:clean|sober|sobriety)"
        r"(?:\s+time)?|must\s+pass\s+(?:a\s+)?drug\s+(?:test|screen(?:ing)?)|drug\s+(?:testing|screening)|"
        r"not\s+(?:be\s+)?under\s+the\s+influence|no\s+(?:active|current)\s+(?:drug|alcohol|substance)"
        r"(?:\s*(?:or|and|/)\s*(?:drug|alcohol))?\s+use)\b"),
     ci(r"\b(?:clean|sober|clean\s+and\s+sober)\s+for\s+(?:at\s+least\s+)?\d+\s+(?:days|months)|"
+       r"\b(?:abstinent|free|clean)\s+(?:from|of)\s+(?:drugs?|alcohol|substances)(?:\s*(?:and|or|&|/)\s*(?:drugs?|alcohol|"
+       r"substances))?(?:\s+for\s+(?:at\s+least\s+)?\d+\s+(?:days|months))?|"
        r"\brandom\s+(?:drug\s+tests?|drug\s+testing|drug\s+screens?|uas?)\b|"
        r"\b(?:clean\s+and\s+)?sober\s+living(?:\s+(?:environment|home|house|residence|facility))?"),
 ]  # fmt: skip
+#: "a valid California ID": the state that issued a paper is part of its name.
+STATE_ID = re.compile(rf"(?i:\b(?:{_STATE})\s+(?:state\s+)?)(?:ID|I\.D\.|[Ii]dentification)\b")
 RELEASE_PAPERS = ci(
     r"\b(?:cdcr|doc|prison|jail)\s+(?:release|parole)\s+(?:papers|documents|paperwork|forms?)|"
     r"\b(?:release|parole)\s+(?:papers|documents|paperwork|forms?)\s+from\s+(?:prison|jail|cdcr|doc|custody)"
@@ -172,7 +176,7 @@ EXPRESSIONS: Final[tuple[tuple[str, list[re.Pattern[str]]], ...]] = (
     ("insurance", INSURANCE_EXPRS),
     ("income", INCOME_EXPRS),
     ("residency", PLACE_EXPRS),
-    ("document", [*(pattern for _, pattern in DOCUMENT_PATTERNS), RELEASE_PAPERS]),
+    ("document", [*(pattern for _, pattern in DOCUMENT_PATTERNS), RELEASE_PAPERS, STATE_ID]),
     ("referral", REFERRAL_EXPRS),
     ("sobriety", SOBER_EXPRS),
     ("records", RECORD_EXPRS),
