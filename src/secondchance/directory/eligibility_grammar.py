@@ -40,8 +40,7 @@ from .geo import STATES
 
 N = r"\d{1,2}(?!\s*(?:%|percent|\d|,\d))"
 YRS = r"(?:\s*(?:years?|yrs?\.?|y/?o\b|y\.o\.)(?:\s*(?:of\s+age|old))?)?"
-AGE_LEAD = r"(?:(?:ages?|aged)\s*:?\s*(?:of\s+)?)?"
-UP = r"\s*(?:\+|plus\b|(?:and|or|&)\s*(?:over|older|above|up|upward|upwards)|and\s+up|(?:or|and)\s+more)"
+UP = r"\s*(?:\+|plus\b|(?:and|or|&)\s*(?:over|older|above|up|upward|upwards)|and\s+up)"
 DOWN = r"\s*(?:and|or|&)\s*(?:under|younger|below|less)"
 BOUND = (
     r"(?:at\s+least|a\s+least|minimum(?:\s+age)?(?:\s+(?:of|is))?:?|min\.?\s*age:?|no\s+younger\s+than|over|older\s+than|"
