@@ -14,7 +14,7 @@ DOCUMENT_PATTERNS: Final = (
     ("birth_certificate", ci(r"\bbirth\s*certificates?\b")),
     ("proof_of_income", ci(r"\bproof\s*of\s*(?:all\s*)?(?:household\s*)?income\b|\bpay\s*stubs?\b|"
                             r"\bincome\s*verification\b|\btax\s*returns?\b|\bbenefit\s*award\s*letter\b")),
-    ("proof_of_residency", ci(r"\bproof\s*of\s*(?:[A-Z][a-z]+\s*)?(?:residen\w*|address)\b|\butility\s*bill\b|"
+    ("proof_of_residency", ci(r"\bproof\s*of\s*(?:[A-Z][a-z]+\s*){0,3}(?:residen\w*|address)\b|\butility\s*bill\b|"
                                r"\blease\s*agreement\b")),
     ("release_papers", ci(r"\b(?:release|parole)\s*(?:papers|documents|paperwork|form)\b|"
                            r"\bdischarge\s*papers\s*from\s*(?:prison|jail)\b")),

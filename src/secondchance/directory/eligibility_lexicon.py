@@ -41,7 +41,7 @@ ARTICLES: Final = _words("a an the our this all any their his her")
 #: the qualifiers that only narrow who they are, modals, "be", "only", "required", "open to", headers.
 #: Not here, on purpose: hedges, negations, "or", "also", "some", "most", "except", numbers, time words.
 FILLERS: Final = (
-    (SUBJECTS - _words("anyone everyone parents couples others victims caregivers spouses dependents"))
+    (SUBJECTS - _words("everyone parents couples others victims caregivers spouses dependents"))
     | SERVICE_NOUNS
     | _words("a an the our this all")
     | _words(
@@ -62,7 +62,8 @@ FILLERS: Final = (
         "resides residing enrollment admission intake earn earns earning demonstrate demonstrated here such zip code "
         "codes zipcode reentry employer employers renters homeowners employment parole probation domestic violence "
         "abuse trafficking disabled provides offers help helps adolescents minors juveniles admitted designed intended "
-        "reserved dedicated specifically specific limit limits range restrictions can apply applying old olds"
+        "reserved dedicated specifically specific limit limits range restrictions can apply applying old olds "
+        "beneficiary recipient enrollee"
     )
 )
 PUNCTUATION: Final = frozenset(",:;()-/&.!'\"•*–—[]")
@@ -80,7 +81,7 @@ FILLER_PHRASES: Final = (
 )
 #: Who may send a referral ("referral from a case manager or parole officer required").
 AGENT = (
-    r"(?:(?:a|an|the|your|their)\s+)?(?:[\w-]+\s+){0,2}?(?:agency|agencies|officers?|workers?|managers?|providers?|"
+    r"(?:(?:a|an|the|your|their)\s+)?(?:[\w-]+\s+){0,3}?(?:agency|agencies|officers?|workers?|managers?|providers?|"
     r"doctors?|physicians?|counselors?|courts?|hospitals?|programs?|caseworkers?|clinics?|schools?|211|therapists?|"
     r"staff|partners?|agents?|organizations?|dhs|dcfs|dss|cps|va|pastors?|clergy|judges?)"
 )
