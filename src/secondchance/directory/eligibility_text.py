@@ -217,6 +217,7 @@ def _across_clauses(text: str, found: list[Found]) -> list[Found]:
     if len({f.value for f in found if f.kind == "income_max_fpl"}) > 1:  # "families 200% FPL; individuals 150%"
         found = [f for f in found if f.kind != "income_max_fpl"]  # a limit per group: the matcher keeps one
     places = {f.phrase for f in found if f.kind.startswith("residency_")}
+    places |= {c for c in clauses(text) if "residency" in mentioned(c)}  # named, read or not
     if len(places) > 1:  # "Placer County residents; Nevada County residents by referral": alternatives
         found = [f for f in found if not f.kind.startswith("residency_")]
     return found
