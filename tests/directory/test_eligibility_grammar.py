@@ -80,6 +80,48 @@ def test_a_clause_that_speaks_of_a_kind_without_parsing_takes_that_kind_back(
     assert {(f.kind, f.value) for f in read(text, "CA")} == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an unparsed clause that speaks of exceptions or names other people: the limits have a way round
+        ("Income below 200% FPL; exceptions for families with children", set()),
+        ("Ages 18-24. Exceptions may be made for foster youth.", set()),
+        ("Must be 18 years old. Minors can attend with a guardian.", set()),
+        ("Residents of Alameda County. Others call for options.", set()),
+        ("Medicaid accepted. Other insurance plans too.", set()),
+        ("Veterans only. Family members can attend groups.", set()),
+        ("Anyone can attend; youth 12-17 program", set()),
+        ("Families at or below 200% FPL; individuals at or below 150% FPL", set()),  # a limit per group
+        # readers fixed by probing
+        ("Felony convictions older than 5 years accepted", set()),  # a conviction's age, not a person's
+        ("Serving Alameda County residents for over 40 years", {("residency_county", "Alameda County, CA")}),
+        ("Must be a resident of California and Alameda County", set()),  # not a "California County"
+        (
+            "Residents of Nevada and Placer counties",
+            {("residency_county", "Nevada County, CA"), ("residency_county", "Placer County, CA")},
+        ),
+        ("We hire veterans", set()),  # veterans hired, not veterans only
+        ("Must be between 18 and 24 years old", {("minimum_age", "18"), ("maximum_age", "24")}),
+        ("Must have a valid California ID", {("document", "photo_id")}),
+        ("Bring ID if you have one", set()),
+        ("Must be abstinent from drugs and alcohol", {("sobriety", "required")}),
+        ("Anyone 18 or older", {("minimum_age", "18")}),
+        ("Must be referred by your probation or parole officer", {("referral", "required")}),
+    ],
+)
+def test_what_the_text_around_a_clause_takes_back_and_what_the_readers_now_read(
+    text: str, expected: set[tuple[str, str]]
+) -> None:
+    assert {(f.kind, f.value) for f in read(text, "CA")} == expected
+
+
+def test_two_places_named_in_two_clauses_are_alternatives_even_when_one_is_not_read() -> None:
+    """Residents "by referral" is not read as a residency, but it names a second place: neither is the only
+    one. (The referral is Nevada County's alone; reading it as everyone's is still a known error.)"""
+    found = read("Placer County residents; Nevada County residents by referral", "CA")
+    assert not [f for f in found if f.kind.startswith("residency_")]
+
+
 _DECIDED = [p for p in load() if p.expected and len(clauses(p.text)) == 1 and "," not in p.text]
 #: Tails that widen or scope what a clause says: "or", a hedge, another group, a part of the service.
 _TAILS = [
