@@ -1,0 +1,53 @@
+"""Who a clause says is served by gender, and veterans only."""
+
+from __future__ import annotations
+
+import re
+
+from .eligibility_lexicon import HEDGE, ci
+
+FEMALE = ci(r"\b(?:women|woman|females?|girls|mothers|moms|ladies|lady)\b|\bwomen's\b")
+MALE = ci(r"\b(?:men|man|males?|boys|fathers|dads|gentlemen)\b|\bmen's\b")
+ALL_GENDERS = ci(
+    r"\b(?:all\s*genders?|any\s*gender|regardless\s*of\s*gender|transgender|trans|non-?binary|gender[- ]?(?:diverse|"
+    r"queer|expansive|identity)|lgbt\w*|families|family|couples?|parents?|both|everyone|anyone|co-?ed)\b"
+)
+GENDER_ONLY = ci(
+    r"\b(?:only|serves?|for|exclusively|shelter|program|house|home|residence|veterans?|aged?|ages|over|\d{1,2}|"
+    r"single|pregnant|homeless|who|with|and\s*(?:their|her|his)\s*children|and\s*children)\b"
+)
+
+
+def gender(clause: str) -> str | None:
+    female, male = FEMALE.search(clause), MALE.search(clause)
+    if bool(female) == bool(male) or ALL_GENDERS.search(clause) or HEDGE.search(clause):
+        return None
+    if re.search(r"\bnot\b|\bno\b|\bexcept\b|\bvictims?\b.*\bby\b|-identified\b", clause, re.IGNORECASE):
+        return None
+    if re.search(  # "children under 5 and pregnant women": the children are of any gender
+        r"\b(?:children|kids|youth|adults|seniors|people|persons|individuals|infants|families)\b[^;]*?\b(?:and|or)\s+"
+        r"(?:pregnant\s+|single\s+)?(?:women|men|mothers|fathers|girls|boys)\b",
+        clause,
+        re.IGNORECASE,
+    ):
+        return None
+    return "female" if female else "male"
+
+
+#: A DD-214 alone is a paper to bring, not who is served (two blind labellers read it so): not read.
+VETERAN = ci(
+    r"\bveterans?\b|\bvets\b|\bhonorabl[ey]\s*discharged?\b|"
+    r"\b(?:must\s*have|who\s*(?:have\s*)?|those\s*who)\s*served\s*in\s*the\s*(?:u\.?s\.?\s*)?(?:armed\s*forces|military)\b"
+)
+VETERAN_NOT = ci(
+    r"\b(?:famil(?:y|ies)|spouses?|widows?|dependents?|survivors?|caregivers?|children|active[- ]duty|reserv\w*|"
+    r"guard|service\s*members?|military\s*members?|non-?veterans?|regardless|also|including|welcome|and\s*others|"
+    r"or\s*(?!veteran)\w+|not|no(?!\s*exceptions?)|funded|foundation|affairs|administration|benefits|hospitals?|"
+    r"day|memorial|owned|staffed|hall|building|blvd|boulevard|highway|parkway|park|plaza|bridge|by\s*veterans|"
+    r"discounts?|founded|fellow|village|anyone|everyone|hires?|hiring|consider\w*|"
+    r"veterans?\s*(?:who|and\s*volunteers))\b"
+)
+
+
+def veteran(clause: str) -> bool:
+    return bool(VETERAN.search(clause)) and not VETERAN_NOT.search(clause) and not HEDGE.search(clause)
