@@ -13,3 +13,11 @@ document.addEventListener("htmx:afterSwap", (event) => {
     target.focus();
   }
 });
+// The language switch submits the current screen's form as a normal page load (the header and
+// <html lang> change too), so htmx must not take that submission over: stop it before htmx sees it.
+document.addEventListener("submit", (event) => {
+  const button = event.submitter;
+  if (button && button.name === "action" && button.value.startsWith("lang:")) {
+    event.stopPropagation();
+  }
+}, true);
