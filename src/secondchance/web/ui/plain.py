@@ -80,9 +80,7 @@ def spanish_syllables(word: str) -> int:
 def spanish_sentences_of(message: str) -> list[str]:
     """A Spanish message's sentences, as ``sentences_of`` (placeholders read as one short word, ``él``)."""
     text = PLACEHOLDER.sub("él", message)
-    return [
-        s for s in SENTENCE_END.split(text) if len(SPANISH_WORD.findall(s)) >= 4 and s.rstrip()[-1:] in ".?!:"
-    ]
+    return [s for s in SENTENCE_END.split(text) if len(SPANISH_WORD.findall(s)) >= 4 and s.rstrip()[-1:] in ".?!:"]
 
 
 def spanish_catalogue() -> dict[str, str]:
@@ -110,6 +108,7 @@ def spanish_ui_sentences() -> list[tuple[str, str]]:
 
 
 # ------------------------------------------------------------------------------------------ the plan page
+
 
 def plan_page_messages() -> dict[str, str]:
     """Every msgid the "My plan" page shows, from the plan's own catalogue (plan/locale): the plan's

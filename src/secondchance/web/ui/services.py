@@ -390,8 +390,8 @@ def services_page(
         # The record check's facts decide fits like answers do, and are never asked again.
         form.facts = {**form.facts, **known.facts}
         query.facts = {**query.facts, **known.facts}
-    shown = [n.code for n in TOP_NEEDS]
-    chosen_sub = [BY_CODE[c] for c in form.needs if c in BY_CODE and c not in shown]
+    top = [n.code for n in TOP_NEEDS]
+    chosen_sub = [BY_CODE[c] for c in form.needs if c in BY_CODE and c not in top]
     context: dict[str, Any] = {
         "form": form,
         "known": known,
@@ -486,7 +486,5 @@ async def services_search(request: Request) -> Response:
         if "shown" not in fields:  # the printable list's switch: it sends the search it shows
             return await within_budget(request, services_page, request, form, bool(form.near), lang, False, known)
         shown = shown_form(fields["shown"])
-        return await within_budget(
-            request, services_page, request, form, shown is not None, lang, False, known, shown
-        )
+        return await within_budget(request, services_page, request, form, shown is not None, lang, False, known, shown)
     return await within_budget(request, services_page, request, form, True, None, action == "print", known)
