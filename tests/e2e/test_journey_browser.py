@@ -159,3 +159,34 @@ def test_from_the_results_to_papers_plan_and_help_with_back_reload_and_spanish(
     assert page.get_by_label("Ayuda legal").is_checked()
     audit(page, "journey-services-es")
     page.context.clear_cookies(name="sc_lang")
+
+
+def test_papers_language_switch_keeps_the_typed_name_only_in_the_browser(
+    page: Any, audit: Any, tmp_path: Path
+) -> None:
+    """The county and docket come back from the kept interview; the name and address from this tab's own
+    sessionStorage, erased once put back (the server never keeps them)."""
+    people = json.loads(resources.files("secondchance.examples").joinpath("people.json").read_text("utf-8"))
+    record = tmp_path / "my-record.json"
+    record.write_text(json.dumps(next(p for p in people["people"] if p["id"] == "luis")), encoding="utf-8")
+    page.goto("/check")
+    page.get_by_text("I saved my answers before").click()
+    page.set_input_files("#record-file", str(record))
+    page.get_by_role("button", name="Show my results").click()
+    page.get_by_role("button", name="Get my court papers").click()
+    assert heading(page) == "Get my court papers"
+    page.get_by_label("Docket or case number (optional)").first.fill("LA-15-0999")
+    page.get_by_label("Your full name").fill("Jane Example")
+    page.get_by_label("Your mailing address").fill("1 Sample Street")
+    page.get_by_role("button", name="Español").click()
+    assert heading(page) == "Obtener mis documentos para la corte"
+    assert "Jane" not in page.url
+    assert page.locator("#docket-0").input_value() == "LA-15-0999"
+    assert page.locator("#name").input_value() == "Jane Example"
+    assert page.locator("#address").input_value() == "1 Sample Street"
+    kept = page.evaluate("() => Object.keys(sessionStorage).filter((key) => key.startsWith('sc-keep:'))")
+    assert kept == [], "put back, then erased"
+    audit(page, "journey-papers-es-kept")
+    page.reload()
+    assert page.locator("#name").input_value() == "", "kept nowhere after that"
+    page.context.clear_cookies(name="sc_lang")
