@@ -17,6 +17,7 @@ from typing import Any
 
 import pdfplumber
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.e2e
 
@@ -24,8 +25,9 @@ PETITION = "03-ca-dismissal-petition-LA-18-0042.pdf"
 CASES = re.compile(r"LA-\d\d-\d{4}")
 
 
-def heading(page: Any) -> str:
-    return str(page.locator("h1").first.inner_text()).strip()
+def see(page: Any, title: str) -> None:
+    """The page titled ``title`` is shown (waits past a redirect: never reads the page before it)."""
+    expect(page.locator("h1").first).to_have_text(title)
 
 
 def pdf_text(data: bytes) -> str:
@@ -49,7 +51,7 @@ def test_from_the_results_to_papers_plan_and_help_with_back_reload_and_spanish(
     page.get_by_text("I saved my answers before").click()
     page.set_input_files("#record-file", str(record))
     page.get_by_role("button", name="Show my results").click()
-    assert heading(page) == "Your results"
+    see(page, "Your results")
     results_url = page.url
     assert re.fullmatch(r".*/check/[0-9a-f]{32}", results_url), "only a random reference in the URL"
     summary = page.locator("section.summary")
@@ -67,11 +69,12 @@ def test_from_the_results_to_papers_plan_and_help_with_back_reload_and_spanish(
     rule.wait_for_load_state()
     assert "/rules/" in rule.url
     rule.close()
-    assert page.url == results_url and heading(page) == "Your results"
+    see(page, "Your results")
+    assert page.url == results_url
 
     # Court papers, then Back: the results are still there (a GET, no resubmission).
     page.get_by_role("button", name="Get my court papers").click()
-    assert heading(page) == "Get my court papers"
+    see(page, "Get my court papers")
     papers_url = page.url
     assert re.fullmatch(r".*/papers/[0-9a-f]{32}", papers_url), papers_url
     made = page.locator("ul.papers li").all_inner_texts()
@@ -79,10 +82,12 @@ def test_from_the_results_to_papers_plan_and_help_with_back_reload_and_spanish(
     assert "Petition to seal arrest" in made[2]
     audit(page, "journey-papers")
     page.go_back()
-    assert page.url == results_url and heading(page) == "Your results"
+    see(page, "Your results")
+    assert page.url == results_url
     assert page.locator("section.summary h2").inner_text().strip() == "4 of 4 charges can be cleared now."
     page.go_forward()
-    assert page.url == papers_url and heading(page) == "Get my court papers", "the papers form shows again"
+    see(page, "Get my court papers")  # the papers form shows again
+    assert page.url == papers_url
 
     # The name and address are asked here; one petition is downloaded as a PDF and read back.
     assert page.get_by_label("County of the court").first.input_value() == "Los Angeles"
@@ -95,24 +100,24 @@ def test_from_the_results_to_papers_plan_and_help_with_back_reload_and_spanish(
     assert "SUPERIOR COURT OF CALIFORNIA, COUNTY OF LOS ANGELES" in text
     for words in ("LA-18-0042", "PC 459", "§ 17(b)", "§ 1203.4", "Jane Example"):
         assert words in text, words
-    assert heading(page) == "Get my court papers", "a download leaves the page where it is"
+    see(page, "Get my court papers")
     assert "Jane Example" not in page.url
     # Back, then Forward and reload: the papers form again, never a resubmission; the name is not kept.
     page.go_back()
-    assert heading(page) == "Your results"
+    see(page, "Your results")
     page.go_forward()
-    assert heading(page) == "Get my court papers"
+    see(page, "Get my court papers")
     page.reload()
-    assert heading(page) == "Get my court papers"
+    see(page, "Get my court papers")
     assert page.get_by_label("Your full name").input_value() == "", "the name is never kept by the server"
     assert page.get_by_role("button", name=PETITION).is_visible()
     audit(page, "journey-papers-again")
 
     # My plan from the results; reload keeps it.
     page.go_back()
-    assert heading(page) == "Your results"
+    see(page, "Your results")
     page.get_by_role("button", name="My plan: dates and first steps").click()
-    assert heading(page) == "My plan"
+    see(page, "My plan")
     plan_url = page.url
     assert re.fullmatch(r".*/plan/[0-9a-f]{32}", plan_url), plan_url
     english = plan_items(page)
@@ -120,28 +125,32 @@ def test_from_the_results_to_papers_plan_and_help_with_back_reload_and_spanish(
     assert "Check automatic sealing of case LA-24-0777" in english
     audit(page, "journey-plan")
     page.reload()
-    assert heading(page) == "My plan" and plan_items(page) == english, "reload keeps the plan"
+    see(page, "My plan")
+    assert plan_items(page) == english, "reload keeps the plan"
 
-    # Spanish: the same plan, item for item, in Spanish.
+    # Spanish: the same plan, item for item, in Spanish (and the ZIP typed but not searched, kept).
+    page.fill("#plan-near", "19107")
     page.get_by_role("button", name="Español").click()
-    assert heading(page) == "Mi plan"
-    assert page.locator("html").get_attribute("lang") == "es"
+    see(page, "Mi plan")
+    assert page.locator("#plan-near").input_value() == "19107"
+    expect(page.locator("html")).to_have_attribute("lang", "es")
     spanish = plan_items(page)
     assert "Pida anulación de la condena (dismissal): caso LA-15-0101" in spanish
     assert [CASES.findall(item) for item in spanish] == [CASES.findall(item) for item in english]
     assert len(spanish) == len(english)
     audit(page, "journey-plan-es")
     page.reload()
-    assert heading(page) == "Mi plan" and plan_items(page) == spanish
+    see(page, "Mi plan")
+    assert plan_items(page) == spanish
 
     # Services: a ZIP and a need typed, not searched; the language switch keeps them.
     page.goto("/services")
-    assert heading(page) == "Buscar ayuda cerca de mí"
+    see(page, "Buscar ayuda cerca de mí")
     page.fill("#near", "19107")
     page.get_by_label("Ayuda legal").check()
     page.get_by_role("button", name="English").click()
-    assert heading(page) == "Find help near me"
-    assert page.locator("html").get_attribute("lang") == "en"
+    see(page, "Find help near me")
+    expect(page.locator("html")).to_have_attribute("lang", "en")
     assert page.locator("#near").input_value() == "19107", "the typed ZIP is kept"
     assert page.get_by_label("Legal help").is_checked()
     assert page.locator("#results").count() == 0, "nothing was searched"
@@ -153,7 +162,7 @@ def test_from_the_results_to_papers_plan_and_help_with_back_reload_and_spanish(
     assert "19107" in place
     page.fill("#near", "Pittsburgh, PA")
     page.get_by_role("button", name="Español").click()
-    assert page.locator("html").get_attribute("lang") == "es"
+    expect(page.locator("html")).to_have_attribute("lang", "es")
     assert page.locator("#near").input_value() == "Pittsburgh, PA"
     assert "19107" in page.locator("#results-h").inner_text(), "the search shown is kept"
     assert page.get_by_label("Ayuda legal").is_checked()
@@ -161,9 +170,7 @@ def test_from_the_results_to_papers_plan_and_help_with_back_reload_and_spanish(
     page.context.clear_cookies(name="sc_lang")
 
 
-def test_papers_language_switch_keeps_the_typed_name_only_in_the_browser(
-    page: Any, audit: Any, tmp_path: Path
-) -> None:
+def test_papers_language_switch_keeps_the_typed_name_only_in_the_browser(page: Any, audit: Any, tmp_path: Path) -> None:
     """The county and docket come back from the kept interview; the name and address from this tab's own
     sessionStorage, erased once put back (the server never keeps them)."""
     people = json.loads(resources.files("secondchance.examples").joinpath("people.json").read_text("utf-8"))
@@ -174,12 +181,12 @@ def test_papers_language_switch_keeps_the_typed_name_only_in_the_browser(
     page.set_input_files("#record-file", str(record))
     page.get_by_role("button", name="Show my results").click()
     page.get_by_role("button", name="Get my court papers").click()
-    assert heading(page) == "Get my court papers"
+    see(page, "Get my court papers")
     page.get_by_label("Docket or case number (optional)").first.fill("LA-15-0999")
     page.get_by_label("Your full name").fill("Jane Example")
     page.get_by_label("Your mailing address").fill("1 Sample Street")
     page.get_by_role("button", name="Español").click()
-    assert heading(page) == "Obtener mis documentos para la corte"
+    see(page, "Obtener mis documentos para la corte")
     assert "Jane" not in page.url
     assert page.locator("#docket-0").input_value() == "LA-15-0999"
     assert page.locator("#name").input_value() == "Jane Example"

@@ -15,14 +15,16 @@ document.addEventListener("htmx:afterSwap", (event) => {
 });
 // The language switch submits the current screen's form as a normal page load (the header and
 // <html lang> change too), so htmx must not take that submission over: stop it before htmx sees it.
-// Fields the server never keeps (the name and address on the court papers: data-keep-local) wait in
-// this tab's sessionStorage until the page in the other language is shown, then are put back and erased.
+// Fields typed but not sent that the switch would lose (data-keep-local: the name and address on the
+// court papers, which the server never keeps; the release date and search on My plan) wait in this
+// tab's sessionStorage until the page in the other language is shown, then are put back and erased.
 const KEEP = "sc-keep:";
 document.addEventListener("submit", (event) => {
   const button = event.submitter;
-  if (button && button.name === "action" && button.value.startsWith("lang:")) {
+  const switching = button && button.name === "action" && button.value.startsWith("lang:");
+  if (switching || event.target.matches("form.lang")) {
     event.stopPropagation();
-    for (const field of event.target.querySelectorAll("[data-keep-local]")) {
+    for (const field of document.querySelectorAll("[data-keep-local]")) {
       if (field.value) {
         try { sessionStorage.setItem(KEEP + field.id, field.value); } catch (error) { /* storage off: typed again */ }
       }
