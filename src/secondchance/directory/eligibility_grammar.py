@@ -40,10 +40,10 @@ from .geo import STATES
 
 N = r"\d{1,2}(?!\s*(?:%|percent|\d|,\d))"
 YRS = r"(?:\s*(?:years?|yrs?\.?|y/?o\b|y\.o\.)(?:\s*(?:of\s+age|old))?)?"
-UP = r"\s*(?:\+|plus\b|(?:and|or|&)\s*(?:over|older|above|up|upward|upwards)|and\s+up)"
+UP = r"\s*(?:\+|plus\b|(?:and|or|&)\s*(?:over|older|above|up|upward|upwards|more)|and\s+up)"
 DOWN = r"\s*(?:and|or|&)\s*(?:under|younger|below|less)"
 BOUND = (
-    r"(?:at\s+least|a\s+least|minimum(?:\s+age)?(?:\s+(?:of|is))?:?|min\.?\s*age:?|no\s+younger\s+than|over|older\s+than|"
+    r"(?:at\s*least|a\s+least|minimum(?:\s+age)?(?:\s+(?:of|is))?:?|min\.?\s*age:?|no\s+younger\s+than|over|older\s+than|"
     r"above|under|younger\s+than|below|up\s+to|no\s+older\s+than|maximum\s+age(?:\s+(?:of|is))?:?|max\.?\s*age:?)"
 )
 NEG_WHO = r"(?:no\s*one|nobody|no\s+(?:persons?|people|children|kids|youth|minors|adults|individuals|clients))"
@@ -55,7 +55,7 @@ AGE_EXPRS: Final = [
     ci(rf"\b(?:{AGE_SUBJECTS})\s*\(?{N}\s*(?:-|–|to|through)\s*{N}\b"),
     ci(rf"\b(?:ages?|aged)\s*:?\s*(?:of\s+)?{N}{YRS}(?:{UP}|{DOWN})?"),
     ci(rf"\b{N}\s*(?:years?|yrs?\.?|y/?o\b|y\.o\.)(?:\s*(?:of\s+age|old))?(?:{UP}|{DOWN})?"),
-    ci(rf"\b{N}{UP}|\b{N}{DOWN}(?:\s*(?:years?|yrs?)(?:\s+(?:of\s+age|old))?)?"),
+    ci(rf"\b{N}{UP}{YRS}|\b{N}{DOWN}(?:\s*(?:years?|yrs?)(?:\s+(?:of\s+age|old))?)?"),
     ci(rf"\bmust\s+be\s+(?:at\s+least\s+)?{N}\b"),
     ci(rf"\b{BOUND}\s*(?:the\s+)?(?:age\s*(?:of\s+)?)?{N}{YRS}"),
     ci(rf"\b(?:{NEG_WHO}|must\s+not\s+be|cannot\s+be|can't\s+be)\s+(?:under|younger\s+than|below|over|older\s+than|above)"
@@ -81,15 +81,16 @@ INSURANCE_EXPRS: Final = [
     ),
 ]
 FPL_EXPR = (
-    r"\d{2,3}\s*(?:%|percent)\s*(?:of\s+)?(?:the\s+)?(?:current\s+)?(?:federal\s+|national\s+)?"
+    r"\d{2,3}\s*(?:%|percent|pct\b)\s*(?:of\s+)?(?:the\s+)?(?:current\s+)?(?:federal\s+|national\s+|hhs\s+)?"
     r"(?:poverty(?:\s+(?:level|line|guidelines?|income\s+guidelines))?|fpl|fpg|fpig)"
 )
 INCOME_CMP = (
     r"(?:at\s+or\s+(?:below|under)|below|under|less\s+than|up\s+to|(?:must\s+)?not\s+(?:to\s+)?exceed(?:ing)?|"
-    r"no\s+more\s+than|max(?:imum)?(?:\s+income)?\s*:?|≤|<=?|0\s*[-–]\s*|is)"
+    r"no\s+(?:more|greater|higher)\s+than|(?:can't|cannot|can\s+not|must\s+not|may\s+not)\s+(?:be\s+)?"
+    r"(?:over|above|more\s+than|greater\s+than|exceed)|max(?:imum)?(?:\s+income)?\s*:?|≤|<=?|0\s*[-–]\s*|is)"
 )
 INCOME_EXPRS: Final = [
-    ci(rf"(?:{INCOME_CMP}\s*)?{FPL_EXPR}(?:\s+or\s+(?:less|below|under|lower))?"),
+    ci(rf"(?:{INCOME_CMP}\s*)?{FPL_EXPR}(?:\s+(?:or|and)\s+(?:less|below|under|lower))?"),
     ci(
         r"\b(?:low[- ]?income|low\s+(?:or|and|/)\s+no\s+income|no\s+(?:or|and|/)\s+low\s+income|limited\s+income|"
         r"income[- ](?:eligible|qualified)|(?:meets?|must\s+meet)\s+(?:the\s+)?income\s+(?:guidelines|requirements|"

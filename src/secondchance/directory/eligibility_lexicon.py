@@ -30,11 +30,12 @@ SUBJECTS: Final = _words(
     "applicant residents resident patients patient members member youth youths teens teen teenagers children kids "
     "seniors senior elders elderly students guests tenants households household consumers customers those anyone "
     "everyone families family parents couples others adolescents minors juveniles infants toddlers survivors victims "
-    "caregivers spouses dependents"
+    "caregivers spouses dependents preschoolers"
 )
 #: What is offered: "Emergency shelter for adult males". After "for"/"at"/"in" beside a limit they scope it.
 SERVICE_NOUNS: Final = _words(
-    "program programs services service shelter housing center clinic home residence facility site project"
+    "program programs services service shelter housing center clinic home residence facility site project "
+    "house beds bed dorm"
 )
 ARTICLES: Final = _words("a an the our this all any their his her")
 #: The closed list of words a requirement sentence may hold besides its value expressions: subjects and
@@ -63,7 +64,10 @@ FILLERS: Final = (
         "codes zipcode reentry employer employers renters homeowners employment parole probation domestic violence "
         "abuse trafficking disabled provides offers help helps adolescents minors juveniles admitted designed intended "
         "reserved dedicated specifically specific limit limits range restrictions can apply applying old olds "
-        "beneficiary recipient enrollee"
+        "beneficiary recipient enrollee "
+        # verbs of taking and entering, and words that only name a paper or a plan more exactly
+        "take takes taking enroll enrolls enter entering see sees making qualifying whose allowed permitted "
+        "card active original written photo shown submitted risk"
     )
 )
 PUNCTUATION: Final = frozenset(",:;()-/&.!'\"•*–—[]")
@@ -78,6 +82,7 @@ FILLER_PHRASES: Final = (
     ),
     ci(r"\bof\s+(?:any|all)\s+(?:eras?|branch(?:es)?)\b|\ball\s+branches\b|\bany\s+branch\b"),
     ci(r"\bu\.s\.|\bus\b|\b(?:government|state)[- ]issued\b"),
+    ci(r"\bmanaged\s+care\b"),
 )
 #: Who may send a referral ("referral from a case manager or parole officer required").
 AGENT = (

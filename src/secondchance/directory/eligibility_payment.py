@@ -68,9 +68,15 @@ def insurance(clause: str) -> list[str]:
 
 
 FPL = ci(
-    r"(\d{2,3})\s*(?:%|percent)\s*(?:of\s*)?(?:the\s*)?(?:current\s*)?(?:federal\s*|national\s*)?(?:poverty|fpl\b|fpg\b|fpig\b)"
+    r"(\d{2,3})\s*(?:%|percent|pct\b)\s*(?:of\s*)?(?:the\s*)?(?:current\s*)?(?:federal\s*|national\s*|hhs\s*)?"
+    r"(?:poverty|fpl\b|fpg\b|fpig\b)"
 )
 FPL_NOT = ci(r"\b(?:above|over|more\s*than|exceed\w*|greater\s*than|between|from|ami|median|smi|state\s*median)\b")
+#: "not to exceed", "cannot be more than", "no greater than": the words of a ceiling, negated.
+CAPPED = ci(
+    r"\bnot\s*(?:to\s*)?exceed|(?:\bnot|n't|\bcannot)\s*(?:be\s*)?(?:over|above|more\s*than|greater\s*than)|"
+    r"\bno\s*(?:more|greater|higher)\s*than"
+)
 #: An income that sets a price ("free under 125% FPL; sliding scale to 200%"), not who is served.
 INCOME_PRICE = ci(r"\b(?:free|sliding|discount\w*|fees?|pay|cost|charge)\b")
 LOW_INCOME = ci(
@@ -86,7 +92,7 @@ def income(clause: str) -> tuple[list[int], bool]:
     limits = []
     for m in FPL.finditer(clause):
         before = clause[: m.start()][-40:]
-        if not FPL_NOT.search(before) or re.search(r"\bnot\s*(?:to\s*)?exceed", before, re.I):
+        if not FPL_NOT.search(before) or CAPPED.search(before):
             limits.append(int(m.group(1)))
     if re.search(r"\b(?:between|from)\b", clause, re.IGNORECASE):
         limits = []
