@@ -115,6 +115,37 @@ def test_what_the_text_around_a_clause_takes_back_and_what_the_readers_now_read(
     assert {(f.kind, f.value) for f in read(text, "CA")} == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # words that can never widen or negate a limit, and shapes the readers knew but the gate refused
+        ("Must be atleast 21 yrs old", {("minimum_age", "21")}),
+        ("Clients 62 years old or more", {("minimum_age", "62")}),
+        ("Participant must be 16+ yrs of age", {("minimum_age", "16")}),
+        ("No one over 17 can enroll", {("maximum_age", "17")}),
+        ("We take Medicaid", {("insurance", "medicaid")}),
+        ("Medi-Cal managed care members only", {("insurance", "medicaid")}),
+        ("Income cannot be more than 250% of the poverty guidelines", {("income_max_fpl", "250")}),
+        ("Income can't be over 150% of poverty", {("income_max_fpl", "150")}),
+        ("Household income no greater than 138% of FPL", {("income_max_fpl", "138")}),
+        ("Income under 185 pct of the HHS poverty guidelines", {("income_max_fpl", "185")}),
+        ("Qualifying income: 150% FPL and under", {("income_max_fpl", "150")}),
+        ("Income over 200% FPL", set()),  # a floor, not a ceiling
+        # Spanish shapes that state one limit plainly
+        ("Adultos de 55 años o más", {("minimum_age", "55")}),
+        ("Jóvenes de 14 a 18 años solamente", {("minimum_age", "14"), ("maximum_age", "18")}),
+        ("Mujeres solamente", {("gender", "female")}),
+        ("Veteranos solamente", {("veteran", "required")}),
+        ("Mayores de 18 años", set()),  # 18 and up, or over 18? Spanish listings use it for both
+        ("Adultos de 60 años o más o personas con discapacidad", set()),  # another way in
+    ],
+)
+def test_fillers_and_shapes_added_for_round_7_decide_and_their_widened_forms_do_not(
+    text: str, expected: set[tuple[str, str]]
+) -> None:
+    assert {(f.kind, f.value) for f in read(text, "CA")} == expected
+
+
 def test_two_places_named_in_two_clauses_are_alternatives_even_when_one_is_not_read() -> None:
     """Residents "by referral" is not read as a residency, but it names a second place: neither is the only
     one. (The referral is Nevada County's alone; reading it as everyone's is still a known error.)"""

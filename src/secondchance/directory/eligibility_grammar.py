@@ -61,9 +61,11 @@ AGE_EXPRS: Final = [
     ci(rf"\b(?:{NEG_WHO}|must\s+not\s+be|cannot\s+be|can't\s+be)\s+(?:under|younger\s+than|below|over|older\s+than|above)"
        rf"\s*(?:the\s+)?(?:age\s*(?:of\s+)?)?{N}{YRS}(?:\s+(?:admitted|accepted|allowed|served|permitted|eligible))?"),
 ]  # fmt: skip
-GENDER_EXPR = ci(r"\b(?:women|woman|females?|girls|mothers|moms|ladies|lady|men|man|males?|boys|fathers|dads)(?:'s)?\b")
+GENDER_EXPR = ci(
+    r"\b(?:women|woman|females?|girls|mothers|moms|ladies|lady|mujeres|men|man|males?|boys|fathers|dads|hombres)(?:'s)?\b"
+)
 VETERAN_EXPRS: Final = [
-    ci(r"\b(?:u\.?s\.?\s+|military\s+)?(?:veterans?|vets)\b"),
+    ci(r"\b(?:u\.?s\.?\s+|military\s+)?(?:veterans?|veteranos|vets)\b"),
     ci(r"\bhonorabl[ey]\s+discharged?\b|\bdd-?\s?214\b"),
     ci(
         r"\b(?:must\s+have|who\s+(?:have\s+)?|those\s+who)\s*served\s+in\s+the\s+(?:u\.?s\.?\s*)?(?:armed\s+forces|military)\b"

@@ -83,6 +83,7 @@ FILLER_PHRASES: Final = (
     ci(r"\bof\s+(?:any|all)\s+(?:eras?|branch(?:es)?)\b|\ball\s+branches\b|\bany\s+branch\b"),
     ci(r"\bu\.s\.|\bus\b|\b(?:government|state)[- ]issued\b"),
     ci(r"\bmanaged\s+care\b"),
+    ci(r"\b(?:solamente|s[oó]lo|[uú]nicamente|personas|adultos|j[oó]venes|de)\b"),  # Spanish "only", subjects, "of"
 )
 #: Who may send a referral ("referral from a case manager or parole officer required").
 AGENT = (

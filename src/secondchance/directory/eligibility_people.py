@@ -6,8 +6,8 @@ import re
 
 from .eligibility_lexicon import HEDGE, ci
 
-FEMALE = ci(r"\b(?:women|woman|females?|girls|mothers|moms|ladies|lady)\b|\bwomen's\b")
-MALE = ci(r"\b(?:men|man|males?|boys|fathers|dads|gentlemen)\b|\bmen's\b")
+FEMALE = ci(r"\b(?:women|woman|females?|girls|mothers|moms|ladies|lady|mujeres)\b|\bwomen's\b")
+MALE = ci(r"\b(?:men|man|males?|boys|fathers|dads|gentlemen|hombres)\b|\bmen's\b")
 ALL_GENDERS = ci(
     r"\b(?:all\s*genders?|any\s*gender|regardless\s*of\s*gender|transgender|trans|non-?binary|gender[- ]?(?:diverse|"
     r"queer|expansive|identity)|lgbt\w*|families|family|couples?|parents?|both|everyone|anyone|co-?ed)\b"
@@ -36,7 +36,7 @@ def gender(clause: str) -> str | None:
 
 #: A DD-214 alone is a paper to bring, not who is served (two blind labellers read it so): not read.
 VETERAN = ci(
-    r"\bveterans?\b|\bvets\b|\bhonorabl[ey]\s*discharged?\b|"
+    r"\bveterans?\b|\bveteranos\b|\bvets\b|\bhonorabl[ey]\s*discharged?\b|"
     r"\b(?:must\s*have|who\s*(?:have\s*)?|those\s*who)\s*served\s*in\s*the\s*(?:u\.?s\.?\s*)?(?:armed\s*forces|military)\b"
 )
 VETERAN_NOT = ci(
