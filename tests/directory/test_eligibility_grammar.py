@@ -138,6 +138,17 @@ def test_what_the_text_around_a_clause_takes_back_and_what_the_readers_now_read(
         ("Veteranos solamente", {("veteran", "required")}),
         ("Mayores de 18 años", set()),  # 18 and up, or over 18? Spanish listings use it for both
         ("Adultos de 60 años o más o personas con discapacidad", set()),  # another way in
+        # "or" that widens no modelled limit: papers that are one paper, qualifiers that narrow the same people
+        ("Bring a driver's license, state ID or passport", {("document", "photo_id")}),
+        ("Bring 2 recent pay stubs or an SSI award letter", set()),  # a number we do not read: unknown
+        ("Bring your last 2 pay stubs or an SSI award letter", {("document", "proof_of_income")}),
+        ("Bring a birth certificate or a passport", set()),  # two papers: either will do
+        ("Adults 21+ who are unemployed or underemployed", {("minimum_age", "21")}),
+        ("Seniors 60+ or disabled", set()),  # an expression or a qualifier: another way in
+        ("No or low income households", {("income_low", "required")}),
+        ("Homeless or low-income adults", set()),
+        ("By referral only from CDCR, parole, or probation", {("referral", "required")}),
+        ("Must live in Kern County or be referred by Kern County Probation", set()),  # a choice of two limits
     ],
 )
 def test_fillers_and_shapes_added_for_round_7_decide_and_their_widened_forms_do_not(

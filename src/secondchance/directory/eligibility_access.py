@@ -13,7 +13,10 @@ DOCUMENT_PATTERNS: Final = (
     ("ssn_card", ci(r"\bsocial\s*security\s*(?:card|number)\b|\bss\s*card\b|\bssn\b")),
     ("birth_certificate", ci(r"\bbirth\s*certificates?\b")),
     ("proof_of_income", ci(r"\bproof\s*of\s*(?:all\s*)?(?:household\s*)?income\b|\bpay\s*stubs?\b|"
-                            r"\bincome\s*verification\b|\btax\s*returns?\b|\bbenefit\s*award\s*letter\b")),
+                            r"\bincome\s*verification\b|\btax\s*returns?\b|\bbenefit\s*award\s*letter\b|"
+                            r"\b(?:ssi|ssdi|ssa|benefits?)\s*(?:award\s*)?letters?\b|"
+                            r"\b(?:last|most\s*recent|recent)\s*(?:\d{1,2}\s*|two\s*|three\s*)?(?:(?:days?|weeks?|months?)(?:'s)?\s*"
+                            r"(?:of\s*)?)?pay\s*stubs?\b")),
     ("proof_of_residency", ci(r"\bproof\s*of\s*(?:[A-Z][a-z]+\s*){0,3}(?:residen\w*|address)\b|\butility\s*bill\b|"
                                r"\blease\s*agreement\b")),
     ("release_papers", ci(r"\b(?:release|parole)\s*(?:papers|documents|paperwork|form)\b|"

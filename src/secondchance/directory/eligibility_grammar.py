@@ -94,7 +94,8 @@ INCOME_CMP = (
 INCOME_EXPRS: Final = [
     ci(rf"(?:{INCOME_CMP}\s*)?{FPL_EXPR}(?:\s+(?:or|and)\s+(?:less|below|under|lower))?"),
     ci(
-        r"\b(?:low[- ]?income|low\s+(?:or|and|/)\s+no\s+income|no\s+(?:or|and|/)\s+low\s+income|limited\s+income|"
+        r"\b(?:low[- ]income\s+(?:or|and|/)\s+(?:no|zero)[- ]income|low[- ]?income|low\s+(?:or|and|/)\s+no\s+income|"
+        r"(?:no|zero)\s+(?:or|and|/)\s+low\s+income|limited\s+income|"
         r"income[- ](?:eligible|qualified)|(?:meets?|must\s+meet)\s+(?:the\s+)?income\s+(?:guidelines|requirements|"
         r"limits|criteria)|financial(?:ly)?\s+(?:eligible|need|hardship)|indigent)\b"
     ),
@@ -234,11 +235,15 @@ def residue(clause: str, found: list[tuple[int, int, str]]) -> list[str]:
 OR_KINDS: Final = frozenset({"insurance", "residency"})
 
 
-def _same_kind(left: str, right: str) -> bool:
-    """Two expression tokens that share a kind ("<insurance>", "<insurance>"): "or" joins a list of values."""
+def _same_kind(left: str, right: str, or_kinds: frozenset[str] = OR_KINDS) -> bool:
+    """Two expression tokens that share a kind ("<insurance>", "<insurance>"): "or" joins a list of values.
+    Two plain qualifiers ("unemployed or underemployed", "pregnant or parenting") narrow the same people
+    either way: they widen no limit we model."""
+    if left in QUALIFIERS and right in QUALIFIERS and not {left, right} & {"low", "income"}:
+        return True
     if not (left.startswith("<") and right.startswith("<")):
         return False
-    return bool(set(left.strip("<>").split("+")) & set(right.strip("<>").split("+")) & OR_KINDS)
+    return bool(set(left.strip("<>").split("+")) & set(right.strip("<>").split("+")) & or_kinds)
 
 
 def _joined(tokens: list[str], i: int, step: int) -> str:
@@ -280,14 +285,14 @@ def _scoped(words: list[str], i: int) -> bool:
     return False
 
 
-def unaccounted(tokens: list[str]) -> list[str]:
+def unaccounted(tokens: list[str], or_kinds: frozenset[str] = OR_KINDS) -> list[str]:
     """Tokens the grammar does not account for: content words, "or" outside a list of values, another
     group joined on ("youth 16-24 and adults"), a scope ("18+ for the shelter")."""
     bad = []
     for i, token in enumerate(tokens):
         if token.startswith("<") or token in FILLERS or token in PUNCTUATION:
             continue
-        if token == "or" and _same_kind(_joined(tokens, i, -1), _joined(tokens, i, 1)):
+        if token == "or" and _same_kind(_joined(tokens, i, -1), _joined(tokens, i, 1), or_kinds):
             continue  # "Medi-Cal or uninsured", "Residents of East Palo Alto or Menlo Park"
         bad.append(token)
     words = [t for t in tokens if t not in PUNCTUATION or t in ("&", ",")]
@@ -299,12 +304,26 @@ def unaccounted(tokens: list[str]) -> list[str]:
     return bad
 
 
+#: "... or be referred by": the referral is the other way in for whatever limit precedes it.
+OR_REFERRED: Final = ci(r"\bor\s+(?:be\s+)?referred\b")
+
+
 def _kinds(part: str) -> frozenset[str] | None:
     """A part's kinds when it parses whole; None when it does not."""
     found = spans(part)
-    if not found or unaccounted(residue(part, found)):
+    if not found or unaccounted(residue(part, found), _or_kinds(part)):
         return None
-    return frozenset(kind for _, _, kind in found)
+    kinds = frozenset(kind for _, _, kind in found)
+    if len(kinds) > 1 and OR_REFERRED.search(part):
+        return None  # "Must live in Riverside County or be referred by Probation": a choice of two limits
+    return kinds
+
+
+def _or_kinds(part: str) -> frozenset[str]:
+    """The kinds "or" may list in this part: papers too when every paper named is one paper ("a driver's
+    license, state ID or passport" is a photo ID whichever is brought)."""
+    papers = {code for code, pattern in DOCUMENT_PATTERNS if pattern.search(part)}
+    return OR_KINDS | {"document"} if len(papers) == 1 else OR_KINDS
 
 
 def _inert(part: str) -> bool:

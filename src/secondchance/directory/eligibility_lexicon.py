@@ -35,7 +35,8 @@ SUBJECTS: Final = _words(
 #: What is offered: "Emergency shelter for adult males". After "for"/"at"/"in" beside a limit they scope it.
 SERVICE_NOUNS: Final = _words(
     "program programs services service shelter housing center clinic home residence facility site project "
-    "house beds bed dorm"
+    "house beds bed dorm training job jobs apartment apartments treatment outpatient legal aid food pantry meal meals "
+    "dental tutoring class classes care"
 )
 ARTICLES: Final = _words("a an the our this all any their his her")
 #: The closed list of words a requirement sentence may hold besides its value expressions: subjects and
@@ -89,6 +90,7 @@ FILLER_PHRASES: Final = (
 AGENT = (
     r"(?:(?:a|an|the|your|their)\s+)?(?:[\w-]+\s+){0,3}?(?:agency|agencies|officers?|workers?|managers?|providers?|"
     r"doctors?|physicians?|counselors?|courts?|hospitals?|programs?|caseworkers?|clinics?|schools?|211|therapists?|"
+    r"(?:parole|probation)(?:\s+(?:officers?|agents?|departments?|office))?|cdcr|"
     r"staff|partners?|agents?|organizations?|dhs|dcfs|dss|cps|va|pastors?|clergy|judges?)"
 )
 

@@ -86,6 +86,11 @@ LOW_INCOME = ci(
 )
 
 
+NONE_OR_LOW = ci(
+    r"\b(?:no|zero)\s*(?:or|and|/)\s*low[- ]?income|\blow[- ]?income\s*(?:or|and|/)\s*(?:no|zero)[- ]?income"
+)
+
+
 def income(clause: str) -> tuple[list[int], bool]:
     if INCOME_PRICE.search(clause) or HEDGE.search(re.sub(r"\bvar(?:y|ies)\b", "", clause, flags=re.I)):
         return [], False
@@ -96,6 +101,7 @@ def income(clause: str) -> tuple[list[int], bool]:
             limits.append(int(m.group(1)))
     if re.search(r"\b(?:between|from)\b", clause, re.IGNORECASE):
         limits = []
+    clause = NONE_OR_LOW.sub("low income", clause)  # "zero or low income": one limit, not another way in
     low = bool(LOW_INCOME.search(clause)) and not re.search(
         r"\bnot\s*(?:required|necessary)|\bno\s*income\s*(?:limit|requirement|restriction)|regardless\s*of\s*income|"
         r"any\s*income|\bor\s*(?:\w+\s*)?low[- ]?income|\blow[- ]?income\s*(?:\w+\s*)?or\b|\b(?:poor|indigent)\s*or\b|"
