@@ -277,6 +277,8 @@ def _scoped(words: list[str], i: int) -> bool:
     or "for" some of the people ("referral required for Medi-Cal patients")."""
     if not any(w.startswith("<") for w in words[:i]):
         return False
+    if words[i] == "for" and words[i + 1 : i + 2] in (["that"], ["it"], ["this"], ["those"], ["them"]):
+        return True  # "bring your release papers for that": for something another clause names
     for word in words[i + 1 :]:
         if word in SERVICE_NOUNS or (word in SUBJECTS and words[i] == "for"):
             return True
