@@ -150,6 +150,10 @@ def test_what_the_text_around_a_clause_takes_back_and_what_the_readers_now_read(
         ("By referral only from CDCR, parole, or probation", {("referral", "required")}),
         ("Must live in Kern County or be referred by Kern County Probation", set()),  # a choice of two limits
         ("Bring your parole papers for that", set()),  # for something another clause names
+        ("We accept Ohio Medicaid", {("insurance", "medicaid")}),  # a state's own program is Medicaid
+        ("We take Medicare and commercial health plans", {("insurance", "medicare"), ("insurance", "private")}),
+        ("Se acepta Medi-Cal", {("insurance", "medicaid")}),
+        ("Residents are subject to random alcohol and drug screening", {("sobriety", "required")}),
     ],
 )
 def test_fillers_and_shapes_added_for_round_7_decide_and_their_widened_forms_do_not(

@@ -74,7 +74,8 @@ VETERAN_EXPRS: Final = [
 INSURANCE_EXPRS: Final = [
     ci(r"\b(?:medicaid|medi-?cal|masshealth|apple\s+health|ahcccs|tenncare|soonercare)\b"),
     ci(
-        r"\bmedicare(?:\s+part\s+[abcd](?:\s*(?:,|or|and|&|/)\s*[abcd])*)?\b|\b(?:private|commercial)\s+(?:health\s+)?insurance\b"
+        r"\bmedicare(?:\s+part\s+[abcd](?:\s*(?:,|or|and|&|/)\s*[abcd])*)?\b|"
+        r"\b(?:private|commercial)\s+(?:health\s+)?(?:insurance|plans?)\b"
     ),
     ci(
         r"\b(?:uninsured|(?:no|without)\s+(?:health\s+|medical\s+)?insurance|without\s+access\s+to\s+health\s+care|"
@@ -133,8 +134,11 @@ SOBER_EXPRS: Final = [
        r"\b(?:abstinent|free|clean)\s+(?:from|of)\s+(?:drugs?|alcohol|substances)(?:\s*(?:and|or|&|/)\s*(?:drugs?|alcohol|"
        r"substances))?(?:\s+for\s+(?:at\s+least\s+)?\d+\s+(?:days|months))?|"
        r"\brandom\s+(?:drug\s+tests?|drug\s+testing|drug\s+screens?|uas?)\b|"
+       r"\brandom\s+(?:drug|alcohol)\s+(?:and|&|/)\s+(?:drug|alcohol)\s+(?:tests?|testing|screens?|screening)\b|"
        r"\b(?:clean\s+and\s+)?sober\s+living(?:\s+(?:environment|home|house|residence|facility))?"),
 ]  # fmt: skip
+#: "Illinois Medicaid", "Florida Medicaid": the state's own program is still Medicaid.
+STATE_MEDICAID = ci(rf"\b(?:{_STATE})\s+(?:medicaid|medi-?cal)\b")
 #: "a valid California ID": the state that issued a paper is part of its name.
 STATE_ID = re.compile(rf"(?i:\b(?:{_STATE})\s+(?:state\s+)?)(?:ID|I\.D\.|[Ii]dentification)\b")
 RELEASE_PAPERS = ci(
@@ -176,7 +180,7 @@ EXPRESSIONS: Final[tuple[tuple[str, list[re.Pattern[str]]], ...]] = (
     ("age", AGE_EXPRS),
     ("gender", [GENDER_EXPR]),
     ("veteran", VETERAN_EXPRS),
-    ("insurance", INSURANCE_EXPRS),
+    ("insurance", [*INSURANCE_EXPRS, STATE_MEDICAID]),
     ("income", INCOME_EXPRS),
     ("residency", PLACE_EXPRS),
     ("document", [*(pattern for _, pattern in DOCUMENT_PATTERNS), RELEASE_PAPERS, STATE_ID]),

@@ -18,10 +18,10 @@ INSURERS: Final = (
         re.compile(r"(?i:\b(?:medicaid|medi-cal|masshealth|apple\s*health|ahcccs|tenncare|soonercare)\b)|\bMediCal\b"),
     ),
     ("medicare", ci(r"\bmedicare\b")),
-    ("private", ci(r"\b(?:private|commercial)\s*(?:health\s*)?insurance\b")),
+    ("private", ci(r"\b(?:private|commercial)\s*(?:health\s*)?(?:insurance|plans?)\b")),
 )
 ACCEPTS = ci(
-    r"\b(?:accept\w*|take[sn]?|bill\w*|must\s*have|must\s*be\s*on|required|only|enrolled\s*in|covered\s*by|beneficiar\w*|recipients|"
+    r"\b(?:accept\w*|acepta\w*|take[sn]?|bill\w*|must\s*have|must\s*be\s*on|required|only|enrolled\s*in|covered\s*by|beneficiar\w*|recipients|"
     r"members|part\s*[abcd])\b"
 )
 #: Other ways to pay named beside the insurers: they are not the only way in.
