@@ -154,6 +154,11 @@ def test_what_the_text_around_a_clause_takes_back_and_what_the_readers_now_read(
         ("We take Medicare and commercial health plans", {("insurance", "medicare"), ("insurance", "private")}),
         ("Se acepta Medi-Cal", {("insurance", "medicaid")}),
         ("Residents are subject to random alcohol and drug screening", {("sobriety", "required")}),
+        # a clause that only keeps other people out takes nothing back; one that lets them in does
+        ("No minors. Women 21+.", {("gender", "female"), ("minimum_age", "21")}),
+        ("Veterans only; family members are not eligible", {("veteran", "required")}),
+        ("Veterans only; family members are also eligible", set()),
+        ("Adults 18+. Minors are not eligible unless accompanied", set()),
     ],
 )
 def test_fillers_and_shapes_added_for_round_7_decide_and_their_widened_forms_do_not(
