@@ -159,6 +159,13 @@ def test_what_the_text_around_a_clause_takes_back_and_what_the_readers_now_read(
         ("Veterans only; family members are not eligible", {("veteran", "required")}),
         ("Veterans only; family members are also eligible", set()),
         ("Adults 18+. Minors are not eligible unless accompanied", set()),
+        # ZIP shapes: a header, a service area, ZIPs before "residents", "residency required in"
+        ("ZIP codes served: 94601, 94603", {("residency_zip", "94601"), ("residency_zip", "94603")}),
+        ("Service area: 94601, 94603", {("residency_zip", "94601"), ("residency_zip", "94603")}),
+        ("94601 and 94603 residents", {("residency_zip", "94601"), ("residency_zip", "94603")}),
+        ("Residency required in 94601 or 94603", {("residency_zip", "94601"), ("residency_zip", "94603")}),
+        ("Serving only the 94601 zip code", {("residency_zip", "94601")}),
+        ("We serve 12000 residents", set()),  # a count, not a ZIP
     ],
 )
 def test_fillers_and_shapes_added_for_round_7_decide_and_their_widened_forms_do_not(
