@@ -166,6 +166,10 @@ def test_what_the_text_around_a_clause_takes_back_and_what_the_readers_now_read(
         ("Residency required in 94601 or 94603", {("residency_zip", "94601"), ("residency_zip", "94603")}),
         ("Serving only the 94601 zip code", {("residency_zip", "94601")}),
         ("We serve 12000 residents", set()),  # a count, not a ZIP
+        # which discharge a veteran must have narrows the limit; another group beside it still widens it
+        ("Must be a veteran with an honorable or general discharge", {("veteran", "required")}),
+        ("Veterans with any discharge status", {("veteran", "required")}),
+        ("Veterans with an honorable discharge or their widows", set()),
     ],
 )
 def test_fillers_and_shapes_added_for_round_7_decide_and_their_widened_forms_do_not(

@@ -34,6 +34,7 @@ from .eligibility_lexicon import (
     WIDENERS,
     ci,
 )
+from .eligibility_people import DISCHARGE
 from .eligibility_places import COUNTY_AFTER, COUNTY_BEFORE, ZIPS
 from .eligibility_records import CASE_BY_CASE, RECORD_WORDS, RECORDS_ANY, RECORDS_NONE
 from .geo import STATES
@@ -66,6 +67,7 @@ GENDER_EXPR = ci(
 )
 VETERAN_EXPRS: Final = [
     ci(r"\b(?:u\.?s\.?\s+|military\s+)?(?:veterans?|veteranos|vets)\b"),
+    DISCHARGE,
     ci(r"\bhonorabl[ey]\s+discharged?\b|\bdd-?\s?214\b"),
     ci(
         r"\b(?:must\s+have|who\s+(?:have\s+)?|those\s+who)\s*served\s+in\s+the\s+(?:u\.?s\.?\s*)?(?:armed\s+forces|military)\b"

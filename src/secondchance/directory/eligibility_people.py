@@ -49,5 +49,17 @@ VETERAN_NOT = ci(
 )
 
 
+#: Which discharge a veteran must have ("an honorable or general discharge", "whose discharge was honorable or
+#: general", "any discharge status"): a condition on the veteran that narrows or keeps the limit, never widens it.
+_DISCHARGE_KIND = r"(?:honorabl[ey]|general(?:ly)?|other[- ]than[- ]dishonorabl[ey])"
+DISCHARGE = ci(
+    rf"\b(?:with\s+)?(?:an?\s+)?{_DISCHARGE_KIND}(?:\s*(?:,\s*|(?:,\s*)?(?:or|and|/)\s*){_DISCHARGE_KIND})*\s+"
+    rf"(?:discharged?|discharge\s+status)\b|"
+    rf"\b(?:whose\s+)?discharge\s+(?:was|is|status\s+(?:is|of))\s+{_DISCHARGE_KIND}(?:\s+(?:or|and|/)\s+{_DISCHARGE_KIND})?\b|"
+    r"\b(?:with\s+)?any\s+discharge(?:\s+status)?\b"
+)
+
+
 def veteran(clause: str) -> bool:
+    clause = DISCHARGE.sub(" honorable discharge ", clause) if VETERAN.search(clause) else clause
     return bool(VETERAN.search(clause)) and not VETERAN_NOT.search(clause) and not HEDGE.search(clause)
