@@ -170,6 +170,12 @@ def test_what_the_text_around_a_clause_takes_back_and_what_the_readers_now_read(
         ("Must be a veteran with an honorable or general discharge", {("veteran", "required")}),
         ("Veterans with any discharge status", {("veteran", "required")}),
         ("Veterans with an honorable discharge or their widows", set()),
+        # exclusions in the words listings use
+        ("No arson history", {("records", "excludes_arson")}),
+        ("Felons need not apply", {("records", "excludes_felony")}),
+        ("We are unable to house felons", {("records", "excludes_felony")}),
+        ("A felony conviction disqualifies applicants", {("records", "excludes_felony")}),
+        ("A felony record does not disqualify you", set()),
     ],
 )
 def test_fillers_and_shapes_added_for_round_7_decide_and_their_widened_forms_do_not(

@@ -153,20 +153,22 @@ OFFENSE_WHO = (
 )
 OFFENSE = (
     OFFENSE_WHO + r"(?:(?:registered\s+)?sex(?:ual)?\s+offen(?:ders?|ses?)|(?:pc\s*)?290\s+registrants?|registrants?|"
-    r"arson(?:ists?)?(?:\s+convictions?)?|violent\s+(?:felon(?:y|ies|s)|offen(?:ders?|ses?)|crimes?|convictions?)(?:\s+convictions?)?|"
+    r"arson(?:ists?)?(?:\s+(?:convictions?|history))?|violent\s+(?:felon(?:y|ies|s)|offen(?:ders?|ses?)|crimes?|convictions?)(?:\s+convictions?)?|"
     r"(?:prior\s+)?felon(?:y|ies|s)(?:\s+(?:convictions?|records?|history))?|(?:prior\s+)?convictions|"
     r"criminal\s+(?:records?|history|background|convictions?))"
 )
 NEGATOR = (
     r"(?:no|not|except|excluding|exclude[sd]?|cannot|can't|must\s+not|ineligible|barred|but\s+not|may\s+not|"
-    r"(?:will|does|do|can)\s+not\s+(?:accept|serve|admit|house)|won't\s+(?:accept|serve|admit|house))"
+    r"(?:will|does|do|can)\s+not\s+(?:accept|serve|admit|house)|won't\s+(?:accept|serve|admit|house)|"
+    r"unable\s+to\s+(?:accept|serve|admit|house))"
     r"(?:\s+(?:be|have|an?|any|one|prior|registered|history\s+of|on|listed\s+on|the|a))*"
 )
 RECORD_EXPRS: Final = [
     ci(rf"\b{NEGATOR}\s+{OFFENSE}(?:\s*(?:,|and|or|&|/)\s*(?:registered\s+)?{OFFENSE})*"),
     ci(rf"\b{NEGATOR}\s+(?:the\s+)?(?:sex\s+offender\s+)?registry|\bmust\s+not\s+be\s+required\s+to\s+register\b"),
     ci(rf"\b{OFFENSE}\s+(?:are\s+|is\s+)?(?:not\s+(?:eligible|accepted|allowed|admitted)|excluded|ineligible|"
-       r"prohibited|(?:cannot|can't|will\s+not)\s+be\s+(?:housed|served|accepted|admitted))"),
+       r"prohibited|(?:cannot|can't|will\s+not)\s+be\s+(?:housed|served|accepted|admitted)|need\s+not\s+apply|"
+       r"disqualif(?:y|ies)\s+(?:you|applicants))"),
     ci(rf"{RECORD_WORDS}(?:\s+(?:are\s+|is\s+)?(?:welcome|accepted|ok|okay|not\s+a\s+barrier|no\s+barrier|eligible))?"),
     ci(r"\bregardless\s+of\s+(?:criminal\s+)?(?:history|record|background|convictions?)\b"),
     ci(r"\bno\s+background\s+checks?\b|\bbackground\s+checks?\s*(?:is\s*|are\s*)?not\s*(?:required|done|performed)"),
