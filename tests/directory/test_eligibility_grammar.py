@@ -176,6 +176,9 @@ def test_what_the_text_around_a_clause_takes_back_and_what_the_readers_now_read(
         ("We are unable to house felons", {("records", "excludes_felony")}),
         ("A felony conviction disqualifies applicants", {("records", "excludes_felony")}),
         ("A felony record does not disqualify you", set()),
+        ("You'll need a photo ID at every visit", {("document", "photo_id")}),
+        ("Federal BOP release papers required", {("document", "release_papers")}),
+        ("Referral from the Public Defender's Office required", {("referral", "required")}),
     ],
 )
 def test_fillers_and_shapes_added_for_round_7_decide_and_their_widened_forms_do_not(

@@ -72,12 +72,12 @@ def test_round_6_holds_the_precision_its_fixes_reached() -> None:
 def test_round_7_holds_the_precision_of_the_whole_clause_grammar() -> None:
     """Round 7 (512 phrases written blind) scored untouched 0.909 / 0.72 with the regex extractor and
     0.987 / 0.417 with the whole-clause grammar; the fillers and shapes its misses showed took recall to
-    0.542 and precision to 0.993. Every decided kind stays at or above where it was (two kinds hold one
+    0.551 and precision to 0.993. Every decided kind stays at or above where it was (two kinds hold one
     wrong decision each: "Bronx residents" read as a city, and "completed detox" as sobriety, a label
     the blind labellers disagree with the tuned set on; see docs/directory.md)."""
     result = score(load(HELDOUT.with_name("eligibility_phrases_round7.txt")))
     assert result["phrases"] >= 500
-    assert result["precision"] >= 0.98 and result["recall"] >= 0.54, result["errors"]
+    assert result["precision"] >= 0.98 and result["recall"] >= 0.55, result["errors"]
     for kind, figures in result["kinds"].items():
         floor = 0.98 if kind not in ("residency_city", "sobriety") else 0.87
         assert figures["precision"] is None or figures["precision"] >= floor, (kind, result["errors"])

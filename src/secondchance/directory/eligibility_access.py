@@ -47,7 +47,7 @@ REFERRAL_REQUIRED = ci(
     r"must\s*be\s*referred|\band\s*be\s*referred\s*by|referrals?\s*from\s*[\w ]{1,40}?\s*only|"
     r"requires?\s*(?:a\s*)?referral|need\s*(?:a\s*)?referral|only\s*(?:accepts?|takes?)\s*referrals|"
     r"(?:accepts?|takes?)\s*referrals\s*only|referred\s*by\s*(?:a|an|your|the)\s*[\w ]+?\s*only|"
-    r"referrals?\s*accepted\s*from\s*[\w ,]+?\s*only|referral\s*from\s*(?:a|an|the|your)?\s*[\w ]{1,40}?\s*(?:is\s*)?"
+    r"referrals?\s*accepted\s*from\s*[\w ,]+?\s*only|referral\s*from\s*(?:a|an|the|your)?\s*[\w' ]{1,40}?\s*(?:is\s*)?"
     r"required|must\s*have\s*(?:a\s*)?referral)\b"
 )
 REFERRAL_NOT = ci(

@@ -144,7 +144,7 @@ STATE_MEDICAID = ci(rf"\b(?:{_STATE})\s+(?:medicaid|medi-?cal)\b")
 #: "a valid California ID": the state that issued a paper is part of its name.
 STATE_ID = re.compile(rf"(?i:\b(?:{_STATE})\s+(?:state\s+)?)(?:ID|I\.D\.|[Ii]dentification)\b")
 RELEASE_PAPERS = ci(
-    r"\b(?:cdcr|doc|prison|jail)\s+(?:release|parole)\s+(?:papers|documents|paperwork|forms?)|"
+    r"\b(?:federal\s+)?(?:cdcr|doc|bop|prison|jail)\s+(?:release|parole)\s+(?:papers|documents|paperwork|forms?)|"
     r"\b(?:release|parole)\s+(?:papers|documents|paperwork|forms?)\s+from\s+(?:prison|jail|cdcr|doc|custody)"
 )
 OFFENSE_WHO = (

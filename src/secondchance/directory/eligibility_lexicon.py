@@ -68,7 +68,7 @@ FILLERS: Final = (
         "beneficiary recipient enrollee "
         # verbs of taking and entering, and words that only name a paper or a plan more exactly
         "take takes taking enroll enrolls enter entering see sees making qualifying whose allowed permitted "
-        "card active original written photo shown submitted risk billing subject"
+        "card active original written photo shown submitted risk billing subject you'll"
     )
 )
 PUNCTUATION: Final = frozenset(",:;()-/&.!'\"•*–—[]")
@@ -76,7 +76,7 @@ PUNCTUATION: Final = frozenset(",:;()-/&.!'\"•*–—[]")
 FILLER_PHRASES: Final = (
     ci(
         r"\b(?:at|upon|prior\s+to|before|by)\s+(?:the\s+)?(?:time\s+of\s+)?(?:enrollment|intake|entry|admission|"
-        r"application|move-in|check-in|program\s+entry|start)\b"
+        r"application|move-in|check-in|program\s+entry|start|(?:every|each|your\s+first|the\s+first)\s+visit)\b"
     ),
     ci(
         r"\bin\s+order\s+to\s+(?:qualify|enroll|apply|be\s+(?:served|eligible|accepted))\b|\bto\s+(?:qualify|apply|enroll)\b"
@@ -91,7 +91,7 @@ FILLER_PHRASES: Final = (
 AGENT = (
     r"(?:(?:a|an|the|your|their)\s+)?(?:[\w-]+\s+){0,3}?(?:agency|agencies|officers?|workers?|managers?|providers?|"
     r"doctors?|physicians?|counselors?|courts?|hospitals?|programs?|caseworkers?|clinics?|schools?|211|therapists?|"
-    r"(?:parole|probation)(?:\s+(?:officers?|agents?|departments?|office))?|cdcr|"
+    r"(?:parole|probation)(?:\s+(?:officers?|agents?|departments?|office))?|cdcr|public\s+defender'?s?(?:\s+office)?|"
     r"staff|partners?|agents?|organizations?|dhs|dcfs|dss|cps|va|pastors?|clergy|judges?)"
 )
 
