@@ -179,6 +179,11 @@ def test_what_the_text_around_a_clause_takes_back_and_what_the_readers_now_read(
         ("You'll need a photo ID at every visit", {("document", "photo_id")}),
         ("Federal BOP release papers required", {("document", "release_papers")}),
         ("Referral from the Public Defender's Office required", {("referral", "required")}),
+        ("WOMEN'S SHELTER - CHECK IN BY 7PM", {("gender", "female")}),  # an operating rule
+        ("Men in recovery (residential, 12 beds)", {("gender", "male")}),  # a size
+        ("Solo para hombres", {("gender", "male")}),
+        ("Program for women who served in the military", {("gender", "female"), ("veteran", "required")}),
+        ("Women 18+; men are also served", set()),
     ],
 )
 def test_fillers_and_shapes_added_for_round_7_decide_and_their_widened_forms_do_not(

@@ -84,8 +84,10 @@ FILLER_PHRASES: Final = (
     ci(r"\bof\s+(?:any|all)\s+(?:eras?|branch(?:es)?)\b|\ball\s+branches\b|\bany\s+branch\b"),
     ci(r"\bu\.s\.|\bus\b|\b(?:government|state)[- ]issued\b"),
     ci(r"\bmanaged\s+care\b"),
+    # an operating rule or a size, never who is served: "check in by 6pm", "(16 beds)"
+    ci(r"\bcheck[- ]?in\s+(?:by|at|before)\s+\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)|\b\d{1,3}\s+beds\b"),
     # Spanish "only", subjects, "of", "accepted"
-    ci(r"\b(?:solamente|s[oó]lo|[uú]nicamente|personas|adultos|j[oó]venes|de|se\s+aceptan?)\b"),
+    ci(r"\b(?:solamente|s[oó]lo|[uú]nicamente|personas|adultos|j[oó]venes|de|para|se\s+aceptan?)\b"),
 )
 #: Who may send a referral ("referral from a case manager or parole officer required").
 AGENT = (
