@@ -185,6 +185,8 @@ def test_what_the_text_around_a_clause_takes_back_and_what_the_readers_now_read(
         ("Program for women who served in the military", {("gender", "female"), ("veteran", "required")}),
         ("Women 18+; men are also served", set()),
         ("Adults 18+. Children allowed.", set()),  # another group let in ("allowed" like "welcome")
+        ("Eligible until your 22nd birthday", {("maximum_age", "21")}),  # a limit said as a birthday
+        ("For youth who have not yet turned 21", {("maximum_age", "20")}),
     ],
 )
 def test_fillers_and_shapes_added_for_round_7_decide_and_their_widened_forms_do_not(

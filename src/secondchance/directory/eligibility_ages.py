@@ -113,6 +113,14 @@ SPANISH_AGES: Final = (
     (ci(r"\bde\s*(\d{1,2})\s*a\s*(\d{1,2})\s*años\b"), r"\1 to \2 years"),
 )
 
+#: A limit said as a birthday: "until your 26th birthday", "who have not yet turned 25" are "under 26", "under 25".
+BIRTHDAYS: Final = (
+    (
+        ci(r"\b(?:until|before)\s+(?:your|their|the\s+person's|one's)\s+(\d{1,2})(?:st|nd|rd|th)\s+birthday\b"),
+        r"under \1",
+    ),
+    (ci(r"\b(?:who\s+)?(?:have|has)\s+not\s+(?:yet\s+)?turned\s+(\d{1,2})\b(?!\s*(?:%|percent))"), r"under \1"),
+)
 
 def digits(clause: str) -> str:
     """Ages written in words ("sixteen (16)", "eighteen and up") as digits, so one grammar reads both."""
@@ -124,7 +132,7 @@ def digits(clause: str) -> str:
         )
         return str(value) if shown is None or int(shown) == value else m.group(0)
 
-    for pattern, english in SPANISH_AGES:
+    for pattern, english in (*SPANISH_AGES, *BIRTHDAYS):
         clause = pattern.sub(english, clause)
     if re.search(r"\b(?:hundred|thousand)\b", clause, re.I):
         return clause  # "one hundred fifty percent": an amount, not an age
