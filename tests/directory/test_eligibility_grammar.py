@@ -115,6 +115,86 @@ def test_what_the_text_around_a_clause_takes_back_and_what_the_readers_now_read(
     assert {(f.kind, f.value) for f in read(text, "CA")} == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # words that can never widen or negate a limit, and shapes the readers knew but the gate refused
+        ("Must be atleast 21 yrs old", {("minimum_age", "21")}),
+        ("Clients 62 years old or more", {("minimum_age", "62")}),
+        ("Participant must be 16+ yrs of age", {("minimum_age", "16")}),
+        ("No one over 17 can enroll", {("maximum_age", "17")}),
+        ("We take Medicaid", {("insurance", "medicaid")}),
+        ("Medi-Cal managed care members only", {("insurance", "medicaid")}),
+        ("Income cannot be more than 250% of the poverty guidelines", {("income_max_fpl", "250")}),
+        ("Income can't be over 150% of poverty", {("income_max_fpl", "150")}),
+        ("Household income no greater than 138% of FPL", {("income_max_fpl", "138")}),
+        ("Income under 185 pct of the HHS poverty guidelines", {("income_max_fpl", "185")}),
+        ("Qualifying income: 150% FPL and under", {("income_max_fpl", "150")}),
+        ("Income over 200% FPL", set()),  # a floor, not a ceiling
+        # Spanish shapes that state one limit plainly
+        ("Adultos de 55 años o más", {("minimum_age", "55")}),
+        ("Jóvenes de 14 a 18 años solamente", {("minimum_age", "14"), ("maximum_age", "18")}),
+        ("Mujeres solamente", {("gender", "female")}),
+        ("Veteranos solamente", {("veteran", "required")}),
+        ("Mayores de 18 años", set()),  # 18 and up, or over 18? Spanish listings use it for both
+        ("Adultos de 60 años o más o personas con discapacidad", set()),  # another way in
+        # "or" that widens no modelled limit: papers that are one paper, qualifiers that narrow the same people
+        ("Bring a driver's license, state ID or passport", {("document", "photo_id")}),
+        ("Bring 2 recent pay stubs or an SSI award letter", set()),  # a number we do not read: unknown
+        ("Bring your last 2 pay stubs or an SSI award letter", {("document", "proof_of_income")}),
+        ("Bring a birth certificate or a passport", set()),  # two papers: either will do
+        ("Adults 21+ who are unemployed or underemployed", {("minimum_age", "21")}),
+        ("Seniors 60+ or disabled", set()),  # an expression or a qualifier: another way in
+        ("No or low income households", {("income_low", "required")}),
+        ("Homeless or low-income adults", set()),
+        ("By referral only from CDCR, parole, or probation", {("referral", "required")}),
+        ("Must live in Kern County or be referred by Kern County Probation", set()),  # a choice of two limits
+        ("Bring your parole papers for that", set()),  # for something another clause names
+        ("We accept Ohio Medicaid", {("insurance", "medicaid")}),  # a state's own program is Medicaid
+        ("We take Medicare and commercial health plans", {("insurance", "medicare"), ("insurance", "private")}),
+        ("Se acepta Medi-Cal", {("insurance", "medicaid")}),
+        ("Residents are subject to random alcohol and drug screening", {("sobriety", "required")}),
+        # a clause that only keeps other people out takes nothing back; one that lets them in does
+        ("No minors. Women 21+.", {("gender", "female"), ("minimum_age", "21")}),
+        ("Veterans only; family members are not eligible", {("veteran", "required")}),
+        ("Veterans only; family members are also eligible", set()),
+        ("Adults 18+. Minors are not eligible unless accompanied", set()),
+        # ZIP shapes: a header, a service area, ZIPs before "residents", "residency required in"
+        ("ZIP codes served: 94601, 94603", {("residency_zip", "94601"), ("residency_zip", "94603")}),
+        ("Service area: 94601, 94603", {("residency_zip", "94601"), ("residency_zip", "94603")}),
+        ("94601 and 94603 residents", {("residency_zip", "94601"), ("residency_zip", "94603")}),
+        ("Residency required in 94601 or 94603", {("residency_zip", "94601"), ("residency_zip", "94603")}),
+        ("Serving only the 94601 zip code", {("residency_zip", "94601")}),
+        ("We serve 12000 residents", set()),  # a count, not a ZIP
+        # which discharge a veteran must have narrows the limit; another group beside it still widens it
+        ("Must be a veteran with an honorable or general discharge", {("veteran", "required")}),
+        ("Veterans with any discharge status", {("veteran", "required")}),
+        ("Veterans with an honorable discharge or their widows", set()),
+        # exclusions in the words listings use
+        ("No arson history", {("records", "excludes_arson")}),
+        ("Felons need not apply", {("records", "excludes_felony")}),
+        ("We are unable to house felons", {("records", "excludes_felony")}),
+        ("A felony conviction disqualifies applicants", {("records", "excludes_felony")}),
+        ("A felony record does not disqualify you", set()),
+        ("You'll need a photo ID at every visit", {("document", "photo_id")}),
+        ("Federal BOP release papers required", {("document", "release_papers")}),
+        ("Referral from the Public Defender's Office required", {("referral", "required")}),
+        ("WOMEN'S SHELTER - CHECK IN BY 7PM", {("gender", "female")}),  # an operating rule
+        ("Men in recovery (residential, 12 beds)", {("gender", "male")}),  # a size
+        ("Solo para hombres", {("gender", "male")}),
+        ("Program for women who served in the military", {("gender", "female"), ("veteran", "required")}),
+        ("Women 18+; men are also served", set()),
+        ("Adults 18+. Children allowed.", set()),  # another group let in ("allowed" like "welcome")
+        ("Eligible until your 22nd birthday", {("maximum_age", "21")}),  # a limit said as a birthday
+        ("For youth who have not yet turned 21", {("maximum_age", "20")}),
+    ],
+)
+def test_fillers_and_shapes_added_for_round_7_decide_and_their_widened_forms_do_not(
+    text: str, expected: set[tuple[str, str]]
+) -> None:
+    assert {(f.kind, f.value) for f in read(text, "CA")} == expected
+
+
 def test_two_places_named_in_two_clauses_are_alternatives_even_when_one_is_not_read() -> None:
     """Residents "by referral" is not read as a residency, but it names a second place: neither is the only
     one. (The referral is Nevada County's alone; reading it as everyone's is still a known error.)"""

@@ -13,7 +13,10 @@ DOCUMENT_PATTERNS: Final = (
     ("ssn_card", ci(r"\bsocial\s*security\s*(?:card|number)\b|\bss\s*card\b|\bssn\b")),
     ("birth_certificate", ci(r"\bbirth\s*certificates?\b")),
     ("proof_of_income", ci(r"\bproof\s*of\s*(?:all\s*)?(?:household\s*)?income\b|\bpay\s*stubs?\b|"
-                            r"\bincome\s*verification\b|\btax\s*returns?\b|\bbenefit\s*award\s*letter\b")),
+                            r"\bincome\s*verification\b|\btax\s*returns?\b|\bbenefit\s*award\s*letter\b|"
+                            r"\b(?:ssi|ssdi|ssa|benefits?)\s*(?:award\s*)?letters?\b|"
+                            r"\b(?:last|most\s*recent|recent)\s*(?:\d{1,2}\s*|two\s*|three\s*)?(?:(?:days?|weeks?|months?)(?:'s)?\s*"
+                            r"(?:of\s*)?)?pay\s*stubs?\b")),
     ("proof_of_residency", ci(r"\bproof\s*of\s*(?:[A-Z][a-z]+\s*){0,3}(?:residen\w*|address)\b|\butility\s*bill\b|"
                                r"\blease\s*agreement\b")),
     ("release_papers", ci(r"\b(?:release|parole)\s*(?:papers|documents|paperwork|form)\b|"
@@ -44,7 +47,7 @@ REFERRAL_REQUIRED = ci(
     r"must\s*be\s*referred|\band\s*be\s*referred\s*by|referrals?\s*from\s*[\w ]{1,40}?\s*only|"
     r"requires?\s*(?:a\s*)?referral|need\s*(?:a\s*)?referral|only\s*(?:accepts?|takes?)\s*referrals|"
     r"(?:accepts?|takes?)\s*referrals\s*only|referred\s*by\s*(?:a|an|your|the)\s*[\w ]+?\s*only|"
-    r"referrals?\s*accepted\s*from\s*[\w ,]+?\s*only|referral\s*from\s*(?:a|an|the|your)?\s*[\w ]{1,40}?\s*(?:is\s*)?"
+    r"referrals?\s*accepted\s*from\s*[\w ,]+?\s*only|referral\s*from\s*(?:a|an|the|your)?\s*[\w' ]{1,40}?\s*(?:is\s*)?"
     r"required|must\s*have\s*(?:a\s*)?referral)\b"
 )
 REFERRAL_NOT = ci(
@@ -84,7 +87,8 @@ SOBER = ci(
     r"(?:\s*(?:or|and|/)\s*(?:drug|alcohol))?\s*use|(?:drug|alcohol)\s*(?:and|&|/)\s*(?:drug|alcohol)[- ]free|"
     r"must\s*pass\s*(?:a\s*)?drug\s*(?:test|screen\w*)|drug\s*(?:testing|screening)\s*(?:is\s*)?required|"
     r"must\s*be\s*[\w ,]{0,20}?\bsober|(?:must\s*(?:be|remain|stay)\s*)abstinent|abstinence\s*(?:is\s*)?required|"
-    r"must\s*(?:maintain|remain)\s*(?:sober|sobriety|clean)|random\s*drug\s*test\w*)\b"
+    r"must\s*(?:maintain|remain)\s*(?:sober|sobriety|clean)|random\s*drug\s*test\w*|"
+    r"random\s*(?:drug|alcohol)\s*(?:(?:and|&|/)\s*(?:drug|alcohol)\s*)?(?:test\w*|screen\w*))\b"
 )
 SOBER_NOT = ci(
     r"\b(?:sobriety\s*(?:is\s*)?not\s*required|no\s*sobriety\s*requirement|not\s*required\s*to\s*be\s*sober|"

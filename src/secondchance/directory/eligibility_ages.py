@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from .eligibility_lexicon import ci
 
@@ -24,7 +25,7 @@ AGE_RANGE = [
     ),
 ]
 AGE_MIN = [
-    ci(rf"\b(?:age[sd]?:?\s*)?{NUM}{YEARS}\s*(?:\+|(?:and|or|&)\s*(?:over|older|above|up|upward))"),
+    ci(rf"\b(?:age[sd]?:?\s*)?{NUM}{YEARS}\s*(?:\+|(?:and|or|&)\s*(?:over|older|above|up|upward|more\b))"),
     ci(rf"\b(?:age[sd]?\s*)?{NUM}\s*(?:years?|yrs?\.?)?\s*(?:of\s*age\s*)?(?:and|or)\s*(?:older|over)"),
     ci(rf"\b(?:at\s*least|minimum\s*(?:age\s*)?(?:of|is)?:?|min\.?\s*age:?)\s*(?:age\s*)?{NUM}{YEARS}"),
     ci(
@@ -104,6 +105,23 @@ NUMBER_WORD = ci(
 )
 
 
+#: Spanish age limits in their English words, so the one grammar and these readers read both: "de 18 años
+#: o más", "de 16 a 21 años". Only closed shapes that state one limit plainly: not "mayores de 18" (older than
+#: 18, or 18 and older? Spanish listings use it for both).
+SPANISH_AGES: Final = (
+    (ci(r"\b(\d{1,2})\s*años\s*(?:o|y)\s*m[aá]s\b"), r"\1 years or older"),
+    (ci(r"\bde\s*(\d{1,2})\s*a\s*(\d{1,2})\s*años\b"), r"\1 to \2 years"),
+)
+
+#: A limit said as a birthday: "until your 26th birthday", "who have not yet turned 25" are "under 26", "under 25".
+BIRTHDAYS: Final = (
+    (
+        ci(r"\b(?:until|before)\s+(?:your|their|the\s+person's|one's)\s+(\d{1,2})(?:st|nd|rd|th)\s+birthday\b"),
+        r"under \1",
+    ),
+    (ci(r"\b(?:who\s+)?(?:have|has)\s+not\s+(?:yet\s+)?turned\s+(\d{1,2})\b(?!\s*(?:%|percent))"), r"under \1"),
+)
+
 def digits(clause: str) -> str:
     """Ages written in words ("sixteen (16)", "eighteen and up") as digits, so one grammar reads both."""
 
@@ -114,6 +132,8 @@ def digits(clause: str) -> str:
         )
         return str(value) if shown is None or int(shown) == value else m.group(0)
 
+    for pattern, english in (*SPANISH_AGES, *BIRTHDAYS):
+        clause = pattern.sub(english, clause)
     if re.search(r"\b(?:hundred|thousand)\b", clause, re.I):
         return clause  # "one hundred fifty percent": an amount, not an age
     return NUMBER_WORD.sub(number, clause)

@@ -34,16 +34,17 @@ from .eligibility_lexicon import (
     WIDENERS,
     ci,
 )
+from .eligibility_people import DISCHARGE
 from .eligibility_places import COUNTY_AFTER, COUNTY_BEFORE, ZIPS
 from .eligibility_records import CASE_BY_CASE, RECORD_WORDS, RECORDS_ANY, RECORDS_NONE
 from .geo import STATES
 
 N = r"\d{1,2}(?!\s*(?:%|percent|\d|,\d))"
 YRS = r"(?:\s*(?:years?|yrs?\.?|y/?o\b|y\.o\.)(?:\s*(?:of\s+age|old))?)?"
-UP = r"\s*(?:\+|plus\b|(?:and|or|&)\s*(?:over|older|above|up|upward|upwards)|and\s+up)"
+UP = r"\s*(?:\+|plus\b|(?:and|or|&)\s*(?:over|older|above|up|upward|upwards|more)|and\s+up)"
 DOWN = r"\s*(?:and|or|&)\s*(?:under|younger|below|less)"
 BOUND = (
-    r"(?:at\s+least|a\s+least|minimum(?:\s+age)?(?:\s+(?:of|is))?:?|min\.?\s*age:?|no\s+younger\s+than|over|older\s+than|"
+    r"(?:at\s*least|a\s+least|minimum(?:\s+age)?(?:\s+(?:of|is))?:?|min\.?\s*age:?|no\s+younger\s+than|over|older\s+than|"
     r"above|under|younger\s+than|below|up\s+to|no\s+older\s+than|maximum\s+age(?:\s+(?:of|is))?:?|max\.?\s*age:?)"
 )
 NEG_WHO = r"(?:no\s*one|nobody|no\s+(?:persons?|people|children|kids|youth|minors|adults|individuals|clients))"
@@ -55,15 +56,18 @@ AGE_EXPRS: Final = [
     ci(rf"\b(?:{AGE_SUBJECTS})\s*\(?{N}\s*(?:-|–|to|through)\s*{N}\b"),
     ci(rf"\b(?:ages?|aged)\s*:?\s*(?:of\s+)?{N}{YRS}(?:{UP}|{DOWN})?"),
     ci(rf"\b{N}\s*(?:years?|yrs?\.?|y/?o\b|y\.o\.)(?:\s*(?:of\s+age|old))?(?:{UP}|{DOWN})?"),
-    ci(rf"\b{N}{UP}|\b{N}{DOWN}(?:\s*(?:years?|yrs?)(?:\s+(?:of\s+age|old))?)?"),
+    ci(rf"\b{N}{UP}{YRS}|\b{N}{DOWN}(?:\s*(?:years?|yrs?)(?:\s+(?:of\s+age|old))?)?"),
     ci(rf"\bmust\s+be\s+(?:at\s+least\s+)?{N}\b"),
     ci(rf"\b{BOUND}\s*(?:the\s+)?(?:age\s*(?:of\s+)?)?{N}{YRS}"),
     ci(rf"\b(?:{NEG_WHO}|must\s+not\s+be|cannot\s+be|can't\s+be)\s+(?:under|younger\s+than|below|over|older\s+than|above)"
        rf"\s*(?:the\s+)?(?:age\s*(?:of\s+)?)?{N}{YRS}(?:\s+(?:admitted|accepted|allowed|served|permitted|eligible))?"),
 ]  # fmt: skip
-GENDER_EXPR = ci(r"\b(?:women|woman|females?|girls|mothers|moms|ladies|lady|men|man|males?|boys|fathers|dads)(?:'s)?\b")
+GENDER_EXPR = ci(
+    r"\b(?:women|woman|females?|girls|mothers|moms|ladies|lady|mujeres|men|man|males?|boys|fathers|dads|hombres)(?:'s)?\b"
+)
 VETERAN_EXPRS: Final = [
-    ci(r"\b(?:u\.?s\.?\s+|military\s+)?(?:veterans?|vets)\b"),
+    ci(r"\b(?:u\.?s\.?\s+|military\s+)?(?:veterans?|veteranos|vets)\b"),
+    DISCHARGE,
     ci(r"\bhonorabl[ey]\s+discharged?\b|\bdd-?\s?214\b"),
     ci(
         r"\b(?:must\s+have|who\s+(?:have\s+)?|those\s+who)\s*served\s+in\s+the\s+(?:u\.?s\.?\s*)?(?:armed\s+forces|military)\b"
@@ -72,7 +76,8 @@ VETERAN_EXPRS: Final = [
 INSURANCE_EXPRS: Final = [
     ci(r"\b(?:medicaid|medi-?cal|masshealth|apple\s+health|ahcccs|tenncare|soonercare)\b"),
     ci(
-        r"\bmedicare(?:\s+part\s+[abcd](?:\s*(?:,|or|and|&|/)\s*[abcd])*)?\b|\b(?:private|commercial)\s+(?:health\s+)?insurance\b"
+        r"\bmedicare(?:\s+part\s+[abcd](?:\s*(?:,|or|and|&|/)\s*[abcd])*)?\b|"
+        r"\b(?:private|commercial)\s+(?:health\s+)?(?:insurance|plans?)\b"
     ),
     ci(
         r"\b(?:uninsured|(?:no|without)\s+(?:health\s+|medical\s+)?insurance|without\s+access\s+to\s+health\s+care|"
@@ -81,17 +86,19 @@ INSURANCE_EXPRS: Final = [
     ),
 ]
 FPL_EXPR = (
-    r"\d{2,3}\s*(?:%|percent)\s*(?:of\s+)?(?:the\s+)?(?:current\s+)?(?:federal\s+|national\s+)?"
+    r"\d{2,3}\s*(?:%|percent|pct\b)\s*(?:of\s+)?(?:the\s+)?(?:current\s+)?(?:federal\s+|national\s+|hhs\s+)?"
     r"(?:poverty(?:\s+(?:level|line|guidelines?|income\s+guidelines))?|fpl|fpg|fpig)"
 )
 INCOME_CMP = (
     r"(?:at\s+or\s+(?:below|under)|below|under|less\s+than|up\s+to|(?:must\s+)?not\s+(?:to\s+)?exceed(?:ing)?|"
-    r"no\s+more\s+than|max(?:imum)?(?:\s+income)?\s*:?|≤|<=?|0\s*[-–]\s*|is)"
+    r"no\s+(?:more|greater|higher)\s+than|(?:can't|cannot|can\s+not|must\s+not|may\s+not)\s+(?:be\s+)?"
+    r"(?:over|above|more\s+than|greater\s+than|exceed)|max(?:imum)?(?:\s+income)?\s*:?|≤|<=?|0\s*[-–]\s*|is)"
 )
 INCOME_EXPRS: Final = [
-    ci(rf"(?:{INCOME_CMP}\s*)?{FPL_EXPR}(?:\s+or\s+(?:less|below|under|lower))?"),
+    ci(rf"(?:{INCOME_CMP}\s*)?{FPL_EXPR}(?:\s+(?:or|and)\s+(?:less|below|under|lower))?"),
     ci(
-        r"\b(?:low[- ]?income|low\s+(?:or|and|/)\s+no\s+income|no\s+(?:or|and|/)\s+low\s+income|limited\s+income|"
+        r"\b(?:low[- ]income\s+(?:or|and|/)\s+(?:no|zero)[- ]income|low[- ]?income|low\s+(?:or|and|/)\s+no\s+income|"
+        r"(?:no|zero)\s+(?:or|and|/)\s+low\s+income|limited\s+income|"
         r"income[- ](?:eligible|qualified)|(?:meets?|must\s+meet)\s+(?:the\s+)?income\s+(?:guidelines|requirements|"
         r"limits|criteria)|financial(?:ly)?\s+(?:eligible|need|hardship)|indigent)\b"
     ),
@@ -129,12 +136,15 @@ SOBER_EXPRS: Final = [
        r"\b(?:abstinent|free|clean)\s+(?:from|of)\s+(?:drugs?|alcohol|substances)(?:\s*(?:and|or|&|/)\s*(?:drugs?|alcohol|"
        r"substances))?(?:\s+for\s+(?:at\s+least\s+)?\d+\s+(?:days|months))?|"
        r"\brandom\s+(?:drug\s+tests?|drug\s+testing|drug\s+screens?|uas?)\b|"
+       r"\brandom\s+(?:drug|alcohol)\s+(?:and|&|/)\s+(?:drug|alcohol)\s+(?:tests?|testing|screens?|screening)\b|"
        r"\b(?:clean\s+and\s+)?sober\s+living(?:\s+(?:environment|home|house|residence|facility))?"),
 ]  # fmt: skip
+#: "Illinois Medicaid", "Florida Medicaid": the state's own program is still Medicaid.
+STATE_MEDICAID = ci(rf"\b(?:{_STATE})\s+(?:medicaid|medi-?cal)\b")
 #: "a valid California ID": the state that issued a paper is part of its name.
 STATE_ID = re.compile(rf"(?i:\b(?:{_STATE})\s+(?:state\s+)?)(?:ID|I\.D\.|[Ii]dentification)\b")
 RELEASE_PAPERS = ci(
-    r"\b(?:cdcr|doc|prison|jail)\s+(?:release|parole)\s+(?:papers|documents|paperwork|forms?)|"
+    r"\b(?:federal\s+)?(?:cdcr|doc|bop|prison|jail)\s+(?:release|parole)\s+(?:papers|documents|paperwork|forms?)|"
     r"\b(?:release|parole)\s+(?:papers|documents|paperwork|forms?)\s+from\s+(?:prison|jail|cdcr|doc|custody)"
 )
 OFFENSE_WHO = (
@@ -143,20 +153,22 @@ OFFENSE_WHO = (
 )
 OFFENSE = (
     OFFENSE_WHO + r"(?:(?:registered\s+)?sex(?:ual)?\s+offen(?:ders?|ses?)|(?:pc\s*)?290\s+registrants?|registrants?|"
-    r"arson(?:ists?)?(?:\s+convictions?)?|violent\s+(?:felon(?:y|ies|s)|offen(?:ders?|ses?)|crimes?|convictions?)(?:\s+convictions?)?|"
+    r"arson(?:ists?)?(?:\s+(?:convictions?|history))?|violent\s+(?:felon(?:y|ies|s)|offen(?:ders?|ses?)|crimes?|convictions?)(?:\s+convictions?)?|"
     r"(?:prior\s+)?felon(?:y|ies|s)(?:\s+(?:convictions?|records?|history))?|(?:prior\s+)?convictions|"
     r"criminal\s+(?:records?|history|background|convictions?))"
 )
 NEGATOR = (
     r"(?:no|not|except|excluding|exclude[sd]?|cannot|can't|must\s+not|ineligible|barred|but\s+not|may\s+not|"
-    r"(?:will|does|do|can)\s+not\s+(?:accept|serve|admit|house)|won't\s+(?:accept|serve|admit|house))"
+    r"(?:will|does|do|can)\s+not\s+(?:accept|serve|admit|house)|won't\s+(?:accept|serve|admit|house)|"
+    r"unable\s+to\s+(?:accept|serve|admit|house))"
     r"(?:\s+(?:be|have|an?|any|one|prior|registered|history\s+of|on|listed\s+on|the|a))*"
 )
 RECORD_EXPRS: Final = [
     ci(rf"\b{NEGATOR}\s+{OFFENSE}(?:\s*(?:,|and|or|&|/)\s*(?:registered\s+)?{OFFENSE})*"),
     ci(rf"\b{NEGATOR}\s+(?:the\s+)?(?:sex\s+offender\s+)?registry|\bmust\s+not\s+be\s+required\s+to\s+register\b"),
     ci(rf"\b{OFFENSE}\s+(?:are\s+|is\s+)?(?:not\s+(?:eligible|accepted|allowed|admitted)|excluded|ineligible|"
-       r"prohibited|(?:cannot|can't|will\s+not)\s+be\s+(?:housed|served|accepted|admitted))"),
+       r"prohibited|(?:cannot|can't|will\s+not)\s+be\s+(?:housed|served|accepted|admitted)|need\s+not\s+apply|"
+       r"disqualif(?:y|ies)\s+(?:you|applicants))"),
     ci(rf"{RECORD_WORDS}(?:\s+(?:are\s+|is\s+)?(?:welcome|accepted|ok|okay|not\s+a\s+barrier|no\s+barrier|eligible))?"),
     ci(r"\bregardless\s+of\s+(?:criminal\s+)?(?:history|record|background|convictions?)\b"),
     ci(r"\bno\s+background\s+checks?\b|\bbackground\s+checks?\s*(?:is\s*|are\s*)?not\s*(?:required|done|performed)"),
@@ -172,7 +184,7 @@ EXPRESSIONS: Final[tuple[tuple[str, list[re.Pattern[str]]], ...]] = (
     ("age", AGE_EXPRS),
     ("gender", [GENDER_EXPR]),
     ("veteran", VETERAN_EXPRS),
-    ("insurance", INSURANCE_EXPRS),
+    ("insurance", [*INSURANCE_EXPRS, STATE_MEDICAID]),
     ("income", INCOME_EXPRS),
     ("residency", PLACE_EXPRS),
     ("document", [*(pattern for _, pattern in DOCUMENT_PATTERNS), RELEASE_PAPERS, STATE_ID]),
@@ -231,11 +243,15 @@ def residue(clause: str, found: list[tuple[int, int, str]]) -> list[str]:
 OR_KINDS: Final = frozenset({"insurance", "residency"})
 
 
-def _same_kind(left: str, right: str) -> bool:
-    """Two expression tokens that share a kind ("<insurance>", "<insurance>"): "or" joins a list of values."""
+def _same_kind(left: str, right: str, or_kinds: frozenset[str] = OR_KINDS) -> bool:
+    """Two expression tokens that share a kind ("<insurance>", "<insurance>"): "or" joins a list of values.
+    Two plain qualifiers ("unemployed or underemployed", "pregnant or parenting") narrow the same people
+    either way: they widen no limit we model."""
+    if left in QUALIFIERS and right in QUALIFIERS and not {left, right} & {"low", "income"}:
+        return True
     if not (left.startswith("<") and right.startswith("<")):
         return False
-    return bool(set(left.strip("<>").split("+")) & set(right.strip("<>").split("+")) & OR_KINDS)
+    return bool(set(left.strip("<>").split("+")) & set(right.strip("<>").split("+")) & or_kinds)
 
 
 def _joined(tokens: list[str], i: int, step: int) -> str:
@@ -269,6 +285,8 @@ def _scoped(words: list[str], i: int) -> bool:
     or "for" some of the people ("referral required for Medi-Cal patients")."""
     if not any(w.startswith("<") for w in words[:i]):
         return False
+    if words[i] == "for" and words[i + 1 : i + 2] in (["that"], ["it"], ["this"], ["those"], ["them"]):
+        return True  # "bring your release papers for that": for something another clause names
     for word in words[i + 1 :]:
         if word in SERVICE_NOUNS or (word in SUBJECTS and words[i] == "for"):
             return True
@@ -277,14 +295,14 @@ def _scoped(words: list[str], i: int) -> bool:
     return False
 
 
-def unaccounted(tokens: list[str]) -> list[str]:
+def unaccounted(tokens: list[str], or_kinds: frozenset[str] = OR_KINDS) -> list[str]:
     """Tokens the grammar does not account for: content words, "or" outside a list of values, another
     group joined on ("youth 16-24 and adults"), a scope ("18+ for the shelter")."""
     bad = []
     for i, token in enumerate(tokens):
         if token.startswith("<") or token in FILLERS or token in PUNCTUATION:
             continue
-        if token == "or" and _same_kind(_joined(tokens, i, -1), _joined(tokens, i, 1)):
+        if token == "or" and _same_kind(_joined(tokens, i, -1), _joined(tokens, i, 1), or_kinds):
             continue  # "Medi-Cal or uninsured", "Residents of East Palo Alto or Menlo Park"
         bad.append(token)
     words = [t for t in tokens if t not in PUNCTUATION or t in ("&", ",")]
@@ -296,12 +314,26 @@ def unaccounted(tokens: list[str]) -> list[str]:
     return bad
 
 
+#: "... or be referred by": the referral is the other way in for whatever limit precedes it.
+OR_REFERRED: Final = ci(r"\bor\s+(?:be\s+)?referred\b")
+
+
 def _kinds(part: str) -> frozenset[str] | None:
     """A part's kinds when it parses whole; None when it does not."""
     found = spans(part)
-    if not found or unaccounted(residue(part, found)):
+    if not found or unaccounted(residue(part, found), _or_kinds(part)):
         return None
-    return frozenset(kind for _, _, kind in found)
+    kinds = frozenset(kind for _, _, kind in found)
+    if len(kinds) > 1 and OR_REFERRED.search(part):
+        return None  # "Must live in Riverside County or be referred by Probation": a choice of two limits
+    return kinds
+
+
+def _or_kinds(part: str) -> frozenset[str]:
+    """The kinds "or" may list in this part: papers too when every paper named is one paper ("a driver's
+    license, state ID or passport" is a photo ID whichever is brought)."""
+    papers = {code for code, pattern in DOCUMENT_PATTERNS if pattern.search(part)}
+    return OR_KINDS | {"document"} if len(papers) == 1 else OR_KINDS
 
 
 def _inert(part: str) -> bool:

@@ -30,11 +30,13 @@ SUBJECTS: Final = _words(
     "applicant residents resident patients patient members member youth youths teens teen teenagers children kids "
     "seniors senior elders elderly students guests tenants households household consumers customers those anyone "
     "everyone families family parents couples others adolescents minors juveniles infants toddlers survivors victims "
-    "caregivers spouses dependents"
+    "caregivers spouses dependents preschoolers"
 )
 #: What is offered: "Emergency shelter for adult males". After "for"/"at"/"in" beside a limit they scope it.
 SERVICE_NOUNS: Final = _words(
-    "program programs services service shelter housing center clinic home residence facility site project"
+    "program programs services service shelter housing center clinic home residence facility site project "
+    "house beds bed dorm training job jobs apartment apartments treatment outpatient legal aid food pantry meal meals "
+    "dental tutoring class classes care"
 )
 ARTICLES: Final = _words("a an the our this all any their his her")
 #: The closed list of words a requirement sentence may hold besides its value expressions: subjects and
@@ -63,7 +65,10 @@ FILLERS: Final = (
         "codes zipcode reentry employer employers renters homeowners employment parole probation domestic violence "
         "abuse trafficking disabled provides offers help helps adolescents minors juveniles admitted designed intended "
         "reserved dedicated specifically specific limit limits range restrictions can apply applying old olds "
-        "beneficiary recipient enrollee"
+        "beneficiary recipient enrollee "
+        # verbs of taking and entering, and words that only name a paper or a plan more exactly
+        "take takes taking enroll enrolls enter entering see sees making qualifying whose allowed permitted "
+        "card active original written photo shown submitted risk billing subject you'll"
     )
 )
 PUNCTUATION: Final = frozenset(",:;()-/&.!'\"•*–—[]")
@@ -71,18 +76,24 @@ PUNCTUATION: Final = frozenset(",:;()-/&.!'\"•*–—[]")
 FILLER_PHRASES: Final = (
     ci(
         r"\b(?:at|upon|prior\s+to|before|by)\s+(?:the\s+)?(?:time\s+of\s+)?(?:enrollment|intake|entry|admission|"
-        r"application|move-in|check-in|program\s+entry|start)\b"
+        r"application|move-in|check-in|program\s+entry|start|(?:every|each|your\s+first|the\s+first)\s+visit)\b"
     ),
     ci(
         r"\bin\s+order\s+to\s+(?:qualify|enroll|apply|be\s+(?:served|eligible|accepted))\b|\bto\s+(?:qualify|apply|enroll)\b"
     ),
     ci(r"\bof\s+(?:any|all)\s+(?:eras?|branch(?:es)?)\b|\ball\s+branches\b|\bany\s+branch\b"),
     ci(r"\bu\.s\.|\bus\b|\b(?:government|state)[- ]issued\b"),
+    ci(r"\bmanaged\s+care\b"),
+    # an operating rule or a size, never who is served: "check in by 6pm", "(16 beds)"
+    ci(r"\bcheck[- ]?in\s+(?:by|at|before)\s+\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)|\b\d{1,3}\s+beds\b"),
+    # Spanish "only", subjects, "of", "accepted"
+    ci(r"\b(?:solamente|s[oó]lo|[uú]nicamente|personas|adultos|j[oó]venes|de|para|se\s+aceptan?)\b"),
 )
 #: Who may send a referral ("referral from a case manager or parole officer required").
 AGENT = (
     r"(?:(?:a|an|the|your|their)\s+)?(?:[\w-]+\s+){0,3}?(?:agency|agencies|officers?|workers?|managers?|providers?|"
     r"doctors?|physicians?|counselors?|courts?|hospitals?|programs?|caseworkers?|clinics?|schools?|211|therapists?|"
+    r"(?:parole|probation)(?:\s+(?:officers?|agents?|departments?|office))?|cdcr|public\s+defender'?s?(?:\s+office)?|"
     r"staff|partners?|agents?|organizations?|dhs|dcfs|dss|cps|va|pastors?|clergy|judges?)"
 )
 

@@ -18,10 +18,10 @@ INSURERS: Final = (
         re.compile(r"(?i:\b(?:medicaid|medi-cal|masshealth|apple\s*health|ahcccs|tenncare|soonercare)\b)|\bMediCal\b"),
     ),
     ("medicare", ci(r"\bmedicare\b")),
-    ("private", ci(r"\b(?:private|commercial)\s*(?:health\s*)?insurance\b")),
+    ("private", ci(r"\b(?:private|commercial)\s*(?:health\s*)?(?:insurance|plans?)\b")),
 )
 ACCEPTS = ci(
-    r"\b(?:accept\w*|take[sn]?|bill\w*|must\s*have|must\s*be\s*on|required|only|enrolled\s*in|covered\s*by|beneficiar\w*|recipients|"
+    r"\b(?:accept\w*|acepta\w*|take[sn]?|bill\w*|must\s*have|must\s*be\s*on|required|only|enrolled\s*in|covered\s*by|beneficiar\w*|recipients|"
     r"members|part\s*[abcd])\b"
 )
 #: Other ways to pay named beside the insurers: they are not the only way in.
@@ -68,9 +68,15 @@ def insurance(clause: str) -> list[str]:
 
 
 FPL = ci(
-    r"(\d{2,3})\s*(?:%|percent)\s*(?:of\s*)?(?:the\s*)?(?:current\s*)?(?:federal\s*|national\s*)?(?:poverty|fpl\b|fpg\b|fpig\b)"
+    r"(\d{2,3})\s*(?:%|percent|pct\b)\s*(?:of\s*)?(?:the\s*)?(?:current\s*)?(?:federal\s*|national\s*|hhs\s*)?"
+    r"(?:poverty|fpl\b|fpg\b|fpig\b)"
 )
 FPL_NOT = ci(r"\b(?:above|over|more\s*than|exceed\w*|greater\s*than|between|from|ami|median|smi|state\s*median)\b")
+#: "not to exceed", "cannot be more than", "no greater than": the words of a ceiling, negated.
+CAPPED = ci(
+    r"\bnot\s*(?:to\s*)?exceed|(?:\bnot|n't|\bcannot)\s*(?:be\s*)?(?:over|above|more\s*than|greater\s*than)|"
+    r"\bno\s*(?:more|greater|higher)\s*than"
+)
 #: An income that sets a price ("free under 125% FPL; sliding scale to 200%"), not who is served.
 INCOME_PRICE = ci(r"\b(?:free|sliding|discount\w*|fees?|pay|cost|charge)\b")
 LOW_INCOME = ci(
@@ -80,16 +86,22 @@ LOW_INCOME = ci(
 )
 
 
+NONE_OR_LOW = ci(
+    r"\b(?:no|zero)\s*(?:or|and|/)\s*low[- ]?income|\blow[- ]?income\s*(?:or|and|/)\s*(?:no|zero)[- ]?income"
+)
+
+
 def income(clause: str) -> tuple[list[int], bool]:
     if INCOME_PRICE.search(clause) or HEDGE.search(re.sub(r"\bvar(?:y|ies)\b", "", clause, flags=re.I)):
         return [], False
     limits = []
     for m in FPL.finditer(clause):
         before = clause[: m.start()][-40:]
-        if not FPL_NOT.search(before) or re.search(r"\bnot\s*(?:to\s*)?exceed", before, re.I):
+        if not FPL_NOT.search(before) or CAPPED.search(before):
             limits.append(int(m.group(1)))
     if re.search(r"\b(?:between|from)\b", clause, re.IGNORECASE):
         limits = []
+    clause = NONE_OR_LOW.sub("low income", clause)  # "zero or low income": one limit, not another way in
     low = bool(LOW_INCOME.search(clause)) and not re.search(
         r"\bnot\s*(?:required|necessary)|\bno\s*income\s*(?:limit|requirement|restriction)|regardless\s*of\s*income|"
         r"any\s*income|\bor\s*(?:\w+\s*)?low[- ]?income|\blow[- ]?income\s*(?:\w+\s*)?or\b|\b(?:poor|indigent)\s*or\b|"

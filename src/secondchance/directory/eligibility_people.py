@@ -6,8 +6,8 @@ import re
 
 from .eligibility_lexicon import HEDGE, ci
 
-FEMALE = ci(r"\b(?:women|woman|females?|girls|mothers|moms|ladies|lady)\b|\bwomen's\b")
-MALE = ci(r"\b(?:men|man|males?|boys|fathers|dads|gentlemen)\b|\bmen's\b")
+FEMALE = ci(r"\b(?:women|woman|females?|girls|mothers|moms|ladies|lady|mujeres)\b|\bwomen's\b")
+MALE = ci(r"\b(?:men|man|males?|boys|fathers|dads|gentlemen|hombres)\b|\bmen's\b")
 ALL_GENDERS = ci(
     r"\b(?:all\s*genders?|any\s*gender|regardless\s*of\s*gender|transgender|trans|non-?binary|gender[- ]?(?:diverse|"
     r"queer|expansive|identity)|lgbt\w*|families|family|couples?|parents?|both|everyone|anyone|co-?ed)\b"
@@ -36,7 +36,7 @@ def gender(clause: str) -> str | None:
 
 #: A DD-214 alone is a paper to bring, not who is served (two blind labellers read it so): not read.
 VETERAN = ci(
-    r"\bveterans?\b|\bvets\b|\bhonorabl[ey]\s*discharged?\b|"
+    r"\bveterans?\b|\bveteranos\b|\bvets\b|\bhonorabl[ey]\s*discharged?\b|"
     r"\b(?:must\s*have|who\s*(?:have\s*)?|those\s*who)\s*served\s*in\s*the\s*(?:u\.?s\.?\s*)?(?:armed\s*forces|military)\b"
 )
 VETERAN_NOT = ci(
@@ -49,5 +49,17 @@ VETERAN_NOT = ci(
 )
 
 
+#: Which discharge a veteran must have ("an honorable or general discharge", "whose discharge was honorable or
+#: general", "any discharge status"): a condition on the veteran that narrows or keeps the limit, never widens it.
+_DISCHARGE_KIND = r"(?:honorabl[ey]|general(?:ly)?|other[- ]than[- ]dishonorabl[ey])"
+DISCHARGE = ci(
+    rf"\b(?:with\s+)?(?:an?\s+)?{_DISCHARGE_KIND}(?:\s*(?:,\s*|(?:,\s*)?(?:or|and|/)\s*){_DISCHARGE_KIND})*\s+"
+    rf"(?:discharged?|discharge\s+status)\b|"
+    rf"\b(?:whose\s+)?discharge\s+(?:was|is|status\s+(?:is|of))\s+{_DISCHARGE_KIND}(?:\s+(?:or|and|/)\s+{_DISCHARGE_KIND})?\b|"
+    r"\b(?:with\s+)?any\s+discharge(?:\s+status)?\b"
+)
+
+
 def veteran(clause: str) -> bool:
+    clause = DISCHARGE.sub(" honorable discharge ", clause) if VETERAN.search(clause) else clause
     return bool(VETERAN.search(clause)) and not VETERAN_NOT.search(clause) and not HEDGE.search(clause)

@@ -27,14 +27,17 @@ CITY_AFTER = re.compile(
     rf"((?:{NAME}(?:,\s*|\s+(?:and|or|&)\s+)){{0,11}}{NAME})(?=$|[,.;:)]|\s+(?:only|age|aged|who|with|to|for)\b)"
 )
 CITY_BEFORE = re.compile(rf"\b(?:[Cc]ity\s*of\s*)?({NAME})\s+(?:city\s+)?[Rr]esidents?\b")
-ZIP_LIST = r"((?:\d{5}(?:\s*,\s*|\s*(?:,\s*)?(?:and|or|&)\s*|\s+))*\d{5})\b"
+ZIP_LIST = r"(?!\d{2}000\b)((?:\d{5}(?:\s*,\s*|\s*(?:,\s*)?(?:and|or|&)\s*|\s+))*\d{5})\b"
 ZIPS = [
-    ci(rf"\b(?:zip|postal)s?\s*(?:codes?)?:?\s*{ZIP_LIST}"),
-    # "Residents of 90011, 90037 & 90044", "Serves the 94110 zip code"
+    ci(rf"\b(?:(?:zip|postal)s?\s*(?:codes?)?|c[oó]digos?\s*postal(?:es)?)\s*(?:served|covered)?\s*:?\s*{ZIP_LIST}"),
+    # "Residents of 90011, 90037 & 90044", "Serves the 94110 zip code", "Residency required in 97217 or 97211"
     ci(
-        rf"\b(?:residents?\s*of|resid(?:e|es|ing)\s*in|liv(?:e|es|ing)\s*in|serv(?:es|ing)\s*(?:residents\s*of\s*)?)"
+        rf"\b(?:residents?\s*of|resid(?:e|es|ing)\s*in|liv(?:e|es|ing)\s*in|serv(?:es|ing)\s*(?:only\s*)?(?:residents\s*of\s*)?|"
+        rf"residency\s*(?:is\s*)?(?:required\s*)?in|service\s*area\s*:)"
         rf"\s*(?:the\s*|one\s*of\s*(?:these|the)\s*)?{ZIP_LIST}(?!\s*(?:[A-Za-z]+\s*){{0,2}}(?:st|street|ave|avenue|rd|road|blvd)\b)"
     ),
+    # "85006 and 85008 residents", "30315 zip code residents"
+    ci(rf"(?<![\d$#-]){ZIP_LIST}\s*(?:zip\s*codes?\s*)?residents?\b"),  # not "10000 residents"
 ]
 #: Words that open a sentence before a county's name ("Serving Alameda County residents", "Open to ...").
 LEADING = r"serving|serves|serve|open\s+to|for|all|only|must\s+be|eligible|we\s+serve|services\s+for|helping"

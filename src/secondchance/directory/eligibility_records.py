@@ -61,7 +61,9 @@ EXCLUSIONS: Final = (
 )  # fmt: skip
 EXCLUDES_FELONY = ci(
     r"\bno\s*(?:prior\s*)?felon(?:y|ies|s)(?:\s*convictions?)?\b|\bmust\s*not\s*(?:have\s*)?(?:a\s*|any\s*)?felony|"
-    r"\bfelons\s*(?:are\s*)?(?:not\s*(?:eligible|accepted|allowed)|ineligible|excluded)|\bno\s*felony\s*(?:record|history)"
+    r"\bfelons\s*(?:are\s*)?(?:not\s*(?:eligible|accepted|allowed)|ineligible|excluded)|\bno\s*felony\s*(?:record|history)|"
+    r"\bfelons\s*need\s*not\s*apply|\bunable\s*to\s*(?:accept|serve|admit|house)\s*felons\b|"
+    r"\bfelony\s*(?:records?|convictions?)\s*disqualif(?:y|ies)\s*(?:you|applicants)\b"
 )
 RECORDS_NONE = ci(
     r"\b(?:no\s*criminal\s*(?:record|history|background|convictions?)|no\s*(?:prior\s*)?convictions|clean\s*(?:criminal\s*)?"

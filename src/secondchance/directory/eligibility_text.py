@@ -85,7 +85,7 @@ class Found:
 ALSO_SERVED = ci(
     r"\balso\s*(?:served|eligible|welcome|accepted)\b|\bopen\s*to\s*(?:all|everyone|anyone)\b|\ball\s*ages\b|"
     r"\b(?:adults|children|kids|youth|minors|teens|men|women|everyone|anyone|families|seniors|others|parents|couples)\b"
-    r"(?:\s+[\w+-]+){0,3}?\s+(?:are\s+|is\s+)?(?:also\s+)?(?:welcome|seen|served|eligible|accepted)\b|"
+    r"(?:\s+(?!who\b)[\w+-]+){0,3}?\s+(?:are\s+|is\s+)?(?:also\s+)?(?:welcome|seen|served|eligible|accepted|allowed|permitted)\b|"
     r"\bserved\s*(?:up\s*to|until|through)\s*(?:age\s*)?\d"
 )
 
@@ -119,9 +119,10 @@ def read(text: str | None, state: str | None = None) -> list[Found]:
             continue
         kinds = parse(clause)
         doubted |= mentioned(clause) - kinds - {"document"}  # each paper named is required on its own
-        if not kinds and (EXCEPTIONS.search(clause) or OTHERS.search(clause)):  # "...; exceptions for families"
+        excluded = bool(EXCLUDED.fullmatch(clause.strip(" .!"))) and not EXCEPTIONS.search(clause)
+        if not kinds and not excluded and (EXCEPTIONS.search(clause) or OTHERS.search(clause)):
             doubted |= set(_KIND_OF.values()) | {"gender", "veteran", "insurance", "sobriety", "records"}
-        if not kinds and OTHER_AGES.search(clause):
+        if not kinds and not excluded and OTHER_AGES.search(clause):  # but not "No minors"
             doubted.add("age")
         low, high = ages(clause) if "age" in kinds and not HEDGE.search(clause) else ([], [])
         lows += [(v, clause) for v in low]
@@ -148,6 +149,13 @@ EXCEPTIONS: Final = ci(r"\b(?:exceptions?|exempt(?:ed|ions?)?|waived?|waivers?|u
 OTHERS: Final = ci(r"\b(?:others?|anyone|everyone|family\s+members|spouses|non-?(?:veterans|residents)|too|also)\b")
 #: ... and one that names people of other ages ("Minors can attend with a guardian"): the age limit has one.
 OTHER_AGES: Final = ci(r"\b(?:younger|older|minors)\b")
+#: A clause that only keeps people out ("No minors", "Spouses and children are not eligible for this
+#: program"): it names other people but cannot let them in, so it takes nothing back.
+EXCLUDED: Final = ci(
+    r"no\s+(?:minors|children|kids|spouses|pets|visitors|guests)|"
+    r"(?:(?:the\s+)?[a-z]+\s+){1,4}(?:are|is)\s+not\s+(?:eligible|allowed|admitted|accepted|served)"
+    r"(?:\s+(?:for|in)\s+(?:this|the|our)\s+(?:program|service|shelter|housing))?"
+)
 #: The grammar's kind of each requirement kind read (a parsed place may be a county, a city, a state or a ZIP).
 _KIND_OF: Final = {
     "minimum_age": "age",
