@@ -83,6 +83,16 @@ def test_round_7_holds_the_precision_of_the_whole_clause_grammar() -> None:
         assert figures["precision"] is None or figures["precision"] >= floor, (kind, result["errors"])
 
 
+def test_round_8_untouched_keeps_its_first_score() -> None:
+    """Round 8 (446 phrases written blind while round 7 was tuned on) scored 0.969 / 0.386 untouched: the
+    first fresh measure of the grammar after round 7's additions. Its seven wrong decisions are listed in
+    docs/directory.md and left as they are, so the set stays untouched; the floor only keeps the
+    extractor from getting worse on it. Change the extractor because of it only after a round 9 exists."""
+    result = score(load(HELDOUT.with_name("eligibility_phrases_round8.txt")))
+    assert result["phrases"] >= 440
+    assert result["precision"] >= 0.969 and result["recall"] >= 0.386, result["errors"]
+
+
 @pytest.mark.skipif(not SHARED.is_dir(), reason="needs ../shared/data/hsds")
 def test_every_real_fixture_text_has_a_frozen_label() -> None:
     """A text the importers read that has no label line would go unscored: load_real refuses it."""
