@@ -13,6 +13,7 @@ from ...records.defaults import DEFAULTS
 from ...records.model import PartialDate, Row
 from ...relief import Result, Screening, Status
 from ...relief.explain import fact_question, open_question, rank, reason, waits_on_default
+from ...relief.lang import Rule
 from .followup import FollowUp, follow_up_question, positions
 from .i18n import long_date, translations
 from .interview import DISPOSITIONS, N_, grade_label
@@ -32,7 +33,7 @@ CALLED_LABELS = {"expungement": N_("Automatic expungement (no petition needed)")
 CALLED_SHORT = {"expungement": N_("Automatic expungement")}
 
 
-def relief_label(rule: Any, labels: dict[str, str], called: dict[str, str]) -> str:
+def relief_label(rule: Rule, labels: dict[str, str], called: dict[str, str]) -> str:
     """The msgid naming a rule's relief: the state's own word for automatic relief, else the kind's label."""
     if rule.automatic and rule.called in called:
         return called[rule.called]
