@@ -156,7 +156,9 @@ def _base(cite: str) -> tuple[Condition, ...]:
     )
 
 
-FELONY_LIMIT = limit((ARTICLE,), ARTICLE, "felony", 15)
+#: Art. 978(D) (per cleanslateclearinghouse.org and ccresourcecenter.org; the enacted words were not read): one felony
+#: expungement in a fifteen-year period, "except for deferred adjudication" (so not on the set-aside path).
+FELONY_LIMIT = limit((ARTICLE,), f"{ARTICLE}(D)", "felony", 15)
 
 
 def _ten_years(cite: str) -> Wait:
