@@ -39,6 +39,7 @@ lint: install
 	$(BIN)/ruff format --check $(PY_DIRS)
 	$(BIN)/ruff check $(PY_DIRS)
 	$(BIN)/mypy
+	$(BIN)/lint-imports  # the layers and no-cycle contracts of [tool.importlinter] in pyproject.toml
 
 format: install
 	$(BIN)/ruff format $(PY_DIRS)

@@ -73,8 +73,8 @@ def in_process(screen_body: dict[str, Any], seconds: float, db_url: str) -> dict
     from secondchance.records import people_from_json
     from secondchance.relief import screen
     from secondchance.web.api.relief import screening_json
-    from secondchance.web.directory import run_search
     from secondchance.web.settings import Settings
+    from secondchance.web.stores import run_search
 
     settings = Settings(database_url=db_url, secret_key="bench")
     run_search(settings, SEARCH["near"], SEARCH["needs"], radius=25, facts=FACTS)  # open the store first

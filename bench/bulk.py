@@ -164,7 +164,7 @@ def _validation_sql() -> str:
     """A check of every input value, lighter than the engine's (text stripped and compared with the
     spellings of "unknown", dates in range, amounts not negative; no parsing, normalizing or cross-checks):
     what requirement 1 (malformed rows to a rejects file with their field) costs any engine at least."""
-    from secondchance.bulk.frame import CHARGE_SCHEMA
+    from secondchance.bulk.schema import CHARGE_SCHEMA
     from secondchance.records.parse import UNKNOWN_TOKENS
 
     unknown = ", ".join(f"'{token}'" for token in sorted(UNKNOWN_TOKENS))

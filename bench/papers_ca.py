@@ -5,7 +5,7 @@
   equal printed one is "invented". Goal: recall 1.0, invented 0.
 * ``rap_text`` / ``rap_pdf``: pages per second reading sheets (text: 56 lines a page as the PDF lays them
   out; PDF: pypdf's layout text of the generated PDFs, then the same grammar).
-* ``extract`` vs ``flat_csv``: charges per second through ``bulk.read`` (read_batches + validate) of the DOJ
+* ``extract`` vs ``flat_csv``: charges per second through ``bulk.read.read_batches`` and ``bulk.validate`` of the DOJ
   bulk extract and of the same charges as the flat record CSV, in the same run.
 """
 
@@ -22,6 +22,7 @@ import polars as pl
 
 import secondchance.bulk.doj as doj
 import secondchance.bulk.read as read
+import secondchance.bulk.validate as validate
 import secondchance.papers.ca_rap as ca_rap
 import secondchance.papers.ca_rap_synth as ca_rap_synth
 from secondchance.records.model import COLUMNS, Person
@@ -93,7 +94,7 @@ def _through_reader(path: Path) -> tuple[int, int, float]:
     started = time.perf_counter()
     charges = rejects = 0
     for batch in read.read_batches(path):
-        good, problems = read.validate(batch, None)
+        good, problems = validate.validate(batch, None)
         charges += good.height
         rejects += problems.height
     return charges, rejects, time.perf_counter() - started

@@ -28,7 +28,7 @@ from secondchance.directory.needs import NEEDS, mask
 from secondchance.directory.search import Query, search
 from secondchance.directory.synth import synthesize
 from secondchance.store import DirectoryStore, connect, upgrade
-from secondchance.store.bulk import bulk_load
+from secondchance.store.frames import bulk_load
 from secondchance.store.pgserver import NoPostgres, TempPostgres
 
 QUERIES = 1000

@@ -16,10 +16,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from secondchance.cli import app, write_json
+from secondchance.cli import app
+from secondchance.cli.screen import write_json
 from secondchance.records import load_people
-from secondchance.relief import screen
-from secondchance.relief.screen import Screening
+from secondchance.relief import Screening, screen
 
 EXAMPLES = str(resources.files("secondchance.examples").joinpath("people.json"))
 AS_OF = "2026-11-23"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from common import SHARED_HSDS, Failure
 
-from secondchance.directory.commands import Source, read_input_report
+from secondchance.directory.sources import Source, read_input_report
 from secondchance.directory.validate import InvalidDirectory
 
 FOLDER = Path(tempfile.mkdtemp(prefix="secondchance-fuzz-hsdsjson-"))

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from common import SHARED_HSDS, Failure, csv_head, join_files, split_files
 
-from secondchance.directory.commands import Source, read_input_report
+from secondchance.directory.sources import Source, read_input_report
 from secondchance.directory.spec import tables
 from secondchance.directory.validate import InvalidDirectory
 

@@ -11,8 +11,7 @@ from datetime import date
 
 from common import Failure
 
-from secondchance.papers.commands import checked_person
-from secondchance.papers.merge import merge
+from secondchance.papers.merge import checked_person, merge
 from secondchance.papers.reading import DocumentRefused, Reading
 from secondchance.records import InvalidRecord
 from secondchance.relief import screen

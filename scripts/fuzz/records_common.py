@@ -12,7 +12,7 @@ from pathlib import Path
 
 from common import Failure
 
-from secondchance.cli import write_csv, write_json
+from secondchance.cli.screen import write_csv, write_json
 from secondchance.records import InvalidRecord
 from secondchance.records.stream import check_file, iter_people
 from secondchance.relief import screen

@@ -13,7 +13,8 @@ from typing import Any
 
 import polars as pl
 
-from secondchance.bulk.frame import CODE_SCHEMA, STATUSES, result_codes
+from secondchance.bulk.evaluate import result_codes
+from secondchance.bulk.schema import CODE_SCHEMA, STATUSES
 from secondchance.relief.evaluate import Evaluator
 from secondchance.relief.jurisdictions import RULES
 from secondchance.relief.lang import Rule

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from secondchance.bulk import run as bulk_run
+from secondchance.bulk import job as bulk_job
+from secondchance.bulk import local as bulk_local
 from secondchance.cli import app
 
 runner = CliRunner()
@@ -55,8 +56,8 @@ def test_bad_input_exits_2(tmp_path: Path) -> None:
 def test_counts_that_do_not_reconcile_exit_1(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     charges = tmp_path / "charges.csv"
     assert runner.invoke(app, ["synth", "--people", "50", "--out", str(charges)]).exit_code == 0
-    real = bulk_run.load_evaluator(bulk_run.DEFAULT_EVALUATOR)
-    monkeypatch.setattr(bulk_run, "load_evaluator", lambda name: lambda c, a, r: real(c, a, r).head(0))
+    real = bulk_job.load_evaluator(bulk_job.DEFAULT_EVALUATOR)
+    monkeypatch.setattr(bulk_local, "load_evaluator", lambda name: lambda c, a, r: real(c, a, r).head(0))
     args = ["bulk", "run", str(charges), "-j", "PA", "--as-of", "2026-11-23", "--out", str(tmp_path / "o")]
     result = runner.invoke(app, [*args, "--workers", "1"])
     assert result.exit_code == 1

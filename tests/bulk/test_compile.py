@@ -13,13 +13,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from secondchance.bulk.compile import HANDLED_NODES, compile_rules
-from secondchance.bulk.frame import CHARGE_SCHEMA, RESULT_SCHEMA, evaluate_frame
-from secondchance.bulk.frame import with_defaults as with_defaults_frame
+from secondchance.bulk.evaluate import evaluate_frame
+from secondchance.bulk.schema import CHARGE_SCHEMA, RESULT_SCHEMA
+from secondchance.bulk.schema import with_defaults as with_defaults_frame
 from secondchance.bulk.synth import synth_charges
 from secondchance.records.defaults import with_defaults
 from secondchance.relief import lang
 from secondchance.relief.citations import Inchoate
-from secondchance.relief.evaluate import Evaluator, add_years_days
+from secondchance.relief.evaluate import Evaluator
 from secondchance.relief.jurisdictions import RULES, rules_for, states
 from secondchance.relief.lang import (
     And,
@@ -46,6 +47,7 @@ from secondchance.relief.lang import (
     Wait,
 )
 from secondchance.relief.params import all_parameters
+from secondchance.relief.semantics import add_years_days
 
 AS_OF = date(2026, 11, 23)
 

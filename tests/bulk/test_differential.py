@@ -1,7 +1,7 @@
 """The bulk engine and the per-person explainer agree on every field of every charge.
 
 Synthetic people of every state with a profile (``bulk/synth.py``) are screened by the explainer
-(``relief.screen.screen``, one ``Person`` at a time) and by ``evaluate_frame`` (the whole table
+(``relief.screen``, one ``Person`` at a time) and by ``evaluate_frame`` (the whole table
 at once), over every registered rule, at as-of dates on both sides of dated parameter changes.
 The rule set is whatever ``relief.jurisdictions.RULES`` holds, so new rules are covered as they land.
 """
@@ -21,7 +21,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from secondchance.bulk.frame import CHARGE_SCHEMA, evaluate_frame
+from secondchance.bulk.evaluate import evaluate_frame
+from secondchance.bulk.schema import CHARGE_SCHEMA
 from secondchance.bulk.synth import synth_charges
 from secondchance.records.model import (
     CHARGE_FIELDS,

@@ -15,23 +15,17 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from secondchance.bulk import read as read_module
-from secondchance.bulk.frame import CHARGE_SCHEMA
-from secondchance.bulk.read import (
-    CASE_CHECKED,
-    IDS,
-    ROW,
-    InputError,
-    _empty_rejects,
+from secondchance.bulk import crosscheck
+from secondchance.bulk.crosscheck import CASE_CHECKED, check_people
+from secondchance.bulk.read import IDS, ROW, InputError, read_batches
+from secondchance.bulk.rejects import raw_ids, rejects_frame, stripped_ids
+from secondchance.bulk.schema import CHARGE_SCHEMA
+from secondchance.bulk.validate import (
     _parse_column,
-    _problems,
     _read_columns,
     _spellings,
-    check_people,
-    raw_ids,
-    read_batches,
-    rejects_frame,
-    stripped_ids,
+    no_problems,
+    problem_rows,
     validate,
 )
 from secondchance.records import InvalidRecord, people_from_csv
@@ -291,7 +285,7 @@ def _assert_read_as_parse_column_reads(column: str, values: pl.Series) -> None:
     value, reason = _parse_column(column, values)
     assert got[column].dtype == value.dtype
     assert got[column].to_list() == value.to_list()
-    found = pl.concat([_empty_rejects(), *problems]).filter(pl.col("field") == column)
+    found = pl.concat([no_problems(), *problems]).filter(pl.col("field") == column)
     expected = [(i + 1, r) for i, r in enumerate(reason.to_list()) if r is not None]
     assert found.select(ROW, "reason").rows() == expected
 
@@ -349,7 +343,7 @@ def _reference_check_people(
     parts = [problems]
     if dup.height:
         reasons = [f"duplicate charge {c!r} in case {k!r} of person {p!r}" for p, k, c in dup.select(IDS).iter_rows()]
-        parts.append(_problems(dup[ROW], 300, "charge_id", pl.Series(reasons, dtype=pl.Utf8)))
+        parts.append(problem_rows(dup[ROW], 300, "charge_id", pl.Series(reasons, dtype=pl.Utf8)))
         charges = charges.filter(~pl.col(ROW).is_in(dup[ROW].implode()))
     charges = charges.sort(ROW)
     for offset, (group, fields, what) in enumerate(
@@ -359,7 +353,7 @@ def _reference_check_people(
             bad = charges.filter(~pl.col(name).eq_missing(pl.col(name).first().over(group)))
             if bad.height:
                 reasons = [f"differs from an earlier row of {what} {v!r}" for v in bad[group[-1]].to_list()]
-                parts.append(_problems(bad[ROW], 400 + 10 * offset + index, name, pl.Series(reasons, dtype=pl.Utf8)))
+                parts.append(problem_rows(bad[ROW], 400 + 10 * offset + index, name, pl.Series(reasons, dtype=pl.Utf8)))
     problems = pl.concat(parts).sort(ROW, "_order", "reason")
     return charges.filter(~pl.col(ROW).is_in(problems[ROW].unique().implode())), problems
 
@@ -397,11 +391,11 @@ def test_check_people_agrees_with_the_window_over_every_group(
     )
     all_ids = frame.select(ROW, *IDS)
     charges = frame.drop_nulls("person_id").select(ROW, *names)
-    problems = _empty_rejects()
+    problems = no_problems()
     expected = _reference_check_people(charges, problems, all_ids)
     with pytest.MonkeyPatch.context() as patch:
         if collide:  # ids hash alike (by length): the exact fallbacks must answer the same
-            patch.setattr(read_module, "_id_hash", lambda *names: pl.col(names[0]).str.len_bytes().cast(pl.UInt64))
+            patch.setattr(crosscheck, "_id_hash", lambda *names: pl.col(names[0]).str.len_bytes().cast(pl.UInt64))
         got = check_people(charges, problems, all_ids)
     assert got[0].equals(expected[0]) and got[1].equals(expected[1])
 

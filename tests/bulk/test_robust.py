@@ -17,9 +17,10 @@ from bulk_support import AS_OF, output_hashes, write_input
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from secondchance.bulk.commit import committed, spreadsheet_safe_frame
 from secondchance.bulk.partition import spool_input, spool_rows
 from secondchance.bulk.read import InputError
-from secondchance.bulk.run import Plan, RunError, committed, run, spreadsheet_safe_frame
+from secondchance.bulk.run import Plan, RunError, run
 
 HEADER = b"person_id,case_id,charge_id,jurisdiction,statute,grade,disposition,disposition_date\n"
 GOOD = b"p1,c1,1,PA,18 Pa.C.S. \xc2\xa7 3929,M2,convicted,2019-01-05\n"
@@ -202,7 +203,8 @@ def test_bulk_limits_are_the_record_readers(tmp_path: Path, column: str, value: 
 
     import polars as pl
 
-    from secondchance.bulk.read import read_batches, validate
+    from secondchance.bulk.read import read_batches
+    from secondchance.bulk.validate import validate
     from secondchance.records.parse import parse_value
 
     with pytest.raises(ValueError) as refused:
@@ -251,13 +253,13 @@ def test_a_crash_at_each_named_point_resumes_to_identical_bytes(tmp_path: Path, 
 
 
 def test_a_failed_run_removes_its_spool_and_resumes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from secondchance.bulk import run as bulk_run
+    from secondchance.bulk import local as bulk_local
 
     source = tmp_path / "in.csv"
     write_input(source, 300)
     run(Plan(source, tmp_path / "clean", AS_OF, "PA", 3), workers=1)
     calls = []
-    real = bulk_run.screen_partition
+    real = bulk_local.screen_partition
 
     def fail_second(*args: object) -> dict[str, object]:
         calls.append(args)
@@ -265,10 +267,10 @@ def test_a_failed_run_removes_its_spool_and_resumes(tmp_path: Path, monkeypatch:
             raise OSError(28, "No space left on device")
         return real(*args)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(bulk_run, "screen_partition", fail_second)
+    monkeypatch.setattr(bulk_local, "screen_partition", fail_second)
     with pytest.raises(OSError):
         run(Plan(source, tmp_path / "out", AS_OF, "PA", 3), workers=1)
     assert not (tmp_path / "out" / "_state" / "spool").exists()
-    monkeypatch.setattr(bulk_run, "screen_partition", real)
+    monkeypatch.setattr(bulk_local, "screen_partition", real)
     run(Plan(source, tmp_path / "out", AS_OF, "PA", 3), resume=True, workers=1)
     assert output_hashes(tmp_path / "out") == output_hashes(tmp_path / "clean")

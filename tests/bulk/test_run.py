@@ -11,11 +11,14 @@ import pyarrow.parquet as pq
 import pytest
 from bulk_support import AS_OF, ODD_REJECTED, ODD_UNSCREENED, REFERENCE, output_hashes, write_input
 
-from secondchance.bulk import run as bulk_run
-from secondchance.bulk.frame import CHARGE_SCHEMA, evaluate_frame
+from secondchance.bulk import job as bulk_job
+from secondchance.bulk import local as bulk_local
+from secondchance.bulk.evaluate import evaluate_frame
+from secondchance.bulk.job import select_rules
 from secondchance.bulk.partition import read_spool, spool_input
-from secondchance.bulk.read import validate
-from secondchance.bulk.run import Plan, ReconcileError, RunError, run, select_rules
+from secondchance.bulk.run import Plan, ReconcileError, RunError, run
+from secondchance.bulk.schema import CHARGE_SCHEMA
+from secondchance.bulk.validate import validate
 
 PEOPLE = 1_500
 
@@ -149,8 +152,8 @@ def test_parquet_input_gives_the_same_answers(source: tuple[Path, int], tmp_path
 
 
 def test_a_lost_result_fails_loudly(source: tuple[Path, int], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    real = bulk_run.load_evaluator(bulk_run.DEFAULT_EVALUATOR)
-    monkeypatch.setattr(bulk_run, "load_evaluator", lambda name: lambda c, a, r: real(c, a, r).slice(1))
+    real = bulk_job.load_evaluator(bulk_job.DEFAULT_EVALUATOR)
+    monkeypatch.setattr(bulk_local, "load_evaluator", lambda name: lambda c, a, r: real(c, a, r).slice(1))
     with pytest.raises(ReconcileError, match="result rows"):
         run(_plan(source[0], tmp_path / "out", partitions=2), workers=1)
     assert not (tmp_path / "out" / "manifest.json").exists()

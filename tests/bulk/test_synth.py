@@ -9,7 +9,7 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from secondchance.bulk.frame import CHARGE_SCHEMA
+from secondchance.bulk.schema import CHARGE_SCHEMA
 from secondchance.bulk.synth import THROUGH, synth_charges, write_synth
 from secondchance.records import people_from_csv
 from secondchance.records.model import CASE_FIELDS, GRADES_BY_JURISDICTION, PERSON_FIELDS

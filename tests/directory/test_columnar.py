@@ -136,7 +136,7 @@ def stored(url: str) -> tuple[dict[str, Any], list[Any]]:
 
 def test_the_columnar_store_holds_what_the_row_store_holds(tmp_path: Path) -> None:
     from secondchance.store import DirectoryStore, connect, upgrade
-    from secondchance.store.bulk import import_frames
+    from secondchance.store.frames import import_frames
 
     write_package(build_sample(), tmp_path / "pkg")
     urls = [f"sqlite:///{tmp_path / 'rows.db'}", f"sqlite:///{tmp_path / 'columns.db'}"]

@@ -51,18 +51,46 @@ def test_the_fresh_round_stays_at_or_above_its_first_score() -> None:
 
 def test_round_5_holds_the_precision_its_fixes_reached() -> None:
     """Round 5 (346 phrases written blind by a separate helper) scored 0.872 / 0.76 untouched; after the
-    general fixes it found, 0.988 / 0.85. The floor keeps what was fixed (docs/directory.md)."""
+    general fixes it found, 0.988 / 0.85. The whole-clause grammar keeps the precision and gives up
+    recall (0.659: a clause with one word it does not know decides nothing; 0.676 after round 7's
+    fillers and shapes); the floor keeps both."""
     result = score(load(HELDOUT.with_name("eligibility_phrases_round5.txt")))
     assert result["phrases"] >= 340
-    assert result["precision"] >= 0.98 and result["recall"] >= 0.8, result["errors"]
+    assert result["precision"] >= 0.98 and result["recall"] >= 0.67, result["errors"]
 
 
 def test_round_6_holds_the_precision_its_fixes_reached() -> None:
     """Round 6 (374 phrases written blind by a separate helper) scored 0.85 / 0.776 untouched, with the
-    round-5 fixes in; after fixing what it found, 0.982 / 0.764. The floor keeps it there."""
+    round-5 fixes in; after fixing what it found, 0.982 / 0.764; with the whole-clause grammar 0.983 /
+    0.494 (its long paragraphs rarely parse whole), 0.54 after round 7's fillers and shapes. The floor
+    keeps it there."""
     result = score(load(HELDOUT.with_name("eligibility_phrases_round6.txt")))
     assert result["phrases"] >= 370
-    assert result["precision"] >= 0.98 and result["recall"] >= 0.75, result["errors"]
+    assert result["precision"] >= 0.98 and result["recall"] >= 0.53, result["errors"]
+
+
+def test_round_7_holds_the_precision_of_the_whole_clause_grammar() -> None:
+    """Round 7 (512 phrases written blind) scored untouched 0.909 / 0.72 with the regex extractor and
+    0.987 / 0.417 with the whole-clause grammar; the fillers and shapes its misses showed took recall to
+    0.564 and precision to 0.993. Every decided kind stays at or above where it was (two kinds hold one
+    wrong decision each: "Bronx residents" read as a city, and "completed detox" as sobriety, a label
+    the blind labellers disagree with the tuned set on; see docs/directory.md)."""
+    result = score(load(HELDOUT.with_name("eligibility_phrases_round7.txt")))
+    assert result["phrases"] >= 500
+    assert result["precision"] >= 0.98 and result["recall"] >= 0.56, result["errors"]
+    for kind, figures in result["kinds"].items():
+        floor = 0.98 if kind not in ("residency_city", "sobriety") else 0.87
+        assert figures["precision"] is None or figures["precision"] >= floor, (kind, result["errors"])
+
+
+def test_round_8_untouched_keeps_its_first_score() -> None:
+    """Round 8 (446 phrases written blind while round 7 was tuned on) scored 0.969 / 0.386 untouched: the
+    first fresh measure of the grammar after round 7's additions. Its seven wrong decisions are listed in
+    docs/directory.md and left as they are, so the set stays untouched; the floor only keeps the
+    extractor from getting worse on it. Change the extractor because of it only after a round 9 exists."""
+    result = score(load(HELDOUT.with_name("eligibility_phrases_round8.txt")))
+    assert result["phrases"] >= 440
+    assert result["precision"] >= 0.969 and result["recall"] >= 0.386, result["errors"]
 
 
 @pytest.mark.skipif(

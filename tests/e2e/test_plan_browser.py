@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 from icalendar import Calendar
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.e2e
 
@@ -31,21 +32,23 @@ def results_of(page: Any, tmp_path: Path, who: str) -> None:
 def test_plan_from_the_results_with_its_calendar(audit: Any, page: Any, tmp_path: Path) -> None:
     results_of(page, tmp_path, "luis")
     page.get_by_role("button", name="My plan: dates and first steps").click()
-    assert page.locator("h1").first.inner_text().strip() == "My plan"
+    expect(page.locator("h1").first).to_have_text("My plan")
     audit(page, "plan")
-    assert page.get_by_text("File for dismissal: case LA-15-0101").is_visible()
+    expect(page.get_by_text("File for dismissal: case LA-15-0101")).to_be_visible()
     release = date.today() + timedelta(days=2)
     page.fill("#release-date", release.isoformat())
     page.get_by_role("button", name="Update my plan").click()
-    assert page.get_by_text("Order your birth certificate").is_visible()
+    # post/redirect/get: wait for the page after the redirect, don't read the one before it
+    expect(page.get_by_text("Order your birth certificate")).to_be_visible()
     audit(page, "plan-release")
     page.fill("#plan-near", "19107")
     page.select_option("#plan-need", "legal")
     page.get_by_role("button", name="Find services").click()
+    expect(page.locator("input[name='service']").first).to_be_visible()
     audit(page, "plan-services-found")
     page.locator("input[name='service']").first.check()
     page.get_by_role("button", name="Add to my plan").click()
-    assert page.get_by_role("heading", name="Services you picked").is_visible()
+    expect(page.get_by_role("heading", name="Services you picked")).to_be_visible()
     with page.expect_download() as info:
         page.get_by_role("button", name="Add to my calendar (.ics)").click()
     download = info.value
@@ -67,11 +70,11 @@ def test_plan_from_the_results_with_its_calendar(audit: Any, page: Any, tmp_path
     audit(page, "plan-open")
     page.set_input_files("#plan-file", str(plan_file))
     page.get_by_role("button", name="Open the plan").click()
-    assert page.get_by_text("Order your birth certificate").is_visible()
+    expect(page.get_by_text("Order your birth certificate")).to_be_visible()
     # Spanish keeps the plan.
     page.get_by_role("button", name="Español").click()
-    assert page.locator("h1").first.inner_text().strip() == "Mi plan"
-    assert page.get_by_text("Pida su acta de nacimiento").is_visible()
+    expect(page.locator("h1").first).to_have_text("Mi plan")
+    expect(page.get_by_text("Pida su acta de nacimiento")).to_be_visible()
     audit(page, "plan-es")
 
 
@@ -87,8 +90,9 @@ def test_plan_at_desktop_width(audit: Any, browser: Any, base_url: str, tmp_path
     try:
         results_of(page, tmp_path, "maria")
         page.get_by_role("button", name="My plan: dates and first steps").click()
+        expect(page.locator("h1").first).to_have_text("My plan")
         audit(page, "plan-desktop")
-        assert page.get_by_text("Check that Clean Slate sealed case CP-51-CR-0001234-2009").is_visible()
+        expect(page.get_by_text("Check that Clean Slate sealed case CP-51-CR-0001234-2009")).to_be_visible()
         with page.expect_download() as info:
             page.get_by_role("button", name="Download to print (PDF)").click()
         pdf = read_pdf(Path(info.value.path()).read_bytes(), "my-plan.pdf")

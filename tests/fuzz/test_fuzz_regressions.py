@@ -15,7 +15,7 @@ with warnings.catch_warnings():
 
 from secondchance.bulk.read import InputError, inspect, read_batches
 from secondchance.bulk.run import Plan, run
-from secondchance.directory.commands import Source, read_input_report
+from secondchance.directory.sources import Source, read_input_report
 from secondchance.directory.validate import InvalidDirectory
 from secondchance.records.safe import locate_undecodable
 from secondchance.web.app import create_app

@@ -11,7 +11,7 @@ from pathlib import Path
 import polars as pl
 from typer.testing import CliRunner
 
-from secondchance.bulk import doj, read
+from secondchance.bulk import doj, read, validate
 from secondchance.cli import app
 from secondchance.papers.ca_rap_synth import person
 
@@ -21,7 +21,7 @@ runner = CliRunner()
 def _read(path: Path) -> tuple[pl.DataFrame, pl.DataFrame]:
     assert read.inspect(path).format == "doj"
     raw = pl.concat(list(read.read_batches(path)))
-    return read.validate(raw, None)
+    return validate.validate(raw, None)
 
 
 def test_a_generated_extract_reads_back_as_its_people(tmp_path: Path) -> None:

@@ -17,8 +17,8 @@ from hypothesis import strategies as st
 from secondchance.papers import DocumentRefused, Reading, ca_rap, ca_rap_synth
 from secondchance.records.model import Case, Charge, Person, Sentence
 from secondchance.relief import Status, screen
-from secondchance.relief.evaluate import add_years_days
 from secondchance.relief.explain import summary
+from secondchance.relief.semantics import add_years_days
 
 GOLDEN = Path(__file__).parent.parent / "golden"
 TODAY = date(2026, 11, 29)

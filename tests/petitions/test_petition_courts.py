@@ -2,9 +2,20 @@
 
 from __future__ import annotations
 
+import csv
+import re
+from datetime import date
+from importlib import resources
+
 import pytest
 
 from secondchance.petitions import court_for, courts
+
+#: The day the addresses were looked up (docs/petitions.md, "Courts data").
+CHECKED_ON = date(2026, 11, 29)
+#: General directories: they point to the court but do not show its address, so they cannot verify one.
+DIRECTORIES = ("https://www.pacourts.us/courts/courts-of-common-pleas", "https://www.courts.ca.gov/find-my-court.htm")
+URL = re.compile(r"https?://[a-z0-9.-]+\.[a-z]{2,}(/[^\s,]*)?")
 
 PA_COUNTIES = [
     "Adams",
@@ -172,3 +183,32 @@ def test_shared_judicial_districts() -> None:
     districts = {c.judicial_district for c in courts("PA").values()}
     assert len(districts) == 60
     assert court_for("PA", "Snyder").judicial_district == court_for("PA", "Union").judicial_district == "17th"  # type: ignore[union-attr]
+
+
+def _rows(state: str) -> list[dict[str, str]]:
+    path = resources.files("secondchance.relief.jurisdictions") / state.lower() / "courts.csv"
+    return list(csv.DictReader(path.read_text(encoding="utf-8").splitlines()))
+
+
+@pytest.mark.parametrize("state", ["PA", "CA"])
+def test_verified_column_and_source_urls(state: str) -> None:
+    """verified is exactly yes or no; every source is one well-formed URL; a verified address names the
+    page it was checked on (not a general directory) and the day it was checked."""
+    for row in _rows(state):
+        county = row["county"]
+        assert row["verified"] in ("yes", "no"), county
+        assert URL.fullmatch(row["source_url"]), (county, row["source_url"])
+        if row["checked_on"]:
+            assert date.fromisoformat(row["checked_on"]) == CHECKED_ON, county
+        if row["verified"] == "yes":
+            assert row["checked_on"], county
+            assert row["source_url"] not in DIRECTORIES, county
+            court = court_for(state, county)
+            assert court is not None and court.verified and court.checked_on == CHECKED_ON
+
+
+def test_some_addresses_are_verified_and_notes_are_kept() -> None:
+    verified = {state: sum(c.verified for c in courts(state).values()) for state in ("PA", "CA")}
+    assert verified["PA"] >= 1 and verified["CA"] >= 1
+    sf = court_for("CA", "San Francisco")
+    assert sf is not None and sf.verified and "850 Bryant Street" in sf.address

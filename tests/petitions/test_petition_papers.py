@@ -10,11 +10,12 @@ import zipfile
 from datetime import date
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import pdfplumber
 import pytest
 
-from secondchance.petitions import Petitioner, decide, make_packet
+from secondchance.petitions import Petitioner, court_for, decide, make_packet
 from secondchance.petitions.render import packet_files, render_docx, render_pdf, render_text, zip_files
 from secondchance.records import Person, people_from_json
 from secondchance.relief import Status, screen
@@ -191,3 +192,24 @@ def test_what_opens_later_does_not_hold_back_what_is_open_now() -> None:
         ("ca_dismissal", ["2"], None)
     ]
     assert any("Trespass" in line and "2027-03-02" in line for line in plans.not_made)
+
+
+def test_checklist_says_to_check_an_unverified_address() -> None:
+    """The courts data's verified flag drives the warning: an address we could not confirm on an
+    official page is flagged in bold ("check this address with the court before you go"); a
+    verified one (San Francisco's criminal clerk, rosa) is not."""
+    from secondchance.petitions import checklist
+
+    warning = "Check this address with the court before you go"
+    people = demo_people()
+    for person_id in ("maria", "luis", "rosa"):
+        person = people[person_id]
+        sheet = make_packet(person, screen(person, AS_OF), WHO, "en").documents[0]
+        paras: list[Any] = [b for b in sheet.blocks if getattr(b, "text", "").startswith(warning)]
+        case = person.cases[0]
+        court = court_for(case.jurisdiction, case.county)
+        assert court is not None
+        assert bool(paras) is (not court.verified), person_id
+        # the judiciary's own court finder, never a third-party source of an unchecked address
+        assert case.jurisdiction is not None
+        assert all(p.bold and checklist.COURT_FINDER[case.jurisdiction] in p.text for p in paras)

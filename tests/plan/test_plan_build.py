@@ -6,6 +6,7 @@ import os
 from datetime import date, timedelta
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -151,3 +152,67 @@ def test_every_dated_item_is_ahead_or_marked_past(
     assert len({i.id for i in plan.items}) == len(plan.items)
     if release is not None:
         assert all(i.day is not None and i.day > release for i in plan.section("release"))
+
+
+def _pa_charge(**changes: object) -> dict[str, Any]:
+    """pat's case with its one charge changed (a made-up record)."""
+    import copy
+
+    raw: dict[str, Any] = copy.deepcopy(PA_MISDEMEANOR)
+    raw["cases"][0]["charges"][0].update(changes)
+    return raw
+
+
+def test_clean_slate_non_conviction_is_timed_from_the_disposition() -> None:
+    """18 Pa.C.S. § 9122.2(a)(2): a charge withdrawn on 2026-11-10 qualifies that day (not when Clean
+    Slate began in 2019) and is sealed within 30 days of the disposition: by 2026-12-10, check a month later."""
+    plan = plan_for(person(_pa_charge(disposition="withdrawn", disposition_date="2026-11-10")), AS_OF)
+    (item,) = [i for i in plan.items if i.kind == "automatic"]
+    assert item.cite == "18 Pa.C.S. § 9122.2(a)(2)"
+    assert "by December 10, 2026 (it qualifies on November 10, 2026" in item.text
+    assert "Check on January 10, 2027 that it did" in item.text
+    assert item.day == date(2027, 1, 10) and not item.past
+
+
+def test_clean_slate_non_conviction_disposed_a_day_ago_and_before_clean_slate() -> None:
+    """Day-exact edges: disposed 2026-11-22 (the day before the as-of date) -> by 2026-12-22; disposed in
+    2015, before Clean Slate began (2019-06-28) -> it qualified when the law began and is already due."""
+    plan = plan_for(person(_pa_charge(disposition="dismissed", disposition_date="2026-11-22")), AS_OF)
+    (item,) = [i for i in plan.items if i.kind == "automatic"]
+    assert "by December 22, 2026" in item.text and item.day == date(2027, 1, 22)
+    plan = plan_for(person(_pa_charge(disposition="withdrawn", disposition_date="2015-01-01")), AS_OF)
+    (item,) = [i for i in plan.items if i.kind == "automatic"]
+    assert "should already have sealed" in item.text and "it qualified on June 28, 2019" in item.text
+    assert item.day == AS_OF
+
+
+@pytest.mark.parametrize(
+    ("judgment", "qualified", "by"),
+    [
+        # Act 36 of 2023: 5 years from 2024-06-11, 10 before. A 2016 judgment waited 10 years until the
+        # act began, so it qualified on 2024-06-11 (not 2021-03-15, five years after).
+        ("2016-03-15", "June 11, 2024", None),
+        # A 2010 judgment qualified under the 10 years on 2020-03-15, before the act.
+        ("2010-03-15", "March 15, 2020", None),
+        # A 2020 judgment: five years, 2025-03-15, after the act began.
+        ("2020-03-15", "March 15, 2025", None),
+        # A 2022 judgment qualifies on 2027-03-15: sealed by the next monthly run, 2027-04-15.
+        ("2022-03-15", "March 15, 2027", "April 15, 2027"),
+    ],
+)
+def test_clean_slate_summary_conviction_dates_under_act_36(judgment: str, qualified: str, by: str | None) -> None:
+    """18 Pa.C.S. § 9122.2(a)(3): a summary conviction, fines paid, sealed once the years since the
+    judgment have passed, on the monthly run (§ 9122.2(b)(1))."""
+    raw = _pa_charge(
+        grade="S", statute="18 Pa.C.S. § 5503(a)(1)", description="Disorderly conduct", disposition_date=judgment
+    )
+    plan = plan_for(person(raw), AS_OF)
+    (item,) = [i for i in plan.items if i.kind == "automatic"]
+    assert item.cite == "18 Pa.C.S. § 9122.2(a)(3)"
+    if by is None:
+        said = "should already have sealed case CP-51-CR-0000001-2019, charge 1 (Disorderly conduct)"
+        assert f"{said}: it qualified on {qualified}" in item.text
+        assert item.day == AS_OF
+    else:
+        assert f"by {by} (it qualifies on {qualified}" in item.text and "Check on May 15, 2027" in item.text
+        assert item.day == date(2027, 5, 15)

@@ -7,7 +7,7 @@ from datetime import date
 
 from secondchance.records import people_from_csv, people_from_json
 from secondchance.records.parse import person_to_json
-from secondchance.relief.screen import screen, to_json
+from secondchance.relief.screening import screen, to_json
 
 JSON = {
     "id": "p1",

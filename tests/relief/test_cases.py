@@ -15,7 +15,8 @@ from typing import Any
 import polars as pl
 import pytest
 
-from secondchance.bulk.frame import CHARGE_SCHEMA, evaluate_frame
+from secondchance.bulk.evaluate import evaluate_frame
+from secondchance.bulk.schema import CHARGE_SCHEMA
 from secondchance.relief import RULES, screen
 from secondchance.relief.lang import Param, Rule, children
 from secondchance.relief.params import all_parameters

@@ -17,12 +17,13 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from secondchance.bulk.frame import CHARGE_SCHEMA, evaluate_frame
+from secondchance.bulk.evaluate import evaluate_frame
+from secondchance.bulk.schema import CHARGE_SCHEMA
 from secondchance.relief import lang
 from secondchance.relief.citations import Inchoate, _covers, statute_matches
 from secondchance.relief.jurisdictions import CITATION_READERS, RULES, listed_sections, read_citation
 from secondchance.relief.params import all_parameters
-from secondchance.relief.screen import screen
+from secondchance.relief.screening import screen
 from secondchance.testing.cases import person_from_rows
 
 CORPUS: list[dict[str, Any]] = yaml.safe_load((Path(__file__).parent / "citations.yaml").read_text(encoding="utf-8"))

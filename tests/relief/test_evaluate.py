@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from secondchance.records.model import COLUMNS, Row
-from secondchance.relief.evaluate import Evaluator, add_years_days
+from secondchance.relief.evaluate import Evaluator
 from secondchance.relief.lang import (
     And,
     AsOf,
@@ -31,6 +31,7 @@ from secondchance.relief.lang import (
     Wait,
     facts_used,
 )
+from secondchance.relief.semantics import add_years_days
 
 AS_OF = date(2026, 11, 23)
 

@@ -22,7 +22,7 @@ from secondchance.directory.search import Query, entries, search
 from secondchance.directory.synth import synthesize, to_directory
 from secondchance.directory.validate import InvalidDirectory
 from secondchance.store import DirectoryStore
-from secondchance.store.bulk import bulk_load
+from secondchance.store.frames import bulk_load
 from secondchance.store.migrate import current, downgrade, upgrade
 from secondchance.store.tables import metadata
 

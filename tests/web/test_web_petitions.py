@@ -139,3 +139,33 @@ def test_name_and_address_are_not_logged(client: TestClient, caplog: Any) -> Non
     form = {**interview.hidden(), "name": "Zelda Unlogged", "address": "77 Quiet Road"}
     assert client.post("/papers/download", data=form).status_code == 200
     assert "Zelda" not in caplog.text and "Quiet Road" not in caplog.text
+
+
+def test_the_papers_page_is_post_redirect_get_and_keeps_no_name(client: TestClient) -> None:
+    """Reload and Back reach /papers/<ref> (the form, empty of name and address); a language switch keeps
+    the county and docket typed, never the name and address; a download's problem is a code in the URL."""
+    from secondchance.web.security import CSRF_COOKIE
+
+    interview = results_for(client, "maria")
+    ref = interview.hidden()["interview"]
+    moved = client.post("/papers", data=interview.hidden(), follow_redirects=False)
+    assert moved.status_code == 303 and moved.headers["location"] == f"/papers/{ref}"
+    page = client.get(f"/papers/{ref}")
+    assert page.status_code == 200 and 'id="papers-form"' in page.text
+    assert page.headers["cache-control"] == "no-store"
+    assert 'form="papers-form" formaction="/papers"' in page.text  # the language switch sends this form
+    typed = {**interview.hidden(), "name": "Zelda Unkept", "address": "77 Quiet Road"}
+    typed["docket_0"] = "CP-51-CR-0009999-2009"
+    switched = client.post("/papers", data={**typed, "action": "lang:es"}, follow_redirects=False)
+    assert switched.headers["location"] == f"/papers/{ref}" and "Zelda" not in str(switched.headers)
+    spanish = client.get(f"/papers/{ref}")
+    assert '<html lang="es">' in spanish.text and 'value="CP-51-CR-0009999-2009"' in spanish.text
+    assert "Zelda" not in spanish.text and "Quiet Road" not in spanish.text
+    kept = client.app.state.states.get(client.cookies[CSRF_COOKIE], ref)  # type: ignore[attr-defined]
+    assert "CP-51-CR-0009999-2009" in json.dumps(kept) and "Zelda" not in json.dumps(kept)
+    wrong = client.post("/papers/download", data={**typed, "file": "nope"}, follow_redirects=False)
+    assert wrong.status_code == 303 and wrong.headers["location"] == f"/papers/{ref}?problem=unknown-paper"
+    shown = client.get(wrong.headers["location"])
+    assert shown.status_code == 422 and "Zelda" not in shown.text
+    gone = client.get("/papers/" + "0" * 32, follow_redirects=False)
+    assert gone.status_code == 303 and gone.headers["location"] == "/check/" + "0" * 32

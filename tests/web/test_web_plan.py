@@ -163,3 +163,41 @@ def test_services_search_errors_are_shown(client: TestClient) -> None:
     page = client.post("/plan", data={"csrf_token": csrf, "plan": token, "action": "find_services",
                                       "near": "Atlantis, ZZ", "need": "legal"})  # fmt: skip
     assert page.status_code == 422 and "know that place" in page.text and 'aria-invalid="true"' in page.text
+
+
+def test_every_plan_step_is_a_page_reload_and_back_reach(client: TestClient) -> None:
+    """Post/redirect/get: each change answers 303 to /plan/<ref>; the earlier page stays as it was."""
+    interview = results_for(client, LUIS)
+    moved = client.post("/plan", data=interview.hidden(), follow_redirects=False)
+    assert moved.status_code == 303
+    first = moved.headers["location"]
+    assert re.fullmatch(r"/plan/[0-9a-f]{32}", first), first
+    again = client.get(first)
+    assert again.status_code == 200 and "File for dismissal: case LA-15-0101" in again.text
+    (ref,) = set(PLAN_TOKEN.findall(again.text))
+    csrf = interview.hidden()["csrf_token"]
+    release = (date.today() + timedelta(days=3)).isoformat()
+    changed = client.post(
+        "/plan", data={"csrf_token": csrf, "plan": ref, "action": "release", "release_date": release},
+        follow_redirects=False,
+    )  # fmt: skip
+    second = changed.headers["location"]
+    assert changed.status_code == 303 and second != first and release not in second
+    assert "Order your birth certificate" in client.get(second).text
+    assert "Order your birth certificate" not in client.get(first).text  # Back: the plan before the date
+    searched = client.post(
+        "/plan", data={"csrf_token": csrf, "plan": ref, "action": "find_services", "near": "19107", "need": "legal"},
+        follow_redirects=False,
+    )  # fmt: skip
+    assert searched.headers["location"].endswith("#plan-add") and "19107" not in searched.headers["location"]
+    shown = client.get(searched.headers["location"].split("#")[0])
+    assert 'name="service"' in shown.text and 'value="19107"' in shown.text  # reload shows the search again
+
+
+def test_a_kept_plan_is_this_browsers_only(client: TestClient) -> None:
+    interview = results_for(client, LUIS)
+    where = client.post("/plan", data=interview.hidden(), follow_redirects=False).headers["location"]
+    assert "Your answers were cleared" in client.get(f"/check/{where.removeprefix('/plan/')}").text  # not an interview
+    client.cookies.clear()
+    gone = client.get(where)
+    assert gone.status_code == 404 and "Your plan was cleared" in gone.text

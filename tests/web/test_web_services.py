@@ -192,3 +192,35 @@ def test_api_search_answers_with_the_printable_list_and_text_message(client: Tes
     assert body["printable"].startswith("Services near 19107")
     assert body["results"][0]["name"] in body["printable"]
     assert 0 < len(body["text_message"]) <= 320
+
+
+def _hidden(text: str, name: str) -> str:
+    match = re.search(rf'<input type="hidden" name="{name}" value="([^"]*)">', text)
+    assert match, name
+    return html.unescape(match.group(1))
+
+
+def test_language_switch_keeps_what_was_typed_and_the_search_shown(client: TestClient) -> None:
+    """The switch sends the search form as typed (searched or not) with the search it shows (``shown``)."""
+    page = client.get("/services")
+    assert 'form="search-form" formaction="/services"' in page.text
+    csrf = _hidden(page.text, "csrf_token")
+    typed = {"csrf_token": csrf, "near": "19107", "need": "legal", "radius": "10", "fact_age": "44", "shown": ""}
+    spanish = client.post("/services", data={**typed, "action": "lang:es"})
+    assert spanish.status_code == 200 and '<html lang="es">' in spanish.text
+    assert 'id="near" name="near" value="19107"' in spanish.text and 'value="legal" checked' in spanish.text
+    assert 'value="10" selected' in spanish.text
+    assert 'id="results"' not in spanish.text, "typed, not searched: nothing is searched by the switch"
+    searched = client.post("/services", data={**typed, "action": "search"})
+    shown = _hidden(searched.text, "shown")
+    assert '"near":"19107"' in shown and 'id="results"' in searched.text
+    assert "cerca de 19107 (Philadelphia, PA)" in searched.text  # the cookie of the switch: in Spanish now
+    # A new place typed but not searched yet: the page comes back with it typed and the old search shown.
+    changed = {**typed, "near": "Pittsburgh, PA", "shown": shown, "action": "lang:en"}
+    english = client.post("/services", data=changed)
+    assert 'value="Pittsburgh, PA"' in english.text and '<html lang="en">' in english.text
+    again = re.search(r'<h2 id="results-h">(.*?)</h2>', english.text, re.S)
+    assert again and again.group(1).endswith("near 19107 (Philadelphia, PA)"), "the search shown is kept"
+    assert '"near":"19107"' in _hidden(english.text, "shown")
+    unreadable = client.post("/services", data={**changed, "shown": "{not json"})
+    assert unreadable.status_code == 200 and 'id="results"' not in unreadable.text

@@ -11,7 +11,7 @@ from interview_driver import Interview
 
 from secondchance.records import people_from_json
 from secondchance.records.parse import person_to_json
-from secondchance.relief.screen import screen, to_json
+from secondchance.relief.screening import screen, to_json
 
 COMPLETE = {
     "id": "p-upload",

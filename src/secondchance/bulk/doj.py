@@ -15,7 +15,7 @@ A charge is a count's court disposition (or, with no court step, its arrest step
 § 17(b) or § 1170.18 reduction makes the grade misdemeanor), as the RAP-sheet reader does
 (``papers.ca_rap``). A row that cannot be read is a reject with its line and the reason; the rows of
 one cycle must be together (the extract is sorted by CII number and cycle), or the later ones are
-rejected. Values are handed on as text, so every check of ``bulk.read.validate`` applies.
+rejected. Values are handed on as text, so every check of ``bulk.validate.validate`` applies.
 """
 
 from __future__ import annotations
@@ -34,8 +34,8 @@ import polars as pl
 
 from ..papers.ca_rap import DISPOSITIONS, GRADES, REDUCTIONS, RELIEF
 from ..records.model import COLUMNS
-from ..relief.evaluate import add_years_days
 from ..relief.jurisdictions import read_citation
+from ..relief.semantics import add_years_days
 
 #: The extract's columns this reader needs (others, e.g. SSN or FBI numbers, are ignored and never stored).
 REQUIRED: Final = (
@@ -147,6 +147,7 @@ class _Cycle:
             self.problems.append((row, str(error)))
 
     def _add(self, row: int, raw: dict[str, str]) -> None:
+        # Long on purpose: one field of the extract's layout per line, in the layout's order.
         step = raw["STP_TYPE_DESCR"].strip().upper()
         if step not in ("ARREST", "COURT"):
             raise ValueError(f"a step this reader does not know: {step!r} (ARREST or COURT)")
@@ -307,6 +308,7 @@ def batches(path: Path, batch_rows: int = 65_536, today: date | None = None) -> 
 
 def extract_rows(seed: int, people: int) -> Iterator[dict[str, str]]:
     """Rows of a made-up extract: ``people`` people from ``papers.ca_rap_synth`` (same seeds, same people)."""
+    # Long on purpose: one field of the extract's layout per line, in the layout's order.
     from ..papers.ca_rap_synth import RELIEF_TEXT, person
 
     for n in range(people):

@@ -321,6 +321,7 @@ def _html_table(rows: list[dict[str, Any]], columns: list[tuple[str, str]]) -> s
 
 def render_html(summary: dict[str, Any]) -> str:
     """A self-contained page: numbers first, then the charts, then the detail tables."""
+    # Long on purpose: the page's sections in reading order.
     counts = summary["counts"]
     where = summary["jurisdiction"] or "all jurisdictions"
     status_cols = [(s, STATUS_LABELS[s]) for s in STATUSES] + [("total", "Total")]

@@ -23,9 +23,10 @@ import polars as pl
 import pyarrow as pa
 
 from ..records.model import DETAIL_COLUMNS
+from .commit import commit_partition, committed
+from .job import Plan, Progress, RunError, load_evaluator, process_partition, select_rules
 from .partition import PART, with_partition
 from .read import PROBLEM, ROW, check_columns, input_format
-from .run import Plan, Progress, RunError, commit_partition, committed, load_evaluator, process_partition, select_rules
 
 if TYPE_CHECKING:  # pragma: no cover
     from pyspark.sql import SparkSession

@@ -35,8 +35,8 @@ from datetime import date
 from typing import Final
 
 from ..records.model import Case, Charge, Person, Sentence
-from ..relief.evaluate import add_years_days
 from ..relief.jurisdictions import read_citation
+from ..relief.semantics import add_years_days
 from .reading import DocumentRefused, Place, Reading, Seen, Unread
 
 KIND: Final = "ca-rap-sheet"

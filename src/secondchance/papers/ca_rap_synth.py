@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from ..records.model import Case, Charge, Person, Sentence
-from ..relief.evaluate import add_years_days
+from ..relief.semantics import add_years_days
 
 LAYOUT = "ca-doj-rap-text-v1"
 HEADER = "RESTRICTED - DO NOT USE FOR EMPLOYMENT, LICENSING OR CERTIFICATION PURPOSES"

@@ -9,10 +9,14 @@ listed with both texts. Which document is right is for a person to decide, not t
 from __future__ import annotations
 
 from dataclasses import dataclass, fields, replace
+from datetime import date
 from typing import Any
 
+from ..records import people_from_json
 from ..records.model import Case, Charge, Person, Sentence
+from ..records.parse import person_to_json
 from .reading import Reading, Seen, Unread
+from .registry import read_document
 
 
 @dataclass(frozen=True)
@@ -110,3 +114,26 @@ def _renumber(path: str, renumber: dict[str, str]) -> str:
         if path.startswith(old + ".") or path == old:
             return renumber[old] + path[len(old) :]
     return path
+
+
+def read_documents(paths: list[str]) -> Merged:
+    """Every document read and merged into one person; DocumentRefused for the first one refused."""
+    return merge([read_document(path) for path in paths])
+
+
+def checked_person(merged: Merged, as_of: date | None) -> Person:
+    """The merged person through the record parser: the same checks as a typed record."""
+    return people_from_json(person_to_json(merged.person), as_of=as_of)[0]
+
+
+def reading_json(merged: Merged) -> dict[str, Any]:
+    """What was read (with its place), what was not, and where documents disagree."""
+    return {
+        "record": person_to_json(merged.person),
+        "seen": [{"field": s.field, "text": s.text, "place": str(s.place), "sure": s.sure} for s in merged.seen],
+        "unread": [
+            {"field": u.field, "text": u.text, "place": str(u.place), "reason": u.reason} for u in merged.unread
+        ],
+        "disagreements": list(merged.disagreements),
+        "notes": list(merged.notes),
+    }

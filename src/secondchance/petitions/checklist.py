@@ -26,6 +26,13 @@ from .model import Block, Document, Heading, Para, Petitioner, Signature
 
 LOCALE = Path(__file__).parent / "locale"
 
+#: Where an unverified address is to be checked: the judiciary's own list of courts. The row's source
+#: may be a third-party page (docs/petitions.md), which is no place to send a person.
+COURT_FINDER = {
+    "PA": "https://www.pacourts.us/courts/courts-of-common-pleas",
+    "CA": "https://www.courts.ca.gov/find-my-court.htm",
+}
+
 #: Costs, copies, next steps and times per state: (text, source, verified).
 FACTS: dict[str, dict[str, tuple[str, str, bool]]] = {
     "PA": {
@@ -54,11 +61,11 @@ FACTS: dict[str, dict[str, tuple[str, str, bool]]] = {
             True,
         ),
         "next": (
-            "The District Attorney gets a copy and can agree or object. A judge decides, sometimes at a hearing "
-            "you must go to. If the judge agrees, the clerk sends the order to the State Police and the other "
-            "agencies. For limited access, the District Attorney has 30 days to object.",
-            "Pa.R.Crim.P. 790(B)-(C); plsephilly.org (the district attorney may challenge and ask for a hearing); "
-            "18 Pa.C.S. § 9122.1(c) (30 days)",
+            "The District Attorney gets a copy and can agree or object: the court rules give the District Attorney "
+            "up to 60 days (30 days in a summary case). A judge decides, sometimes at a hearing you must go to. If "
+            "the judge agrees, the clerk sends the order to the State Police and the other agencies.",
+            "Pa.R.Crim.P. 490(B), 790(B)-(C), 791(b) (2016 order adopting Rule 791: 60 days, 30 for a summary "
+            "case, read in a summary); plsephilly.org (the district attorney may challenge and ask for a hearing)",
             False,
         ),
         "time": (
@@ -134,11 +141,17 @@ def checklist(
         if found:
             where = f"{found.office}, {found.address}" + (f", {found.phone}" if found.phone else "")
             blocks.append(Para(_("Where to file: %(where)s.") % {"where": where}, number=step))
+            if found.note:
+                blocks.append(Para(_("About this court: %(note)s") % {"note": found.note}))
             if not found.verified:
                 blocks.append(
                     Para(
-                        _("We could not check this address. Call the court or look at %(url)s before you go.")
-                        % {"url": found.source_url}
+                        _(
+                            "Check this address with the court before you go: we could not confirm it. "
+                            "Call the court or look at %(url)s."
+                        )
+                        % {"url": COURT_FINDER.get(state, found.source_url)},
+                        bold=True,
                     )
                 )
         else:
@@ -252,11 +265,15 @@ def fee_waiver_note(county: str, dockets: list[str], court: Court | None, number
         ),
         Heading("What FW-001 asks"),
         Para(
-            "1. Your name, address and job. 2. Whether you receive public benefits (for example Medi-Cal, CalFresh, "
-            "SSI, CalWORKs, General Assistance): if you do, you qualify and can skip the income pages. 3. Otherwise "
-            "your household size and monthly income, and what you own and owe."
+            "1. Your name, address and job. 2. Why you ask: you receive public benefits (for example Medi-Cal, "
+            "CalFresh, SSI, CalWORKs, General Assistance; item 5a), or your household income is low (item 5b). If you "
+            "receive benefits, the law entitles you to the waiver (Gov. Code § 68632(a)) and the income questions "
+            "are not needed. 3. Otherwise your household size and monthly income, and what you own and owe."
         ),
-        Para("Bring proof of benefits or income if you have it. The court decides quickly, often the same day."),
+        Para(
+            "Bring proof of benefits or income if you have it. The clerk must accept FW-001 and file your petitions "
+            "with it, without a fee, while the court decides (Gov. Code § 68634(b), (c))."
+        ),
     ]
     return Document(
         name=f"{number:02d}-ca-fee-waiver-FW-001-note-{slug(county)}",

@@ -1,8 +1,11 @@
 """Every county's court in PA and CA, from the data files beside each state's rules.
 
 ``relief/jurisdictions/pa/courts.csv`` (67 Courts of Common Pleas) and ``ca/courts.csv`` (58
-Superior Courts) carry a source URL and ``verified`` (yes/no) per row: an address not checked
-against its source is marked "no", and the checklist tells the person to confirm it before filing.
+Superior Courts) carry per row a source URL, ``verified`` (yes/no) and ``checked_on`` (the day the
+address was looked up at that URL): an address not confirmed on an official page (the court's, the
+county's or the judiciary's) is marked "no", and the checklist tells the person to check it with the
+court before going. ``filing_note`` says where criminal filings go when that is not simply the
+address given (several criminal courthouses in one county; a separate clerk's window).
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 from importlib import resources
 
@@ -29,10 +33,18 @@ class Court:
     verified: bool
     #: PA only: the judicial district ("5th").
     judicial_district: str = ""
+    #: The day the address was looked up at ``source_url`` (None: not looked up).
+    checked_on: date | None = None
+    #: Where criminal filings go when that differs from the address (English, shown as written).
+    note: str = ""
 
 
 def _normal(county: str) -> str:
     return county.strip().lower().removesuffix(" county").replace(".", "").strip()
+
+
+def _day(text: str) -> date | None:
+    return date.fromisoformat(text) if text.strip() else None
 
 
 @cache
@@ -55,6 +67,8 @@ def courts(state: str) -> dict[str, Court]:
                     row["source_url"],
                     row["verified"] == "yes",
                     row["judicial_district"],
+                    _day(row["checked_on"]),
+                    row["filing_note"].strip(),
                 )
             else:
                 court = Court(
@@ -66,6 +80,8 @@ def courts(state: str) -> dict[str, Court]:
                     row["phone"],
                     row["source_url"],
                     row["verified"] == "yes",
+                    checked_on=_day(row["checked_on"]),
+                    note=row["filing_note"].strip(),
                 )
             out[_normal(court.county)] = court
     return out

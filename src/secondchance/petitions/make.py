@@ -4,9 +4,11 @@ checklist for each court. Pure: the record, its screening and the petitioner in,
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
+from typing import Any
 
 from ..records.model import Person
-from ..relief import Screening
+from ..relief import Screening, screen
 from . import ca, pa
 from ._fmt import BLANK, docket
 from .checklist import checklist, cover_letter, fee_waiver_note
@@ -96,3 +98,28 @@ def make_packet(person: Person, screening: Screening, petitioner: Petitioner | N
         not_made=decision.not_made,
         automatic=decision.automatic,
     )
+
+
+def packet_json(packet: Packet, files: list[str] | None = None) -> dict[str, Any]:
+    """What was made and why (no name or address): the CLI's ``--format json`` and the API's summary."""
+    return {
+        "made": [
+            {
+                "document": m.file,
+                "kind": m.kind,
+                "case": m.case_id,
+                "court": m.court,
+                "why": m.why,
+                "do_not_file_before": m.do_not_file_before.isoformat() if m.do_not_file_before else None,
+            }
+            for m in packet.made
+        ],
+        "automatic": list(packet.automatic),
+        "not_made": list(packet.not_made),
+        **({"files": files} if files is not None else {}),
+    }
+
+
+def make_for(person: Person, as_of: date, petitioner: Petitioner, lang: str = "en") -> Packet:
+    """The papers for ``person`` screened as of ``as_of`` (the CLI's and the web app's one call)."""
+    return make_packet(person, screen(person, as_of), petitioner, lang)

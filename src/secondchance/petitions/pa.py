@@ -100,6 +100,12 @@ def petition(plan: Plan, person: Person, petitioner: Petitioner, court: Court | 
         f"Date of the complaint: {day(case.complaint_date)}. Date of arrest: {day(case.arrest_date)}. "
         f"Arresting agency: {text(case.arresting_agency)}."
     )
+    if limited:
+        paras.append(
+            "This case qualifies for an order for limited access under 18 Pa.C.S. § 9122.1, and none of the "
+            "exceptions of that section applies. The fee previously authorized to carry out the limited access and "
+            f"clean slate limited access provisions has been paid (yes or no): {BLANK}."
+        )
     paras.append(
         f"The charges to be {'covered by the order' if limited else 'expunged'}, as they appear on the charging "
         "document, their disposition, and whether any fine, costs or restitution due has been paid, are:"
@@ -132,8 +138,8 @@ def petition(plan: Plan, person: Person, petitioner: Petitioner, court: Court | 
         n += 1
         blocks.append(
             Para(
-                "This petition is served on the attorney for the Commonwealth, who may object within 30 days "
-                "(18 Pa.C.S. § 9122.1(c)).",
+                "This petition is served on the attorney for the Commonwealth, who may consent or object "
+                "(Pa.R.Crim.P. 791).",
                 number=n,
             )
         )

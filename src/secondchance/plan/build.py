@@ -6,8 +6,9 @@ Three parts, in the order a person needs them:
   law, and each open question that could still help. Automatic relief (PA Clean Slate, 18 Pa.C.S.
   § 9122.2; California's automatic conviction relief, Cal. Penal Code § 1203.425; arrest relief,
   § 851.93) is run by the state on a monthly basis, so the plan says by when it *should* have
-  happened (one monthly cycle after the person qualifies) and when to check (a month later): the
-  state's records are then expected to show it. These are reminders, never a promise.
+  happened (one monthly cycle after the person qualifies; for a PA charge without a conviction, 30
+  days after its disposition) and when to check (a month later): the state's records are then
+  expected to show it. These are reminders, never a promise.
 * **release**: the steps of the first weeks after release, counted from the release date (given, or
   the record's release within a year of the as-of date): reporting to the parole or probation officer
   when the record shows supervision that has not ended, medicine, Medicaid and SNAP, and the ID chain
@@ -27,7 +28,9 @@ from datetime import date, timedelta
 
 from ..records.model import Person, Row
 from ..relief import Result, Screening, Status, screen
-from ..relief.lang import Relief
+from ..relief.lang import Param, Relief, Wait
+from ..relief.params import all_parameters
+from ..relief.semantics import add_years_days
 from .i18n import N_, Translate, long_date, translator
 from .model import SECTIONS, Item, Plan, Section, Service
 
@@ -46,6 +49,13 @@ RELIEF_NAMES = {
 #: § 851.93(a)(1) "on a monthly basis"), so one cycle; and from then to the check, one more month.
 AUTOMATIC_CYCLE_MONTHS = 1
 CHECK_AFTER_MONTHS = 1
+
+#: Automatic relief timed from the charge's disposition, not a monthly run: Clean Slate seals a charge
+#: that ended without a conviction (18 Pa.C.S. § 9122.2(a)(2)) within 30 days of the final disposition
+#: (§ 9122.2(b); read in the CCRC's summary "mandated for non-conviction records within 30 days of
+#: disposition", the statute's own words not seen). It qualifies on the disposition date (or when
+#: Clean Slate began, for older cases), never on the law's start alone.
+DAYS_AFTER_DISPOSITION = {"PA-9122.2-a2-nonconviction": 30}
 
 #: Where a person checks that automatic relief happened, by state.
 HOW_TO_CHECK = {
@@ -191,7 +201,7 @@ def _relief_items(screening: Screening, t: Translate, lang: str) -> Iterable[Ite
         description = charge.row["description"]
         for result in _useful(charge.results):
             automatic_now = result.rule.automatic and result.status is Status.ELIGIBLE_NOW
-            since = _since(result) if automatic_now else None
+            since = _since(result, charge.row, screening.as_of) if automatic_now else None
             key = (
                 case,
                 result.rule.section,
@@ -238,10 +248,40 @@ def _when(result: Result) -> date:
     return date.min if result.status is Status.ELIGIBLE_NOW else (result.eligible_on or date.max)
 
 
-def _since(result: Result) -> date:
-    """The day a result that holds now began to hold: its last waiting period's end, or the law's start."""
-    ends = [check.ends_on for check in result.trace if check.kind == "wait" and check.ends_on is not None]
+def _since(result: Result, row: Row, as_of: date) -> date:
+    """The day a result that holds now began to hold: the law's start, the charge's disposition for relief
+    timed from it, and each waiting period's end under the period in force on that day."""
+    waits = {wait.id: wait for wait in result.rule.waits}
+    ends = [
+        _qualified_on(waits.get(check.id), check.ends_on, as_of)
+        for check in result.trace
+        if check.kind == "wait" and check.ends_on is not None
+    ]
+    disposed = row.get("disposition_date")
+    if result.rule.id in DAYS_AFTER_DISPOSITION and isinstance(disposed, date):
+        ends.append(disposed)
     return max([result.rule.effective, *ends])
+
+
+def _qualified_on(wait: Wait | None, ends_on: date, as_of: date) -> date:
+    """When a waiting period of a dated parameter ended under the law in force at the time: the engine
+    counts today's period (Act 36 of 2023 cut Clean Slate's 10 years for a summary conviction to 5 from
+    2024-06-11), but a period shortened by a later act ends no earlier than that act's start: a summary
+    conviction of 2016-03-15 qualified on 2024-06-11, not on 2021-03-15."""
+    if wait is None or not isinstance(wait.years, Param):
+        return ends_on
+    history = [v for v in all_parameters()[wait.years.key].history if v.since <= as_of]
+    now = history[-1].value if history else None
+    if not isinstance(now, int):
+        return ends_on
+    days: list[date] = []
+    for version, following in zip(history, [*history[1:], None], strict=True):
+        if not isinstance(version.value, int):
+            return ends_on
+        day = max(version.since, add_years_days(ends_on, version.value - now, 0))
+        if following is None or day < following.since:
+            days.append(day)
+    return min(days, default=ends_on)
 
 
 def add_months(day: date, months: int) -> date:
@@ -324,7 +364,8 @@ def _relief_item(group: _Group, as_of: date, t: Translate, lang: str) -> Item:
         program = _program(result)
         since = result.eligible_on if result.status is Status.ELIGIBLE_ON else group.since
         assert since is not None
-        by = add_months(since, AUTOMATIC_CYCLE_MONTHS)
+        after = DAYS_AFTER_DISPOSITION.get(rule.id)
+        by = since + timedelta(days=after) if after is not None else add_months(since, AUTOMATIC_CYCLE_MONTHS)
         check = add_months(by, CHECK_AFTER_MONTHS)
         already = check <= as_of
         values.update(since=long_date(since, lang), by=long_date(by, lang), check=long_date(check, lang))

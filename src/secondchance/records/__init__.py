@@ -1,4 +1,7 @@
-"""The criminal-history record model and its validation (pure; no I/O beyond reading a file)."""
+"""The criminal-history record: people, cases and charges, and the validation every reader shares.
+
+It is pure (no I/O beyond reading a file) and knows no law: what a record means is ``relief``'s job.
+"""
 
 from .model import (
     COLUMNS,

@@ -18,7 +18,7 @@ less still never gives a *more favourable* answer than the truth, and a less fav
 always shown with the fact it rests on.
 
 Both engines read rows through ``with_defaults`` (the explainer in ``relief.screen``) or
-``DEFAULTS`` (the bulk engine's ``bulk.frame.with_defaults``), so they make the same assumption.
+``DEFAULTS`` (the bulk engine's ``bulk.schema.with_defaults``), so they make the same assumption.
 """
 
 from __future__ import annotations

@@ -28,7 +28,7 @@ other kinds (docs/record-format.md):
   lists the scheduled facts it rests on in ``depends_on``. Anything else keeps the answer
   without them (needs review).
 
-The bulk engine does neither: it reads partial and scheduled dates as unknown (bulk/read.py).
+The bulk engine does neither: it reads partial and scheduled dates as unknown (bulk/validate.py).
 """
 
 from __future__ import annotations

@@ -43,6 +43,12 @@ REMOTE_CELL = "remote"  # the FTS5 cell token of a remote entry (no coordinates)
 ENTRY_FIELDS = [f.name for f in fields(Entry)]
 SHARED_TABLES = ("taxonomy", "taxonomy_term")
 Progress = Callable[[str, int], None]
+#: SQLite: the FTS5 index (words and geo cells) made again from ``search_entry``
+FTS_REFRESH = (
+    "INSERT INTO search_fts(search_fts) VALUES('delete-all')",
+    "INSERT INTO search_fts(rowid, body, cell)"
+    f" SELECT entry_id, body, coalesce('c' || cell, '{REMOTE_CELL}') FROM search_entry",
+)
 
 
 def default_url() -> str:
@@ -188,11 +194,8 @@ class DirectoryStore:
     def refresh_text_index(self, conn: Connection) -> None:
         """Rebuild SQLite's FTS5 index (words and geo cells); PostgreSQL's tsvector column keeps itself."""
         if self.dialect == "sqlite":
-            conn.exec_driver_sql("INSERT INTO search_fts(search_fts) VALUES('delete-all')")
-            conn.exec_driver_sql(
-                "INSERT INTO search_fts(rowid, body, cell)"
-                f" SELECT entry_id, body, coalesce('c' || cell, '{REMOTE_CELL}') FROM search_entry"
-            )
+            for sql in FTS_REFRESH:
+                conn.exec_driver_sql(sql)
 
     def clear(self, conn: Connection) -> None:
         conn.execute(delete(search_entry))

@@ -22,7 +22,8 @@ import polars as pl
 import pytest
 from typer.testing import CliRunner
 
-from secondchance.bulk.frame import CHARGE_SCHEMA, evaluate_frame
+from secondchance.bulk.evaluate import evaluate_frame
+from secondchance.bulk.schema import CHARGE_SCHEMA
 from secondchance.bulk.synth import synth_charges
 from secondchance.cli import app
 from secondchance.records import people_from_csv, people_from_json

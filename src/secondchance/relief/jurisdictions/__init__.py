@@ -25,6 +25,7 @@ from types import ModuleType
 
 from ..citations import Reader, clean
 from ..lang import RemainingPath, Rule
+from ..params import use_state_files
 from .state import GradeOption, State, SynthProfile
 
 __all__ = [
@@ -98,9 +99,7 @@ def _rebuild(found: dict[str, State]) -> None:
     CODES = frozenset(clean(code) for s in ordered.values() for code in s.whole_codes)
     read_citation.cache_clear()
     listed_sections.cache_clear()
-    from ..params import all_parameters  # a state's parameters count from its registration
-
-    all_parameters.cache_clear()
+    use_state_files(tuple(s.params for s in ordered.values() if s.params is not None))
 
 
 def _state_of(module: ModuleType) -> State:

@@ -66,17 +66,26 @@ def _parse(key: str, raw: dict[str, Any]) -> Parameter:
     return Parameter(key, str(raw["cite"]), str(raw["text"]), tuple(history))
 
 
+#: The registered states' ``params.yaml`` files, in order of state code: set by the registry
+#: (``relief.jurisdictions``) whenever a state registers, so this module never imports it.
+_STATE_FILES: list[Path] = []
+
+
+def use_state_files(files: tuple[Path, ...]) -> None:
+    """The registered states' ``params.yaml`` files (the registry calls this); their parameters count from now."""
+    _STATE_FILES[:] = files
+    all_parameters.cache_clear()
+
+
 @cache
 def all_parameters() -> dict[str, Parameter]:
     """Every registered state's parameters, keyed ``<jurisdiction>.<name>``."""
-    from ..jurisdictions import states  # the registry imports this module's users; read it when asked
-
     texts = [
         item.read_text(encoding="utf-8")
         for item in sorted(resources.files("secondchance.relief.params").iterdir(), key=lambda p: p.name)
         if item.name.endswith(".yaml")
     ]
-    texts += [s.params.read_text(encoding="utf-8") for s in states() if s.params is not None and s.params.exists()]
+    texts += [path.read_text(encoding="utf-8") for path in _STATE_FILES if path.exists()]
     out: dict[str, Parameter] = {}
     for text in texts:
         for key, parameter in _parse_text(text).items():

@@ -11,8 +11,7 @@ from fastapi import APIRouter, Request
 from fastapi.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
-from ...papers.commands import reading_json
-from ...papers.merge import merge
+from ...papers.merge import merge, reading_json
 from ...papers.pdf import MAX_BYTES
 from ...papers.reading import DocumentRefused
 from ...papers.registry import read_document_bytes

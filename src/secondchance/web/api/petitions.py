@@ -13,7 +13,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
 
-from ...petitions.commands import make_for, packet_json
+from ...petitions.make import make_for, packet_json
 from ...petitions.model import Petitioner
 from ...petitions.render import packet_files, zip_files
 from ...records import people_from_json

@@ -17,8 +17,8 @@ from ...directory.geo import UnknownPlace
 from ...directory.needs import NEEDS, UnknownNeed
 from ...directory.search import Gap, print_list, sms_summary
 from ...directory.validate import InvalidDirectory
-from ..directory import hsds_service, hsds_services, run_search
 from ..settings import Settings
+from ..stores import hsds_service, hsds_services, run_search
 from .problems import INVALID_REQUEST, ApiProblem, FieldError, Problem
 
 router = APIRouter(tags=["services"])

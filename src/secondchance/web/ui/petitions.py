@@ -1,34 +1,36 @@
 """The court-papers page, reached from the results ("Get my court papers"): it asks the name and
 address (only here; never stored, never logged) and returns the papers as a ZIP or one PDF at a time.
 
-The page needs the person's record from the interview. How the interview state travels is changing
-(post/redirect/get), so everything this page knows about it is in ``interview_record``: today the
-results page posts its signed state token (the ``interview`` field, web/ui/pages.py) and this page
-posts it back with each download.
+Post/redirect/get: the page is ``/papers/<ref>``, ``<ref>`` the reference of the kept interview state
+(web/state.py), so reload and Back show the form again — without the name and address, which are never
+kept (the browser may refill them from its own form state). The downloads are direct answers (an
+attachment leaves the page where it is). The county and docket typed here are kept with the interview
+only when the person switches language, so they come back in the other language; the name and address
+never are. Everything this page knows about how the interview state travels is in ``interview_record``.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from fastapi import APIRouter, Request
-from fastapi.responses import RedirectResponse, Response
+from fastapi.responses import Response
 from starlette.datastructures import FormData
 
-from ...petitions.commands import make_for
 from ...petitions.courts import court_for, courts
+from ...petitions.make import make_for
 from ...petitions.model import Packet, Petitioner
 from ...petitions.render import packet_files, render_pdf, zip_files
 from ...records import InvalidRecord, Person, people_from_json
+from ..state import valid_ref
 from .budget import within_budget
-from .i18n import LANGUAGES
-from .interview import N_
-from .pages import checked_form, text_fields
-from .pages import interview_record as kept_record
-from .render import language, render
+from .i18n import LANG_COOKIE, LANGUAGES
+from .interview import N_, to_record
+from .pages import browser_of, checked_form, see_other, snapshot_of, states, text_fields
+from .render import language, render, settings_of
 
 router = APIRouter(include_in_schema=False)
 TEXT_LIMIT = 300
@@ -37,30 +39,58 @@ MAX_CASE_FIELDS = 25
 DOCKET = re.compile(r"[A-Za-z0-9][A-Za-z0-9 .\-]{0,39}")
 
 
+#: The problems a download can send back to the page (a code in the URL, never what was typed).
+PROBLEMS = {
+    "mismatch": N_("Some answers do not fit together. Go back and check them."),
+    "unknown-paper": N_("That paper is not one we made. Choose one from the list."),
+}
+#: Where a language switch keeps the county and docket typed on this page, in the interview snapshot.
+TYPED_KEY = "papers_typed"
+
+
 @dataclass(frozen=True)
 class InterviewRecord:
-    """The record the interview built, and the form fields that carry the interview state onward."""
+    """The record the interview built, the form fields that carry the interview state onward, and the
+    county and docket typed on this page before a language switch."""
 
     record: dict[str, Any]
     carry: dict[str, str]
+    typed: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def ref(self) -> str:
+        return self.carry["interview"]
 
 
-def interview_record(request: Request, form: dict[str, str]) -> InterviewRecord | None:
+def interview_record(request: Request, ref: str) -> InterviewRecord | None:
     """THE one dependency of this page on how the interview state travels: the reference to the kept
-    state in the ``interview`` field (web/ui/pages.py). ``None`` when it is missing, expired or another
-    browser's."""
-    ref = form.get("interview", "")
-    record = kept_record(request, ref)
-    return InterviewRecord(record, {"interview": ref}) if record is not None else None
+    state (``/papers/<ref>``, or the ``interview`` field, web/ui/pages.py). ``None`` when it is missing,
+    expired or another browser's."""
+    snapshot = snapshot_of(request, ref) if ref else None
+    if snapshot is None:
+        return None
+    typed = snapshot.get(TYPED_KEY)
+    kept = {k: v for k, v in typed.items() if isinstance(v, str)} if isinstance(typed, dict) else {}
+    return InterviewRecord(to_record(snapshot["state"]), {"interview": ref}, kept)
+
+
+def keep_typed(request: Request, ref: str, form: dict[str, str]) -> None:
+    """Keep the county and docket typed on the page with the interview (the name and address: never)."""
+    snapshot = snapshot_of(request, ref)
+    if snapshot is None:
+        return
+    typed = {k[:20]: v[:40] for k, v in form.items() if re.fullmatch(r"(county|docket)_\d{1,2}", k)}
+    states(request).replace(browser_of(request), ref, {**snapshot, TYPED_KEY: typed})
 
 
 def _clean(value: str | None) -> str:
     return re.sub(r"[\x00-\x1f\x7f]+", " ", value or "").strip()[:TEXT_LIMIT]
 
 
-def case_fields(record: dict[str, Any]) -> list[dict[str, Any]]:
+def case_fields(record: dict[str, Any], typed: dict[str, str] | None = None) -> list[dict[str, Any]]:
     """Per case, what the interview does not ask but a petition needs: the county (its court) and the
-    docket number. Shown prefilled from an uploaded record; typed here, used once, kept nowhere."""
+    docket number. Shown prefilled from an uploaded record, or as typed before a language switch."""
+    typed = typed or {}
     out = []
     for index, case in enumerate(record.get("cases", [])[:MAX_CASE_FIELDS]):
         charges = case.get("charges") or [{}]
@@ -70,8 +100,8 @@ def case_fields(record: dict[str, Any]) -> list[dict[str, Any]]:
                 "index": index,
                 "label": charges[0].get("description") or charges[0].get("statute") or "",
                 "counties": sorted(c.county for c in courts(state).values()),
-                "county": case.get("county") or "",
-                "docket": case.get("docket_number") or "",
+                "county": typed.get(f"county_{index}", case.get("county") or ""),
+                "docket": typed.get(f"docket_{index}", case.get("docket_number") or ""),
             }
         )
     return out
@@ -99,9 +129,7 @@ def _person(record: dict[str, Any]) -> Person | None:
         return None
 
 
-def papers_page(request: Request, found: InterviewRecord, set_lang: str | None = None, error: str = "") -> Response:
-    if set_lang in LANGUAGES:
-        request.scope["sc_lang"] = set_lang
+def papers_page(request: Request, found: InterviewRecord, error: str = "") -> Response:
     person = _person(found.record)
     packet: Packet | None = make_for(person, date.today(), Petitioner(), language(request)) if person else None
     papers = [m for m in packet.made if m.kind == "petition"] if packet else []  # each with its order
@@ -109,18 +137,21 @@ def papers_page(request: Request, found: InterviewRecord, set_lang: str | None =
         "packet": packet,
         "papers": papers,
         "carry": found.carry,
-        "cases": case_fields(found.record),
+        "cases": case_fields(found.record, found.typed),
         "error": error,
+        # The switch submits this page's form: the county and docket come back in the other language.
+        "lang_form": "papers-form",
         "lang_action": "/papers",
-        "lang_fields": found.carry,
     }
-    return render(request, "petitions.html", context, status=422 if error else 200, set_lang=set_lang)
+    response = render(request, "petitions.html", context, status=422 if error else 200)
+    response.headers["cache-control"] = "no-store"  # Back asks the page again: the typed name is not in a cache
+    return response
 
 
 def download(request: Request, found: InterviewRecord, form: dict[str, str]) -> Response:
     person = _person(with_case_details(found.record, form))
     if person is None:
-        return papers_page(request, found, error=N_("Some answers do not fit together. Go back and check them."))
+        return see_other(f"/papers/{found.ref}?problem=mismatch")
     petitioner = Petitioner(_clean(form.get("name")), _clean(form.get("address")))
     packet = make_for(person, date.today(), petitioner, language(request))
     headers = {"cache-control": "no-store"}
@@ -128,7 +159,7 @@ def download(request: Request, found: InterviewRecord, form: dict[str, str]) -> 
     if wanted:
         doc = next((d for d in packet.documents if d.name == wanted), None)
         if doc is None:
-            return papers_page(request, found, error=N_("That paper is not one we made. Choose one from the list."))
+            return see_other(f"/papers/{found.ref}?problem=unknown-paper")
         headers["content-disposition"] = f'attachment; filename="{doc.name}.pdf"'
         return Response(render_pdf(doc), media_type="application/pdf", headers=headers)
     data = zip_files(packet_files(packet, ("pdf", "docx")))
@@ -141,23 +172,39 @@ async def _form(request: Request) -> dict[str, str]:
     return text_fields(form)
 
 
+@router.get("/papers/{ref}")
+async def papers_kept(request: Request, ref: str, problem: str = "") -> Response:
+    """The papers page of a kept interview: what reload and Back reach (the name and address empty)."""
+    found = interview_record(request, ref)
+    if found is None:
+        return see_other(f"/check/{ref}" if valid_ref(ref) else "/check")  # says the answers were cleared
+    return await within_budget(request, papers_page, request, found, PROBLEMS.get(problem, ""))
+
+
 @router.post("/papers")
 async def papers(request: Request) -> Response:
-    """From the results: what papers we can make, and the form asking for name and address."""
+    """From the results (or this page's language switch): 303 to the page of this interview."""
     form = await _form(request)
-    found = interview_record(request, form)
-    if found is None:
-        return RedirectResponse("/check", status_code=303)
+    ref = form.get("interview", "")
+    if interview_record(request, ref) is None:
+        return see_other("/check")
     action = form.get("action", "")
-    set_lang = action.removeprefix("lang:") if action.startswith("lang:") else None
-    return await within_budget(request, papers_page, request, found, set_lang)
+    response = see_other(f"/papers/{ref}")
+    if action.startswith("lang:"):
+        keep_typed(request, ref, form)  # the county and docket; the name and address are dropped here
+        lang = action.removeprefix("lang:")
+        if lang in LANGUAGES:
+            response.set_cookie(
+                LANG_COOKIE, lang, max_age=365 * 24 * 3600, samesite="lax", secure=settings_of(request).https, path="/"
+            )
+    return response
 
 
 @router.post("/papers/download")
 async def papers_download(request: Request) -> Response:
     """The papers with the name and address typed just now: a ZIP, or the one PDF asked for."""
     form = await _form(request)
-    found = interview_record(request, form)
+    found = interview_record(request, form.get("interview", ""))
     if found is None:
-        return RedirectResponse("/check", status_code=303)
+        return see_other("/check")
     return await within_budget(request, download, request, found, form)

@@ -13,6 +13,7 @@ from ...records.defaults import DEFAULTS
 from ...records.model import PartialDate, Row
 from ...relief import Result, Screening, Status
 from ...relief.explain import fact_question, open_question, rank, reason, waits_on_default
+from ...relief.lang import Rule
 from .followup import FollowUp, follow_up_question, positions
 from .i18n import long_date, translations
 from .interview import DISPOSITIONS, N_, grade_label
@@ -26,6 +27,19 @@ RELIEF_LABELS = {
     "reduction": N_("Reduction (a felony becomes a misdemeanor)"),
     "pardon": N_("Pardon"),
 }
+#: Automatic relief a state calls by its own word (``Rule.called``): Missouri's marijuana expungement is not
+#: "Clean Slate sealing", though machines see the kind ``automatic_sealing``.
+CALLED_LABELS = {"expungement": N_("Automatic expungement (no petition needed)")}
+CALLED_SHORT = {"expungement": N_("Automatic expungement")}
+
+
+def relief_label(rule: Rule, labels: dict[str, str], called: dict[str, str]) -> str:
+    """The msgid naming a rule's relief: the state's own word for automatic relief, else the kind's label."""
+    if rule.automatic and rule.called in called:
+        return called[rule.called]
+    return labels.get(rule.relief.value, rule.relief.value)
+
+
 HEADLINES = {
     Status.ELIGIBLE_NOW: ("good", N_("Good news: this charge can be cleared now.")),
     Status.ELIGIBLE_ON: ("later", N_("This charge can be cleared on %(date)s.")),
@@ -139,7 +153,7 @@ def fact_text(name: str, t: Any, row: Row | None = None, rows: list[Row] | None 
 
 def result_view(result: Result, lang: str, row: Row | None = None, rows: list[Row] | None = None) -> ResultView:
     t = translations(lang).gettext
-    relief = t(RELIEF_LABELS.get(result.rule.relief.value, result.rule.relief.value))
+    relief = t(relief_label(result.rule, RELIEF_LABELS, CALLED_LABELS))
     how = t("automatically") if result.rule.automatic else t("by petition")
     why = ""
     missing: list[str] = []
@@ -186,7 +200,7 @@ def _line(view: ChargeView, best: Result | None, asks: bool, t: Any, lang: str) 
     if view.note or best is None:
         view.kind, view.line = "unchecked", t(LINES["unchecked"])
         return
-    relief = t(RELIEF_SHORT.get(best.rule.relief.value, best.rule.relief.value))
+    relief = t(relief_label(best.rule, RELIEF_SHORT, CALLED_SHORT))
     if best.status is Status.ELIGIBLE_NOW:
         view.kind = "automatic" if best.rule.automatic else "petition"
         view.line = t(LINES["now_automatic" if best.rule.automatic else "now_petition"]) % {"relief": relief}
@@ -312,7 +326,7 @@ def remaining_views(screening: Screening, lang: str = "en") -> list[dict[str, An
                 t("%(if)s: %(relief)s under %(section)s (charge %(charge)s of case %(case)s).")
                 % {
                     "if": t(OTHERWISE.get(fact, DEFAULTS[fact].otherwise)),
-                    "relief": t(RELIEF_LABELS.get(result.rule.relief.value, result.rule.relief.value)),
+                    "relief": t(relief_label(result.rule, RELIEF_LABELS, CALLED_LABELS)),
                     "section": result.rule.section,
                     "charge": charge,
                     "case": case,

@@ -25,7 +25,7 @@ from ...directory.search import Gap, Result, directions_url, freshness, sms_summ
 from ...directory.validate import InvalidDirectory
 from ...records import InvalidRecord, people_from_json
 from ...relief import Status, screen
-from ..directory import run_search, uses_sample
+from ..stores import run_search, uses_sample
 from .budget import within_budget
 from .i18n import translations
 from .interview import N_, to_record
@@ -346,6 +346,28 @@ def remember_zip(request: Request, ref: str, near: str) -> None:
     states(request).replace(browser_of(request), ref, snapshot)
 
 
+def shown_json(form: SearchForm) -> str:
+    """The search a page shows, as the hidden ``shown`` field of its form: a language switch sends the
+    form as typed (perhaps changed, not searched yet) and this, so both come back in the other language."""
+    fields: dict[str, Any] = {"near": form.near, "radius": str(form.radius), "need": form.needs, **form.raw}
+    if form.open_now:
+        fields["open_now"] = "1"
+    return json.dumps(fields, separators=(",", ":"), ensure_ascii=False)
+
+
+def shown_form(raw: str) -> SearchForm | None:
+    """The search a ``shown`` field describes (None: nothing was searched, or it cannot be read)."""
+    try:
+        fields = json.loads(raw) if raw else None
+    except ValueError:
+        return None
+    if not isinstance(fields, dict):
+        return None
+    needs = fields.pop("need", [])
+    needs = [n for n in needs if isinstance(n, str)] if isinstance(needs, list) else []
+    return parse_form({str(k)[:40]: v[:200] for k, v in fields.items() if isinstance(v, str)}, needs)
+
+
 def services_page(
     request: Request,
     form: SearchForm,
@@ -353,19 +375,23 @@ def services_page(
     set_lang: str | None = None,
     printable: bool = False,
     known: FromResults | None = None,
+    shown: SearchForm | None = None,
 ) -> Response:
     """The search page; ``printable``: the same search as a plain numbered list to print or copy,
-    with the text-message summary (what fits on a phone screen or in a text to oneself)."""
+    with the text-message summary (what fits on a phone screen or in a text to oneself). ``shown``: the
+    search to run when it is not the form's (a language switch: the form as typed, the search as shown)."""
     settings = settings_of(request)
     if set_lang:
         request.scope["sc_lang"] = set_lang
     lang = language(request)
     t = translations(lang).gettext
+    query = shown or form
     if known is not None:
         # The record check's facts decide fits like answers do, and are never asked again.
         form.facts = {**form.facts, **known.facts}
-    shown = [n.code for n in TOP_NEEDS]
-    chosen_sub = [BY_CODE[c] for c in form.needs if c in BY_CODE and c not in shown]
+        query.facts = {**query.facts, **known.facts}
+    top = [n.code for n in TOP_NEEDS]
+    chosen_sub = [BY_CODE[c] for c in form.needs if c in BY_CODE and c not in top]
     context: dict[str, Any] = {
         "form": form,
         "known": known,
@@ -382,6 +408,7 @@ def services_page(
         "insurance_labels": INSURANCE_LABELS,
         "doc_labels": DOC_LABELS,
         "searched": searched,
+        "shown": shown_json(query) if searched and query.near else "",
         "lang_action": "/services",
         "lang_fields": {
             "near": form.near,
@@ -392,16 +419,16 @@ def services_page(
             **({"interview": known.ref} if known else {}),
         },
     }
-    if searched and form.near and not form.errors:
+    if searched and query.near and not query.errors:
         try:
             missing: list[Gap] = []
             label, results = run_search(
                 settings,
-                form.near,
-                form.needs,
-                radius=form.radius,
-                open_now=form.open_now,
-                facts=form.facts,
+                query.near,
+                query.needs,
+                radius=query.radius,
+                open_now=query.open_now,
+                facts=query.facts,
                 limit=30,
                 gaps_out=missing,
             )
@@ -418,13 +445,16 @@ def services_page(
                 place=label,
                 services=[service_view(r, t) for r in results],
                 questions=[q for q in questions_for(results, form.raw) if not known or q not in known.facts],
-                gaps=[gap_words(g, form.radius, t) for g in missing],
+                gaps=[gap_words(g, query.radius, t) for g in missing],
                 sms=sms_summary(results),
             )
-    elif searched and not form.near:
+    elif searched and not query.near:
         form.errors["near"] = N_("Enter a ZIP code or a city and state.")
     status = 422 if form.errors else 200
     template = "services_print.html" if printable and "services" in context else "services.html"
+    if template == "services.html":
+        # The switch submits the search form itself: what was typed, searched or not, comes back.
+        context.update(lang_form="search-form", lang_action="/services")
     return render(request, template, context, status=status, set_lang=set_lang)
 
 
@@ -453,5 +483,8 @@ async def services_search(request: Request) -> Response:
     # The search reads the database: run it off the event loop.
     if action.startswith("lang:"):
         lang = action.removeprefix("lang:")
-        return await within_budget(request, services_page, request, form, bool(form.near), lang, False, known)
+        if "shown" not in fields:  # the printable list's switch: it sends the search it shows
+            return await within_budget(request, services_page, request, form, bool(form.near), lang, False, known)
+        shown = shown_form(fields["shown"])
+        return await within_budget(request, services_page, request, form, shown is not None, lang, False, known, shown)
     return await within_budget(request, services_page, request, form, True, None, action == "print", known)

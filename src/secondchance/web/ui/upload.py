@@ -17,8 +17,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 from starlette.datastructures import UploadFile
 
-from ...papers.commands import reading_json
-from ...papers.merge import Merged, merge
+from ...papers.merge import Merged, merge, reading_json
 from ...papers.pdf import MAX_BYTES
 from ...papers.reading import DocumentRefused
 from ...papers.registry import read_document_bytes

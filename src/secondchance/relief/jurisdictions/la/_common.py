@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from ....records.model import DISPOSITIONS
 from ...lang import (
     And,
     AsOf,
@@ -95,9 +96,27 @@ def crime_of_violence(of: type[Fact] | type[Other] = Fact) -> Expr:
     return any_of(enumerated, all_of(Not(known_not), undecided(of)))
 
 
-def sex_offense(of: type[Fact] | type[Other] = Fact) -> Expr:
-    """A sex offense or a criminal offense against a victim who is a minor (R.S. 15:541)."""
-    return listed("la.sex_offenses", "la.sex_offenses.review", of)
+#: Every disposition: ``OneOf(disposition, (), ANY_DISPOSITION)`` is unknown whatever the charge's outcome, for
+#: questions (an arrest "for a sex offense") that do not turn on a conviction.
+ANY_DISPOSITION: tuple[str, ...] = tuple(DISPOSITIONS)
+
+
+def sex_offense(of: type[Fact] | type[Other] = Fact, convictions_only: bool = True) -> Expr:
+    """A sex offense or a criminal offense against a victim who is a minor (R.S. 15:541), or an attempt of one.
+
+    R.S. 15:541's lists (``la.sex_offenses``) are from memory, and an offense may be one of them in some
+    forms (``la.sex_offenses.review``); so an offense on neither list is not thereby outside them. Only
+    offenses known not to be one (``la.not_sex_offenses``: theft, drugs, DWI, non-sexual batteries, ...) are
+    decided "not"; any other is unknown and asked, never read as the more favourable "not a sex offense".
+    ``convictions_only=False``: asked whatever the charge's outcome (an arrest, art. 977(C)(1)).
+    """
+    doubt = undecided(of) if convictions_only else OneOf(of("disposition"), (), ANY_DISPOSITION)
+    known_not = StatuteIn(of("statute"), Param("la.not_sex_offenses"))
+    return any_of(
+        listed("la.sex_offenses", None, of),
+        all_of(StatuteIn(of("statute"), Param("la.sex_offenses.review")), doubt),
+        all_of(Not(known_not), doubt),
+    )
 
 
 # ---------------------------------------------------------------- this charge's sentence

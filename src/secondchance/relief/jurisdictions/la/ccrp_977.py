@@ -63,6 +63,7 @@ from ._common import (
     not_already_granted,
     not_in_custody,
     set_aside,
+    sex_offense,
     undecided,
 )
 
@@ -95,11 +96,12 @@ def _sex_offense_arrest() -> Condition:
             "did, only the felony arrest may be expunged (interim expungement, art. 985.1)."
         ),
         cite=f"{ARTICLE}(C)(1)",
+        # This conviction's statute, and every other charge of the same arrest (whatever its outcome): a sex
+        # offense, possibly one (asked), or known not to be one (R.S. 15:541; _common.sex_offense).
         test=Not(
             any_of(
-                StatuteIn(Fact("statute"), Param("la.sex_offenses")),
-                all_of(StatuteIn(Fact("statute"), Param("la.sex_offenses.review")), undecided()),
-                Exists(all_of(same_case, StatuteIn(Other("statute"), Param("la.sex_offenses"))), "other_charges"),
+                sex_offense(),
+                Exists(all_of(same_case, sex_offense(Other, convictions_only=False)), "other_charges"),
             )
         ),
     )

@@ -17,7 +17,11 @@ attempted commission of any of the following offenses:
 (1) Unless otherwise permissible under Article 893(E) of this Code, a crime of violence as defined by
 or enumerated in R.S. 14:2(B).
 (2)(a) Notwithstanding any provision of Article 893 of this Code, a sex offense or a criminal offense
-against a victim who is a minor as each term is defined by R.S. 15:541, ...
+against a victim who is a minor as each term is defined by R.S. 15:541, or any offense which occurred prior
+to June 18, 1992, that would be defined as a sex offense or a criminal offense against a victim who is a
+minor had it occurred on or after June 18, 1992. (b) Any person who was convicted of carnal knowledge of a
+juvenile (R.S. 14:80) prior to August 15, 2001, is eligible for an expungement pursuant to the provision[s]
+... [the rest not read]
 (3) [offenses under the Uniform Controlled Dangerous Substances Law, with exceptions; (e), added by
 Acts 2019, No. 268: one for which the person is entitled to a first offender pardon]
 E.(1) Notwithstanding any other provision of law to the contrary, after a contradictory hearing, the
@@ -26,8 +30,9 @@ conviction of aggravated battery, second degree battery, aggravated criminal dam
 illegal use of weapons or dangerous instrumentalities [after ten years free of conviction and with no
 charge pending; until Acts 2020, No. 71, also ten consecutive years of gainful employment].
 
-Verified: (A)(1)-(2) and (B)(1)-(2)(a) as enacted by Acts 2014, No. 145 (law.justia.com, 2014 Louisiana
-Laws, CCRP 978); (A)(3) and (B)(3)(e) from Acts 2019, No. 268 (SB 98, its engrossed text and résumé
+Verified: (A)(1)-(2), (B)(1)-(2)(a) and the first words of (B)(2)(b) as enacted by Acts 2014, No. 145
+(law.justia.com/codes/louisiana/2014/code-codeofcriminalprocedure/ccrp-978, 2014 Louisiana Laws, re-read
+2026-11-29); (A)(3) and (B)(3)(e) from Acts 2019, No. 268 (SB 98, its engrossed text and résumé
 digest), in force 1 August 2019; the four offenses of (E) from SB 240 (2022) and SB 116 (2024), which
 quote (E). Not verified: the wording of (B)(3) (so a distribution-type drug conviction goes to review,
 possession does not), (B)(4), (C)-(D), the date (E) was added (applied from 2014-08-01), and the limit of
@@ -36,6 +41,8 @@ dates, so another felony expungement sends the answer to review).
 """
 
 from __future__ import annotations
+
+from datetime import date
 
 from ...lang import (
     AsOf,
@@ -102,14 +109,26 @@ NOT_CRIME_OF_VIOLENCE = Condition(
     cite=f"{ARTICLE}(B)(1)",
     test=Not(crime_of_violence()),
 )
+#: Art. 978(B)(2)(b): "Any person who was convicted of carnal knowledge of a juvenile (R.S. 14:80) prior to August
+#: 15, 2001, is eligible for an expungement pursuant to the provision[s] ..." (the rest of the sentence was not read):
+#: such a conviction is not barred as a sex offense but asked (a lawyer reads the conditions of the exception).
+CARNAL_KNOWLEDGE_BEFORE_2001 = all_of(
+    StatuteIn(Fact("statute"), ("R.S. 14:80",)),
+    Compare("<", Fact("disposition_date"), Const(date(2001, 8, 15))),
+)
+
 NOT_SEX_OFFENSE = Condition(
     id="not_sex_offense",
     text=(
         "The conviction is not for a sex offense or an offense against a victim who is a minor (R.S. 15:541), or "
-        "an attempt of one."
+        "an attempt of one (carnal knowledge of a juvenile before 15 August 2001 is an exception a lawyer checks)."
     ),
     cite=f"{ARTICLE}(B)(2)",
-    test=Not(sex_offense()),
+    test=Not(
+        any_of(
+            all_of(sex_offense(), Not(CARNAL_KNOWLEDGE_BEFORE_2001)), all_of(CARNAL_KNOWLEDGE_BEFORE_2001, undecided())
+        )
+    ),
 )
 NOT_EXCLUDED_DRUG_OFFENSE = Condition(
     id="not_excluded_drug_offense",
@@ -137,7 +156,9 @@ def _base(cite: str) -> tuple[Condition, ...]:
     )
 
 
-FELONY_LIMIT = limit((ARTICLE,), ARTICLE, "felony", 15)
+#: Art. 978(D) (per cleanslateclearinghouse.org and ccresourcecenter.org; the enacted words were not read): one felony
+#: expungement in a fifteen-year period, "except for deferred adjudication" (so not on the set-aside path).
+FELONY_LIMIT = limit((ARTICLE,), f"{ARTICLE}(D)", "felony", 15)
 
 
 def _ten_years(cite: str) -> Wait:

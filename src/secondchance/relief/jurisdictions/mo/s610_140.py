@@ -152,8 +152,32 @@ def _felony(of: type[Fact] | type[Other] = Fact) -> Expr:
     return grade_in(FELONIES, of=of)
 
 
+#: The lists the exclusions below read: a statute on one of them is decided by its own condition.
+EXCLUSION_LISTS = (
+    "mo.556_061.dangerous_felonies",
+    "mo.556_061.dangerous_felonies_depends",
+    "mo.589_414.registrable",
+    "mo.589_414.registrable_depends",
+    "mo.610_140.death_element",
+    "mo.610_140.assault",
+    "mo.610_140.domestic_assault",
+    "mo.610_140.kidnapping",
+    "mo.610_140.chapter_566",
+    "mo.610_140.listed_sections",
+    "mo.610_140.intoxication_related",
+    "mo.610_140.motor_vehicle_sections",
+    "mo.610_140.unlawful_use_of_weapon",
+)
+
+
 def exclusions(subsection: str) -> tuple[Condition, ...]:
-    """The offenses subsection 3 (before 2025: subsection 2) makes ineligible, one condition per kind."""
+    """The offenses subsection 3 (before 2025: subsection 2) makes ineligible, one condition per kind.
+
+    Each exclusion is decided from a list of sections, and the lists were partly written from secondary
+    sources; so a statute on none of them is not thereby "not excluded". The first condition asks about any
+    offense that is neither on a list nor on ``mo.610_140.not_excluded`` (sections checked against every
+    subdivision), never reading the absence of a listed citation as the more favourable answer.
+    """
     cite = f"{SECTION}.{subsection}"
     uuw = statute_in("mo.610_140.unlawful_use_of_weapon")
     before_2017 = Compare("<", Fact("disposition_date"), Const(UUW_EXCEPTION_BEFORE))
@@ -167,7 +191,18 @@ def exclusions(subsection: str) -> tuple[Condition, ...]:
             And((uuw, before_2017, Not(carrying), Not(other_kind), undecided())),
         )
     )
+    on_a_list = Or(tuple(statute_in(key) for key in EXCLUSION_LISTS))
     return (
+        Condition(
+            id="offense_checked_against_exclusions",
+            text=(
+                "The offense is one whose place in the exclusions is known: on one of their lists (decided below) "
+                "or known to be outside all of them (e.g. stealing, drug possession, trespass). Any other offense "
+                "is checked by a lawyer against subsection 3 (the lists were not all read on the official text)."
+            ),
+            cite=cite,
+            test=Or((on_a_list, statute_in("mo.610_140.not_excluded"), undecided())),
+        ),
         Condition(
             id="not_class_a_felony",
             text="The offense is not a class A felony.",

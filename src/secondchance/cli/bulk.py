@@ -1,4 +1,4 @@
-"""CLI commands of bulk relief (registered by secondchance.cli): ``bulk run``, ``bulk report``, ``synth``.
+"""``secondchance bulk run|report`` and ``synth``: bulk relief over a whole repository of charges.
 
 Exit codes as elsewhere: 0 success, 1 the counts did not reconcile (or another unexpected
 error), 2 the input or the output directory cannot be used (the message says why), 3 the
@@ -17,7 +17,7 @@ from typing import Annotated, Any
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeRemainingColumn
 
-from ..options import console, environment_failure, errors, parse_as_of
+from .options import ScreenAsOf, console, environment_failure, errors, parse_as_of
 
 bulk_app = typer.Typer(help="Bulk relief: the same rules over a whole repository of charges.", no_args_is_help=True)
 
@@ -64,9 +64,7 @@ def run_command(
     jurisdiction: Annotated[
         str | None, typer.Option("--jurisdiction", "-j", help="Apply this jurisdiction's rules (default: all).")
     ] = None,
-    as_of: Annotated[
-        str | None, typer.Option("--as-of", help="Screen as of this date (YYYY-MM-DD). Default: today.")
-    ] = None,
+    as_of: ScreenAsOf = None,
     engine: Annotated[Engine, typer.Option(help="local: a process pool on this machine; spark: Apache Spark.")] = (
         Engine.local
     ),
@@ -82,8 +80,9 @@ def run_command(
 
     Example:  secondchance bulk run charges.parquet --jurisdiction PA --as-of 2026-11-23 --out out/
     """
-    from .read import InputError
-    from .run import Plan, ReconcileError, RunError, run
+    # Long: its Typer signature (one annotated option per line) is half of it.
+    from ..bulk.read import InputError
+    from ..bulk.run import Plan, ReconcileError, RunError, run
 
     day = parse_as_of(as_of)
     plan = Plan(charges, out, day, jurisdiction, partitions, engine.value)
@@ -98,7 +97,7 @@ def run_command(
     try:
         with Progress(*columns, console=errors, transient=False) as progress:
             bar = _Bar(progress)
-            from .run import Progress as RunProgress
+            from ..bulk.run import Progress as RunProgress
 
             manifest = run(plan, resume=resume, workers=workers, progress=RunProgress(bar.on_start, bar.on_advance))
     except ReconcileError as error:
@@ -132,7 +131,7 @@ def report_command(
     ] = None,
 ) -> None:
     """Summarize a bulk run: counts by relief, status, section, county and year; reasons; the next 12 months."""
-    from .report import ReportError, render_html, render_table, summarize
+    from ..bulk.report import ReportError, render_html, render_table, summarize
 
     try:
         summary: dict[str, Any] = summarize(out)
@@ -159,7 +158,7 @@ def synth_command(
 
     Example:  secondchance synth --people 1000000 --jurisdiction PA --seed 1 --out charges.parquet
     """
-    from .synth import write_synth
+    from ..bulk.synth import write_synth
 
     started = time.perf_counter()
     try:

@@ -13,10 +13,11 @@ from typing import Any
 from ..records.defaults import DEFAULTS, with_defaults
 from ..records.model import Person, Row, Value
 from .dates import PersonEvaluator
-from .evaluate import Check, Result, read_statute
+from .evaluate import Check, Result
 from .explain import assumption_text, conditional_text, headline, missing_text, open_question, rank
 from .jurisdictions import remaining_paths_for, rules_for
 from .lang import Expr, Fact, Other, RemainingPath, Rule, Status, children
+from .semantics import read_statute
 
 #: How results rank when summarising a charge: what helps soonest first.
 STATUS_RANK = {Status.ELIGIBLE_NOW: 0, Status.ELIGIBLE_ON: 1, Status.NEEDS_REVIEW: 2, Status.NOT_ELIGIBLE: 3}

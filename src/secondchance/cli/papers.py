@@ -9,52 +9,19 @@ from __future__ import annotations
 
 import json
 import sys
-from datetime import date
-from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 from rich.table import Table
 
-from ..options import EXIT_INVALID, console, environment_failure, errors, parse_as_of
-from ..records import InvalidRecord, Person, load_people
-from ..relief import screen
-from .make import make_packet
-from .model import Packet, Petitioner
-from .render import packet_files
-
-
-class PapersFormat(StrEnum):
-    table = "table"
-    json = "json"
-
+from ..petitions.make import make_for, packet_json
+from ..petitions.model import Petitioner
+from ..petitions.render import packet_files
+from ..records import InvalidRecord, load_people
+from .options import EXIT_INVALID, Format, FormatOption, ScreenAsOf, console, environment_failure, errors, parse_as_of
 
 FORMATS = ("pdf", "docx", "txt")
-
-
-def packet_json(packet: Packet, files: list[str] | None = None) -> dict[str, Any]:
-    """What was made and why (no name or address): the CLI's ``--format json`` and the API's summary."""
-    return {
-        "made": [
-            {
-                "document": m.file,
-                "kind": m.kind,
-                "case": m.case_id,
-                "court": m.court,
-                "why": m.why,
-                "do_not_file_before": m.do_not_file_before.isoformat() if m.do_not_file_before else None,
-            }
-            for m in packet.made
-        ],
-        "automatic": list(packet.automatic),
-        "not_made": list(packet.not_made),
-        **({"files": files} if files is not None else {}),
-    }
-
-
-def make_for(person: Person, as_of: date, petitioner: Petitioner, lang: str = "en") -> Packet:
-    return make_packet(person, screen(person, as_of), petitioner, lang)
 
 
 def papers_command(
@@ -62,17 +29,13 @@ def papers_command(
         Path, typer.Argument(help="A record file (.json or .csv) for one person.", exists=True, dir_okay=False)
     ],
     out: Annotated[Path, typer.Option("--out", "-o", help="Directory to write the papers into (made if missing).")],
-    as_of: Annotated[
-        str | None, typer.Option("--as-of", help="Screen as of this date (YYYY-MM-DD). Default: today.")
-    ] = None,
+    as_of: ScreenAsOf = None,
     name: Annotated[str | None, typer.Option(help="Your full name, printed on the papers (not stored).")] = None,
     address: Annotated[str | None, typer.Option(help="Your mailing address, printed on the papers.")] = None,
     person: Annotated[str | None, typer.Option(help="The person id, when the file holds several.")] = None,
     lang: Annotated[str, typer.Option(help="Language of the checklist: en or es.")] = "en",
     formats: Annotated[str, typer.Option("--formats", help="Comma-separated: pdf, docx, txt.")] = "pdf,docx",
-    fmt: Annotated[
-        PapersFormat, typer.Option("--format", "-f", help="table for people, json for machines.")
-    ] = PapersFormat.table,
+    fmt: FormatOption = Format.table,
 ) -> None:
     """Make the court papers for a record: petitions, proposed orders, fee waiver, cover letter, checklist.
 
@@ -106,7 +69,7 @@ def papers_command(
             (out / file_name).write_bytes(data)
     except OSError as error:
         raise environment_failure(error, "write the papers", "Choose another --out directory.") from None
-    if fmt is PapersFormat.json:
+    if fmt is Format.json:
         sys.stdout.write(json.dumps(packet_json(packet, sorted(files)), indent=2) + "\n")
         return
     table = Table(title=f"Court papers written to {out}", show_lines=False)

@@ -17,15 +17,24 @@ from typing import Annotated, Any
 import typer
 from rich.table import Table
 
-from ..options import EXIT_INVALID, console, environment_failure, errors, parse_as_of
+from ..plan.build import plan_for
+from ..plan.files import (
+    FORMAT,
+    MAX_BYTES,
+    PlanFileRefused,
+    open_plan,
+    plan_summary_json,
+    render_file,
+    services_from_json,
+)
+from ..plan.i18n import LANGUAGES, long_date, translator
+from ..plan.model import Plan, Service
+from ..plan.text import heading
 from ..records import InvalidRecord, Person, load_people
 from ..records.safe import InputRefused
 from ..records.safe import loads as safe_loads
-from .build import plan_for
-from .files import FORMAT, MAX_BYTES, PlanFileRefused, open_plan, plan_summary_json, render_file, services_from_json
-from .i18n import LANGUAGES, long_date, translator
-from .model import Plan, Service
-from .text import heading
+from .options import EXIT_INVALID, Format, FormatOption, console, environment_failure, errors, parse_as_of
+from .read import screen_document
 
 #: The file a suffix writes, and how.
 SUFFIXES = (".ics", ".pdf", ".json")
@@ -34,11 +43,6 @@ SUFFIXES = (".ics", ".pdf", ".json")
 class Lang(StrEnum):
     en = "en"
     es = "es"
-
-
-class PlanFormat(StrEnum):
-    table = "table"
-    json = "json"
 
 
 def _refuse(message: str) -> typer.Exit:
@@ -80,8 +84,6 @@ def _as_service(entry: Any) -> Any:
 
 
 def _person(record: Path, day: date, person_id: str | None) -> Person:
-    from ..papers.commands import screen_document
-
     document = screen_document(str(record), day)
     if document is not None:
         return document
@@ -145,14 +147,13 @@ def plan_command(
         typer.Option("--services", help="Picked services (JSON: a list, or `secondchance services search -f json`)."),
     ] = None,
     person: Annotated[str | None, typer.Option(help="The person id, when the record holds several.")] = None,
-    fmt: Annotated[PlanFormat, typer.Option("--format", "-f", help="table for people, json for machines.")] = (
-        PlanFormat.table
-    ),
+    fmt: FormatOption = Format.table,
 ) -> None:
     """Make a dated reentry plan: relief dates, the first weeks after release, and picked services.
 
     Example:  secondchance plan examples/people.json --person luis --release-date 2026-11-02 --out plan.ics
     """
+    # Long: its Typer signature (one annotated option per line) is half of it.
     if out is not None and out.suffix.lower() not in SUFFIXES:
         raise _refuse(f"--out must end in {', '.join(SUFFIXES)} (the format comes from the suffix), got {out.name!r}.")
     chosen = lang.value if lang else None
@@ -195,7 +196,7 @@ def plan_command(
         except OSError as error:
             raise environment_failure(error, f"write {out}") from None
     try:
-        if fmt is PlanFormat.json:
+        if fmt is Format.json:
             sys.stdout.write(json.dumps(plan_summary_json(plan), indent=2, ensure_ascii=False) + "\n")
         else:
             print_table(plan, out)

@@ -9,11 +9,11 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from .records.model import Row
-from .relief.evaluate import Result
-from .relief.explain import conditional_text, headline, open_question, rank, summary
-from .relief.lang import Rule, Status
-from .relief.screen import Screening
+from ..records.model import Row
+from ..relief.evaluate import Result
+from ..relief.explain import conditional_text, headline, open_question, rank, summary
+from ..relief.lang import Rule, Status
+from ..relief.screening import Screening
 
 STATUS_STYLE = {
     Status.ELIGIBLE_NOW: "bold green",

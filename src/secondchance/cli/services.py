@@ -1,14 +1,12 @@
-"""CLI commands of the services directory (registered by secondchance.cli).
+"""``secondchance services import|search|export|report|sample|synth``: the services directory.
 
-``services import|search|export|sample|synth`` and ``db upgrade|current``. Exit codes as
-elsewhere: 0 success, 1 an unexpected error, 2 the input is invalid (each problem listed by
-file, row, field and reason). The database is $SECONDCHANCE_DATABASE_URL or ./secondchance.db
-unless ``--db`` names one.
+Exit codes as elsewhere: 0 success, 1 an unexpected error, 2 the input is invalid (each problem
+listed by file, row, field and reason). The database is $SECONDCHANCE_DATABASE_URL or
+./secondchance.db unless ``--db`` names one.
 """
 
 from __future__ import annotations
 
-import csv
 import json
 import sys
 from datetime import date, datetime
@@ -21,13 +19,11 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from ..options import console, errors
-from .facts import PersonFacts, load_facts
-from .geo import UnknownPlace, geocode
-from .match import Fit
-from .model import Directory
-from .needs import UnknownNeed, mask, resolve
-from .search import (
+from ..directory.facts import PersonFacts, load_facts
+from ..directory.geo import UnknownPlace, geocode
+from ..directory.match import Fit
+from ..directory.needs import UnknownNeed, mask, resolve
+from ..directory.search import (
     Query,
     Result,
     directions_url,
@@ -38,28 +34,19 @@ from .search import (
     sms_summary,
     verified_text,
 )
-from .validate import InvalidDirectory, Problem
+from ..directory.sources import LAST_NOTES, Source, read_input_report, summary, write_report
+from ..directory.validate import InvalidDirectory, Problem
+from .options import Db, console, errors
 
 if TYPE_CHECKING:
     from ..store import DirectoryStore
-    from .hsds1 import Note
-    from .infer import Inferred
 
 services_app = typer.Typer(
     help="The services directory (Open Referral HSDS): import, search, export.", no_args_is_help=True
 )
-db_app = typer.Typer(help="The database: create or upgrade its tables.", no_args_is_help=True)
 
 
-DbOption = Annotated[
-    str | None,
-    typer.Option(
-        "--db", help="Database URL (sqlite:///path.db or postgresql+psycopg://...). Default: ./secondchance.db"
-    ),
-]
-
-
-class Format(StrEnum):
+class ServicesFormat(StrEnum):
     table = "table"
     json = "json"
     print = "print"
@@ -89,104 +76,10 @@ def open_store(db: str | None) -> DirectoryStore:
     return DirectoryStore(engine)
 
 
-class Source(StrEnum):
-    hsds = "hsds"
-    ohana = "ohana"
-    hsds1 = "hsds1"
-
-
-def read_input(path: Path, source: Source = Source.hsds, infer: bool = False) -> Directory:
-    return read_input_report(path, source, infer)[0]
-
-
-def read_input_report(path: Path, source: Source = Source.hsds, infer: bool = True) -> tuple[Directory, list[Inferred]]:
-    """A directory read from ``path``; with ``infer``, needs and eligibility read from what its
-    listings carry (``infer.enrich``), and the per-service report of what was read.
-
-    Bytes that are not UTF-8, a CSV the csv module cannot split and a value a reader cannot convert
-    are listed problems (exit 2), never a traceback (issue 16)."""
-    try:
-        return _read_input_report(path, source, infer)
-    except UnicodeDecodeError:
-        raise InvalidDirectory([_undecodable(path)]) from None
-    except KeyError as error:
-        raise InvalidDirectory(
-            [Problem(str(path), None, str(error.args[0])[:80], "required column is missing")]
-        ) from None
-    except (csv.Error, ValueError, RecursionError) as error:
-        reason = "nested too deeply" if isinstance(error, RecursionError) else str(error)[:300]
-        raise InvalidDirectory([Problem(str(path), None, None, f"cannot be read: {reason}")]) from None
-
-
-def _undecodable(path: Path) -> Problem:
-    """The first file of ``path`` (a file or a folder) holding bytes that are not UTF-8, with the line."""
-    from ..records.safe import locate_undecodable
-
-    for file in [path] if path.is_file() else sorted(p for p in path.iterdir() if p.is_file()):
-        refused = locate_undecodable(str(file))
-        if refused.where != "(file)":
-            return Problem(file.name, int(refused.where.removeprefix("line ")), None, refused.reason)
-    return Problem(str(path), None, None, "a file is not UTF-8; save it as UTF-8")
-
-
-def _read_input_report(path: Path, source: Source, infer: bool) -> tuple[Directory, list[Inferred]]:
-    from .hsds_json import read_json
-    from .infer import enrich
-    from .ohana import read_ohana_report
-    from .tabular import read_package
-
-    if source is Source.ohana:
-        return read_ohana_report(path, infer)
-    if source is Source.hsds1:
-        from .hsds1 import read_hsds1
-
-        directory, inferred, notes = read_hsds1(path, infer)
-        LAST_NOTES[:] = notes
-        return directory, inferred
-    directory = read_json(path) if path.is_file() else read_package(path)
-    return directory, (enrich(directory) if infer else [])
-
-
-#: The per-row notes of the last HSDS 1.x read (rows left out or changed, and why).
-LAST_NOTES: list[Note] = []
-
-
-def write_report(report: list[Inferred], target: Path) -> None:
-    """The per-service import report as CSV: needs and requirements read, with where each came from."""
-    import csv
-
-    with target.open("w", newline="", encoding="utf-8") as handle:
-        out = csv.writer(handle)
-        out.writerow(["service_id", "service", "what", "value", "from"])
-        for row in report:
-            if row.kept_needs:
-                out.writerow([row.service_id, row.name, "needs", "", "stated by the listing (kept)"])
-            for need, why in row.needs.items():
-                out.writerow([row.service_id, row.name, "need", need, why])
-            if row.kept_eligibility:
-                out.writerow([row.service_id, row.name, "eligibility", "", "stated by the listing (kept)"])
-            for found in row.requirements:
-                out.writerow([row.service_id, row.name, found.kind, found.value, found.phrase])
-            if not (row.needs or row.kept_needs):
-                out.writerow([row.service_id, row.name, "need", "", "none found: not searchable by need"])
-        for note in LAST_NOTES:
-            out.writerow(["", "", "row", f"{note.file}, row {note.row}" if note.row else note.file, note.message])
-
-
-def summary(report: list[Inferred]) -> str:
-    with_needs = sum(1 for r in report if r.needs)
-    with_reqs = sum(1 for r in report if r.requirements)
-    none = sum(1 for r in report if not (r.needs or r.kept_needs))
-    return (
-        f"Read from the listings: needs for {with_needs} of {len(report)} services, eligibility for {with_reqs} "
-        f"({sum(len(r.requirements) for r in report)} requirements); {none} with no need found."
-    )
-
-
 @services_app.command("import")
 def import_command(
     source: Annotated[Path, typer.Argument(help="An HSDS tabular package (folder with CSVs) or an HSDS JSON file.")],
-    db: DbOption = None,
+    db: Db = None,
     replace: Annotated[bool, typer.Option(help="Replace everything stored instead of adding.")] = False,
     source_format: Annotated[
         Source,
@@ -244,8 +137,8 @@ def import_command(
 def _import_package(source: Path, db: str | None, replace: bool, infer: bool, report: Path | None) -> None:
     """An HSDS 3 package, column by column (``columnar``: the same checks, inferences and search rows
     as the row path, for a million services in about a minute)."""
-    from ..store.bulk import import_frames
-    from .columnar import enrich_frames, entries_frame, read_frames
+    from ..directory.columnar import enrich_frames, entries_frame, read_frames
+    from ..store.frames import import_frames
 
     with console.status("Reading and checking the package..."):
         try:
@@ -270,14 +163,14 @@ def _import_package(source: Path, db: str | None, replace: bool, infer: bool, re
 @services_app.command("export")
 def export_command(
     out: Annotated[Path, typer.Argument(help="A folder (CSV package) or, with --format json, a .json file.")],
-    db: DbOption = None,
+    db: Db = None,
     fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="csv: HSDS tabular package; json.")] = (
         ExportFormat.csv
     ),
 ) -> None:
     """Export the stored directory as an HSDS tabular package (CSV + datapackage.json) or HSDS JSON."""
-    from .hsds_json import write_json
-    from .tabular import write_package
+    from ..directory.hsds_json import write_json
+    from ..directory.tabular import write_package
 
     directory = open_store(db).load_directory()
     if fmt is ExportFormat.json:
@@ -307,7 +200,7 @@ def demo_help(near: str, needs: list[str], facts: PersonFacts, day: date, limit:
     import tempfile
     from dataclasses import replace
 
-    from .tabular import read_package
+    from ..directory.tabular import read_package
 
     place = geocode(near)
     facts = replace(facts, state=facts.state or place.state)  # the person lives where the help is looked for
@@ -368,20 +261,21 @@ def search_command(
     ] = True,
     as_of: Annotated[str | None, typer.Option("--as-of", help="Date for dated limits (YYYY-MM-DD).")] = None,
     limit: Annotated[int, typer.Option("--limit", min=1, max=500)] = 20,
-    db: DbOption = None,
+    db: Db = None,
     fmt: Annotated[
-        Format,
+        ServicesFormat,
         typer.Option(
             "--format",
             "-f",
             help="table for people, json for machines, print: a plain list to share, sms: a text message.",
         ),
-    ] = Format.table,
+    ] = ServicesFormat.table,
 ) -> None:
     """Find services near a place for some needs; each says whether it fits the person, and why.
 
     Example:  secondchance services search --near 70112 --need housing --need therapy --facts person.json
     """
+    # Long: its Typer signature (one annotated option per line) is half of it.
     try:
         place = geocode(near)
         bits = mask(need or [])
@@ -410,7 +304,7 @@ def search_command(
     results = search(store, query)
     asked = [resolve(n).code for n in need or []]
     missing = gaps(store, query, results, asked) if asked else []
-    if fmt is Format.json:
+    if fmt is ServicesFormat.json:
         payload = {
             "near": place.label,
             "radius_miles": radius,
@@ -419,10 +313,10 @@ def search_command(
         }
         sys.stdout.write(json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
         return
-    if fmt is Format.sms:
+    if fmt is ServicesFormat.sms:
         sys.stdout.write(sms_summary(results) + "\n")
         return
-    if fmt is Format.print:
+    if fmt is ServicesFormat.print:
         gap_lines = "".join(g.text(radius) + "\n" for g in missing)
         sys.stdout.write(print_list(results, place.label) + "\n" + gap_lines)
         return
@@ -439,22 +333,22 @@ def search_command(
 
 @services_app.command("report")
 def report_command(
-    db: DbOption = None,
+    db: Db = None,
     as_of: Annotated[str | None, typer.Option("--as-of", help="Day to judge staleness on (YYYY-MM-DD).")] = None,
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="table or json.")] = Format.table,
+    fmt: Annotated[ServicesFormat, typer.Option("--format", "-f", help="table or json.")] = ServicesFormat.table,
 ) -> None:
     """Per organization, listings with no eligibility, no hours, no phone, or stale dates (to fix them).
 
     Example:  secondchance services report --format json > to-fix.json
     """
-    from .report import PROBLEMS, report
+    from ..directory.report import PROBLEMS, report
 
     try:
         day = date.fromisoformat(as_of) if as_of else date.today()
     except ValueError:
         fail([Problem("--as-of", None, None, f"{as_of!r} is not a date like 2026-11-23")], "The query")
     rows = report(open_store(db).load_directory(), day)
-    if fmt is Format.json:
+    if fmt is ServicesFormat.json:
         sys.stdout.write(json.dumps([r.to_json() for r in rows], indent=2, ensure_ascii=False) + "\n")
         return
     table = Table(title=f"Listings to fix (as of {day.isoformat()})", show_lines=True)
@@ -467,10 +361,10 @@ def report_command(
 
 @services_app.command("sample")
 def sample_command(
-    db: DbOption = None, replace: Annotated[bool, typer.Option(help="Replace what is stored.")] = True
+    db: Db = None, replace: Annotated[bool, typer.Option(help="Replace what is stored.")] = True
 ) -> None:
     """Load the bundled demo directory (SAMPLE DATA, NOT REAL LISTINGS) into the database."""
-    from .tabular import read_package
+    from ..directory.tabular import read_package
 
     folder = Path(str(resources.files("secondchance.data.directory")))
     counts = open_store(db).import_directory(read_package(folder), replace=replace)
@@ -481,7 +375,7 @@ def synth_command(
     n: Annotated[int, typer.Option("--n", help="Number of services.", min=1)] = 10_000,
     seed: Annotated[int, typer.Option(help="Random seed (same seed, same directory).")] = 7,
     out: Annotated[Path | None, typer.Option(help="Also write an HSDS CSV package here.")] = None,
-    db: DbOption = None,
+    db: Db = None,
     replace: Annotated[bool, typer.Option(help="Replace what is stored.")] = True,
     index_only: Annotated[
         bool, typer.Option(help="Store only the search index (fast; search works, export has no rows).")
@@ -490,17 +384,17 @@ def synth_command(
     """Generate a realistic synthetic directory of N services (deterministic by seed) into the database."""
     import time
 
-    from .synth import synthesize
+    from ..directory.synth import synthesize
 
     started = time.perf_counter()
     frames = synthesize(n, seed)
     console.print(f"Generated {n:,} services in {time.perf_counter() - started:.1f} s")
     if out is not None:
-        from .synth import write_frames
+        from ..directory.synth import write_frames
 
         write_frames(frames, out)
         console.print(f"Wrote the HSDS package to {out}")
-    from ..store.bulk import bulk_load
+    from ..store.frames import bulk_load
 
     store = open_store(db)
     started = time.perf_counter()
@@ -509,23 +403,3 @@ def synth_command(
 
 
 services_app.command("synth")(synth_command)
-
-
-@db_app.command("upgrade")
-def db_upgrade(db: DbOption = None) -> None:
-    """Create or upgrade the database tables (Alembic migrations)."""
-    from ..store import connect, upgrade
-    from ..store.migrate import current
-
-    engine = connect(db)
-    upgrade(engine)
-    console.print(f"Database at revision {current(engine)}: {engine.url.render_as_string(hide_password=True)}")
-
-
-@db_app.command("current")
-def db_current(db: DbOption = None) -> None:
-    """Show the database's migration revision."""
-    from ..store import connect
-    from ..store.migrate import current
-
-    console.print(current(connect(db)) or "empty (run `secondchance db upgrade`)")

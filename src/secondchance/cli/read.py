@@ -5,39 +5,16 @@ from __future__ import annotations
 import json
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
-from ..options import EXIT_INVALID, console, errors
-from ..records import InvalidRecord, Person, people_from_json
+from ..papers.merge import checked_person, read_documents, reading_json
+from ..papers.reading import DocumentRefused
+from ..papers.registry import is_document
+from ..records import InvalidRecord, Person
 from ..records.parse import person_to_json
-from .merge import Merged, merge
-from .reading import DocumentRefused
-from .registry import is_document, read_document
-
-
-def read_documents(paths: list[str]) -> Merged:
-    """Every document read and merged into one person; DocumentRefused for the first one refused."""
-    return merge([read_document(path) for path in paths])
-
-
-def checked_person(merged: Merged, as_of: date | None) -> Person:
-    """The merged person through the record parser: the same checks as a typed record."""
-    return people_from_json(person_to_json(merged.person), as_of=as_of)[0]
-
-
-def reading_json(merged: Merged) -> dict[str, Any]:
-    """What was read (with its place), what was not, and where documents disagree."""
-    return {
-        "record": person_to_json(merged.person),
-        "seen": [{"field": s.field, "text": s.text, "place": str(s.place), "sure": s.sure} for s in merged.seen],
-        "unread": [
-            {"field": u.field, "text": u.text, "place": str(u.place), "reason": u.reason} for u in merged.unread
-        ],
-        "disagreements": list(merged.disagreements),
-        "notes": list(merged.notes),
-    }
+from .options import EXIT_INVALID, console, errors
 
 
 def read_command(

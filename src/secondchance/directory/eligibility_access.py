@@ -1,0 +1,103 @@
+"""What a clause asks before one is served: documents, a referral, sobriety."""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from .eligibility_lexicon import HEDGE, ci
+
+DOCUMENT_PATTERNS: Final = (
+    ("photo_id", ci(r"\b(?:photo|picture|valid|government[- ]issued|state|current)\s*(?:id|i\.d\.|identification)\b|"
+                     r"(?-i:\bID\b)|\bdriver'?s'?\s*licen[cs]e\b|\bid\s*card\b|\bidentification\b|\bpassport\b")),
+    ("ssn_card", ci(r"\bsocial\s*security\s*(?:card|number)\b|\bss\s*card\b|\bssn\b")),
+    ("birth_certificate", ci(r"\bbirth\s*certificates?\b")),
+    ("proof_of_income", ci(r"\bproof\s*of\s*(?:all\s*)?(?:household\s*)?income\b|\bpay\s*stubs?\b|"
+                            r"\bincome\s*verification\b|\btax\s*returns?\b|\bbenefit\s*award\s*letter\b|"
+                            r"\b(?:ssi|ssdi|ssa|benefits?)\s*(?:award\s*)?letters?\b|"
+                            r"\b(?:last|most\s*recent|recent)\s*(?:\d{1,2}\s*|two\s*|three\s*)?(?:(?:days?|weeks?|months?)(?:'s)?\s*"
+                            r"(?:of\s*)?)?pay\s*stubs?\b")),
+    ("proof_of_residency", ci(r"\bproof\s*of\s*(?:[A-Z][a-z]+\s*){0,3}(?:residen\w*|address)\b|\butility\s*bill\b|"
+                               r"\blease\s*agreement\b")),
+    ("release_papers", ci(r"\b(?:release|parole)\s*(?:papers|documents|paperwork|form)\b|"
+                           r"\bdischarge\s*papers\s*from\s*(?:prison|jail)\b")),
+)  # fmt: skip
+DOCUMENT_NEEDED = ci(
+    r"\b(?:bring|brings|required|requires?|must\s*(?:have|show|provide|present|bring)|need(?:ed|s)?|"
+    r"documents?:|documentation|proof|present|show|provide|with|have)\b"
+)
+DOCUMENT_NOT = ci(
+    r"\b(?:no|not|without|help\w*|assist\w*|obtain\w*|replac\w*|get(?:ting)?|apply(?:ing)?\s*for|lost|"
+    r"if\s*(?:you\s*)?(?:have|available)|helpful|optional|if\s*possible)\b"
+)
+
+
+def documents(clause: str) -> list[str]:
+    if not DOCUMENT_NEEDED.search(clause) or DOCUMENT_NOT.search(clause) or HEDGE.search(clause):
+        return []
+    codes = [code for code, pattern in DOCUMENT_PATTERNS if pattern.search(clause)]
+    another_way = re.search(r"\bor\s*(?:we|sign|call|self|verify|other)", clause, re.I)
+    if re.search(r"\bor\b", clause, re.I) and (len(codes) > 1 or another_way):
+        return []  # "a birth certificate or a passport": either will do, so neither is required
+    return codes
+
+
+REFERRAL_REQUIRED = ci(
+    r"\b(?:referrals?\s*(?:is\s*|are\s*)?(?:required|needed|necessary|only)|by\s*referral(?:\s*only)?|"
+    r"must\s*be\s*referred|\band\s*be\s*referred\s*by|referrals?\s*from\s*[\w ]{1,40}?\s*only|"
+    r"requires?\s*(?:a\s*)?referral|need\s*(?:a\s*)?referral|only\s*(?:accepts?|takes?)\s*referrals|"
+    r"(?:accepts?|takes?)\s*referrals\s*only|referred\s*by\s*(?:a|an|your|the)\s*[\w ]+?\s*only|"
+    r"referrals?\s*accepted\s*from\s*[\w ,]+?\s*only|referral\s*from\s*(?:a|an|the|your)?\s*[\w' ]{1,40}?\s*(?:is\s*)?"
+    r"required|must\s*have\s*(?:a\s*)?referral)\b"
+)
+REFERRAL_NOT = ci(
+    r"\b(?:no\s*referrals?\s*(?:is\s*|are\s*)?(?:needed|required|necessary)|referrals?\s*(?:is\s*|are\s*)?not\s*"
+    r"(?:needed|required|necessary)|self[- ]referrals?\s*(?:are\s*)?(?:accepted|welcome|ok|okay)|"
+    r"without\s*(?:a\s*)?referral|do\s*not\s*need\s*(?:a\s*)?referral|no\s*referral(?!\s*fees?)|"
+    r"(?:may|can)\s*self[- ]refer|or\s*be\s*referred|walk[- ]?in\s*or\s*(?:through|by|via)\s*[\w ]{0,30}?referral)\b"
+)
+
+
+def referral(clause: str) -> str | None:
+    if REFERRAL_NOT.search(clause):
+        return "not_required"
+    if (
+        REFERRAL_REQUIRED.search(clause)
+        and not HEDGE.search(clause)
+        and not re.search(r"\bor\b\s*(?:walk|self|call)", clause, re.I)
+        # "phone or electronic referrals only" says how referrals arrive; "required for shelter beds" is
+        # one part of the service
+        and not re.search(
+            r"\b(?:phone|telephone|electronic|online|e-?mail|fax|mail)\b[\w ,/()-]{0,30}referrals?\s*only|"
+            r"\brequired\s*for\s*(?!all\b|services?\b|admission\b|enrollment\b)\w+",
+            clause,
+            re.I,
+        )
+    ):
+        return "required"
+    return None
+
+
+SOBER = ci(
+    r"\b(?:detoxed|detoxified|completed\s*(?:a\s*)?detox(?:ification)?(?:\s*program)?|clean\s*and\s*sober|"
+    r"must\s*be\s*(?:clean|sober|drug[- ]free|alcohol[- ]free)|"
+    r"sobriety\s*(?:is\s*)?(?:required|necessary)|(?:\d+|thirty|sixty|ninety)\s*days?\s*(?:of\s*)?(?:clean|sober|sobriety)|"
+    r"(?:drug|alcohol|substance)[- ]free|free\s*(?:of|from)\s*(?:drugs|alcohol|substances)|"
+    r"not\s*(?:be\s*)?under\s*the\s*influence|no\s*(?:active|current)\s*(?:drug|alcohol|substance)"
+    r"(?:\s*(?:or|and|/)\s*(?:drug|alcohol))?\s*use|(?:drug|alcohol)\s*(?:and|&|/)\s*(?:drug|alcohol)[- ]free|"
+    r"must\s*pass\s*(?:a\s*)?drug\s*(?:test|screen\w*)|drug\s*(?:testing|screening)\s*(?:is\s*)?required|"
+    r"must\s*be\s*[\w ,]{0,20}?\bsober|(?:must\s*(?:be|remain|stay)\s*)abstinent|abstinence\s*(?:is\s*)?required|"
+    r"must\s*(?:maintain|remain)\s*(?:sober|sobriety|clean)|random\s*drug\s*test\w*|"
+    r"random\s*(?:drug|alcohol)\s*(?:(?:and|&|/)\s*(?:drug|alcohol)\s*)?(?:test\w*|screen\w*))\b"
+)
+SOBER_NOT = ci(
+    r"\b(?:sobriety\s*(?:is\s*)?not\s*required|no\s*sobriety\s*requirement|not\s*required\s*to\s*be\s*sober|"
+    r"regardless\s*of\s*(?:sobriety|substance|drug)|harm\s*reduction|low[- ]barrier|housing\s*first|even\s*if|"
+    r"(?:willing|want\w*)\s*to\s*(?:stay|be|remain|get|become)\s*(?:sober|clean))\b"
+)
+
+
+def sobriety(clause: str) -> bool:
+    if re.search(r"\bdrug[- ]free\s*(?:workplace|zone|school)", clause, re.I):
+        return False
+    return bool(SOBER.search(clause)) and not SOBER_NOT.search(clause) and not HEDGE.search(clause)

@@ -1,0 +1,373 @@
+"""The whole-clause gate: a clause decides only when every word of it is accounted for.
+
+Rounds 5 and 6 (written blind) showed why: a pattern that matches *part* of a clause decides what
+the rest of the clause qualifies ("priority to", "and their families", "or disabled", "for the
+lunch program"). So a clause is first parsed as a whole: its value expressions (an age, a place,
+an income limit, a document, a record policy...) are found by tight patterns, and every word left
+over must be one of a closed list of fillers (``eligibility_lexicon.FILLERS``: subjects such as
+"adults", modals, "only", "required", "open to", "Eligibility:"). A clause with any other word
+left over — a hedge, a negation outside an expression, "or", another group, a scope — yields
+nothing. The kind readers then read the values of the kinds the parse found, with their own
+vetoes kept.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Final
+
+from .eligibility_access import DOCUMENT_PATTERNS, REFERRAL_NOT, REFERRAL_REQUIRED
+from .eligibility_ages import digits
+from .eligibility_lexicon import (
+    AGENT,
+    ARTICLES,
+    FILLER_PHRASES,
+    FILLERS,
+    HEDGE,
+    OPENERS,
+    PUNCTUATION,
+    QUALIFIERS,
+    SERVICE_NOUNS,
+    SINGULAR,
+    SUBJECTS,
+    WIDENERS,
+    ci,
+)
+from .eligibility_people import DISCHARGE
+from .eligibility_places import COUNTY_AFTER, COUNTY_BEFORE, ZIPS
+from .eligibility_records import CASE_BY_CASE, RECORD_WORDS, RECORDS_ANY, RECORDS_NONE
+from .geo import STATES
+
+N = r"\d{1,2}(?!\s*(?:%|percent|\d|,\d))"
+YRS = r"(?:\s*(?:years?|yrs?\.?|y/?o\b|y\.o\.)(?:\s*(?:of\s+age|old))?)?"
+UP = r"\s*(?:\+|plus\b|(?:and|or|&)\s*(?:over|older|above|up|upward|upwards|more)|and\s+up)"
+DOWN = r"\s*(?:and|or|&)\s*(?:under|younger|below|less)"
+BOUND = (
+    r"(?:at\s*least|a\s+least|minimum(?:\s+age)?(?:\s+(?:of|is))?:?|min\.?\s*age:?|no\s+younger\s+than|over|older\s+than|"
+    r"above|under|younger\s+than|below|up\s+to|no\s+older\s+than|maximum\s+age(?:\s+(?:of|is))?:?|max\.?\s*age:?)"
+)
+NEG_WHO = r"(?:no\s*one|nobody|no\s+(?:persons?|people|children|kids|youth|minors|adults|individuals|clients))"
+AGE_SUBJECTS = "|".join(sorted(SUBJECTS | {"women", "men", "girls", "boys", "males", "females", "tay", "veterans"}))
+AGE_EXPRS: Final = [
+    ci(rf"\b(?:between\s+the\s+ages\s+of|(?:ages?|aged)\s*:?\s*(?:of\s+)?(?:between|from)?|between|from)\s*{N}{YRS}\s*"
+       rf"(?:-|–|—|to|through|thru|and)\s*{N}{YRS}"),
+    ci(rf"\b{N}\s*(?:-|–|—|to|through|thru)\s*{N}\s*(?:years?|yrs?\.?|y/?o\b|y\.o\.)(?:\s*(?:of\s+age|old))?"),
+    ci(rf"\b(?:{AGE_SUBJECTS})\s*\(?{N}\s*(?:-|–|to|through)\s*{N}\b"),
+    ci(rf"\b(?:ages?|aged)\s*:?\s*(?:of\s+)?{N}{YRS}(?:{UP}|{DOWN})?"),
+    ci(rf"\b{N}\s*(?:years?|yrs?\.?|y/?o\b|y\.o\.)(?:\s*(?:of\s+age|old))?(?:{UP}|{DOWN})?"),
+    ci(rf"\b{N}{UP}{YRS}|\b{N}{DOWN}(?:\s*(?:years?|yrs?)(?:\s+(?:of\s+age|old))?)?"),
+    ci(rf"\bmust\s+be\s+(?:at\s+least\s+)?{N}\b"),
+    ci(rf"\b{BOUND}\s*(?:the\s+)?(?:age\s*(?:of\s+)?)?{N}{YRS}"),
+    ci(rf"\b(?:{NEG_WHO}|must\s+not\s+be|cannot\s+be|can't\s+be)\s+(?:under|younger\s+than|below|over|older\s+than|above)"
+       rf"\s*(?:the\s+)?(?:age\s*(?:of\s+)?)?{N}{YRS}(?:\s+(?:admitted|accepted|allowed|served|permitted|eligible))?"),
+]  # fmt: skip
+GENDER_EXPR = ci(
+    r"\b(?:women|woman|females?|girls|mothers|moms|ladies|lady|mujeres|men|man|males?|boys|fathers|dads|hombres)(?:'s)?\b"
+)
+VETERAN_EXPRS: Final = [
+    ci(r"\b(?:u\.?s\.?\s+|military\s+)?(?:veterans?|veteranos|vets)\b"),
+    DISCHARGE,
+    ci(r"\bhonorabl[ey]\s+discharged?\b|\bdd-?\s?214\b"),
+    ci(
+        r"\b(?:must\s+have|who\s+(?:have\s+)?|those\s+who)\s*served\s+in\s+the\s+(?:u\.?s\.?\s*)?(?:armed\s+forces|military)\b"
+    ),
+]
+INSURANCE_EXPRS: Final = [
+    ci(r"\b(?:medicaid|medi-?cal|masshealth|apple\s+health|ahcccs|tenncare|soonercare)\b"),
+    ci(
+        r"\bmedicare(?:\s+part\s+[abcd](?:\s*(?:,|or|and|&|/)\s*[abcd])*)?\b|"
+        r"\b(?:private|commercial)\s+(?:health\s+)?(?:insurance|plans?)\b"
+    ),
+    ci(
+        r"\b(?:uninsured|(?:no|without)\s+(?:health\s+|medical\s+)?insurance|without\s+access\s+to\s+health\s+care|"
+        r"(?:do|does|must)\s+not\s+have\s+(?:any\s+)?(?:health\s+|medical\s+)?insurance|"
+        r"not\s+covered\s+by\s+(?:any\s+)?(?:health\s+)?insurance|lack(?:s|ing)?\s+(?:health\s+)?insurance)\b"
+    ),
+]
+FPL_EXPR = (
+    r"\d{2,3}\s*(?:%|percent|pct\b)\s*(?:of\s+)?(?:the\s+)?(?:current\s+)?(?:federal\s+|national\s+|hhs\s+)?"
+    r"(?:poverty(?:\s+(?:level|line|guidelines?|income\s+guidelines))?|fpl|fpg|fpig)"
+)
+INCOME_CMP = (
+    r"(?:at\s+or\s+(?:below|under)|below|under|less\s+than|up\s+to|(?:must\s+)?not\s+(?:to\s+)?exceed(?:ing)?|"
+    r"no\s+(?:more|greater|higher)\s+than|(?:can't|cannot|can\s+not|must\s+not|may\s+not)\s+(?:be\s+)?"
+    r"(?:over|above|more\s+than|greater\s+than|exceed)|max(?:imum)?(?:\s+income)?\s*:?|≤|<=?|0\s*[-–]\s*|is)"
+)
+INCOME_EXPRS: Final = [
+    ci(rf"(?:{INCOME_CMP}\s*)?{FPL_EXPR}(?:\s+(?:or|and)\s+(?:less|below|under|lower))?"),
+    ci(
+        r"\b(?:low[- ]income\s+(?:or|and|/)\s+(?:no|zero)[- ]income|low[- ]?income|low\s+(?:or|and|/)\s+no\s+income|"
+        r"(?:no|zero)\s+(?:or|and|/)\s+low\s+income|limited\s+income|"
+        r"income[- ](?:eligible|qualified)|(?:meets?|must\s+meet)\s+(?:the\s+)?income\s+(?:guidelines|requirements|"
+        r"limits|criteria)|financial(?:ly)?\s+(?:eligible|need|hardship)|indigent)\b"
+    ),
+]
+_STATE = "|".join(sorted((re.escape(n) for n in STATES), key=len, reverse=True))
+CITY_NAME = r"[A-Z][A-Za-z.'-]*(?:\s+[A-Z][A-Za-z.'-]*){0,4}"
+RES_LEAD = r"(?:residents?\s+of|resid(?:e|es|ing|ency)\s+in|liv(?:e|es|ing)\s+in|domiciled\s+in)"
+PLACE_EXPRS: Final = [
+    COUNTY_AFTER,
+    COUNTY_BEFORE,
+    *ZIPS,
+    ci(rf"\b{RES_LEAD}\s+(?:the\s+)?(?:state\s+of\s+)?(?:{_STATE})(?:\s+state)?\b"),
+    ci(rf"\b(?:state\s+of\s+)?(?:{_STATE})\s+(?:state\s+)?residents?\b"),
+    re.compile(rf"\b(?:{'|'.join(STATES.values())})\s+[Rr]esidents?\b"),
+    re.compile(
+        r"\b(?:[Rr]esidents?\s*of|[Rr]esid(?:e|es|ing)\s*in|[Ll]iv(?:e|es|ing)\s*in)\s*(?:the\s*)?(?:[Cc]ity\s*of\s*)?"
+        rf"{CITY_NAME}(?:\s*,\s*(?:and\s+|or\s+)?{CITY_NAME}|\s+(?:and|or|&)\s+{CITY_NAME}){{0,11}}"
+    ),
+    re.compile(rf"\b(?:[Cc]ity\s*of\s*)?{CITY_NAME}\s+(?:city\s+)?[Rr]esidents?\b"),
+]
+REFERRAL_EXPRS: Final = [
+    REFERRAL_REQUIRED,
+    REFERRAL_NOT,
+    ci(rf"\b(?:by\s+)?(?:referrals?|referred)\s+(?:is\s+|are\s+)?(?:(?:required|needed|necessary|only)\s+)?"
+       rf"(?:from|by|through)\s+{AGENT}(?:\s*(?:,|or|and|/)\s*{AGENT})*"),
+]  # fmt: skip
+SOBER_EXPRS: Final = [
+    ci(r"\b(?:clean\s+and\s+sober|sober|clean|drug[- ]free|alcohol[- ]free|(?:drug|alcohol)\s+(?:and|&|/)\s+"
+       r"(?:drug|alcohol)[- ]free|detoxed|detoxified|sobriety|abstinent|abstinence)\b"),
+    ci(r"\b(?:completed?\s+(?:a\s+)?detox(?:ification)?(?:\s+program)?|\d+\s+days?\s+(?:of\s+)?(?:clean|sober|sobriety)"
+       r"(?:\s+time)?|must\s+pass\s+(?:a\s+)?drug\s+(?:test|screen(?:ing)?)|drug\s+(?:testing|screening)|"
+       r"not\s+(?:be\s+)?under\s+the\s+influence|no\s+(?:active|current)\s+(?:drug|alcohol|substance)"
+       r"(?:\s*(?:or|and|/)\s*(?:drug|alcohol))?\s+use)\b"),
+    ci(r"\b(?:clean|sober|clean\s+and\s+sober)\s+for\s+(?:at\s+least\s+)?\d+\s+(?:days|months)|"
+       r"\b(?:abstinent|free|clean)\s+(?:from|of)\s+(?:drugs?|alcohol|substances)(?:\s*(?:and|or|&|/)\s*(?:drugs?|alcohol|"
+       r"substances))?(?:\s+for\s+(?:at\s+least\s+)?\d+\s+(?:days|months))?|"
+       r"\brandom\s+(?:drug\s+tests?|drug\s+testing|drug\s+screens?|uas?)\b|"
+       r"\brandom\s+(?:drug|alcohol)\s+(?:and|&|/)\s+(?:drug|alcohol)\s+(?:tests?|testing|screens?|screening)\b|"
+       r"\b(?:clean\s+and\s+)?sober\s+living(?:\s+(?:environment|home|house|residence|facility))?"),
+]  # fmt: skip
+#: "Illinois Medicaid", "Florida Medicaid": the state's own program is still Medicaid.
+STATE_MEDICAID = ci(rf"\b(?:{_STATE})\s+(?:medicaid|medi-?cal)\b")
+#: "a valid California ID": the state that issued a paper is part of its name.
+STATE_ID = re.compile(rf"(?i:\b(?:{_STATE})\s+(?:state\s+)?)(?:ID|I\.D\.|[Ii]dentification)\b")
+RELEASE_PAPERS = ci(
+    r"\b(?:federal\s+)?(?:cdcr|doc|bop|prison|jail)\s+(?:release|parole)\s+(?:papers|documents|paperwork|forms?)|"
+    r"\b(?:release|parole)\s+(?:papers|documents|paperwork|forms?)\s+from\s+(?:prison|jail|cdcr|doc|custody)"
+)
+OFFENSE_WHO = (
+    r"(?:(?:persons?|people|individuals|applicants|anyone|one|those|clients)\s+(?:with\s+(?:an?\s+|any\s+)?|"
+    r"convicted\s+of\s+(?:an?\s+|any\s+)?|who\s+(?:are|have\s+been)\s+(?:convicted\s+of\s+(?:an?\s+)?)?))?"
+)
+OFFENSE = (
+    OFFENSE_WHO + r"(?:(?:registered\s+)?sex(?:ual)?\s+offen(?:ders?|ses?)|(?:pc\s*)?290\s+registrants?|registrants?|"
+    r"arson(?:ists?)?(?:\s+(?:convictions?|history))?|violent\s+(?:felon(?:y|ies|s)|offen(?:ders?|ses?)|crimes?|convictions?)(?:\s+convictions?)?|"
+    r"(?:prior\s+)?felon(?:y|ies|s)(?:\s+(?:convictions?|records?|history))?|(?:prior\s+)?convictions|"
+    r"criminal\s+(?:records?|history|background|convictions?))"
+)
+NEGATOR = (
+    r"(?:no|not|except|excluding|exclude[sd]?|cannot|can't|must\s+not|ineligible|barred|but\s+not|may\s+not|"
+    r"(?:will|does|do|can)\s+not\s+(?:accept|serve|admit|house)|won't\s+(?:accept|serve|admit|house)|"
+    r"unable\s+to\s+(?:accept|serve|admit|house))"
+    r"(?:\s+(?:be|have|an?|any|one|prior|registered|history\s+of|on|listed\s+on|the|a))*"
+)
+RECORD_EXPRS: Final = [
+    ci(rf"\b{NEGATOR}\s+{OFFENSE}(?:\s*(?:,|and|or|&|/)\s*(?:registered\s+)?{OFFENSE})*"),
+    ci(rf"\b{NEGATOR}\s+(?:the\s+)?(?:sex\s+offender\s+)?registry|\bmust\s+not\s+be\s+required\s+to\s+register\b"),
+    ci(rf"\b{OFFENSE}\s+(?:are\s+|is\s+)?(?:not\s+(?:eligible|accepted|allowed|admitted)|excluded|ineligible|"
+       r"prohibited|(?:cannot|can't|will\s+not)\s+be\s+(?:housed|served|accepted|admitted)|need\s+not\s+apply|"
+       r"disqualif(?:y|ies)\s+(?:you|applicants))"),
+    ci(rf"{RECORD_WORDS}(?:\s+(?:are\s+|is\s+)?(?:welcome|accepted|ok|okay|not\s+a\s+barrier|no\s+barrier|eligible))?"),
+    ci(r"\bregardless\s+of\s+(?:criminal\s+)?(?:history|record|background|convictions?)\b"),
+    ci(r"\bno\s+background\s+checks?\b|\bbackground\s+checks?\s*(?:is\s*|are\s*)?not\s*(?:required|done|performed)"),
+    *RECORDS_ANY[4:],
+    ci(r"\bclean\s+(?:criminal\s+)?background\s+checks?\b"),
+    RECORDS_NONE,
+    CASE_BY_CASE,
+    ci(r"\b(?:reviewed|considered|evaluated|assessed)\s+(?:on\s+an?\s+)?case[- ]by[- ]case(?:\s+basis)?|"
+       r"\b(?:reviewed|considered|evaluated|assessed)\s+(?:individually|on\s+an?\s+(?:individual|case[- ]by[- ]case)\s+"
+       r"basis)|\bcase[- ]by[- ]case(?:\s+(?:basis|review))?(?:\s+of)?"),
+]  # fmt: skip
+EXPRESSIONS: Final[tuple[tuple[str, list[re.Pattern[str]]], ...]] = (
+    ("age", AGE_EXPRS),
+    ("gender", [GENDER_EXPR]),
+    ("veteran", VETERAN_EXPRS),
+    ("insurance", [*INSURANCE_EXPRS, STATE_MEDICAID]),
+    ("income", INCOME_EXPRS),
+    ("residency", PLACE_EXPRS),
+    ("document", [*(pattern for _, pattern in DOCUMENT_PATTERNS), RELEASE_PAPERS, STATE_ID]),
+    ("referral", REFERRAL_EXPRS),
+    ("sobriety", SOBER_EXPRS),
+    ("records", RECORD_EXPRS),
+)
+TOKEN = re.compile(r"<[a-z+]+>|[a-z0-9]+(?:['’][a-z]+)?|[^\sa-z0-9]", re.IGNORECASE)
+#: "18+ for the shelter", "at the food pantry": a limit for one part of the service.
+SCOPE = re.compile(r"^(?:for|at|in)$")
+
+
+@lru_cache(maxsize=4096)
+def spans(clause: str) -> list[tuple[int, int, str]]:
+    """Every value expression found in a clause: (start, end, kind), each run on to the end of its word
+    (cached: ``parse`` and ``mentioned`` both ask)."""
+    found: list[tuple[int, int, str]] = []
+    for kind, patterns in EXPRESSIONS:
+        for pattern in patterns:
+            for m in pattern.finditer(clause):
+                end = m.end()
+                while end < len(clause) and clause[end].isalnum():
+                    end += 1
+                if m.end() > m.start():
+                    found.append((m.start(), end, kind))
+    return found
+
+
+def residue(clause: str, found: list[tuple[int, int, str]]) -> list[str]:
+    """The clause's tokens outside every expression; a run of expressions stands as one token naming its
+    kinds ("<age>", "<gender+records>")."""
+    kinds: list[set[str]] = [set() for _ in clause]
+    for start, end, kind in found:
+        for i in range(start, end):
+            kinds[i].add(kind)
+    out: list[str] = []
+    i = 0
+    while i < len(clause):
+        if not kinds[i]:
+            out.append(clause[i])
+            i += 1
+            continue
+        run: set[str] = set()
+        while i < len(clause) and kinds[i]:
+            run |= kinds[i]
+            i += 1
+        out.append(f" <{'+'.join(sorted(run))}> ")
+    text = "".join(out)
+    for phrase in FILLER_PHRASES:
+        text = phrase.sub(" ", text)
+    return [t.lower() for t in TOKEN.findall(text)]
+
+
+#: Kinds whose values "or" may list: any insurer named is taken, any place named is served. Not documents
+#: ("a birth certificate or a passport": neither is required), nor ages, nor genders.
+OR_KINDS: Final = frozenset({"insurance", "residency"})
+
+
+def _same_kind(left: str, right: str, or_kinds: frozenset[str] = OR_KINDS) -> bool:
+    """Two expression tokens that share a kind ("<insurance>", "<insurance>"): "or" joins a list of values.
+    Two plain qualifiers ("unemployed or underemployed", "pregnant or parenting") narrow the same people
+    either way: they widen no limit we model."""
+    if left in QUALIFIERS and right in QUALIFIERS and not {left, right} & {"low", "income"}:
+        return True
+    if not (left.startswith("<") and right.startswith("<")):
+        return False
+    return bool(set(left.strip("<>").split("+")) & set(right.strip("<>").split("+")) & or_kinds)
+
+
+def _joined(tokens: list[str], i: int, step: int) -> str:
+    """The token "or" joins on one side, past "be"/"have" and articles ("Medicaid or be uninsured")."""
+    i += step
+    while 0 <= i < len(tokens) and tokens[i] in ("be", "are", "is", "have", "has", "a", "an", "the"):
+        i += step
+    return tokens[i] if 0 <= i < len(tokens) else ""
+
+
+def _another_group(words: list[str], i: int) -> bool:
+    """After "and"/","/"&" at ``i``, beside a limit: another group ("and adults", "and disabled adults",
+    "and low-income families", "youth 16-24 and women"), not a second condition on the same people."""
+    before = [w for w in words[:i] if w.startswith("<")]
+    if not before:
+        return False
+    for word in words[i + 1 :]:
+        if word in SUBJECTS:
+            return True
+        if word.startswith("<"):
+            if "gender" in word and "gender" not in before[-1]:
+                return True
+            continue
+        if word not in ARTICLES and word not in QUALIFIERS:
+            return False
+    return False
+
+
+def _scoped(words: list[str], i: int) -> bool:
+    """After a limit, "for"/"in"/"at" a part of the service ("18+ for the shelter", "in transitional housing")
+    or "for" some of the people ("referral required for Medi-Cal patients")."""
+    if not any(w.startswith("<") for w in words[:i]):
+        return False
+    if words[i] == "for" and words[i + 1 : i + 2] in (["that"], ["it"], ["this"], ["those"], ["them"]):
+        return True  # "bring your release papers for that": for something another clause names
+    for word in words[i + 1 :]:
+        if word in SERVICE_NOUNS or (word in SUBJECTS and words[i] == "for"):
+            return True
+        if word not in ARTICLES and word not in QUALIFIERS and not word.startswith("<"):
+            return False
+    return False
+
+
+def unaccounted(tokens: list[str], or_kinds: frozenset[str] = OR_KINDS) -> list[str]:
+    """Tokens the grammar does not account for: content words, "or" outside a list of values, another
+    group joined on ("youth 16-24 and adults"), a scope ("18+ for the shelter")."""
+    bad = []
+    for i, token in enumerate(tokens):
+        if token.startswith("<") or token in FILLERS or token in PUNCTUATION:
+            continue
+        if token == "or" and _same_kind(_joined(tokens, i, -1), _joined(tokens, i, 1), or_kinds):
+            continue  # "Medi-Cal or uninsured", "Residents of East Palo Alto or Menlo Park"
+        bad.append(token)
+    words = [t for t in tokens if t not in PUNCTUATION or t in ("&", ",")]
+    for i, word in enumerate(words):
+        if word in ("and", "&", ",") and _another_group(words, i):
+            bad.append(f"{word} ...")  # "youth 16-24 and adults": another group served beside
+        if SCOPE.match(word) and _scoped(words, i):
+            bad.append(f"{word} ...")  # "18+ for the shelter", "required for Medi-Cal patients": for a part only
+    return bad
+
+
+#: "... or be referred by": the referral is the other way in for whatever limit precedes it.
+OR_REFERRED: Final = ci(r"\bor\s+(?:be\s+)?referred\b")
+
+
+def _kinds(part: str) -> frozenset[str] | None:
+    """A part's kinds when it parses whole; None when it does not."""
+    found = spans(part)
+    if not found or unaccounted(residue(part, found), _or_kinds(part)):
+        return None
+    kinds = frozenset(kind for _, _, kind in found)
+    if len(kinds) > 1 and OR_REFERRED.search(part):
+        return None  # "Must live in Riverside County or be referred by Probation": a choice of two limits
+    return kinds
+
+
+def _or_kinds(part: str) -> frozenset[str]:
+    """The kinds "or" may list in this part: papers too when every paper named is one paper ("a driver's
+    license, state ID or passport" is a photo ID whichever is brought)."""
+    papers = {code for code, pattern in DOCUMENT_PATTERNS if pattern.search(part)}
+    return OR_KINDS | {"document"} if len(papers) == 1 else OR_KINDS
+
+
+def _inert(part: str) -> bool:
+    """A comma part with no value expression that only adds a condition we do not model ("county
+    resident and willing and able to work"): it cannot widen who is served, so its neighbours stand.
+    Not when it opens with a connective, hedges, negates, names another group or has a number."""
+    tokens = [t for t in residue(part, []) if t not in PUNCTUATION]
+    if not tokens or tokens[0] in OPENERS or re.search(r"\d", part) or HEDGE.search(part):
+        return False
+    return not any(t in WIDENERS or (t in SUBJECTS and t not in SINGULAR) for t in tokens)
+
+
+def mentioned(clause: str) -> frozenset[str]:
+    """The kinds a clause names an expression of, whether or not the clause parses."""
+    return frozenset(kind for _, _, kind in spans(digits(clause)))
+
+
+def parse(clause: str) -> frozenset[str]:
+    """The kinds a clause states when the whole clause is a requirement sentence, or a list of them
+    joined by commas; empty otherwise."""
+    clause = digits(clause)
+    whole = _kinds(clause)
+    if whole is not None:
+        return whole
+    parts = [p for p in clause.split(",") if p.strip()]
+    if len(parts) < 2:
+        return frozenset()
+    kinds: set[str] = set()
+    for part in parts:
+        if spans(part):
+            got = _kinds(part)
+            if got is None:
+                return frozenset()
+            kinds |= got
+        elif not _inert(part):
+            return frozenset()
+    return frozenset(kinds)

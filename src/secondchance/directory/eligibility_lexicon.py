@@ -1,0 +1,115 @@
+"""Words shared by the eligibility readers: hedges, and the case-insensitive pattern helper."""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+
+def ci(pattern: str) -> re.Pattern[str]:
+    """A case-insensitive pattern (listings write "AGE 18+", "Age 18+" and "age 18+")."""
+    return re.compile(pattern, re.IGNORECASE)
+
+
+HEDGE: Final = ci(
+    r"\b(?:priority|prioritiz\w*|prefer\w*|encourag\w*|especially|particularly|may|might|some|most|"
+    r"usually|generally|typically|often|vary|varies|recommended|ideally|welcome to apply|not limited to|"
+    r"mostly|mainly|primarily|largely|predominantly|chiefly|"
+    r"including but)\b"
+)
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+#: Who a requirement sentence is about ("Adults 18+", "Clients must be sober"). Joined to a limit by
+#: "and" they name another group served beside it ("youth 16-24 and adults"), so the clause says nothing.
+SUBJECTS: Final = _words(
+    "people persons person individuals individual adults adult clients client participants participant applicants "
+    "applicant residents resident patients patient members member youth youths teens teen teenagers children kids "
+    "seniors senior elders elderly students guests tenants households household consumers customers those anyone "
+    "everyone families family parents couples others adolescents minors juveniles infants toddlers survivors victims "
+    "caregivers spouses dependents preschoolers"
+)
+#: What is offered: "Emergency shelter for adult males". After "for"/"at"/"in" beside a limit they scope it.
+SERVICE_NOUNS: Final = _words(
+    "program programs services service shelter housing center clinic home residence facility site project "
+    "house beds bed dorm training job jobs apartment apartments treatment outpatient legal aid food pantry meal meals "
+    "dental tutoring class classes care"
+)
+ARTICLES: Final = _words("a an the our this all any their his her")
+#: The closed list of words a requirement sentence may hold besides its value expressions: subjects and
+#: the qualifiers that only narrow who they are, modals, "be", "only", "required", "open to", headers.
+#: Not here, on purpose: hedges, negations, "or", "also", "some", "most", "except", numbers, time words.
+FILLERS: Final = (
+    (SUBJECTS - _words("everyone parents couples others victims caregivers spouses dependents"))
+    | SERVICE_NOUNS
+    | _words("a an the our this all")
+    | _words(
+        "must should shall will need needs needed to be is are been being have has having who that "
+        "and of in at on for with as by from "
+        "only exclusively solely strictly required requirement requirements requires require necessary mandatory "
+        "serves serving serve served open welcome welcomed accepted accept accepts accepting eligible eligibility "
+        "qualify qualifies qualified limited restricted available "
+        "criteria qualifications population target who what bring documents documentation proof copy copies valid "
+        "current show provide present "
+        "age ages aged gender sex residency income household hh annual gross insurance health coverage plans "
+        "beneficiaries recipients enrollees covered taken billed "
+        "adult young older single homeless unemployed underemployed jobseekers seeking job seekers "
+        "transitional emergency residential "
+        "hire hires hiring consider considered work works "
+        "your please we you status verified enrolled remain maintain stay walk ins very recovery transition tay "
+        "pregnant expecting expectant parenting experiencing homelessness families family live lives living reside "
+        "resides residing enrollment admission intake earn earns earning demonstrate demonstrated here such zip code "
+        "codes zipcode reentry employer employers renters homeowners employment parole probation domestic violence "
+        "abuse trafficking disabled provides offers help helps adolescents minors juveniles admitted designed intended "
+        "reserved dedicated specifically specific limit limits range restrictions can apply applying old olds "
+        "beneficiary recipient enrollee "
+        # verbs of taking and entering, and words that only name a paper or a plan more exactly
+        "take takes taking enroll enrolls enter entering see sees making qualifying whose allowed permitted "
+        "card active original written photo shown submitted risk billing subject you'll"
+    )
+)
+PUNCTUATION: Final = frozenset(",:;()-/&.!'\"•*–—[]")
+#: Phrases that are fillers as a whole ("at the time of enrollment", "men and women", "U.S.").
+FILLER_PHRASES: Final = (
+    ci(
+        r"\b(?:at|upon|prior\s+to|before|by)\s+(?:the\s+)?(?:time\s+of\s+)?(?:enrollment|intake|entry|admission|"
+        r"application|move-in|check-in|program\s+entry|start|(?:every|each|your\s+first|the\s+first)\s+visit)\b"
+    ),
+    ci(
+        r"\bin\s+order\s+to\s+(?:qualify|enroll|apply|be\s+(?:served|eligible|accepted))\b|\bto\s+(?:qualify|apply|enroll)\b"
+    ),
+    ci(r"\bof\s+(?:any|all)\s+(?:eras?|branch(?:es)?)\b|\ball\s+branches\b|\bany\s+branch\b"),
+    ci(r"\bu\.s\.|\bus\b|\b(?:government|state)[- ]issued\b"),
+    ci(r"\bmanaged\s+care\b"),
+    # an operating rule or a size, never who is served: "check in by 6pm", "(16 beds)"
+    ci(r"\bcheck[- ]?in\s+(?:by|at|before)\s+\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)|\b\d{1,3}\s+beds\b"),
+    # Spanish "only", subjects, "of", "accepted"
+    ci(r"\b(?:solamente|s[oó]lo|[uú]nicamente|personas|adultos|j[oó]venes|de|para|se\s+aceptan?)\b"),
+)
+#: Who may send a referral ("referral from a case manager or parole officer required").
+AGENT = (
+    r"(?:(?:a|an|the|your|their)\s+)?(?:[\w-]+\s+){0,3}?(?:agency|agencies|officers?|workers?|managers?|providers?|"
+    r"doctors?|physicians?|counselors?|courts?|hospitals?|programs?|caseworkers?|clinics?|schools?|211|therapists?|"
+    r"(?:parole|probation)(?:\s+(?:officers?|agents?|departments?|office))?|cdcr|public\s+defender'?s?(?:\s+office)?|"
+    r"staff|partners?|agents?|organizations?|dhs|dcfs|dss|cps|va|pastors?|clergy|judges?)"
+)
+
+#: Words that narrow the people a subject names ("homeless adults", "disabled adults").
+QUALIFIERS: Final = _words(
+    "adult young older single homeless unemployed underemployed disabled pregnant expecting expectant parenting "
+    "transitional emergency very low income"
+)
+#: Words that open a comma part which qualifies its neighbour rather than adding a condition.
+OPENERS: Final = _words(
+    "and or but except excluding including especially with without for who which if unless in at as"
+)
+#: Words that widen who is served or scope a limit: a comma part holding one takes its neighbours back.
+WIDENERS: Final = _words(
+    "or also except unless but including if when for some most may might can not no any all everyone anyone others "
+    "other welcome served accepted eligible priority preferred prefer especially only exempt regardless"
+)
+#: One person of the group a listing serves ("county resident"): not another group beside a limit.
+SINGULAR: Final = _words("resident person individual applicant client participant member adult")

@@ -1,0 +1,65 @@
+"""Who a clause says is served by gender, and veterans only."""
+
+from __future__ import annotations
+
+import re
+
+from .eligibility_lexicon import HEDGE, ci
+
+FEMALE = ci(r"\b(?:women|woman|females?|girls|mothers|moms|ladies|lady|mujeres)\b|\bwomen's\b")
+MALE = ci(r"\b(?:men|man|males?|boys|fathers|dads|gentlemen|hombres)\b|\bmen's\b")
+ALL_GENDERS = ci(
+    r"\b(?:all\s*genders?|any\s*gender|regardless\s*of\s*gender|transgender|trans|non-?binary|gender[- ]?(?:diverse|"
+    r"queer|expansive|identity)|lgbt\w*|families|family|couples?|parents?|both|everyone|anyone|co-?ed)\b"
+)
+GENDER_ONLY = ci(
+    r"\b(?:only|serves?|for|exclusively|shelter|program|house|home|residence|veterans?|aged?|ages|over|\d{1,2}|"
+    r"single|pregnant|homeless|who|with|and\s*(?:their|her|his)\s*children|and\s*children)\b"
+)
+
+
+def gender(clause: str) -> str | None:
+    female, male = FEMALE.search(clause), MALE.search(clause)
+    if bool(female) == bool(male) or ALL_GENDERS.search(clause) or HEDGE.search(clause):
+        return None
+    if re.search(r"\bnot\b|\bno\b|\bexcept\b|\bvictims?\b.*\bby\b|-identified\b", clause, re.IGNORECASE):
+        return None
+    if re.search(  # "children under 5 and pregnant women": the children are of any gender
+        r"\b(?:children|kids|youth|adults|seniors|people|persons|individuals|infants|families)\b[^;]*?\b(?:and|or)\s+"
+        r"(?:pregnant\s+|single\s+)?(?:women|men|mothers|fathers|girls|boys)\b",
+        clause,
+        re.IGNORECASE,
+    ):
+        return None
+    return "female" if female else "male"
+
+
+#: A DD-214 alone is a paper to bring, not who is served (two blind labellers read it so): not read.
+VETERAN = ci(
+    r"\bveterans?\b|\bveteranos\b|\bvets\b|\bhonorabl[ey]\s*discharged?\b|"
+    r"\b(?:must\s*have|who\s*(?:have\s*)?|those\s*who)\s*served\s*in\s*the\s*(?:u\.?s\.?\s*)?(?:armed\s*forces|military)\b"
+)
+VETERAN_NOT = ci(
+    r"\b(?:famil(?:y|ies)|spouses?|widows?|dependents?|survivors?|caregivers?|children|active[- ]duty|reserv\w*|"
+    r"guard|service\s*members?|military\s*members?|non-?veterans?|regardless|also|including|welcome|and\s*others|"
+    r"or\s*(?!veteran)\w+|not|no(?!\s*exceptions?)|funded|foundation|affairs|administration|benefits|hospitals?|"
+    r"day|memorial|owned|staffed|hall|building|blvd|boulevard|highway|parkway|park|plaza|bridge|by\s*veterans|"
+    r"discounts?|founded|fellow|village|anyone|everyone|hires?|hiring|consider\w*|"
+    r"veterans?\s*(?:who|and\s*volunteers))\b"
+)
+
+
+#: Which discharge a veteran must have ("an honorable or general discharge", "whose discharge was honorable or
+#: general", "any discharge status"): a condition on the veteran that narrows or keeps the limit, never widens it.
+_DISCHARGE_KIND = r"(?:honorabl[ey]|general(?:ly)?|other[- ]than[- ]dishonorabl[ey])"
+DISCHARGE = ci(
+    rf"\b(?:with\s+)?(?:an?\s+)?{_DISCHARGE_KIND}(?:\s*(?:,\s*|(?:,\s*)?(?:or|and|/)\s*){_DISCHARGE_KIND})*\s+"
+    rf"(?:discharged?|discharge\s+status)\b|"
+    rf"\b(?:whose\s+)?discharge\s+(?:was|is|status\s+(?:is|of))\s+{_DISCHARGE_KIND}(?:\s+(?:or|and|/)\s+{_DISCHARGE_KIND})?\b|"
+    r"\b(?:with\s+)?any\s+discharge(?:\s+status)?\b"
+)
+
+
+def veteran(clause: str) -> bool:
+    clause = DISCHARGE.sub(" honorable discharge ", clause) if VETERAN.search(clause) else clause
+    return bool(VETERAN.search(clause)) and not VETERAN_NOT.search(clause) and not HEDGE.search(clause)

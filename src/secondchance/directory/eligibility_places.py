@@ -1,0 +1,113 @@
+"""Residency a clause requires: counties, states, ZIP codes and known cities."""
+
+from __future__ import annotations
+
+import re
+
+from .eligibility_lexicon import HEDGE, ci
+from .geo import STATES
+
+#: A place's name: up to five words, and lists of up to twelve names (bounded, so that a long run of
+#: capitalised words costs linear time, not quadratic).
+NAME = r"[A-Z][A-Za-z.'-]*(?:\s+(?:[A-Z][A-Za-z.'-]*|de|la|del|du|of)){0,4}"
+COUNTY_AFTER = re.compile(
+    rf"\b(?:[Rr]esidents?\s*of|[Rr]esid(?:e|es|ing)\s*in|[Ll]iv(?:e|es|ing)\s*in|[Dd]omiciled\s*in)\s*(?:the\s*)?((?:{NAME}(?:,\s*(?:and\s+|or\s+|&\s+)?|\s+(?:and|or|&)\s+)){{0,11}}{NAME})\s+([Cc]ount(?:y|ies)|[Pp]arish(?:es)?)\b"
+)
+COUNTY_BEFORE = re.compile(
+    rf"\b((?:{NAME}(?:,\s*(?:and\s+|or\s+|&\s+)?|\s+(?:and|or|&)\s+)){{0,11}}{NAME})\s+([Cc]ount(?:y|ies)|[Pp]arish(?:es)?)\s+[Rr]esidents?\b"
+)
+STATE_AFTER = ci(
+    r"\b(?:residents?\s*of|resid(?:e|es|ing|ency)\s*in|liv(?:e|es|ing)\s*in|domiciled\s*in)\s*(?:the\s*)?(?:state\s*of\s*)?"
+    r"([a-z][a-z. ]+?)(?:\s*state)?"
+    r"(?=$|[,.;:)]|\s+(?:only|age|aged|who|with|and|or|to|for|may|must|are|is|required|needed)\b)"
+)
+STATE_BEFORE = ci(r"\b([a-z][a-z. ]+?)\s*(?:state\s*)?residents?\b")
+CITY_AFTER = re.compile(
+    rf"\b(?:[Rr]esidents?\s*of|[Rr]esid(?:e|es|ing)\s*in|[Ll]iv(?:e|es|ing)\s*in)\s*(?:the\s*)?(?:[Cc]ity\s*of\s*)?"
+    rf"((?:{NAME}(?:,\s*|\s+(?:and|or|&)\s+)){{0,11}}{NAME})(?=$|[,.;:)]|\s+(?:only|age|aged|who|with|to|for)\b)"
+)
+CITY_BEFORE = re.compile(rf"\b(?:[Cc]ity\s*of\s*)?({NAME})\s+(?:city\s+)?[Rr]esidents?\b")
+ZIP_LIST = r"(?!\d{2}000\b)((?:\d{5}(?:\s*,\s*|\s*(?:,\s*)?(?:and|or|&)\s*|\s+))*\d{5})\b"
+ZIPS = [
+    ci(rf"\b(?:(?:zip|postal)s?\s*(?:codes?)?|c[oó]digos?\s*postal(?:es)?)\s*(?:served|covered)?\s*:?\s*{ZIP_LIST}"),
+    # "Residents of 90011, 90037 & 90044", "Serves the 94110 zip code", "Residency required in 97217 or 97211"
+    ci(
+        rf"\b(?:residents?\s*of|resid(?:e|es|ing)\s*in|liv(?:e|es|ing)\s*in|serv(?:es|ing)\s*(?:only\s*)?(?:residents\s*of\s*)?|"
+        rf"residency\s*(?:is\s*)?(?:required\s*)?in|service\s*area\s*:)"
+        rf"\s*(?:the\s*|one\s*of\s*(?:these|the)\s*)?{ZIP_LIST}(?!\s*(?:[A-Za-z]+\s*){{0,2}}(?:st|street|ave|avenue|rd|road|blvd)\b)"
+    ),
+    # "85006 and 85008 residents", "30315 zip code residents"
+    ci(rf"(?<![\d$#-]){ZIP_LIST}\s*(?:zip\s*codes?\s*)?residents?\b"),  # not "10000 residents"
+]
+#: Words that open a sentence before a county's name ("Serving Alameda County residents", "Open to ...").
+LEADING = r"serving|serves|serve|open\s+to|for|all|only|must\s+be|eligible|we\s+serve|services\s+for|helping"
+RESIDENCY_NOT = ci(
+    r"\b(?:or\s*work|and/or\s*work|work\s*or\s*live|or\s*attend|or\s*go\s*to\s*school|or\s*employed|work(?:s|ing)?\s*in|"
+    r"not\s*(?:required|necessary|limited)|regardless|any\s*county|all\s*counties|outside|non-?residents?|"
+    r"near|surrounding|neighboring|(?:the|greater|metro)\s*area|or\s*with|or\s*(?:who\s*)?(?:have|has)|"
+    r"(?:or|and)\s*(?:an?\s*)?(?:students?|employees?|workers?|persons?|people|individuals|those|anyone)|"
+    r"(?:paroled|released|referred)\s*to|office|located|headquarter\w*|based\s*in|or\s*(?:be|are|is)\b|nearby|"
+    r"visitors?|discount\w*|by\s*referral)\b"
+)
+
+
+def _split_names(text: str) -> list[str]:
+    return [n.strip() for n in re.split(r",\s*(?:and|or|&)\s+|,\s*|\s+(?:and|or|&)\s+", text) if n.strip()]
+
+
+def _city_known(city: str, state: str) -> bool:
+    from .geo import _city_index
+
+    return (city.lower(), state) in _city_index()
+
+
+def residency(clause: str, state: str | None) -> list[tuple[str, str]]:
+    if RESIDENCY_NOT.search(clause) or HEDGE.search(clause):
+        return []
+    clause = re.sub(r"\b(Co|Cnty)\.?(?=\s+[Rr]esidents?\b|\s*$|[,;)])", "County", clause)  # "King Co. residents"
+    found: list[tuple[str, str]] = []
+    counties: list[str] = []
+    for m in [*COUNTY_AFTER.finditer(clause), *COUNTY_BEFORE.finditer(clause)]:
+        word = "Parish" if m.group(2).lower().startswith("parish") else "County"
+        names = _split_names(re.sub(r"^(?:[Rr]esidents?\s*of|the)\s+", "", m.group(1)))
+        if len(names) > 1 and m.group(2).lower() in ("county", "parish") and any(n.lower() in STATES for n in names):
+            return []  # "a resident of California and Alameda County": a state, then one county
+        # "King County or Pierce County": each name already says County
+        names = [re.sub(r"\s+(?:County|Parish)$", "", n) for n in names]
+        # "Serving Alameda County residents": a capitalised first word that is not part of the name
+        names[0] = re.sub(rf"^(?:{LEADING})\s+(?=\S)", "", names[0], flags=re.I) if names else ""
+        if re.match(r"'s\b", clause[m.end() :]) or any(re.fullmatch(r"[A-Z]{2,3}", n) for n in names):
+            return []  # "LA County's SPA 6": part of a county, or a name we would have to guess
+        counties += [f"{n} {word}" for n in names if n.lower() not in ("the", "our", "this", "that")]
+    if counties:
+        if state is None:
+            return []  # a county without its state could match the wrong one: leave it unknown
+        return [("residency_county", f"{c}, {state}") for c in dict.fromkeys(counties)]
+    for pattern in (STATE_AFTER, STATE_BEFORE):
+        for m in pattern.finditer(clause):
+            words = m.group(1).lower().strip(" .").split()
+            for start in range(len(words)):
+                name = " ".join(words[start:])
+                if name in STATES:
+                    found.append(("residency_state", STATES[name]))
+                    break
+            else:
+                last = m.group(1).strip().split()[-1] if m.group(1).strip() else ""
+                if last.isupper() and last in STATES.values() and (len(words) == 1 or words[-2] in ("a", "an")):
+                    found.append(("residency_state", last))
+    if found:
+        return list(dict.fromkeys(found))
+    for pattern in ZIPS:
+        for m in pattern.finditer(clause):
+            found += [("residency_zip", z) for z in re.findall(r"\d{5}", m.group(1))]
+    found = list(dict.fromkeys(found))
+    if found or state is None:
+        return found
+    for pattern in (CITY_AFTER, CITY_BEFORE):
+        for m in pattern.finditer(clause):
+            names = _split_names(re.sub(r"^(?:[Cc]ity\s*of\s*|[Rr]esidents?\s*of\s*|the\s+)", "", m.group(1)))
+            if names and all(n.lower() not in STATES and _city_known(n, state) for n in names):
+                found += [("residency_city", f"{n}, {state}") for n in names]
+            elif names:
+                return []  # a place named is not a city we know: the list we kept would be partial
+    return list(dict.fromkeys(found))

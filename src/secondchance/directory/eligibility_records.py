@@ -1,0 +1,122 @@
+"""The records policy a clause states: any record, exclusions, none, case by case."""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from .eligibility_lexicon import HEDGE, ci
+
+RECORD_WORDS = (
+    r"(?:criminal\s*(?:records?|histor(?:y|ies)|backgrounds?|convictions?|justice\s*(?:history|involvement))|"
+    r"(?:a\s*)?records?(?!\s*of\b)|convictions?|felon(?:y|ies|s)|felony\s*convictions?|ex-?offenders?|ex-?felons?|"
+    r"(?:formerly|previously)\s*incarcerated(?:\s*(?:people|persons|individuals))?|returning\s*citizens|"
+    r"justice[- ]involved(?:\s*(?:people|persons|individuals))?|people\s*(?:with|who\s*have)\s*(?:criminal\s*)?records|"
+    r"(?:people|persons|individuals)\s*(?:coming\s*home|leaving|released\s*from)\s*(?:prison|jail|incarceration)|"
+    r"(?:criminal|criminal-history|criminal\s*history)\s*background)"
+)
+RECORDS_ANY = [
+    ci(
+        rf"\b(?:accept\w*|welcom\w*|serv(?:e|es|ing)|open\s*to|for|hires?|hiring|consider\w*|work\w*\s*with)\s*"
+        rf"(?:\w+\s*){{0,3}}?{RECORD_WORDS}"
+    ),
+    ci(rf"\bregardless\s*of\s*(?:\w+\s*){{0,2}}?{RECORD_WORDS}"),
+    ci(rf"{RECORD_WORDS}\s*(?:are\s*|is\s*)?(?:welcome|accepted|ok|okay|not\s*a\s*barrier|no\s*barrier|eligible)"),
+    ci(r"\bno\s*background\s*checks?\b|\bbackground\s*checks?\s*(?:is\s*|are\s*)?not\s*(?:required|done|performed)"),
+    # the people served are people with records
+    ci(
+        r"\b(?:formerly|previously)\s*incarcerated\b|\breturning\s*citizens\b|\bex-?offenders\b|\bex-?felons\b|"
+        r"\bjustice[- ]involved\b|\b(?:leaving|released\s*from|reentering\s*(?:the\s*community\s*)?(?:after|from)|"
+        r"coming\s*home\s*from|returning\s*from)\s*(?:prison|jail|incarceration|custody)\b"
+    ),
+    ci(
+        r"\b(?:people|persons|individuals|adults|residents|applicants|job\s*seekers|women|men|youth|clients)\s*"
+        r"(?:\w+\s*){0,2}?with\s*(?:a\s*)?(?:criminal\s*(?:records?|histor(?:y|ies)|backgrounds?|convictions?)|"
+        r"felon(?:y|ies)\s*(?:records?|convictions?)|records?(?!\s*of\b)|convictions?)\b"
+    ),
+]
+RECORDS_ANY_NOT = ci(
+    r"\b(?:within|in\s*the\s*(?:last|past)|past\s*\d|recently|months?|years?|except\w*|excluding|but\s*not|unless|"
+    r"other\s*than|depend\w*|case[- ]by[- ]case|review\w*|no\b(?!\s*background)|"
+    r"not\b(?!\s*(?:required|done|performed|a\s*barrier))|"
+    r"without|victims?|survivors?|help\w*|clear\w*|expunge\w*|seal\w*|legal|lawyers?|attorneys?|on\s*probation|on\s*parole|"
+    r"under\s*supervision|pretrial|juvenile)\b"
+)
+EXCLUSIONS: Final = (
+    ("excludes_sex_offense_registration", ci(
+        r"\b(?:no|not|except|excluding|exclude[sd]?|cannot|can't|must\s*not|ineligible|barred|without|unless)\b"
+        r"[\w\s,/-]{0,40}?"
+        r"\b(?:registered\s*)?sex(?:ual)?\s*offen(?:ders?|ses?)|\bsex(?:ual)?\s*offen(?:ders?|ses?)\s*(?:are\s*|is\s*)?"
+        r"(?:not\s*(?:eligible|accepted|allowed|admitted)|excluded|ineligible|prohibited|cannot|can't|will\s*not)|"
+        r"\bno\s*(?:pc\s*)?290\s*registrants?|"
+        r"\b(?:no|not|except|excluding|cannot)\b[\w\s,/-]{0,30}?\b(?:registrants?\b|required\s*to\s*register\b|pc\s*290\b)|\bmust\s*not\s*be\s*(?:required\s*to\s*register|"
+        r"(?:on|listed\s*on)\s*(?:the\s*|a\s*)?(?:sex\s*offender\s*)?registry)")),
+    ("excludes_arson", ci(
+        r"\b(?:no|not|except|excluding|exclude[sd]?|cannot|ineligible|without)\b[\w\s,/-]{0,40}?\barson|"
+        r"\barson(?:ists?)?\s*(?:convictions?\s*)?(?:are\s*|is\s*)?(?:not\s*(?:eligible|accepted|allowed)|excluded|ineligible)")),
+    ("excludes_violent_felony", ci(
+        r"\b(?:no|not|except|excluding|exclude[sd]?|cannot|ineligible|without|unless)\b[\w\s,/-]{0,40}?\bviolent\s*"
+        r"(?:felon(?:y|ies|s)|offen(?:ders?|ses?)|crimes?|convictions?)|\bviolent\s*(?:felon\w*|offen\w*|crimes?)"
+        r"(?:\s*convictions?)?\s*(?:are\s*|is\s*)?(?:not\s*(?:eligible|accepted|allowed)|excluded|ineligible)")),
+)  # fmt: skip
+EXCLUDES_FELONY = ci(
+    r"\bno\s*(?:prior\s*)?felon(?:y|ies|s)(?:\s*convictions?)?\b|\bmust\s*not\s*(?:have\s*)?(?:a\s*|any\s*)?felony|"
+    r"\bfelons\s*(?:are\s*)?(?:not\s*(?:eligible|accepted|allowed)|ineligible|excluded)|\bno\s*felony\s*(?:record|history)|"
+    r"\bfelons\s*need\s*not\s*apply|\bunable\s*to\s*(?:accept|serve|admit|house)\s*felons\b|"
+    r"\bfelony\s*(?:records?|convictions?)\s*disqualif(?:y|ies)\s*(?:you|applicants)\b"
+)
+RECORDS_NONE = ci(
+    r"\b(?:no\s*criminal\s*(?:record|history|background|convictions?)|no\s*(?:prior\s*)?convictions|clean\s*(?:criminal\s*)?"
+    r"(?:record|background)|must\s*pass\s*(?:a\s*)?(?:criminal\s*)?background\s*(?:check|screening)|"
+    r"(?:must|cannot|can't)\s*(?:not\s*)?have\s*(?:a\s*|any\s*)?criminal\s*(?:record|history|convictions?))\b"
+)
+CASE_BY_CASE = ci(
+    r"\bcase[- ]by[- ]case|\bindividually\s*(?:reviewed|assessed|considered)|\breviewed\s*individually|"
+    r"\bindividuali[sz]ed\s*(?:assessment|review)|\bon\s*an?\s*individual\s*basis|"
+    r"\b(?:records?|convictions?|criminal\s*history|background)\b[\w\s]{0,30}?\b(?:reviewed|considered|evaluated)\b"
+)
+
+
+def records(clause: str) -> list[str]:
+    found: list[str] = []
+    crime = re.search(
+        r"\b(?:sex\w*\s*offen|registrant|arson|violent|felon|convict|criminal|record|background|offender|incarcerat|"
+        r"prison|jail|justice|returning\s*citizen|fair[- ]chance|second[- ]chance)",
+        clause,
+        re.IGNORECASE,
+    )
+    if not crime:
+        return found
+    if re.search(
+        r"\bvictims?\b|\bsurvivors?\b|\bmedical\s*records?\b|\bschool\s*records?\b|\brecords?\s*request", clause, re.I
+    ):
+        return found
+    excluded = [policy for policy, pattern in EXCLUSIONS if pattern.search(clause)]
+    if re.search(r"\b(?:within|in\s*the\s*(?:last|past)|past\s*\d|last\s*\d)", clause, re.I):
+        excluded = []  # "no violent felonies in the last 5 years": a window we do not model
+    if "excludes_violent_felony" in excluded and not re.search(r"\bviolent\s*felon", clause, re.I):
+        excluded.remove(
+            "excludes_violent_felony"
+        )  # "violent crimes" takes in misdemeanours: narrower would fit wrongly
+    found += excluded
+    if EXCLUDES_FELONY.search(clause) and "excludes_violent_felony" not in excluded:
+        found.append("excludes_felony")
+    if RECORDS_NONE.search(clause):
+        found.append("none")
+    if CASE_BY_CASE.search(clause) and not re.search(
+        r"\b(?:sex\w*\s*offen\w*|registrants?|arson\w*|violent\s*\w+)\s*(?:\w+\s*){0,3}?(?:are\s*|is\s*|will\s*be\s*)?"
+        r"(?:accepted\s*|reviewed\s*|considered\s*|evaluated\s*)?(?:on\s*an?\s*)?case[- ]by[- ]case|"
+        r"case[- ]by[- ]case\s*(?:review\s*)?(?:for|of)\s*(?:people\s*with\s*)?(?:sex|arson|violent)",
+        clause,
+        re.I,
+    ):
+        found.append("case_by_case")
+    accepts = any(p.search(clause) for p in RECORDS_ANY)
+    if not found and accepts and not RECORDS_ANY_NOT.search(clause) and not HEDGE.search(clause):
+        found.append("any")
+    # "accepts people with records, except sex offenders": the exclusions say it all, and the
+    # acceptance holds for everyone else
+    excepted = re.search(r"\b(?:except\w*|excluding|but\s*not|other\s*than|unless)\b", clause, re.I)
+    if excluded and accepts and excepted and not {"any", "none", "case_by_case"} & set(found):
+        found.append("any")
+    return found
