@@ -1,11 +1,10 @@
-"""A needs-review answer names what is missing, so the web can ask it (known defect: not yet true).
+"""A needs-review answer names what is missing, so the person knows what to find out or whom to ask.
 
-Today ``Result.missing`` names only record facts whose value is unknown. A condition the record cannot
-decide although every fact it reads is known (a lawyer's question: is this offense a crime of violence?
-were the other charges of an acquitted case dismissed before the verdict?) leaves ``missing`` empty, and
-the web's follow-up has nothing to ask. Fixing it needs the engines to name such a question (both the
-explainer and the bulk engine, and the phrase for it), which is outside the rule modules; these tests pin
-the defect with one example per state and fail loudly (strict xfail) once it is fixed.
+A condition the record cannot decide although every fact it reads is known (a lawyer's question: is this
+offense a sex offense? were the other charges of an acquitted case dismissed before the verdict?) is named
+``question.<condition id>`` in ``missing``, by both engines (tests/relief/test_cases.py runs the YAML cases
+through both; tests/bulk/test_differential.py compares them on random people), and said as the point a
+lawyer must check. One example per state; the property over random people is in test_properties.py.
 """
 
 from __future__ import annotations
@@ -16,6 +15,7 @@ import pytest
 
 from secondchance.records.model import Case, Charge, Person, Sentence
 from secondchance.relief import Status, screen
+from secondchance.relief.explain import missing_text
 
 AS_OF = date(2026, 11, 23)
 DONE = Sentence(incarcerated=False, supervision="none", fines_costs_owed=0.0, restitution_owed=0.0)
@@ -50,7 +50,6 @@ EXAMPLES = {
 }
 
 
-@pytest.mark.xfail(strict=True, reason="needs_review for a lawyer's question names no fact (engines do not name it)")
 @pytest.mark.parametrize("rule_id", sorted(EXAMPLES))
 def test_a_needs_review_answer_names_what_is_missing(rule_id: str) -> None:
     state, charges = EXAMPLES[rule_id]
@@ -58,3 +57,7 @@ def test_a_needs_review_answer_names_what_is_missing(rule_id: str) -> None:
     result = next(r for c in screen(person, AS_OF).charges[:1] for r in c.results if r.rule.id == rule_id)
     assert result.status is Status.NEEDS_REVIEW, result.status
     assert result.missing, f"{rule_id}: needs review with nothing named to ask"
+    assert all(name.startswith("question.") for name in result.missing), result.missing
+    text = " ".join(missing_text(result))
+    undecided = next(check for check in result.trace if check.holds is None)
+    assert text == f"a lawyer's answer on this point: {undecided.text}"

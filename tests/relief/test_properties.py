@@ -184,3 +184,19 @@ def test_a_waiting_period_once_over_stays_over(person: Person, later_by: int) ->
 @given(person=people())
 def test_screening_is_deterministic(person: Person) -> None:
     assert to_json(screen(person, AS_OF)) == to_json(screen(person, AS_OF))
+
+
+@SETTINGS
+@given(person=people(), choices=st.lists(st.integers(0, 3), min_size=80, max_size=80))
+def test_a_needs_review_answer_always_names_what_to_find_out(person: Person, choices: list[int]) -> None:
+    """Every needs_review result names a fact or a lawyer's question; a question only for a check that is
+    undecided with every fact it reads known (so "knowing less" shows up as facts, never as a question)."""
+    for result in results(forget(person, choices)).values():
+        if result.status is not Status.NEEDS_REVIEW:
+            assert result.missing == (), result.rule.id
+            continue
+        assert result.missing, f"{result.rule.id}: needs review naming nothing"
+        for name in result.missing:
+            if name.startswith("question."):
+                check = next(c for c in result.trace if c.id == name.removeprefix("question."))
+                assert check.holds is None and None not in check.facts.values(), (result.rule.id, check)

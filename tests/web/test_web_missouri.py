@@ -36,3 +36,26 @@ def test_a_missouri_conviction_through_the_interview(client: TestClient) -> None
     charge = record["cases"][0]["charges"][0]
     assert record["cases"][0]["jurisdiction"] == "MO" and charge["grade"] == "felony_d"
     assert people_from_json(record, date.today())
+
+
+def test_a_point_only_a_lawyer_can_settle_is_named_on_the_results_page(client: TestClient) -> None:
+    """An offense on no exclusion list of 610.140.3 is a lawyer's question: the page says which point to
+    check (the law's words) and whom to ask, not "some facts are missing" with nothing named."""
+    interview = Interview(client)
+    interview.post()
+    interview.post(state="MO")
+    interview.post(birth="1981-10-07")
+    interview.post(description="Unlawful assembly", statute="§ 574.040 RSMo")
+    interview.post(grade="misdemeanor_b")
+    interview.post(disposition="convicted")
+    interview.post(disposition_date="2012-11-15")
+    interview.post(jail="no")
+    interview.post(probation="none")
+    interview.post(fines="no")
+    interview.post(restitution="no")
+    interview.post(pardon="no")
+    interview.post(another="done")
+    text = interview.page.text
+    assert "What a lawyer must check:" in text
+    assert "checked by a lawyer against subsection 3" in text
+    assert "Ask legal aid or a lawyer about the point below." in text

@@ -74,6 +74,7 @@ from .lang import (
     children,
     facts_used,
     other_facts_used,
+    question,
 )
 from .semantics import add_years_days, cites_any, read_statute, text_values, whole_number
 
@@ -314,8 +315,7 @@ class Evaluator:
         held = self.value(condition.test, this, rows, None, agg_missing)
         facts = {name: this[name] for name in facts_used(condition.test)}
         if held is None:
-            missing.update(name for name, v in facts.items() if v is None)
-            missing.update(agg_missing)
+            _name_what_is_missing(condition.id, facts, agg_missing, missing)
         return Check(condition.id, "condition", condition.text, condition.cite, _as_bool(held), facts)
 
     def check_wait(self, wait: Wait, this: Row, rows: list[Row], missing: set[str]) -> Check:
@@ -323,8 +323,7 @@ class Evaluator:
         ends = self.value(wait.ends, this, rows, None, agg_missing)
         facts = {name: this[name] for name in facts_used(wait.start)}
         if ends is None:
-            missing.update(name for name, v in facts.items() if v is None)
-            missing.update(agg_missing)
+            _name_what_is_missing(wait.id, facts, agg_missing, missing)
             return Check(wait.id, "wait", wait.text, wait.cite, None, facts)
         end = _as_date(ends)
         return Check(wait.id, "wait", wait.text, wait.cite, end <= self.as_of, facts, end)
@@ -421,6 +420,17 @@ class Evaluator:
         if latest is not None and latest > self.as_of:
             return Result(rule, Status.ELIGIBLE_ON, latest, (), trace)
         return Result(rule, Status.ELIGIBLE_NOW, None, (), trace)
+
+
+def _name_what_is_missing(check_id: str, facts: Row, agg_missing: set[str], missing: set[str]) -> None:
+    """Add to ``missing`` what an undecided check waits on: its unknown facts, else its question.
+
+    A check can be undecided with every fact it reads known: an offense on no list, another charge
+    that might be excluded. Then what is missing is a lawyer's answer, named ``question.<check id>``
+    (``lang.question``), so a needs-review result always names something to find out.
+    """
+    named = {name for name, value in facts.items() if value is None} | agg_missing
+    missing.update(named or {question(check_id)})
 
 
 @cache

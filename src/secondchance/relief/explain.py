@@ -7,7 +7,8 @@ Three rules keep the sentences true and short:
   later day says "not before <date>"; one that cannot beat a decided result of the same relief
   says so; neither asks for facts.
 * Missing facts are named in the person's words and point at the case ("the date you were
-  released for case CP-…"), never by field name (``missing_text``).
+  released for case CP-…"), never by field name (``missing_text``). A point only a lawyer can
+  settle (``question.<check>`` in ``missing``: an offense on no list) is named as that point.
 * A reason why not is offered only from a rule that concerns the charge (``Result.concerns``) and
   was not decided by an assumption (that one is said as "if you receive a pardon: …").
 """
@@ -20,7 +21,7 @@ from datetime import date
 from ..records.defaults import DEFAULTS
 from ..records.model import Row
 from .evaluate import Result
-from .lang import Status
+from .lang import QUESTION, Rule, Status
 
 #: Each fact as a thing to find out, in the person's words. ``%(which)s`` is the case or charge it
 #: belongs to (``WHICH``), or the person's other cases or charges. These are also the web's msgids.
@@ -123,11 +124,28 @@ def _same(text: str) -> str:
     return text
 
 
-def fact_question(name: str, row: Row | None = None, rows: Sequence[Row] = (), t: Translate = _same) -> str:
+def is_question(name: str) -> bool:
+    """Whether a ``missing`` name is a point for a lawyer (``lang.question``), not a fact of the record."""
+    return name.startswith(QUESTION)
+
+
+def lawyer_point(name: str, rule: Rule | None) -> str:
+    """The point a lawyer must settle for ``question.<check id>``: the check's own sentence."""
+    check_id = name.removeprefix(QUESTION)
+    checks = (*rule.conditions, *rule.waits) if rule is not None else ()
+    return next((check.text for check in checks if check.id == check_id), check_id.replace("_", " "))
+
+
+def fact_question(
+    name: str, row: Row | None = None, rows: Sequence[Row] = (), t: Translate = _same, rule: Rule | None = None
+) -> str:
     """A missing fact in the person's words, naming the case or charge it belongs to.
 
     A sentence fact names the case when the case has one charge (the usual docket), else the charge.
+    A lawyer's question (``is_question``) is named by the point to settle, from ``rule``.
     """
+    if is_question(name):
+        return t("a lawyer's answer on this point: %(point)s") % {"point": lawyer_point(name, rule)}
     other = name.startswith("other_charges.")
     fact = name.removeprefix("other_charges.")
     template = FACT_LABELS.get(fact)
@@ -150,7 +168,7 @@ def fact_question(name: str, row: Row | None = None, rows: Sequence[Row] = (), t
 
 def missing_text(result: Result, row: Row | None = None, rows: Sequence[Row] = (), t: Translate = _same) -> list[str]:
     """``result.missing`` in the person's words, in the same order."""
-    return [fact_question(name, row, rows, t) for name in result.missing]
+    return [fact_question(name, row, rows, t, result.rule) for name in result.missing]
 
 
 def assumption_text(fact: str) -> str:
@@ -240,11 +258,12 @@ def summary(result: Result, row: Row | None = None, rows: Sequence[Row] = ()) ->
             return (
                 f"Not before {result.not_before.isoformat()}. Waiting periods not over yet: {pending} Check again then."
             )
-        if result.missing:
-            return "Needs review: we need " + "; ".join(missing_text(result, row, rows)) + "."
-        # Every fact is known, but the law turns on something the record cannot show.
-        open_questions = [c.text for c in result.trace if c.holds is None]
-        return "Needs review by a lawyer: " + " ".join(open_questions)
+        facts = [fact_question(m, row, rows) for m in result.missing if not is_question(m)]
+        points = [lawyer_point(m, result.rule) for m in result.missing if is_question(m)]
+        said = ["we need " + "; ".join(facts) + "."] if facts else []
+        if points:  # every fact it reads is known, but the law turns on something the record cannot show
+            said.append("A lawyer must check: " + " ".join(points))
+        return "Needs review: " + " ".join(said)
     if not result.concerns:
         return "Does not apply to this kind of charge."
     granted = already_granted(result)
@@ -272,7 +291,11 @@ def headline(results: tuple[Result, ...]) -> str:
     deferred = [r for r in ordered if r.status is Status.NEEDS_REVIEW and r.not_before and not r.cannot_improve]
     if asks:
         first = asks[0]
-        needs = "we need a few facts (below)." if first.missing else "a lawyer needs to check one point (below)."
+        points = sum(1 for m in first.missing if is_question(m))
+        if points < len(first.missing):
+            needs = "we need a few facts (below)."
+        else:
+            needs = f"a lawyer needs to check {'one point' if points == 1 else 'a few points'} (below)."
         text = f"This charge might be cleared now by {_relief(first)} ({first.rule.section}); {needs}"
         if later:
             sure = later[0]

@@ -238,7 +238,11 @@ class Status(StrEnum):
 
 @dataclass(frozen=True)
 class Condition:
-    """One requirement of a rule: a reason code, a plain sentence, its citation, and a test."""
+    """One requirement of a rule: a reason code, a plain sentence, its citation, and a test.
+
+    ``text`` is also the point a lawyer must settle when the test stays undecided although every fact
+    it reads is known (an offense on no list: ``question.<id>`` in ``missing``).
+    """
 
     id: str
     text: str
@@ -304,6 +308,14 @@ class RemainingPath:
 
 
 # ---------------------------------------------------------------------------- shared helpers
+
+#: How ``missing`` names a lawyer's question rather than a fact of the record: ``question.<check id>``.
+QUESTION = "question."
+
+
+def question(check_id: str) -> str:
+    """The ``missing`` name of a check left undecided with every fact it reads known."""
+    return QUESTION + check_id
 
 
 def children(expr: Expr) -> tuple[Expr, ...]:

@@ -37,7 +37,7 @@ import polars as pl
 
 from ...relief.citations import Inchoate
 from ...relief.jurisdictions import all_rules, read_citation
-from ...relief.lang import Rule, Status, facts_used
+from ...relief.lang import Rule, Status, facts_used, question
 from ..codes import ResultCodes
 from ..schema import CHARGE_SCHEMA, CODE_SCHEMA, STATUSES, with_defaults
 from .aggregates import aggregate_columns
@@ -224,15 +224,20 @@ def _compile_rule(compiler: Compiler, rule: Rule, prefix: str) -> CompiledRule:
     holds: list[pl.Expr] = []
     ends: list[pl.Expr] = []
     missing: dict[str, list[pl.Expr]] = {}
-    checks = [(f"{prefix}h{n}", c.test, c.test, holds) for n, c in enumerate(rule.conditions)]
-    checks += [(f"{prefix}e{n}", w.ends, w.start, ends) for n, w in enumerate(rule.waits)]
-    for column, tree, facts_tree, into in checks:
+    checks = [(f"{prefix}h{n}", c.id, c.test, c.test, holds) for n, c in enumerate(rule.conditions)]
+    checks += [(f"{prefix}e{n}", w.id, w.ends, w.start, ends) for n, w in enumerate(rule.waits)]
+    for column, check_id, tree, facts_tree, into in checks:
         into.append(compiler.expr(tree, pair=False))
         unknown = pl.col(column).is_null()
+        named: list[tuple[str, pl.Expr]] = []
         for name in facts_used(facts_tree):
             compiler.column(name, pair=False, other=False)
-            missing.setdefault(name, []).append(unknown & pl.col(name).is_null())
-        for name, when in compiler.other_missing(tree, unknown):
+            named.append((name, unknown & pl.col(name).is_null()))
+        named += compiler.other_missing(tree, unknown)
+        # undecided with nothing unknown to name: a lawyer's question (as the explainer's _name_what_is_missing)
+        nothing_named = ~pl.any_horizontal([when for _, when in named]).fill_null(False) if named else pl.lit(True)
+        named.append((question(check_id), unknown & nothing_named))
+        for name, when in named:
             missing.setdefault(name, []).append(when)
     return CompiledRule(rule, prefix, holds, ends, missing)
 

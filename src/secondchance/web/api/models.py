@@ -38,8 +38,13 @@ class ReliefResult(BaseModel):
     rule: str
     section: str
     automatic: bool
-    missing: list[str] = Field(description="Facts whose absence leaves the answer open (needs review): field names.")
-    missing_text: list[str] = Field(description="The same facts in the person's words, naming the case or charge.")
+    missing: list[str] = Field(
+        description="What leaves the answer open (needs review): fact names, or `question.<condition id>` for a "
+        "point a lawyer must settle although every fact it reads is known. Never empty for needs_review."
+    )
+    missing_text: list[str] = Field(
+        description="The same in the person's words: each fact naming its case or charge, each question as its point."
+    )
     open_question: bool = Field(description="needs_review and the missing facts could change what is possible today.")
     not_before: str | None = Field(description="needs_review only: the rule cannot apply before this day.")
     cannot_improve: bool = Field(description="needs_review that cannot beat a decided result of the same relief.")

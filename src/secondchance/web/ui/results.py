@@ -12,7 +12,15 @@ from typing import Any
 from ...records.defaults import DEFAULTS
 from ...records.model import PartialDate, Row
 from ...relief import Result, Screening, Status
-from ...relief.explain import fact_question, open_question, rank, reason, waits_on_default
+from ...relief.explain import (
+    fact_question,
+    is_question,
+    lawyer_point,
+    open_question,
+    rank,
+    reason,
+    waits_on_default,
+)
 from ...relief.lang import Rule
 from .followup import FollowUp, follow_up_question, positions
 from .i18n import long_date, translations
@@ -71,6 +79,8 @@ class ResultView:
     rule_id: str
     reason: str = ""
     missing: list[str] = field(default_factory=list)
+    #: Points only a lawyer can settle (the law's own words, in English), e.g. an offense on no list.
+    points: list[str] = field(default_factory=list)
     next_step: str = ""
     assumptions: list[str] = field(default_factory=list)
 
@@ -122,6 +132,7 @@ class ChargeView:
     results: list[ResultView] = field(default_factory=list)
     others: list[ResultView] = field(default_factory=list)
     needed: list[str] = field(default_factory=list)
+    points: list[str] = field(default_factory=list)  # as ResultView.points
     next_step: str = ""
     line: str = ""  # the best realistic path and its date, in one sentence
     kind: str = "no"  # which of LINES (and FIRST_STEPS) applies
@@ -139,6 +150,8 @@ def _next_step(result: Result, _: Any) -> str:
         return N_("File a petition with the court of the county of the case. A legal aid office can help for free.")
     if status is Status.ELIGIBLE_ON:
         return N_("Mark the date. Until then, keep paying what you owe: a new conviction can change this.")
+    if open_question(result) and all(is_question(m) for m in result.missing):
+        return N_("Ask legal aid or a lawyer about the point below. Bring your court papers.")
     if open_question(result):
         return N_("Find the missing facts on your court papers (the docket sheet) and check again, or ask legal aid.")
     if status is Status.NEEDS_REVIEW and result.not_before:
@@ -157,6 +170,7 @@ def result_view(result: Result, lang: str, row: Row | None = None, rows: list[Ro
     how = t("automatically") if result.rule.automatic else t("by petition")
     why = ""
     missing: list[str] = []
+    points: list[str] = []
     if result.status is Status.ELIGIBLE_NOW:
         sentence = t("Eligible now (%(how)s).") % {"how": how}
     elif result.status is Status.ELIGIBLE_ON:
@@ -171,8 +185,12 @@ def result_view(result: Result, lang: str, row: Row | None = None, rows: list[Ro
             "date": long_date(result.not_before, lang)
         }
     elif result.status is Status.NEEDS_REVIEW:
-        sentence = t("Needs review: some facts are missing.")
-        missing = [fact_text(m, t, row, rows) for m in result.missing]
+        missing = [fact_text(m, t, row, rows) for m in result.missing if not is_question(m)]
+        points = [lawyer_point(m, result.rule) for m in result.missing if is_question(m)]
+        if missing:
+            sentence = t("Needs review: some facts are missing.")
+        else:
+            sentence = t("Needs review: a lawyer must check a point of law.")
     elif not result.concerns:
         sentence = t("This law is about other kinds of charges.")
     elif opened_by := (waits_on_default(result) or result.assumptions):
@@ -190,6 +208,7 @@ def result_view(result: Result, lang: str, row: Row | None = None, rows: list[Ro
         rule_id=result.rule.id,
         reason=why,
         missing=missing,
+        points=points,
         next_step=t(_next_step(result, None)),
         assumptions=[t(ASSUMED.get(a, DEFAULTS[a].assumed)) for a in result.assumptions],
     )
@@ -297,9 +316,10 @@ def charge_views(screening: Screening, lang: str, state: dict[str, Any] | None =
                 # Only missing facts stand in the way of something better: say once which, across the laws.
                 for result in review:
                     for name in result.missing:
-                        label = fact_text(name, t, row, rows)
-                        if label not in view.needed:
-                            view.needed.append(label)
+                        said = lawyer_point(name, result.rule) if is_question(name) else fact_text(name, t, row, rows)
+                        into = view.points if is_question(name) else view.needed
+                        if said not in into:
+                            into.append(said)
                 view.next_step = t(_next_step(review[0], None))
             _line(view, best, bool(asks) and not charge.cleared, t, lang)
             if best is not None and best.status is Status.ELIGIBLE_ON and best.eligible_on:
