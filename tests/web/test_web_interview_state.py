@@ -109,7 +109,7 @@ def test_a_shape_the_interview_never_wrote_is_refused(raw: Any) -> None:
 
 
 def test_more_charges_than_one_person_may_have_screened_are_refused() -> None:
-    charges = [{"sentence": {}}] * (MAX_CHARGES_PER_PERSON + 1)
+    charges: list[dict[str, Any]] = [{"sentence": {}}] * (MAX_CHARGES_PER_PERSON + 1)
     assert load({"step": "results", "back": [], "person": {"cases": [{"charges": charges}]}}) is None
     record = {"cases": [{"jurisdiction": "PA", "charges": [{"grade": "M2"}] * (MAX_CHARGES_PER_PERSON + 1)}]}
     assert from_record(record) is None
