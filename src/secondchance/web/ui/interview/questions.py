@@ -9,6 +9,7 @@ states' registry (``relief.jurisdictions``), so a new state needs no change here
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Literal
 
 from ....relief.jurisdictions import STATES, State, states
 from ..i18n import N_
@@ -21,12 +22,16 @@ class Option:
     hint: str = ""
 
 
+#: How a screen is answered: ``intro`` (no answer), one of its options, a date, text, or owed money.
+Kind = Literal["intro", "choice", "date", "text", "money"]
+
+
 @dataclass(frozen=True)
 class Step:
     """One screen: a question, how to answer it (``kind``), help with examples, and the options."""
 
     id: str
-    kind: str  # intro | choice | date | text | money
+    kind: Kind
     question: str
     help: str = ""
     examples: tuple[str, ...] = ()
