@@ -71,7 +71,7 @@ def test_the_result_says_expungement_and_the_pardon_is_automatic() -> None:
 
 
 def test_the_interview_offers_louisiana_and_its_grades() -> None:
-    assert "LA" in {o.value for o in step_options(STEPS["state"], {})}
+    assert "LA" in {o.value for o in step_options(STEPS["state"], None)}
     assert [o.value for o in grade_options("LA")] == ["misdemeanor", "felony"]
 
 

@@ -4,11 +4,10 @@ interview's own screen for that fact is asked inline, for that charge, and the r
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from ...relief import Result
 from ...relief.explain import open_question
-from .interview import FOLLOW_UPS, STEPS, Option, Step, case_view, step_options, to_record
+from .interview import FOLLOW_UPS, STEPS, InterviewState, Option, Step, step_options, to_record
 
 
 @dataclass
@@ -22,7 +21,7 @@ class FollowUp:
     released: str = ""  # the year of release, when known: the supervision question follows it
 
 
-def positions(state: dict[str, Any] | None) -> dict[tuple[str, str], str]:
+def positions(state: InterviewState | None) -> dict[tuple[str, str], str]:
     """Each charge's (case id, charge id) in the record, to its "case.charge" positions in the interview state."""
     if state is None:
         return {}
@@ -35,7 +34,7 @@ def positions(state: dict[str, Any] | None) -> dict[tuple[str, str], str]:
 
 
 def follow_up_question(
-    results: list[Result], target: str | None, state: dict[str, Any] | None, number: int
+    results: list[Result], target: str | None, state: InterviewState | None, number: int
 ) -> FollowUp | None:
     """The question whose answer could change the best result still open for this charge (``results``
     most helpful first): of the first open question with a fact a screen can ask, that fact (the first in
@@ -52,9 +51,9 @@ def follow_up_question(
         step_id = FOLLOW_UPS[askable[0]]  # the first in the interview's order (the kind before its end date)
         step = STEPS[step_id]
         c, h = (int(p) for p in target.split("."))
-        case = state["person"]["cases"][c]
-        released = case["charges"][h].get("sentence", {}).get("incarceration_end") or ""
-        question = FollowUp(step, step_options(step, case_view(state, case)), target, f"q{number}")
+        case = state.person.cases[c]
+        released = case.charges[h].sentence.get("incarceration_end") or ""
+        question = FollowUp(step, step_options(step, case.jurisdiction), target, f"q{number}")
         if step_id == "probation" and isinstance(released, str):
             question.released = released[:4]
         return question

@@ -23,6 +23,11 @@ LANGUAGES = {"en": "English", "es": "Español"}
 LANG_COOKIE = "sc_lang"
 
 
+def N_(text: str) -> str:
+    """Marks text for the translation catalogue; translated when the page is rendered."""
+    return text
+
+
 @cache
 def translations(lang: str) -> NullTranslations:
     """The catalogue for ``lang``; English is the source language (the msgids)."""

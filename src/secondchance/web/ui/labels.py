@@ -3,7 +3,7 @@ the translation catalogue so ``pybabel extract`` keeps them; tests/web/test_web_
 
 from __future__ import annotations
 
-from .interview import N_
+from .i18n import N_
 
 FACT_LABELS = (
     N_("your date of birth"),

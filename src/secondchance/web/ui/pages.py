@@ -8,6 +8,7 @@ keeps the new state (web/state.py: encrypted, for this browser, 2 hours) and ans
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -21,19 +22,8 @@ from ...relief import find_rule, screen
 from ..security import CSRF_COOKIE, CSRF_FIELD, csrf_ok
 from ..state import StateStore
 from .budget import within_budget
-from .i18n import LANGUAGES
-from .interview import (
-    N_,
-    STEPS,
-    answer,
-    charge_count,
-    follow_up,
-    from_record,
-    new_state,
-    step_options,
-    to_record,
-    valid_state,
-)
+from .i18n import LANGUAGES, N_
+from .interview import STEPS, InterviewState, answer, follow_up, from_record, load, step_options, to_record
 from .render import language, render, settings_of
 from .results import charge_views, remaining_views, summary_view
 from .statutes import official_url
@@ -94,40 +84,59 @@ def browser_of(request: Request) -> str:
     return request.cookies.get(CSRF_COOKIE) or ""
 
 
+@dataclass
+class Snapshot:
+    """One kept step: the interview state, the reference of the step before, the error to show and
+    what was typed; ``stored`` is the snapshot as kept (other pages keep their own keys in it)."""
+
+    state: InterviewState
+    prev: str | None
+    error: str | None
+    typed: dict[str, str]
+    stored: dict[str, Any]
+
+    def to_store(self, **changes: Any) -> dict[str, Any]:
+        """The snapshot to keep again (``StateStore.replace``), with ``changes`` to its keys."""
+        fields = {"state": self.state.dump(), "prev": self.prev, "error": self.error, "typed": self.typed}
+        return {**self.stored, **fields, **changes}
+
+
 def keep(
     request: Request,
-    state: dict[str, Any],
+    state: InterviewState,
     prev: str | None = None,
     error: str | None = None,
     typed: dict[str, str] | None = None,
 ) -> str:
     """Keep one step's state for this browser; the reference to put in ``/check/<ref>``."""
-    snapshot = {"state": state, "prev": prev, "error": error, "typed": typed or {}}
+    snapshot = {"state": state.dump(), "prev": prev, "error": error, "typed": typed or {}}
     return states(request).put(browser_of(request), snapshot)
 
 
-def snapshot_of(request: Request, ref: str) -> dict[str, Any] | None:
-    snapshot = states(request).get(browser_of(request), ref)
-    if snapshot is None or not valid_state(snapshot.get("state")):
+def snapshot_of(request: Request, ref: str) -> Snapshot | None:
+    """The step kept under ``ref`` for this browser; ``None`` when unknown, expired, another browser's,
+    or not a state the interview writes (``interview.load``: a forged or garbled one starts over)."""
+    stored = states(request).get(browser_of(request), ref)
+    state = load(stored.get("state")) if stored is not None else None
+    if stored is None or state is None:
         return None
-    typed = snapshot.get("typed")
+    typed = stored.get("typed")
     if not isinstance(typed, dict) or not all(isinstance(v, str) for v in typed.values()):
-        snapshot["typed"] = {}
-    error = snapshot.get("error")
-    snapshot["error"] = error if isinstance(error, str) else None
-    prev = snapshot.get("prev")
-    snapshot["prev"] = prev if isinstance(prev, str) else None
-    return snapshot
+        typed = {}
+    error, prev = stored.get("error"), stored.get("prev")
+    return Snapshot(
+        state, prev if isinstance(prev, str) else None, error if isinstance(error, str) else None, typed, stored
+    )
 
 
-def interview_state(request: Request, ref: str) -> dict[str, Any] | None:
+def interview_state(request: Request, ref: str) -> InterviewState | None:
     """The interview state a page's form refers to (its hidden ``interview`` field, or ``/check/<ref>``).
 
     For other pages built on the results (court papers, the plan): ``None`` when the reference is
     unknown, expired (``state.STATE_SECONDS``) or was written by another browser.
     """
     snapshot = snapshot_of(request, ref)
-    return snapshot["state"] if snapshot else None
+    return snapshot.state if snapshot else None
 
 
 def interview_record(request: Request, ref: str) -> dict[str, Any] | None:
@@ -142,7 +151,7 @@ def see_other(target: str) -> RedirectResponse:
 
 def interview_page(
     request: Request,
-    state: dict[str, Any],
+    state: InterviewState,
     ref: str = "",
     error: str | None = None,
     typed: dict[str, str] | None = None,
@@ -155,21 +164,21 @@ def interview_page(
         "typed": typed or {},
         "notice": notice,
     }
-    if state["step"] == "results":
+    if state.step == "results":
         context["error"] = error  # a follow-up answer that could not be read
         return results_page(request, state, ref, context)
-    step = STEPS[state["step"]]
+    step = STEPS[state.step]
     context.update(
         step=step,
-        options=step_options(step, state),
+        options=step_options(step, state.jurisdiction),
         error=error,
-        charge_number=max(charge_count(state), 1),
-        answered=len(state["back"]),
+        charge_number=max(state.charge_count(), 1),
+        answered=len(state.back),
     )
     return render(request, "check.html", context, status=422 if error else 200)
 
 
-def results_page(request: Request, state: dict[str, Any], ref: str, context: dict[str, Any]) -> Response:
+def results_page(request: Request, state: InterviewState, ref: str, context: dict[str, Any]) -> Response:
     record = to_record(state)
     today = date.today()
     try:
@@ -185,7 +194,7 @@ def results_page(request: Request, state: dict[str, Any], ref: str, context: dic
         charges=charges,
         remaining=remaining_views(screening, lang),
         as_of=today,
-        other_state=bool(state.get("other_state")),
+        other_state=state.other_state,
         help_url=f"/services?interview={ref}" if ref else "/services",
     )
     return render(request, "results.html", context, status=422 if context.get("error") else 200)
@@ -193,7 +202,7 @@ def results_page(request: Request, state: dict[str, Any], ref: str, context: dic
 
 @router.get("/check")
 async def check_start(request: Request) -> Response:
-    return interview_page(request, new_state())
+    return interview_page(request, InterviewState())
 
 
 @router.get("/check/{ref}")
@@ -202,11 +211,9 @@ async def check_page(request: Request, ref: str) -> Response:
     snapshot = snapshot_of(request, ref)
     if snapshot is None:
         notice = N_("Your answers were cleared: we keep them for 2 hours only, in this browser only. Start again.")
-        return interview_page(request, new_state(), notice=notice)
+        return interview_page(request, InterviewState(), notice=notice)
     # Results screen the record: CPU work, kept off the event loop.
-    return await within_budget(
-        request, interview_page, request, snapshot["state"], ref, snapshot["error"], snapshot["typed"]
-    )
+    return await within_budget(request, interview_page, request, snapshot.state, ref, snapshot.error, snapshot.typed)
 
 
 def typed_fields(form: dict[str, str]) -> dict[str, str]:
@@ -225,12 +232,12 @@ async def check_step(request: Request) -> Response:
     snapshot = snapshot_of(request, ref) if ref else None
     if ref and snapshot is None:
         return see_other("/check")  # expired, changed, or another browser's: start over
-    state = snapshot["state"] if snapshot else new_state()
+    state = snapshot.state if snapshot else InterviewState()
     typed = typed_fields(form)
     if action.startswith("lang:"):
         # The switch submits this screen's form: what was typed comes back in the other language.
         if snapshot is not None:
-            states(request).replace(browser_of(request), ref, {**snapshot, "typed": typed})
+            states(request).replace(browser_of(request), ref, snapshot.to_store(typed=typed))
         response = see_other(f"/check/{ref}" if snapshot else "/check")
         lang = action.removeprefix("lang:")
         if lang in LANGUAGES:
@@ -239,7 +246,7 @@ async def check_step(request: Request) -> Response:
             )
         return response
     if action == "back":
-        prev = snapshot["prev"] if snapshot else None
+        prev = snapshot.prev if snapshot else None
         if prev and snapshot_of(request, prev) is not None:
             return see_other(f"/check/{prev}")
         answer(state, "back", form, date.today())  # a state with no kept step before it (an upload)
@@ -253,10 +260,10 @@ async def check_step(request: Request) -> Response:
         action = "next"
     if snapshot is not None and typed:
         # Back to this step shows the answer given here.
-        states(request).replace(browser_of(request), ref, {**snapshot, "typed": typed, "error": None})
+        states(request).replace(browser_of(request), ref, snapshot.to_store(typed=typed, error=None))
     error = answer(state, action, form, date.today())
     if error:
-        return see_other(f"/check/{keep(request, state, snapshot['prev'] if snapshot else None, error, typed)}")
+        return see_other(f"/check/{keep(request, state, snapshot.prev if snapshot else None, error, typed)}")
     return see_other(f"/check/{keep(request, state, ref or None)}")
 
 
@@ -296,9 +303,9 @@ async def check_upload(request: Request) -> Response:
         people_from_json(person, as_of=date.today())
         state = from_record(person)
     except (ValueError, InvalidRecord, UnicodeDecodeError, AttributeError, TypeError):
-        return see_other(f"/check/{keep(request, new_state(), error=UPLOAD_ERROR)}")
-    if not valid_state(state):
-        return see_other(f"/check/{keep(request, new_state(), error=UPLOAD_ERROR)}")
+        return see_other(f"/check/{keep(request, InterviewState(), error=UPLOAD_ERROR)}")
+    if state is None:
+        return see_other(f"/check/{keep(request, InterviewState(), error=UPLOAD_ERROR)}")
     return see_other(f"/check/{keep(request, state)}")
 
 

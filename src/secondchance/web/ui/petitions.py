@@ -27,8 +27,8 @@ from ...petitions.render import packet_files, render_pdf, zip_files
 from ...records import InvalidRecord, Person, people_from_json
 from ..state import valid_ref
 from .budget import within_budget
-from .i18n import LANG_COOKIE, LANGUAGES
-from .interview import N_, to_record
+from .i18n import LANG_COOKIE, LANGUAGES, N_
+from .interview import to_record
 from .pages import browser_of, checked_form, see_other, snapshot_of, states, text_fields
 from .render import language, render, settings_of
 
@@ -69,9 +69,9 @@ def interview_record(request: Request, ref: str) -> InterviewRecord | None:
     snapshot = snapshot_of(request, ref) if ref else None
     if snapshot is None:
         return None
-    typed = snapshot.get(TYPED_KEY)
+    typed = snapshot.stored.get(TYPED_KEY)
     kept = {k: v for k, v in typed.items() if isinstance(v, str)} if isinstance(typed, dict) else {}
-    return InterviewRecord(to_record(snapshot["state"]), {"interview": ref}, kept)
+    return InterviewRecord(to_record(snapshot.state), {"interview": ref}, kept)
 
 
 def keep_typed(request: Request, ref: str, form: dict[str, str]) -> None:
@@ -80,7 +80,7 @@ def keep_typed(request: Request, ref: str, form: dict[str, str]) -> None:
     if snapshot is None:
         return
     typed = {k[:20]: v[:40] for k, v in form.items() if re.fullmatch(r"(county|docket)_\d{1,2}", k)}
-    states(request).replace(browser_of(request), ref, {**snapshot, TYPED_KEY: typed})
+    states(request).replace(browser_of(request), ref, snapshot.to_store(**{TYPED_KEY: typed}))
 
 
 def _clean(value: str | None) -> str:

@@ -23,8 +23,9 @@ from ...relief.explain import (
 )
 from ...relief.lang import Rule
 from .followup import FollowUp, follow_up_question, positions
-from .i18n import long_date, translations
-from .interview import DISPOSITIONS, N_, grade_label
+from .i18n import N_, long_date, translations
+from .interview import InterviewState, grade_label
+from .interview.questions import DISPOSITIONS
 
 RELIEF_LABELS = {
     # true in every state: PA destroys the record, Missouri closes it, Louisiana keeps it confidential
@@ -261,7 +262,7 @@ def summary_view(charges: list[ChargeView], lang: str) -> dict[str, Any]:
     return {"count": count, "first": todo, "anchor": anchor, "total": total, "now": len(now)}
 
 
-def charge_views(screening: Screening, lang: str, state: dict[str, Any] | None = None) -> list[ChargeView]:
+def charge_views(screening: Screening, lang: str, state: InterviewState | None = None) -> list[ChargeView]:
     t = translations(lang).gettext
     views = []
     where = positions(state)

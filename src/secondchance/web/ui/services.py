@@ -27,8 +27,8 @@ from ...records import InvalidRecord, people_from_json
 from ...relief import Status, screen
 from ..stores import run_search, uses_sample
 from .budget import within_budget
-from .i18n import translations
-from .interview import N_, to_record
+from .i18n import N_, translations
+from .interview import InterviewState, to_record
 from .pages import browser_of, checked_form, interview_state, snapshot_of, states, text_fields
 from .phone import tel_href
 from .render import STATIC_DIR, language, render, settings_of
@@ -268,8 +268,6 @@ def verified_words(result: Result, t: Any) -> str:
 
 FELONY_GRADES = frozenset({"F", "F1", "F2", "F3", "felony"})
 MISDEMEANOR_GRADES = frozenset({"S", "M", "M1", "M2", "M3", "infraction", "misdemeanor"})
-#: A ZIP the person gave on the services page, kept with their interview so it is asked once.
-ZIP_KEY = "zip"
 
 
 @dataclass
@@ -282,7 +280,7 @@ class FromResults:
     near: str = ""
 
 
-def record_facts(state: dict[str, Any], today: date) -> tuple[list[str], dict[str, Any]]:
+def record_facts(state: InterviewState, today: date) -> tuple[list[str], dict[str, Any]]:
     """The needs the results imply and the facts the interview gave, in the services search's terms.
 
     Legal help for record clearing when some charge needs a petition (or a lawyer's look: a question
@@ -307,7 +305,7 @@ def record_facts(state: dict[str, Any], today: date) -> tuple[list[str], dict[st
     if isinstance(birth, str) and len(birth) == 10:
         born = date.fromisoformat(birth)
         facts["age"] = today.year - born.year - ((today.month, today.day) < (born.month, born.day))
-    if state.get("other_state") or any(case.get("jurisdiction") is None for case, _ in charges):
+    if state.other_state or any(case.get("jurisdiction") is None for case, _ in charges):
         needs.append("legal")
     else:
         try:
@@ -331,8 +329,7 @@ def from_results(request: Request, ref: str, today: date) -> FromResults | None:
     if state is None:
         return None
     needs, facts = record_facts(state, today)
-    near = state.get(ZIP_KEY)
-    return FromResults(ref, needs, facts, near if isinstance(near, str) else "")
+    return FromResults(ref, needs, facts, state.zip or "")
 
 
 def remember_zip(request: Request, ref: str, near: str) -> None:
@@ -340,10 +337,10 @@ def remember_zip(request: Request, ref: str, near: str) -> None:
     if not (near.isdigit() and len(near) == 5):
         return
     snapshot = snapshot_of(request, ref)
-    if snapshot is None or snapshot["state"].get(ZIP_KEY) == near:
+    if snapshot is None or snapshot.state.zip == near:
         return
-    snapshot["state"][ZIP_KEY] = near
-    states(request).replace(browser_of(request), ref, snapshot)
+    snapshot.state.zip = near
+    states(request).replace(browser_of(request), ref, snapshot.to_store())
 
 
 def shown_json(form: SearchForm) -> str:

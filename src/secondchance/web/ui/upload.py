@@ -25,7 +25,8 @@ from ...records import InvalidRecord, people_from_json
 from ...records.model import DISPOSITIONS, GRADES_BY_JURISDICTION
 from ..security import sign, unsign
 from .budget import within_budget
-from .interview import N_, from_record, valid_state
+from .i18n import N_
+from .interview import from_record
 from .pages import checked_form, keep, see_other, text_fields
 from .render import render, settings_of
 
@@ -99,7 +100,7 @@ async def papers_review(request: Request) -> Response:
     except InvalidRecord as error:
         return _review_page(request, record, notes, [str(p) for p in error.problems], status=422)
     state = from_record(record)
-    if not valid_state(state):  # more charges than one person may have screened (issue 16's limit)
+    if state is None:  # more charges than one person may have screened (issue 16's limit)
         return _review_page(request, record, notes, [str(N_("Too many charges for one check."))], status=422)
     return see_other(f"/check/{keep(request, state)}")  # the results, kept like the interview's: Back works
 
