@@ -21,7 +21,7 @@ from datetime import date
 from ..records.defaults import DEFAULTS
 from ..records.model import Row
 from .evaluate import Result
-from .lang import QUESTION, Rule, Status
+from .lang import QUESTION, Condition, Rule, Status, Wait
 
 #: Each fact as a thing to find out, in the person's words. ``%(which)s`` is the case or charge it
 #: belongs to (``WHICH``), or the person's other cases or charges. These are also the web's msgids.
@@ -132,7 +132,7 @@ def is_question(name: str) -> bool:
 def lawyer_point(name: str, rule: Rule | None) -> str:
     """The point a lawyer must settle for ``question.<check id>``: the check's own sentence."""
     check_id = name.removeprefix(QUESTION)
-    checks = (*rule.conditions, *rule.waits) if rule is not None else ()
+    checks: tuple[Condition | Wait, ...] = (*rule.conditions, *rule.waits) if rule is not None else ()
     return next((check.text for check in checks if check.id == check_id), check_id.replace("_", " "))
 
 
