@@ -50,7 +50,7 @@ def test_a_point_only_a_lawyer_can_settle_is_named_on_the_results_page(client: T
     interview.post(disposition="convicted")
     interview.post(disposition_date="2012-11-15")
     interview.post(jail="no")
-    interview.post(probation="none")
+    interview.post(probation="no")
     interview.post(fines="no")
     interview.post(restitution="no")
     interview.post(pardon="no")
@@ -59,3 +59,6 @@ def test_a_point_only_a_lawyer_can_settle_is_named_on_the_results_page(client: T
     assert "What a lawyer must check:" in text
     assert "checked by a lawyer against subsection 3" in text
     assert "Ask legal aid or a lawyer about the point below." in text
+    assert "Expungement may be possible. A lawyer must check if it applies." in text
+    assert "Do this first: ask legal aid about the point under Unlawful assembly." in text
+    assert "We need one more fact" not in text

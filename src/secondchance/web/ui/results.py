@@ -101,6 +101,7 @@ LINES = {
     "now_automatic": N_("%(relief)s now. It should happen on its own."),
     "on": N_("%(relief)s on %(date)s."),
     "ask": N_("%(relief)s may be possible. We need one more fact."),
+    "lawyer": N_("%(relief)s may be possible. A lawyer must check if it applies."),
     "not_before": N_("Not before %(date)s."),
     "no": N_("No path under the laws we check. See the other paths below."),
     "unchecked": N_("We can't check this charge yet."),
@@ -115,6 +116,7 @@ FIRST_STEPS = {
     "automatic": N_("Do this first: ask legal aid to check that %(charge)s was sealed. It should happen on its own."),
     "date": N_("Do this first: mark %(date)s on your calendar. That is the first day %(charge)s can be cleared."),
     "ask": N_("Do this first: answer the question under %(charge)s. One answer could change the result."),
+    "lawyer": N_("Do this first: ask legal aid about the point under %(charge)s. It could change the result."),
     "none": N_("Do this first: read the other paths at the end of this page, or ask legal aid."),
 }
 FOLLOW_UP_LEAD = N_("One answer could change this result:")
@@ -228,8 +230,8 @@ def _line(view: ChargeView, best: Result | None, asks: bool, t: Any, lang: str) 
         view.kind, view.when = "date", long_date(best.eligible_on, lang)
         view.line = t(LINES["on"]) % {"relief": relief, "date": view.when}
     elif asks or (best.status is Status.NEEDS_REVIEW and open_question(best)):
-        view.kind = "ask"
-        view.line = t(LINES["ask"]) % {"relief": relief}
+        view.kind = "lawyer" if view.points and not view.needed else "ask"  # only a lawyer's point is open
+        view.line = t(LINES[view.kind]) % {"relief": relief}
     elif best.status is Status.NEEDS_REVIEW and best.not_before:
         view.kind, view.when = "later", long_date(best.not_before, lang)
         view.line = t(LINES["not_before"]) % {"date": view.when}
@@ -251,6 +253,7 @@ def summary_view(charges: list[ChargeView], lang: str) -> dict[str, Any]:
     first = next((c for c in charges if c.kind == "petition"), None)
     first = first or next((c for c in charges if c.kind == "automatic"), None)
     first = first or next((c for c in charges if c.kind == "ask" and c.question), None)
+    first = first or next((c for c in charges if c.kind == "lawyer"), None)
     dated = sorted((c for c in charges if c.kind == "date"), key=lambda c: c.sort_date)
     first = first or (dated[0] if dated else None)
     if first is None:
