@@ -27,12 +27,23 @@ HEADER = "person_id,case_id,charge_id,jurisdiction,statute,grade,disposition,dis
 runner = CliRunner()
 
 
-def cli(*args: str, stdout: int | None = subprocess.PIPE) -> subprocess.CompletedProcess[bytes]:
+#: Root reads every file; without these capabilities (util-linux's setpriv) it reads as any user does.
+AS_A_USER = ["setpriv", "--bounding-set=-dac_override,-dac_read_search"] if os.geteuid() == 0 else []
+
+
+def cli(
+    *args: str, stdout: int | None = subprocess.PIPE, prefix: list[str] | None = None
+) -> subprocess.CompletedProcess[bytes]:
     """The real console script in a child process (exit codes and file descriptors as a shell sees them)."""
     code = "import sys; from secondchance.cli import main; sys.argv[0] = 'secondchance'; main()"
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).parents[1] / "src")}
     return subprocess.run(
-        [sys.executable, "-c", code, *args], stdout=stdout, stderr=subprocess.PIPE, env=env, timeout=120, check=False
+        [*(prefix or []), sys.executable, "-c", code, *args],
+        stdout=stdout,
+        stderr=subprocess.PIPE,
+        env=env,
+        timeout=120,
+        check=False,
     )
 
 
@@ -45,14 +56,15 @@ def test_write_to_a_full_disk_is_exit_3_in_one_line() -> None:
     assert lines == ["Could not write the results to standard output: No space left on device."]
 
 
-def test_unreadable_input_is_exit_3(tmp_path: Path) -> None:
-    if os.geteuid() == 0:
-        pytest.skip("root reads every file")
+@pytest.mark.parametrize("command", ["screen", "read", "plan", "papers"])
+def test_unreadable_input_is_exit_3(tmp_path: Path, command: str) -> None:
+    """Permission denied is the environment (exit 3, as documented), not a usage error (click's own check, 2)."""
     record = tmp_path / "r.json"
     record.write_text("[]")
     record.chmod(0)
-    done = cli("screen", str(record))
-    assert done.returncode == 3 and "Permission denied" in done.stderr.decode()
+    options = ["--out", str(tmp_path / "out")] if command == "papers" else []
+    done = cli(command, str(record), *options, prefix=AS_A_USER)
+    assert done.returncode == 3 and "Permission denied" in done.stderr.decode(), done.stderr.decode()
 
 
 def test_results_are_written_person_by_person() -> None:

@@ -26,7 +26,10 @@ FORMATS = ("pdf", "docx", "txt")
 
 def papers_command(
     record: Annotated[
-        Path, typer.Argument(help="A record file (.json or .csv) for one person.", exists=True, dir_okay=False)
+        Path,
+        typer.Argument(
+            help="A record file (.json or .csv) for one person.", exists=True, dir_okay=False, readable=False
+        ),
     ],
     out: Annotated[Path, typer.Option("--out", "-o", help="Directory to write the papers into (made if missing).")],
     as_of: ScreenAsOf = None,

@@ -128,6 +128,7 @@ def plan_command(
             help="A record file (.json or .csv), court papers (a PA docket PDF), or a plan file (.json) saved before.",
             exists=True,
             dir_okay=False,
+            readable=False,  # opened by the command: permission denied is exit 3, not a usage error
         ),
     ],
     out: Annotated[

@@ -24,6 +24,7 @@ def read_command(
             help="Court papers: PA docket sheets and court summaries (PDF), CA RAP sheets (PDF or text).",
             exists=True,
             dir_okay=False,
+            readable=False,  # opened by the command: permission denied is exit 3, not a usage error
         ),
     ],
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the record (JSON) here.")] = None,

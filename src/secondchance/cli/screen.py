@@ -41,6 +41,7 @@ def screen_command(
             help="A record file: .json (nested) or .csv (one row per charge), or court papers (a PA docket PDF).",
             exists=True,
             dir_okay=False,
+            readable=False,  # opened by the command: permission denied is exit 3, not a usage error
         ),
     ],
     as_of: AsOf = None,
