@@ -74,9 +74,7 @@ def run(app: Callable[[], object]) -> None:
     except OSError as error:
         if error.errno == errno.EPIPE:
             _closed_output()
-        silence_stdout()
-        errors.print(f"secondchance: {error.strerror or error}.", markup=False, highlight=False, soft_wrap=True)
-        sys.exit(EXIT_ENVIRONMENT)
+        _environment_failed(error)
     if type(sys.stdout).__name__ == "PacifyFlushWrapper":  # Click (typer's copy) swallowed an EPIPE: exit 1
         _closed_output()
     try:
@@ -84,7 +82,13 @@ def run(app: Callable[[], object]) -> None:
     except OSError as error:
         if error.errno == errno.EPIPE:
             _closed_output()
-        silence_stdout()
-        errors.print(f"secondchance: {error.strerror or error}.", markup=False, highlight=False, soft_wrap=True)
-        sys.exit(EXIT_ENVIRONMENT)
+        _environment_failed(error)
     sys.exit(code)
+
+
+def _environment_failed(error: OSError) -> NoReturn:
+    """One line naming what failed and, where the system says, on which file; exit 3."""
+    silence_stdout()
+    where = f" ({error.filename})" if error.filename else ""
+    errors.print(f"secondchance: {error.strerror or error}{where}.", markup=False, highlight=False, soft_wrap=True)
+    sys.exit(EXIT_ENVIRONMENT)
