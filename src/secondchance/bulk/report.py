@@ -356,7 +356,11 @@ def render_html(summary: dict[str, Any]) -> str:
                 summary["top_failure_reasons"],
                 [("rule", "Rule"), ("reason", "Failed condition"), ("results", "Results")],
             ),
-            ("Facts most often missing", summary["top_missing_facts"], [("fact", "Fact"), ("results", "Results")]),
+            (
+                "Facts most often missing (question.<check>: a point of law a lawyer must check)",
+                summary["top_missing_facts"],
+                [("fact", "Fact"), ("results", "Results")],
+            ),
             ("Rejected input rows, by field", summary["rejects_by_field"], [("field", "Field"), ("rows", "Problems")]),
         )
     )
@@ -381,7 +385,7 @@ svg {{ max-width: 100%; height: auto; }}
 <div class="tiles">{tiles}</div>
 <p class="note">{html.escape(summary["reconciled"])}. Input sha256 {html.escape(summary["input"]["sha256"])}.
 Charges are counted at their best result; "results" count each rule a charge was screened under.
-This is legal information, not legal advice: "needs review" means a missing fact could change the answer.</p>
+This is legal information, not legal advice: "needs review" means a missing fact, or a point of law a lawyer must check, could change the answer.</p>
 {charts}
 {tables}
 </body></html>
