@@ -385,7 +385,8 @@ svg {{ max-width: 100%; height: auto; }}
 <div class="tiles">{tiles}</div>
 <p class="note">{html.escape(summary["reconciled"])}. Input sha256 {html.escape(summary["input"]["sha256"])}.
 Charges are counted at their best result; "results" count each rule a charge was screened under.
-This is legal information, not legal advice: "needs review" means a missing fact, or a point of law a lawyer must check, could change the answer.</p>
+This is legal information, not legal advice: "needs review" means a missing fact, or a point of law a lawyer
+must check, could change the answer.</p>
 {charts}
 {tables}
 </body></html>
