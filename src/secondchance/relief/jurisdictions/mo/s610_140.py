@@ -177,6 +177,7 @@ def exclusions(subsection: str) -> tuple[Condition, ...]:
     sources; so a statute on none of them is not thereby "not excluded". The first condition asks about any
     offense that is neither on a list nor on ``mo.610_140.not_excluded`` (sections checked against every
     subdivision), never reading the absence of a listed citation as the more favourable answer.
+    Long on purpose: one condition per subdivision, in the statute's order, for a reviewer to read side by side.
     """
     cite = f"{SECTION}.{subsection}"
     uuw = statute_in("mo.610_140.unlawful_use_of_weapon")

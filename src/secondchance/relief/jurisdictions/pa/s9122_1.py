@@ -131,7 +131,10 @@ def _latest_conviction(test: Expr, other_test: Expr, years: int) -> Expr:
 
 
 def exceptions() -> tuple[tuple[Condition, ...], tuple[Wait, ...]]:
-    """The § 9122.1(b) exceptions: bars now as conditions, bars that lapse with time as waits."""
+    """The § 9122.1(b) exceptions: bars now as conditions, bars that lapse with time as waits.
+
+    Long on purpose: one entry per paragraph of (b), in the statute's order, so a reviewer reads them side by side.
+    """
     cite = f"{SECTION}(b)"
     twenty = "pa.limited_access_petition.long_lookback_years"
     fifteen = "pa.limited_access_petition.short_lookback_years"

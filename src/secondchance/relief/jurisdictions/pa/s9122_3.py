@@ -66,7 +66,7 @@ def convicted_of_at_least(count: int, this_counts: Expr, others: Expr) -> Expr:
 
 def exceptions(this_over_two_years: Expr, this_one_year: Expr) -> tuple[Condition, ...]:
     """The § 9122.3(a) conditions for a conviction; ``this_over_two_years`` / ``this_one_year``: whether
-    it counts toward (2)(ii) / (2)(iii)."""
+    it counts toward (2)(ii) / (2)(iii). Long on purpose: one entry per paragraph of (a), in its order."""
     over_two_years = other_conviction(PUNISHABLE_OVER_TWO_YEARS)
     one_year = other_conviction(PUNISHABLE_ONE_YEAR)
     other_felony = Exists(

@@ -1,5 +1,7 @@
 """Initial tables: HSDS 3 (from the spec's datapackage, frozen here) and the search index.
 
+``upgrade`` is long on purpose: a migration is frozen once released, written out table by table.
+
 Revision ID: 0001
 Revises:
 Create Date: 2026-11-23
