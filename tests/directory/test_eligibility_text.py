@@ -83,14 +83,19 @@ def test_round_7_holds_the_precision_of_the_whole_clause_grammar() -> None:
         assert figures["precision"] is None or figures["precision"] >= floor, (kind, result["errors"])
 
 
-def test_round_8_untouched_keeps_its_first_score() -> None:
-    """Round 8 (446 phrases written blind while round 7 was tuned on) scored 0.969 / 0.386 untouched: the
-    first fresh measure of the grammar after round 7's additions. Its seven wrong decisions are listed in
-    docs/directory.md and left as they are, so the set stays untouched; the floor only keeps the
-    extractor from getting worse on it. Change the extractor because of it only after a round 9 exists."""
+def test_round_8_holds_the_precision_its_fixes_reached() -> None:
+    """Round 8 (446 phrases written blind while round 7 was tuned on) scored 0.969 / 0.386 untouched. Its
+    seven wrong decisions were then fixed by general rules (test_eligibility_shapes.py) and its misses mined
+    for new value shapes, so it is tuned on now (a round 9 is the untouched test). Every kind at >= 0.98."""
     result = score(load(HELDOUT.with_name("eligibility_phrases_round8.txt")))
     assert result["phrases"] >= 440
-    assert result["precision"] >= 0.969 and result["recall"] >= 0.386, result["errors"]
+    assert result["precision"] >= 0.98 and result["recall"] >= ROUND_8_RECALL, result["errors"]
+    for kind, figures in result["kinds"].items():
+        assert figures["precision"] is None or figures["precision"] >= 0.98, (kind, result["errors"])
+
+
+#: Round 8's recall after its fixes and the shapes added for it (docs/directory.md).
+ROUND_8_RECALL = 0.388
 
 
 @pytest.mark.skipif(
@@ -120,7 +125,7 @@ def test_a_labelled_list_or_a_choice_of_lines_binds_no_one() -> None:
         ("Age 55 or over for most programs, age 60 or over for lunch program", set()),  # hedged: unknown
         ("Over 55", {("minimum_age", "56")}),  # the strict sense: 55 itself is not "over 55"
         ("Under 18", {("maximum_age", "17")}),
-        ("Age 21-60, detoxed", {("minimum_age", "21"), ("maximum_age", "60"), ("sobriety", "required")}),
+        ("Age 21-60, detoxed", {("minimum_age", "21"), ("maximum_age", "60")}),  # a finished detox: not sobriety
         ("Must reside and/or work in San Mateo County", set()),  # workers from elsewhere qualify
         ("Resident of San Mateo County", {("residency_county", "San Mateo County, CA")}),
         ("Serves people released from prison within the last 6 months", set()),  # a time limit we don't model

@@ -69,6 +69,12 @@ NOT_A_PERSON = ci(
     r"\b(?:convictions?|offen[cs]es?|felon(?:y|ies)|records?|histor(?:y|ies)|sentences?|charges?|cases?|arrests?)\s+"
     r"(?:\w+\s+)?(?:older|younger|more|less|over|under)\s+than\b"
 )
+#: "Up to 2 years" with no word of age ("age", "old", a person named by age): a length of stay, not an age.
+DURATION = ci(r"up\s*to\s*\d{1,2}\s*(?:years?|yrs?\.?)")
+PERSON_AGE = ci(
+    r"\bage[sd]?\b|\bold\b|\b(?:children|kids|youth|young\s*(?:adults|people)|teens?|teenagers|adolescents|minors|"
+    r"juveniles|infants|toddlers|babies|boys|girls|seniors)\b"
+)
 #: Ages of someone else (a parent "of children under 5"): not the person's own age.
 DEPENDENT_AGE = ci(
     r"\b(?:with|of|has|have|having|caring\s*for|raising|parents?|famil\w*|pregnant|custody)\b.{0,40}?"
@@ -178,6 +184,8 @@ def ages(clause: str) -> tuple[list[int], list[int]]:
             return False  # "serving the community for over 40 years": how long, not how old
         if re.search(r"\b(?:not|no|never|n't)\s*(?:be\s*)?$", clause[: m.start()], re.I):
             return False  # a negation the patterns above did not read: its sense is not the bare words'
+        if DURATION.fullmatch(m.group(0)) and not PERSON_AGE.search(clause):
+            return False  # "Transitional housing. Up to 2 years.": how long one stays, not how old
 
         return not any(a < m.end() and m.start() < b for a, b in taken)
 

@@ -26,7 +26,8 @@ ACCEPTS = ci(
 )
 #: Other ways to pay named beside the insurers: they are not the only way in.
 OTHER_PAYMENT = ci(
-    r"\b(?:cash|checks?|credit|self[- ]pay|sliding|out[- ]of[- ]pocket|donations?|vouchers?|others\s*(?:are\s*)?billed|"
+    r"\b(?:cash|checks?|credit|(?:self|private)[- ]pay(?:ment|ing)?|pay\s*privately|"
+    r"sliding|out[- ]of[- ]pocket|donations?|vouchers?|others\s*(?:are\s*)?billed|"
     r"free\s*(?:for|to))\b"
 )
 

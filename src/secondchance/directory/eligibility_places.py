@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from .eligibility_lexicon import HEDGE, ci
-from .geo import STATES
+from .geo import STATES, county_known
 
 #: A place's name: up to five words, and lists of up to twelve names (bounded, so that a long run of
 #: capitalised words costs linear time, not quadratic).
@@ -61,6 +61,16 @@ def _city_known(city: str, state: str) -> bool:
     return (city.lower(), state) in _city_index()
 
 
+#: "<City>, " just before a state's name ("Kansas City, Missouri residents").
+CITY_OF_STATE = re.compile(rf"\b({NAME}),\s*$")
+
+
+def _city(name: str, state: str) -> list[tuple[str, str]]:
+    """A city named with its state: the city when the ZIP table knows it there, else nothing."""
+    name = re.sub(rf"^(?:{LEADING})\s+(?=\S)", "", name, flags=re.I)
+    return [("residency_city", f"{name}, {state}")] if _city_known(name, state) else []
+
+
 def residency(clause: str, state: str | None) -> list[tuple[str, str]]:
     if RESIDENCY_NOT.search(clause) or HEDGE.search(clause):
         return []
@@ -82,6 +92,8 @@ def residency(clause: str, state: str | None) -> list[tuple[str, str]]:
     if counties:
         if state is None:
             return []  # a county without its state could match the wrong one: leave it unknown
+        if not all(county_known(c, state) for c in counties):
+            return []  # "Los Angles County": a name no ZIP has matches no one, so it is no limit we can check
         return [("residency_county", f"{c}, {state}") for c in dict.fromkeys(counties)]
     for pattern in (STATE_AFTER, STATE_BEFORE):
         for m in pattern.finditer(clause):
@@ -89,6 +101,10 @@ def residency(clause: str, state: str | None) -> list[tuple[str, str]]:
             for start in range(len(words)):
                 name = " ".join(words[start:])
                 if name in STATES:
+                    # "Kansas City, Missouri residents": the city is the limit, the state only places it
+                    town = CITY_OF_STATE.search(clause[: m.start(1)]) if pattern is STATE_BEFORE else None
+                    if town and start == 0:
+                        return _city(town.group(1), STATES[name])
                     found.append(("residency_state", STATES[name]))
                     break
             else:

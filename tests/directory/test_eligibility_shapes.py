@@ -1,0 +1,60 @@
+"""Round 8's wrong decisions fixed by general rules, and the value shapes added after it for recall.
+
+Each case is a phrase of my own in the shape that motivated the rule (round 8's listings are not
+copied here): what a rule now decides, and the neighbouring shapes it must leave unknown.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from secondchance.directory.eligibility_text import read
+
+
+def _read(text: str, state: str | None = "CA") -> set[tuple[str, str]]:
+    return {(f.kind, f.value) for f in read(text, state)}
+
+
+@pytest.mark.parametrize(
+    ("text", "state", "expected"),
+    [
+        # a duration is not an age: "up to N years" with no word of age is how long one stays
+        ("Sober living for men. Up to 2 years.", "CA", {("gender", "male")}),
+        ("Stay up to 18 months", "CA", set()),
+        ("Up to age 21", "CA", {("maximum_age", "21")}),
+        ("Children up to 5 years", "CA", {("maximum_age", "5")}),
+        ("Youth up to 24 years old", "CA", {("maximum_age", "24")}),
+        # a payment list that also takes private pay or self-pay is no insurance limit
+        ("Medicaid accepted; private pay $900 a month", "CA", set()),
+        ("Medicare accepted. Self-pay welcome.", "CA", set()),
+        ("Medicaid accepted", "CA", {("insurance", "medicaid")}),
+        # "<City>, <State> residents" is the city (or nothing), never the whole state
+        ("Kansas City, Missouri residents", "MO", {("residency_city", "Kansas City, MO")}),
+        ("Springfield, Illinois residents only", "IL", {("residency_city", "Springfield, IL")}),
+        ("Nowheresville, Missouri residents", "MO", set()),
+        ("Missouri residents", "MO", {("residency_state", "MO")}),
+        # a county the ZIP table does not know (misspelt, or not in that state) decides nothing
+        ("Must be a resident of Sacramento County", "CA", {("residency_county", "Sacramento County, CA")}),
+        ("Must be a resident of Sacremento County", "CA", set()),
+        ("Cook County residents", "CA", set()),
+        ("Orleans Parish residents", "LA", {("residency_county", "Orleans Parish, LA")}),
+        ("Miami-Dade County residents", "FL", {("residency_county", "Miami-Dade County, FL")}),
+        # an insurance or benefits card is not a photo ID
+        ("Bring your Medi-Cal card", "CA", set()),
+        ("Bring your insurance card and a photo ID", "CA", {("document", "photo_id")}),
+        ("Bring your member ID card", "CA", set()),
+        ("Bring a state ID card", "CA", {("document", "photo_id")}),
+        # a gender word naming a field of care or a clinic is not a limit; a home or a shelter still is
+        ("Women's health clinic", "CA", set()),
+        ("Men's health screenings every Tuesday", "CA", set()),
+        ("Women's recovery home", "CA", {("gender", "female")}),
+        ("Men's shelter", "CA", {("gender", "male")}),
+        # a finished detox or "not under the influence" is a state at the door, not sobriety required
+        ("Must be detoxed before entry", "CA", set()),
+        ("Must have completed detox", "CA", set()),
+        ("Must not be under the influence", "CA", set()),
+        ("Must be clean and sober", "CA", {("sobriety", "required")}),
+    ],
+)
+def test_round_8s_wrong_decisions_fixed_by_general_rules(text: str, state: str, expected: set[tuple[str, str]]) -> None:
+    assert _read(text, state) == expected
