@@ -39,6 +39,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Final
 
+from .eligibility import CHECK_OF_TERM
 from .eligibility_access import SOBER_NOT, documents, referral, sobriety
 from .eligibility_ages import AGE_CONTEXT, ages
 from .eligibility_clauses import SCOPED, clauses, decidable
@@ -156,17 +157,9 @@ EXCLUDED: Final = ci(
     r"(?:(?:the\s+)?[a-z]+\s+){1,4}(?:are|is)\s+not\s+(?:eligible|allowed|admitted|accepted|served)"
     r"(?:\s+(?:for|in)\s+(?:this|the|our)\s+(?:program|service|shelter|housing))?"
 )
-#: The grammar's kind of each requirement kind read (a parsed place may be a county, a city, a state or a ZIP).
-_KIND_OF: Final = {
-    "minimum_age": "age",
-    "maximum_age": "age",
-    "income_max_fpl": "income",
-    "income_low": "income",
-    "residency_state": "residency",
-    "residency_county": "residency",
-    "residency_city": "residency",
-    "residency_zip": "residency",
-}
+#: The grammar's kind of each requirement kind read (a parsed place may be a county, a city, a state or a ZIP):
+#: the matcher's check of each term, but for papers, which the grammar calls "document".
+_KIND_OF: Final = {term: check for term, check in CHECK_OF_TERM.items() if term != "document"}
 
 
 def _read_clause(clause: str, state: str | None, kinds: frozenset[str], payment_only: bool) -> list[Found]:
