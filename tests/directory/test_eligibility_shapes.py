@@ -58,3 +58,32 @@ def _read(text: str, state: str | None = "CA") -> set[tuple[str, str]]:
 )
 def test_round_8s_wrong_decisions_fixed_by_general_rules(text: str, state: str, expected: set[tuple[str, str]]) -> None:
     assert _read(text, state) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "state", "expected"),
+    [
+        # an all-caps clause is read in the case the place patterns know; a capitalised word that is not part
+        # of the name ("North") makes a county no ZIP has, so it decides nothing
+        ("RESIDENT OF HUMBOLDT COUNTY.", "CA", {("residency_county", "Humboldt County, CA")}),
+        ("ALAMEDA COUNTY RESIDENTS ONLY", "CA", {("residency_county", "Alameda County, CA")}),
+        ("MUST LIVE IN OAKLAND", "CA", {("residency_city", "Oakland, CA")}),
+        ("HOMELESS ALAMEDA COUNTY RESIDENTS", "CA", {("residency_county", "Alameda County, CA")}),
+        ("NORTH ALAMEDA COUNTY RESIDENTS", "CA", set()),  # "North Alameda County" is no county
+        ("BRING PROOF OF INCOME AND ID", "CA", {("document", "proof_of_income"), ("document", "photo_id")}),
+        ("MUST LIVE OR WORK IN ALAMEDA COUNTY", "CA", set()),
+        # lists of cities or states before "residents": every name must be a known city (or a state)
+        ("Reno or Sparks residents", "NV", {("residency_city", "Reno, NV"), ("residency_city", "Sparks, NV")}),
+        (
+            "Oakland, Berkeley and Emeryville residents only",
+            "CA",
+            {("residency_city", f"{city}, CA") for city in ("Oakland", "Berkeley", "Emeryville")},
+        ),
+        ("Oakland, Berkeley and Nowhereton residents only", "CA", set()),
+        ("Oregon or Washington residents", "OR", {("residency_state", "OR"), ("residency_state", "WA")}),
+        ("Portland or Oregon residents", "OR", set()),
+        ("Oregon or Washington residents or students", "OR", set()),
+    ],
+)
+def test_all_caps_clauses_and_lists_before_residents(text: str, state: str, expected: set[tuple[str, str]]) -> None:
+    assert _read(text, state) == expected

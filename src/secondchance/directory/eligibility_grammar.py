@@ -111,13 +111,19 @@ PLACE_EXPRS: Final = [
     COUNTY_BEFORE,
     *ZIPS,
     ci(rf"\b{RES_LEAD}\s+(?:the\s+)?(?:state\s+of\s+)?(?:{_STATE})(?:\s+state)?\b"),
-    ci(rf"\b(?:state\s+of\s+)?(?:{_STATE})\s+(?:state\s+)?residents?\b"),
+    ci(
+        rf"\b(?:state\s+of\s+)?(?:{_STATE})(?:\s*,\s*(?:and\s+|or\s+)?(?:{_STATE})|\s+(?:and|or|&)\s+(?:{_STATE})){{0,11}}"
+        rf"\s+(?:state\s+)?residents?\b"
+    ),
     re.compile(rf"\b(?:{'|'.join(STATES.values())})\s+[Rr]esidents?\b"),
     re.compile(
         r"\b(?:[Rr]esidents?\s*of|[Rr]esid(?:e|es|ing)\s*in|[Ll]iv(?:e|es|ing)\s*in)\s*(?:the\s*)?(?:[Cc]ity\s*of\s*)?"
         rf"{CITY_NAME}(?:\s*,\s*(?:and\s+|or\s+)?{CITY_NAME}|\s+(?:and|or|&)\s+{CITY_NAME}){{0,11}}"
     ),
-    re.compile(rf"\b(?:[Cc]ity\s*of\s*)?{CITY_NAME}\s+(?:city\s+)?[Rr]esidents?\b"),
+    re.compile(
+        rf"\b(?:[Cc]ity\s*of\s*)?{CITY_NAME}(?:\s*,\s*(?:and\s+|or\s+)?{CITY_NAME}|\s+(?:and|or|&)\s+{CITY_NAME}){{0,11}}"
+        r"\s+(?:city\s+)?[Rr]esidents?\b"
+    ),
 ]
 REFERRAL_EXPRS: Final = [
     REFERRAL_REQUIRED,

@@ -26,7 +26,16 @@ CITY_AFTER = re.compile(
     rf"\b(?:[Rr]esidents?\s*of|[Rr]esid(?:e|es|ing)\s*in|[Ll]iv(?:e|es|ing)\s*in)\s*(?:the\s*)?(?:[Cc]ity\s*of\s*)?"
     rf"((?:{NAME}(?:,\s*|\s+(?:and|or|&)\s+)){{0,11}}{NAME})(?=$|[,.;:)]|\s+(?:only|age|aged|who|with|to|for)\b)"
 )
-CITY_BEFORE = re.compile(rf"\b(?:[Cc]ity\s*of\s*)?({NAME})\s+(?:city\s+)?[Rr]esidents?\b")
+CITY_BEFORE = re.compile(
+    rf"\b(?:[Cc]ity\s*of\s*)?((?:{NAME}(?:,\s*(?:and\s+|or\s+|&\s+)?|\s+(?:and|or|&)\s+)){{0,11}}{NAME})\s+(?:city\s+)?"
+    r"[Rr]esidents?\b"
+)
+#: "Oregon or Washington residents", "Oregon, Washington and Idaho residents": a list of states, each served.
+_STATE_WORDS = r"[a-z][a-z.]*(?:\s+[a-z][a-z.]*){0,2}"
+STATE_LIST_BEFORE = ci(
+    rf"\b((?:{_STATE_WORDS}(?:\s*,\s*(?:and\s+|or\s+|&\s+)?|\s+(?:and|or|&)\s+)){{1,11}}{_STATE_WORDS})"
+    r"\s+(?:state\s+)?residents?\b"
+)
 ZIP_LIST = r"(?!\d{2}000\b)((?:\d{5}(?:\s*,\s*|\s*(?:,\s*)?(?:and|or|&)\s*|\s+))*\d{5})\b"
 ZIPS = [
     ci(rf"\b(?:(?:zip|postal)s?\s*(?:codes?)?|c[oó]digos?\s*postal(?:es)?)\s*(?:served|covered)?\s*:?\s*{ZIP_LIST}"),
@@ -95,11 +104,22 @@ def residency(clause: str, state: str | None) -> list[tuple[str, str]]:
         if not all(county_known(c, state) for c in counties):
             return []  # "Los Angles County": a name no ZIP has matches no one, so it is no limit we can check
         return [("residency_county", f"{c}, {state}") for c in dict.fromkeys(counties)]
+    for m in STATE_LIST_BEFORE.finditer(clause):
+        names = _split_names(m.group(1).lower())
+        while len(names) > 1 and names[0] not in STATES:  # "must be Oregon or Washington residents"
+            first = names[0].split()
+            if len(first) == 1:
+                break
+            names[0] = " ".join(first[1:])
+        if len(names) > 1 and all(n in STATES for n in names):
+            return [("residency_state", STATES[n]) for n in dict.fromkeys(names)]
     for pattern in (STATE_AFTER, STATE_BEFORE):
         for m in pattern.finditer(clause):
             words = m.group(1).lower().strip(" .").split()
             for start in range(len(words)):
                 name = " ".join(words[start:])
+                if name in STATES and start and words[start - 1] in ("or", "and", "&"):
+                    return []  # "Portland or Oregon residents": a list we could not read whole
                 if name in STATES:
                     # "Kansas City, Missouri residents": the city is the limit, the state only places it
                     town = CITY_OF_STATE.search(clause[: m.start(1)]) if pattern is STATE_BEFORE else None

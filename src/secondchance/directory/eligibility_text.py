@@ -36,13 +36,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Final
 
 from .eligibility import CHECK_OF_TERM
 from .eligibility_access import SOBER_NOT, documents, referral, sobriety
 from .eligibility_ages import AGE_CONTEXT, ages
-from .eligibility_clauses import SCOPED, clauses, decidable
+from .eligibility_clauses import SCOPED, cased, clauses, decidable
 from .eligibility_grammar import mentioned, parse
 from .eligibility_lexicon import HEDGE, ci
 from .eligibility_payment import FPL, INCOME_PRICE, OTHER_PAYMENT, income, insurance
@@ -109,7 +109,8 @@ def read(text: str | None, state: str | None = None) -> list[Found]:
     lows: list[tuple[int, str]] = []
     highs: list[tuple[int, str]] = []
     doubted: set[str] = set()  # kinds a clause speaks of in words the grammar does not parse
-    for clause in clauses(text):
+    for shown in clauses(text):
+        clause = cased(shown)  # "RESIDENT OF HUMBOLDT COUNTY": read as "resident of Humboldt County"
         if SCOPED.match(clause):
             continue  # "For emergency assistance, must have low income": one part of the service only
         if re.fullmatch(
@@ -126,9 +127,10 @@ def read(text: str | None, state: str | None = None) -> list[Found]:
         if not kinds and not excluded and OTHER_AGES.search(clause):  # but not "No minors"
             doubted.add("age")
         low, high = ages(clause) if "age" in kinds and not HEDGE.search(clause) else ([], [])
-        lows += [(v, clause) for v in low]
-        highs += [(v, clause) for v in high]
-        found += _read_clause(clause, state, kinds, payment_only=not OTHER_PAYMENT.search(text))
+        lows += [(v, shown) for v in low]
+        highs += [(v, shown) for v in high]
+        read_here = _read_clause(clause, state, kinds, payment_only=not OTHER_PAYMENT.search(text))
+        found += [replace(f, phrase=shown) for f in read_here]  # the listing's own words are shown
     if lows:
         value, clause = max(lows)
         found.append(Found("minimum_age", str(value), clause))
@@ -218,7 +220,7 @@ def _across_clauses(text: str, found: list[Found]) -> list[Found]:
     if len({f.value for f in found if f.kind == "income_max_fpl"}) > 1:  # "families 200% FPL; individuals 150%"
         found = [f for f in found if f.kind != "income_max_fpl"]  # a limit per group: the matcher keeps one
     places = {f.phrase for f in found if f.kind.startswith("residency_")}
-    places |= {c for c in clauses(text) if "residency" in mentioned(c)}  # named, read or not
+    places |= {c for c in clauses(text) if "residency" in mentioned(cased(c))}  # named, read or not
     if len(places) > 1:  # "Placer County residents; Nevada County residents by referral": alternatives
         found = [f for f in found if not f.kind.startswith("residency_")]
     return found
