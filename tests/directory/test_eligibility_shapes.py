@@ -19,7 +19,7 @@ def _read(text: str, state: str | None = "CA") -> set[tuple[str, str]]:
     ("text", "state", "expected"),
     [
         # a duration is not an age: "up to N years" with no word of age is how long one stays
-        ("Sober living for men. Up to 2 years.", "CA", {("gender", "male")}),
+        ("Transitional housing for men. Up to 2 years.", "CA", {("gender", "male")}),
         ("Stay up to 18 months", "CA", set()),
         ("Up to age 21", "CA", {("maximum_age", "21")}),
         ("Children up to 5 years", "CA", {("maximum_age", "5")}),
@@ -87,3 +87,39 @@ def test_round_8s_wrong_decisions_fixed_by_general_rules(text: str, state: str, 
 )
 def test_all_caps_clauses_and_lists_before_residents(text: str, state: str, expected: set[tuple[str, str]]) -> None:
     assert _read(text, state) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # sobriety: hyphenated "clean-and-sober", a UA to pass, testing one agrees to, sober living itself
+        ("Clean-and-sober women's house", {("gender", "female"), ("sobriety", "required")}),
+        ("Clean & sober housing", {("sobriety", "required")}),
+        ("Must pass a UA at intake", {("sobriety", "required")}),
+        ("Residents must agree to random drug testing", {("sobriety", "required")}),
+        ("Random UAs", {("sobriety", "required")}),
+        ("Sober living home", {("sobriety", "required")}),
+        ("Sober living referrals available", set()),
+        ("Must agree to random drug testing or attend counseling", set()),
+        # a referral named by who sends it
+        ("Probation officer referral required", {("referral", "required")}),
+        ("Agency referral required", {("referral", "required")}),
+        ("Referral by a case manager required", {("referral", "required")}),
+        ("Agency referral preferred", set()),
+        # income ceilings said other ways
+        ("Income ceiling 138% FPL", {("income_max_fpl", "138")}),
+        ("Household income not over 250% FPL", {("income_max_fpl", "250")}),
+        ("Income can't top 300% of the federal poverty guidelines", {("income_max_fpl", "300")}),
+        ("Income over 250% FPL", set()),
+        # a veteran "of the US military"; people named by age beside "boys"/"girls"; "folks"
+        ("Applicant must be a veteran of the US military", {("veteran", "required")}),
+        ("Girls 12-17", {("gender", "female"), ("minimum_age", "12"), ("maximum_age", "17")}),
+        ("Open to folks age 55 plus", {("minimum_age", "55")}),
+        # insurers billed, card holders
+        ("We bill Medi-Cal and Medicare", {("insurance", "medicaid"), ("insurance", "medicare")}),
+        ("Medicare card holders only", {("insurance", "medicare")}),
+        ("We bill Medi-Cal; self-pay accepted", set()),
+    ],
+)
+def test_value_shapes_added_for_recall(text: str, expected: set[tuple[str, str]]) -> None:
+    assert _read(text) == expected

@@ -56,7 +56,8 @@ REFERRAL_REQUIRED = ci(
     r"must\s*be\s*referred|\band\s*be\s*referred\s*by|referrals?\s*from\s*[\w ]{1,40}?\s*only|"
     r"requires?\s*(?:a\s*)?referral|need\s*(?:a\s*)?referral|only\s*(?:accepts?|takes?)\s*referrals|"
     r"(?:accepts?|takes?)\s*referrals\s*only|referred\s*by\s*(?:a|an|your|the)\s*[\w ]+?\s*only|"
-    r"referrals?\s*accepted\s*from\s*[\w ,]+?\s*only|referral\s*from\s*(?:a|an|the|your)?\s*[\w' ]{1,40}?\s*(?:is\s*)?"
+    r"referrals?\s*accepted\s*from\s*[\w ,]+?\s*only|"
+    r"referral\s*(?:from|by|through)\s*(?:a|an|the|your)?\s*[\w' ]{1,40}?\s*(?:is\s*)?"
     r"required|must\s*have\s*(?:a\s*)?referral)\b"
 )
 REFERRAL_NOT = ci(
@@ -90,13 +91,16 @@ def referral(clause: str) -> str | None:
 #: Not read as sobriety, as four blind labellers agree (rounds 5-8): a finished detox ("detoxed", "must have
 #: completed detox") or "not under the influence (at check-in)" is a state at the door, not a rule of the stay.
 SOBER = ci(
-    r"\b(?:clean\s*and\s*sober|"
+    r"\b(?:clean[\s-]*(?:and|&)[\s-]*sober|"
     r"must\s*be\s*(?:clean|sober|drug[- ]free|alcohol[- ]free)|"
     r"sobriety\s*(?:is\s*)?(?:required|necessary)|(?:\d+|thirty|sixty|ninety)\s*days?\s*(?:of\s*)?(?:clean|sober|sobriety)|"
     r"(?:drug|alcohol|substance)[- ]free|free\s*(?:of|from)\s*(?:drugs|alcohol|substances)|"
     r"no\s*(?:active|current)\s*(?:drug|alcohol|substance)"
     r"(?:\s*(?:or|and|/)\s*(?:drug|alcohol))?\s*use|(?:drug|alcohol)\s*(?:and|&|/)\s*(?:drug|alcohol)[- ]free|"
-    r"must\s*pass\s*(?:a\s*)?drug\s*(?:test|screen\w*)|drug\s*(?:testing|screening)\s*(?:is\s*)?required|"
+    r"must\s*pass\s*(?:a\s*|an\s*)?(?:drug\s*(?:test|screen\w*)|uas?|u\.a\.|urinalysis)|"
+    r"drug\s*(?:testing|screening)\s*(?:is\s*)?required|"
+    r"(?:agree|submit|consent)\s*to\s*(?:random\s*)?(?:drug|alcohol|uas?\b|ua/ba)[\w/ &]{0,20}?(?:test\w*|screen\w*)|"
+    r"random\s*(?:uas?|u\.a\.s?|urinalys[ie]s)|(?:clean\s*(?:and|&)\s*)?sober[- ]living|"
     r"must\s*be\s*[\w ,]{0,20}?\bsober|(?:must\s*(?:be|remain|stay)\s*)abstinent|abstinence\s*(?:is\s*)?required|"
     r"must\s*(?:maintain|remain)\s*(?:sober|sobriety|clean)|random\s*drug\s*test\w*|"
     r"random\s*(?:drug|alcohol)\s*(?:(?:and|&|/)\s*(?:drug|alcohol)\s*)?(?:test\w*|screen\w*))\b"

@@ -26,7 +26,7 @@ AGE_RANGE = [
     ),
 ]
 AGE_MIN = [
-    ci(rf"\b(?:age[sd]?:?\s*)?{NUM}{YEARS}\s*(?:\+|(?:and|or|&)\s*(?:over|older|above|up|upward|more\b))"),
+    ci(rf"\b(?:age[sd]?:?\s*)?{NUM}{YEARS}\s*(?:\+|plus\b|(?:and|or|&)\s*(?:over|older|above|up|upward|more\b))"),
     ci(rf"\b(?:age[sd]?\s*)?{NUM}\s*(?:years?|yrs?\.?)?\s*(?:of\s*age\s*)?(?:and|or)\s*(?:older|over)"),
     ci(rf"\b(?:at\s*least|minimum\s*(?:age\s*)?(?:of|is)?:?|min\.?\s*age:?)\s*(?:age\s*)?{NUM}{YEARS}"),
     ci(
@@ -52,7 +52,7 @@ NEG_MIN = ci(rf"\b{NEGATED}(?:under|younger\s*than|below)\s*(?:the\s*)?(?:age\s*
 NEG_MAX = ci(rf"\b{NEGATED}(?:over|older\s*than|above)\s*(?:the\s*)?(?:age\s*(?:of\s*)?)?{NUM}")
 AGE_CONTEXT = ci(
     r"\b(?:age[sd]?|years?|yrs?|old|older|younger|over|under|above|below|youth|adults?|seniors?|children|kids|teens?|"
-    r"and\s*up)\b|\+|\b(?:residents|applicants|participants|clients|women|men|people|persons|individuals)\s*\d|\bmust\s*be\s*(?:at\s*least\s*)?\d|\bat\s*least\s*\d"
+    r"and\s*up)\b|\+|\b(?:residents|applicants|participants|clients|women|men|girls|boys|people|persons|individuals)\s*\d|\bmust\s*be\s*(?:at\s*least\s*)?\d|\bat\s*least\s*\d"
 )
 #: An age limit with another way in ("65+ or disabled", "and their caregivers"), or a price by age.
 AGE_NOT = ci(

@@ -66,7 +66,10 @@ GENDER_EXPR = ci(
     r"\b(?:women|woman|females?|girls|mothers|moms|ladies|lady|mujeres|men|man|males?|boys|fathers|dads|hombres)(?:'s)?\b"
 )
 VETERAN_EXPRS: Final = [
-    ci(r"\b(?:u\.?s\.?\s+|military\s+)?(?:veterans?|veteranos|vets)\b"),
+    ci(
+        r"\b(?:u\.?s\.?\s+|military\s+)?(?:veterans?|veteranos|vets)\b"
+        r"(?:\s+of\s+the\s+(?:u\.?s\.?\s+)?(?:military|armed\s+forces))?"
+    ),
     DISCHARGE,
     ci(r"\bhonorabl[ey]\s+discharged?\b|\bdd-?\s?214\b"),
     ci(
@@ -92,7 +95,8 @@ FPL_EXPR = (
 INCOME_CMP = (
     r"(?:at\s+or\s+(?:below|under)|below|under|less\s+than|up\s+to|(?:must\s+)?not\s+(?:to\s+)?exceed(?:ing)?|"
     r"no\s+(?:more|greater|higher)\s+than|(?:can't|cannot|can\s+not|must\s+not|may\s+not)\s+(?:be\s+)?"
-    r"(?:over|above|more\s+than|greater\s+than|exceed)|max(?:imum)?(?:\s+income)?\s*:?|≤|<=?|0\s*[-–]\s*|is)"
+    r"(?:over|above|more\s+than|greater\s+than|exceed|top)|not\s+(?:over|above|more\s+than|greater\s+than)|"
+    r"(?:income\s+)?ceiling(?:\s+(?:of|is))?\s*:?|max(?:imum)?(?:\s+income)?\s*:?|≤|<=?|0\s*[-–]\s*|is)"
 )
 INCOME_EXPRS: Final = [
     ci(rf"(?:{INCOME_CMP}\s*)?{FPL_EXPR}(?:\s+(?:or|and)\s+(?:less|below|under|lower))?"),
@@ -130,12 +134,15 @@ REFERRAL_EXPRS: Final = [
     REFERRAL_NOT,
     ci(rf"\b(?:by\s+)?(?:referrals?|referred)\s+(?:is\s+|are\s+)?(?:(?:required|needed|necessary|only)\s+)?"
        rf"(?:from|by|through)\s+{AGENT}(?:\s*(?:,|or|and|/)\s*{AGENT})*"),
+    ci(rf"\b{AGENT}\s+referrals?\s+(?:is\s+|are\s+)?(?:required|needed|necessary|only)\b"),
 ]  # fmt: skip
 SOBER_EXPRS: Final = [
-    ci(r"\b(?:clean\s+and\s+sober|sober|clean|drug[- ]free|alcohol[- ]free|(?:drug|alcohol)\s+(?:and|&|/)\s+"
-       r"(?:drug|alcohol)[- ]free|sobriety|abstinent|abstinence)\b"),
+    ci(r"\b(?:clean[\s-]*(?:and|&)[\s-]*sober|sober|clean|drug[- ]free|alcohol[- ]free|"
+       r"(?:drug|alcohol)\s+(?:and|&|/)\s+(?:drug|alcohol)[- ]free|sobriety|abstinent|abstinence)\b"),
     ci(r"\b(?:\d+\s+days?\s+(?:of\s+)?(?:clean|sober|sobriety)"
-       r"(?:\s+time)?|must\s+pass\s+(?:a\s+)?drug\s+(?:test|screen(?:ing)?)|drug\s+(?:testing|screening)|"
+       r"(?:\s+time)?|must\s+pass\s+(?:a\s+|an\s+)?(?:drug\s+(?:test|screen(?:ing)?)|uas?|u\.a\.|urinalysis)|"
+       r"(?:agree|submit|consent)\s+to\s+(?:random\s+)?(?:drug|alcohol|uas?|ua/ba)(?:\s*(?:and|&|/)\s*(?:drug|alcohol))?"
+       r"(?:\s+(?:tests?|testing|screens?|screening))?|drug\s+(?:testing|screening)|"
        r"no\s+(?:active|current)\s+(?:drug|alcohol|substance)"
        r"(?:\s*(?:or|and|/)\s*(?:drug|alcohol))?\s+use)\b"),
     ci(r"\b(?:clean|sober|clean\s+and\s+sober)\s+for\s+(?:at\s+least\s+)?\d+\s+(?:days|months)|"

@@ -30,7 +30,7 @@ SUBJECTS: Final = _words(
     "applicant residents resident patients patient members member youth youths teens teen teenagers children kids "
     "seniors senior elders elderly students guests tenants households household consumers customers those anyone "
     "everyone families family parents couples others adolescents minors juveniles infants toddlers survivors victims "
-    "caregivers spouses dependents preschoolers"
+    "caregivers spouses dependents preschoolers folks"
 )
 #: What is offered: "Emergency shelter for adult males". After "for"/"at"/"in" beside a limit they scope it.
 SERVICE_NOUNS: Final = _words(
@@ -68,7 +68,7 @@ FILLERS: Final = (
         "beneficiary recipient enrollee "
         # verbs of taking and entering, and words that only name a paper or a plan more exactly
         "take takes taking enroll enrolls enter entering see sees making qualifying whose allowed permitted "
-        "card active original written photo shown submitted risk billing subject you'll"
+        "card active original written photo shown submitted risk billing subject you'll bill holders"
     )
 )
 PUNCTUATION: Final = frozenset(",:;()-/&.!'\"•*–—[]")
