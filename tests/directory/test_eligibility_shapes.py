@@ -123,3 +123,33 @@ def test_all_caps_clauses_and_lists_before_residents(text: str, state: str, expe
 )
 def test_value_shapes_added_for_recall(text: str, expected: set[tuple[str, str]]) -> None:
     assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what the people named can get, at the end of the clause, is the service itself
+        (
+            "Cook County residents with a criminal record can get help with sealing",
+            {("residency_county", "Cook County, IL")},  # a record-clearing service says no records policy
+        ),
+        (
+            "Will County residents 18 and older who are uninsured can get free mammograms",
+            {("residency_county", "Will County, IL"), ("minimum_age", "18"), ("insurance", "uninsured")},
+        ),
+        ("Resident of Illinois to obtain a library card", {("residency_state", "IL")}),
+        ("Proof of Illinois residency required to receive a library card", {("document", "proof_of_residency")}),
+        # ... but not when the tail widens, hedges, names other people or a price, or holds a value
+        ("Cook County residents can get help, or anyone who works here", set()),
+        ("Cook County residents can get a discount", set()),
+        ("Seniors 60+ can get meals for their grandchildren", set()),
+        ("Adults 18+ can get help; children can get help with a parent", set()),
+        ("Cook County residents can get help with Medicaid applications", set()),
+        # another group that can get in takes an age or gender limit back
+        ("Youth 16-24 get job training here. Adults can also get help.", set()),
+    ],
+)
+def test_a_service_named_after_can_get_is_no_word_the_grammar_must_know(
+    text: str, expected: set[tuple[str, str]]
+) -> None:
+    assert _read(text, "IL") == expected
