@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from secondchance.directory.eligibility_text import read
+from secondchance.directory.eligibility_text import clauses, read
 
 
 def _read(text: str, state: str | None = "CA") -> set[tuple[str, str]]:
@@ -153,3 +153,23 @@ def test_a_service_named_after_can_get_is_no_word_the_grammar_must_know(
     text: str, expected: set[tuple[str, str]]
 ) -> None:
     assert _read(text, "IL") == expected
+
+
+def test_an_all_caps_paragraph_is_cut_into_its_sentences() -> None:
+    """A period after a word of two letters or more ends a sentence, in capitals too ("...OLDER. NO SEX
+    OFFENDERS."); one after a single letter ("U.S.", "I.D.") does not."""
+    assert clauses("FOR MEN 26 AND OLDER. NO SEX OFFENDERS. MUST BE A U.S. VETERAN. BRING I.D. AND SSN.") == [
+        "FOR MEN 26 AND OLDER",
+        "NO SEX OFFENDERS",
+        "MUST BE A U.S. VETERAN",
+        "BRING I.D. AND SSN",
+    ]
+    assert _read("PROGRAM IS FOR MEN 26 AND OLDER. NO SEX OFFENDERS.") == {
+        ("gender", "male"),
+        ("minimum_age", "26"),
+        ("records", "excludes_sex_offense_registration"),
+    }
+    assert _read("Must have a photo ID. No sex offenders.") == {
+        ("document", "photo_id"),
+        ("records", "excludes_sex_offense_registration"),
+    }

@@ -10,7 +10,7 @@ from .eligibility_lexicon import ARTICLES, FILLERS, OPENERS, WIDENERS, ci
 
 def clauses(text: str) -> list[str]:
     """Sentences and ``;``-parts of a text (a period inside "U.S." or "a.m." does not split)."""
-    parts = re.split(r"(?<![A-Z])(?<!\b[a-z])[.;!\n]+(?=\s|$)|;|\n", text)
+    parts = re.split(r"(?<!\b[A-Za-z])[.;!\n]+(?=\s|$)|;|\n", text)
     return [" ".join(p.split()).strip(" ,:-") for p in parts if p and p.strip(" ,:-\t")]
 
 
