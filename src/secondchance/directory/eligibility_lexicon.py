@@ -75,6 +75,7 @@ PUNCTUATION: Final = frozenset(",:;()-/&.!'\"•*–—[]")
 #: Words a service named after "can get"/"to receive" may not hold (see FILLER_PHRASES).
 TAIL_NOT = (
     r"(?:or|not|no|nor|also|except|unless|if|but|any|some|most|many|only|other|others|their|his|her|your|who|whose|"
+    r"for|at|in|"
     r"when|after|before|until|while|without|discount\w*|reduced|price|prices|fees?|costs?|charged?|pay|paid|may|"
     r"might|priority|preferred|too|as|well|instead|even|either|whether|free\s+(?:for|to)|"
     rf"{'|'.join(sorted(SUBJECTS))})"
@@ -94,7 +95,8 @@ FILLER_PHRASES: Final = (
     # an operating rule or a size, never who is served: "check in by 6pm", "(16 beds)"
     ci(r"\bcheck[- ]?in\s+(?:by|at|before)\s+\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)|\b\d{1,3}\s+beds\b"),
     # what the people a clause names can get, at its end ("... can get free mammograms", "... to receive a library
-    # card"): the service itself. Never a word that widens, negates, hedges, names people or a price, nor a value.
+    # card"): the service itself. Never a word that widens, negates, hedges, scopes ("for the lunch program"), names
+    # people or a price, nor a value.
     ci(
         r"\b(?:can|to)\s+(?:get|receive|obtain|use|borrow|access|join|attend|enroll\s+in|sign\s+up\s+for|apply\s+for)"
         rf"(?:\s+(?!{TAIL_NOT}\b)[a-z][a-z'-]*){{1,7}}\s*[.!]?\s*$"
