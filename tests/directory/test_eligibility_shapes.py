@@ -173,3 +173,26 @@ def test_an_all_caps_paragraph_is_cut_into_its_sentences() -> None:
         ("document", "photo_id"),
         ("records", "excludes_sex_offense_registration"),
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # self-referrals taken, "no X or referral needed": no referral needed
+        ("Accepts self-referrals and referrals from any agency", {("referral", "not_required")}),
+        ("Referral from a case manager or self-referral", {("referral", "not_required")}),
+        ("No ID or referral required", {("referral", "not_required")}),
+        ("No appointment or referral needed", {("referral", "not_required")}),
+        # "no 290s" (California's sex offender registration section)
+        ("No 290s, no arson", {("records", "excludes_sex_offense_registration"), ("records", "excludes_arson")}),
+        ("290 registrants accepted", set()),
+        # "on parole or probation" narrows the same people either way
+        (
+            "Clean and sober housing for men on parole or probation",
+            {("sobriety", "required"), ("gender", "male")},
+        ),
+        ("Housing for men on parole or their families", set()),
+    ],
+)
+def test_referral_records_and_qualifier_shapes(text: str, expected: set[tuple[str, str]]) -> None:
+    assert _read(text) == expected

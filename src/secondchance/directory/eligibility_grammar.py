@@ -165,7 +165,8 @@ OFFENSE_WHO = (
     r"convicted\s+of\s+(?:an?\s+|any\s+)?|who\s+(?:are|have\s+been)\s+(?:convicted\s+of\s+(?:an?\s+)?)?))?"
 )
 OFFENSE = (
-    OFFENSE_WHO + r"(?:(?:registered\s+)?sex(?:ual)?\s+offen(?:ders?|ses?)|(?:pc\s*)?290\s+registrants?|registrants?|"
+    OFFENSE_WHO + r"(?:(?:registered\s+)?sex(?:ual)?\s+offen(?:ders?|ses?)|(?:pc\s*)?290(?:\s+registrants?|s)?\b|"
+    r"registrants?|"
     r"arson(?:ists?)?(?:\s+(?:convictions?|history))?|violent\s+(?:felon(?:y|ies|s)|offen(?:ders?|ses?)|crimes?|convictions?)(?:\s+convictions?)?|"
     r"(?:prior\s+)?felon(?:y|ies|s)(?:\s+(?:convictions?|records?|history))?|(?:prior\s+)?convictions|"
     r"criminal\s+(?:records?|history|background|convictions?))"

@@ -115,7 +115,7 @@ AGENT = (
 #: Words that narrow the people a subject names ("homeless adults", "disabled adults").
 QUALIFIERS: Final = _words(
     "adult young older single homeless unemployed underemployed disabled pregnant expecting expectant parenting "
-    "transitional emergency very low income"
+    "transitional emergency very low income parole probation"
 )
 #: Words that open a comma part which qualifies its neighbour rather than adding a condition.
 OPENERS: Final = _words(
