@@ -196,3 +196,22 @@ def test_an_all_caps_paragraph_is_cut_into_its_sentences() -> None:
 )
 def test_referral_records_and_qualifier_shapes(text: str, expected: set[tuple[str, str]]) -> None:
     assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the name of what is offered, opening the clause before "for" or a comma, is a service
+        ("Senior nutrition program for adults 60 and over", {("minimum_age", "60")}),
+        ("Youth soccer league, ages 6-14", {("minimum_age", "6"), ("maximum_age", "14")}),
+        ("Job readiness workshops for adults 18+", {("minimum_age", "18")}),
+        # ... but not one that names other people, a price, a widening word, or an acronym program
+        ("Family camp for adults 18+", set()),
+        ("Free lunch program for seniors 60+", set()),
+        ("Mentoring or tutoring program for youth 12-18", set()),
+        ("SSVF program for very low-income veterans", set()),
+        ("Lunch program for seniors 60+ and their caregivers", set()),
+    ],
+)
+def test_a_service_name_opening_the_clause(text: str, expected: set[tuple[str, str]]) -> None:
+    assert _read(text) == expected

@@ -72,13 +72,25 @@ FILLERS: Final = (
     )
 )
 PUNCTUATION: Final = frozenset(",:;()-/&.!'\"•*–—[]")
-#: Words a service named after "can get"/"to receive" may not hold (see FILLER_PHRASES).
-TAIL_NOT = (
-    r"(?:or|not|no|nor|also|except|unless|if|but|any|some|most|many|only|other|others|their|his|her|your|who|whose|"
-    r"for|at|in|"
-    r"when|after|before|until|while|without|discount\w*|reduced|price|prices|fees?|costs?|charged?|pay|paid|may|"
-    r"might|priority|preferred|too|as|well|instead|even|either|whether|free\s+(?:for|to)|"
-    rf"{'|'.join(sorted(SUBJECTS))})"
+#: Words that widen, negate, hedge, scope or price: neither a service's name nor what follows "can get" holds one.
+_NEVER = (
+    r"or|not|no|nor|also|except|unless|if|but|any|some|most|many|only|other|others|their|his|her|your|who|whose|"
+    r"for|at|in|when|after|before|until|while|without|discount\w*|reduced|price|prices|fees?|costs?|charged?|pay|paid|"
+    r"may|might|priority|preferred|too|as|well|instead|even|either|whether"
+)
+#: Words a service named after "can get"/"to receive" may not hold (see FILLER_PHRASES): nor any people.
+TAIL_NOT = rf"(?:{_NEVER}|free\s+(?:for|to)|{'|'.join(sorted(SUBJECTS))})"
+#: The last word of a service's name ("... program", "... camp", "... workshops").
+SERVICE_HEADS = (
+    r"programs?|camps?|leagues?|workshops?|classes|class|cent(?:er|re)s?|clinics?|services?|care|housing|shelters?|"
+    r"treatment|counsel(?:l)?ing|meals|pantry|pantries|groups?|clubs?|courses?|training|tutoring|mentoring|lessons|"
+    r"screenings|exams|navigation|outreach|residence|homes?|house"
+)
+#: Words a service's name may not hold: a price, and people a name may add beside a limit ("Family camp"); the
+#: people it narrows to ("Senior nutrition program", "Youth soccer league") it may.
+NAME_NOT = (
+    rf"(?:{_NEVER}|free|families|family|children|child|kids|parents|couples|caregivers|everyone|anyone|"
+    r"and|&|with|to|by|of|on)"
 )
 #: Phrases that are fillers as a whole ("at the time of enrollment", "men and women", "U.S.").
 FILLER_PHRASES: Final = (
@@ -101,6 +113,11 @@ FILLER_PHRASES: Final = (
         r"\b(?:can|to)\s+(?:get|receive|obtain|use|borrow|access|join|attend|enroll\s+in|sign\s+up\s+for|apply\s+for)"
         rf"(?:\s+(?!{TAIL_NOT}\b)[a-z][a-z'-]*){{1,7}}\s*[.!]?\s*$"
     ),
+    # the name of what is offered, opening the clause before "for" or a comma ("Senior nutrition program for adults
+    # 60 and over", "Youth soccer league, ages 6-14"): a service, never a limit. Never a word that widens, negates,
+    # hedges, scopes, prices or names another group (families, children...), nor a value; nor an acronym ("SSVF
+    # program"): a named public program has rules of its own (an area-median income, a household) we do not read.
+    ci(rf"^\s*(?:(?!{NAME_NOT}\b)(?-i:(?![A-Z]{{2,}}\b))[a-z][a-z'-]*\s+){{0,5}}?(?:{SERVICE_HEADS})(?=\s*,|\s+for\b)"),
     # Spanish "only", subjects, "of", "accepted"
     ci(r"\b(?:solamente|s[oó]lo|[uú]nicamente|personas|adultos|j[oó]venes|de|para|se\s+aceptan?)\b"),
 )
