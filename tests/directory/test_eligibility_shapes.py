@@ -215,3 +215,22 @@ def test_referral_records_and_qualifier_shapes(text: str, expected: set[tuple[st
 )
 def test_a_service_name_opening_the_clause(text: str, expected: set[tuple[str, str]]) -> None:
     assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Proof of residency and income required",
+            {("document", "proof_of_residency"), ("document", "proof_of_income")},
+        ),
+        ("Bring a piece of mail with your current address", {("document", "proof_of_residency")}),
+        ("Bring your W-2s and 1099s", {("document", "proof_of_income")}),
+        ("Photo ID a must", {("document", "photo_id")}),
+        # either is proof of residency: "or" between papers of one kind still needs that kind
+        ("Bring a piece of mail or a utility bill", {("document", "proof_of_residency")}),
+        ("Bring a piece of mail or a photo ID", set()),
+    ],
+)
+def test_paper_shapes(text: str, expected: set[tuple[str, str]]) -> None:
+    assert _read(text) == expected

@@ -13,18 +13,20 @@ DOCUMENT_PATTERNS: Final = (
     ("ssn_card", ci(r"\bsocial\s*security\s*(?:card|number)\b|\bss\s*card\b|\bssn\b")),
     ("birth_certificate", ci(r"\bbirth\s*certificates?\b")),
     ("proof_of_income", ci(r"\bproof\s*of\s*(?:all\s*)?(?:household\s*)?income\b|\bpay\s*stubs?\b|"
+                            r"\bproof\s*of\s*(?:[a-z]+\s+){1,2}(?:and|&)\s*(?:household\s*)?income\b|\bw-?2s?\b|\b1099s?\b|"
                             r"\bincome\s*verification\b|\btax\s*returns?\b|\bbenefit\s*award\s*letter\b|"
                             r"\b(?:ssi|ssdi|ssa|benefits?)\s*(?:award\s*)?letters?\b|"
                             r"\b(?:last|most\s*recent|recent)\s*(?:\d{1,2}\s*|two\s*|three\s*)?(?:(?:days?|weeks?|months?)(?:'s)?\s*"
                             r"(?:of\s*)?)?pay\s*stubs?\b")),
     ("proof_of_residency", ci(r"\bproof\s*of\s*(?:[A-Z][a-z]+\s*){0,3}(?:residen\w*|address)\b|\butility\s*bill\b|"
+                               r"\b(?:a\s*)?piece\s*of\s*mail(?:\s*with\s*(?:your|an?)\s*(?:current\s*)?address)?|"
                                r"\blease\s*agreement\b")),
     ("release_papers", ci(r"\b(?:release|parole)\s*(?:papers|documents|paperwork|form)\b|"
                            r"\bdischarge\s*papers\s*from\s*(?:prison|jail)\b")),
 )  # fmt: skip
 DOCUMENT_NEEDED = ci(
     r"\b(?:bring|brings|required|requires?|must\s*(?:have|show|provide|present|bring)|need(?:ed|s)?|"
-    r"documents?:|documentation|proof|present|show|provide|with|have)\b"
+    r"documents?:|documentation|proof|present|show|provide|with|have|a\s*must)\b"
 )
 DOCUMENT_NOT = ci(
     r"\b(?:no|not|without|help\w*|assist\w*|obtain\w*|replac\w*|get(?:ting)?|apply(?:ing)?\s*for|lost|"
