@@ -234,3 +234,22 @@ def test_a_service_name_opening_the_clause(text: str, expected: set[tuple[str, s
 )
 def test_paper_shapes(text: str, expected: set[tuple[str, str]]) -> None:
     assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Nobody with an arson conviction", {("records", "excludes_arson")}),
+        ("No one with a felony conviction", {("records", "excludes_felony")}),
+        ("Violent felony convictions disqualify", {("records", "excludes_violent_felony")}),
+        ("Violent felony convictions do not disqualify", set()),
+        ("Must be 18-64 and uninsured", {("minimum_age", "18"), ("maximum_age", "64"), ("insurance", "uninsured")}),
+        ("Must be 18-30 days sober", {("sobriety", "required")}),  # days, not ages
+        ("Womens shelter 18 +", {("gender", "female"), ("minimum_age", "18")}),
+        ("Mens only", {("gender", "male")}),
+        ("Only patients with Medicare Parts A and B", {("insurance", "medicare")}),
+        ("Must be at least 18 and have Medicaid", {("minimum_age", "18"), ("insurance", "medicaid")}),
+    ],
+)
+def test_records_ages_gender_and_insurance_shapes(text: str, expected: set[tuple[str, str]]) -> None:
+    assert _read(text) == expected

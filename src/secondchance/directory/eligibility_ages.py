@@ -20,6 +20,7 @@ AGE_RANGE = [
     ci(rf"\bage[sd]?\s*(?:of\s*)?(?:between\s*|from\s*)?{NUM}\s*(?:-|–|—|to|through|thru|and)\s*{NUM}{YEARS}"),
     ci(rf"\b{NUM}\s*(?:-|–|—|to|through|thru)\s*{NUM}\s*(?:years?|yrs?\.?|y/?o\b)(?:\s*(?:of\s*age|old))?"),
     ci(rf"\bbetween\s*{NUM}\s*(?:and|-|–|to)\s*{NUM}\s*(?:years?|yrs?\.?|y/?o\b)(?:\s*(?:of\s*age|old))?"),
+    ci(rf"\bmust\s*be\s*(?:between\s*)?{NUM}\s*(?:-|–|to)\s*{NUM}\b(?!\s*(?:%|percent|days?|weeks?|months?|hours?))"),
     ci(
         rf"\b(?:children|kids|youth|young (?:adults|people)|teens?|teenagers|adolescents|minors|juveniles|adults|"
         rf"seniors|persons?|people|individuals|women|men|girls|boys|students|clients|residents|applicants|participants)\s*(?:ages?\s*|aged\s*)?\(?{NUM}\s*(?:-|–|to|through)\s*{NUM}\b"

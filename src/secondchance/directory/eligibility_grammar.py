@@ -57,13 +57,15 @@ AGE_EXPRS: Final = [
     ci(rf"\b(?:ages?|aged)\s*:?\s*(?:of\s+)?{N}{YRS}(?:{UP}|{DOWN})?"),
     ci(rf"\b{N}\s*(?:years?|yrs?\.?|y/?o\b|y\.o\.)(?:\s*(?:of\s+age|old))?(?:{UP}|{DOWN})?"),
     ci(rf"\b{N}{UP}{YRS}|\b{N}{DOWN}(?:\s*(?:years?|yrs?)(?:\s+(?:of\s+age|old))?)?"),
+    ci(rf"\bmust\s+be\s+(?:between\s+)?{N}\s*(?:-|–|to)\s*{N}\b"),
     ci(rf"\bmust\s+be\s+(?:at\s+least\s+)?{N}\b"),
     ci(rf"\b{BOUND}\s*(?:the\s+)?(?:age\s*(?:of\s+)?)?{N}{YRS}"),
     ci(rf"\b(?:{NEG_WHO}|must\s+not\s+be|cannot\s+be|can't\s+be)\s+(?:under|younger\s+than|below|over|older\s+than|above)"
        rf"\s*(?:the\s+)?(?:age\s*(?:of\s+)?)?{N}{YRS}(?:\s+(?:admitted|accepted|allowed|served|permitted|eligible))?"),
 ]  # fmt: skip
 GENDER_EXPR = ci(
-    r"\b(?:women|woman|females?|girls|mothers|moms|ladies|lady|mujeres|men|man|males?|boys|fathers|dads|hombres)(?:'s)?\b"
+    r"\b(?:women|woman|womens|females?|girls|mothers|moms|ladies|lady|mujeres|men|man|mens|males?|boys|fathers|dads|"
+    r"hombres)(?:'s)?\b"
 )
 VETERAN_EXPRS: Final = [
     ci(
@@ -79,7 +81,7 @@ VETERAN_EXPRS: Final = [
 INSURANCE_EXPRS: Final = [
     ci(r"\b(?:medicaid|medi-?cal|masshealth|apple\s+health|ahcccs|tenncare|soonercare)\b"),
     ci(
-        r"\bmedicare(?:\s+part\s+[abcd](?:\s*(?:,|or|and|&|/)\s*[abcd])*)?\b|"
+        r"\bmedicare(?:\s+parts?\s+[abcd](?:\s*(?:,|or|and|&|/)\s*[abcd])*)?\b|"
         r"\b(?:private|commercial)\s+(?:health\s+)?(?:insurance|plans?)\b"
     ),
     ci(
@@ -172,7 +174,7 @@ OFFENSE = (
     r"criminal\s+(?:records?|history|background|convictions?))"
 )
 NEGATOR = (
-    r"(?:no|not|except|excluding|exclude[sd]?|cannot|can't|must\s+not|ineligible|barred|but\s+not|may\s+not|"
+    r"(?:(?:nobody|no\s+one)\s+with|no|not|except|excluding|exclude[sd]?|cannot|can't|must\s+not|ineligible|barred|but\s+not|may\s+not|"
     r"(?:will|does|do|can)\s+not\s+(?:accept|serve|admit|house)|won't\s+(?:accept|serve|admit|house)|"
     r"unable\s+to\s+(?:accept|serve|admit|house))"
     r"(?:\s+(?:be|have|an?|any|one|prior|registered|history\s+of|on|listed\s+on|the|a))*"
@@ -182,7 +184,7 @@ RECORD_EXPRS: Final = [
     ci(rf"\b{NEGATOR}\s+(?:the\s+)?(?:sex\s+offender\s+)?registry|\bmust\s+not\s+be\s+required\s+to\s+register\b"),
     ci(rf"\b{OFFENSE}\s+(?:are\s+|is\s+)?(?:not\s+(?:eligible|accepted|allowed|admitted)|excluded|ineligible|"
        r"prohibited|(?:cannot|can't|will\s+not)\s+be\s+(?:housed|served|accepted|admitted)|need\s+not\s+apply|"
-       r"disqualif(?:y|ies)\s+(?:you|applicants))"),
+       r"disqualif(?:y|ies)(?:\s+(?:you|applicants))?)"),
     ci(rf"{RECORD_WORDS}(?:\s+(?:are\s+|is\s+)?(?:welcome|accepted|ok|okay|not\s+a\s+barrier|no\s+barrier|eligible))?"),
     ci(r"\bregardless\s+of\s+(?:criminal\s+)?(?:history|record|background|convictions?)\b"),
     ci(r"\bno\s+background\s+checks?\b|\bbackground\s+checks?\s*(?:is\s*|are\s*)?not\s*(?:required|done|performed)"),
