@@ -253,3 +253,20 @@ def test_paper_shapes(text: str, expected: set[tuple[str, str]]) -> None:
 )
 def test_records_ages_gender_and_insurance_shapes(text: str, expected: set[tuple[str, str]]) -> None:
     assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "household" before "income" is not another group; two insurers (or places) joined by "and" are a list
+        (
+            "Must be a Texas resident with no health insurance and a household income under 200% FPL",
+            {("residency_state", "TX"), ("insurance", "uninsured"), ("income_max_fpl", "200")},
+        ),
+        ("Youth 16-24 and households", set()),
+        ("Medi-Cal and Medicare patients accepted", {("insurance", "medicaid"), ("insurance", "medicare")}),
+        ("Medi-Cal patients and adults accepted", set()),
+    ],
+)
+def test_and_joins_a_list_not_another_group(text: str, expected: set[tuple[str, str]]) -> None:
+    assert _read(text, "TX") == expected

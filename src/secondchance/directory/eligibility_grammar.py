@@ -284,12 +284,15 @@ def _another_group(words: list[str], i: int) -> bool:
     before = [w for w in words[:i] if w.startswith("<")]
     if not before:
         return False
-    for word in words[i + 1 :]:
-        if word in SUBJECTS:
+    after = words[i + 1 :]
+    for j, word in enumerate(after):
+        if word in SUBJECTS and after[j + 1 : j + 2] != ["income"]:  # "and a household income under 200%"
             return True
         if word.startswith("<"):
             if "gender" in word and "gender" not in before[-1]:
                 return True
+            if _same_kind(before[-1], word):
+                return False  # "Medi-Cal and uninsured clients": a list of insurers (or places), each taken
             continue
         if word not in ARTICLES and word not in QUALIFIERS:
             return False
