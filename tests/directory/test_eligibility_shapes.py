@@ -270,3 +270,20 @@ def test_records_ages_gender_and_insurance_shapes(text: str, expected: set[tuple
 )
 def test_and_joins_a_list_not_another_group(text: str, expected: set[tuple[str, str]]) -> None:
     assert _read(text, "TX") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a length of time is no age: it neither parses as one nor takes another clause's age back
+        ("Must be 21 or older. Must have one year of continuous sobriety.", {("minimum_age", "21")}),
+        ("Must be 21 or older. No felonies in the last 5 years.", {("minimum_age", "21")}),
+        ("Must live in DuPage County for 1 year", {("residency_county", "DuPage County, IL")}),
+        ("Must be 21 or older. Younger applicants call us.", set()),
+        # "other convictions" are other records, not other people (the clause itself does not parse: "other")
+        ("Must be at least 18. Clients with other convictions are accepted.", {("minimum_age", "18")}),
+        ("Must be at least 18. Other people can come too.", set()),
+    ],
+)
+def test_durations_and_other_records_take_nothing_back(text: str, expected: set[tuple[str, str]]) -> None:
+    assert _read(text, "IL") == expected

@@ -221,12 +221,26 @@ def spans(clause: str) -> list[tuple[int, int, str]]:
     for kind, patterns in EXPRESSIONS:
         for pattern in patterns:
             for m in pattern.finditer(clause):
+                if kind == "age" and _duration(clause, m):
+                    continue
                 end = m.end()
                 while end < len(clause) and clause[end].isalnum():
                     end += 1
                 if m.end() > m.start():
                     found.append((m.start(), end, kind))
     return found
+
+
+#: "in the last 5 years", "for 2 years", "one year of continuous sobriety", "3 years ago": a time, not an age.
+_TIME_BEFORE = re.compile(r"\b(?:last|past|within|for|since|after|every|than)\s+(?:the\s+)?(?:at\s+least\s+)?$", re.I)
+_TIME_AFTER = re.compile(r"^\s*(?:of\s+(?!age\b)|ago\b|in\s+(?:prison|jail|business))", re.I)
+
+
+def _duration(clause: str, m: re.Match[str]) -> bool:
+    """A number of years that is a length of time, not a person's age (spans neither parse nor doubt it)."""
+    if not re.fullmatch(r"\d{1,2}\s*(?:years?|yrs?\.?)", m.group(0), re.I):
+        return False
+    return bool(_TIME_BEFORE.search(clause[: m.start()]) or _TIME_AFTER.match(clause[m.end() :]))
 
 
 def residue(clause: str, found: list[tuple[int, int, str]]) -> list[str]:

@@ -118,6 +118,10 @@ FILLER_PHRASES: Final = (
     # hedges, scopes, prices or names another group (families, children...), nor a value; nor an acronym ("SSVF
     # program"): a named public program has rules of its own (an area-median income, a household) we do not read.
     ci(rf"^\s*(?:(?!{NAME_NOT}\b)(?-i:(?![A-Z]{{2,}}\b))[a-z][a-z'-]*\s+){{0,5}}?(?:{SERVICE_HEADS})(?=\s*,|\s+for\b)"),
+    # how long a condition has held ("Must live in DuPage County for 1 year"): it narrows the limit, never widens it
+    ci(
+        r"\bfor\s+(?:at\s+least\s+)?(?:\d{1,2}|one|two|three|six)\s+(?:years?|months?)\s*(?:or\s+(?:more|longer))?\s*[.!]?\s*$"
+    ),
     # Spanish "only", subjects, "of", "accepted"
     ci(r"\b(?:solamente|s[oó]lo|[uú]nicamente|personas|adultos|j[oó]venes|de|para|se\s+aceptan?)\b"),
 )

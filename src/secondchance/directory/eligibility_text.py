@@ -152,7 +152,10 @@ def read(text: str | None, state: str | None = None) -> list[Found]:
 EXCEPTIONS: Final = ci(r"\b(?:exceptions?|exempt(?:ed|ions?)?|waived?|waivers?|unless|otherwise)\b")
 #: A clause that does not parse and names other people ("Minors can attend with a guardian", "Others call
 #: for options", "Family members can attend groups", "Other insurance plans too"): the limits have a way round.
-OTHERS: Final = ci(r"\b(?:others?|anyone|everyone|family\s+members|spouses|non-?(?:veterans|residents)|too|also)\b")
+#: Not "other convictions" ("Clients with other convictions are accepted"): other records, not other people.
+OTHERS: Final = ci(
+    r"\b(?:others?(?!\s+(?:convictions?|offen[cs]es|records|charges|crimes|felonies))|anyone|everyone|family\s+members|spouses|non-?(?:veterans|residents)|too|also)\b"
+)
 #: ... and one that names people of other ages ("Minors can attend with a guardian"): the age limit has one.
 OTHER_AGES: Final = ci(r"\b(?:younger|older|minors)\b")
 #: A clause that only keeps people out ("No minors", "Spouses and children are not eligible for this
