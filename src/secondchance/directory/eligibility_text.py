@@ -154,7 +154,8 @@ EXCEPTIONS: Final = ci(r"\b(?:exceptions?|exempt(?:ed|ions?)?|waived?|waivers?|u
 #: for options", "Family members can attend groups", "Other insurance plans too"): the limits have a way round.
 #: Not "other convictions" ("Clients with other convictions are accepted"): other records, not other people.
 OTHERS: Final = ci(
-    r"\b(?:others?(?!\s+(?:convictions?|offen[cs]es|records|charges|crimes|felonies))|anyone|everyone|family\s+members|spouses|non-?(?:veterans|residents)|too|also)\b"
+    r"\b(?:others?(?!\s+(?:convictions?|offen[cs]es|records|charges|crimes|felonies))|anyone|everyone|"
+    r"family\s+members|spouses|non-?(?:veterans|residents)|too|also)\b"
 )
 #: ... and one that names people of other ages ("Minors can attend with a guardian"): the age limit has one.
 OTHER_AGES: Final = ci(r"\b(?:younger|older|minors)\b")
