@@ -207,7 +207,8 @@ def test_referral_records_and_qualifier_shapes(text: str, expected: set[tuple[st
         ("Job readiness workshops for adults 18+", {("minimum_age", "18")}),
         # ... but not one that names other people, a price, a widening word, or an acronym program
         ("Family camp for adults 18+", set()),
-        ("Free lunch program for seniors 60+", set()),
+        ("Free lunch program for seniors 60+", {("minimum_age", "60")}),
+        ("Free tax help for households under 200% FPL", set()),  # a price by income: the income reader refuses
         ("Mentoring or tutoring program for youth 12-18", set()),
         ("SSVF program for very low-income veterans", set()),
         ("Lunch program for seniors 60+ and their caregivers", set()),

@@ -117,7 +117,11 @@ FILLER_PHRASES: Final = (
     # 60 and over", "Youth soccer league, ages 6-14"): a service, never a limit. Never a word that widens, negates,
     # hedges, scopes, prices or names another group (families, children...), nor a value; nor an acronym ("SSVF
     # program"): a named public program has rules of its own (an area-median income, a household) we do not read.
-    ci(rf"^\s*(?:(?!{NAME_NOT}\b)(?-i:(?![A-Z]{{2,}}\b))[a-z][a-z'-]*\s+){{0,5}}?(?:{SERVICE_HEADS})(?=\s*,|\s+for\b)"),
+    # "Free" may open it ("Free eye exams for children 5-18"): read as a limit, a price for some people can only
+    # turn "fits" into "may not fit", never the reverse (and the income reader still refuses any clause with a price).
+    ci(
+        rf"^\s*(?:free\s+)?(?:(?!{NAME_NOT}\b)(?-i:(?![A-Z]{{2,}}\b))[a-z][a-z'-]*\s+){{0,5}}?(?:{SERVICE_HEADS})(?=\s*,|\s+for\b)"
+    ),
     # how long a condition has held ("Must live in DuPage County for 1 year"): it narrows the limit, never widens it
     ci(
         r"\bfor\s+(?:at\s+least\s+)?(?:\d{1,2}|one|two|three|six)\s+(?:years?|months?)\s*(?:or\s+(?:more|longer))?\s*[.!]?\s*$"
