@@ -288,3 +288,20 @@ def test_and_joins_a_list_not_another_group(text: str, expected: set[tuple[str, 
 )
 def test_durations_and_other_records_take_nothing_back(text: str, expected: set[tuple[str, str]]) -> None:
     assert _read(text, "IL") == expected
+
+
+def test_a_new_york_borough_is_its_county() -> None:
+    assert _read("Bronx residents 60 and older", "NY") == {
+        ("residency_county", "Bronx County, NY"),
+        ("minimum_age", "60"),
+    }
+    assert _read("Must be a resident of Queens", "NY") == {("residency_county", "Queens County, NY")}
+    assert _read("Brooklyn or Queens residents", "NY") == {
+        ("residency_county", "Kings County, NY"),
+        ("residency_county", "Queens County, NY"),
+    }
+    # a borough beside a city: both read as the ZIP table's cities (a Brooklyn ZIP's city is "Brooklyn")
+    assert _read("Brooklyn or Albany residents", "NY") == {
+        ("residency_city", "Brooklyn, NY"),
+        ("residency_city", "Albany, NY"),
+    }

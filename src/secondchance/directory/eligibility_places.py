@@ -60,6 +60,17 @@ RESIDENCY_NOT = ci(
 )
 
 
+#: New York City's boroughs are counties ("Bronx residents", "a resident of Queens"): three blind labellers read
+#: them so, and Queens and Manhattan are no city of the ZIP table's.
+BOROUGHS = {
+    "bronx": "Bronx County",
+    "brooklyn": "Kings County",
+    "queens": "Queens County",
+    "manhattan": "New York County",
+    "staten island": "Richmond County",
+}
+
+
 def _split_names(text: str) -> list[str]:
     return [n.strip() for n in re.split(r",\s*(?:and|or|&)\s+|,\s*|\s+(?:and|or|&)\s+", text) if n.strip()]
 
@@ -142,7 +153,9 @@ def residency(clause: str, state: str | None) -> list[tuple[str, str]]:
     for pattern in (CITY_AFTER, CITY_BEFORE):
         for m in pattern.finditer(clause):
             names = _split_names(re.sub(r"^(?:[Cc]ity\s*of\s*|[Rr]esidents?\s*of\s*|the\s+)", "", m.group(1)))
-            if names and all(n.lower() not in STATES and _city_known(n, state) for n in names):
+            if state == "NY" and names and all(n.lower() in BOROUGHS for n in names):
+                found += [("residency_county", f"{BOROUGHS[n.lower()]}, NY") for n in names]
+            elif names and all(n.lower() not in STATES and _city_known(n, state) for n in names):
                 found += [("residency_city", f"{n}, {state}") for n in names]
             elif names:
                 return []  # a place named is not a city we know: the list we kept would be partial

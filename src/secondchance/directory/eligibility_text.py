@@ -230,6 +230,8 @@ def _across_clauses(text: str, found: list[Found]) -> list[Found]:
     places |= {c for c in clauses(text) if "residency" in mentioned(cased(c))}  # named, read or not
     if len(places) > 1:  # "Placer County residents; Nevada County residents by referral": alternatives
         found = [f for f in found if not f.kind.startswith("residency_")]
+        # ... and what one place's clause asks ("by referral") is asked of that place's residents only
+        found = [f for f in found if not (f.kind in ("referral", "document") and f.phrase in places)]
     return found
 
 
