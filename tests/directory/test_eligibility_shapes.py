@@ -305,3 +305,21 @@ def test_a_new_york_borough_is_its_county() -> None:
         ("residency_city", "Brooklyn, NY"),
         ("residency_city", "Albany, NY"),
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a name that names other people (whose relation to the limited ones we do not know) is no service name
+        ("Caregiver support group for seniors 60+", set()),
+        ("Kinship care program for youth 12-17", set()),
+        # "and" never lists a way round a referral: "no fee and referral required" needs one
+        ("No fee and referral required", set()),
+        ("Referral required and self-referral not accepted", set()),
+        ("Referral from a case manager or self-referral", {("referral", "not_required")}),
+    ],
+)
+def test_names_of_other_people_and_and_in_referrals_decide_nothing_wrong(
+    text: str, expected: set[tuple[str, str]]
+) -> None:
+    assert _read(text) == expected

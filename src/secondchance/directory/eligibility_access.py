@@ -67,8 +67,8 @@ REFERRAL_NOT = ci(
     r"(?:needed|required|necessary)|self[- ]referrals?\s*(?:are\s*)?(?:accepted|welcome|ok|okay)|"
     r"without\s*(?:a\s*)?referral|do\s*not\s*need\s*(?:a\s*)?referral|no\s*referral(?!\s*fees?)|"
     r"(?:may|can)\s*self[- ]refer|or\s*be\s*referred|(?:accepts?|takes?|welcomes?)\s*self[- ]referrals?|"
-    r"(?:or|and)\s*self[- ]referrals?|"
-    r"no\s*(?:[\w'-]+\s*){1,2}(?:or|and|/|nor)\s*referrals?\s*(?:is\s*|are\s*)?(?:needed|required|necessary)|"
+    r"or\s*self[- ]referrals?(?!\s*(?:(?:is|are)\s*)?not\b)|"
+    r"no\s*(?:[\w'-]+\s*){1,2}(?:or|/|nor)\s*referrals?\s*(?:is\s*|are\s*)?(?:needed|required|necessary)|"
     r"walk[- ]?in\s*or\s*(?:through|by|via)\s*[\w ]{0,30}?referral)\b"
 )
 

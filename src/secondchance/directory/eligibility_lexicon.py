@@ -89,8 +89,9 @@ SERVICE_HEADS = (
 #: Words a service's name may not hold: a price, and people a name may add beside a limit ("Family camp"); the
 #: people it narrows to ("Senior nutrition program", "Youth soccer league") it may.
 NAME_NOT = (
-    rf"(?:{_NEVER}|free|families|family|children|child|kids|parents|couples|caregivers|everyone|anyone|"
-    r"and|&|with|to|by|of|on)"
+    rf"(?:{_NEVER}|free|families|family|children|child|kids?|parents?|grandparents?|couples?|caregivers?|"
+    r"care[- ]?givers?|guardians?|kinship|relatives?|spouses?|partners?|bab(?:y|ies)|infants?|siblings?|visitors?|"
+    r"respite|everyone|anyone|and|&|with|to|by|of|on)"
 )
 #: Phrases that are fillers as a whole ("at the time of enrollment", "men and women", "U.S.").
 FILLER_PHRASES: Final = (
