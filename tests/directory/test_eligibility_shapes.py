@@ -323,3 +323,21 @@ def test_names_of_other_people_and_and_in_referrals_decide_nothing_wrong(
     text: str, expected: set[tuple[str, str]]
 ) -> None:
     assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Clean & sober 30 days", {("sobriety", "required")}),
+        ("Must have 72 hours clean", {("sobriety", "required")}),
+        ("Sober for 21+ days at intake", {("sobriety", "required")}),
+        ("Alcohol- and drug-free living environment", {("sobriety", "required")}),
+        ("Must be a Kentucky resident for 90 days", {("residency_state", "KY")}),
+        ("Service area ZIP codes: 93701, 93702", {("residency_zip", "93701"), ("residency_zip", "93702")}),
+        ("Must live in one of these ZIPs: 93701, 93702", {("residency_zip", "93701"), ("residency_zip", "93702")}),
+        ("Head of household must bring a photo ID", {("document", "photo_id")}),
+        ("Sober for 30 days or on a waiting list", set()),
+    ],
+)
+def test_sobriety_durations_zip_lists_and_the_head_of_household(text: str, expected: set[tuple[str, str]]) -> None:
+    assert _read(text, "KY") == expected

@@ -98,7 +98,9 @@ def referral(clause: str) -> str | None:
 SOBER = ci(
     r"\b(?:clean[\s-]*(?:and|&)[\s-]*sober|"
     r"must\s*be\s*(?:clean|sober|drug[- ]free|alcohol[- ]free)|"
-    r"sobriety\s*(?:is\s*)?(?:required|necessary)|(?:\d+|thirty|sixty|ninety)\s*days?\s*(?:of\s*)?(?:clean|sober|sobriety)|"
+    r"sobriety\s*(?:is\s*)?(?:required|necessary)|(?:\d+|thirty|sixty|ninety)\+?\s*(?:days?|hours|months)\s*(?:of\s*)?"
+    r"(?:clean|sober|sobriety)|(?:clean\s*(?:and|&)\s*sober|clean|sober)\s*(?:for\s*)?(?:at\s*least\s*)?\d{1,3}\+?\s*"
+    r"(?:hours|days|months)|(?:drug|alcohol)-?\s*(?:and|&|/)\s*(?:drug|alcohol)[- ]free|"
     r"(?:drug|alcohol|substance)[- ]free|free\s*(?:of|from)\s*(?:drugs|alcohol|substances)|"
     r"no\s*(?:active|current)\s*(?:drug|alcohol|substance)"
     r"(?:\s*(?:or|and|/)\s*(?:drug|alcohol))?\s*use|(?:drug|alcohol)\s*(?:and|&|/)\s*(?:drug|alcohol)[- ]free|"

@@ -153,6 +153,11 @@ SOBER_EXPRS: Final = [
        r"\brandom\s+(?:drug\s+tests?|drug\s+testing|drug\s+screens?|uas?)\b|"
        r"\brandom\s+(?:drug|alcohol)\s+(?:and|&|/)\s+(?:drug|alcohol)\s+(?:tests?|testing|screens?|screening)\b|"
        r"\b(?:clean\s+and\s+)?sober\s+living(?:\s+(?:environment|home|house|residence|facility))?"),
+    # "Clean & sober 30 days", "72 hours clean", "sober for 21+ days", "Alcohol- and drug-free living environment"
+    ci(r"\b(?:clean[\s-]*(?:and|&)[\s-]*sober|clean|sober)\s+(?:for\s+)?(?:at\s+least\s+)?\d{1,3}\+?\s*"
+       r"(?:hours|days|months)\b|\b\d{1,3}\+?\s*(?:hours|days|months)\s+(?:of\s+)?(?:clean|sober|sobriety)\b|"
+       r"\b(?:drug|alcohol)-?\s*(?:and|&|/)\s*(?:drug|alcohol)[- ]free(?:\s+living)?"
+       r"(?:\s+(?:environment|home|house|residence|facility|program))?\b"),
 ]  # fmt: skip
 #: "Illinois Medicaid", "Florida Medicaid": the state's own program is still Medicaid.
 STATE_MEDICAID = ci(rf"\b(?:{_STATE})\s+(?:medicaid|medi-?cal)\b")

@@ -125,8 +125,12 @@ FILLER_PHRASES: Final = (
     ),
     # how long a condition has held ("Must live in DuPage County for 1 year"): it narrows the limit, never widens it
     ci(
-        r"\bfor\s+(?:at\s+least\s+)?(?:\d{1,2}|one|two|three|six)\s+(?:years?|months?)\s*(?:or\s+(?:more|longer))?\s*[.!]?\s*$"
+        r"\bfor\s+(?:at\s+least\s+)?(?:\d{1,3}|one|two|three|six)\s+(?:years?|months?|days)\s*(?:or\s+(?:more|longer))?"
+        r"\s*[.!]?\s*$"
     ),
+    # "the head of household", "one of these ZIPs", "the following ZIP codes": who or which, no widening
+    ci(r"\b(?:the\s+)?head\s+of\s+(?:the\s+)?household\b"),
+    ci(r"\b(?:one\s+of\s+)?(?:these|the\s+following)(?=\s+(?:zips?|zip\s+codes?|counties|cities)\b|\s*<residency)"),
     # Spanish "only", subjects, "of", "accepted"
     ci(r"\b(?:solamente|s[oó]lo|[uú]nicamente|personas|adultos|j[oó]venes|de|para|se\s+aceptan?)\b"),
 )
