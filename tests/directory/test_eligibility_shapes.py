@@ -341,3 +341,17 @@ def test_names_of_other_people_and_and_in_referrals_decide_nothing_wrong(
 )
 def test_sobriety_durations_zip_lists_and_the_head_of_household(text: str, expected: set[tuple[str, str]]) -> None:
     assert _read(text, "KY") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a clause that only names insurers not taken lets no one in: it takes no insurer back
+        ("Medicare only. We do not bill Medi-Cal or private insurance.", {("insurance", "medicare")}),
+        ("Private insurance only; Medi-Cal is not accepted", {("insurance", "private")}),
+        ("Medicare only. Other plans may be billed.", set()),
+        ("Admission by referral from Probation Dept", {("referral", "required")}),
+    ],
+)
+def test_insurers_not_taken_and_department_referrers(text: str, expected: set[tuple[str, str]]) -> None:
+    assert _read(text) == expected

@@ -123,7 +123,10 @@ def read(text: str | None, state: str | None = None) -> list[Found]:
         ):
             continue
         kinds = parse(clause)
-        doubted |= mentioned(clause) - kinds - {"document"}  # each paper named is required on its own
+        said = mentioned(clause) - kinds - {"document"}  # each paper named is required on its own
+        if said == {"insurance"} and NOT_TAKEN.fullmatch(clause.strip(" .!")):
+            said = set()  # "We do not bill Medi-Cal or private insurance": it keeps payments out, lets none in
+        doubted |= said
         excluded = bool(EXCLUDED.fullmatch(clause.strip(" .!"))) and not EXCEPTIONS.search(clause)
         if not kinds and not excluded and (EXCEPTIONS.search(clause) or OTHERS.search(clause)):
             doubted |= set(_KIND_OF.values()) | {"gender", "veteran", "insurance", "sobriety", "records"}
@@ -148,6 +151,11 @@ def read(text: str | None, state: str | None = None) -> list[Found]:
     return _dedupe(found)
 
 
+#: A clause that only names insurers not taken ("We do not bill Medi-Cal or private insurance").
+NOT_TAKEN: Final = ci(
+    r"(?:we\s+)?(?:do|does|will|can)\s*(?:not|n't)\s+(?:accept|take|bill)\s+[\w\s,/&-]{1,60}|"
+    r"[\w\s,/&-]{1,60}\s+(?:is|are)\s+not\s+(?:accepted|taken|billed)"
+)
 #: A clause that does not parse and speaks of exceptions: any limit another clause decided may have them.
 EXCEPTIONS: Final = ci(r"\b(?:exceptions?|exempt(?:ed|ions?)?|waived?|waivers?|unless|otherwise)\b")
 #: A clause that does not parse and names other people ("Minors can attend with a guardian", "Others call
