@@ -125,7 +125,7 @@ def read(text: str | None, state: str | None = None) -> list[Found]:
         kinds = parse(clause)
         said = mentioned(clause) - kinds - {"document"}  # each paper named is required on its own
         if said == {"insurance"} and NOT_TAKEN.fullmatch(clause.strip(" .!")):
-            said = set()  # "We do not bill Medi-Cal or private insurance": it keeps payments out, lets none in
+            said = frozenset()  # "We do not bill Medi-Cal or private insurance": it keeps payments out, lets none in
         doubted |= said
         excluded = bool(EXCLUDED.fullmatch(clause.strip(" .!"))) and not EXCEPTIONS.search(clause)
         if not kinds and not excluded and (EXCEPTIONS.search(clause) or OTHERS.search(clause)):
