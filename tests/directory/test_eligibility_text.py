@@ -53,30 +53,30 @@ def test_round_5_holds_the_precision_its_fixes_reached() -> None:
     """Round 5 (346 phrases written blind by a separate helper) scored 0.872 / 0.76 untouched; after the
     general fixes it found, 0.988 / 0.85. The whole-clause grammar keeps the precision and gives up
     recall (0.659: a clause with one word it does not know decides nothing; 0.676 after round 7's
-    fillers and shapes, 0.693 after round 8's); the floor keeps both."""
+    fillers and shapes, 0.714 after round 8's); the floor keeps both."""
     result = score(load(HELDOUT.with_name("eligibility_phrases_round5.txt")))
     assert result["phrases"] >= 340
-    assert result["precision"] >= 0.98 and result["recall"] >= 0.69, result["errors"]
+    assert result["precision"] >= 0.98 and result["recall"] >= 0.71, result["errors"]
 
 
 def test_round_6_holds_the_precision_its_fixes_reached() -> None:
     """Round 6 (374 phrases written blind by a separate helper) scored 0.85 / 0.776 untouched, with the
     round-5 fixes in; after fixing what it found, 0.982 / 0.764; with the whole-clause grammar 0.983 /
-    0.494 (its long paragraphs rarely parse whole), 0.54 after round 7's fillers and shapes, 0.588 after
+    0.494 (its long paragraphs rarely parse whole), 0.54 after round 7's fillers and shapes, 0.622 after
     round 8's. The floor keeps it there."""
     result = score(load(HELDOUT.with_name("eligibility_phrases_round6.txt")))
     assert result["phrases"] >= 370
-    assert result["precision"] >= 0.98 and result["recall"] >= 0.58, result["errors"]
+    assert result["precision"] >= 0.98 and result["recall"] >= 0.62, result["errors"]
 
 
 def test_round_7_holds_the_precision_of_the_whole_clause_grammar() -> None:
     """Round 7 (512 phrases written blind) scored untouched 0.909 / 0.72 with the regex extractor and
     0.987 / 0.417 with the whole-clause grammar; the fillers and shapes its misses showed took recall to
     0.564 and precision to 0.993; after round 8's fixes (a borough is its county, a finished detox is not
-    sobriety) and shapes, 1.00 / 0.597, every decided kind at >= 0.98."""
+    sobriety) and shapes, 1.00 / 0.604, every decided kind at >= 0.98."""
     result = score(load(HELDOUT.with_name("eligibility_phrases_round7.txt")))
     assert result["phrases"] >= 500
-    assert result["precision"] >= 0.98 and result["recall"] >= 0.59, result["errors"]
+    assert result["precision"] >= 0.98 and result["recall"] >= 0.60, result["errors"]
     for kind, figures in result["kinds"].items():
         assert figures["precision"] is None or figures["precision"] >= 0.98, (kind, result["errors"])
 
@@ -93,7 +93,7 @@ def test_round_8_holds_the_precision_its_fixes_reached() -> None:
 
 
 #: Round 8's recall after its fixes and the shapes added for it (docs/directory.md).
-ROUND_8_RECALL = 0.54
+ROUND_8_RECALL = 0.56
 
 
 @pytest.mark.skipif(not SHARED.is_dir(), reason="the real fixtures' texts are read from ../shared/data/hsds")
