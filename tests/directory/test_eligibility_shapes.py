@@ -24,6 +24,8 @@ def _read(text: str, state: str | None = "CA") -> set[tuple[str, str]]:
         ("Up to age 21", "CA", {("maximum_age", "21")}),
         ("Children up to 5 years", "CA", {("maximum_age", "5")}),
         ("Youth up to 24 years old", "CA", {("maximum_age", "24")}),
+        ("Up to 2 years of transitional housing for youth", "CA", set()),  # "years of <not age>": a length of time
+        ("Must be 18 years of age", "CA", {("minimum_age", "18")}),
         # a payment list that also takes private pay or self-pay is no insurance limit
         ("Medicaid accepted; private pay $900 a month", "CA", set()),
         ("Medicare accepted. Self-pay welcome.", "CA", set()),

@@ -167,6 +167,9 @@ def ages(clause: str) -> tuple[list[int], list[int]]:
             return False  # a negation the patterns above did not read: its sense is not the bare words'
         if DURATION.fullmatch(m.group(0)) and not PERSON_AGE.search(clause):
             return False  # "Transitional housing. Up to 2 years.": how long one stays, not how old
+        bare_years = re.search(r"\d\s*(?:years?|yrs?\.?)$", m.group(0), re.I)
+        if bare_years and re.match(r"\s*(?:of\s+(?!age\b)|ago\b)", after, re.I):
+            return False  # "up to 2 years of transitional housing", "5 years ago": a length of time
 
         return not any(a < m.end() and m.start() < b for a, b in taken)
 

@@ -243,9 +243,13 @@ _TIME_AFTER = re.compile(r"^\s*(?:of\s+(?!age\b)|ago\b|in\s+(?:prison|jail|busin
 
 def _duration(clause: str, m: re.Match[str]) -> bool:
     """A number of years that is a length of time, not a person's age (spans neither parse nor doubt it)."""
-    if not re.fullmatch(r"\d{1,2}\s*(?:years?|yrs?\.?)", m.group(0), re.I):
-        return False
-    return bool(_TIME_BEFORE.search(clause[: m.start()]) or _TIME_AFTER.match(clause[m.end() :]))
+    if not re.search(r"\d{1,2}\s*(?:years?|yrs?\.?)$", m.group(0), re.I):
+        return False  # "18 years old", "18 years of age", "18+": an age
+    if _TIME_AFTER.match(clause[m.end() :]):  # "up to 2 years of transitional housing", "3 years ago"
+        return True
+    return bool(
+        re.fullmatch(r"\d{1,2}\s*(?:years?|yrs?\.?)", m.group(0), re.I) and _TIME_BEFORE.search(clause[: m.start()])
+    )
 
 
 def residue(clause: str, found: list[tuple[int, int, str]]) -> list[str]:
