@@ -357,3 +357,11 @@ def test_sobriety_durations_zip_lists_and_the_head_of_household(text: str, expec
 )
 def test_insurers_not_taken_and_department_referrers(text: str, expected: set[tuple[str, str]]) -> None:
     assert _read(text) == expected
+
+
+def test_caregivers_or_guests_welcome_take_an_age_limit_back() -> None:
+    """Found probing the all-caps reading: "Caregivers welcome" beside "Seniors 60 and over" is another group
+    served (in any case)."""
+    assert _read("Seniors 60 and over. Caregivers welcome.") == set()
+    assert _read("SENIORS 60 AND OVER. CAREGIVERS WELCOME.") == set()
+    assert _read("SENIORS 60 AND OVER.") == {("minimum_age", "60")}

@@ -85,7 +85,8 @@ class Found:
 #: foster youth served up to age 26", "men seen for STI testing"): an age or gender limit has a way round.
 ALSO_SERVED = ci(
     r"\balso\s*(?:served|eligible|welcome|accepted)\b|\bopen\s*to\s*(?:all|everyone|anyone)\b|\ball\s*ages\b|"
-    r"\b(?:adults|children|kids|youth|minors|teens|men|women|everyone|anyone|families|seniors|others|parents|couples)\b"
+    r"\b(?:adults|children|kids|youth|minors|teens|men|women|everyone|anyone|families|seniors|others|parents|couples|"
+    r"caregivers|spouses|partners|guests|visitors|companions|grandparents)\b"
     r"(?:\s+(?!who\b)[\w+-]+){0,3}?\s+(?:are\s+|is\s+)?(?:also\s+)?(?:welcome|seen|served|eligible|accepted|allowed|permitted)\b|"
     r"\bserved\s*(?:up\s*to|until|through)\s*(?:age\s*)?\d|"
     # "adults can get help too", "families can also enroll": a group named with no limit of its own can get in
