@@ -207,3 +207,19 @@ def ages(clause: str) -> tuple[list[int], list[int]]:
             highs.append(int(m.group(1)) - 1)
             taken.append(m.span())
     return lows, highs
+
+
+#: "in the last 5 years", "for 2 years", "one year of continuous sobriety", "3 years ago": a time, not an age.
+_TIME_BEFORE = re.compile(r"\b(?:last|past|within|for|since|after|every|than)\s+(?:the\s+)?(?:at\s+least\s+)?$", re.I)
+_TIME_AFTER = re.compile(r"^\s*(?:of\s+(?!age\b)|ago\b|in\s+(?:prison|jail|business))", re.I)
+
+
+def duration(clause: str, m: re.Match[str]) -> bool:
+    """A number of years that is a length of time, not a person's age (spans neither parse nor doubt it)."""
+    if not re.search(r"\d{1,2}\s*(?:years?|yrs?\.?)$", m.group(0), re.I):
+        return False  # "18 years old", "18 years of age", "18+": an age
+    if _TIME_AFTER.match(clause[m.end() :]):  # "up to 2 years of transitional housing", "3 years ago"
+        return True
+    return bool(
+        re.fullmatch(r"\d{1,2}\s*(?:years?|yrs?\.?)", m.group(0), re.I) and _TIME_BEFORE.search(clause[: m.start()])
+    )

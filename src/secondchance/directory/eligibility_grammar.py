@@ -18,7 +18,7 @@ from functools import lru_cache
 from typing import Final
 
 from .eligibility_access import DOCUMENT_PATTERNS, REFERRAL_NOT, REFERRAL_REQUIRED
-from .eligibility_ages import digits
+from .eligibility_ages import digits, duration
 from .eligibility_lexicon import (
     AGENT,
     ARTICLES,
@@ -226,7 +226,7 @@ def spans(clause: str) -> list[tuple[int, int, str]]:
     for kind, patterns in EXPRESSIONS:
         for pattern in patterns:
             for m in pattern.finditer(clause):
-                if kind == "age" and _duration(clause, m):
+                if kind == "age" and duration(clause, m):
                     continue
                 end = m.end()
                 while end < len(clause) and clause[end].isalnum():
@@ -234,22 +234,6 @@ def spans(clause: str) -> list[tuple[int, int, str]]:
                 if m.end() > m.start():
                     found.append((m.start(), end, kind))
     return found
-
-
-#: "in the last 5 years", "for 2 years", "one year of continuous sobriety", "3 years ago": a time, not an age.
-_TIME_BEFORE = re.compile(r"\b(?:last|past|within|for|since|after|every|than)\s+(?:the\s+)?(?:at\s+least\s+)?$", re.I)
-_TIME_AFTER = re.compile(r"^\s*(?:of\s+(?!age\b)|ago\b|in\s+(?:prison|jail|business))", re.I)
-
-
-def _duration(clause: str, m: re.Match[str]) -> bool:
-    """A number of years that is a length of time, not a person's age (spans neither parse nor doubt it)."""
-    if not re.search(r"\d{1,2}\s*(?:years?|yrs?\.?)$", m.group(0), re.I):
-        return False  # "18 years old", "18 years of age", "18+": an age
-    if _TIME_AFTER.match(clause[m.end() :]):  # "up to 2 years of transitional housing", "3 years ago"
-        return True
-    return bool(
-        re.fullmatch(r"\d{1,2}\s*(?:years?|yrs?\.?)", m.group(0), re.I) and _TIME_BEFORE.search(clause[: m.start()])
-    )
 
 
 def residue(clause: str, found: list[tuple[int, int, str]]) -> list[str]:
