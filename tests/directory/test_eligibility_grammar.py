@@ -197,9 +197,10 @@ def test_fillers_and_shapes_added_for_round_7_decide_and_their_widened_forms_do_
 
 def test_two_places_named_in_two_clauses_are_alternatives_even_when_one_is_not_read() -> None:
     """Residents "by referral" is not read as a residency, but it names a second place: neither is the only
-    one. (The referral is Nevada County's alone; reading it as everyone's is still a known error.)"""
+    one. The referral is Nevada County's alone, so it is not read as everyone's either."""
     found = read("Placer County residents; Nevada County residents by referral", "CA")
-    assert not [f for f in found if f.kind.startswith("residency_")]
+    assert not [f for f in found if f.kind.startswith("residency_") or f.kind == "referral"]
+    assert read("Placer County residents. Referral required.", "CA") != []
 
 
 _DECIDED = [p for p in load() if p.expected and len(clauses(p.text)) == 1 and "," not in p.text]

@@ -53,44 +53,55 @@ def test_round_5_holds_the_precision_its_fixes_reached() -> None:
     """Round 5 (346 phrases written blind by a separate helper) scored 0.872 / 0.76 untouched; after the
     general fixes it found, 0.988 / 0.85. The whole-clause grammar keeps the precision and gives up
     recall (0.659: a clause with one word it does not know decides nothing; 0.676 after round 7's
-    fillers and shapes); the floor keeps both."""
+    fillers and shapes, 0.714 after round 8's); the floor keeps both."""
     result = score(load(HELDOUT.with_name("eligibility_phrases_round5.txt")))
     assert result["phrases"] >= 340
-    assert result["precision"] >= 0.98 and result["recall"] >= 0.67, result["errors"]
+    assert result["precision"] >= 0.98 and result["recall"] >= 0.71, result["errors"]
 
 
 def test_round_6_holds_the_precision_its_fixes_reached() -> None:
     """Round 6 (374 phrases written blind by a separate helper) scored 0.85 / 0.776 untouched, with the
     round-5 fixes in; after fixing what it found, 0.982 / 0.764; with the whole-clause grammar 0.983 /
-    0.494 (its long paragraphs rarely parse whole), 0.54 after round 7's fillers and shapes. The floor
-    keeps it there."""
+    0.494 (its long paragraphs rarely parse whole), 0.54 after round 7's fillers and shapes, 0.622 after
+    round 8's. The floor keeps it there."""
     result = score(load(HELDOUT.with_name("eligibility_phrases_round6.txt")))
     assert result["phrases"] >= 370
-    assert result["precision"] >= 0.98 and result["recall"] >= 0.53, result["errors"]
+    assert result["precision"] >= 0.98 and result["recall"] >= 0.62, result["errors"]
 
 
 def test_round_7_holds_the_precision_of_the_whole_clause_grammar() -> None:
     """Round 7 (512 phrases written blind) scored untouched 0.909 / 0.72 with the regex extractor and
     0.987 / 0.417 with the whole-clause grammar; the fillers and shapes its misses showed took recall to
-    0.564 and precision to 0.993. Every decided kind stays at or above where it was (two kinds hold one
-    wrong decision each: "Bronx residents" read as a city, and "completed detox" as sobriety, a label
-    the blind labellers disagree with the tuned set on; see docs/directory.md)."""
+    0.564 and precision to 0.993; after round 8's fixes (a borough is its county, a finished detox is not
+    sobriety) and shapes, 1.00 / 0.604, every decided kind at >= 0.98."""
     result = score(load(HELDOUT.with_name("eligibility_phrases_round7.txt")))
     assert result["phrases"] >= 500
-    assert result["precision"] >= 0.98 and result["recall"] >= 0.56, result["errors"]
+    assert result["precision"] >= 0.98 and result["recall"] >= 0.60, result["errors"]
     for kind, figures in result["kinds"].items():
-        floor = 0.98 if kind not in ("residency_city", "sobriety") else 0.87
-        assert figures["precision"] is None or figures["precision"] >= floor, (kind, result["errors"])
+        assert figures["precision"] is None or figures["precision"] >= 0.98, (kind, result["errors"])
 
 
-def test_round_8_untouched_keeps_its_first_score() -> None:
-    """Round 8 (446 phrases written blind while round 7 was tuned on) scored 0.969 / 0.386 untouched: the
-    first fresh measure of the grammar after round 7's additions. Its seven wrong decisions are listed in
-    docs/directory.md and left as they are, so the set stays untouched; the floor only keeps the
-    extractor from getting worse on it. Change the extractor because of it only after a round 9 exists."""
+def test_round_8_holds_the_precision_its_fixes_reached() -> None:
+    """Round 8 (446 phrases written blind while round 7 was tuned on) scored 0.969 / 0.386 untouched. Its
+    seven wrong decisions were then fixed by general rules (test_eligibility_shapes.py) and its misses mined
+    for new value shapes, so it is tuned on now (a round 9 is the untouched test). Every kind at >= 0.98."""
     result = score(load(HELDOUT.with_name("eligibility_phrases_round8.txt")))
     assert result["phrases"] >= 440
-    assert result["precision"] >= 0.969 and result["recall"] >= 0.386, result["errors"]
+    assert result["precision"] >= 0.98 and result["recall"] >= ROUND_8_RECALL, result["errors"]
+    for kind, figures in result["kinds"].items():
+        assert figures["precision"] is None or figures["precision"] >= 0.98, (kind, result["errors"])
+
+
+#: Round 8's recall after its fixes and the shapes added for it (docs/directory.md).
+ROUND_8_RECALL = 0.56
+
+
+@pytest.mark.skipif(not SHARED.is_dir(), reason="the real fixtures' texts are read from ../shared/data/hsds")
+def test_the_real_fixture_texts_keep_their_precision_and_recall() -> None:
+    """The 271 real texts (17 requirements): 1.00 / 0.176 with the whole-clause grammar (real paragraphs rarely
+    parse whole), 0.353 after round 8's shapes (a service named after "to receive", all-caps sentences cut)."""
+    result = score(load_real())
+    assert result["precision"] >= 0.98 and result["recall"] >= 0.35, result["errors"]
 
 
 @pytest.mark.skipif(
@@ -120,7 +131,7 @@ def test_a_labelled_list_or_a_choice_of_lines_binds_no_one() -> None:
         ("Age 55 or over for most programs, age 60 or over for lunch program", set()),  # hedged: unknown
         ("Over 55", {("minimum_age", "56")}),  # the strict sense: 55 itself is not "over 55"
         ("Under 18", {("maximum_age", "17")}),
-        ("Age 21-60, detoxed", {("minimum_age", "21"), ("maximum_age", "60"), ("sobriety", "required")}),
+        ("Age 21-60, detoxed", {("minimum_age", "21"), ("maximum_age", "60")}),  # a finished detox: not sobriety
         ("Must reside and/or work in San Mateo County", set()),  # workers from elsewhere qualify
         ("Resident of San Mateo County", {("residency_county", "San Mateo County, CA")}),
         ("Serves people released from prison within the last 6 months", set()),  # a time limit we don't model

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from ..numbers import NUMBER_WORDS
 from .eligibility_lexicon import ci
 
 NUM = r"(\d{1,2})(?![\d%])"
@@ -19,13 +20,14 @@ AGE_RANGE = [
     ci(rf"\bage[sd]?\s*(?:of\s*)?(?:between\s*|from\s*)?{NUM}\s*(?:-|–|—|to|through|thru|and)\s*{NUM}{YEARS}"),
     ci(rf"\b{NUM}\s*(?:-|–|—|to|through|thru)\s*{NUM}\s*(?:years?|yrs?\.?|y/?o\b)(?:\s*(?:of\s*age|old))?"),
     ci(rf"\bbetween\s*{NUM}\s*(?:and|-|–|to)\s*{NUM}\s*(?:years?|yrs?\.?|y/?o\b)(?:\s*(?:of\s*age|old))?"),
+    ci(rf"\bmust\s*be\s*(?:between\s*)?{NUM}\s*(?:-|–|to)\s*{NUM}\b(?!\s*(?:%|percent|days?|weeks?|months?|hours?))"),
     ci(
         rf"\b(?:children|kids|youth|young (?:adults|people)|teens?|teenagers|adolescents|minors|juveniles|adults|"
         rf"seniors|persons?|people|individuals|women|men|girls|boys|students|clients|residents|applicants|participants)\s*(?:ages?\s*|aged\s*)?\(?{NUM}\s*(?:-|–|to|through)\s*{NUM}\b"
     ),
 ]
 AGE_MIN = [
-    ci(rf"\b(?:age[sd]?:?\s*)?{NUM}{YEARS}\s*(?:\+|(?:and|or|&)\s*(?:over|older|above|up|upward|more\b))"),
+    ci(rf"\b(?:age[sd]?:?\s*)?{NUM}{YEARS}\s*(?:\+|plus\b|(?:and|or|&)\s*(?:over|older|above|up|upward|more\b))"),
     ci(rf"\b(?:age[sd]?\s*)?{NUM}\s*(?:years?|yrs?\.?)?\s*(?:of\s*age\s*)?(?:and|or)\s*(?:older|over)"),
     ci(rf"\b(?:at\s*least|minimum\s*(?:age\s*)?(?:of|is)?:?|min\.?\s*age:?)\s*(?:age\s*)?{NUM}{YEARS}"),
     ci(
@@ -51,7 +53,7 @@ NEG_MIN = ci(rf"\b{NEGATED}(?:under|younger\s*than|below)\s*(?:the\s*)?(?:age\s*
 NEG_MAX = ci(rf"\b{NEGATED}(?:over|older\s*than|above)\s*(?:the\s*)?(?:age\s*(?:of\s*)?)?{NUM}")
 AGE_CONTEXT = ci(
     r"\b(?:age[sd]?|years?|yrs?|old|older|younger|over|under|above|below|youth|adults?|seniors?|children|kids|teens?|"
-    r"and\s*up)\b|\+|\b(?:residents|applicants|participants|clients|women|men|people|persons|individuals)\s*\d|\bmust\s*be\s*(?:at\s*least\s*)?\d|\bat\s*least\s*\d"
+    r"and\s*up)\b|\+|\b(?:residents|applicants|participants|clients|women|men|girls|boys|people|persons|individuals)\s*\d|\bmust\s*be\s*(?:at\s*least\s*)?\d|\bat\s*least\s*\d"
 )
 #: An age limit with another way in ("65+ or disabled", "and their caregivers"), or a price by age.
 AGE_NOT = ci(
@@ -69,6 +71,12 @@ NOT_A_PERSON = ci(
     r"\b(?:convictions?|offen[cs]es?|felon(?:y|ies)|records?|histor(?:y|ies)|sentences?|charges?|cases?|arrests?)\s+"
     r"(?:\w+\s+)?(?:older|younger|more|less|over|under)\s+than\b"
 )
+#: "Up to 2 years" with no word of age ("age", "old", a person named by age): a length of stay, not an age.
+DURATION = ci(r"up\s*to\s*\d{1,2}\s*(?:years?|yrs?\.?)")
+PERSON_AGE = ci(
+    r"\bage[sd]?\b|\bold\b|\b(?:children|kids|youth|young\s*(?:adults|people)|teens?|teenagers|adolescents|minors|"
+    r"juveniles|infants|toddlers|babies|boys|girls|seniors)\b"
+)
 #: Ages of someone else (a parent "of children under 5"): not the person's own age.
 DEPENDENT_AGE = ci(
     r"\b(?:with|of|has|have|having|caring\s*for|raising|parents?|famil\w*|pregnant|custody)\b.{0,40}?"
@@ -76,28 +84,7 @@ DEPENDENT_AGE = ci(
 )
 
 
-_UNITS = [
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-]
+_UNITS = NUMBER_WORDS[:20]  # zero ... nineteen; twenty and up are tens
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 NUMBER_WORD = ci(
     rf"\b(?:({'|'.join(_TENS)})(?:[- ]({'|'.join(_UNITS[1:10])}))?|({'|'.join(_UNITS[2:])}))\b(?:\s*\((\d{{1,2}})\))?"
@@ -178,6 +165,11 @@ def ages(clause: str) -> tuple[list[int], list[int]]:
             return False  # "serving the community for over 40 years": how long, not how old
         if re.search(r"\b(?:not|no|never|n't)\s*(?:be\s*)?$", clause[: m.start()], re.I):
             return False  # a negation the patterns above did not read: its sense is not the bare words'
+        if DURATION.fullmatch(m.group(0)) and not PERSON_AGE.search(clause):
+            return False  # "Transitional housing. Up to 2 years.": how long one stays, not how old
+        bare_years = re.search(r"\d\s*(?:years?|yrs?\.?)$", m.group(0), re.I)
+        if bare_years and re.match(r"\s*(?:of\s+(?!age\b)|ago\b)", after, re.I):
+            return False  # "up to 2 years of transitional housing", "5 years ago": a length of time
 
         return not any(a < m.end() and m.start() < b for a, b in taken)
 
@@ -215,3 +207,19 @@ def ages(clause: str) -> tuple[list[int], list[int]]:
             highs.append(int(m.group(1)) - 1)
             taken.append(m.span())
     return lows, highs
+
+
+#: "in the last 5 years", "for 2 years", "one year of continuous sobriety", "3 years ago": a time, not an age.
+_TIME_BEFORE = re.compile(r"\b(?:last|past|within|for|since|after|every|than)\s+(?:the\s+)?(?:at\s+least\s+)?$", re.I)
+_TIME_AFTER = re.compile(r"^\s*(?:of\s+(?!age\b)|ago\b|in\s+(?:prison|jail|business))", re.I)
+
+
+def duration(clause: str, m: re.Match[str]) -> bool:
+    """A number of years that is a length of time, not a person's age (spans neither parse nor doubt it)."""
+    if not re.search(r"\d{1,2}\s*(?:years?|yrs?\.?)$", m.group(0), re.I):
+        return False  # "18 years old", "18 years of age", "18+": an age
+    if _TIME_AFTER.match(clause[m.end() :]):  # "up to 2 years of transitional housing", "3 years ago"
+        return True
+    return bool(
+        re.fullmatch(r"\d{1,2}\s*(?:years?|yrs?\.?)", m.group(0), re.I) and _TIME_BEFORE.search(clause[: m.start()])
+    )

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
+from typing import Final
 
-from .eligibility_lexicon import ci
+from .eligibility_lexicon import ARTICLES, FILLERS, OPENERS, WIDENERS, ci
 
 
 def clauses(text: str) -> list[str]:
     """Sentences and ``;``-parts of a text (a period inside "U.S." or "a.m." does not split)."""
-    parts = re.split(r"(?<![A-Z])(?<!\b[a-z])[.;!\n]+(?=\s|$)|;|\n", text)
+    parts = re.split(r"(?<!\b[A-Za-z])[.;!\n]+(?=\s|$)|;|\n", text)
     return [" ".join(p.split()).strip(" ,:-") for p in parts if p and p.strip(" ,:-\t")]
 
 
@@ -36,3 +37,32 @@ def decidable(text: str) -> str:
     if any(PARTLY.search(part) for line in kept for part in clauses(line)):
         return ""
     return "\n".join(kept)
+
+
+_LOWER_MORE: Final = frozenset(
+    re.findall(
+        r"\w+",
+        "of in to or be is at on by an as if no so us do we up it and not with from live lives living reside "
+        "resides residing resident residents must",
+    )
+)
+#: Words an all-caps clause keeps in lower case: the grammar's own words, so that only names are capitalised.
+_LOWER: Final = FILLERS | ARTICLES | OPENERS | WIDENERS | _LOWER_MORE
+
+
+def cased(clause: str) -> str:
+    """An all-caps clause ("RESIDENT OF HUMBOLDT COUNTY") in the case the place patterns read: the grammar's
+    words in lower case, every other word capitalised ("resident of Humboldt County"); two-letter words
+    that are not the grammar's ("ID", "VA", "CA") stay as written. A capitalised word that is no place
+    name ("Homeless Alameda County") names no county or city the ZIP table knows, so it decides nothing.
+    A clause with any lower-case letter is returned as it is."""
+    if re.search(r"[a-z]", clause) or not re.search(r"[A-Z]{3}", clause):
+        return clause
+
+    def word(m: re.Match[str]) -> str:
+        w = m.group(0)
+        if w.lower() in _LOWER:
+            return w.lower()
+        return w if len(w) <= 2 else w[0] + w[1:].lower()
+
+    return re.sub(r"[A-Z][A-Z']*", word, clause)

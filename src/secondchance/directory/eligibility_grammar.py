@@ -18,7 +18,7 @@ from functools import lru_cache
 from typing import Final
 
 from .eligibility_access import DOCUMENT_PATTERNS, REFERRAL_NOT, REFERRAL_REQUIRED
-from .eligibility_ages import digits
+from .eligibility_ages import digits, duration
 from .eligibility_lexicon import (
     AGENT,
     ARTICLES,
@@ -57,16 +57,21 @@ AGE_EXPRS: Final = [
     ci(rf"\b(?:ages?|aged)\s*:?\s*(?:of\s+)?{N}{YRS}(?:{UP}|{DOWN})?"),
     ci(rf"\b{N}\s*(?:years?|yrs?\.?|y/?o\b|y\.o\.)(?:\s*(?:of\s+age|old))?(?:{UP}|{DOWN})?"),
     ci(rf"\b{N}{UP}{YRS}|\b{N}{DOWN}(?:\s*(?:years?|yrs?)(?:\s+(?:of\s+age|old))?)?"),
+    ci(rf"\bmust\s+be\s+(?:between\s+)?{N}\s*(?:-|–|to)\s*{N}\b"),
     ci(rf"\bmust\s+be\s+(?:at\s+least\s+)?{N}\b"),
     ci(rf"\b{BOUND}\s*(?:the\s+)?(?:age\s*(?:of\s+)?)?{N}{YRS}"),
     ci(rf"\b(?:{NEG_WHO}|must\s+not\s+be|cannot\s+be|can't\s+be)\s+(?:under|younger\s+than|below|over|older\s+than|above)"
        rf"\s*(?:the\s+)?(?:age\s*(?:of\s+)?)?{N}{YRS}(?:\s+(?:admitted|accepted|allowed|served|permitted|eligible))?"),
 ]  # fmt: skip
 GENDER_EXPR = ci(
-    r"\b(?:women|woman|females?|girls|mothers|moms|ladies|lady|mujeres|men|man|males?|boys|fathers|dads|hombres)(?:'s)?\b"
+    r"\b(?:women|woman|womens|females?|girls|mothers|moms|ladies|lady|mujeres|men|man|mens|males?|boys|fathers|dads|"
+    r"hombres)(?:'s)?\b"
 )
 VETERAN_EXPRS: Final = [
-    ci(r"\b(?:u\.?s\.?\s+|military\s+)?(?:veterans?|veteranos|vets)\b"),
+    ci(
+        r"\b(?:u\.?s\.?\s+|military\s+)?(?:veterans?|veteranos|vets)\b"
+        r"(?:\s+of\s+the\s+(?:u\.?s\.?\s+)?(?:military|armed\s+forces))?"
+    ),
     DISCHARGE,
     ci(r"\bhonorabl[ey]\s+discharged?\b|\bdd-?\s?214\b"),
     ci(
@@ -76,7 +81,7 @@ VETERAN_EXPRS: Final = [
 INSURANCE_EXPRS: Final = [
     ci(r"\b(?:medicaid|medi-?cal|masshealth|apple\s+health|ahcccs|tenncare|soonercare)\b"),
     ci(
-        r"\bmedicare(?:\s+part\s+[abcd](?:\s*(?:,|or|and|&|/)\s*[abcd])*)?\b|"
+        r"\bmedicare(?:\s+parts?\s+[abcd](?:\s*(?:,|or|and|&|/)\s*[abcd])*)?\b|"
         r"\b(?:private|commercial)\s+(?:health\s+)?(?:insurance|plans?)\b"
     ),
     ci(
@@ -92,7 +97,8 @@ FPL_EXPR = (
 INCOME_CMP = (
     r"(?:at\s+or\s+(?:below|under)|below|under|less\s+than|up\s+to|(?:must\s+)?not\s+(?:to\s+)?exceed(?:ing)?|"
     r"no\s+(?:more|greater|higher)\s+than|(?:can't|cannot|can\s+not|must\s+not|may\s+not)\s+(?:be\s+)?"
-    r"(?:over|above|more\s+than|greater\s+than|exceed)|max(?:imum)?(?:\s+income)?\s*:?|≤|<=?|0\s*[-–]\s*|is)"
+    r"(?:over|above|more\s+than|greater\s+than|exceed|top)|not\s+(?:over|above|more\s+than|greater\s+than)|"
+    r"(?:income\s+)?ceiling(?:\s+(?:of|is))?\s*:?|max(?:imum)?(?:\s+income)?\s*:?|≤|<=?|0\s*[-–]\s*|is)"
 )
 INCOME_EXPRS: Final = [
     ci(rf"(?:{INCOME_CMP}\s*)?{FPL_EXPR}(?:\s+(?:or|and)\s+(?:less|below|under|lower))?"),
@@ -111,26 +117,35 @@ PLACE_EXPRS: Final = [
     COUNTY_BEFORE,
     *ZIPS,
     ci(rf"\b{RES_LEAD}\s+(?:the\s+)?(?:state\s+of\s+)?(?:{_STATE})(?:\s+state)?\b"),
-    ci(rf"\b(?:state\s+of\s+)?(?:{_STATE})\s+(?:state\s+)?residents?\b"),
+    ci(
+        rf"\b(?:state\s+of\s+)?(?:{_STATE})(?:\s*,\s*(?:and\s+|or\s+)?(?:{_STATE})|\s+(?:and|or|&)\s+(?:{_STATE})){{0,11}}"
+        rf"\s+(?:state\s+)?residents?\b"
+    ),
     re.compile(rf"\b(?:{'|'.join(STATES.values())})\s+[Rr]esidents?\b"),
     re.compile(
         r"\b(?:[Rr]esidents?\s*of|[Rr]esid(?:e|es|ing)\s*in|[Ll]iv(?:e|es|ing)\s*in)\s*(?:the\s*)?(?:[Cc]ity\s*of\s*)?"
         rf"{CITY_NAME}(?:\s*,\s*(?:and\s+|or\s+)?{CITY_NAME}|\s+(?:and|or|&)\s+{CITY_NAME}){{0,11}}"
     ),
-    re.compile(rf"\b(?:[Cc]ity\s*of\s*)?{CITY_NAME}\s+(?:city\s+)?[Rr]esidents?\b"),
+    re.compile(
+        rf"\b(?:[Cc]ity\s*of\s*)?{CITY_NAME}(?:\s*,\s*(?:and\s+|or\s+)?{CITY_NAME}|\s+(?:and|or|&)\s+{CITY_NAME}){{0,11}}"
+        r"\s+(?:city\s+)?[Rr]esidents?\b"
+    ),
 ]
 REFERRAL_EXPRS: Final = [
     REFERRAL_REQUIRED,
     REFERRAL_NOT,
     ci(rf"\b(?:by\s+)?(?:referrals?|referred)\s+(?:is\s+|are\s+)?(?:(?:required|needed|necessary|only)\s+)?"
        rf"(?:from|by|through)\s+{AGENT}(?:\s*(?:,|or|and|/)\s*{AGENT})*"),
+    ci(rf"\b{AGENT}\s+referrals?\s+(?:is\s+|are\s+)?(?:required|needed|necessary|only)\b"),
 ]  # fmt: skip
 SOBER_EXPRS: Final = [
-    ci(r"\b(?:clean\s+and\s+sober|sober|clean|drug[- ]free|alcohol[- ]free|(?:drug|alcohol)\s+(?:and|&|/)\s+"
-       r"(?:drug|alcohol)[- ]free|detoxed|detoxified|sobriety|abstinent|abstinence)\b"),
-    ci(r"\b(?:completed?\s+(?:a\s+)?detox(?:ification)?(?:\s+program)?|\d+\s+days?\s+(?:of\s+)?(?:clean|sober|sobriety)"
-       r"(?:\s+time)?|must\s+pass\s+(?:a\s+)?drug\s+(?:test|screen(?:ing)?)|drug\s+(?:testing|screening)|"
-       r"not\s+(?:be\s+)?under\s+the\s+influence|no\s+(?:active|current)\s+(?:drug|alcohol|substance)"
+    ci(r"\b(?:clean[\s-]*(?:and|&)[\s-]*sober|sober|clean|drug[- ]free|alcohol[- ]free|"
+       r"(?:drug|alcohol)\s+(?:and|&|/)\s+(?:drug|alcohol)[- ]free|sobriety|abstinent|abstinence)\b"),
+    ci(r"\b(?:\d+\s+days?\s+(?:of\s+)?(?:clean|sober|sobriety)"
+       r"(?:\s+time)?|must\s+pass\s+(?:a\s+|an\s+)?(?:drug\s+(?:test|screen(?:ing)?)|uas?|u\.a\.|urinalysis)|"
+       r"(?:agree|submit|consent)\s+to\s+(?:random\s+)?(?:drug|alcohol|uas?|ua/ba)(?:\s*(?:and|&|/)\s*(?:drug|alcohol))?"
+       r"(?:\s+(?:tests?|testing|screens?|screening))?|drug\s+(?:testing|screening)|"
+       r"no\s+(?:active|current)\s+(?:drug|alcohol|substance)"
        r"(?:\s*(?:or|and|/)\s*(?:drug|alcohol))?\s+use)\b"),
     ci(r"\b(?:clean|sober|clean\s+and\s+sober)\s+for\s+(?:at\s+least\s+)?\d+\s+(?:days|months)|"
        r"\b(?:abstinent|free|clean)\s+(?:from|of)\s+(?:drugs?|alcohol|substances)(?:\s*(?:and|or|&|/)\s*(?:drugs?|alcohol|"
@@ -138,6 +153,11 @@ SOBER_EXPRS: Final = [
        r"\brandom\s+(?:drug\s+tests?|drug\s+testing|drug\s+screens?|uas?)\b|"
        r"\brandom\s+(?:drug|alcohol)\s+(?:and|&|/)\s+(?:drug|alcohol)\s+(?:tests?|testing|screens?|screening)\b|"
        r"\b(?:clean\s+and\s+)?sober\s+living(?:\s+(?:environment|home|house|residence|facility))?"),
+    # "Clean & sober 30 days", "72 hours clean", "sober for 21+ days", "Alcohol- and drug-free living environment"
+    ci(r"\b(?:clean[\s-]*(?:and|&)[\s-]*sober|clean|sober)\s+(?:for\s+)?(?:at\s+least\s+)?\d{1,3}\+?\s*"
+       r"(?:hours|days|months)\b|\b\d{1,3}\+?\s*(?:hours|days|months)\s+(?:of\s+)?(?:clean|sober|sobriety)\b|"
+       r"\b(?:drug|alcohol)-?\s*(?:and|&|/)\s*(?:drug|alcohol)[- ]free(?:\s+living)?"
+       r"(?:\s+(?:environment|home|house|residence|facility|program))?\b"),
 ]  # fmt: skip
 #: "Illinois Medicaid", "Florida Medicaid": the state's own program is still Medicaid.
 STATE_MEDICAID = ci(rf"\b(?:{_STATE})\s+(?:medicaid|medi-?cal)\b")
@@ -152,13 +172,14 @@ OFFENSE_WHO = (
     r"convicted\s+of\s+(?:an?\s+|any\s+)?|who\s+(?:are|have\s+been)\s+(?:convicted\s+of\s+(?:an?\s+)?)?))?"
 )
 OFFENSE = (
-    OFFENSE_WHO + r"(?:(?:registered\s+)?sex(?:ual)?\s+offen(?:ders?|ses?)|(?:pc\s*)?290\s+registrants?|registrants?|"
+    OFFENSE_WHO + r"(?:(?:registered\s+)?sex(?:ual)?\s+offen(?:ders?|ses?)|(?:pc\s*)?290(?:\s+registrants?|s)?\b|"
+    r"registrants?|"
     r"arson(?:ists?)?(?:\s+(?:convictions?|history))?|violent\s+(?:felon(?:y|ies|s)|offen(?:ders?|ses?)|crimes?|convictions?)(?:\s+convictions?)?|"
     r"(?:prior\s+)?felon(?:y|ies|s)(?:\s+(?:convictions?|records?|history))?|(?:prior\s+)?convictions|"
     r"criminal\s+(?:records?|history|background|convictions?))"
 )
 NEGATOR = (
-    r"(?:no|not|except|excluding|exclude[sd]?|cannot|can't|must\s+not|ineligible|barred|but\s+not|may\s+not|"
+    r"(?:(?:nobody|no\s+one)\s+with|no|not|except|excluding|exclude[sd]?|cannot|can't|must\s+not|ineligible|barred|but\s+not|may\s+not|"
     r"(?:will|does|do|can)\s+not\s+(?:accept|serve|admit|house)|won't\s+(?:accept|serve|admit|house)|"
     r"unable\s+to\s+(?:accept|serve|admit|house))"
     r"(?:\s+(?:be|have|an?|any|one|prior|registered|history\s+of|on|listed\s+on|the|a))*"
@@ -168,7 +189,7 @@ RECORD_EXPRS: Final = [
     ci(rf"\b{NEGATOR}\s+(?:the\s+)?(?:sex\s+offender\s+)?registry|\bmust\s+not\s+be\s+required\s+to\s+register\b"),
     ci(rf"\b{OFFENSE}\s+(?:are\s+|is\s+)?(?:not\s+(?:eligible|accepted|allowed|admitted)|excluded|ineligible|"
        r"prohibited|(?:cannot|can't|will\s+not)\s+be\s+(?:housed|served|accepted|admitted)|need\s+not\s+apply|"
-       r"disqualif(?:y|ies)\s+(?:you|applicants))"),
+       r"disqualif(?:y|ies)(?:\s+(?:you|applicants))?)"),
     ci(rf"{RECORD_WORDS}(?:\s+(?:are\s+|is\s+)?(?:welcome|accepted|ok|okay|not\s+a\s+barrier|no\s+barrier|eligible))?"),
     ci(r"\bregardless\s+of\s+(?:criminal\s+)?(?:history|record|background|convictions?)\b"),
     ci(r"\bno\s+background\s+checks?\b|\bbackground\s+checks?\s*(?:is\s*|are\s*)?not\s*(?:required|done|performed)"),
@@ -205,6 +226,8 @@ def spans(clause: str) -> list[tuple[int, int, str]]:
     for kind, patterns in EXPRESSIONS:
         for pattern in patterns:
             for m in pattern.finditer(clause):
+                if kind == "age" and duration(clause, m):
+                    continue
                 end = m.end()
                 while end < len(clause) and clause[end].isalnum():
                     end += 1
@@ -268,12 +291,15 @@ def _another_group(words: list[str], i: int) -> bool:
     before = [w for w in words[:i] if w.startswith("<")]
     if not before:
         return False
-    for word in words[i + 1 :]:
-        if word in SUBJECTS:
+    after = words[i + 1 :]
+    for j, word in enumerate(after):
+        if word in SUBJECTS and after[j + 1 : j + 2] != ["income"]:  # "and a household income under 200%"
             return True
         if word.startswith("<"):
             if "gender" in word and "gender" not in before[-1]:
                 return True
+            if _same_kind(before[-1], word):
+                return False  # "Medi-Cal and uninsured clients": a list of insurers (or places), each taken
             continue
         if word not in ARTICLES and word not in QUALIFIERS:
             return False

@@ -30,7 +30,7 @@ SUBJECTS: Final = _words(
     "applicant residents resident patients patient members member youth youths teens teen teenagers children kids "
     "seniors senior elders elderly students guests tenants households household consumers customers those anyone "
     "everyone families family parents couples others adolescents minors juveniles infants toddlers survivors victims "
-    "caregivers spouses dependents preschoolers"
+    "caregivers spouses dependents preschoolers folks"
 )
 #: What is offered: "Emergency shelter for adult males". After "for"/"at"/"in" beside a limit they scope it.
 SERVICE_NOUNS: Final = _words(
@@ -68,10 +68,31 @@ FILLERS: Final = (
         "beneficiary recipient enrollee "
         # verbs of taking and entering, and words that only name a paper or a plan more exactly
         "take takes taking enroll enrolls enter entering see sees making qualifying whose allowed permitted "
-        "card active original written photo shown submitted risk billing subject you'll"
+        "card active original written photo shown submitted risk billing subject you'll bill holders"
     )
 )
 PUNCTUATION: Final = frozenset(",:;()-/&.!'\"•*–—[]")
+#: Words that widen, negate, hedge, scope or price: neither a service's name nor what follows "can get" holds one.
+_NEVER = (
+    r"or|not|no|nor|also|except|unless|if|but|any|some|most|many|only|other|others|their|his|her|your|who|whose|"
+    r"for|at|in|when|after|before|until|while|without|discount\w*|reduced|price|prices|fees?|costs?|charged?|pay|paid|"
+    r"may|might|priority|preferred|too|as|well|instead|even|either|whether"
+)
+#: Words a service named after "can get"/"to receive" may not hold (see FILLER_PHRASES): nor any people.
+TAIL_NOT = rf"(?:{_NEVER}|free\s+(?:for|to)|{'|'.join(sorted(SUBJECTS))})"
+#: The last word of a service's name ("... program", "... camp", "... workshops").
+SERVICE_HEADS = (
+    r"programs?|camps?|leagues?|workshops?|classes|class|cent(?:er|re)s?|clinics?|services?|care|housing|shelters?|"
+    r"treatment|counsel(?:l)?ing|meals|pantry|pantries|groups?|clubs?|courses?|training|tutoring|mentoring|lessons|"
+    r"screenings|exams|navigation|outreach|residence|homes?|house"
+)
+#: Words a service's name may not hold: a price, and people a name may add beside a limit ("Family camp"); the
+#: people it narrows to ("Senior nutrition program", "Youth soccer league") it may.
+NAME_NOT = (
+    rf"(?:{_NEVER}|free|families|family|children|child|kids?|parents?|grandparents?|couples?|caregivers?|"
+    r"care[- ]?givers?|guardians?|kinship|relatives?|spouses?|partners?|bab(?:y|ies)|infants?|siblings?|visitors?|"
+    r"respite|everyone|anyone|and|&|with|to|by|of|on)"
+)
 #: Phrases that are fillers as a whole ("at the time of enrollment", "men and women", "U.S.").
 FILLER_PHRASES: Final = (
     ci(
@@ -86,6 +107,30 @@ FILLER_PHRASES: Final = (
     ci(r"\bmanaged\s+care\b"),
     # an operating rule or a size, never who is served: "check in by 6pm", "(16 beds)"
     ci(r"\bcheck[- ]?in\s+(?:by|at|before)\s+\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)|\b\d{1,3}\s+beds\b"),
+    # what the people a clause names can get, at its end ("... can get free mammograms", "... to receive a library
+    # card"): the service itself. Never a word that widens, negates, hedges, scopes ("for the lunch program"), names
+    # people or a price, nor a value.
+    ci(
+        r"\b(?:can|to)\s+(?:get|receive|obtain|use|borrow|access|join|attend|enroll\s+in|sign\s+up\s+for|apply\s+for)"
+        rf"(?:\s+(?!{TAIL_NOT}\b)[a-z][a-z'-]*){{1,7}}\s*[.!]?\s*$"
+    ),
+    # the name of what is offered, opening the clause before "for" or a comma ("Senior nutrition program for adults
+    # 60 and over", "Youth soccer league, ages 6-14"): a service, never a limit. Never a word that widens, negates,
+    # hedges, scopes, prices or names another group (families, children...), nor a value; nor an acronym ("SSVF
+    # program"): a named public program has rules of its own (an area-median income, a household) we do not read.
+    # "Free" may open it ("Free eye exams for children 5-18"): read as a limit, a price for some people can only
+    # turn "fits" into "may not fit", never the reverse (and the income reader still refuses any clause with a price).
+    ci(
+        rf"^\s*(?:free\s+)?(?:(?!{NAME_NOT}\b)(?-i:(?![A-Z]{{2,}}\b))[a-z][a-z'-]*\s+){{0,5}}?(?:{SERVICE_HEADS})(?=\s*,|\s+for\b)"
+    ),
+    # how long a condition has held ("Must live in DuPage County for 1 year"): it narrows the limit, never widens it
+    ci(
+        r"\bfor\s+(?:at\s+least\s+)?(?:\d{1,3}|one|two|three|six)\s+(?:years?|months?|days)\s*(?:or\s+(?:more|longer))?"
+        r"\s*[.!]?\s*$"
+    ),
+    # "the head of household", "one of these ZIPs", "the following ZIP codes": who or which, no widening
+    ci(r"\b(?:the\s+)?head\s+of\s+(?:the\s+)?household\b"),
+    ci(r"\b(?:one\s+of\s+)?(?:these|the\s+following)(?=\s+(?:zips?|zip\s+codes?|counties|cities)\b|\s*<residency)"),
     # Spanish "only", subjects, "of", "accepted"
     ci(r"\b(?:solamente|s[oó]lo|[uú]nicamente|personas|adultos|j[oó]venes|de|para|se\s+aceptan?)\b"),
 )
@@ -93,14 +138,14 @@ FILLER_PHRASES: Final = (
 AGENT = (
     r"(?:(?:a|an|the|your|their)\s+)?(?:[\w-]+\s+){0,3}?(?:agency|agencies|officers?|workers?|managers?|providers?|"
     r"doctors?|physicians?|counselors?|courts?|hospitals?|programs?|caseworkers?|clinics?|schools?|211|therapists?|"
-    r"(?:parole|probation)(?:\s+(?:officers?|agents?|departments?|office))?|cdcr|public\s+defender'?s?(?:\s+office)?|"
+    r"(?:parole|probation)(?:\s+(?:officers?|agents?|departments?|dept\.?|office))?|cdcr|public\s+defender'?s?(?:\s+office)?|"
     r"staff|partners?|agents?|organizations?|dhs|dcfs|dss|cps|va|pastors?|clergy|judges?)"
 )
 
 #: Words that narrow the people a subject names ("homeless adults", "disabled adults").
 QUALIFIERS: Final = _words(
     "adult young older single homeless unemployed underemployed disabled pregnant expecting expectant parenting "
-    "transitional emergency very low income"
+    "transitional emergency very low income parole probation"
 )
 #: Words that open a comma part which qualifies its neighbour rather than adding a condition.
 OPENERS: Final = _words(

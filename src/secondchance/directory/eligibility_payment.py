@@ -21,12 +21,13 @@ INSURERS: Final = (
     ("private", ci(r"\b(?:private|commercial)\s*(?:health\s*)?(?:insurance|plans?)\b")),
 )
 ACCEPTS = ci(
-    r"\b(?:accept\w*|acepta\w*|take[sn]?|bill\w*|must\s*have|must\s*be\s*on|required|only|enrolled\s*in|covered\s*by|beneficiar\w*|recipients|"
+    r"\b(?:accept\w*|acepta\w*|take[sn]?|bill\w*|must\s*have|must\b.{0,40}?\band\s*have|must\s*be\s*on|required|only|enrolled\s*in|covered\s*by|beneficiar\w*|recipients|"
     r"members|part\s*[abcd])\b"
 )
 #: Other ways to pay named beside the insurers: they are not the only way in.
 OTHER_PAYMENT = ci(
-    r"\b(?:cash|checks?|credit|self[- ]pay|sliding|out[- ]of[- ]pocket|donations?|vouchers?|others\s*(?:are\s*)?billed|"
+    r"\b(?:cash|checks?|credit|(?:self|private)[- ]pay(?:ment|ing)?|pay\s*privately|"
+    r"sliding|out[- ]of[- ]pocket|donations?|vouchers?|others\s*(?:are\s*)?billed|"
     r"free\s*(?:for|to))\b"
 )
 

@@ -6,8 +6,8 @@ import re
 
 from .eligibility_lexicon import HEDGE, ci
 
-FEMALE = ci(r"\b(?:women|woman|females?|girls|mothers|moms|ladies|lady|mujeres)\b|\bwomen's\b")
-MALE = ci(r"\b(?:men|man|males?|boys|fathers|dads|gentlemen|hombres)\b|\bmen's\b")
+FEMALE = ci(r"\b(?:women|woman|womens|females?|girls|mothers|moms|ladies|lady|mujeres)\b|\bwomen's\b")
+MALE = ci(r"\b(?:men|man|mens|males?|boys|fathers|dads|gentlemen|hombres)\b|\bmen's\b")
 ALL_GENDERS = ci(
     r"\b(?:all\s*genders?|any\s*gender|regardless\s*of\s*gender|transgender|trans|non-?binary|gender[- ]?(?:diverse|"
     r"queer|expansive|identity)|lgbt\w*|families|family|couples?|parents?|both|everyone|anyone|co-?ed)\b"
@@ -18,12 +18,22 @@ GENDER_ONLY = ci(
 )
 
 
+#: "Women's health", "men's clinic": the name of a field of care (or of a clinic), which does not say who is
+#: turned away (round 8's labeller); "Women's recovery home", "Men's shelter" still are.
+CARE_FIELD = ci(
+    r"\b(?:women|men|woman|man)(?:'s|s)?\s+(?:(?:health|wellness|medical|medicine)\b|(?:[\w-]+\s+){0,2}"
+    r"(?:clinics?|health\s*cent(?:er|re)s?|hospitals?)\b)"
+)
+
+
 def gender(clause: str) -> str | None:
     female, male = FEMALE.search(clause), MALE.search(clause)
     if bool(female) == bool(male) or ALL_GENDERS.search(clause) or HEDGE.search(clause):
         return None
     if re.search(r"\bnot\b|\bno\b|\bexcept\b|\bvictims?\b.*\bby\b|-identified\b", clause, re.IGNORECASE):
         return None
+    if CARE_FIELD.search(clause):
+        return None  # "Women's health clinic": a field of care, not a door closed to men
     if re.search(  # "children under 5 and pregnant women": the children are of any gender
         r"\b(?:children|kids|youth|adults|seniors|people|persons|individuals|infants|families)\b[^;]*?\b(?:and|or)\s+"
         r"(?:pregnant\s+|single\s+)?(?:women|men|mothers|fathers|girls|boys)\b",

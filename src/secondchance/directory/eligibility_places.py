@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from .eligibility_lexicon import HEDGE, ci
-from .geo import STATES
+from .geo import STATES, county_known
 
 #: A place's name: up to five words, and lists of up to twelve names (bounded, so that a long run of
 #: capitalised words costs linear time, not quadratic).
@@ -26,10 +26,22 @@ CITY_AFTER = re.compile(
     rf"\b(?:[Rr]esidents?\s*of|[Rr]esid(?:e|es|ing)\s*in|[Ll]iv(?:e|es|ing)\s*in)\s*(?:the\s*)?(?:[Cc]ity\s*of\s*)?"
     rf"((?:{NAME}(?:,\s*|\s+(?:and|or|&)\s+)){{0,11}}{NAME})(?=$|[,.;:)]|\s+(?:only|age|aged|who|with|to|for)\b)"
 )
-CITY_BEFORE = re.compile(rf"\b(?:[Cc]ity\s*of\s*)?({NAME})\s+(?:city\s+)?[Rr]esidents?\b")
+CITY_BEFORE = re.compile(
+    rf"\b(?:[Cc]ity\s*of\s*)?((?:{NAME}(?:,\s*(?:and\s+|or\s+|&\s+)?|\s+(?:and|or|&)\s+)){{0,11}}{NAME})\s+(?:city\s+)?"
+    r"[Rr]esidents?\b"
+)
+#: "Oregon or Washington residents", "Oregon, Washington and Idaho residents": a list of states, each served.
+_STATE_WORDS = r"[a-z][a-z.]*(?:\s+[a-z][a-z.]*){0,2}"
+STATE_LIST_BEFORE = ci(
+    rf"\b((?:{_STATE_WORDS}(?:\s*,\s*(?:and\s+|or\s+|&\s+)?|\s+(?:and|or|&)\s+)){{1,11}}{_STATE_WORDS})"
+    r"\s+(?:state\s+)?residents?\b"
+)
 ZIP_LIST = r"(?!\d{2}000\b)((?:\d{5}(?:\s*,\s*|\s*(?:,\s*)?(?:and|or|&)\s*|\s+))*\d{5})\b"
 ZIPS = [
-    ci(rf"\b(?:(?:zip|postal)s?\s*(?:codes?)?|c[oó]digos?\s*postal(?:es)?)\s*(?:served|covered)?\s*:?\s*{ZIP_LIST}"),
+    ci(
+        rf"\b(?:service\s*area\s*)?(?:(?:zip|postal)s?\s*(?:codes?)?|c[oó]digos?\s*postal(?:es)?)\s*(?:served|covered)?\s*:?\s*"
+        rf"{ZIP_LIST}"
+    ),
     # "Residents of 90011, 90037 & 90044", "Serves the 94110 zip code", "Residency required in 97217 or 97211"
     ci(
         rf"\b(?:residents?\s*of|resid(?:e|es|ing)\s*in|liv(?:e|es|ing)\s*in|serv(?:es|ing)\s*(?:only\s*)?(?:residents\s*of\s*)?|"
@@ -51,6 +63,17 @@ RESIDENCY_NOT = ci(
 )
 
 
+#: New York City's boroughs are counties ("Bronx residents", "a resident of Queens"): three blind labellers read
+#: them so, and Queens and Manhattan are no city of the ZIP table's.
+BOROUGHS = {
+    "bronx": "Bronx County",
+    "brooklyn": "Kings County",
+    "queens": "Queens County",
+    "manhattan": "New York County",
+    "staten island": "Richmond County",
+}
+
+
 def _split_names(text: str) -> list[str]:
     return [n.strip() for n in re.split(r",\s*(?:and|or|&)\s+|,\s*|\s+(?:and|or|&)\s+", text) if n.strip()]
 
@@ -61,52 +84,103 @@ def _city_known(city: str, state: str) -> bool:
     return (city.lower(), state) in _city_index()
 
 
+#: "<City>, " just before a state's name ("Kansas City, Missouri residents").
+CITY_OF_STATE = re.compile(rf"\b({NAME}),\s*$")
+
+
+def _city(name: str, state: str) -> list[tuple[str, str]]:
+    """A city named with its state: the city when the ZIP table knows it there, else nothing."""
+    name = re.sub(rf"^(?:{LEADING})\s+(?=\S)", "", name, flags=re.I)
+    return [("residency_city", f"{name}, {state}")] if _city_known(name, state) else []
+
+
 def residency(clause: str, state: str | None) -> list[tuple[str, str]]:
     if RESIDENCY_NOT.search(clause) or HEDGE.search(clause):
         return []
     clause = re.sub(r"\b(Co|Cnty)\.?(?=\s+[Rr]esidents?\b|\s*$|[,;)])", "County", clause)  # "King Co. residents"
-    found: list[tuple[str, str]] = []
+    counties = _counties(clause)
+    if counties is None:
+        return []
+    if counties:
+        if state is None:
+            return []  # a county without its state could match the wrong one: leave it unknown
+        if not all(county_known(c, state) for c in counties):
+            return []  # "Los Angles County": a name no ZIP has matches no one, so it is no limit we can check
+        return [("residency_county", f"{c}, {state}") for c in dict.fromkeys(counties)]
+    states = _states(clause)
+    if states is None or states:
+        return states or []
+    zips = [
+        ("residency_zip", z)
+        for pattern in ZIPS
+        for m in pattern.finditer(clause)
+        for z in re.findall(r"\d{5}", m.group(1))
+    ]
+    if zips or state is None:
+        return list(dict.fromkeys(zips))
+    return _cities(clause, state)
+
+
+def _counties(clause: str) -> list[str] | None:
+    """The counties (parishes) a clause names; None when it names them in a way we must not read."""
     counties: list[str] = []
     for m in [*COUNTY_AFTER.finditer(clause), *COUNTY_BEFORE.finditer(clause)]:
         word = "Parish" if m.group(2).lower().startswith("parish") else "County"
         names = _split_names(re.sub(r"^(?:[Rr]esidents?\s*of|the)\s+", "", m.group(1)))
         if len(names) > 1 and m.group(2).lower() in ("county", "parish") and any(n.lower() in STATES for n in names):
-            return []  # "a resident of California and Alameda County": a state, then one county
+            return None  # "a resident of California and Alameda County": a state, then one county
         # "King County or Pierce County": each name already says County
         names = [re.sub(r"\s+(?:County|Parish)$", "", n) for n in names]
         # "Serving Alameda County residents": a capitalised first word that is not part of the name
         names[0] = re.sub(rf"^(?:{LEADING})\s+(?=\S)", "", names[0], flags=re.I) if names else ""
         if re.match(r"'s\b", clause[m.end() :]) or any(re.fullmatch(r"[A-Z]{2,3}", n) for n in names):
-            return []  # "LA County's SPA 6": part of a county, or a name we would have to guess
+            return None  # "LA County's SPA 6": part of a county, or a name we would have to guess
         counties += [f"{n} {word}" for n in names if n.lower() not in ("the", "our", "this", "that")]
-    if counties:
-        if state is None:
-            return []  # a county without its state could match the wrong one: leave it unknown
-        return [("residency_county", f"{c}, {state}") for c in dict.fromkeys(counties)]
+    return counties
+
+
+def _states(clause: str) -> list[tuple[str, str]] | None:
+    """The states a clause names (or the city of "Kansas City, Missouri residents"); None: decide no place."""
+    for m in STATE_LIST_BEFORE.finditer(clause):
+        names = _split_names(m.group(1).lower())
+        while len(names) > 1 and names[0] not in STATES:  # "must be Oregon or Washington residents"
+            first = names[0].split()
+            if len(first) == 1:
+                break
+            names[0] = " ".join(first[1:])
+        if len(names) > 1 and all(n in STATES for n in names):
+            return [("residency_state", STATES[n]) for n in dict.fromkeys(names)]
+    found: list[tuple[str, str]] = []
     for pattern in (STATE_AFTER, STATE_BEFORE):
         for m in pattern.finditer(clause):
             words = m.group(1).lower().strip(" .").split()
             for start in range(len(words)):
                 name = " ".join(words[start:])
+                if name in STATES and start and words[start - 1] in ("or", "and", "&"):
+                    return None  # "Portland or Oregon residents": a list we could not read whole
                 if name in STATES:
+                    # "Kansas City, Missouri residents": the city is the limit, the state only places it
+                    town = CITY_OF_STATE.search(clause[: m.start(1)]) if pattern is STATE_BEFORE else None
+                    if town and start == 0:
+                        return _city(town.group(1), STATES[name]) or None
                     found.append(("residency_state", STATES[name]))
                     break
             else:
                 last = m.group(1).strip().split()[-1] if m.group(1).strip() else ""
                 if last.isupper() and last in STATES.values() and (len(words) == 1 or words[-2] in ("a", "an")):
                     found.append(("residency_state", last))
-    if found:
-        return list(dict.fromkeys(found))
-    for pattern in ZIPS:
-        for m in pattern.finditer(clause):
-            found += [("residency_zip", z) for z in re.findall(r"\d{5}", m.group(1))]
-    found = list(dict.fromkeys(found))
-    if found or state is None:
-        return found
+    return list(dict.fromkeys(found))
+
+
+def _cities(clause: str, state: str) -> list[tuple[str, str]]:
+    """The known cities (or New York boroughs) a clause names; nothing when one name is not a known city."""
+    found: list[tuple[str, str]] = []
     for pattern in (CITY_AFTER, CITY_BEFORE):
         for m in pattern.finditer(clause):
             names = _split_names(re.sub(r"^(?:[Cc]ity\s*of\s*|[Rr]esidents?\s*of\s*|the\s+)", "", m.group(1)))
-            if names and all(n.lower() not in STATES and _city_known(n, state) for n in names):
+            if state == "NY" and names and all(n.lower() in BOROUGHS for n in names):
+                found += [("residency_county", f"{BOROUGHS[n.lower()]}, NY") for n in names]
+            elif names and all(n.lower() not in STATES and _city_known(n, state) for n in names):
                 found += [("residency_city", f"{n}, {state}") for n in names]
             elif names:
                 return []  # a place named is not a city we know: the list we kept would be partial

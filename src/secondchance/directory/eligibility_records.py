@@ -44,26 +44,27 @@ RECORDS_ANY_NOT = ci(
 )
 EXCLUSIONS: Final = (
     ("excludes_sex_offense_registration", ci(
-        r"\b(?:no|not|except|excluding|exclude[sd]?|cannot|can't|must\s*not|ineligible|barred|without|unless)\b"
+        r"\b(?:no|nobody|not|except|excluding|exclude[sd]?|cannot|can't|must\s*not|ineligible|barred|without|unless)\b"
         r"[\w\s,/-]{0,40}?"
         r"\b(?:registered\s*)?sex(?:ual)?\s*offen(?:ders?|ses?)|\bsex(?:ual)?\s*offen(?:ders?|ses?)\s*(?:are\s*|is\s*)?"
         r"(?:not\s*(?:eligible|accepted|allowed|admitted)|excluded|ineligible|prohibited|cannot|can't|will\s*not)|"
-        r"\bno\s*(?:pc\s*)?290\s*registrants?|"
+        r"\bno\s*(?:pc\s*)?290(?:\s*registrants?|s)?\b|"
         r"\b(?:no|not|except|excluding|cannot)\b[\w\s,/-]{0,30}?\b(?:registrants?\b|required\s*to\s*register\b|pc\s*290\b)|\bmust\s*not\s*be\s*(?:required\s*to\s*register|"
         r"(?:on|listed\s*on)\s*(?:the\s*|a\s*)?(?:sex\s*offender\s*)?registry)")),
     ("excludes_arson", ci(
-        r"\b(?:no|not|except|excluding|exclude[sd]?|cannot|ineligible|without)\b[\w\s,/-]{0,40}?\barson|"
+        r"\b(?:no|nobody|not|except|excluding|exclude[sd]?|cannot|ineligible|without)\b[\w\s,/-]{0,40}?\barson|"
         r"\barson(?:ists?)?\s*(?:convictions?\s*)?(?:are\s*|is\s*)?(?:not\s*(?:eligible|accepted|allowed)|excluded|ineligible)")),
     ("excludes_violent_felony", ci(
-        r"\b(?:no|not|except|excluding|exclude[sd]?|cannot|ineligible|without|unless)\b[\w\s,/-]{0,40}?\bviolent\s*"
+        r"\b(?:no|nobody|not|except|excluding|exclude[sd]?|cannot|ineligible|without|unless)\b[\w\s,/-]{0,40}?\bviolent\s*"
         r"(?:felon(?:y|ies|s)|offen(?:ders?|ses?)|crimes?|convictions?)|\bviolent\s*(?:felon\w*|offen\w*|crimes?)"
-        r"(?:\s*convictions?)?\s*(?:are\s*|is\s*)?(?:not\s*(?:eligible|accepted|allowed)|excluded|ineligible)")),
+        r"(?:\s*convictions?)?\s*(?:are\s*|is\s*)?(?:not\s*(?:eligible|accepted|allowed)|excluded|ineligible|disqualif\w*)")),
 )  # fmt: skip
 EXCLUDES_FELONY = ci(
     r"\bno\s*(?:prior\s*)?felon(?:y|ies|s)(?:\s*convictions?)?\b|\bmust\s*not\s*(?:have\s*)?(?:a\s*|any\s*)?felony|"
     r"\bfelons\s*(?:are\s*)?(?:not\s*(?:eligible|accepted|allowed)|ineligible|excluded)|\bno\s*felony\s*(?:record|history)|"
     r"\bfelons\s*need\s*not\s*apply|\bunable\s*to\s*(?:accept|serve|admit|house)\s*felons\b|"
-    r"\bfelony\s*(?:records?|convictions?)\s*disqualif(?:y|ies)\s*(?:you|applicants)\b"
+    r"\bfelony\s*(?:records?|convictions?)\s*disqualif(?:y|ies)(?:\s*(?:you|applicants))?\b|"
+    r"\b(?:nobody|no\s*one)\s*with\s*(?:an?\s*|any\s*)?felony"
 )
 RECORDS_NONE = ci(
     r"\b(?:no\s*criminal\s*(?:record|history|background|convictions?)|no\s*(?:prior\s*)?convictions|clean\s*(?:criminal\s*)?"

@@ -36,12 +36,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Final
 
+from .eligibility import CHECK_OF_TERM
 from .eligibility_access import SOBER_NOT, documents, referral, sobriety
 from .eligibility_ages import AGE_CONTEXT, ages
-from .eligibility_clauses import SCOPED, clauses, decidable
+from .eligibility_clauses import SCOPED, cased, clauses, decidable
 from .eligibility_grammar import mentioned, parse
 from .eligibility_lexicon import HEDGE, ci
 from .eligibility_payment import FPL, INCOME_PRICE, OTHER_PAYMENT, income, insurance
@@ -84,9 +85,13 @@ class Found:
 #: foster youth served up to age 26", "men seen for STI testing"): an age or gender limit has a way round.
 ALSO_SERVED = ci(
     r"\balso\s*(?:served|eligible|welcome|accepted)\b|\bopen\s*to\s*(?:all|everyone|anyone)\b|\ball\s*ages\b|"
-    r"\b(?:adults|children|kids|youth|minors|teens|men|women|everyone|anyone|families|seniors|others|parents|couples)\b"
+    r"\b(?:adults|children|kids|youth|minors|teens|men|women|everyone|anyone|families|seniors|others|parents|couples|"
+    r"caregivers|spouses|partners|guests|visitors|companions|grandparents)\b"
     r"(?:\s+(?!who\b)[\w+-]+){0,3}?\s+(?:are\s+|is\s+)?(?:also\s+)?(?:welcome|seen|served|eligible|accepted|allowed|permitted)\b|"
-    r"\bserved\s*(?:up\s*to|until|through)\s*(?:age\s*)?\d"
+    r"\bserved\s*(?:up\s*to|until|through)\s*(?:age\s*)?\d|"
+    # "adults can get help too", "families can also enroll": a group named with no limit of its own can get in
+    r"\b(?:adults|children|kids|youth|minors|teens|men|women|everyone|anyone|families|seniors|others|parents|couples)"
+    r"(?:\s+(?!\d)[a-z'-]+){0,3}?\s+can\s+(?:also\s+)?(?:get|receive|use|join|attend|enroll|come|apply|sign\s+up)\b"
 )
 
 
@@ -108,7 +113,8 @@ def read(text: str | None, state: str | None = None) -> list[Found]:
     lows: list[tuple[int, str]] = []
     highs: list[tuple[int, str]] = []
     doubted: set[str] = set()  # kinds a clause speaks of in words the grammar does not parse
-    for clause in clauses(text):
+    for shown in clauses(text):
+        clause = cased(shown)  # "RESIDENT OF HUMBOLDT COUNTY": read as "resident of Humboldt County"
         if SCOPED.match(clause):
             continue  # "For emergency assistance, must have low income": one part of the service only
         if re.fullmatch(
@@ -118,16 +124,20 @@ def read(text: str | None, state: str | None = None) -> list[Found]:
         ):
             continue
         kinds = parse(clause)
-        doubted |= mentioned(clause) - kinds - {"document"}  # each paper named is required on its own
+        said = mentioned(clause) - kinds - {"document"}  # each paper named is required on its own
+        if said == {"insurance"} and NOT_TAKEN.fullmatch(clause.strip(" .!")):
+            said = frozenset()  # "We do not bill Medi-Cal or private insurance": it keeps payments out, lets none in
+        doubted |= said
         excluded = bool(EXCLUDED.fullmatch(clause.strip(" .!"))) and not EXCEPTIONS.search(clause)
         if not kinds and not excluded and (EXCEPTIONS.search(clause) or OTHERS.search(clause)):
             doubted |= set(_KIND_OF.values()) | {"gender", "veteran", "insurance", "sobriety", "records"}
         if not kinds and not excluded and OTHER_AGES.search(clause):  # but not "No minors"
             doubted.add("age")
         low, high = ages(clause) if "age" in kinds and not HEDGE.search(clause) else ([], [])
-        lows += [(v, clause) for v in low]
-        highs += [(v, clause) for v in high]
-        found += _read_clause(clause, state, kinds, payment_only=not OTHER_PAYMENT.search(text))
+        lows += [(v, shown) for v in low]
+        highs += [(v, shown) for v in high]
+        read_here = _read_clause(clause, state, kinds, payment_only=not OTHER_PAYMENT.search(text))
+        found += [replace(f, phrase=shown) for f in read_here]  # the listing's own words are shown
     if lows:
         value, clause = max(lows)
         found.append(Found("minimum_age", str(value), clause))
@@ -142,11 +152,20 @@ def read(text: str | None, state: str | None = None) -> list[Found]:
     return _dedupe(found)
 
 
+#: A clause that only names insurers not taken ("We do not bill Medi-Cal or private insurance").
+NOT_TAKEN: Final = ci(
+    r"(?:we\s+)?(?:do|does|will|can)\s*(?:not|n't)\s+(?:accept|take|bill)\s+[\w\s,/&-]{1,60}|"
+    r"[\w\s,/&-]{1,60}\s+(?:is|are)\s+not\s+(?:accepted|taken|billed)"
+)
 #: A clause that does not parse and speaks of exceptions: any limit another clause decided may have them.
 EXCEPTIONS: Final = ci(r"\b(?:exceptions?|exempt(?:ed|ions?)?|waived?|waivers?|unless|otherwise)\b")
 #: A clause that does not parse and names other people ("Minors can attend with a guardian", "Others call
 #: for options", "Family members can attend groups", "Other insurance plans too"): the limits have a way round.
-OTHERS: Final = ci(r"\b(?:others?|anyone|everyone|family\s+members|spouses|non-?(?:veterans|residents)|too|also)\b")
+#: Not "other convictions" ("Clients with other convictions are accepted"): other records, not other people.
+OTHERS: Final = ci(
+    r"\b(?:others?(?!\s+(?:convictions?|offen[cs]es|records|charges|crimes|felonies))|anyone|everyone|"
+    r"family\s+members|spouses|non-?(?:veterans|residents)|too|also)\b"
+)
 #: ... and one that names people of other ages ("Minors can attend with a guardian"): the age limit has one.
 OTHER_AGES: Final = ci(r"\b(?:younger|older|minors)\b")
 #: A clause that only keeps people out ("No minors", "Spouses and children are not eligible for this
@@ -156,17 +175,9 @@ EXCLUDED: Final = ci(
     r"(?:(?:the\s+)?[a-z]+\s+){1,4}(?:are|is)\s+not\s+(?:eligible|allowed|admitted|accepted|served)"
     r"(?:\s+(?:for|in)\s+(?:this|the|our)\s+(?:program|service|shelter|housing))?"
 )
-#: The grammar's kind of each requirement kind read (a parsed place may be a county, a city, a state or a ZIP).
-_KIND_OF: Final = {
-    "minimum_age": "age",
-    "maximum_age": "age",
-    "income_max_fpl": "income",
-    "income_low": "income",
-    "residency_state": "residency",
-    "residency_county": "residency",
-    "residency_city": "residency",
-    "residency_zip": "residency",
-}
+#: The grammar's kind of each requirement kind read (a parsed place may be a county, a city, a state or a ZIP):
+#: the matcher's check of each term, but for papers, which the grammar calls "document".
+_KIND_OF: Final = {term: check for term, check in CHECK_OF_TERM.items() if term != "document"}
 
 
 def _read_clause(clause: str, state: str | None, kinds: frozenset[str], payment_only: bool) -> list[Found]:
@@ -225,9 +236,11 @@ def _across_clauses(text: str, found: list[Found]) -> list[Found]:
     if len({f.value for f in found if f.kind == "income_max_fpl"}) > 1:  # "families 200% FPL; individuals 150%"
         found = [f for f in found if f.kind != "income_max_fpl"]  # a limit per group: the matcher keeps one
     places = {f.phrase for f in found if f.kind.startswith("residency_")}
-    places |= {c for c in clauses(text) if "residency" in mentioned(c)}  # named, read or not
+    places |= {c for c in clauses(text) if "residency" in mentioned(cased(c))}  # named, read or not
     if len(places) > 1:  # "Placer County residents; Nevada County residents by referral": alternatives
         found = [f for f in found if not f.kind.startswith("residency_")]
+        # ... and what one place's clause asks ("by referral") is asked of that place's residents only
+        found = [f for f in found if not (f.kind in ("referral", "document") and f.phrase in places)]
     return found
 
 

@@ -118,6 +118,21 @@ def zip_timezone(code: str) -> str | None:
 
 
 @cache
+def _county_index() -> frozenset[tuple[str, str]]:
+    return frozenset((_place_key(str(z["county"])), str(z["state"]).upper()) for zs in _by_zip().values() for z in zs)
+
+
+def _place_key(name: str) -> str:
+    return " ".join(re.sub(r"\bsaint\b", "st", name.lower().replace(".", " ").replace(",", " ")).split())
+
+
+def county_known(county: str, state: str) -> bool:
+    """Whether a county (or parish) of that name is in the ZIP table's state: a misspelt or unknown name
+    ("Los Angles County") can match no one's ZIP, so it is no limit we can check."""
+    return (_place_key(county), state.upper()) in _county_index()
+
+
+@cache
 def _city_index() -> dict[tuple[str, str], list[tuple[float, float]]]:
     index: dict[tuple[str, str], list[tuple[float, float]]] = {}
     for z in zipcodes.list_all():  # type: ignore[no-untyped-call]

@@ -25,6 +25,8 @@ from typing import Any
 
 import yaml
 
+from ...numbers import NUMBER_WORDS
+
 ParamValue = int | str | tuple[str, ...]
 
 
@@ -107,31 +109,6 @@ def read_file(path: Path) -> dict[str, Parameter]:
     return _parse_text(path.read_text(encoding="utf-8"))
 
 
-_WORDS = [
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-    "twenty",
-]
-
-
 def spoken(path: Path, key: str) -> str:
     """A number's history as a rule's text says it, so the text cannot drift from ``params.yaml``:
     ``seven`` for one value (a word up to twenty), ``10; 7 from 2024-06-11`` for a value that changed
@@ -139,7 +116,7 @@ def spoken(path: Path, key: str) -> str:
     history = read_file(path)[key].history
     if len(history) == 1:
         value = history[0].value
-        return _WORDS[value] if isinstance(value, int) and 0 <= value < len(_WORDS) else str(value)
+        return NUMBER_WORDS[value] if isinstance(value, int) and 0 <= value < len(NUMBER_WORDS) else str(value)
     first, *later = history
     return "; ".join([str(first.value), *(f"{v.value} from {v.since.isoformat()}" for v in later)])
 
