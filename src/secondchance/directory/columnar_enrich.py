@@ -5,6 +5,7 @@ words: one read per distinct text), and the attributes and ages it finds added t
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 
 import polars as pl
@@ -29,7 +30,18 @@ def enrich_frames(frames: Frames, extra: dict[str, list[Source]] | None = None) 
     wanted = ["id", "name", "description", "minimum_age", "maximum_age", *(name for name, _ in FIELD_KINDS)]
     rows = [_numbers(row, "service") for row in todo.select(wanted).to_dicts()]
     added: list[Row] = []
-    report = _infer(rows, have_needs, have_eligibility, _sources(frames, extra), _states(frames), added)
+    needs, read = _cached_readers()
+    sources, states = _sources(frames, extra), _states(frames)
+    report = enrich_services(
+        rows,
+        have_needs,
+        have_eligibility,
+        sources,
+        states,
+        lambda *args: added.append(attribute_row(*args)),
+        needs=needs,
+        read=read,
+    )
     out = dict(frames)
     if added:
         extra_rows = pl.DataFrame(added, schema={c: attribute.schema[c] for c in attribute.columns}).select(
@@ -69,15 +81,11 @@ def _sources(frames: Frames, extra: dict[str, list[Source]] | None) -> dict[str,
     return sources
 
 
-def _infer(
-    rows: list[Row],
-    have_needs: set[str],
-    have_eligibility: set[str],
-    sources: dict[str, list[Source]],
-    states: dict[str, str],
-    added: list[Row],
-) -> list[Inferred]:
-    """``infer.enrich_services`` with each distinct reading cached; the attributes go to ``added``."""
+def _cached_readers() -> tuple[
+    Callable[[list[Source], str | None, str | None], dict[str, str]],
+    Callable[[Row, str | None], list[eligibility_text.Found]],
+]:
+    """``infer``'s readings of needs and of eligibility, each distinct input read once."""
 
     @lru_cache(maxsize=100_000)
     def needs(key: tuple[tuple[Source, ...], str | None, str | None]) -> dict[str, str]:
@@ -87,15 +95,9 @@ def _infer(
     def read(texts: tuple[str | None, ...], state: str | None) -> list[eligibility_text.Found]:
         return read_service(dict(zip((name for name, _ in FIELD_KINDS), texts, strict=True)), state)
 
-    return enrich_services(
-        rows,
-        have_needs,
-        have_eligibility,
-        sources,
-        states,
-        lambda *args: added.append(attribute_row(*args)),
-        needs=lambda found, name, description: dict(needs((tuple(found), name, description))),
-        read=lambda row, state: list(read(tuple(row.get(name) for name, _ in FIELD_KINDS), state)),
+    return (
+        lambda found, name, description: dict(needs((tuple(found), name, description))),
+        lambda row, state: list(read(tuple(row.get(name) for name, _ in FIELD_KINDS), state)),
     )
 
 

@@ -18,8 +18,9 @@ from pathlib import Path
 import numpy as np
 import polars as pl
 
+from .columnar_read import directory_of
 from .eligibility import TERM_BY_CODE, Requirements, document_code, taxonomy_rows
-from .model import Directory, number
+from .model import Directory
 from .needs import BIT, NEEDS, TAXONOMY_NAME
 from .spec import datapackage, tables
 
@@ -421,15 +422,4 @@ def write_frames(frames: dict[str, pl.DataFrame], folder: Path) -> None:
 
 def to_directory(frames: dict[str, pl.DataFrame]) -> Directory:
     """The HSDS frames as an in-memory directory (for small n: tests and exports)."""
-    directory = Directory()
-    for name in tables():
-        frame = frames.get(name)
-        if frame is None:
-            continue
-        numbers = [f.name for f in tables()[name].fields if f.type == "number"]
-        for row in frame.to_dicts():
-            for key in numbers:
-                if row[key] is not None:
-                    row[key] = number(row[key])
-            directory.rows(name).append(row)
-    return directory
+    return directory_of(frames)
