@@ -77,16 +77,29 @@ def read_ohana_report(folder: Path, infer: bool = True) -> tuple[Directory, list
         raise InvalidDirectory([Problem(str(folder), None, None, "no Ohana services.csv here")])
     d = new_directory()
     key = "ohana:" + folder.name
-    extra: dict[str, list[Source]] = {}
+    _organizations(d, folder, key)
+    location_org = _locations(d, folder, key)
+    _addresses(d, folder, key)
+    extra = _services(d, folder, key, location_org)
+    _phones(d, folder, key)
+    _schedules(d, folder, key)
+    problems = check_keys(d, {})
+    if problems:
+        raise InvalidDirectory(problems)
+    return d, (enrich(d, extra) if infer else [])
 
-    def ref(kind: str, old: str | None) -> str | None:
-        return uid(key, kind, old) if old and old.strip() else None
 
+def _ref(key: str, kind: str, old: str | None) -> str | None:
+    """Our id for an Ohana id (None when there is none)."""
+    return uid(key, kind, old) if old and old.strip() else None
+
+
+def _organizations(d: Directory, folder: Path, key: str) -> None:
     for o in _rows(folder, "organizations"):
         d.add(
             "organization",
             {
-                "id": ref("org", o["id"]),
+                "id": _ref(key, "org", o["id"]),
                 "name": _v(o.get("name")),
                 "alternate_name": _v(o.get("alternate_name")),
                 "description": _v(o.get("description")) or _v(o.get("name")),
@@ -97,10 +110,15 @@ def read_ohana_report(folder: Path, infer: bool = True) -> tuple[Directory, list
                 "legal_status": _v(o.get("legal_status")),
             },
         )
+
+
+def _locations(d: Directory, folder: Path, key: str) -> dict[str, str | None]:
+    """Adds the locations (and their languages); gives each Ohana location id's organization (an
+    Ohana service names only its location)."""
     location_org: dict[str, str | None] = {}
     for loc in _rows(folder, "locations"):
-        lid = ref("location", loc["id"])
-        location_org[loc["id"]] = ref("org", loc.get("organization_id"))
+        lid = _ref(key, "location", loc["id"])
+        location_org[loc["id"]] = _ref(key, "org", loc.get("organization_id"))
         d.add(
             "location",
             {
@@ -116,12 +134,16 @@ def read_ohana_report(folder: Path, infer: bool = True) -> tuple[Directory, list
             },
         )
         _languages(d, loc.get("languages"), "location_id", lid, key)
+    return location_org
+
+
+def _addresses(d: Directory, folder: Path, key: str) -> None:
     for a in _rows(folder, "addresses"):
         d.add(
             "address",
             {
-                "id": ref("address", a["id"]),
-                "location_id": ref("location", a.get("location_id")),
+                "id": _ref(key, "address", a["id"]),
+                "location_id": _ref(key, "location", a.get("location_id")),
                 "address_1": _v(a.get("address_1")),
                 "address_2": _v(a.get("address_2")),
                 "city": _v(a.get("city")),
@@ -131,8 +153,13 @@ def read_ohana_report(folder: Path, infer: bool = True) -> tuple[Directory, list
                 "address_type": "physical",
             },
         )
+
+
+def _services(d: Directory, folder: Path, key: str, location_org: dict[str, str | None]) -> dict[str, list[Source]]:
+    """Adds the services and what hangs off each; gives each service's codes and keywords for ``infer``."""
+    extra: dict[str, list[Source]] = {}
     for s in _rows(folder, "services"):
-        sid = ref("service", s["id"])
+        sid = _ref(key, "service", s["id"])
         d.add(
             "service",
             {
@@ -151,43 +178,56 @@ def read_ohana_report(folder: Path, infer: bool = True) -> tuple[Directory, list
                 "interpretation_services": _v(s.get("interpretation_services")),
             },
         )
-        if _v(s.get("location_id")):
-            d.add(
-                "service_at_location",
-                {"id": uid(key, "sal", s["id"]), "service_id": sid, "location_id": ref("location", s["location_id"])},
-            )
-        _languages(d, s.get("languages"), "service_id", sid, key)
-        if _v(s.get("required_documents")):
-            d.add(
-                "required_document",
-                {"id": uid(key, "document", s["id"]), "service_id": sid, "document": _v(s.get("required_documents"))},
-            )
+        _service_links(d, s, sid, key)
         extra[str(sid)] = [
             *(("open_eligibility", c.strip()) for c in (s.get("taxonomy_ids") or "").split(",") if c.strip()),
             *(("keyword", k.strip()) for k in (s.get("keywords") or "").split(",") if k.strip()),
         ]
+    return extra
+
+
+def _service_links(d: Directory, s: dict[str, str], sid: str | None, key: str) -> None:
+    """A service's place, languages and required documents (Ohana keeps them on the service row)."""
+    if _v(s.get("location_id")):
+        d.add(
+            "service_at_location",
+            {"id": uid(key, "sal", s["id"]), "service_id": sid, "location_id": _ref(key, "location", s["location_id"])},
+        )
+    _languages(d, s.get("languages"), "service_id", sid, key)
+    if _v(s.get("required_documents")):
+        d.add(
+            "required_document",
+            {"id": uid(key, "document", s["id"]), "service_id": sid, "document": _v(s.get("required_documents"))},
+        )
+
+
+def _phones(d: Directory, folder: Path, key: str) -> None:
     for p in _rows(folder, "phones"):
         d.add(
             "phone",
             {
-                "id": ref("phone", p["id"]),
+                "id": _ref(key, "phone", p["id"]),
                 "number": _v(p.get("number")),
                 "type": _v(p.get("number_type")),
-                "location_id": ref("location", p.get("location_id")),
-                "organization_id": ref("org", p.get("organization_id")),
-                "service_id": ref("service", p.get("service_id")),
+                "location_id": _ref(key, "location", p.get("location_id")),
+                "organization_id": _ref(key, "org", p.get("organization_id")),
+                "service_id": _ref(key, "service", p.get("service_id")),
                 "extension": float(p["extension"]) if (p.get("extension") or "").isdigit() else None,
             },
         )
+
+
+def _schedules(d: Directory, folder: Path, key: str) -> None:
+    """Weekly hours; a time we cannot read is named in the schedule's notes, not guessed."""
     for r in _rows(folder, "regular_schedules"):
         opens, closes = parse_time(r.get("opens_at")), parse_time(r.get("closes_at"))
         unread = [t for t, parsed in ((r.get("opens_at"), opens), (r.get("closes_at"), closes)) if t and not parsed]
         d.add(
             "schedule",
             {
-                "id": ref("schedule", r["id"]),
-                "location_id": ref("location", r.get("location_id")),
-                "service_id": ref("service", r.get("service_id")),
+                "id": _ref(key, "schedule", r["id"]),
+                "location_id": _ref(key, "location", r.get("location_id")),
+                "service_id": _ref(key, "service", r.get("service_id")),
                 "freq": "WEEKLY",
                 "byday": DAY_CODES.get((r.get("weekday") or "").strip().lower()),
                 "opens_at": opens,
@@ -195,10 +235,6 @@ def read_ohana_report(folder: Path, infer: bool = True) -> tuple[Directory, list
                 "notes": f"unreadable time(s) in the source: {', '.join(unread)}" if unread else None,
             },
         )
-    problems = check_keys(d, {})
-    if problems:
-        raise InvalidDirectory(problems)
-    return d, (enrich(d, extra) if infer else [])
 
 
 def _languages(d: Directory, text: str | None, field: str, owner: str | None, key: str) -> None:

@@ -16,48 +16,19 @@ are checked against the state searched in (``match.check_service_area``) and sho
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time
 from typing import Any, Protocol
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .build import DAYS
-from .eligibility import Requirements, all_requirements
+from .eligibility import Requirements
 from .facts import PersonFacts
-from .geo import bounding_box, haversine_miles, zip_timezone
+from .geo import bounding_box, haversine_miles
 from .match import ORDER, Fit, Match, check_service_area, language_code, match
-from .model import Directory, Row
-from .needs import BIT, BY_CODE, BY_TERM_ID, needs_of_mask, with_children
-
-
-@dataclass(frozen=True)
-class Entry:
-    """One service at one location, as the search index holds it."""
-
-    service_at_location_id: str
-    service_id: str
-    location_id: str
-    lat: float | None  # None (with lon) for a remote service: by phone or online, no place to visit
-    lon: float | None
-    needs: int
-    status: str
-    name: str
-    organization: str | None
-    address: str | None
-    phone: str | None
-    timezone: str | None
-    languages: str | None
-    schedules: str | None
-    requirements: str
-    fees: str | None
-    body: str
-    url: str | None = None  # the service's web address (for a remote service, how to reach it online)
-    area: str | None = None  # the HSDS service areas' names ("Pennsylvania; New Jersey"), where it serves
-
-    @property
-    def remote(self) -> bool:
-        return self.lat is None or self.lon is None
+from .needs import BIT, BY_CODE, needs_of_mask, with_children
+from .search_index import Entry as Entry
+from .search_index import entries as entries
 
 
 @dataclass(frozen=True)
@@ -332,84 +303,3 @@ def sms_summary(results: list[Result], limit: int = 320) -> str:
             break
         parts.append(part)
     return ("; ".join(parts) + ". Call first.") if parts else "No services found. Call 211 for help."
-
-
-def _address(rows: Iterable[Row]) -> str | None:
-    for a in rows:
-        parts = [a.get("address_1"), a.get("city"), a.get("state_province"), a.get("postal_code")]
-        return ", ".join(str(p) for p in parts if p)
-    return None
-
-
-def entries(directory: Directory, timezone_of: Callable[[str], str | None] = zip_timezone) -> list[Entry]:
-    """Search entries of a directory: one per service at a location that has coordinates, or at a
-    virtual location (a remote entry). A physical location without coordinates cannot be placed, so
-    it is left out (the import's ``search_entry`` count shows how many entries were made)."""
-    services = directory.by_id("service")
-    locations = directory.by_id("location")
-    orgs = directory.by_id("organization")
-    reqs = all_requirements(directory)
-    needs: dict[str, int] = {}
-    for a in directory.rows("attribute"):
-        need = BY_TERM_ID.get(str(a.get("taxonomy_term_id")))
-        if need and a.get("link_entity") in (None, "service"):
-            needs[str(a["link_id"])] = needs.get(str(a["link_id"]), 0) | BIT[need.code]
-    addresses: dict[str, list[Row]] = {}
-    for a in directory.rows("address"):
-        addresses.setdefault(str(a.get("location_id")), []).append(a)
-    phones: dict[str, str] = {}
-    for p in directory.rows("phone"):
-        for key in ("service_id", "service_at_location_id", "location_id"):
-            if p.get(key) is not None:
-                phones.setdefault(str(p[key]), str(p["number"]))
-    schedules: dict[str, list[list[Any]]] = {}
-    for s in directory.rows("schedule"):
-        owner = s.get("service_at_location_id") or s.get("service_id") or s.get("location_id")
-        walk_in = "walk" in str(s.get("attending_type") or "").lower()
-        schedules.setdefault(str(owner), []).append([s.get("byday"), s.get("opens_at"), s.get("closes_at"), walk_in])
-    areas: dict[str, list[str]] = {}
-    for a in directory.rows("service_area"):
-        owner = a.get("service_at_location_id") or a.get("service_id")
-        if owner is not None and a.get("name"):
-            areas.setdefault(str(owner), []).append(str(a["name"]))
-    fees: dict[str, str] = {}
-    for c in directory.rows("cost_option"):
-        fees.setdefault(str(c["service_id"]), str(c.get("option") or c.get("amount_description") or c.get("amount")))
-    out: list[Entry] = []
-    for sal in directory.rows("service_at_location"):
-        service, location = services.get(str(sal["service_id"])), locations.get(str(sal["location_id"]))
-        if service is None or location is None:
-            continue
-        remote = location.get("location_type") == "virtual"
-        if not remote and (location.get("latitude") is None or location.get("longitude") is None):
-            continue
-        sid, lid, said = str(service["id"]), str(location["id"]), str(sal["id"])
-        org = orgs.get(str(service.get("organization_id")))
-        req = reqs[sid]
-        text = " ".join(str(x) for x in (service.get("name"), org and org.get("name"), service.get("description")) if x)
-        hours = schedules.get(said) or schedules.get(sid) or schedules.get(lid)
-        zip_code = next((str(a.get("postal_code")) for a in addresses.get(lid, [])), None)
-        out.append(
-            Entry(
-                service_at_location_id=said,
-                service_id=sid,
-                location_id=lid,
-                lat=None if remote else float(location["latitude"]),  # type: ignore[arg-type]
-                lon=None if remote else float(location["longitude"]),  # type: ignore[arg-type]
-                needs=needs.get(sid, 0),
-                status=str(service.get("status")),
-                name=str(service.get("name")),
-                organization=str(org["name"]) if org else None,
-                address=_address(addresses.get(lid, [])),
-                phone=phones.get(said) or phones.get(sid) or phones.get(lid),
-                timezone=timezone_of(zip_code) if zip_code else None,
-                languages=",".join(sorted({language_code(x) for x in req.languages})) or None,
-                schedules=json.dumps(hours) if hours else None,
-                requirements=json.dumps(req.to_json(), sort_keys=True),
-                fees=fees.get(sid) or (str(service["fees_description"]) if service.get("fees_description") else None),
-                body=text,
-                url=str(service.get("url") or location.get("url") or "") or None,
-                area="; ".join(areas.get(said) or areas.get(sid) or []) or None,
-            )
-        )
-    return out

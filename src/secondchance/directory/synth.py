@@ -4,7 +4,8 @@ Vectorised with numpy and polars: services sit near real US ZIP centroids (so ge
 meets realistic density), each with 1-3 needs, a name built from its needs, and one of a
 few dozen eligibility *profiles* built with the real ``Requirements`` code, so the
 denormalised search rows are exactly what ``search.entries`` would compute (a test checks).
-Synthetic listings are labelled as such in their description.
+Synthetic listings are labelled as such in their description. What it draws from (kinds, places,
+profiles) is in ``synth_profiles``.
 """
 
 from __future__ import annotations
@@ -12,128 +13,17 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from functools import cache
-from itertools import product
 from pathlib import Path
 
 import numpy as np
 import polars as pl
 
-from .eligibility import TERM_BY_CODE, Requirements, document_code, taxonomy_rows
-from .model import Directory, number
+from .columnar_read import directory_of
+from .eligibility import TERM_BY_CODE, taxonomy_rows
+from .model import Directory
 from .needs import BIT, NEEDS, TAXONOMY_NAME
 from .spec import datapackage, tables
-
-KINDS = {
-    "housing": ("Housing Program", "Home Finders"),
-    "housing.emergency": ("Shelter", "Night Shelter"),
-    "housing.transitional": ("Transitional House", "Reentry Residence"),
-    "housing.fair_chance": ("Fair Chance Rentals", "Open Door Housing"),
-    "food": ("Food Pantry", "Community Kitchen"),
-    "id_documents": ("ID Clinic", "Document Recovery"),
-    "benefits": ("Benefits Desk", "Benefits Navigators"),
-    "employment": ("Jobs Center", "Workforce Program"),
-    "mental_health": ("Counseling Center", "Therapy Services"),
-    "mental_health.trauma": ("Trauma Recovery", "Healing Center"),
-    "substance_use": ("Recovery Center", "Treatment Program"),
-    "medical": ("Health Clinic", "Community Health"),
-    "legal": ("Legal Aid", "Law Center"),
-    "legal.record_clearance": ("Expungement Clinic", "Clean Slate Clinic"),
-    "legal.clemency": ("Pardon Project", "Clemency Clinic"),
-    "legal.family_law": ("Family Law Clinic", "Family Legal Help"),
-    "family": ("Family Reunification", "Family Connections"),
-    "transportation": ("Ride Program", "Transit Help"),
-    "phone_internet": ("Connect Program", "Phone Access"),
-    "clothing": ("Clothing Closet", "Work Wardrobe"),
-    "education": ("GED Program", "Learning Center"),
-    "hotline": ("Helpline", "Crisis Line"),
-}
-PLACES = (
-    "Northside",
-    "Riverside",
-    "Eastgate",
-    "Westview",
-    "Harbor",
-    "Lakeside",
-    "Hillcrest",
-    "Union",
-    "Liberty",
-    "Main",
-)
-
-RECORDS: tuple[tuple[str, ...], ...] = (
-    (),
-    ("any",),
-    ("any",),
-    ("any",),
-    ("case_by_case",),
-    ("excludes_sex_offense_registration",),
-    ("excludes_sex_offense_registration", "excludes_arson"),
-    ("excludes_violent_felony",),
-    ("none",),
-)
-
-
-@dataclass(frozen=True)
-class Extra:
-    """Requirements beside the records policy that a synthetic service may state."""
-
-    min_age: int | None = None
-    documents: tuple[str, ...] = ()
-    insurance: tuple[str, ...] = ()
-    income_max_fpl: int | None = None
-    referral: bool = False
-    veteran: bool = False
-
-
-EXTRAS: tuple[Extra, ...] = (
-    Extra(),
-    Extra(min_age=18),
-    Extra(documents=("Photo ID",)),
-    Extra(documents=("Photo ID", "Social Security card")),
-    Extra(insurance=("medicaid", "uninsured")),
-    Extra(income_max_fpl=200),
-    Extra(referral=True),
-    Extra(veteran=True, documents=("Release papers",)),
-)
-LANGUAGES: tuple[tuple[tuple[str, str], ...], ...] = ((("English", "en"),), (("English", "en"), ("Spanish", "es")))
-
-
-@dataclass(frozen=True)
-class Profile:
-    attributes: tuple[tuple[str, str], ...]  # (eligibility term code, value)
-    documents: tuple[str, ...]
-    min_age: int | None
-    languages: tuple[tuple[str, str], ...]
-    requirements: str  # the search index's JSON, made by the real Requirements code
-    language_codes: str
-
-
-def _profiles() -> list[Profile]:
-    """Every (records, extra, languages) combination with its attributes, documents and index JSON."""
-    out: list[Profile] = []
-    for records, extra, langs in product(RECORDS, EXTRAS, LANGUAGES):
-        attrs = [("records", r) for r in records]
-        attrs += [("income_max_fpl", str(extra.income_max_fpl))] if extra.income_max_fpl else []
-        attrs += [("referral", "required")] if extra.referral else []
-        attrs += [("veteran", "required")] if extra.veteran else []
-        attrs += [("insurance", i) for i in extra.insurance]
-        req = Requirements(
-            records=list(records),
-            min_age=float(extra.min_age) if extra.min_age is not None else None,
-            veteran_only=True if extra.veteran else None,
-            insurance=list(extra.insurance),
-            income_max_fpl=float(extra.income_max_fpl) if extra.income_max_fpl else None,
-            documents=[document_code(d) or f"?{d}" for d in extra.documents],
-            referral=True if extra.referral else None,
-            languages=sorted(code for _, code in langs),
-        )
-        codes = ",".join(sorted(code for _, code in langs))
-        out.append(
-            Profile(
-                tuple(attrs), extra.documents, extra.min_age, langs, json.dumps(req.to_json(), sort_keys=True), codes
-            )
-        )
-    return out
+from .synth_profiles import KINDS, PLACES, Profile, make_profiles
 
 
 @cache
@@ -153,24 +43,35 @@ def _ids(n: int, seed: int, table: int) -> pl.Expr:
     return pl.lit(prefix) + pl.int_range(0, n, dtype=pl.Int64).cast(pl.Utf8).str.zfill(12)
 
 
+@dataclass(frozen=True)
+class _Needs:
+    """Each service's 1-3 needs as indexes into ``codes`` (``second``/``third`` equal ``first`` when absent)."""
+
+    codes: list[str]
+    first: np.ndarray
+    second: np.ndarray
+    third: np.ndarray
+
+
 def synthesize(n: int, seed: int = 7) -> dict[str, pl.DataFrame]:
     """HSDS tables (as polars frames, every spec column) and ``search_entry`` for n services."""
     rng = np.random.default_rng(seed)
+    profiles = make_profiles()
+    base, needs = _base(n, seed, rng, profiles)
+    frames = _hsds_frames(base, profiles, needs, seed)
+    frames["search_entry"] = _search_entries(base)
+    return frames
+
+
+def _base(n: int, seed: int, rng: np.random.Generator, profiles: list[Profile]) -> tuple[pl.DataFrame, _Needs]:
+    """One row per service (ids, place, name, needs, profile and its index columns). The draws
+    from ``rng`` keep their order: the same seed must give the same directory."""
     zips = _zips()
     pick = rng.integers(0, zips.height, n)
-    profiles = _profiles()
     profile = rng.integers(0, len(profiles), n)
-    need_codes = [need.code for need in NEEDS]
-    first = rng.integers(0, len(need_codes), n)
-    second = np.where(rng.random(n) < 0.6, rng.integers(0, len(need_codes), n), first)
-    third = np.where(rng.random(n) < 0.2, rng.integers(0, len(need_codes), n), first)
-    bits = np.array([BIT[c] for c in need_codes], dtype=np.int64)
-    needs_mask = bits[first] | bits[second] | bits[third]
-    kinds = np.array([KINDS[c][0] for c in need_codes]), np.array([KINDS[c][1] for c in need_codes])
-    variant = rng.integers(0, 2, n)
-    kind = np.where(variant == 0, kinds[0][first], kinds[1][first])
-    place = np.array(PLACES)[rng.integers(0, len(PLACES), n)]
-    second_label = np.array([NEEDS[i].label for i in range(len(NEEDS))])[second]
+    needs = _draw_needs(rng, n)
+    name, second_label = _draw_names(rng, n, needs)
+    bits = np.array([BIT[c] for c in needs.codes], dtype=np.int64)
     base = zips[pick.tolist()].with_columns(
         sid=_ids(n, seed, 2),
         oid=_ids(n, seed, 1),
@@ -178,9 +79,9 @@ def synthesize(n: int, seed: int = 7) -> dict[str, pl.DataFrame]:
         said=_ids(n, seed, 4),
         lat=pl.Series((zips["zlat"].to_numpy()[pick] + rng.normal(0, 0.03, n)).clip(-90, 90)),
         lon=pl.Series((zips["zlon"].to_numpy()[pick] + rng.normal(0, 0.03, n)).clip(-180, 180)),
-        name=pl.Series(place) + " " + pl.Series(kind),
+        name=name,
         profile=pl.Series(profile, dtype=pl.Int64),
-        needs=pl.Series(needs_mask),
+        needs=pl.Series(bits[needs.first] | bits[needs.second] | bits[needs.third]),
         number=pl.lit("555-01") + pl.int_range(0, n).mod(100).cast(pl.Utf8).str.zfill(2),
         street=(pl.int_range(0, n).mod(9000) + 100).cast(pl.Utf8) + " Synthetic Street",
     )
@@ -188,7 +89,30 @@ def synthesize(n: int, seed: int = 7) -> dict[str, pl.DataFrame]:
         description=pl.col("name") + ": " + pl.Series(second_label) + ". Synthetic listing, not a real service.",
         org_name=pl.col("name") + " Inc. (synthetic)",
     )
-    prof = pl.DataFrame(
+    return base.join(_profile_frame(profiles), on="profile", how="left", maintain_order="left"), needs
+
+
+def _draw_needs(rng: np.random.Generator, n: int) -> _Needs:
+    codes = [need.code for need in NEEDS]
+    first = rng.integers(0, len(codes), n)
+    second = np.where(rng.random(n) < 0.6, rng.integers(0, len(codes), n), first)
+    third = np.where(rng.random(n) < 0.2, rng.integers(0, len(codes), n), first)
+    return _Needs(codes, first, second, third)
+
+
+def _draw_names(rng: np.random.Generator, n: int, needs: _Needs) -> tuple[pl.Series, np.ndarray]:
+    """Each service's name (a place and a kind of its first need) and its second need's label."""
+    kinds = np.array([KINDS[c][0] for c in needs.codes]), np.array([KINDS[c][1] for c in needs.codes])
+    variant = rng.integers(0, 2, n)
+    kind = np.where(variant == 0, kinds[0][needs.first], kinds[1][needs.first])
+    place = np.array(PLACES)[rng.integers(0, len(PLACES), n)]
+    second_label = np.array([NEEDS[i].label for i in range(len(NEEDS))])[needs.second]
+    return pl.Series(place) + " " + pl.Series(kind), second_label
+
+
+def _profile_frame(profiles: list[Profile]) -> pl.DataFrame:
+    """Each profile's index columns, to join onto the services that drew it."""
+    return pl.DataFrame(
         {
             "profile": list(range(len(profiles))),
             "requirements": [p.requirements for p in profiles],
@@ -197,9 +121,11 @@ def synthesize(n: int, seed: int = 7) -> dict[str, pl.DataFrame]:
         },
         schema={"profile": pl.Int64, "requirements": pl.Utf8, "language_codes": pl.Utf8, "min_age": pl.Float64},
     )
-    base = base.join(prof, on="profile", how="left", maintain_order="left")
-    frames = _hsds_frames(base, profiles, first, second, third, need_codes, seed)
-    frames["search_entry"] = base.select(
+
+
+def _search_entries(base: pl.DataFrame) -> pl.DataFrame:
+    """The search index rows ``search.entries`` would compute for these services."""
+    return base.select(
         service_at_location_id="said",
         service_id="sid",
         location_id="lid",
@@ -220,7 +146,6 @@ def synthesize(n: int, seed: int = 7) -> dict[str, pl.DataFrame]:
         url=pl.lit(None, dtype=pl.Utf8),
         area=pl.lit(None, dtype=pl.Utf8),
     )
-    return frames
 
 
 def _full(name: str, frame: pl.DataFrame) -> pl.DataFrame:
@@ -233,128 +158,142 @@ def _full(name: str, frame: pl.DataFrame) -> pl.DataFrame:
     return frame.select(cols)
 
 
-def _hsds_frames(
-    base: pl.DataFrame,
-    profiles: list[Profile],
-    first: np.ndarray,
-    second: np.ndarray,
-    third: np.ndarray,
-    need_codes: list[str],
-    seed: int,
-) -> dict[str, pl.DataFrame]:
-    n = base.height
+def _hsds_frames(base: pl.DataFrame, profiles: list[Profile], needs: _Needs, seed: int) -> dict[str, pl.DataFrame]:
+    """Every HSDS table, in the order the frames have always come in."""
     frames: dict[str, pl.DataFrame] = {}
     for table, rows in taxonomy_rows().items():
         frames[table] = _full(table, pl.DataFrame(rows, infer_schema_length=None))
-    frames["organization"] = _full("organization", base.select(id="oid", name="org_name", description="description"))
-    frames["service"] = _full(
-        "service",
-        base.select(
-            id="sid",
-            organization_id="oid",
-            name="name",
-            description="description",
-            status=pl.lit("active"),
-            minimum_age="min_age",
-            fees_description=pl.lit("Free"),
+    frames.update(_listing_frames(base))
+    frames.update(_place_frames(base, seed))
+    frames.update(_contact_frames(base, seed))
+    frames.update(_attribute_frames(base, profiles, needs))
+    return frames
+
+
+def _listing_frames(base: pl.DataFrame) -> dict[str, pl.DataFrame]:
+    return {
+        "organization": _full("organization", base.select(id="oid", name="org_name", description="description")),
+        "service": _full(
+            "service",
+            base.select(
+                id="sid",
+                organization_id="oid",
+                name="name",
+                description="description",
+                status=pl.lit("active"),
+                minimum_age="min_age",
+                fees_description=pl.lit("Free"),
+            ),
         ),
+    }
+
+
+def _place_frames(base: pl.DataFrame, seed: int) -> dict[str, pl.DataFrame]:
+    location = base.select(
+        id="lid", location_type=pl.lit("physical"), organization_id="oid", name="name", latitude="lat", longitude="lon"
     )
-    frames["location"] = _full(
-        "location",
-        base.select(
-            id="lid",
-            location_type=pl.lit("physical"),
-            organization_id="oid",
-            name="name",
-            latitude="lat",
-            longitude="lon",
+    address = base.select(
+        id=_ids(base.height, seed, 5),
+        location_id="lid",
+        address_1="street",
+        city="city",
+        state_province="state",
+        postal_code="zip",
+        country=pl.lit("US"),
+        address_type=pl.lit("physical"),
+    )
+    return {
+        "location": _full("location", location),
+        "address": _full("address", address),
+        "service_at_location": _full(
+            "service_at_location", base.select(id="said", service_id="sid", location_id="lid")
         ),
+    }
+
+
+def _contact_frames(base: pl.DataFrame, seed: int) -> dict[str, pl.DataFrame]:
+    """Phones, hours and costs: the same for every synthetic service."""
+    n = base.height
+    schedule = base.select(
+        id=_ids(n, seed, 7),
+        service_id="sid",
+        freq=pl.lit("WEEKLY"),
+        byday=pl.lit("MO,TU,WE,TH,FR"),
+        opens_at=pl.lit("09:00:00"),
+        closes_at=pl.lit("17:00:00"),
     )
-    frames["address"] = _full(
-        "address",
-        base.select(
-            id=_ids(n, seed, 5),
-            location_id="lid",
-            address_1="street",
-            city="city",
-            state_province="state",
-            postal_code="zip",
-            country=pl.lit("US"),
-            address_type=pl.lit("physical"),
+    cost = base.select(
+        id=_ids(n, seed, 8), service_id="sid", option=pl.lit("Free"), currency=pl.lit("USD"), amount=pl.lit(0.0)
+    )
+    return {
+        "phone": _full(
+            "phone", base.select(id=_ids(n, seed, 6), service_id="sid", number="number", type=pl.lit("voice"))
         ),
+        "schedule": _full("schedule", schedule),
+        "cost_option": _full("cost_option", cost),
+    }
+
+
+def _attribute_frames(base: pl.DataFrame, profiles: list[Profile], needs: _Needs) -> dict[str, pl.DataFrame]:
+    """Needs and eligibility attributes, languages and documents: the per-profile child rows
+    exploded onto the services that drew each profile."""
+    per = (
+        base.select("sid", "profile").with_row_index("row").join(_links(profiles), on="profile", maintain_order="left")
     )
-    frames["service_at_location"] = _full(
-        "service_at_location", base.select(id="said", service_id="sid", location_id="lid")
+    per = per.with_columns(k=pl.int_range(0, pl.len()))
+    key = pl.col("sid") + "-" + pl.col("kind") + "-" + pl.col("k").cast(pl.Utf8)
+    elig = per.filter(pl.col("kind") == "elig")
+    need_ids = {need.code: need.term_id for need in NEEDS}
+    attribute = pl.concat(
+        [
+            _need_rows(base, needs).select(
+                id=pl.col("sid") + "-need-" + pl.col("code"),
+                link_id="sid",
+                taxonomy_term_id=pl.col("code").replace_strict(need_ids),
+                link_type=pl.lit(TAXONOMY_NAME),
+                link_entity=pl.lit("service"),
+                value=pl.lit(None, dtype=pl.Utf8),
+            ),
+            elig.select(
+                id=key,
+                link_id="sid",
+                taxonomy_term_id="a",
+                link_type=pl.lit("eligibility"),
+                link_entity=pl.lit("service"),
+                value="b",
+            ),
+        ]
     )
-    frames["phone"] = _full(
-        "phone", base.select(id=_ids(n, seed, 6), service_id="sid", number="number", type=pl.lit("voice"))
-    )
-    frames["schedule"] = _full(
-        "schedule",
-        base.select(
-            id=_ids(n, seed, 7),
-            service_id="sid",
-            freq=pl.lit("WEEKLY"),
-            byday=pl.lit("MO,TU,WE,TH,FR"),
-            opens_at=pl.lit("09:00:00"),
-            closes_at=pl.lit("17:00:00"),
-        ),
-    )
-    frames["cost_option"] = _full(
-        "cost_option",
-        base.select(
-            id=_ids(n, seed, 8), service_id="sid", option=pl.lit("Free"), currency=pl.lit("USD"), amount=pl.lit(0.0)
-        ),
-    )
-    # per-profile child rows (attributes, documents, languages), exploded onto services
-    links = pl.DataFrame(
+    langs, docs = per.filter(pl.col("kind") == "lang"), per.filter(pl.col("kind") == "doc")
+    return {
+        "attribute": _full("attribute", attribute),
+        "language": _full("language", langs.select(id=key, service_id="sid", name="a", code="b")),
+        "required_document": _full("required_document", docs.select(id=key, service_id="sid", document="a")),
+    }
+
+
+def _links(profiles: list[Profile]) -> pl.DataFrame:
+    """Each profile's child rows: (profile, kind, a, b) for eligibility terms, languages and documents."""
+    return pl.DataFrame(
         [(i, "elig", TERM_BY_CODE[code].term_id, value) for i, p in enumerate(profiles) for code, value in p.attributes]
         + [(i, "lang", name, code) for i, p in enumerate(profiles) for name, code in p.languages]
         + [(i, "doc", text, None) for i, p in enumerate(profiles) for text in p.documents],
         schema={"profile": pl.Int64, "kind": pl.Utf8, "a": pl.Utf8, "b": pl.Utf8},
         orient="row",
     )
-    per = base.select("sid", "profile").with_row_index("row").join(links, on="profile", maintain_order="left")
-    per = per.with_columns(k=pl.int_range(0, pl.len()))
-    key = pl.col("sid") + "-" + pl.col("kind") + "-" + pl.col("k").cast(pl.Utf8)
-    elig = per.filter(pl.col("kind") == "elig")
+
+
+def _need_rows(base: pl.DataFrame, needs: _Needs) -> pl.DataFrame:
+    """One (sid, need code) row per distinct need of each service."""
+    first, second, third = needs.first, needs.second, needs.third
     keep2, keep3 = second != first, (third != first) & (third != second)
     sids = base["sid"].to_numpy()
-    need_rows = pl.DataFrame(
+    return pl.DataFrame(
         {
             "sid": np.concatenate([sids, sids[keep2], sids[keep3]]),
-            "code": np.array(need_codes)[np.concatenate([first, second[keep2], third[keep3]])],
+            "code": np.array(needs.codes)[np.concatenate([first, second[keep2], third[keep3]])],
         }
     )
-    need_ids = {need.code: need.term_id for need in NEEDS}
-    frames["attribute"] = _full(
-        "attribute",
-        pl.concat(
-            [
-                need_rows.select(
-                    id=pl.col("sid") + "-need-" + pl.col("code"),
-                    link_id="sid",
-                    taxonomy_term_id=pl.col("code").replace_strict(need_ids),
-                    link_type=pl.lit(TAXONOMY_NAME),
-                    link_entity=pl.lit("service"),
-                    value=pl.lit(None, dtype=pl.Utf8),
-                ),
-                elig.select(
-                    id=key,
-                    link_id="sid",
-                    taxonomy_term_id="a",
-                    link_type=pl.lit("eligibility"),
-                    link_entity=pl.lit("service"),
-                    value="b",
-                ),
-            ]
-        ),
-    )
-    langs = per.filter(pl.col("kind") == "lang")
-    frames["language"] = _full("language", langs.select(id=key, service_id="sid", name="a", code="b"))
-    docs = per.filter(pl.col("kind") == "doc")
-    frames["required_document"] = _full("required_document", docs.select(id=key, service_id="sid", document="a"))
-    return frames
 
 
 def write_frames(frames: dict[str, pl.DataFrame], folder: Path) -> None:
@@ -372,15 +311,4 @@ def write_frames(frames: dict[str, pl.DataFrame], folder: Path) -> None:
 
 def to_directory(frames: dict[str, pl.DataFrame]) -> Directory:
     """The HSDS frames as an in-memory directory (for small n: tests and exports)."""
-    directory = Directory()
-    for name in tables():
-        frame = frames.get(name)
-        if frame is None:
-            continue
-        numbers = [f.name for f in tables()[name].fields if f.type == "number"]
-        for row in frame.to_dicts():
-            for key in numbers:
-                if row[key] is not None:
-                    row[key] = number(row[key])
-            directory.rows(name).append(row)
-    return directory
+    return directory_of(frames)
