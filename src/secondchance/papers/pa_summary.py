@@ -16,7 +16,15 @@ from dataclasses import dataclass, field
 from typing import Final
 
 from ..records.model import GRADES_BY_JURISDICTION, Case, Charge, Person, Sentence
-from .pa_docket import DISPOSITIONS, DOCKET_NUMBER, LABEL, PAGE_OF, UNREAD_DISPOSITIONS, read_us_date, record_statute
+from .pa_docket_grammar import (
+    DISPOSITIONS,
+    DOCKET_NUMBER,
+    LABEL,
+    PAGE_OF,
+    UNREAD_DISPOSITIONS,
+    read_us_date,
+    record_statute,
+)
 from .pdf import Line, PdfText, read_pdf
 from .reading import DocumentRefused, Place, Reading, Seen, Unread
 
