@@ -24,134 +24,58 @@ What becomes of what the sheet prints (docs/record-format.md for the fields):
 
 Anything else inside a cycle is listed in ``unread`` with its text. A document without the layout's
 fingerprint (restriction notice, ``ATTN:`` line, ``CII/``, cycles, end of message) is refused.
+
+One job a module: the line grammar and phrases (``ca_rap_grammar``), the walk (here), the record the
+walk's drafts make (``ca_rap_record``), a PDF's lines (``ca_rap_pdf``).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import date
-from typing import Final
 
-from ..records.model import Case, Charge, Person, Sentence
 from ..relief.jurisdictions import read_citation
 from ..relief.semantics import add_years_days
+from .ca_rap_grammar import (
+    DISPOSITIONS,
+    GRADES,
+    KIND,
+    LAYOUT,
+    LINES,
+    MAX_BYTES,
+    MAX_LINES,
+    REDUCTIONS,
+    RELIEF,
+    RESENTENCED,
+    TERM,
+    classify,
+    read_date,
+)
+from .ca_rap_pdf import pdf_lines
+from .ca_rap_record import CountDraft, CycleDraft, record_reading
 from .reading import DocumentRefused, Place, Reading, Seen, Unread
 
-KIND: Final = "ca-rap-sheet"
-LAYOUT: Final = "ca-doj-rap-text-v1"
-#: Limits on work: bytes of a file, pages of a PDF, lines of text.
-MAX_BYTES: Final = 8_000_000
-MAX_PAGES: Final = 300
-MAX_LINES: Final = 30_000
-
-#: The grammar of a line: (kind, pattern). The first pattern that matches the whole line decides.
-LINES: Final[tuple[tuple[str, re.Pattern[str]], ...]] = tuple(
-    (kind, re.compile(pattern))
-    for kind, pattern in (
-        ("blank", r"\s*"),
-        ("restricted", r"RESTRICTED - DO NOT USE FOR EMPLOYMENT, LICENSING OR CERTIFICATION PURPOSES"),
-        ("attn", r"ATTN: .*DATE:(?P<date>\d{8}) TIME:\d\d:\d\d"),
-        ("source", r"\*\* III CALIFORNIA ONLY SOURCE RECORD"),
-        ("cii", r"CII/(?P<cii>[A-Z]?\d{6,10})"),
-        ("dob", r"DOB/(?P<dob>\d{8})?\s+SEX/\S*\s+RAC/.*"),
-        ("name", r"NAM/(?P<n>\d{2,3})\s+(?P<name>\S.*)"),
-        ("end", r"\* \* \* END OF MESSAGE \* \* \*"),
-        ("cycle", r"\* \* \* \*"),
-        ("event", r"- - - -"),
-        ("arrest", r"ARR/DET/CITE:(?:\s+NAM:\d{2,3})?(?:\s+DOB:\d{8})?"),
-        ("court", r"COURT:(?:\s+NAM:\d{2,3})?"),
-        ("when", r"(?P<date>\d{8})\s+(?P<agency>CA[A-Z]{2})\s+(?P<place>\S.*)"),
-        ("count", r"CNT:\s?(?P<n>\d{1,3})(?:\s+#(?P<number>\S+))?"),
-        ("toc", r"\s+TOC:(?P<toc>[FMI])"),
-        ("dispo", r"\s*\*?DISPO:(?P<text>\S.*)"),
-        ("status", r"\s+CONV STATUS:(?P<status>FELONY|MISDEMEANOR|INFRACTION)"),
-        ("sentence", r"\s+SEN:\s*(?P<text>\S.*)"),
-        ("offense", r"\s{1,3}(?P<section>[0-9][0-9A-Z().\-]*)\s+(?P<code>PC|HS|VC|BP|WI)-(?P<desc>\S.*)"),
-        ("more", r"\s{4,}(?P<text>\S.*)"),
-    )
-)
-#: Relief a later court event records: the DISPO phrase, and the citation when the phrase has none.
-RELIEF: Final[tuple[tuple[re.Pattern[str], str | None], ...]] = tuple(
-    (re.compile(pattern), default)
-    for pattern, default in (
-        (r"CONV(?:ICTION)? SET ASIDE (?:&|AND) DISM(?:ISSED)? PER (?P<cite>.+)", None),
-        (r"DISM(?:ISSED)? PER (?P<cite>1203\.4.*)", None),
-        (r"REDUCED TO MISD(?:EMEANOR)? PER (?P<cite>.+)", None),
-        (r"(?:RESENTENCED|REDESIGNATED(?: AS)? MISD(?:EMEANOR)?) PER (?P<cite>1170\.18.*)", None),
-        (r"SEALED PER (?P<cite>.+)", None),
-        (r"ARREST DEEMED NOT TO HAVE OCCURRED(?: PER)? (?P<cite>.+)", "PC"),
-        (r"RELIEF GRANTED PER (?P<cite>.+)", None),
-    )
-)
-#: Reductions: the offense is "a misdemeanor for all purposes" afterwards (§ 17(b); § 1170.18(k)).
-REDUCTIONS: Final = ("PC-17(B)", "PC-1170.18")
-DISPOSITIONS: Final[tuple[tuple[re.Pattern[str], str], ...]] = (
-    (re.compile(r"CONVICTED"), "convicted"),
-    (re.compile(r"DISMISSED(?:/.*)?"), "dismissed"),
-    (re.compile(r"(?:ACQUITTED|NOT GUILTY)(?:/.*)?"), "not_guilty"),
-    (re.compile(r"PROS REJ(?:-.*)?"), "withdrawn"),
-)
-TERM: Final = re.compile(r"(?P<n>\d{1,3}) (?P<unit>DAYS|MONTHS|YEARS) (?P<what>PROBATION|JAIL|PRISON)")
-GRADES: Final = {"F": "felony", "M": "misdemeanor", "I": "infraction"}
-#: Why a count's sentence is left unknown after a later court event (a revocation reads more favourably
-#: as the probation first imposed: it never ended in prison and parole).
-RESENTENCED: Final = (
-    "a later court event changed or may have changed this sentence (probation revoked?): "
-    "when did your custody and your supervision end?"
-)
-
-
-def classify(line: str) -> tuple[str, re.Match[str] | None]:
-    """The kind of a line in this layout's grammar, with its parts; ``("other", None)`` if none."""
-    for kind, pattern in LINES:
-        found = pattern.fullmatch(line)
-        if found is not None:
-            return kind, found
-    return "other", None
+#: The grammar's names, read here by ``bulk.doj`` (the DOJ extract speaks the same phrases).
+__all__ = [
+    "DISPOSITIONS",
+    "GRADES",
+    "KIND",
+    "LAYOUT",
+    "LINES",
+    "REDUCTIONS",
+    "RELIEF",
+    "classify",
+    "read_rap_sheet",
+    "read_text",
+    "recognise",
+]
 
 
 def recognise(first_text: str, producer: str | None = None) -> bool:
     """Whether a document's first page looks like a California DOJ RAP sheet (for the reader registry)."""
     head = first_text[:4000]
     return "CII/" in head and ("ARR/DET/CITE" in head or "COURT:" in head or "RECORD REVIEW" in head)
-
-
-@dataclass
-class _Count:
-    number: int
-    place: Place
-    seen: list[Seen] = field(default_factory=list)
-    statute: str | None = None
-    description: str | None = None
-    toc: str | None = None
-    status: str | None = None
-    disposition: str | None = None
-    disposition_date: date | None = None
-    sentence: dict[str, object] = field(default_factory=dict)
-    granted: list[str] = field(default_factory=list)
-    reduced: Seen | None = None
-    sentenced_on: date | None = None
-    #: A later court event this reader cannot weigh (an unknown DISPO, a second sentence): what it printed.
-    doubt: Unread | None = None
-
-
-@dataclass
-class _Cycle:
-    number: int
-    arrest_date: date | None = None
-    county: str | None = None
-    case_id: str | None = None
-    counts: dict[int, _Count] = field(default_factory=dict)
-    seen: list[Seen] = field(default_factory=list)
-
-
-def _date(text: str) -> date | None:
-    try:
-        return date(int(text[:4]), int(text[4:6]), int(text[6:8]))
-    except ValueError:
-        return None
 
 
 def read_text(
@@ -169,6 +93,9 @@ def read_text(
 
 
 class _Reader:
+    """The walk: a header, then cycles of events of counts. Where the walk is (``cycle``, ``event`` and
+    its date, ``count``, the ``last`` kind of line) decides what a line means."""
+
     def __init__(self, file: str, lines: list[str], pages: list[int] | None, today: date | None = None) -> None:
         self.today = today or date.today()
         self.file = file
@@ -176,10 +103,16 @@ class _Reader:
         self.pages = pages
         self.seen: list[Seen] = []
         self.unread: list[Unread] = []
-        self.cycles: list[_Cycle] = []
+        self.cycles: list[CycleDraft] = []
         self.cii: str | None = None
         self.dob: date | None = None
         self.names: tuple[str, ...] = ()
+        self.name_lines: list[Seen] = []
+        self.cycle: CycleDraft | None = None
+        self.event: str | None = None
+        self.event_date: date | None = None
+        self.count: CountDraft | None = None
+        self.last = ""
 
     def place(self, index: int, cycle: int | None = None, count: int | None = None) -> Place:
         if self.pages is not None:
@@ -205,121 +138,109 @@ class _Reader:
     def read(self) -> Reading:
         classified = [classify(line) for line in self.lines]
         self.fingerprint([kind for kind, _ in classified])
-        cycle: _Cycle | None = None
-        event: str | None = None
-        event_date: date | None = None
-        count: _Count | None = None
-        last = ""
-        names: list[Seen] = []
         for index, ((kind, found), line) in enumerate(zip(classified, self.lines, strict=True)):
             if kind == "blank":
                 continue
-            at = self.place(index, cycle.number if cycle else None, count.number if count else None)
+            at = self.place(index, self.cycle.number if self.cycle else None, self.count.number if self.count else None)
             if kind == "end":
                 break
-            if cycle is None:  # the header
-                if kind == "cii" and found:
-                    self.cii = found["cii"]
-                    self.seen.append(Seen("id", line, at))
-                elif kind == "dob" and found:
-                    if found["dob"]:
-                        self.dob = _date(found["dob"])
-                        if self.dob is None:
-                            self.unread.append(Unread("birth_date", line, at, "not a date"))
-                        else:
-                            self.seen.append(Seen("birth_date", found["dob"], at))
-                elif kind == "name" and found:
-                    names.append(Seen("name" if not names else f"aliases[{len(names) - 1}]", found["name"], at))
-                elif kind == "cycle":
-                    cycle = self._new_cycle()
-                elif kind not in ("restricted", "attn", "source"):
-                    self.unread.append(Unread("(header)", line.strip(), at, "not a header line this reader knows"))
-                last = kind
+            if self.cycle is None:
+                self._header(kind, found, line, at)
+                self.last = kind
                 continue
-            if kind == "cycle":
-                cycle, event, count = self._new_cycle(), None, None
-            elif kind == "event":
-                event, count = None, None
-            elif kind in ("arrest", "court"):
-                event, event_date, count = kind, None, None
-            elif kind == "when" and found and event is not None and last in ("arrest", "court"):
-                event_date = _date(found["date"])
-                if event_date is None and found["date"] != "00000000":
-                    self.unread.append(Unread(self._case_field(cycle, "arrest_date"), line.strip(), at, "not a date"))
-                if event == "arrest" and cycle.arrest_date is None and event_date is not None:
-                    cycle.arrest_date = event_date
-                    cycle.seen.append(Seen(self._case_field(cycle, "arrest_date"), found["date"], at))
-                if event == "arrest" and found["agency"] == "CASO" and found["place"] != "UNKNOWN":
-                    cycle.county = found["place"].strip().title()
-                    cycle.seen.append(Seen(self._case_field(cycle, "county"), found["place"], at, sure=0.8))
-            elif kind == "count" and found and event is not None:
-                number = int(found["n"])
-                count = cycle.counts.get(number)
-                if count is None:
-                    count = cycle.counts[number] = _Count(number, at)
-                if found["number"] and cycle.case_id is None:
-                    cycle.case_id = found["number"]
-                    cycle.seen.append(Seen(self._case_field(cycle, "id"), found["number"], at))
-            elif count is not None and kind in ("offense", "more", "toc", "dispo", "status", "sentence") and found:
-                at = self.place(index, cycle.number, count.number)
-                if not self._count_line(cycle, count, kind, found, line, at, event, event_date, last):
-                    self.unread.append(
-                        Unread(self._charge_field(cycle, count, "(count)"), line.strip(), at, "not read in this place")
-                    )
-            else:
-                field_name = self._case_field(cycle, "(cycle)") if cycle else "(document)"
-                self.unread.append(Unread(field_name, line.strip(), at, "not a line this reader knows"))
-            last = kind if kind != "more" else last
-        self.seen.extend(names)
-        self.names = tuple(seen.text for seen in names)
-        return self._reading()
+            self._body(self.cycle, index, kind, found, line, at)
+            self.last = kind if kind != "more" else self.last
+        self.seen.extend(self.name_lines)
+        self.names = tuple(seen.text for seen in self.name_lines)
+        return record_reading(self.file, self.cii, self.dob, self.names, self.cycles, self.seen, self.unread)
 
-    def _new_cycle(self) -> _Cycle:
-        cycle = _Cycle(len(self.cycles) + 1)
+    def _header(self, kind: str, found: re.Match[str] | None, line: str, at: Place) -> None:
+        """A line before the first cycle: the CII number, birth date and names."""
+        if kind == "cii" and found:
+            self.cii = found["cii"]
+            self.seen.append(Seen("id", line, at))
+        elif kind == "dob" and found:
+            if found["dob"]:
+                self.dob = read_date(found["dob"])
+                if self.dob is None:
+                    self.unread.append(Unread("birth_date", line, at, "not a date"))
+                else:
+                    self.seen.append(Seen("birth_date", found["dob"], at))
+        elif kind == "name" and found:
+            names = self.name_lines
+            names.append(Seen("name" if not names else f"aliases[{len(names) - 1}]", found["name"], at))
+        elif kind == "cycle":
+            self.cycle = self._new_cycle()
+        elif kind not in ("restricted", "attn", "source"):
+            self.unread.append(Unread("(header)", line.strip(), at, "not a header line this reader knows"))
+
+    def _body(
+        self, cycle: CycleDraft, index: int, kind: str, found: re.Match[str] | None, line: str, at: Place
+    ) -> None:
+        """A line inside a cycle: a rule or event starts, an event's date, a count, or a count's line."""
+        if kind == "cycle":
+            self.cycle, self.event, self.count = self._new_cycle(), None, None
+        elif kind == "event":
+            self.event, self.count = None, None
+        elif kind in ("arrest", "court"):
+            self.event, self.event_date, self.count = kind, None, None
+        elif kind == "when" and found and self.event is not None and self.last in ("arrest", "court"):
+            self._when(cycle, found, line, at)
+        elif kind == "count" and found and self.event is not None:
+            number = int(found["n"])
+            count = cycle.counts.get(number)
+            if count is None:
+                count = cycle.counts[number] = CountDraft(number, at)
+            self.count = count
+            if found["number"] and cycle.case_id is None:
+                cycle.case_id = found["number"]
+                cycle.seen.append(Seen(self._case_field(cycle, "id"), found["number"], at))
+        elif self.count is not None and kind in ("offense", "more", "toc", "dispo", "status", "sentence") and found:
+            count = self.count
+            at = self.place(index, cycle.number, count.number)
+            if not self._count_line(cycle, count, kind, found, line, at):
+                self.unread.append(
+                    Unread(self._charge_field(cycle, count, "(count)"), line.strip(), at, "not read in this place")
+                )
+        else:
+            field_name = self._case_field(cycle, "(cycle)") if cycle else "(document)"
+            self.unread.append(Unread(field_name, line.strip(), at, "not a line this reader knows"))
+
+    def _when(self, cycle: CycleDraft, found: re.Match[str], line: str, at: Place) -> None:
+        """An event's date line: the arrest date and county (``CASO <COUNTY>``) come from the arrest's."""
+        self.event_date = read_date(found["date"])
+        if self.event_date is None and found["date"] != "00000000":
+            self.unread.append(Unread(self._case_field(cycle, "arrest_date"), line.strip(), at, "not a date"))
+        if self.event == "arrest" and cycle.arrest_date is None and self.event_date is not None:
+            cycle.arrest_date = self.event_date
+            cycle.seen.append(Seen(self._case_field(cycle, "arrest_date"), found["date"], at))
+        if self.event == "arrest" and found["agency"] == "CASO" and found["place"] != "UNKNOWN":
+            cycle.county = found["place"].strip().title()
+            cycle.seen.append(Seen(self._case_field(cycle, "county"), found["place"], at, sure=0.8))
+
+    def _new_cycle(self) -> CycleDraft:
+        cycle = CycleDraft(len(self.cycles) + 1)
         self.cycles.append(cycle)
         return cycle
 
     @staticmethod
-    def _case_field(cycle: _Cycle, name: str) -> str:
+    def _case_field(cycle: CycleDraft, name: str) -> str:
         return f"cases[{cycle.number - 1}].{name}"
 
     @staticmethod
-    def _charge_field(cycle: _Cycle, count: _Count, name: str) -> str:
+    def _charge_field(cycle: CycleDraft, count: CountDraft, name: str) -> str:
         return f"cases[{cycle.number - 1}].charges[#{count.number}].{name}"
 
     def _count_line(
-        self,
-        cycle: _Cycle,
-        count: _Count,
-        kind: str,
-        found: re.Match[str],
-        line: str,
-        at: Place,
-        event: str | None,
-        event_date: date | None,
-        last: str,
+        self, cycle: CycleDraft, count: CountDraft, kind: str, found: re.Match[str], line: str, at: Place
     ) -> bool:
+        """A line of a count; False when it is not read in this place (a wrapped line not after an offense)."""
         path: Callable[[str], str] = lambda name: self._charge_field(cycle, count, name)  # noqa: E731
         if kind == "offense":
-            section = found["section"]
-            inchoate = re.fullmatch(r"(664|182|653F)-(\S+)", section)
-            printed = f"{inchoate[1]}/{inchoate[2]}" if inchoate else section
-            statute = f"{printed} {found['code']}"
-            if read_citation(statute, "CA") is None:
-                self.unread.append(
-                    Unread(path("statute"), line.strip(), at, "a section the CA citation grammar cannot read")
-                )
-            else:
-                count.statute = statute
-                count.seen = [s for s in count.seen if not s.field.endswith((".statute", ".description"))]
-                count.seen.append(
-                    Seen(path("statute"), f"{section} {found['code']}", at, sure=0.9 if inchoate else 1.0)
-                )
-            count.description = found["desc"].strip()
-            count.seen.append(Seen(path("description"), found["desc"].strip(), at))
+            self._offense(count, found, line, at, path)
             return True
         if kind == "more":
-            if last not in ("offense",) or count.description is None:
+            if self.last not in ("offense",) or count.description is None:
                 return False
             count.description += " " + found["text"].strip()
             count.seen.append(Seen(path("description"), found["text"].strip(), at, sure=0.9))
@@ -333,39 +254,69 @@ class _Reader:
             count.seen.append(Seen(path("grade"), found["status"], at))
             return True
         if kind == "sentence":
-            return self._sentence(count, found["text"], at, event_date, path)
-        # dispo
-        text = found["text"].strip()
-        for pattern, default in RELIEF:
-            relief = pattern.fullmatch(text)
-            if relief is not None:
-                cite = relief["cite"].strip()
-                canonical = read_citation(cite if default is None or " " in cite else f"{cite} {default}", "CA")
-                if canonical is None:
-                    self.unread.append(
-                        Unread(path("relief_granted"), text, at, "relief under a section that cannot be read")
-                    )
-                    return True
-                if canonical not in count.granted:
-                    count.granted.append(canonical)
-                count.seen.append(Seen(path("relief_granted"), text, at, sure=1.0 if default is None else 0.9))
-                if canonical in REDUCTIONS:
-                    count.reduced = Seen(path("grade"), text, at, sure=0.9)
-                return True
+            return self._sentence(count, found["text"], at, self.event_date, path)
+        self._dispo(count, found["text"].strip(), at, path)
+        return True
+
+    def _offense(
+        self, count: CountDraft, found: re.Match[str], line: str, at: Place, path: Callable[[str], str]
+    ) -> None:
+        """``459 PC-BURGLARY``: the statute (read by the CA citation grammar) and the description."""
+        section = found["section"]
+        inchoate = re.fullmatch(r"(664|182|653F)-(\S+)", section)
+        printed = f"{inchoate[1]}/{inchoate[2]}" if inchoate else section
+        statute = f"{printed} {found['code']}"
+        if read_citation(statute, "CA") is None:
+            self.unread.append(
+                Unread(path("statute"), line.strip(), at, "a section the CA citation grammar cannot read")
+            )
+        else:
+            count.statute = statute
+            count.seen = [s for s in count.seen if not s.field.endswith((".statute", ".description"))]
+            count.seen.append(Seen(path("statute"), f"{section} {found['code']}", at, sure=0.9 if inchoate else 1.0))
+        count.description = found["desc"].strip()
+        count.seen.append(Seen(path("description"), found["desc"].strip(), at))
+
+    def _dispo(self, count: CountDraft, text: str, at: Place, path: Callable[[str], str]) -> None:
+        """A ``DISPO:`` line: relief granted later, else the count's disposition, else unread."""
+        if self._relief(count, text, at, path):
+            return
         for pattern, disposition in DISPOSITIONS:
             if pattern.fullmatch(text):
                 count.disposition = disposition
                 count.seen.append(Seen(path("disposition"), text, at))
-                if event == "court" and disposition != "withdrawn" and event_date is not None:
-                    count.disposition_date = event_date
-                    count.seen.append(Seen(path("disposition_date"), event_date.strftime("%Y%m%d"), at))
-                return True
+                if self.event == "court" and disposition != "withdrawn" and self.event_date is not None:
+                    count.disposition_date = self.event_date
+                    count.seen.append(Seen(path("disposition_date"), self.event_date.strftime("%Y%m%d"), at))
+                return
         self.unread.append(Unread(path("disposition"), text, at, "a disposition this reader does not know"))
         if count.disposition == "convicted":  # e.g. PROBATION REVOKED: the sentence read may no longer hold
             count.doubt = Unread(path("sentence"), text, at, RESENTENCED)
-        return True
 
-    def _sentence(self, count: _Count, text: str, at: Place, start: date | None, path: Callable[[str], str]) -> bool:
+    def _relief(self, count: CountDraft, text: str, at: Place, path: Callable[[str], str]) -> bool:
+        """Whether ``text`` records relief (``RELIEF``); if so it is read into the count."""
+        for pattern, default in RELIEF:
+            relief = pattern.fullmatch(text)
+            if relief is None:
+                continue
+            cite = relief["cite"].strip()
+            canonical = read_citation(cite if default is None or " " in cite else f"{cite} {default}", "CA")
+            if canonical is None:
+                self.unread.append(
+                    Unread(path("relief_granted"), text, at, "relief under a section that cannot be read")
+                )
+                return True
+            if canonical not in count.granted:
+                count.granted.append(canonical)
+            count.seen.append(Seen(path("relief_granted"), text, at, sure=1.0 if default is None else 0.9))
+            if canonical in REDUCTIONS:
+                count.reduced = Seen(path("grade"), text, at, sure=0.9)
+            return True
+        return False
+
+    def _sentence(
+        self, count: CountDraft, text: str, at: Place, start: date | None, path: Callable[[str], str]
+    ) -> bool:
         if count.sentenced_on is not None and start != count.sentenced_on:
             count.doubt = Unread(path("sentence"), text, at, RESENTENCED)  # sentenced again: revoked or modified
         count.sentenced_on = start
@@ -407,117 +358,6 @@ class _Reader:
                 count.seen.append(Seen(path(f"sentence.{name}"), part, at, sure=sure))
         return True
 
-    def _reading(self) -> Reading:
-        if self.cii is None:
-            raise DocumentRefused(self.file, "no CII number in the header")
-        cases = []
-        for cycle in self.cycles:
-            index = cycle.number - 1
-            case_id = cycle.case_id or f"cycle-{cycle.number}"
-            charges = []
-            for position, number in enumerate(sorted(cycle.counts)):
-                count = cycle.counts[number]
-                grade = count.status or count.toc
-                if count.reduced is not None:
-                    grade = "misdemeanor"
-                    count.seen.append(count.reduced)
-                sentence = Sentence(**count.sentence)  # type: ignore[arg-type]
-                if count.doubt is not None:
-                    sentence = Sentence()
-                    count.seen = [s for s in count.seen if ".sentence." not in s.field]
-                    self.unread.append(count.doubt)
-                charges.append(
-                    Charge(
-                        id=str(number),
-                        statute=count.statute,
-                        description=count.description,
-                        grade=grade,
-                        disposition=count.disposition,
-                        disposition_date=count.disposition_date,
-                        sentence=sentence,
-                        relief_granted=";".join(count.granted) or None,
-                    )
-                )
-                prefix = f"cases[{index}].charges[#{number}]."
-                for seen in count.seen:
-                    self.seen.append(
-                        Seen(
-                            seen.field.replace(prefix, f"cases[{index}].charges[{position}]."),
-                            seen.text,
-                            seen.place,
-                            seen.sure,
-                        )
-                    )
-            self.seen.extend(cycle.seen)
-            cases.append(
-                Case(
-                    id=case_id,
-                    jurisdiction="CA",
-                    county=cycle.county,
-                    arrest_date=cycle.arrest_date,
-                    charges=tuple(charges),
-                )
-            )
-        unread = []
-        for item in self.unread:
-            found = re.match(r"cases\[(\d+)\]\.charges\[#(\d+)\]\.", item.field)
-            if found:
-                cycle = self.cycles[int(found[1])]
-                position = sorted(cycle.counts).index(int(found[2])) if int(found[2]) in cycle.counts else 0
-                item = Unread(
-                    item.field.replace(found[0], f"cases[{found[1]}].charges[{position}]."),
-                    item.text,
-                    item.place,
-                    item.reason,
-                )
-            unread.append(item)
-        person = Person(
-            id=self.cii,
-            birth_date=self.dob,
-            cases=tuple(cases),
-            name=self.names[0] if self.names else None,
-            aliases=self.names[1:],
-        )
-        return Reading(self.file, KIND, LAYOUT, person, tuple(self.seen), tuple(unread))
-
-
-def _pdf_lines(path: str) -> tuple[list[str], list[int]]:
-    """The PDF's text lines with their indentation (pypdf's layout mode keeps the monospaced columns).
-
-    pypdf rather than pdfplumber: four times faster on these pages and as strict; nothing in the file is
-    run (no JavaScript, no forms: only the text layer is read).
-    """
-    import pypdf
-
-    try:
-        document = pypdf.PdfReader(path, strict=False)
-        if document.is_encrypted:
-            raise DocumentRefused(path, "the PDF is encrypted; download an unprotected copy")
-        count = len(document.pages)
-    except DocumentRefused:
-        raise
-    except Exception as error:  # as above: any exception of the PDF layer is a damaged file here
-        raise DocumentRefused(path, f"not a readable PDF ({type(error).__name__})") from None
-    if count > MAX_PAGES:
-        raise DocumentRefused(path, f"{count} pages; at most {MAX_PAGES} are read")
-    lines: list[str] = []
-    pages: list[int] = []
-    for number in range(1, count + 1):
-        try:
-            text = document.pages[number - 1].extract_text(extraction_mode="layout")
-        except Exception as error:  # pypdf raises many kinds on hostile pages (an AssertionError among them)
-            raise DocumentRefused(path, f"page {number} cannot be read ({type(error).__name__})") from None
-        texts = [line.rstrip() for line in text.splitlines()]
-        if number == 1 and not any(texts):
-            raise DocumentRefused(path, "the PDF has no text layer (a scan?); type the record instead")
-        # the page header (CII/... RECORD REVIEW) and footer (Page n of m) belong to the printout, not the sheet
-        body = [t for t in texts if not re.fullmatch(r"\s*(?:CII/\S+\s+RECORD REVIEW|Page \d+ of \d+)", t)]
-        lines.extend(body)
-        pages.extend([number] * len(body))
-        if len(lines) > MAX_LINES:
-            raise DocumentRefused(path, f"more than {MAX_LINES:,} lines; at most {MAX_LINES:,} are read")
-    return lines, pages
-
 
 def read_rap_sheet(path: str, today: date | None = None) -> Reading:
     """Read one RAP sheet file: ``.pdf`` (text layer) or text (UTF-8 or ASCII). Refuses other documents."""
@@ -529,7 +369,7 @@ def read_rap_sheet(path: str, today: date | None = None) -> Reading:
     with open(path, "rb") as handle:
         head = handle.read(5)
     if head == b"%PDF-":
-        lines, pages = _pdf_lines(path)
+        lines, pages = pdf_lines(path)
         if len(lines) > MAX_LINES:
             raise DocumentRefused(path, f"{len(lines):,} lines; at most {MAX_LINES:,} are read")
         return _Reader(path, lines, pages, today).read()

@@ -139,57 +139,71 @@ def print_sheet(person: Person, name: str | None = None, requested: date = date(
     add(f"{dob}   SEX/X  RAC/UNKNOWN")
     add(f"NAM/01 {name}")
     for cycle in person.cases:
-        add(CYCLE_RULE)
         county = cycle.county.upper() if cycle.county else "UNKNOWN"
-        add("ARR/DET/CITE:         NAM:01")
-        add(f"{_ymd(cycle.arrest_date) if cycle.arrest_date else '00000000'}  CASO {county}")
-        for number, charge in enumerate(cycle.charges, start=1):
-            offense, description, toc = _offense(charge)
-            add(f"CNT:{number:02d}     #{cycle.id}" if number == 1 else f"CNT:{number:02d}")
-            out.lines.extend(_count_lines(number, offense, description))
-            add(f"  TOC:{toc}")
-            if charge.disposition == "withdrawn":
-                add("  DISPO:PROS REJ-INSUFFICIENT EVIDENCE")
-        court = [c for c in cycle.charges if c.disposition in ("convicted", "dismissed", "not_guilty")]
-        if court:
-            day = court[0].disposition_date
-            add(EVENT_RULE)
-            add("COURT:                NAM:01")
-            add(f"{_ymd(day) if day else '00000000'}  CASC {county}")
-            for number, charge in enumerate(cycle.charges, start=1):
-                if charge.disposition not in ("convicted", "dismissed", "not_guilty"):
-                    continue
-                offense, description, _ = _offense(charge)
-                add("")
-                add(f"CNT:{number:02d}     #{cycle.id}")
-                out.lines.extend(_count_lines(number, offense, description))
-                if charge.disposition == "convicted":
-                    add("*DISPO:CONVICTED")
-                    grade = charge.grade
-                    if charge.relief_granted and any(r in charge.relief_granted.split(";") for r in REDUCTIONS):
-                        grade = "felony"  # printed as convicted; the later event reduces it
-                    add(f"  CONV STATUS:{(grade or 'unknown').upper()}")
-                    sen = sentence_text(charge.sentence)
-                    if sen:
-                        add(f"  SEN: {sen}")
-                elif charge.disposition == "dismissed":
-                    add("  DISPO:DISMISSED/FURTHERANCE OF JUSTICE")
-                else:
-                    add("  DISPO:ACQUITTED")
-        for number, charge in enumerate(cycle.charges, start=1):
-            for grant in (charge.relief_granted or "").split(";"):
-                if not grant:
-                    continue
-                offense, description, _ = _offense(charge)
-                add(EVENT_RULE)
-                add("COURT:                NAM:01")
-                add(f"{_ymd(requested)}  CASC {county}")
-                add("")
-                add(f"CNT:{number:02d}     #{cycle.id}")
-                out.lines.extend(_count_lines(number, offense, description))
-                add(f"  DISPO:{RELIEF_TEXT[grant]}")
+        out.lines.extend(_arrest_event(cycle, county))
+        out.lines.extend(_court_event(cycle, county))
+        out.lines.extend(_relief_events(cycle, county, requested))
     add(END)
     return out
+
+
+def _arrest_event(cycle: Case, county: str) -> list[str]:
+    """The cycle's rule and its ``ARR/DET/CITE:`` event: every count, and ``PROS REJ`` for one not filed."""
+    lines = [CYCLE_RULE, "ARR/DET/CITE:         NAM:01"]
+    lines.append(f"{_ymd(cycle.arrest_date) if cycle.arrest_date else '00000000'}  CASO {county}")
+    for number, charge in enumerate(cycle.charges, start=1):
+        offense, description, toc = _offense(charge)
+        lines.append(f"CNT:{number:02d}     #{cycle.id}" if number == 1 else f"CNT:{number:02d}")
+        lines.extend(_count_lines(number, offense, description))
+        lines.append(f"  TOC:{toc}")
+        if charge.disposition == "withdrawn":
+            lines.append("  DISPO:PROS REJ-INSUFFICIENT EVIDENCE")
+    return lines
+
+
+def _court_event(cycle: Case, county: str) -> list[str]:
+    """The ``COURT:`` event of the counts decided in court (none if no count was)."""
+    court = [c for c in cycle.charges if c.disposition in ("convicted", "dismissed", "not_guilty")]
+    if not court:
+        return []
+    day = court[0].disposition_date
+    lines = [EVENT_RULE, "COURT:                NAM:01", f"{_ymd(day) if day else '00000000'}  CASC {county}"]
+    for number, charge in enumerate(cycle.charges, start=1):
+        if charge.disposition not in ("convicted", "dismissed", "not_guilty"):
+            continue
+        offense, description, _ = _offense(charge)
+        lines.append("")
+        lines.append(f"CNT:{number:02d}     #{cycle.id}")
+        lines.extend(_count_lines(number, offense, description))
+        if charge.disposition == "convicted":
+            lines.append("*DISPO:CONVICTED")
+            grade = charge.grade
+            if charge.relief_granted and any(r in charge.relief_granted.split(";") for r in REDUCTIONS):
+                grade = "felony"  # printed as convicted; the later event reduces it
+            lines.append(f"  CONV STATUS:{(grade or 'unknown').upper()}")
+            sen = sentence_text(charge.sentence)
+            if sen:
+                lines.append(f"  SEN: {sen}")
+        elif charge.disposition == "dismissed":
+            lines.append("  DISPO:DISMISSED/FURTHERANCE OF JUSTICE")
+        else:
+            lines.append("  DISPO:ACQUITTED")
+    return lines
+
+
+def _relief_events(cycle: Case, county: str, requested: date) -> list[str]:
+    """One later ``COURT:`` event for each relief granted to a count (``DISPO:`` the relief's phrase)."""
+    lines: list[str] = []
+    for number, charge in enumerate(cycle.charges, start=1):
+        for grant in (charge.relief_granted or "").split(";"):
+            if not grant:
+                continue
+            offense, description, _ = _offense(charge)
+            lines += [EVENT_RULE, "COURT:                NAM:01", f"{_ymd(requested)}  CASC {county}", ""]
+            lines.append(f"CNT:{number:02d}     #{cycle.id}")
+            lines.extend(_count_lines(number, offense, description))
+            lines.append(f"  DISPO:{RELIEF_TEXT[grant]}")
+    return lines
 
 
 def _offense(charge: Charge) -> tuple[str, str, str]:
@@ -248,60 +262,58 @@ def person(seed: int) -> tuple[Person, str]:
     day = add_years_days(birth, 18, rng.randint(0, 2000))
     for n in range(rng.randint(1, 5)):
         day = date.fromordinal(min(day.toordinal() + rng.randint(30, 2500), date(2026, 6, 1).toordinal()))
-        county = rng.choice(COUNTIES)
-        charges = []
-        decided = min(date.fromordinal(day.toordinal() + rng.randint(20, 300)), LAST_END)
-        for h in range(rng.randint(1, 3)):
-            offense, description, toc = rng.choice(OFFENSES)
-            roll = rng.random()
-            disposition = (
-                "convicted"
-                if roll < 0.55
-                else "dismissed"
-                if roll < 0.8
-                else "withdrawn"
-                if roll < 0.93
-                else "not_guilty"
-            )
-            felony = toc == "F"
-            grade = "felony" if felony else "misdemeanor"
-            sentence = Sentence()
-            granted: list[str] = []
-            if disposition == "convicted":
-                if felony and rng.random() < 0.2:
-                    grade = "misdemeanor"  # sentenced as a misdemeanor (e.g. a wobbler)
-                sentence = _convicted_sentence(rng, decided, felony)
-                if felony and rng.random() < 0.15:
-                    granted.append(rng.choice(REDUCTIONS))
-                    grade = "misdemeanor"
-                if rng.random() < 0.2:
-                    granted.append(rng.choice(("PC-1203.4", "PC-1203.4A", "PC-1203.41", "PC-1203.425", "HS-11361.8")))
-            elif disposition in ("dismissed", "withdrawn") and rng.random() < 0.1:
-                granted.append(rng.choice(("PC-851.91", "PC-851.87")))
-            charges.append(
-                Charge(
-                    id=str(h + 1),
-                    statute=offense.replace("-", "/"),
-                    description=description,
-                    grade=grade,
-                    disposition=disposition,
-                    disposition_date=decided if disposition != "withdrawn" else None,
-                    sentence=sentence,
-                    relief_granted=";".join(granted) or None,
-                )
-            )
-        cases.append(
-            Case(
-                id=f"{county[:2]}{day.year % 100:02d}{rng.randint(0, 999999):06d}-{n + 1}",
-                jurisdiction="CA",
-                county=county.title(),
-                arrest_date=day,
-                charges=tuple(charges),
-            )
-        )
+        cases.append(_cycle(rng, day, n))
     cii = f"A{seed % 100_000_000:08d}"  # unique for consecutive seeds (an extract's people)
     name = f"{rng.choice(SURNAMES)}, {rng.choice(GIVEN)}"
     return Person(id=cii, birth_date=birth, cases=tuple(cases)), name
+
+
+def _cycle(rng: random.Random, day: date, n: int) -> Case:
+    """Cycle ``n`` (from 0), arrested on ``day``: one to three counts decided on one day."""
+    county = rng.choice(COUNTIES)
+    decided = min(date.fromordinal(day.toordinal() + rng.randint(20, 300)), LAST_END)
+    charges = [_count(rng, h, decided) for h in range(rng.randint(1, 3))]
+    return Case(
+        id=f"{county[:2]}{day.year % 100:02d}{rng.randint(0, 999999):06d}-{n + 1}",
+        jurisdiction="CA",
+        county=county.title(),
+        arrest_date=day,
+        charges=tuple(charges),
+    )
+
+
+def _count(rng: random.Random, h: int, decided: date) -> Charge:
+    """Count ``h`` (from 0): its offense, disposition, sentence and any relief granted since."""
+    offense, description, toc = rng.choice(OFFENSES)
+    roll = rng.random()
+    disposition = (
+        "convicted" if roll < 0.55 else "dismissed" if roll < 0.8 else "withdrawn" if roll < 0.93 else "not_guilty"
+    )
+    felony = toc == "F"
+    grade = "felony" if felony else "misdemeanor"
+    sentence = Sentence()
+    granted: list[str] = []
+    if disposition == "convicted":
+        if felony and rng.random() < 0.2:
+            grade = "misdemeanor"  # sentenced as a misdemeanor (e.g. a wobbler)
+        sentence = _convicted_sentence(rng, decided, felony)
+        if felony and rng.random() < 0.15:
+            granted.append(rng.choice(REDUCTIONS))
+            grade = "misdemeanor"
+        if rng.random() < 0.2:
+            granted.append(rng.choice(("PC-1203.4", "PC-1203.4A", "PC-1203.41", "PC-1203.425", "HS-11361.8")))
+    elif disposition in ("dismissed", "withdrawn") and rng.random() < 0.1:
+        granted.append(rng.choice(("PC-851.91", "PC-851.87")))
+    return Charge(
+        id=str(h + 1),
+        statute=offense.replace("-", "/"),
+        description=description,
+        grade=grade,
+        disposition=disposition,
+        disposition_date=decided if disposition != "withdrawn" else None,
+        sentence=sentence,
+        relief_granted=";".join(granted) or None,
+    )
 
 
 def sheet(seed: int) -> Printed:

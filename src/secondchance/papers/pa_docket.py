@@ -12,6 +12,9 @@ Every value read is a ``Seen`` with its page and line; a line or cell the gramma
 ``Unread`` with its text, never guessed and never dropped. A document whose page headers, footer
 form number or column headings differ from the known layout is refused (a layout change must fail
 loudly, not read wrong).
+
+The layout's words and patterns (sections, labels, column headings, dispositions, dates, money,
+citations) are in ``pa_docket_grammar``; this module is the reader that walks a docket with them.
 """
 
 from __future__ import annotations
@@ -19,90 +22,30 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date
-from typing import Final
 
 from ..records.model import GRADES_BY_JURISDICTION, Case, Charge, Person, Sentence
-from ..relief.jurisdictions.pa.citations import read as read_citation
+from .pa_docket_grammar import (
+    BAIL_HEADINGS,
+    CHARGE_HEADINGS,
+    DISPOSITION_HEADINGS,
+    DISPOSITIONS,
+    EVENT_HEADINGS,
+    FINANCE_HEADINGS,
+    LABEL,
+    LABELS,
+    MONEY,
+    PARTICIPANT_HEADINGS,
+    SECTIONS,
+    SENTENCE_HEADINGS,
+    UNREAD_DISPOSITIONS,
+    read_money,
+    read_us_date,
+    record_statute,
+)
+from .pa_docket_grammar import recognise as recognise  # the registry's test of a docket
+from .pa_docket_layout import Columns, docket_pages
 from .pdf import Line, PdfText, read_pdf
 from .reading import DocumentRefused, Place, Reading, Seen, Unread
-
-KIND_CP: Final = "pa-docket-cp"
-KIND_MJ: Final = "pa-docket-mj"
-#: The layouts known: the footer form number, and the layout name a Reading records.
-FORMS: Final = {"CPCMS 9082": "ujs-cpcms-9082", "MDJS 1200": "ujs-mdjs-1200"}
-
-SECTIONS: Final = (
-    "CASE INFORMATION",
-    "STATUS INFORMATION",
-    "DEFENDANT INFORMATION",
-    "CASE PARTICIPANTS",
-    "BAIL INFORMATION",
-    "CHARGES",
-    "DISPOSITION SENTENCING/PENALTIES",
-    "CASE FINANCIAL INFORMATION",
-)
-DOCKET_NUMBER: Final = re.compile(r"(?:CP|MJ)-\d{2}(?:\d{3})?-(?:CR|SU|NT)-\d{7}-\d{4}")
-PAGE_OF: Final = re.compile(r"Page (\d+) of (\d+)")
-US_DATE: Final = re.compile(r"(\d{2})/(\d{2})/(\d{4})")
-MONEY: Final = re.compile(r"(-)?\$([0-9,]+\.\d{2})|\((\$[0-9,]+\.\d{2})\)")
-LABEL: Final = re.compile(r"([A-Z][A-Za-z/ .]*?):\s*(.*)")
-
-#: ``Label:`` -> (record field path relative to its level, kind); None: printed but not a record field.
-LABELS: Final[dict[str, tuple[str, str] | None]] = {
-    "Judge Assigned": ("case.judge", "text"),
-    "OTN": ("case.otn", "text"),
-    "County": ("case.county", "text"),
-    "Arresting Agency": ("case.arresting_agency", "text"),
-    "Arrest Date": ("case.arrest_date", "date"),
-    "Complaint Date": ("case.complaint_date", "date"),
-    "Date Of Birth": ("person.birth_date", "date"),
-    "City/State/Zip": ("person.address", "text"),
-    "Date Filed": None,
-    "Originating Docket No": None,
-    "Case Status": None,
-    "Status Date": None,
-}
-
-CHARGE_HEADINGS: Final = ("Seq.", "Orig Seq.", "Grade", "Statute", "Statute Description", "Offense Dt.", "OTN")
-EVENT_HEADINGS: Final = ("Case Event", "Disposition Date", "Final Disposition")
-DISPOSITION_HEADINGS: Final = ("Sequence/Description", "Offense Disposition", "Grade", "Section")
-SENTENCE_HEADINGS: Final = ("Sentence/Diversion Program Type", "Incarceration/Diversionary Period", "Start Date")
-FINANCE_HEADINGS: Final = ("Assessment", "Payments", "Adjustments", "Non Monetary Payments", "Total")
-BAIL_HEADINGS: Final = ("Bail Action", "Date", "Bail Type", "Amount")
-PARTICIPANT_HEADINGS: Final = ("Participant Type", "Name")
-
-#: Offense dispositions as printed -> the record's disposition. None: printed, but the outcome is
-#: not final or not said (ARD entered, held for court), so it is asked, never guessed.
-DISPOSITIONS: Final[dict[str, str | None]] = {
-    "guilty": "convicted",
-    "guilty plea": "convicted",
-    "guilty plea - negotiated": "convicted",
-    "guilty plea - non-negotiated": "convicted",
-    "nolo contendere": "convicted",
-    "not guilty": "not_guilty",
-    "dismissed": "dismissed",
-    "quashed": "dismissed",
-    "dismissed - rule 600 (speedy trial)": "dismissed",
-    "dismissed - loe": "dismissed",
-    "dismissed - lack of evidence": "dismissed",
-    "judgment of acquittal (prior to deliberation)": "not_guilty",
-    "withdrawn": "withdrawn",
-    "nolle prossed": "nolle_prossed",
-    "ard - county": None,
-    "held for court": None,
-    "waived for court": None,
-}
-UNREAD_DISPOSITIONS: Final = {
-    "ard - county": "ARD was entered; the docket does not say whether it was completed",
-    "held for court": "held for court: the Common Pleas docket has the outcome",
-    "waived for court": "waived for court: the Common Pleas docket has the outcome",
-}
-
-
-def recognise(first_page: str, producer: str | None) -> bool:
-    """Whether a document looks like a UJS docket sheet (its first page's header)."""
-    del producer
-    return "CRIMINAL DOCKET" in first_page and bool(DOCKET_NUMBER.search(first_page))
 
 
 def read_pa_docket(path: str) -> Reading:
@@ -137,8 +80,8 @@ class _Parser:
         self.charges: dict[str, _ChargeDraft] = {}
         self.aliases: list[str] = []
         self.section: str | None = None
-        self.columns: dict[str, tuple[float, ...]] = {}
-        self._names: dict[str, tuple[str, ...]] = {}
+        self.table = Columns()
+        self.in_aliases = False
         self.event_date: date | None = None
         self.last_charge: _ChargeDraft | None = None
         self.last_description: str | None = None
@@ -152,56 +95,17 @@ class _Parser:
         return self._reading()
 
     def _body(self) -> list[Line]:
-        """The lines between each page's header and footer, after checking both against the layout."""
-        by_page: dict[int, list[Line]] = {}
-        for line in self.text.lines:
-            by_page.setdefault(line.page, []).append(line)
-        first = by_page.get(1, [])
-        first_text = "\n".join(line.text for line in first[:6])
-        if not recognise(first_text, self.text.producer):
-            raise DocumentRefused(self.file, "not a Pennsylvania court docket sheet (no docket header on page 1)")
-        docket = DOCKET_NUMBER.search(first_text)
-        assert docket is not None
-        self.docket = docket.group(0)
-        self.kind = KIND_MJ if self.docket.startswith("MJ-") else KIND_CP
-        body: list[Line] = []
-        total: int | None = None
-        form: str | None = None
-        for number in range(1, self.text.pages + 1):
-            lines = by_page.get(number, [])
-            header, rest = lines[:5], lines[5:]
-            header_text = "\n".join(line.text for line in header)
-            page_of = PAGE_OF.search(header_text)
-            if docket.group(0) not in header_text or page_of is None or int(page_of[1]) != number:
-                raise DocumentRefused(
-                    self.file, f"unknown docket layout: page {number}'s header is not the UJS docket header"
-                )
-            total = int(page_of[2]) if total is None else total
-            if int(page_of[2]) != total:
-                raise DocumentRefused(self.file, "the pages come from different dockets")
-            footer = [line for line in rest if line.top > line.page_height - 70]
-            footer_text = " ".join(line.text for line in footer)
-            page_form = next((name for name in FORMS if footer_text.startswith(name)), None)
-            if page_form is None or (form is not None and page_form != form):
-                raise DocumentRefused(
-                    self.file, f"unknown docket layout version (footer {footer_text[:40]!r}); it cannot be read safely"
-                )
-            form = page_form
-            body.extend(line for line in rest if line not in footer)
-        if total != self.text.pages:
-            raise DocumentRefused(
-                self.file, f"the docket has {self.text.pages} of its {total} pages; download it again"
-            )
-        assert form is not None
-        self.layout = FORMS[form]
-        if (self.kind == KIND_MJ) != (form == "MDJS 1200"):
-            raise DocumentRefused(self.file, "unknown docket layout: the docket number and the form do not match")
+        """The lines between each page's header and footer (checked against the layout); the docket
+        number and the caption's name are read from the first page."""
+        pages = docket_pages(self.file, self.text)
+        self.docket, self.kind, self.layout = pages.docket, pages.kind, pages.layout
+        first = pages.first
         self._see("cases[0].docket_number", self.docket, first[2])
         caption = next((line for line in first[:6] if line.text.startswith("Commonwealth of Pennsylvania v. ")), None)
         if caption is not None:
             name = caption.cells[0].text.removeprefix("Commonwealth of Pennsylvania v. ").strip()
             self._set("person.name", name, caption)
-        return body
+        return pages.body
 
     # -- the sections ----------------------------------------------------------------------------
 
@@ -244,18 +148,18 @@ class _Parser:
 
     def _defendant(self, line: Line) -> bool:
         if line.text == "Alias Name":
-            self.columns["alias"] = ()
+            self.in_aliases = True
             return True
-        if "alias" in self.columns and len(line.cells) == 1 and ":" not in line.text:
+        if self.in_aliases and len(line.cells) == 1 and ":" not in line.text:
             self.aliases.append(line.text)
             self._see(f"aliases[{len(self.aliases) - 1}]", line.text, line)
             return True
         return self._labels(line)
 
     def _participants(self, line: Line) -> bool:
-        if self._headings(line, PARTICIPANT_HEADINGS, "participants"):
+        if self.table.headings(line, PARTICIPANT_HEADINGS, "participants"):
             return True
-        cells = self._columns(line, "participants")
+        cells = self.table.cells(line, "participants")
         if cells is None:
             return False
         if cells.get("Participant Type") == "Defendant" and cells.get("Name"):
@@ -265,12 +169,12 @@ class _Parser:
         return bool(cells.get("Participant Type"))
 
     def _bail(self, line: Line) -> bool:
-        return self._headings(line, BAIL_HEADINGS, "bail") or self._columns(line, "bail") is not None
+        return self.table.headings(line, BAIL_HEADINGS, "bail") or self.table.cells(line, "bail") is not None
 
     def _charge_row(self, line: Line) -> bool:
-        if self._headings(line, CHARGE_HEADINGS, "charges"):
+        if self.table.headings(line, CHARGE_HEADINGS, "charges"):
             return True
-        cells = self._columns(line, "charges")
+        cells = self.table.cells(line, "charges")
         if cells is None:
             raise DocumentRefused(self.file, "unknown docket layout: the CHARGES table has no column headings")
         seq = cells.get("Seq.")
@@ -312,23 +216,23 @@ class _Parser:
 
     def _disposition_row(self, line: Line) -> bool:
         for name, headings in (("events", EVENT_HEADINGS), ("dispositions", DISPOSITION_HEADINGS)):
-            if self._headings(line, headings, name):
+            if self.table.headings(line, headings, name):
                 return True
-        if self._headings(line, SENTENCE_HEADINGS, "sentences"):
+        if self.table.headings(line, SENTENCE_HEADINGS, "sentences"):
             return True
         first = line.cells[0]
-        sentence_x = self.columns.get("sentences", (None,))[0]
+        sentence_x = self.table.first_x("sentences")
         if sentence_x is not None and abs(first.x0 - sentence_x) < 3:
             return self._sentence(line)
         seq = re.match(r"(\d+) / ", first.text)
         if seq is None:
-            cells = self._columns(line, "events")
+            cells = self.table.cells(line, "events")
             if cells is None or "Case Event" not in cells:
                 return False
             when = cells.get("Disposition Date")
             self.event_date = read_us_date(when) if when else None
             return True
-        cells = self._columns(line, "dispositions")
+        cells = self.table.cells(line, "dispositions")
         if cells is None:
             return False
         draft = self.charges.get(seq[1])
@@ -360,7 +264,7 @@ class _Parser:
         return True
 
     def _sentence(self, line: Line) -> bool:
-        cells = self._columns(line, "sentences")
+        cells = self.table.cells(line, "sentences")
         draft = self.last_charge
         if cells is None or draft is None:
             return False
@@ -398,16 +302,16 @@ class _Parser:
         return True
 
     def _finance_row(self, line: Line) -> bool:
-        if self._headings(line, FINANCE_HEADINGS, "finance", first_blank=True):
+        if self.table.headings(line, FINANCE_HEADINGS, "finance", first_blank=True):
             return True
-        cells = self._columns(line, "finance")
+        cells = self.table.cells(line, "finance")
         if cells is None:
             return False
         label = cells.get("", "")
         prefix = {"Grand Totals:": "amount", "Restitution": "restitution"}.get(label)
         if prefix is None:
             return label != "" and all(MONEY.fullmatch(v) for k, v in cells.items() if k)  # a fee line: known
-        amounts = {k: _money(v) for k, v in cells.items() if k}
+        amounts = {k: read_money(v) for k, v in cells.items() if k}
         if any(v is None for v in amounts.values()):
             return False
         assessed, paid, adjusted, total = (amounts.get(k) for k in ("Assessment", "Payments", "Adjustments", "Total"))
@@ -425,29 +329,6 @@ class _Parser:
         return True
 
     # -- cells and columns -----------------------------------------------------------------------
-
-    def _headings(self, line: Line, headings: tuple[str, ...], name: str, first_blank: bool = False) -> bool:
-        texts = tuple(cell.text for cell in line.cells)
-        if texts != headings:
-            return False
-        xs = tuple(cell.x0 for cell in line.cells)
-        self.columns[name] = (line.cells[0].x0 - 200, *xs) if first_blank else xs
-        self._names[name] = ("", *headings) if first_blank else headings
-        return True
-
-    def _columns(self, line: Line, name: str) -> dict[str, str] | None:
-        """The line's cells by the column each starts in (the heading at or just left of it)."""
-        xs = self.columns.get(name)
-        names = self._names.get(name)
-        if xs is None or names is None:
-            return None
-        out: dict[str, str] = {}
-        for cell in line.cells:
-            index = max((i for i, x in enumerate(xs) if x <= cell.x0 + 3), default=None)
-            if index is None or names[index] in out:
-                return None
-            out[names[index]] = cell.text
-        return out
 
     # -- values ----------------------------------------------------------------------------------
 
@@ -517,36 +398,3 @@ class _Parser:
             tuple(self.notes),
             self.text.pages,
         )
-
-
-def read_us_date(text: str) -> date | None:
-    found = US_DATE.fullmatch(text.strip())
-    if found is None:
-        return None
-    try:
-        return date(int(found[3]), int(found[1]), int(found[2]))
-    except ValueError:
-        return None
-
-
-def _money(text: str) -> float | None:
-    found = MONEY.fullmatch(text.strip())
-    if found is None:
-        return None
-    if found[3]:
-        return -float(found[3].lstrip("$").replace(",", ""))
-    amount = float(found[2].replace(",", ""))
-    return -amount if found[1] else amount
-
-
-def record_statute(printed: str) -> str | None:
-    """A docket citation (``18 § 3929 §§ A1``) in the record's form (``18 Pa.C.S. § 3929(a)(1)``)."""
-    canonical = read_citation(" ".join(printed.upper().split()))
-    if canonical is None:
-        return None
-    found = re.fullmatch(r"(\d+)-(PS-)?([0-9.\-]+?)((?:\([0-9A-Z]+\))*)", canonical)
-    if found is None:
-        return None
-    subs = re.sub(r"\(([A-Z]+)\)", lambda m: f"({m[1].lower()})", found[4])
-    code = "P.S." if found[2] else "Pa.C.S."
-    return f"{found[1]} {code} § {found[3]}{subs}"

@@ -16,7 +16,16 @@ from dataclasses import dataclass, field
 from typing import Final
 
 from ..records.model import GRADES_BY_JURISDICTION, Case, Charge, Person, Sentence
-from .pa_docket import DISPOSITIONS, DOCKET_NUMBER, LABEL, PAGE_OF, UNREAD_DISPOSITIONS, read_us_date, record_statute
+from .pa_docket_grammar import (
+    DISPOSITIONS,
+    DOCKET_NUMBER,
+    LABEL,
+    PAGE_OF,
+    UNREAD_DISPOSITIONS,
+    read_us_date,
+    record_statute,
+)
+from .pa_docket_layout import Columns
 from .pdf import Line, PdfText, read_pdf
 from .reading import DocumentRefused, Place, Reading, Seen, Unread
 
@@ -73,7 +82,7 @@ class _Parser:
         self.section = "aliases"
         self.county: str | None = None
         self.table: str | None = None  # "charges" or "sentences": the last column headings printed
-        self.columns: dict[str, tuple[tuple[str, ...], tuple[float, ...]]] = {}
+        self.columns = Columns()
         self.charge: str | None = None  # the last charge's sequence number in the current case
 
     def parse(self) -> Reading:
@@ -175,18 +184,17 @@ class _Parser:
     def _in_case(self, line: Line) -> bool:
         texts = tuple(cell.text for cell in line.cells)
         for name, headings in (("charges", CHARGE_HEADINGS), ("sentences", SENTENCE_HEADINGS)):
-            if texts == headings:
-                self.columns[name] = (headings, tuple(cell.x0 for cell in line.cells))
+            if self.columns.headings(line, headings, name):
                 self.table = name
                 return True
         if self.table is None:
             return all(LABEL.fullmatch(text) for text in texts) and self._labels(line.cells, line)
-        cells = self._columns(line, "charges")
+        cells = self.columns.cells(line, "charges")
         if cells is not None and "Seq No" in cells:
             return self._charge_row(cells, line)
         if cells is not None and set(cells) == {"Description"} and self.charge is not None:
             return self._more_description(cells["Description"], line)
-        sentence = self._columns(line, "sentences")
+        sentence = self.columns.cells(line, "sentences")
         if self.table == "sentences" and sentence is not None and "Sentence Type" in sentence:
             return self._sentence_row(sentence, line)
         return False
@@ -311,19 +319,6 @@ class _Parser:
         if length:
             self._unread(f"{path}.{end}", length, line, question)
         return True
-
-    def _columns(self, line: Line, name: str) -> dict[str, str] | None:
-        """The line's cells by the column each starts in (the heading at or just left of it)."""
-        if name not in self.columns:
-            return None
-        names, xs = self.columns[name]
-        out: dict[str, str] = {}
-        for cell in line.cells:
-            index = max((i for i, x in enumerate(xs) if x <= cell.x0 + 3), default=None)
-            if index is None or names[index] in out:
-                return None
-            out[names[index]] = cell.text
-        return out
 
     # -- values ----------------------------------------------------------------------------------
 

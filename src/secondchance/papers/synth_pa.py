@@ -8,22 +8,24 @@ STATUS INFORMATION, DEFENDANT INFORMATION, CASE PARTICIPANTS, BAIL INFORMATION, 
 DISPOSITION SENTENCING/PENALTIES and CASE FINANCIAL INFORMATION; statutes printed as
 ``18 § 3921 §§ A``, long descriptions wrapped onto the next line, sections carried across pages.
 
-``docket_pdf(person, case)`` draws one case of a record; ``random_person(seed)`` makes a record whose
-every printed field the reader must read back (the round trip of ``bench/papers.py``).
+``docket_pdf(person, case)`` draws one case of a record; ``random_person(seed)`` (``synth_pa_people``)
+makes a record whose every printed field the reader must read back (the round trip of ``bench/papers.py``).
 """
 
 from __future__ import annotations
 
 import io
-import random
 import re
-from datetime import date, timedelta
+from datetime import date
 from typing import Final
 
 from reportlab.lib.pagesizes import letter
 from reportlab.pdfgen.canvas import Canvas
 
 from ..records.model import Case, Charge, Person, Sentence
+from .synth_pa_people import random_person, statute_record
+
+__all__ = ["docket_pdf", "random_person", "statute_printed", "statute_record"]
 
 FONT: Final = "Helvetica"
 SIZE: Final = 8
@@ -74,32 +76,6 @@ DISPOSITION_TEXT: Final = {
     "nolle_prossed": ("Nolle Prossed",),
 }
 
-#: Offenses to draw from: title, section, subsection as printed, description, grades.
-OFFENSES: Final = (
-    (18, "3929", "A1", "Retail Theft-Take Mdse", ("S", "M2", "M1", "F3")),
-    (18, "3921", "A", "Theft By Unlaw Taking-Movable Prop", ("M3", "M2", "M1", "F3")),
-    (18, "3925", "A", "Receiving Stolen Property", ("M2", "M1", "F3")),
-    (18, "2701", "A1", "Simple Assault", ("M2",)),
-    (18, "5503", "A4", "Disorderly Conduct Hazardous/Physi Off", ("S", "M3")),
-    (18, "3503", "B1I", "Def Trespass Actual Communication To", ("M3",)),
-    (18, "3502", "A1", "Burglary - Overnight Accommodations; Person Present, Bodily Injury Crime", ("F1",)),
-    (18, "4101", "A1", "Forgery - Alter Writing", ("F2", "F3", "M1")),
-    (18, "6308", "", "Purchase Etc Alcoholic Bev By Minor", ("S",)),
-    (35, "780-113", "A16", "Int Poss Contr Subst By Per Not Reg", ("M",)),
-    (35, "780-113", "A31", "Marij-Small Amt Personal Use", ("M",)),
-    (35, "780-113", "A32", "Use/Poss Of Drug Paraph", ("M",)),
-    (18, "903", "", "Conspiracy - Theft By Unlaw Taking-Movable Prop", ("M1", "F3")),
-    (75, "3802", "A1", "DUI: Gen Imp/Inc of Driving Safely - 1st Off", ("M",)),
-    (18, "7512", "A", "Criminal Use Of Communication Facility", ("F3",)),
-)
-
-FIRST: Final = ("Alex", "Jordan", "Casey", "Riley", "Morgan", "Taylor", "Quinn", "Avery", "Rowan", "Sage")
-LAST: Final = ("Testperson", "Sampleton", "Fakename", "Placeholder", "Nobody", "Fictional", "Madeup")
-COUNTIES: Final = (("Philadelphia", 51), ("Allegheny", 2), ("Delaware", 23), ("Bucks", 9), ("Erie", 25))
-AGENCIES: Final = ("Test City Police Dept", "Sample Township PD", "Pennsylvania State Police")
-JUDGES: Final = ("Judge A. Fictitious", "Judge B. Imaginary", "Judge C. Invented")
-TOWNS: Final = ("Nowhere, PA 19000", "Elsewhere, PA 15000", "Someplace, PA 17000")
-
 
 def statute_printed(statute: str) -> str:
     """The UJS docket form of a record citation: ``18 Pa.C.S. § 3929(a)(1)`` -> ``18 § 3929 §§ A1``."""
@@ -108,14 +84,6 @@ def statute_printed(statute: str) -> str:
         return statute
     subs = "".join(re.findall(r"\(([0-9a-zA-Z]+)\)", found[3])).upper()
     return f"{found[1]} § {found[2]}" + (f" §§ {subs}" if subs else "")
-
-
-def statute_record(title: int, section: str, subs: str) -> str:
-    """The record citation of an offense in ``OFFENSES``."""
-    parts = re.findall(r"[A-Z]+|[0-9]+", subs)
-    written = "".join(f"({p.lower() if p.isalpha() else p})" for p in parts)
-    code = "P.S." if "-" in section else "Pa.C.S."
-    return f"{title} {code} § {section}{written}"
 
 
 def us_date(value: date) -> str:
@@ -165,12 +133,19 @@ def docket_pdf(person: Person, case: Case, extra_lines: int = 0, form: str | Non
     ``extra_lines`` bail lines push later sections onto more pages; ``form`` replaces the footer's
     form number (a layout version the reader must refuse).
     """
-    docket = case.docket_number or case.id
-    magisterial = docket.startswith("MJ-")
     out = _Pages()
-    name = person.name or "Unknown Defendant"
-    section = out.line
+    _case_information(out, case)
+    _defendant(out, person)
+    _bail(out, case, extra_lines)
+    _charges(out, case)
+    _dispositions(out, case)
+    _finances(out, case)
+    return _draw(out, person, case, form)
 
+
+def _case_information(out: _Pages, case: Case) -> None:
+    """CASE INFORMATION and STATUS INFORMATION."""
+    section = out.line
     section([(LEFT, "CASE INFORMATION")], bold=True)
     section([(LEFT, f"Judge Assigned: {case.judge or ''}".rstrip()), (330, "Date Filed: " + _d(case.complaint_date))])
     section([(LEFT, f"OTN: {case.otn or ''}".rstrip()), (330, "Originating Docket No:")])
@@ -189,6 +164,11 @@ def docket_pdf(person: Person, case: Case, extra_lines: int = 0, form: str | Non
         [(LEFT, "Case Status: " + ("Closed" if closed else "Active")), (330, "Status Date: " + _d(case.complaint_date))]
     )
     out.gap()
+
+
+def _defendant(out: _Pages, person: Person) -> None:
+    """DEFENDANT INFORMATION (birth date, address, aliases) and CASE PARTICIPANTS."""
+    section = out.line
     section([(LEFT, "DEFENDANT INFORMATION")], bold=True)
     section(
         [(LEFT, "Date Of Birth: " + _d(person.birth_date)), (330, f"City/State/Zip: {person.address or ''}".rstrip())]
@@ -199,13 +179,22 @@ def docket_pdf(person: Person, case: Case, extra_lines: int = 0, form: str | Non
     out.gap()
     section([(LEFT, "CASE PARTICIPANTS")], bold=True)
     section([(LEFT, "Participant Type"), (236, "Name")])
-    section([(LEFT, "Defendant"), (236, name)])
+    section([(LEFT, "Defendant"), (236, person.name or "Unknown Defendant")])
     out.gap()
+
+
+def _bail(out: _Pages, case: Case, extra_lines: int) -> None:
+    section = out.line
     section([(LEFT, "BAIL INFORMATION")], bold=True)
     section([(LEFT, "Bail Action"), (236, "Date"), (330, "Bail Type"), (440, "Amount")])
     for _ in range(extra_lines):
         section([(LEFT, "Set"), (236, _d(case.complaint_date)), (330, "ROR"), (440, "$0.00")])
     out.gap()
+
+
+def _charges(out: _Pages, case: Case) -> None:
+    """CHARGES: one row a charge, its description wrapped onto the next lines."""
+    section = out.line
     section([(LEFT, "CHARGES")], bold=True)
     section(list((x, title) for title, x in CHARGE_COLUMNS))
     for charge in case.charges:
@@ -224,6 +213,11 @@ def docket_pdf(person: Person, case: Case, extra_lines: int = 0, form: str | Non
         for more in description[1:]:
             section([(236, more)])
     out.gap()
+
+
+def _dispositions(out: _Pages, case: Case) -> None:
+    """DISPOSITION SENTENCING/PENALTIES: one event a disposition date, its charges and their sentences."""
+    section = out.line
     section([(LEFT, "DISPOSITION SENTENCING/PENALTIES")], bold=True)
     section(list((x, t) for t, x in EVENT_COLUMNS))
     section(list((x, t) for t, x in DISPOSITION_COLUMNS))
@@ -248,6 +242,11 @@ def docket_pdf(person: Person, case: Case, extra_lines: int = 0, form: str | Non
                     [(48, kind), (236, "Max of 1.00 Year" if kind != "No Further Penalty" else ""), (440, _d(start))]
                 )
     out.gap()
+
+
+def _finances(out: _Pages, case: Case) -> None:
+    """CASE FINANCIAL INFORMATION: restitution, then the grand totals."""
+    section = out.line
     section([(LEFT, "CASE FINANCIAL INFORMATION")], bold=True)
     section(list((x, t) for t, x in FINANCE_COLUMNS))
     if case.restitution_assessed is not None:
@@ -275,6 +274,12 @@ def docket_pdf(person: Person, case: Case, extra_lines: int = 0, form: str | Non
             ]
         )
 
+
+def _draw(out: _Pages, person: Person, case: Case, form: str | None) -> bytes:
+    """The laid-out pages as a PDF, each with the header (``Page x of y``) and the footer."""
+    docket = case.docket_number or case.id
+    magisterial = docket.startswith("MJ-")
+    name = person.name or "Unknown Defendant"
     buffer = io.BytesIO()
     canvas = Canvas(buffer, pagesize=letter, invariant=True)
     canvas.setProducer("CPCMS Docket Report" if not magisterial else "MDJS Docket Report")
@@ -324,87 +329,3 @@ def _sentences(sentence: Sentence) -> list[tuple[str, date | None]]:
     if sentence.incarcerated is False and sentence.supervision in (None, "none") and not out:
         out.append(("No Further Penalty", None))
     return out
-
-
-def random_person(seed: int) -> Person:
-    """A made-up person with one to three PA cases, every printed field filled the way a docket prints it."""
-    rng = random.Random(seed)
-    first, last = rng.choice(FIRST), rng.choice(LAST)
-    birth = date(1950, 1, 1) + timedelta(days=rng.randrange(0, 50 * 365))
-    cases = []
-    for c_index in range(rng.randint(1, 3)):
-        county, code = rng.choice(COUNTIES)
-        year = rng.randint(1995, 2024)
-        complaint = date(year, rng.randint(1, 12), rng.randint(1, 28))
-        arrest = complaint - timedelta(days=rng.randint(0, 3))
-        magisterial = rng.random() < 0.3
-        number = rng.randint(1, 9_999_999)
-        docket = (
-            f"MJ-{code:02d}{rng.randint(100, 399)}-CR-{number:07d}-{year}"
-            if magisterial
-            else f"CP-{code:02d}-CR-{number:07d}-{year}"
-        )
-        otn = f"{rng.choice('NRTUX')} {rng.randint(100000, 999999)}-{rng.randint(1, 6)}"
-        charges = []
-        for h_index in range(1, rng.randint(1, 6) + 1):
-            title, section, subs, description, grades = rng.choice(OFFENSES)
-            disposition = rng.choice(("convicted", "dismissed", "withdrawn", "nolle_prossed", "not_guilty"))
-            disposed = complaint + timedelta(days=rng.randint(30, 400))
-            sentence = Sentence()
-            if disposition == "convicted":
-                jailed = rng.random() < 0.3
-                probation = rng.random() < 0.6
-                sentence = Sentence(
-                    incarcerated=True if jailed else None,  # a docket prints confinement, not its absence
-                    incarceration_start=disposed if jailed else None,
-                    supervision="probation" if probation else None,
-                    probation_start=disposed if probation else None,
-                    probation_granted=True if probation else None,
-                )
-                if not jailed and not probation:
-                    sentence = Sentence(incarcerated=False)
-            charges.append(
-                Charge(
-                    id=str(h_index),
-                    statute=statute_record(title, section, subs),
-                    description=description,
-                    grade=rng.choice(grades),
-                    offense_date=arrest,
-                    disposition=disposition,
-                    disposition_date=disposed,
-                    sentence=sentence,
-                )
-            )
-        assessed = round(rng.uniform(0, 3000), 2) if rng.random() < 0.8 else None
-        paid = round(rng.uniform(0, assessed), 2) if assessed is not None else None
-        restitution = round(rng.uniform(10, 500), 2) if rng.random() < 0.3 else None
-        case = Case(
-            id=docket,
-            jurisdiction="PA",
-            county=county,
-            arrest_date=arrest,
-            charges=tuple(charges),
-            docket_number=docket,
-            otn=otn,
-            judge=rng.choice(JUDGES),
-            arresting_agency=rng.choice(AGENCIES),
-            complaint_date=complaint,
-            amount_assessed=assessed,
-            amount_paid=paid,
-            amount_adjusted=0.0 if assessed is not None else None,
-            amount_balance=round(assessed - (paid or 0.0), 2) if assessed is not None else None,
-            restitution_assessed=restitution,
-            restitution_paid=0.0 if restitution is not None else None,
-            restitution_balance=restitution,
-        )
-        cases.append(case)
-        del c_index
-    aliases = (f"{last.upper()}, {first.upper()}",) if rng.random() < 0.5 else ()
-    return Person(
-        id=f"synthetic-{seed}",
-        birth_date=birth,
-        cases=tuple(cases),
-        name=f"{first} {last}",
-        aliases=aliases,
-        address=rng.choice(TOWNS),
-    )

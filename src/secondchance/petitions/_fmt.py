@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from ..records.model import Case, Charge
+from ..records.model import Case, Charge, Person
+from .model import Petitioner
 
 BLANK = "________________________"
 
@@ -72,3 +73,8 @@ def docket(case: Case) -> str:
 def file_part(case: Case) -> str:
     """A file-name part for the case: its docket, else ``case-<id>``."""
     return slug(docket(case)) if docket(case) else f"case-{slug(case.id)}"
+
+
+def filer(petitioner: Petitioner, person: Person) -> tuple[str, str]:
+    """Who files and where they live: the petitioner's details, else the record's, else blank lines."""
+    return petitioner.name or person.name or BLANK, petitioner.address or person.address or BLANK

@@ -13,8 +13,9 @@ DOJ under § 1203.425, and a petition may still be filed.
 
 from __future__ import annotations
 
-from ..records.model import Case, Person
-from ._fmt import BLANK, day, disposition, docket, file_part, text
+from ..records.model import Case, Charge, Person
+from ._fmt import BLANK, day, disposition, docket, file_part, filer, text
+from ._paper import case_paper
 from .courts import Court
 from .decide import Plan, _section_key
 from .model import Block, Caption, Document, Heading, Para, Petitioner, Signature, Table
@@ -42,8 +43,7 @@ def caption(case: Case, petitioner: Petitioner, person: Person) -> Caption:
 
 
 def _petitioner_blocks(person: Person, petitioner: Petitioner, court: Court | None) -> list[Block]:
-    name = petitioner.name or person.name or BLANK
-    address = petitioner.address or person.address or BLANK
+    name, address = filer(petitioner, person)
     where = f"{court.name}, {court.address}" if court else BLANK
     return [
         Para(f"Court: {where}.", number=1),
@@ -55,12 +55,59 @@ def _petitioner_blocks(person: Person, petitioner: Petitioner, court: Court | No
     ]
 
 
+def _petition(
+    plan: Plan, person: Person, petitioner: Petitioner, court: Court | None, file: str, title: str, body: list[Block]
+) -> Document:
+    """A CA petition: the court and petitioner (items 1-2), ``body``, then the declaration."""
+    blocks = _petitioner_blocks(person, petitioner, court) + body + declaration(petitioner, person)
+    return case_paper(
+        plan, file, "petition", title, court_heading(plan.case, court), caption(plan.case, petitioner, person), blocks
+    )
+
+
 def dismissal_petition(
     plan: Plan, person: Person, petitioner: Petitioner, court: Court | None, number: int
 ) -> Document:
-    case = plan.case
     keys = sorted({k for g in plan.grounds if (k := _section_key(g.result.rule.section))})
-    blocks = _petitioner_blocks(person, petitioner, court)
+    blocks: list[Block] = [
+        Para("Convictions in this case and the relief requested for each:", number=3),
+        _dismissal_table(plan),
+    ]
+    n = 3
+    for g in plan.grounds:
+        n += 1
+        c = g.charge
+        blocks.append(
+            Para(
+                f"{text(c.description, 'Charge ' + c.id)} ({text(c.statute, 'code section not given')}): "
+                f"{_conviction_facts(c)} Ground: "
+                f"{g.result.rule.title} ({g.result.rule.section}).",
+                number=n,
+            )
+        )
+    blocks.append(
+        Para(
+            "Petitioner is not on probation for any offense, is not serving a sentence for any offense, and is not "
+            "charged with the commission of any offense (Pen. Code, §§ 1203.4(a)(1), 1203.4a(a), 1203.41(a)). "
+            "[Check this is true before you sign.]",
+            number=n + 1,
+        )
+    )
+    requested = "; ".join(SECTION_RELIEF[k] for k in keys if k in SECTION_RELIEF)
+    blocks.append(Para(f"Petitioner asks the court to {requested}, for the convictions listed above."))
+    return _petition(
+        plan,
+        person,
+        petitioner,
+        court,
+        f"{number:02d}-ca-dismissal-petition-{file_part(plan.case)}",
+        "PETITION FOR DISMISSAL (Pen. Code, §§ 17(b), 1203.4, 1203.4a, 1203.41, 1203.42) — content of CR-180",
+        blocks,
+    )
+
+
+def _dismissal_table(plan: Plan) -> Table:
+    """Each conviction with the relief asked for it and the section that gives it."""
     rows = []
     for g in plan.grounds:
         c = g.charge
@@ -75,55 +122,24 @@ def dismissal_petition(
                 g.result.rule.section,
             )
         )
-    blocks.append(Para("Convictions in this case and the relief requested for each:", number=3))
-    blocks.append(
-        Table(("Code section", "Offense", "Type", "Date of conviction", "Relief requested", "Under"), tuple(rows))
-    )
-    n = 3
-    for g in plan.grounds:
-        n += 1
-        c = g.charge
-        s = c.sentence
-        facts = [f"Conviction: {disposition(c)} on {day(c.disposition_date, 'a date not given')}."]
-        if s.probation_granted:
-            facts.append(
-                f"Probation (or supervision) from {day(s.probation_start, 'a date not given')} to "
-                f"{day(s.probation_end, 'a date not given')}" + (", completed." if s.probation_completed else ".")
-            )
-        if s.incarcerated:
-            facts.append(
-                f"Custody from {day(s.incarceration_start, 'a date not given')} to "
-                f"{day(s.incarceration_end, 'a date not given')}" + (" in state prison." if s.state_prison else ".")
-            )
-        blocks.append(
-            Para(
-                f"{text(c.description, 'Charge ' + c.id)} ({text(c.statute, 'code section not given')}): "
-                f"{' '.join(facts)} Ground: "
-                f"{g.result.rule.title} ({g.result.rule.section}).",
-                number=n,
-            )
+    return Table(("Code section", "Offense", "Type", "Date of conviction", "Relief requested", "Under"), tuple(rows))
+
+
+def _conviction_facts(charge: Charge) -> str:
+    """The conviction and the sentence served, as the court checks them against §§ 1203.4-1203.42."""
+    s = charge.sentence
+    facts = [f"Conviction: {disposition(charge)} on {day(charge.disposition_date, 'a date not given')}."]
+    if s.probation_granted:
+        facts.append(
+            f"Probation (or supervision) from {day(s.probation_start, 'a date not given')} to "
+            f"{day(s.probation_end, 'a date not given')}" + (", completed." if s.probation_completed else ".")
         )
-    n += 1
-    blocks.append(
-        Para(
-            "Petitioner is not on probation for any offense, is not serving a sentence for any offense, and is not "
-            "charged with the commission of any offense (Pen. Code, §§ 1203.4(a)(1), 1203.4a(a), 1203.41(a)). "
-            "[Check this is true before you sign.]",
-            number=n,
+    if s.incarcerated:
+        facts.append(
+            f"Custody from {day(s.incarceration_start, 'a date not given')} to "
+            f"{day(s.incarceration_end, 'a date not given')}" + (" in state prison." if s.state_prison else ".")
         )
-    )
-    requested = "; ".join(SECTION_RELIEF[k] for k in keys if k in SECTION_RELIEF)
-    blocks.append(Para(f"Petitioner asks the court to {requested}, for the convictions listed above."))
-    blocks += declaration(petitioner, person)
-    return Document(
-        name=f"{number:02d}-ca-dismissal-petition-{file_part(case)}",
-        kind="petition",
-        title="PETITION FOR DISMISSAL (Pen. Code, §§ 17(b), 1203.4, 1203.4a, 1203.41, 1203.42) — content of CR-180",
-        court=court_heading(case, court),
-        caption=caption(case, petitioner, person),
-        blocks=tuple(blocks),
-        do_not_file_before=plan.do_not_file_before,
-    )
+    return " ".join(facts)
 
 
 def declaration(petitioner: Petitioner, person: Person) -> list[Block]:
@@ -170,14 +186,14 @@ def dismissal_order(plan: Plan, person: Person, petitioner: Petitioner, court: C
         Signature("Date"),
         Signature("Judicial Officer"),
     ]
-    return Document(
-        name=f"{number:02d}-ca-dismissal-order-{file_part(case)}",
-        kind="order",
-        title="ORDER FOR DISMISSAL — content of form CR-181",
-        court=court_heading(case, court),
-        caption=caption(case, petitioner, person),
-        blocks=tuple(blocks),
-        do_not_file_before=plan.do_not_file_before,
+    return case_paper(
+        plan,
+        f"{number:02d}-ca-dismissal-order-{file_part(case)}",
+        "order",
+        "ORDER FOR DISMISSAL — content of form CR-181",
+        court_heading(case, court),
+        caption(case, petitioner, person),
+        blocks,
     )
 
 
@@ -185,65 +201,62 @@ def seal_arrest_petition(
     plan: Plan, person: Person, petitioner: Petitioner, court: Court | None, number: int
 ) -> Document:
     case = plan.case
-    blocks = _petitioner_blocks(person, petitioner, court)
-    blocks.append(
+    blocks: list[Block] = [
         Para(
             f"The arrest: date {day(case.arrest_date)}; arresting agency {text(case.arresting_agency)}; "
             f"court case number {text(docket(case))}.",
             number=3,
-        )
-    )
-    blocks.append(
-        Table(
-            ("Code section", "Offense", "Level", "Outcome", "Date"),
-            tuple(
-                (
-                    text(g.charge.statute, "not given"),
-                    text(g.charge.description, "not given"),
-                    text(g.charge.grade, "not given"),
-                    disposition(g.charge),
-                    day(g.charge.disposition_date, "not given"),
-                )
-                for g in plan.grounds
-            ),
-        )
-    )
-    charges = "; ".join(
-        f"{text(g.charge.description, 'charge ' + g.charge.id)} ({text(g.charge.statute, 'code section not given')}): "
-        f"{disposition(g.charge).lower()}"
-        for g in plan.grounds
-    )
-    blocks.append(Para(f"The charges from this arrest: {charges}."))
-    blocks.append(
+        ),
+        _arrest_table(plan),
+        Para(f"The charges from this arrest: {_arrest_charges(plan)}."),
         Para(
             "The arrest did not result in a conviction: the charges were dismissed or ended in acquittal and may "
             "not be refiled (Pen. Code, § 851.91(a)(1)(B)). [Check this is true before you sign.]",
             number=4,
-        )
-    )
-    blocks.append(
+        ),
         Para(
             "Petitioner asks the court to seal the arrest and related records under Pen. Code, §§ 851.91 and 851.92, "
             "as a matter of right or, if the court finds it necessary, in the interests of justice.",
             number=5,
-        )
-    )
-    blocks.append(
+        ),
         Para(
             "A copy of this petition will be served on the prosecuting attorney and on the arresting agency at least "
             "15 days before the hearing, and a proof of service filed.",
             number=6,
-        )
+        ),
+    ]
+    return _petition(
+        plan,
+        person,
+        petitioner,
+        court,
+        f"{number:02d}-ca-seal-arrest-petition-{file_part(case)}",
+        "PETITION TO SEAL ARREST AND RELATED RECORDS (Pen. Code, § 851.91) — content of form CR-409",
+        blocks,
     )
-    blocks += declaration(petitioner, person)
-    return Document(
-        name=f"{number:02d}-ca-seal-arrest-petition-{file_part(case)}",
-        kind="petition",
-        title="PETITION TO SEAL ARREST AND RELATED RECORDS (Pen. Code, § 851.91) — content of form CR-409",
-        court=court_heading(case, court),
-        caption=caption(case, petitioner, person),
-        blocks=tuple(blocks),
-        do_not_file_before=plan.do_not_file_before,
+
+
+def _arrest_table(plan: Plan) -> Table:
+    return Table(
+        ("Code section", "Offense", "Level", "Outcome", "Date"),
+        tuple(
+            (
+                text(g.charge.statute, "not given"),
+                text(g.charge.description, "not given"),
+                text(g.charge.grade, "not given"),
+                disposition(g.charge),
+                day(g.charge.disposition_date, "not given"),
+            )
+            for g in plan.grounds
+        ),
+    )
+
+
+def _arrest_charges(plan: Plan) -> str:
+    return "; ".join(
+        f"{text(g.charge.description, 'charge ' + g.charge.id)} ({text(g.charge.statute, 'code section not given')}): "
+        f"{disposition(g.charge).lower()}"
+        for g in plan.grounds
     )
 
 
@@ -265,12 +278,12 @@ def seal_arrest_order(plan: Plan, person: Person, petitioner: Petitioner, court:
         Signature("Date"),
         Signature("Judicial Officer"),
     ]
-    return Document(
-        name=f"{number:02d}-ca-seal-arrest-order-{file_part(case)}",
-        kind="order",
-        title="ORDER TO SEAL ARREST AND RELATED RECORDS (Pen. Code, §§ 851.91, 851.92) — content of form CR-410",
-        court=court_heading(case, court),
-        caption=caption(case, petitioner, person),
-        blocks=tuple(blocks),
-        do_not_file_before=plan.do_not_file_before,
+    return case_paper(
+        plan,
+        f"{number:02d}-ca-seal-arrest-order-{file_part(case)}",
+        "order",
+        "ORDER TO SEAL ARREST AND RELATED RECORDS (Pen. Code, §§ 851.91, 851.92) — content of form CR-410",
+        court_heading(case, court),
+        caption(case, petitioner, person),
+        blocks,
     )

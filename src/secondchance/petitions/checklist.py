@@ -135,66 +135,8 @@ def checklist(
         blocks.append(Para(_("We made no court papers: nothing we check can be filed now or within a year.")))
     step = 0
     for (state, county), items in by_court.items():
-        found = court_for(state, county)
-        blocks.append(Heading(found.name if found else items[0][1][0].court))
-        step += 1
-        if found:
-            where = f"{found.office}, {found.address}" + (f", {found.phone}" if found.phone else "")
-            blocks.append(Para(_("Where to file: %(where)s.") % {"where": where}, number=step))
-            if found.note:
-                blocks.append(Para(_("About this court: %(note)s") % {"note": found.note}))
-            if not found.verified:
-                blocks.append(
-                    Para(
-                        _(
-                            "Check this address with the court before you go: we could not confirm it. "
-                            "Call the court or look at %(url)s."
-                        )
-                        % {"url": COURT_FINDER.get(state, found.source_url)},
-                        bold=True,
-                    )
-                )
-        else:
-            blocks.append(
-                Para(
-                    _("Where to file: the court of %(county)s county. Ask the court for its address.")
-                    % {"county": county or BLANK},
-                    number=step,
-                )
-            )
-        files = [doc.name for _plan, docs in items for doc in docs]
-        step += 1
-        blocks.append(Para(_("What to file: %(files)s.") % {"files": ", ".join(files)}, number=step))
-        for plan, _docs in items:
-            if plan.do_not_file_before:
-                blocks.append(
-                    Para(
-                        _("Do not file the papers for case %(case)s before %(date)s.")
-                        % {
-                            "case": (docket(plan.case) or f"number {plan.case.id}"),
-                            "date": plan.do_not_file_before.isoformat(),
-                        },
-                        bold=True,
-                    )
-                )
-        for key, label in (
-            ("copies", _("How many copies")),
-            ("cost", _("What it costs")),
-            ("report", _("What to attach")),
-            ("form", _("The court's own forms")),
-            ("next", _("What happens next")),
-            ("time", _("How long it takes")),
-        ):
-            if key not in FACTS[state]:
-                continue
-            fact, source, verified = FACTS[state][key]
-            step += 1
-            note = _("source: %(source)s") % {"source": source}
-            if not verified:
-                note += "; " + _("not checked: confirm with the clerk")
-            blocks.append(Para(f"{label}: {_(fact)} ({note})", number=step))
-        step += 1
-        blocks.append(Para(_("Sign each petition where it says so, and keep a copy of everything."), number=step))
+        court_blocks, step = _court_steps(state, county, items, step, _)
+        blocks += court_blocks
     if decision.automatic:
         blocks.append(Heading(_("Relief that happens without papers")))
         blocks += [Para(line) for line in decision.automatic]
@@ -209,6 +151,79 @@ def checklist(
         blocks=tuple(blocks),
         lang=lang,
     )
+
+
+def _court_steps(
+    state: str, county: str, items: list[tuple[Plan, list[Document]]], step: int, _: Callable[[str], str]
+) -> tuple[list[Block], int]:
+    """One court's part of the checklist: where, what, when, then the facts; the steps numbered on from
+    ``step``, and the last step's number."""
+    found = court_for(state, county)
+    blocks: list[Block] = [Heading(found.name if found else items[0][1][0].court)]
+    step += 1
+    blocks += _where(state, county, found, step, _)
+    files = [doc.name for _plan, docs in items for doc in docs]
+    step += 1
+    blocks.append(Para(_("What to file: %(files)s.") % {"files": ", ".join(files)}, number=step))
+    for plan, _docs in items:
+        if plan.do_not_file_before:
+            blocks.append(
+                Para(
+                    _("Do not file the papers for case %(case)s before %(date)s.")
+                    % {
+                        "case": (docket(plan.case) or f"number {plan.case.id}"),
+                        "date": plan.do_not_file_before.isoformat(),
+                    },
+                    bold=True,
+                )
+            )
+    for key, label in (
+        ("copies", _("How many copies")),
+        ("cost", _("What it costs")),
+        ("report", _("What to attach")),
+        ("form", _("The court's own forms")),
+        ("next", _("What happens next")),
+        ("time", _("How long it takes")),
+    ):
+        if key not in FACTS[state]:
+            continue
+        fact, source, verified = FACTS[state][key]
+        step += 1
+        note = _("source: %(source)s") % {"source": source}
+        if not verified:
+            note += "; " + _("not checked: confirm with the clerk")
+        blocks.append(Para(f"{label}: {_(fact)} ({note})", number=step))
+    step += 1
+    blocks.append(Para(_("Sign each petition where it says so, and keep a copy of everything."), number=step))
+    return blocks, step
+
+
+def _where(state: str, county: str, found: Court | None, step: int, _: Callable[[str], str]) -> list[Block]:
+    """Where to file: the court's office and address, with a warning when we could not confirm it."""
+    if not found:
+        return [
+            Para(
+                _("Where to file: the court of %(county)s county. Ask the court for its address.")
+                % {"county": county or BLANK},
+                number=step,
+            )
+        ]
+    where = f"{found.office}, {found.address}" + (f", {found.phone}" if found.phone else "")
+    blocks: list[Block] = [Para(_("Where to file: %(where)s.") % {"where": where}, number=step)]
+    if found.note:
+        blocks.append(Para(_("About this court: %(note)s") % {"note": found.note}))
+    if not found.verified:
+        blocks.append(
+            Para(
+                _(
+                    "Check this address with the court before you go: we could not confirm it. "
+                    "Call the court or look at %(url)s."
+                )
+                % {"url": COURT_FINDER.get(state, found.source_url)},
+                bold=True,
+            )
+        )
+    return blocks
 
 
 def cover_letter(

@@ -92,6 +92,10 @@ def _who(case: Case, charge: Charge) -> str:
     return f"{label} (case {docket(case) or case.id})"
 
 
+#: The kinds of paper, in the order a case's plans are made.
+KINDS = ("pa_expungement", "pa_limited_access", "ca_dismissal", "ca_seal_arrest")
+
+
 def decide(person: Person, screening: Screening) -> Decision:
     """The papers for ``person`` from ``screening`` (the screening of that person's record)."""
     as_of = screening.as_of
@@ -101,77 +105,14 @@ def decide(person: Person, screening: Screening) -> Decision:
     not_made: list[str] = []
     for case in person.cases:
         state = (case.jurisdiction or "").upper()
-        expunge: list[ChargeGround] = []
-        limited: list[ChargeGround] = []
-        dismiss: list[ChargeGround] = []
-        seal_arrest: list[ChargeGround] = []
+        grounds: dict[str, list[ChargeGround]] = {kind: [] for kind in KINDS}
         for charge in case.charges:
             screened = by_key.get((case.id, charge.id))
             if screened is None:
                 continue
-            who = _who(case, charge)
-            # Now before later; as of right before discretionary; then rule id (a stable order).
-            results = sorted(
-                screened.results,
-                key=lambda r: (r.status is not Status.ELIGIBLE_NOW, "discretionary" in r.rule.title, r.rule.id),
-            )
-            usable = [r for r in results if _usable(r, as_of)]
-            made = False
-            auto = [r for r in usable if r.rule.automatic]
-            paper = ""
-            if state == "PA":
-                exp = [r for r in usable if r.rule.relief is Relief.EXPUNGEMENT and not r.rule.automatic]
-                seal = [r for r in usable if r.rule.relief is Relief.SEALING and not r.rule.automatic]
-                if exp:
-                    expunge.append(ChargeGround(charge, exp[0]))
-                    made, paper = True, "expungement"
-                elif seal:
-                    limited.append(ChargeGround(charge, seal[0]))
-                    made, paper = True, "limited access"
-            elif state == "CA":
-                # One dismissal section a charge (they are alternatives: the best first), and § 17(b).
-                kinds: set[str] = set()
-                for r in usable:
-                    key = None if r.rule.automatic else _section_key(r.rule.section)
-                    if key is None:
-                        continue
-                    kind = "reduction" if key == "17(b)" else "dismissal"
-                    if kind in kinds:
-                        continue
-                    kinds.add(kind)
-                    dismiss.append(ChargeGround(charge, r))
-                    made = True
-                arrest = [r for r in usable if r.rule.id.startswith("CA-851.93")]
-                if arrest:
-                    seal_arrest.append(ChargeGround(charge, arrest[0]))
-                    made = True
-                for r in usable:
-                    if (
-                        not r.rule.automatic
-                        and _section_key(r.rule.section) is None
-                        and r.rule.relief
-                        in (
-                            Relief.DISMISSAL,
-                            Relief.REDUCTION,
-                        )
-                    ):
-                        not_made.append(
-                            f"{who}: {r.rule.title} ({r.rule.section}) may be available; we do not make "
-                            "this paper yet. A legal aid office can file it."
-                        )
-            for r in auto:
-                automatic.append(
-                    _automatic_text(state, who, r, paper if state == "PA" else ("petition" if made else ""))
-                )
-            if not made and not auto:
-                not_made.append(_why_not(who, screened.results, as_of))
-        for kind, grounds in (
-            ("pa_expungement", expunge),
-            ("pa_limited_access", limited),
-            ("ca_dismissal", dismiss),
-            ("ca_seal_arrest", seal_arrest),
-        ):
-            kept, later = _now_first(grounds)
+            _charge_papers(state, case, charge, screened.results, as_of, grounds, automatic, not_made)
+        for kind in KINDS:
+            kept, later = _now_first(grounds[kind])
             not_made += [
                 f"{_who(case, g.charge)}: {g.result.rule.title} ({g.result.rule.section}) opens on "
                 f"{g.available_on.isoformat() if g.available_on else ''}; the papers for this case ask only for "
@@ -182,6 +123,86 @@ def decide(person: Person, screening: Screening) -> Decision:
                 summary = kind == "pa_expungement" and is_summary_case(case)
                 plans.append(Plan(kind[:2].upper(), kind, case, tuple(kept), summary=summary))
     return Decision(tuple(plans), tuple(dict.fromkeys(automatic)), tuple(not_made))
+
+
+def _charge_papers(
+    state: str,
+    case: Case,
+    charge: Charge,
+    screened: tuple[Result, ...],
+    as_of: date,
+    grounds: dict[str, list[ChargeGround]],
+    automatic: list[str],
+    not_made: list[str],
+) -> None:
+    """One charge's part: its grounds added to ``grounds`` by kind, and its lines for the checklist."""
+    who = _who(case, charge)
+    # Now before later; as of right before discretionary; then rule id (a stable order).
+    results = sorted(
+        screened,
+        key=lambda r: (r.status is not Status.ELIGIBLE_NOW, "discretionary" in r.rule.title, r.rule.id),
+    )
+    usable = [r for r in results if _usable(r, as_of)]
+    auto = [r for r in usable if r.rule.automatic]
+    paper = ""
+    made = False
+    if state == "PA":
+        paper = _pa_grounds(charge, usable, grounds)
+        made = bool(paper)
+    elif state == "CA":
+        made = _ca_grounds(charge, usable, grounds)
+        not_made += _ca_not_made(who, usable)
+    for r in auto:
+        automatic.append(_automatic_text(state, who, r, paper if state == "PA" else ("petition" if made else "")))
+    if not made and not auto:
+        not_made.append(_why_not(who, screened, as_of))
+
+
+def _pa_grounds(charge: Charge, usable: list[Result], grounds: dict[str, list[ChargeGround]]) -> str:
+    """PA: expungement if open, else limited access; the paper made ("expungement", "limited access", "")."""
+    exp = [r for r in usable if r.rule.relief is Relief.EXPUNGEMENT and not r.rule.automatic]
+    seal = [r for r in usable if r.rule.relief is Relief.SEALING and not r.rule.automatic]
+    if exp:
+        grounds["pa_expungement"].append(ChargeGround(charge, exp[0]))
+        return "expungement"
+    if seal:
+        grounds["pa_limited_access"].append(ChargeGround(charge, seal[0]))
+        return "limited access"
+    return ""
+
+
+def _ca_grounds(charge: Charge, usable: list[Result], grounds: dict[str, list[ChargeGround]]) -> bool:
+    """CA: one dismissal section a charge (they are alternatives: the best first), and § 17(b); and the
+    arrest sealing petition. Whether any paper is made for the charge."""
+    made = False
+    kinds: set[str] = set()
+    for r in usable:
+        key = None if r.rule.automatic else _section_key(r.rule.section)
+        if key is None:
+            continue
+        kind = "reduction" if key == "17(b)" else "dismissal"
+        if kind in kinds:
+            continue
+        kinds.add(kind)
+        grounds["ca_dismissal"].append(ChargeGround(charge, r))
+        made = True
+    arrest = [r for r in usable if r.rule.id.startswith("CA-851.93")]
+    if arrest:
+        grounds["ca_seal_arrest"].append(ChargeGround(charge, arrest[0]))
+        made = True
+    return made
+
+
+def _ca_not_made(who: str, usable: list[Result]) -> list[str]:
+    """CA dismissals and reductions open under a section whose paper we do not make."""
+    return [
+        f"{who}: {r.rule.title} ({r.rule.section}) may be available; we do not make "
+        "this paper yet. A legal aid office can file it."
+        for r in usable
+        if not r.rule.automatic
+        and _section_key(r.rule.section) is None
+        and r.rule.relief in (Relief.DISMISSAL, Relief.REDUCTION)
+    ]
 
 
 def _now_first(grounds: list[ChargeGround]) -> tuple[list[ChargeGround], list[ChargeGround]]:

@@ -33,41 +33,59 @@ WHY = {
 }
 
 
+ByCourt = dict[tuple[str, str], list[tuple[Plan, list[Document]]]]
+
+
 def make_packet(person: Person, screening: Screening, petitioner: Petitioner | None = None, lang: str = "en") -> Packet:
     """Every paper for ``person``; ``lang`` is the checklist's language (the court papers are in English)."""
     who = petitioner or Petitioner()
     decision = decide(person, screening)
     documents: list[Document] = []
     made: list[PaperSummary] = []
-    by_court: dict[tuple[str, str], list[tuple[Plan, list[Document]]]] = {}
-    number = 0
-    for plan in decision.plans:
+    by_court: ByCourt = {}
+    for at, plan in enumerate(decision.plans):
         court = court_for(plan.state, plan.case.county)
         petition_of, order_of = FILLERS[plan.kind]
-        pair = [petition_of(plan, person, who, court, number + 1), order_of(plan, person, who, court, number + 2)]
-        number += 2
+        pair = [petition_of(plan, person, who, court, 2 * at + 1), order_of(plan, person, who, court, 2 * at + 2)]
         documents += pair
-        key = (plan.state, plan.case.county or "")
-        by_court.setdefault(key, []).append((plan, pair))
-        reasons = "; ".join(
-            sorted(
-                {
-                    f"{g.charge.description or g.charge.statute or g.charge.id}: {g.result.rule.section}"
-                    for g in plan.grounds
-                }
-            )
+        by_court.setdefault((plan.state, plan.case.county or ""), []).append((plan, pair))
+        made += [_case_summary(plan, doc, court) for doc in pair]
+    extras = _court_papers(by_court, person, who, 2 * len(decision.plans), made)
+    sheet = checklist(decision, by_court, lang, screening.as_of)
+    made.insert(0, PaperSummary(sheet.name, sheet.kind, "", "", "What to do, where, what it costs"))
+    return Packet(
+        documents=(sheet, *documents, *extras),
+        made=tuple(made),
+        not_made=decision.not_made,
+        automatic=decision.automatic,
+    )
+
+
+def _case_summary(plan: Plan, doc: Document, court: Court | None) -> PaperSummary:
+    """The "what was made and why" line of a petition or order: its case, court and grounds."""
+    reasons = "; ".join(
+        sorted(
+            {
+                f"{g.charge.description or g.charge.statute or g.charge.id}: {g.result.rule.section}"
+                for g in plan.grounds
+            }
         )
-        for doc in pair:
-            made.append(
-                PaperSummary(
-                    doc.name,
-                    doc.kind,
-                    (docket(plan.case) or f"number {plan.case.id}"),
-                    court.name if court else f"{plan.case.county or 'unknown'} county court ({plan.state})",
-                    f"{WHY[plan.kind]}: {reasons}",
-                    plan.do_not_file_before,
-                )
-            )
+    )
+    return PaperSummary(
+        doc.name,
+        doc.kind,
+        (docket(plan.case) or f"number {plan.case.id}"),
+        court.name if court else f"{plan.case.county or 'unknown'} county court ({plan.state})",
+        f"{WHY[plan.kind]}: {reasons}",
+        plan.do_not_file_before,
+    )
+
+
+def _court_papers(
+    by_court: ByCourt, person: Person, who: Petitioner, number: int, made: list[PaperSummary]
+) -> list[Document]:
+    """The fee waiver and the cover letter for each court, numbered on from ``number``; their lines
+    are added to ``made``."""
     extras: list[Document] = []
     for (state, county), items in by_court.items():
         court = court_for(state, county)
@@ -90,14 +108,7 @@ def make_packet(person: Person, screening: Screening, petitioner: Petitioner | N
                     "Fee waiver request" if doc is waiver else "Cover letter to the clerk",
                 )
             )
-    sheet = checklist(decision, by_court, lang, screening.as_of)
-    made.insert(0, PaperSummary(sheet.name, sheet.kind, "", "", "What to do, where, what it costs"))
-    return Packet(
-        documents=(sheet, *documents, *extras),
-        made=tuple(made),
-        not_made=decision.not_made,
-        automatic=decision.automatic,
-    )
+    return extras
 
 
 def packet_json(packet: Packet, files: list[str] | None = None) -> dict[str, Any]:

@@ -19,7 +19,8 @@ The social security number goes on the Confidential Information Form (Pa.R.Crim.
 from __future__ import annotations
 
 from ..records.model import Case, Person
-from ._fmt import BLANK, day, disposition, docket, file_part, paid, slug, text
+from ._fmt import BLANK, day, disposition, docket, file_part, filer, paid, slug, text
+from ._paper import case_paper
 from .courts import Court
 from .decide import Plan
 from .model import Block, Caption, Document, Heading, PageBreak, Para, Petitioner, Signature, Table
@@ -66,40 +67,57 @@ def _magisterial_number(case: Case) -> str:
 def petition(plan: Plan, person: Person, petitioner: Petitioner, court: Court | None, number: int) -> Document:
     case = plan.case
     limited = plan.kind == "pa_limited_access"
-    if limited:
-        rule = "Pa.R.Crim.P. 791"
-        title = "PETITION FOR ORDER FOR LIMITED ACCESS (18 Pa.C.S. § 9122.1; Pa.R.Crim.P. 791)"
-        relief_word = "limited access"
-    else:
-        rule = "Pa.R.Crim.P. 490" if plan.summary else "Pa.R.Crim.P. 790"
-        title = f"PETITION FOR EXPUNGEMENT ({rule}; 18 Pa.C.S. § 9122)"
-        if plan.summary:
-            title = f"PETITION FOR EXPUNGEMENT OF A SUMMARY CASE ({rule}; 18 Pa.C.S. § 9122)"
-        relief_word = "expungement"
-    name = petitioner.name or person.name or BLANK
+    title, relief_word = _petition_title(plan)
+    name, address = filer(petitioner, person)
+    paras = _averments(plan, person, name, address, court)
+    blocks: list[Block] = [Para(line, number=at) for at, line in enumerate(paras, start=1)]
+    blocks.append(charge_table(plan))
+    blocks += _reasons(plan, relief_word, len(paras))
+    blocks.append(
+        Para(
+            f"WHEREFORE, Petitioner respectfully asks this Court to grant this petition and to enter the attached "
+            f"order for {relief_word} of the charges listed above.",
+        )
+    )
+    blocks += _signature(name, address)
+    blocks += _verification()
+    kind = "limited-access" if limited else "expungement"
+    return case_paper(
+        plan,
+        f"{number:02d}-pa-{kind}-petition-{file_part(case)}",
+        "petition",
+        title,
+        court_heading(case, court),
+        caption(case, petitioner, person),
+        blocks,
+    )
+
+
+def _petition_title(plan: Plan) -> tuple[str, str]:
+    """The petition's title and the word for its relief: limited access (Rule 791), or expungement
+    (Rule 790; Rule 490 for a summary case)."""
+    if plan.kind == "pa_limited_access":
+        return "PETITION FOR ORDER FOR LIMITED ACCESS (18 Pa.C.S. § 9122.1; Pa.R.Crim.P. 791)", "limited access"
+    rule = "Pa.R.Crim.P. 490" if plan.summary else "Pa.R.Crim.P. 790"
+    if plan.summary:
+        return f"PETITION FOR EXPUNGEMENT OF A SUMMARY CASE ({rule}; 18 Pa.C.S. § 9122)", "expungement"
+    return f"PETITION FOR EXPUNGEMENT ({rule}; 18 Pa.C.S. § 9122)", "expungement"
+
+
+def _averments(plan: Plan, person: Person, name: str, address: str, court: Court | None) -> list[str]:
+    """The numbered averments Rule 790(A)(2) (490(A)(2)) asks for, items (i) to (vii), in order."""
+    case = plan.case
+    limited = plan.kind == "pa_limited_access"
     aliases = ", ".join(person.aliases) or "none"
-    address = petitioner.address or person.address or BLANK
-    judge_address = f"{court.name}, {court.address}" if court else BLANK
     paras: list[str] = [
         f"Petitioner's name: {name}. Other names (aliases) used: {aliases}. Address: {address}. "
         f"Date of birth: {day(person.birth_date)}. Social Security number: given on the Confidential "
         "Information Form filed with this petition (Pa.R.Crim.P. 113.1).",
-    ]
-    if plan.summary:
-        paras.append(
-            f"The issuing authority who accepted the plea or heard the case: {text(case.judge)}, "
-            f"Magisterial District Court {_magisterial_number(case)}."
-        )
-        paras.append(f"Magisterial district court number: {_magisterial_number(case)}.")
-        paras.append(f"Docket number: {text(docket(case))}.")
-    else:
-        paras.append(f"The judge who accepted the plea or heard the case: {text(case.judge)}, of the {judge_address}.")
-        paras.append(f"Docket number: {text(docket(case))}. Offense tracking number (OTN): {text(case.otn)}.")
-    paras.append(f"The affiant shown on the complaint, and the affiant's mailing address, if available: {BLANK}.")
-    paras.append(
+        *_court_averments(plan, court),
+        f"The affiant shown on the complaint, and the affiant's mailing address, if available: {BLANK}.",
         f"Date of the complaint: {day(case.complaint_date)}. Date of arrest: {day(case.arrest_date)}. "
-        f"Arresting agency: {text(case.arresting_agency)}."
-    )
+        f"Arresting agency: {text(case.arresting_agency)}.",
+    ]
     if limited:
         paras.append(
             "This case qualifies for an order for limited access under 18 Pa.C.S. § 9122.1, and none of the "
@@ -110,11 +128,32 @@ def petition(plan: Plan, person: Person, petitioner: Petitioner, court: Court | 
         f"The charges to be {'covered by the order' if limited else 'expunged'}, as they appear on the charging "
         "document, their disposition, and whether any fine, costs or restitution due has been paid, are:"
     )
+    return paras
+
+
+def _court_averments(plan: Plan, court: Court | None) -> list[str]:
+    """Items (ii) and (iv)-(v): who heard the case, and its numbers (a summary case: the issuing authority
+    and the magisterial district court number)."""
+    case = plan.case
+    if plan.summary:
+        return [
+            f"The issuing authority who accepted the plea or heard the case: {text(case.judge)}, "
+            f"Magisterial District Court {_magisterial_number(case)}.",
+            f"Magisterial district court number: {_magisterial_number(case)}.",
+            f"Docket number: {text(docket(case))}.",
+        ]
+    judge_address = f"{court.name}, {court.address}" if court else BLANK
+    return [
+        f"The judge who accepted the plea or heard the case: {text(case.judge)}, of the {judge_address}.",
+        f"Docket number: {text(docket(case))}. Offense tracking number (OTN): {text(case.otn)}.",
+    ]
+
+
+def _reasons(plan: Plan, relief_word: str, numbered: int) -> list[Block]:
+    """Item (ix), the reason for each charge, then the report attached (and, for limited access, service),
+    numbered on from ``numbered``."""
     blocks: list[Block] = []
-    for at, line in enumerate(paras, start=1):
-        blocks.append(Para(line, number=at))
-    blocks.append(charge_table(plan))
-    n = len(paras)
+    n = numbered
     for g in plan.grounds:
         n += 1
         c = g.charge
@@ -134,41 +173,29 @@ def petition(plan: Plan, person: Person, petitioner: Petitioner, court: Court | 
             number=n,
         )
     )
-    if limited:
-        n += 1
+    if plan.kind == "pa_limited_access":
         blocks.append(
             Para(
                 "This petition is served on the attorney for the Commonwealth, who may consent or object "
                 "(Pa.R.Crim.P. 791).",
-                number=n,
+                number=n + 1,
             )
         )
-    blocks.append(
-        Para(
-            f"WHEREFORE, Petitioner respectfully asks this Court to grant this petition and to enter the attached "
-            f"order for {relief_word} of the charges listed above.",
-        )
-    )
-    blocks += _signature(name, address)
-    blocks.append(Heading("VERIFICATION"))
-    blocks.append(
+    return blocks
+
+
+def _verification() -> list[Block]:
+    """Item (x): the petitioner's verification (18 Pa.C.S. § 4904)."""
+    return [
+        Heading("VERIFICATION"),
         Para(
             "I verify that the facts set forth in this petition are true and correct to the best of my personal "
             "knowledge or information and belief. I understand that false statements herein are made subject to "
             "the penalties of 18 Pa.C.S. § 4904, relating to unsworn falsification to authorities."
-        )
-    )
-    blocks += [Signature("Signature of Petitioner"), Signature("Date")]
-    kind = "limited-access" if limited else "expungement"
-    return Document(
-        name=f"{number:02d}-pa-{kind}-petition-{file_part(case)}",
-        kind="petition",
-        title=title,
-        court=court_heading(case, court),
-        caption=caption(case, petitioner, person),
-        blocks=tuple(blocks),
-        do_not_file_before=plan.do_not_file_before,
-    )
+        ),
+        Signature("Signature of Petitioner"),
+        Signature("Date"),
+    ]
 
 
 def order(plan: Plan, person: Person, petitioner: Petitioner, court: Court | None, number: int) -> Document:
@@ -211,14 +238,14 @@ def order(plan: Plan, person: Person, petitioner: Petitioner, court: Court | Non
         Signature("Judge"),
     ]
     kind = "limited-access" if limited else "expungement"
-    return Document(
-        name=f"{number:02d}-pa-{kind}-order-{file_part(case)}",
-        kind="order",
-        title=title,
-        court=court_heading(case, court),
-        caption=caption(case, petitioner, person),
-        blocks=tuple(blocks),
-        do_not_file_before=plan.do_not_file_before,
+    return case_paper(
+        plan,
+        f"{number:02d}-pa-{kind}-order-{file_part(case)}",
+        "order",
+        title,
+        court_heading(case, court),
+        caption(case, petitioner, person),
+        blocks,
     )
 
 
