@@ -10,6 +10,7 @@ import json
 from importlib import resources
 from pathlib import Path
 
+import jsonschema
 import pytest
 from typer.testing import CliRunner
 
@@ -30,6 +31,24 @@ def test_screen_json_matches_golden() -> None:
     traces = [r.pop("trace") for p in payload for c in p["charges"] for r in c["results"]]
     assert all(traces)
     assert payload == json.loads((GOLDEN / "screen_examples.json").read_text(encoding="utf-8"))
+
+
+def test_screen_json_no_trace_leaves_the_traces_out() -> None:
+    """``--no-trace`` does what its help says: the same JSON without traces (the golden answers, in the
+    documented schema); ``--trace`` is the default's JSON."""
+    args = ["screen", EXAMPLES, "--as-of", "2026-11-23", "--format", "json"]
+    bare = runner.invoke(app, [*args, "--no-trace"])
+    assert bare.exit_code == 0, bare.output
+    payload = json.loads(bare.stdout)
+    assert all("trace" not in r for p in payload for c in p["charges"] for r in c["results"])
+    assert payload == json.loads((GOLDEN / "screen_examples.json").read_text(encoding="utf-8"))
+    schema = json.loads(resources.files("secondchance.relief").joinpath("results.schema.json").read_text("utf-8"))
+    validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
+    assert [e.message for p in payload for e in validator.iter_errors(p)] == []
+    one = runner.invoke(app, [*args, "--no-trace", "--person", "denise"])
+    assert one.exit_code == 0 and json.loads(one.stdout) == payload[1]
+    traced = runner.invoke(app, [*args, "--trace"])
+    assert traced.exit_code == 0 and traced.stdout == runner.invoke(app, args).stdout
 
 
 def test_screen_table_speaks_plainly() -> None:

@@ -218,12 +218,13 @@ def test_bulk_limits_are_the_record_readers(tmp_path: Path, column: str, value: 
 
 @pytest.mark.parametrize(
     ("point", "nth"),
-    [  # two points in the fast loop; every point in `make test` (a killed run and a resume each)
+    [  # one point in the fast loop (a partition committed, the next not begun); every point in `make test`
+        # (a killed run and a resume each)
         pytest.param("spool-file-synced", 1, marks=pytest.mark.slow),
         pytest.param("spool-file-synced", 3, marks=pytest.mark.slow),
         pytest.param("spool-marker-written", 1, marks=pytest.mark.slow),
         pytest.param("before-rename", 1, marks=pytest.mark.slow),  # run.json
-        ("before-rename", 2),  # the first results file
+        pytest.param("before-rename", 2, marks=pytest.mark.slow),  # the first results file
         pytest.param("before-rename", 5, marks=pytest.mark.slow),  # the first done marker
         pytest.param("before-rename", 9, marks=pytest.mark.slow),  # the second done marker
         ("partition-committed", 1),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -18,9 +19,21 @@ from secondchance.testing.strategies import people
 AS_OF = date(2026, 11, 29)
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=15, deadline=None, suppress_health_check=list(HealthCheck))
 @given(people(max_cases=3), st.sampled_from(["en", "es"]))
 def test_papers_rest_on_available_results(person: Person, lang: str) -> None:
+    """``make check``'s budget: 15 people; ``make test`` adds 60 more (below)."""
+    papers_rest_on_available_results(person, lang)
+
+
+@pytest.mark.slow
+@settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
+@given(people(max_cases=3), st.sampled_from(["en", "es"]))
+def test_papers_rest_on_available_results_for_many(person: Person, lang: str) -> None:
+    papers_rest_on_available_results(person, lang)
+
+
+def papers_rest_on_available_results(person: Person, lang: str) -> None:
     screening = screen(person, AS_OF)
     decision = decide(person, screening)
     for plan in decision.plans:

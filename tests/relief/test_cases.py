@@ -7,6 +7,7 @@ every dated parameter has cases on both sides of each date it changed.
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -70,7 +71,35 @@ def _bulk_results(as_of: date) -> pl.DataFrame:
     return evaluate_frame(pl.DataFrame(rows, schema=CHARGE_SCHEMA), as_of)
 
 
-@pytest.mark.parametrize("number", range(len(ALL_CASES)), ids=IDS)
+def _fast_dates() -> set[date]:
+    """The screening dates whose cases ``make check`` runs in the bulk engine: each costs one bulk
+    evaluation (about a second, a compile of every rule), whatever its number of cases. Dates shared by
+    four cases or more (four in five cases), and for a rule with a case on none of them, its commonest
+    date. The rest (mostly the day before and the day after a dated change) run in ``make test``; the
+    explainer runs every case in both (``test_case``)."""
+    per_date = Counter(case.as_of for case in ALL_CASES)
+    chosen = {as_of for as_of, count in per_date.items() if count >= 4}
+    dates_by_rule: dict[str | None, Counter[date]] = {}
+    for case in ALL_CASES:
+        for _, rule_id, _ in _expected(case):
+            dates_by_rule.setdefault(rule_id, Counter())[case.as_of] += 1
+    for found in dates_by_rule.values():
+        if not chosen & set(found):
+            chosen.add(max(sorted(found), key=lambda as_of: found[as_of]))
+    return chosen
+
+
+FAST_DATES = _fast_dates()
+
+
+@pytest.mark.parametrize(
+    "number",
+    [
+        pytest.param(n, marks=() if case.as_of in FAST_DATES else (pytest.mark.slow,))
+        for n, case in enumerate(ALL_CASES)
+    ],
+    ids=IDS,
+)
 def test_case_in_the_bulk_engine(number: int) -> None:
     case = ALL_CASES[number]
     results = _bulk_results(case.as_of).filter(pl.col("person_id") == f"case{number}")

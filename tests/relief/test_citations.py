@@ -26,7 +26,10 @@ from secondchance.relief.params import all_parameters
 from secondchance.relief.screening import screen
 from secondchance.testing.cases import person_from_rows
 
-CORPUS: list[dict[str, Any]] = yaml.safe_load((Path(__file__).parent / "citations.yaml").read_text(encoding="utf-8"))
+CORPUS: list[dict[str, Any]] = yaml.load(
+    (Path(__file__).parent / "citations.yaml").read_text(encoding="utf-8"),
+    Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader),
+)
 READABLE = [entry for entry in CORPUS if entry["canonical"] is not None]
 AS_OF = date(2026, 11, 29)
 

@@ -50,8 +50,13 @@ def screen_command(
         typer.Option("--format", "-f", help="table for people; json or csv (one row per charge and law) for machines."),
     ] = ScreenFormat.table,
     trace: Annotated[
-        bool, typer.Option(help="Include every condition checked (JSON always has it unless --no-trace).")
-    ] = False,
+        bool | None,
+        typer.Option(
+            "--trace/--no-trace",
+            help="Every condition checked: the table shows them with --trace; JSON has them unless --no-trace.",
+            show_default=False,
+        ),
+    ] = None,
     person: Annotated[str | None, typer.Option(help="Screen only this person id.")] = None,
 ) -> None:
     """Screen a criminal record: for each charge, every relief path, when, and why not.
@@ -76,29 +81,30 @@ def screen_command(
     screenings = (screen(p, day) for p in people)
     try:
         if fmt is ScreenFormat.json:
-            write_json(sys.stdout, screenings, single=count == 1)
+            write_json(sys.stdout, screenings, single=count == 1, with_trace=trace is not False)
         elif fmt is ScreenFormat.csv:
             write_csv(sys.stdout, screenings)
         else:
             for screening in screenings:
-                render_screening(console, screening, show_trace=trace)
+                render_screening(console, screening, show_trace=trace is True)
         sys.stdout.flush()
     except OSError as error:
         silence_stdout()
         raise environment_failure(error, "write the results to standard output") from None
 
 
-def write_json(out: TextIO, screenings: Iterable[Screening], single: bool) -> None:
-    """The JSON results one person at a time (a list, or one object for one person); finite numbers only."""
+def write_json(out: TextIO, screenings: Iterable[Screening], single: bool, with_trace: bool = True) -> None:
+    """The JSON results one person at a time (a list, or one object for one person); finite numbers only.
+    Each result's ``trace`` (every condition checked) unless ``with_trace`` is false."""
     if single:
         for screening in screenings:
-            _write_encoded(out, to_json(screening, with_trace=True), nested=False)
+            _write_encoded(out, to_json(screening, with_trace=with_trace), nested=False)
             out.write("\n")
         return
     opened = False
     for screening in screenings:
         out.write(("[\n" if not opened else ",\n") + "  ")
-        _write_encoded(out, to_json(screening, with_trace=True), nested=True)
+        _write_encoded(out, to_json(screening, with_trace=with_trace), nested=True)
         opened = True
     out.write("\n]\n" if opened else "[]\n")
 

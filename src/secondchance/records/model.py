@@ -12,35 +12,26 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Final, Literal
 
+from .states import STATES
+
 Kind = Literal["str", "date", "bool", "money"]
 
 
 class _ByState(Mapping[str, tuple[str, ...]]):
-    """A table read from each registered state's descriptor (relief/jurisdictions/<state>/) when asked.
-
-    Why lazy: the states' folders sit above the record model (their rules read it), and a state may be
-    registered after this module is imported; the table is always the registry's current one.
-    """
+    """A table read from each registered state (``states.STATES``, filled by relief/jurisdictions/) when
+    asked: a state may be registered after this module is imported; the table is always the current one."""
 
     def __init__(self, attribute: str) -> None:
         self._attribute = attribute
-        self._states: Mapping[str, object] | None = None
-
-    def _registry(self) -> Mapping[str, object]:
-        if self._states is None:
-            from ..relief.jurisdictions import STATES  # updated in place as states register
-
-            self._states = STATES
-        return self._states
 
     def __getitem__(self, code: str) -> tuple[str, ...]:
-        return tuple(getattr(self._registry()[code], self._attribute))
+        return tuple(getattr(STATES[code], self._attribute))
 
     def __iter__(self) -> Iterator[str]:
-        return iter(list(self._registry()))
+        return iter(list(STATES))
 
     def __len__(self) -> int:
-        return len(self._registry())
+        return len(STATES)
 
 
 #: Each state's grades as it writes them (canonical spellings; read case-insensitively): ``State.grades``.

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Any, Final
+from typing import Any, Final
 
 from .model import (
     CASE_DETAILS,
@@ -37,12 +37,9 @@ from .model import (
     Sentence,
     Value,
 )
-
-if TYPE_CHECKING:
-    from ..relief.jurisdictions.state import State
-
 from .safe import MAX_CHARGES_PER_PERSON, MAX_FIELD_CHARS, InputRefused, decode_utf8
 from .safe import loads as safe_loads
+from .states import STATES, StateFacts, read_citation
 
 UNKNOWN_TOKENS = frozenset({"", "unknown", "null", "none", "n/a", "?"})
 TRUE_TOKENS = frozenset({"true", "yes", "y", "1"})
@@ -156,8 +153,6 @@ def parse_granted(raw: Any) -> Value:
     the engine cannot name would silently offer the same relief again. Kept in the order given, without
     repeats, as ``PC-1203.4;PC-17(B)``; an empty list is unknown.
     """
-    from ..relief.jurisdictions import read_citation  # the citation grammars sit above the record model
-
     if raw is None:
         return None
     if isinstance(raw, str):
@@ -298,9 +293,7 @@ def _supervision_problems(values: dict[str, Value]) -> list[tuple[str, str]]:
     return problems
 
 
-def _state(jurisdiction: str) -> State | None:
-    from ..relief.jurisdictions import STATES  # the states' folders sit above the record model
-
+def _state(jurisdiction: str) -> StateFacts | None:
     return STATES.get(jurisdiction)
 
 

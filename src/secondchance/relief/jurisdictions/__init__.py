@@ -23,6 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 from types import ModuleType
 
+from ...records import states as record_states
 from ..citations import Reader, clean
 from ..lang import RemainingPath, Rule
 from ..params import use_state_files
@@ -100,6 +101,7 @@ def _rebuild(found: dict[str, State]) -> None:
     read_citation.cache_clear()
     listed_sections.cache_clear()
     use_state_files(tuple(s.params for s in ordered.values() if s.params is not None))
+    record_states.know(ordered, read_citation)  # what reading a record needs of each state
 
 
 def _state_of(module: ModuleType) -> State:

@@ -27,6 +27,10 @@ import yaml
 
 from ...numbers import NUMBER_WORDS
 
+#: libyaml's parser when PyYAML was built with it: the same documents as ``yaml.SafeLoader``, eight times
+#: faster (the legislation cases and parameters are read at every start and every test collection).
+_YAML_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 ParamValue = int | str | tuple[str, ...]
 
 
@@ -98,7 +102,7 @@ def all_parameters() -> dict[str, Parameter]:
 
 
 def _parse_text(text: str) -> dict[str, Parameter]:
-    raw = yaml.safe_load(text) or {}
+    raw = yaml.load(text, Loader=_YAML_LOADER) or {}
     return {key: _parse(key, spec) for key, spec in raw.items()}
 
 
