@@ -16,41 +16,16 @@ values back (none, usually), so a test sees the same environment run alone, seri
 
 from __future__ import annotations
 
-import itertools
 import os
 import re
 from pathlib import Path
 
 import pytest
 
+from secondchance.testing.markers import never_selected
+
 _TERMINAL = ("COLUMNS", "LINES")
 _MODULE_MARK = re.compile(r"^pytestmark = pytest\.mark\.(\w+)\b", re.MULTILINE)
-_TOKEN = re.compile(r"\s*(\(|\)|\w+)")
-
-
-def _never_selected(expression: str, mark: str) -> bool:
-    """Whether ``expression`` (a ``-m`` expression) is false for every test carrying ``mark``, whatever
-    other marks the test has. Anything beyond names, ``and``, ``or``, ``not`` and brackets (a keyword
-    match, say) answers False: the module is collected as usual."""
-    tokens: list[str] = []
-    rest = expression
-    while rest.strip():
-        found = _TOKEN.match(rest)
-        if found is None:
-            return False
-        tokens.append(found.group(1))
-        rest = rest[found.end() :]
-    others = sorted({t for t in tokens if t not in ("(", ")", "and", "or", "not", mark)})
-    for values in itertools.product((False, True), repeat=len(others)):
-        truth = {mark: True, **dict(zip(others, values, strict=True))}
-        python = " ".join(t if t in ("(", ")", "and", "or", "not") else str(truth[t]) for t in tokens)
-        try:
-            selected = eval(python, {"__builtins__": {}})  # only True, False, and, or, not and brackets
-        except SyntaxError:  # pytest itself says what is wrong with the expression
-            return False
-        if selected:
-            return False
-    return True
 
 
 def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:
@@ -58,7 +33,7 @@ def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool 
     if not expression or collection_path.suffix != ".py" or not collection_path.name.startswith("test_"):
         return None
     found = _MODULE_MARK.search(collection_path.read_text(encoding="utf-8"))
-    if found is not None and _never_selected(expression, found.group(1)):
+    if found is not None and never_selected(expression, found.group(1)):
         return True
     return None
 

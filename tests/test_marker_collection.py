@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import _never_selected
+from secondchance.testing.markers import never_selected
 
 FAST = "not slow and not e2e and not spark and not postgres"
 
@@ -26,4 +26,4 @@ FAST = "not slow and not e2e and not spark and not postgres"
     ],
 )
 def test_a_module_is_left_out_only_when_no_test_of_it_can_be_selected(expression: str, mark: str, never: bool) -> None:
-    assert _never_selected(expression, mark) is never
+    assert never_selected(expression, mark) is never
