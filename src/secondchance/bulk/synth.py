@@ -337,42 +337,29 @@ def _frame(
 ) -> pl.DataFrame:
     """The charge table, with its unknown facts drawn.
 
-    Long on purpose: one column per line, in the order of ``CHARGE_SCHEMA``, and the unknowns are
-    drawn in that order (moving a line changes every seed's table).
+    One column per line, in the order of ``CHARGE_SCHEMA``, and the unknowns are drawn in that
+    order (moving a line changes every seed's table).
     """
-    n, n_cases = len(charges.case), len(cases.arrest)
-    j = profile.jurisdiction
-    charge_case, person = charges.case, cases.person[charges.case]
+    n = len(charges.case)
     pick, disposition = charges.pick, charges.disposition
     s, o = sentences, outcome
     jail, probation, convicted, kind = s.jail, s.probation, o.convicted, o.kind
-    grades = np.array(profile.grades, dtype=object)[pick]
     disp_codes = np.array([*_DISPOSITIONS, "pending"], dtype=object)
-    pending = disposition == -1
+    person_and_case = _person_and_case_columns(rng, profile, first, who, cases, charges.case)
 
-    def chance(rate: float, size: int = n) -> np.ndarray:
-        return _chance(rng, rate, size)
+    def chance(rate: float) -> np.ndarray:
+        return _chance(rng, rate, n)
 
     return pl.DataFrame(
         {
-            "person_id": pl.Series(np.arange(first, first + len(who.birth)))[person],
-            "birth_date": _dates(who.birth, who.birth_unknown)[person],
-            "death_date": _dates(who.death, ~who.dead)[person],
-            "case_seq": pl.Series(np.arange(n_cases) + first * 13)[charge_case],
-            "jurisdiction": pl.Series([j] * n),
-            "county": _null_where(np.array(profile.counties, dtype=object)[cases.county], chance(0.01, n_cases))[
-                charge_case
-            ],
-            "county_code": pl.Series(np.array(profile.county_codes, dtype=object)[cases.county])[charge_case],
-            "arrest_year": pl.Series((cases.arrest // 1)[charge_case].astype(np.int32)).cast(pl.Date).dt.year(),
-            "arrest_date": _dates(cases.arrest, chance(0.02, n_cases))[charge_case],
+            **person_and_case,
             "charge_id": pl.Series(charges.seq.astype(np.int64)),
             "statute": _null_where(np.array(profile.statutes, dtype=object)[pick], chance(0.02)),
             "description": pl.Series(profile.descriptions, dtype=pl.Utf8).gather(pick),
-            "grade": _null_where(grades, chance(0.04)),
+            "grade": _null_where(np.array(profile.grades, dtype=object)[pick], chance(0.04)),
             "offense_date": _dates(charges.offense, chance(0.05)),
             "disposition": _null_where(disp_codes[disposition], chance(0.03)),
-            "disposition_date": _dates(charges.disposition_day, pending | chance(0.03)),
+            "disposition_date": _dates(charges.disposition_day, (disposition == -1) | chance(0.03)),
             "incarcerated": _null_where(jail, ~convicted | chance(0.04)),
             "incarceration_start": _dates(s.inc_start, ~jail | chance(0.03)),
             "incarceration_end": _dates(s.inc_end, ~jail | o.still_in | chance(0.04)),
@@ -393,6 +380,27 @@ def _frame(
             "relief_granted": pl.Series([None] * n, dtype=pl.Utf8),  # none known (the RAP sheet's field)
         }
     )
+
+
+def _person_and_case_columns(
+    rng: np.random.Generator, profile: Profile, first: int, who: _People, cases: _Cases, charge_case: np.ndarray
+) -> dict[str, pl.Series]:
+    """The charge table's columns up to ``arrest_date`` (its person's and its case's), per charge."""
+    n_cases = len(cases.arrest)
+    person = cases.person[charge_case]
+    return {
+        "person_id": pl.Series(np.arange(first, first + len(who.birth)))[person],
+        "birth_date": _dates(who.birth, who.birth_unknown)[person],
+        "death_date": _dates(who.death, ~who.dead)[person],
+        "case_seq": pl.Series(np.arange(n_cases) + first * 13)[charge_case],
+        "jurisdiction": pl.Series([profile.jurisdiction] * len(charge_case)),
+        "county": _null_where(np.array(profile.counties, dtype=object)[cases.county], _chance(rng, 0.01, n_cases))[
+            charge_case
+        ],
+        "county_code": pl.Series(np.array(profile.county_codes, dtype=object)[cases.county])[charge_case],
+        "arrest_year": pl.Series((cases.arrest // 1)[charge_case].astype(np.int32)).cast(pl.Date).dt.year(),
+        "arrest_date": _dates(cases.arrest, _chance(rng, 0.02, n_cases))[charge_case],
+    }
 
 
 def _case_format(pattern: str) -> pl.Expr:
