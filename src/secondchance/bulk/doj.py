@@ -33,7 +33,7 @@ from typing import Final
 import polars as pl
 
 from ..papers.ca_rap import DISPOSITIONS, GRADES, REDUCTIONS, RELIEF
-from ..records.model import COLUMNS
+from ..records.model import COLUMNS, Case, Charge
 from ..relief.jurisdictions import read_citation
 from ..relief.semantics import add_years_days
 
@@ -147,7 +147,7 @@ class _Cycle:
             self.problems.append((row, str(error)))
 
     def _add(self, row: int, raw: dict[str, str]) -> None:
-        # Long on purpose: one field of the extract's layout per line, in the layout's order.
+        """One row of the cycle: a new count, a court step deciding it, relief on it, or one more sentence part."""
         step = raw["STP_TYPE_DESCR"].strip().upper()
         if step not in ("ARREST", "COURT"):
             raise ValueError(f"a step this reader does not know: {step!r} (ARREST or COURT)")
@@ -173,16 +173,33 @@ class _Cycle:
             if disposition is None:
                 raise ValueError(f"a disposition this reader does not know: {dispo!r}")
         component = self._component(raw)
-        if charge is not None and charge.court and step == "COURT" and not dispo:
+        if charge is not None and self._continues(charge, step, dispo, component):
+            return
+        court = step == "COURT"
+        values = self._values(raw, number, disposition, court)
+        if charge is not None:  # a court step after the arrest step: it decides, the arrest's county stays
+            values["county"] = charge.values["county"] or values["county"]
+            values["grade"] = values["grade"] or charge.values["grade"]
+        self.charges[number] = _Charge(row, values, court, [component] if component else [])
+
+    @staticmethod
+    def _continues(charge: _Charge, step: str, dispo: str, component: tuple[str, int, str] | None) -> bool:
+        """Whether a step without relief only adds to ``charge`` (a sentence part, or nothing), not replaces it."""
+        if charge.court and step == "COURT" and not dispo:
             if component:
                 charge.components.append(component)  # another sentence component of the same count
-            return
-        if charge is not None and charge.court and step == "ARREST":
-            return  # the arrest step adds nothing to a disposed count
-        if charge is not None and not charge.court and step == "ARREST":
+            return True
+        if charge.court and step == "ARREST":
+            return True  # the arrest step adds nothing to a disposed count
+        if not charge.court and step == "ARREST":
             if component:
                 charge.components.append(component)
-            return
+            return True
+        return False
+
+    @staticmethod
+    def _values(raw: dict[str, str], number: int, disposition: str | None, court: bool) -> dict[str, str | None]:
+        """The charge a step describes, in ``COLUMNS``' names; one field of the extract's layout per line."""
         statute, description = _statute(raw["OFFENSE_DESCR"])
         toc = raw.get("OFFENSE_TOC", "").strip().upper()
         status = raw.get("CONV_STAT_DESCR", "").strip().lower()
@@ -192,8 +209,7 @@ class _Cycle:
         cii = raw["CII_NUMBER"].strip()
         case = raw.get("FE_NUM_CRT_CASE", "").strip() or f"{cii}-{raw['CYC_ORDER'].strip()}"
         county = raw.get("STP_ORI_CNTY_NAME", "").strip().title() or None
-        court = step == "COURT"
-        values: dict[str, str | None] = {
+        return {
             "person_id": cii,
             "birth_date": _iso(raw["PRI_DOB"]),
             "case_id": case,
@@ -207,10 +223,6 @@ class _Cycle:
             "disposition": disposition,
             "disposition_date": _iso(raw["STP_EVENT_DATE"]) if court and disposition else None,
         }
-        if charge is not None:  # a court step after the arrest step: it decides, the arrest's county stays
-            values["county"] = charge.values["county"] or county
-            values["grade"] = grade or charge.values["grade"]
-        self.charges[number] = _Charge(row, values, court, [component] if component else [])
 
     @staticmethod
     def _component(raw: dict[str, str]) -> tuple[str, int, str] | None:
@@ -307,9 +319,12 @@ def batches(path: Path, batch_rows: int = 65_536, today: date | None = None) -> 
 
 
 def extract_rows(seed: int, people: int) -> Iterator[dict[str, str]]:
-    """Rows of a made-up extract: ``people`` people from ``papers.ca_rap_synth`` (same seeds, same people)."""
-    # Long on purpose: one field of the extract's layout per line, in the layout's order.
-    from ..papers.ca_rap_synth import RELIEF_TEXT, person
+    """Rows of a made-up extract: ``people`` people from ``papers.ca_rap_synth`` (same seeds, same people).
+
+    Each cycle (case) in the layout's order: an arrest step per count, a court step per decided count
+    (one per sentence part), then a court step per relief granted.
+    """
+    from ..papers.ca_rap_synth import person
 
     for n in range(people):
         who, name = person(seed * 1_000_003 + n)
@@ -323,61 +338,85 @@ def extract_rows(seed: int, people: int) -> Iterator[dict[str, str]]:
                 "STP_ORI_CNTY_NAME": (case.county or "").upper(),
                 "FE_NUM_CRT_CASE": case.id,
             }
-            for number, charge in enumerate(case.charges, start=1):
-                toc = {"felony": "F", "misdemeanor": "M", "infraction": "I"}.get(charge.grade or "", "M")
+            yield from _arrest_steps(base, case)
+            yield from _court_steps(base, case)
+            yield from _relief_steps(base, case)
+
+
+def _offense(charge: Charge) -> str:
+    """A charge's OFFENSE_DESCR: statute (with dashes for slashes), a dash, its description."""
+    return f"{(charge.statute or '').replace('/', '-')}-{charge.description}"
+
+
+def _arrest_steps(base: dict[str, str], case: Case) -> Iterator[dict[str, str]]:
+    for number, charge in enumerate(case.charges, start=1):
+        toc = {"felony": "F", "misdemeanor": "M", "infraction": "I"}.get(charge.grade or "", "M")
+        yield {
+            **base,
+            "STP_ORDER": "1",
+            "STP_EVENT_DATE": base["CYC_DATE"],
+            "STP_TYPE_DESCR": "ARREST",
+            "CNT_ORDER": str(number),
+            "OFFENSE_DESCR": _offense(charge),
+            "OFFENSE_TOC": toc,
+            "DISP_DESCR": "PROS REJ-INSUFFICIENT EVIDENCE" if charge.disposition == "withdrawn" else "",
+        }
+
+
+def _court_steps(base: dict[str, str], case: Case) -> Iterator[dict[str, str]]:
+    for number, charge in enumerate(case.charges, start=1):
+        if charge.disposition not in ("convicted", "dismissed", "not_guilty"):
+            continue
+        grade = charge.grade
+        if charge.relief_granted and any(r in charge.relief_granted.split(";") for r in REDUCTIONS):
+            grade = "felony"
+        dispo = {"convicted": "CONVICTED", "dismissed": "DISMISSED/FURTHERANCE OF JUSTICE"}.get(
+            charge.disposition or "", "ACQUITTED"
+        )
+        terms = [(where, *_term(begin, end)) for where, begin, end in _sentence_parts(charge)] or [("", "", "")]
+        for order, (where, length, unit) in enumerate(terms, start=1):
+            yield {
+                **base,
+                "STP_ORDER": "2",
+                "STP_EVENT_DATE": charge.disposition_date.strftime("%Y%m%d") if charge.disposition_date else "",
+                "STP_TYPE_DESCR": "COURT",
+                "CNT_ORDER": str(number),
+                "OFFENSE_DESCR": _offense(charge),
+                "DISP_DESCR": dispo if order == 1 else "",
+                "CONV_STAT_DESCR": (grade or "").upper() if charge.disposition == "convicted" else "",
+                "SENT_ORDER": str(order) if where else "",
+                "SENT_LOC_DESCR": where,
+                "SENT_LENGTH": length,
+                "SENT_TIME_DESCR": unit,
+            }
+
+
+def _sentence_parts(charge: Charge) -> list[tuple[str, date, date]]:
+    """(where, begin, end) of a charge's probation and its jail or prison."""
+    s = charge.sentence
+    parts: list[tuple[str, date, date]] = []
+    if s.supervision == "probation" and s.probation_start and s.probation_end:
+        parts.append(("PROBATION", s.probation_start, s.probation_end))
+    if s.incarcerated and s.incarceration_start and s.incarceration_end:
+        parts.append(("PRISON" if s.state_prison else "JAIL", s.incarceration_start, s.incarceration_end))
+    return parts
+
+
+def _relief_steps(base: dict[str, str], case: Case) -> Iterator[dict[str, str]]:
+    from ..papers.ca_rap_synth import RELIEF_TEXT
+
+    for number, charge in enumerate(case.charges, start=1):
+        for grant in (charge.relief_granted or "").split(";"):
+            if grant:
                 yield {
                     **base,
-                    "STP_ORDER": "1",
-                    "STP_EVENT_DATE": base["CYC_DATE"],
-                    "STP_TYPE_DESCR": "ARREST",
+                    "STP_ORDER": "3",
+                    "STP_EVENT_DATE": "20261123",
+                    "STP_TYPE_DESCR": "COURT",
                     "CNT_ORDER": str(number),
-                    "OFFENSE_DESCR": f"{(charge.statute or '').replace('/', '-')}-{charge.description}",
-                    "OFFENSE_TOC": toc,
-                    "DISP_DESCR": "PROS REJ-INSUFFICIENT EVIDENCE" if charge.disposition == "withdrawn" else "",
+                    "OFFENSE_DESCR": _offense(charge),
+                    "DISP_DESCR": RELIEF_TEXT[grant],
                 }
-            for number, charge in enumerate(case.charges, start=1):
-                if charge.disposition not in ("convicted", "dismissed", "not_guilty"):
-                    continue
-                s = charge.sentence
-                parts: list[tuple[str, date, date]] = []
-                if s.supervision == "probation" and s.probation_start and s.probation_end:
-                    parts.append(("PROBATION", s.probation_start, s.probation_end))
-                if s.incarcerated and s.incarceration_start and s.incarceration_end:
-                    parts.append(("PRISON" if s.state_prison else "JAIL", s.incarceration_start, s.incarceration_end))
-                grade = charge.grade
-                if charge.relief_granted and any(r in charge.relief_granted.split(";") for r in REDUCTIONS):
-                    grade = "felony"
-                dispo = {"convicted": "CONVICTED", "dismissed": "DISMISSED/FURTHERANCE OF JUSTICE"}.get(
-                    charge.disposition or "", "ACQUITTED"
-                )
-                terms = [(where, *_term(begin, end)) for where, begin, end in parts] or [("", "", "")]
-                for order, (where, length, unit) in enumerate(terms, start=1):
-                    yield {
-                        **base,
-                        "STP_ORDER": "2",
-                        "STP_EVENT_DATE": charge.disposition_date.strftime("%Y%m%d") if charge.disposition_date else "",
-                        "STP_TYPE_DESCR": "COURT",
-                        "CNT_ORDER": str(number),
-                        "OFFENSE_DESCR": f"{(charge.statute or '').replace('/', '-')}-{charge.description}",
-                        "DISP_DESCR": dispo if order == 1 else "",
-                        "CONV_STAT_DESCR": (grade or "").upper() if charge.disposition == "convicted" else "",
-                        "SENT_ORDER": str(order) if where else "",
-                        "SENT_LOC_DESCR": where,
-                        "SENT_LENGTH": length,
-                        "SENT_TIME_DESCR": unit,
-                    }
-            for number, charge in enumerate(case.charges, start=1):
-                for grant in (charge.relief_granted or "").split(";"):
-                    if grant:
-                        yield {
-                            **base,
-                            "STP_ORDER": "3",
-                            "STP_EVENT_DATE": "20261123",
-                            "STP_TYPE_DESCR": "COURT",
-                            "CNT_ORDER": str(number),
-                            "OFFENSE_DESCR": f"{(charge.statute or '').replace('/', '-')}-{charge.description}",
-                            "DISP_DESCR": RELIEF_TEXT[grant],
-                        }
 
 
 def _term(begin: date, end: date) -> tuple[str, str]:

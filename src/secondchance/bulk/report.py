@@ -321,49 +321,15 @@ def _html_table(rows: list[dict[str, Any]], columns: list[tuple[str, str]]) -> s
 
 def render_html(summary: dict[str, Any]) -> str:
     """A self-contained page: numbers first, then the charts, then the detail tables."""
-    # Long on purpose: the page's sections in reading order.
     counts = summary["counts"]
     where = summary["jurisdiction"] or "all jurisdictions"
-    status_cols = [(s, STATUS_LABELS[s]) for s in STATUSES] + [("total", "Total")]
     best = summary["charges_by_best_status"]
     tiles = "".join(
         f'<div class="tile" style="border-color:{STATUS_COLOURS[s]}"><b>{best[s]:,}</b>'
         f"<span>{STATUS_LABELS[s]}</span></div>"
         for s in STATUSES
     )
-    sections = [
-        ("Charges by year of disposition", _stacked(summary["by_disposition_year"], "year", "By year of disposition",
-                                                     horizontal=False)),
-        ("Results by section", _stacked(summary["by_section"], "rule", "By rule")),
-        ("Charges by county (top 15)", _stacked(summary["by_county"][:TOP], "county", "By county")),
-        ("The next 12 months", _outlook_chart(summary)),
-    ]  # fmt: skip
-    charts = "".join(f"<section><h2>{html.escape(t)}</h2>{svg}</section>" for t, svg in sections)
-    tables = "".join(
-        f"<section><h2>{html.escape(title)}</h2>{_html_table(rows, cols)}</section>"
-        for title, rows, cols in (
-            ("Results by relief", summary["by_relief"], [("relief", "Relief"), *status_cols]),
-            ("Results by section", summary["by_section"], [("rule", "Rule"), ("section", "Section"), *status_cols]),
-            ("Charges by county", summary["by_county"], [("county", "County"), *status_cols]),
-            ("Charges by year of disposition", summary["by_disposition_year"], [("year", "Year"), *status_cols]),
-            (
-                "Charges becoming eligible in the next 12 months",
-                summary["eligible_next_12_months"],
-                [("month", "Month"), ("charges", "Charges")],
-            ),
-            (
-                "Top reasons a rule does not apply",
-                summary["top_failure_reasons"],
-                [("rule", "Rule"), ("reason", "Failed condition"), ("results", "Results")],
-            ),
-            (
-                "Facts most often missing (question.<check>: a point of law a lawyer must check)",
-                summary["top_missing_facts"],
-                [("fact", "Fact"), ("results", "Results")],
-            ),
-            ("Rejected input rows, by field", summary["rejects_by_field"], [("field", "Field"), ("rows", "Problems")]),
-        )
-    )
+    charts, tables = _html_charts(summary), _html_tables(summary)
     return f"""<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -391,3 +357,45 @@ must check, could change the answer.</p>
 {tables}
 </body></html>
 """
+
+
+def _html_charts(summary: dict[str, Any]) -> str:
+    """The page's four charts, each in its section."""
+    sections = [
+        ("Charges by year of disposition", _stacked(summary["by_disposition_year"], "year", "By year of disposition",
+                                                     horizontal=False)),
+        ("Results by section", _stacked(summary["by_section"], "rule", "By rule")),
+        ("Charges by county (top 15)", _stacked(summary["by_county"][:TOP], "county", "By county")),
+        ("The next 12 months", _outlook_chart(summary)),
+    ]  # fmt: skip
+    return "".join(f"<section><h2>{html.escape(t)}</h2>{svg}</section>" for t, svg in sections)
+
+
+def _html_tables(summary: dict[str, Any]) -> str:
+    """The page's detail tables, each in its section."""
+    status_cols = [(s, STATUS_LABELS[s]) for s in STATUSES] + [("total", "Total")]
+    return "".join(
+        f"<section><h2>{html.escape(title)}</h2>{_html_table(rows, cols)}</section>"
+        for title, rows, cols in (
+            ("Results by relief", summary["by_relief"], [("relief", "Relief"), *status_cols]),
+            ("Results by section", summary["by_section"], [("rule", "Rule"), ("section", "Section"), *status_cols]),
+            ("Charges by county", summary["by_county"], [("county", "County"), *status_cols]),
+            ("Charges by year of disposition", summary["by_disposition_year"], [("year", "Year"), *status_cols]),
+            (
+                "Charges becoming eligible in the next 12 months",
+                summary["eligible_next_12_months"],
+                [("month", "Month"), ("charges", "Charges")],
+            ),
+            (
+                "Top reasons a rule does not apply",
+                summary["top_failure_reasons"],
+                [("rule", "Rule"), ("reason", "Failed condition"), ("results", "Results")],
+            ),
+            (
+                "Facts most often missing (question.<check>: a point of law a lawyer must check)",
+                summary["top_missing_facts"],
+                [("fact", "Fact"), ("results", "Results")],
+            ),
+            ("Rejected input rows, by field", summary["rejects_by_field"], [("field", "Field"), ("rows", "Problems")]),
+        )
+    )

@@ -162,10 +162,27 @@ def _sweep_temporaries(out: Path) -> None:
 
 
 def finalize(plan: Plan, identity: dict[str, Any], rules: Sequence[Rule], input_rows: int) -> dict[str, Any]:
-    """Reconcile every count, gather the rejects, write the manifest (last), drop the spool."""
-    # Long on purpose: every count reconciled and the manifest written in one place, in the order a crash must respect.
-    partitions = int(identity["partitions"])
-    markers = [committed_marker(plan.out, p) for p in range(partitions)]
+    """Reconcile every count, gather the rejects, write the manifest (last), drop the spool.
+
+    The order is the one a crash must respect: the manifest is written only once everything it names is.
+    """
+    totals, status, files = _committed_counts(plan.out, int(identity["partitions"]))
+    _reconcile(totals, input_rows)
+    rejects_csv = plan.out / "rejects.csv"
+    gathered = pl.concat([pl.read_parquet(plan.out / rel) for rel in sorted(files) if rel.startswith("rejects/")])
+    gathered = spreadsheet_safe_frame(gathered.sort("row", maintain_order=True))
+    atomic_write(rejects_csv, lambda handle: gathered.write_csv(handle))
+    files["rejects.csv"] = file_sha256(rejects_csv)
+    fault_point("before-manifest")
+    manifest = _manifest(plan, identity, rules, input_rows, totals, status, files)
+    write_json(plan.out / MANIFEST, manifest)
+    shutil.rmtree(plan.out / "_state" / "spool", ignore_errors=True)
+    return manifest
+
+
+def _committed_counts(out: Path, partitions: int) -> tuple[dict[str, int], dict[str, int], dict[str, str]]:
+    """(counts, results by status, files and their sha256) summed over every partition's committed marker."""
+    markers = [committed_marker(out, p) for p in range(partitions)]
     totals: dict[str, int] = {}
     status: dict[str, int] = {}
     files: dict[str, str] = {}
@@ -177,18 +194,29 @@ def finalize(plan: Plan, identity: dict[str, Any], rules: Sequence[Rule], input_
             else:
                 totals[key] = totals.get(key, 0) + int(value)
         files.update(marker["files"])
+    return totals, status, files
+
+
+def _reconcile(totals: dict[str, int], input_rows: int) -> None:
+    """Every input row is in a partition, and is a charge or a rejected row (else ``ReconcileError``)."""
     if totals["rows"] != input_rows:
         raise ReconcileError(f"the input has {input_rows} rows but the partitions hold {totals['rows']}")
     if input_rows != totals["charges"] + totals["rejected_rows"]:
         raise ReconcileError(
             f"input rows {input_rows} != charges {totals['charges']} + rejected rows {totals['rejected_rows']}"
         )
-    rejects_csv = plan.out / "rejects.csv"
-    gathered = pl.concat([pl.read_parquet(plan.out / rel) for rel in sorted(files) if rel.startswith("rejects/")])
-    gathered = spreadsheet_safe_frame(gathered.sort("row", maintain_order=True))
-    atomic_write(rejects_csv, lambda handle: gathered.write_csv(handle))
-    files["rejects.csv"] = file_sha256(rejects_csv)
-    fault_point("before-manifest")
+
+
+def _manifest(
+    plan: Plan,
+    identity: dict[str, Any],
+    rules: Sequence[Rule],
+    input_rows: int,
+    totals: dict[str, int],
+    status: dict[str, int],
+    files: dict[str, str],
+) -> dict[str, Any]:
+    """The manifest of a finished run: what was read, with which rules, the reconciled counts, every file."""
     counts = {
         "input_rows": input_rows,
         "charges": totals["charges"],
@@ -198,7 +226,7 @@ def finalize(plan: Plan, identity: dict[str, Any], rules: Sequence[Rule], input_
         "rejects": totals["rejects"],
         "results": totals["results"],
     }
-    manifest = {
+    return {
         "format": FORMAT_VERSION,
         "input": {
             "path": str(plan.source),
@@ -209,7 +237,7 @@ def finalize(plan: Plan, identity: dict[str, Any], rules: Sequence[Rule], input_
         "as_of": identity["as_of"],
         "jurisdiction": identity["jurisdiction"],
         "engine": plan.engine,
-        "partitions": partitions,
+        "partitions": int(identity["partitions"]),
         "rules": result_codes(plan.as_of, rules).to_json(),
         "rules_sha256": identity["rules_sha256"],
         "counts": counts,
@@ -227,6 +255,3 @@ def finalize(plan: Plan, identity: dict[str, Any], rules: Sequence[Rule], input_
             "python": ".".join(map(str, sys.version_info[:3])),
         },
     }
-    write_json(plan.out / MANIFEST, manifest)
-    shutil.rmtree(plan.out / "_state" / "spool", ignore_errors=True)
-    return manifest

@@ -136,7 +136,6 @@ def _parse_column(column: str, raw: pl.Series) -> tuple[pl.Series, pl.Series]:
     The thorough path (strips, lower-cases, then parse_value per distinct odd value); ``validate``
     sends it only the rows its cheaper first pass (``_first_pass``) could not settle.
     """
-    # Long on purpose: one branch per column kind, each the vectorized twin of records.parse's.
     kind = COLUMNS[column]
     target = CHARGE_SCHEMA[column]
     if raw.dtype == pl.Null:
@@ -151,40 +150,16 @@ def _parse_column(column: str, raw: pl.Series) -> tuple[pl.Series, pl.Series]:
         return raw.alias(column), pl.Series([None] * len(raw), dtype=pl.Utf8)
     frame = pl.DataFrame({"raw": raw})
     if _is_text(raw.dtype) or (kind == "str" and raw.dtype.is_integer()):
-        text = pl.col("raw").cast(pl.Utf8)
-        stripped = text.str.strip_chars(WHITESPACE)
-        unknown = text.is_null() | stripped.str.to_lowercase().is_in(list(unknown_tokens(column)))
-        if kind == "str":
-            fast = stripped
-        elif kind == "date":
-            fast = pl.when(stripped.str.contains(_ISO_DATE)).then(
-                stripped.str.strptime(pl.Date, "%Y-%m-%d", strict=False)
-            )
-        elif kind == "bool":
-            low = stripped.str.to_lowercase()
-            fast = pl.when(low.is_in(_TRUE)).then(True).when(low.is_in(_FALSE)).then(False).otherwise(None)
-        else:
-            amount = stripped.str.strip_chars_start("$").str.replace_all(",", "", literal=True)
-            fast = pl.when(amount.str.contains(_PLAIN_AMOUNT)).then(amount.cast(pl.Float64, strict=False))
-        frame = frame.with_columns(pl.when(~unknown).then(fast).alias("value"), unknown.alias("unknown"))
-        # the limits parse_value enforces (same in screen and bulk): long text, implausible amounts
-        odd = pl.col("value").is_null() | (pl.col("raw").cast(pl.Utf8).str.len_chars() > MAX_FIELD_CHARS)
-        if column == "relief_granted":  # a list of citations, each read by its grammar: parse_value decides
-            odd = pl.lit(True)
-        if kind == "money":
-            odd = odd | (pl.col("value") > MAX_AMOUNT)
-        if kind == "date":
-            odd = odd | _outside_years(pl.col("value"))
-        needs = ~pl.col("unknown") & odd
+        value, unknown, needs = _text_value(column, kind)
     elif kind == "money" and raw.dtype.is_numeric():
-        value = pl.col("raw").cast(pl.Float64)
-        frame = frame.with_columns(value.alias("value"), pl.col("raw").is_null().alias("unknown"))
+        value, unknown = pl.col("raw").cast(pl.Float64), pl.col("raw").is_null()
         needs = ~pl.col("unknown") & (
             ~pl.col("value").is_finite() | (pl.col("value") < 0) | (pl.col("value") > MAX_AMOUNT)
         )
     else:  # an unusual stored type: let parse_value judge each distinct value
-        frame = frame.with_columns(pl.lit(None, target).alias("value"), pl.col("raw").is_null().alias("unknown"))
+        value, unknown = pl.lit(None, target), pl.col("raw").is_null()
         needs = ~pl.col("unknown")
+    frame = frame.with_columns(value.alias("value"), unknown.alias("unknown"))
     frame = frame.with_columns(needs.alias("needs"))
     if not frame["needs"].any():
         return frame["value"].cast(target).alias(column), pl.Series([None] * len(raw), dtype=pl.Utf8)
@@ -194,6 +169,32 @@ def _parse_column(column: str, raw: pl.Series) -> tuple[pl.Series, pl.Series]:
     reason = pl.when(pl.col("needs")).then(pl.col("reason"))
     out = frame.select(value.cast(target).alias(column), reason.alias("reason"))
     return out[column], out["reason"]
+
+
+def _text_value(column: str, kind: str) -> tuple[pl.Expr, pl.Expr, pl.Expr]:
+    """(value, unknown, needs parse_value) of a text column ``raw``: the vectorized twin of records.parse's."""
+    text = pl.col("raw").cast(pl.Utf8)
+    stripped = text.str.strip_chars(WHITESPACE)
+    unknown = text.is_null() | stripped.str.to_lowercase().is_in(list(unknown_tokens(column)))
+    if kind == "str":
+        fast = stripped
+    elif kind == "date":
+        fast = pl.when(stripped.str.contains(_ISO_DATE)).then(stripped.str.strptime(pl.Date, "%Y-%m-%d", strict=False))
+    elif kind == "bool":
+        low = stripped.str.to_lowercase()
+        fast = pl.when(low.is_in(_TRUE)).then(True).when(low.is_in(_FALSE)).then(False).otherwise(None)
+    else:
+        amount = stripped.str.strip_chars_start("$").str.replace_all(",", "", literal=True)
+        fast = pl.when(amount.str.contains(_PLAIN_AMOUNT)).then(amount.cast(pl.Float64, strict=False))
+    # the limits parse_value enforces (same in screen and bulk): long text, implausible amounts
+    odd = pl.col("value").is_null() | (pl.col("raw").cast(pl.Utf8).str.len_chars() > MAX_FIELD_CHARS)
+    if column == "relief_granted":  # a list of citations, each read by its grammar: parse_value decides
+        odd = pl.lit(True)
+    if kind == "money":
+        odd = odd | (pl.col("value") > MAX_AMOUNT)
+    if kind == "date":
+        odd = odd | _outside_years(pl.col("value"))
+    return pl.when(~unknown).then(fast), unknown, ~pl.col("unknown") & odd
 
 
 def _first_pass(column: str, dtype: pl.DataType | None) -> tuple[pl.Expr, pl.Expr | None]:

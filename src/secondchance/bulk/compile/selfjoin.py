@@ -28,7 +28,6 @@ def pairs_frame(frame: pl.DataFrame, scope: Scope) -> pl.DataFrame:
 
 def aggregate_by_pairs(frame: pl.DataFrame, pairs: pl.DataFrame, agg: Aggregate, compiler: Compiler) -> pl.DataFrame:
     """Add ``agg``'s value, its ``other_charges`` flags and (LatestOf) match count to ``frame``."""
-    # Long on purpose: one pass per kind of aggregate over the same pair frame; splitting would rebuild it.
     node = agg.node
     this_cols = [c for c in frame.columns if c != ROW]
     # the pair frame: this charge's columns as they are, the other charge's with the suffix
@@ -43,24 +42,34 @@ def aggregate_by_pairs(frame: pl.DataFrame, pairs: pl.DataFrame, agg: Aggregate,
         *(frame[c].gather(pairs[ROW]).alias(c) for c in this_needed),
         *(frame[c].gather(pairs[PAIR]).alias(c + OTHER) for c in other_needed),
     ).with_columns(parts)
-    w = pl.col("__w")
     if isinstance(node, Exists):
-        grouped = pair.group_by(ROW).agg(
-            w.fill_null(False).sum().alias("__true"),
-            w.is_null().sum().alias("__maybe"),
-            *((w.is_null() & pl.col(n + OTHER).is_null()).any().alias(f"__m_{n}") for n in agg.names),
+        return _exists_by_pairs(frame, pair, agg, node)
+    return _latest_by_pairs(frame, pair, agg, compiler.expr(at_least(node), pair=False))
+
+
+def _exists_by_pairs(frame: pl.DataFrame, pair: pl.DataFrame, agg: Aggregate, node: Exists) -> pl.DataFrame:
+    """An ``Exists`` over the pair frame (``__w``: the other charge matches)."""
+    w = pl.col("__w")
+    grouped = pair.group_by(ROW).agg(
+        w.fill_null(False).sum().alias("__true"),
+        w.is_null().sum().alias("__maybe"),
+        *((w.is_null() & pl.col(n + OTHER).is_null()).any().alias(f"__m_{n}") for n in agg.names),
+    )
+    full = by_row(frame.select(ROW), grouped)
+    true, unknown = at_least_count(pl.col("__true"), pl.col("__maybe"), node.count)
+    value = pl.when(true).then(True).when(unknown).then(None).otherwise(False)
+    return frame.with_columns(
+        full.select(
+            value.alias(agg.value),
+            *((unknown & pl.col(f"__m_{n}")).alias(agg.flag(n)) for n in agg.names),
         )
-        full = by_row(frame.select(ROW), grouped)
-        true, unknown = at_least_count(pl.col("__true"), pl.col("__maybe"), node.count)
-        value = pl.when(true).then(True).when(unknown).then(None).otherwise(False)
-        return frame.with_columns(
-            full.select(
-                value.alias(agg.value),
-                *((unknown & pl.col(f"__m_{n}")).alias(agg.flag(n)) for n in agg.names),
-            )
-        )
-    # LatestOf
-    d = pl.col("__d")
+    )
+
+
+def _latest_by_pairs(frame: pl.DataFrame, pair: pl.DataFrame, agg: Aggregate, floor: pl.Expr) -> pl.DataFrame:
+    """A ``LatestOf`` over the pair frame (``__w``: the other charge matches, ``__d``: its date), no earlier
+    than ``floor``: the latest date, then (a second pass) whether an unknown match could be later."""
+    w, d = pl.col("__w"), pl.col("__d")
     matched = w.fill_null(False)
     first = pair.group_by(ROW).agg(
         matched.sum().alias("__matched"),
@@ -68,7 +77,6 @@ def aggregate_by_pairs(frame: pl.DataFrame, pairs: pl.DataFrame, agg: Aggregate,
         pl.when(matched).then(d).max().alias("__max"),
         *((matched & d.is_null() & pl.col(n + OTHER).is_null()).any().alias(f"__u_{n}") for n in agg.names),
     )
-    floor = compiler.expr(at_least(node), pair=False)
     base_frame = by_row(frame.select(ROW), first).with_columns(
         frame.select(floor.alias("__floor")).to_series(),
     )

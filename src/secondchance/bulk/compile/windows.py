@@ -47,8 +47,6 @@ def aggregate_by_windows(
     counts are kept in ``counted``: another ``Exists`` over the same charges, with another ``count``
     ("two or more", "four or more"), reuses them.
     """
-    # Long on purpose: Exists and LatestOf share the window set-up, and LatestOf's floor, doubt and
-    # flags are one computation.
     node = agg.node
     condition = node.where if where is None else where
     shared = (condition, node.scope, outer)
@@ -68,15 +66,23 @@ def aggregate_by_windows(
     if (outer, group) not in segments:
         segments[outer, group] = Segments.of(frame[outer], frame[group])
     seg = segments[outer, group]
-    w = pl.col("__w")
-    other = {n: pl.col(n + OTHER).is_null() for n in agg.names}
     if isinstance(node, Exists):
+        w = pl.col("__w")
+        other = {n: pl.col(n + OTHER).is_null() for n in agg.names}
         counts = {"__t": w, "__m": w.is_null(), **{f"__m_{n}": w.is_null() & other[n] for n in agg.names}}
         counted[shared] = _outside_counts(work, counts, seg)
         return _exists_from_counts(frame, agg, node, counted[shared])
-    d = pl.col("__d")
-    matched, maybe = w.fill_null(False), w.is_null()
     work = work.with_columns(frame.select(compiler.expr(at_least(node), pair=False).alias("__floor")).to_series())
+    return frame.with_columns(_latest_by_windows(work, agg, seg))
+
+
+def _latest_by_windows(work: pl.DataFrame, agg: Aggregate, seg: Segments) -> pl.DataFrame:
+    """A ``LatestOf``'s value, undated and flag columns from ``work`` (``__w``: the row matches as the
+    other charge, ``__d``: its date, ``__floor``: the earliest the answer may be): the latest date
+    outside this charge's group, and whether an unknown match could be later."""
+    w, d = pl.col("__w"), pl.col("__d")
+    other = {n: pl.col(n + OTHER).is_null() for n in agg.names}
+    matched, maybe = w.fill_null(False), w.is_null()
     extras = {"": pl.lit(True), **{f"_{n}": other[n] for n in agg.names}}
     work = _outside_counts(
         work,
@@ -104,17 +110,13 @@ def aggregate_by_windows(
     undated = pl.col("__u") > 0
     doubt = doubtful("")
     known = base.is_not_null()
-    return frame.with_columns(
-        work.select(
-            pl.when(undated | ~known | doubt).then(None).otherwise(base).alias(agg.value),
-            undated.alias(agg.undated),
-            *(
-                ((undated & (pl.col(f"__u_{n}") > 0)) | (~undated & known & doubt & doubtful(f"_{n}"))).alias(
-                    agg.flag(n)
-                )
-                for n in agg.names
-            ),
-        )
+    return work.select(
+        pl.when(undated | ~known | doubt).then(None).otherwise(base).alias(agg.value),
+        undated.alias(agg.undated),
+        *(
+            ((undated & (pl.col(f"__u_{n}") > 0)) | (~undated & known & doubt & doubtful(f"_{n}"))).alias(agg.flag(n))
+            for n in agg.names
+        ),
     )
 
 
