@@ -20,10 +20,11 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from ..directory.facts import PersonFacts, load_facts
-from ..directory.geo import UnknownPlace, geocode
+from ..directory.geo import Place, UnknownPlace, geocode
 from ..directory.match import Fit
 from ..directory.needs import UnknownNeed, mask, resolve
 from ..directory.search import (
+    Gap,
     Query,
     Result,
     directions_url,
@@ -276,9 +277,30 @@ def search_command(
     Example:  secondchance services search --near 70112 --need housing --need therapy --facts person.json
     """
     # Long: its Typer signature (one annotated option per line) is half of it.
+    place, query = _query(near, need or [], text, radius, facts, language, open_now, remote, as_of, limit)
+    store = open_store(db)
+    results = search(store, query)
+    asked = [resolve(n).code for n in need or []]
+    missing = gaps(store, query, results, asked) if asked else []
+    _show(fmt, place.label, radius, results, missing, store)
+
+
+def _query(
+    near: str,
+    need: list[str],
+    text: str | None,
+    radius: float,
+    facts: Path | None,
+    language: list[str] | None,
+    open_now: bool,
+    remote: bool,
+    as_of: str | None,
+    limit: int,
+) -> tuple[Place, Query]:
+    """The place and the query the options describe; a bad option exits 2 naming it."""
     try:
         place = geocode(near)
-        bits = mask(need or [])
+        bits = mask(need)
     except (UnknownPlace, UnknownNeed) as error:
         fail([Problem("--near" if isinstance(error, UnknownPlace) else "--need", None, None, str(error))], "The query")
     try:
@@ -300,13 +322,16 @@ def search_command(
         remote,
         place.state,
     )
-    store = open_store(db)
-    results = search(store, query)
-    asked = [resolve(n).code for n in need or []]
-    missing = gaps(store, query, results, asked) if asked else []
+    return place, query
+
+
+def _show(
+    fmt: ServicesFormat, where: str, radius: float, results: list[Result], missing: list[Gap], store: DirectoryStore
+) -> None:
+    """The results in the format asked for, then the needs with nothing near."""
     if fmt is ServicesFormat.json:
         payload = {
-            "near": place.label,
+            "near": where,
             "radius_miles": radius,
             "results": [r.to_json() for r in results],
             "gaps": [g.to_json() for g in missing],
@@ -318,7 +343,7 @@ def search_command(
         return
     if fmt is ServicesFormat.print:
         gap_lines = "".join(g.text(radius) + "\n" for g in missing)
-        sys.stdout.write(print_list(results, place.label) + "\n" + gap_lines)
+        sys.stdout.write(print_list(results, where) + "\n" + gap_lines)
         return
     if not results and not store.counts().get("service"):  # "none near you" would be untrue: there are none at all
         console.print(
@@ -326,7 +351,7 @@ def search_command(
             "or your own with `secondchance services import FILE`."
         )
         return
-    render(results, place.label)
+    render(results, where)
     for g in missing:
         console.print(g.text(radius), markup=False, highlight=False)
 
