@@ -83,7 +83,6 @@ def run_command(
 
     Example:  secondchance bulk run charges.parquet --jurisdiction PA --as-of 2026-11-23 --out out/
     """
-    # Long: its Typer signature (one annotated option per line) is half of it.
     from ..bulk.run import Plan
 
     day = parse_as_of(as_of)

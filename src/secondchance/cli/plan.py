@@ -154,7 +154,6 @@ def plan_command(
 
     Example:  secondchance plan examples/people.json --person luis --release-date 2026-11-02 --out plan.ics
     """
-    # Long: its Typer signature (one annotated option per line) is half of it.
     if out is not None and out.suffix.lower() not in SUFFIXES:
         raise _refuse(f"--out must end in {', '.join(SUFFIXES)} (the format comes from the suffix), got {out.name!r}.")
     chosen = lang.value if lang else None

@@ -232,7 +232,6 @@ def search_command(
 
     Example:  secondchance services search --near 70112 --need housing --need therapy --facts person.json
     """
-    # Long: its Typer signature (one annotated option per line) is half of it.
     place, query = _query(near, need or [], text, radius, facts, language, open_now, remote, as_of, limit)
     store = open_store(db)
     results = search(store, query)
