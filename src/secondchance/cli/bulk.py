@@ -12,12 +12,15 @@ import sys
 import time
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeRemainingColumn
 
 from .options import ScreenAsOf, console, environment_failure, errors, parse_as_of
+
+if TYPE_CHECKING:
+    from ..bulk.run import Plan as RunPlan
 
 bulk_app = typer.Typer(help="Bulk relief: the same rules over a whole repository of charges.", no_args_is_help=True)
 
@@ -80,13 +83,29 @@ def run_command(
 
     Example:  secondchance bulk run charges.parquet --jurisdiction PA --as-of 2026-11-23 --out out/
     """
-    # Long: its Typer signature (one annotated option per line) is half of it.
-    from ..bulk.read import InputError
-    from ..bulk.run import Plan, ReconcileError, RunError, run
+    from ..bulk.run import Plan
 
     day = parse_as_of(as_of)
     plan = Plan(charges, out, day, jurisdiction, partitions, engine.value)
     started = time.perf_counter()
+    manifest = _run(plan, resume, workers, out)
+    seconds = time.perf_counter() - started
+    counts = manifest["counts"]
+    console.print(f"[green]✓[/] {manifest['reconciled']}", highlight=False)
+    console.print(
+        f"{counts['results']:,} results for {counts['screened_charges']:,} charges "
+        f"in {seconds:,.1f} s ({counts['input_rows'] / max(seconds, 1e-9):,.0f} rows/s). "
+        f"Results: {out}/results/, rejects: {out}/rejects.csv, manifest: {out}/manifest.json",
+        highlight=False,
+    )
+    console.print(f"Next: secondchance bulk report {out}", highlight=False)
+
+
+def _run(plan: RunPlan, resume: bool, workers: int | None, out: Path) -> dict[str, Any]:
+    """The run under a progress bar, its manifest; exits 1 (no reconciliation), 2 (bad input) or 3."""
+    from ..bulk.read import InputError
+    from ..bulk.run import ReconcileError, RunError, run
+
     columns = (
         TextColumn("{task.description}"),
         BarColumn(),
@@ -99,7 +118,7 @@ def run_command(
             bar = _Bar(progress)
             from ..bulk.run import Progress as RunProgress
 
-            manifest = run(plan, resume=resume, workers=workers, progress=RunProgress(bar.on_start, bar.on_advance))
+            return run(plan, resume=resume, workers=workers, progress=RunProgress(bar.on_start, bar.on_advance))
     except ReconcileError as error:
         errors.print(f"[bold red]The counts do not reconcile; nothing was finalized:[/] {error}")
         raise typer.Exit(1) from None
@@ -108,16 +127,6 @@ def run_command(
         raise typer.Exit(2) from None
     except OSError as error:  # disk full, permission denied: one line, and --resume finishes the run later
         raise environment_failure(error, f"write the run in {out}", "Finish it later with --resume.") from None
-    seconds = time.perf_counter() - started
-    counts = manifest["counts"]
-    console.print(f"[green]✓[/] {manifest['reconciled']}", highlight=False)
-    console.print(
-        f"{counts['results']:,} results for {counts['screened_charges']:,} charges "
-        f"in {seconds:,.1f} s ({counts['input_rows'] / max(seconds, 1e-9):,.0f} rows/s). "
-        f"Results: {out}/results/, rejects: {out}/rejects.csv, manifest: {out}/manifest.json",
-        highlight=False,
-    )
-    console.print(f"Next: secondchance bulk report {out}", highlight=False)
 
 
 @bulk_app.command("report")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import sys
+from datetime import date
 from pathlib import Path
 from typing import Annotated
 
@@ -16,9 +17,9 @@ import typer
 from rich.table import Table
 
 from ..petitions.make import make_for, packet_json
-from ..petitions.model import Petitioner
+from ..petitions.model import Packet, Petitioner
 from ..petitions.render import packet_files
-from ..records import InvalidRecord, load_people
+from ..records import InvalidRecord, Person, load_people
 from .options import EXIT_INVALID, Format, FormatOption, ScreenAsOf, console, environment_failure, errors, parse_as_of
 
 FORMATS = ("pdf", "docx", "txt")
@@ -50,6 +51,22 @@ def papers_command(
         raise typer.BadParameter(f"choose from {', '.join(FORMATS)}", param_hint="--formats")
     if lang not in ("en", "es"):
         raise typer.BadParameter("en or es", param_hint="--lang")
+    packet = make_for(_one_person(record, day, person), day, Petitioner(name or "", address or ""), lang)
+    files = packet_files(packet, wanted)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        for file_name, data in files.items():
+            (out / file_name).write_bytes(data)
+    except OSError as error:
+        raise environment_failure(error, "write the papers", "Choose another --out directory.") from None
+    if fmt is Format.json:
+        sys.stdout.write(json.dumps(packet_json(packet, sorted(files)), indent=2) + "\n")
+        return
+    _print_packet(packet, len(files), out)
+
+
+def _one_person(record: Path, day: date, person: str | None) -> Person:
+    """The one person the papers are for (exit 2 when the record is invalid or does not say which)."""
     try:
         people = load_people(str(record), as_of=day)
     except InvalidRecord as error:
@@ -64,17 +81,11 @@ def papers_command(
         which = f"no person with id {person!r}" if person else f"{len(chosen)} people"
         errors.print(f"The record holds {which}; papers are made for one person. Use --person ID.")
         raise typer.Exit(EXIT_INVALID)
-    packet = make_for(chosen[0], day, Petitioner(name or "", address or ""), lang)
-    files = packet_files(packet, wanted)
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-        for file_name, data in files.items():
-            (out / file_name).write_bytes(data)
-    except OSError as error:
-        raise environment_failure(error, "write the papers", "Choose another --out directory.") from None
-    if fmt is Format.json:
-        sys.stdout.write(json.dumps(packet_json(packet, sorted(files)), indent=2) + "\n")
-        return
+    return chosen[0]
+
+
+def _print_packet(packet: Packet, count: int, out: Path) -> None:
+    """What was made and why, what needs no paper, what could not be made."""
     table = Table(title=f"Court papers written to {out}", show_lines=False)
     for column in ("Document", "Case", "Court", "Why"):
         table.add_column(column, overflow="fold")
@@ -86,4 +97,4 @@ def papers_command(
         console.print(f"[green]No paper needed:[/] {line}", highlight=False)
     for line in packet.not_made:
         console.print(f"[yellow]No paper:[/] {line}", highlight=False)
-    console.print(f"{len(files)} file(s) in {out}. Start with 00-checklist.", highlight=False)
+    console.print(f"{count} file(s) in {out}. Start with 00-checklist.", highlight=False)

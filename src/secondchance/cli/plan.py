@@ -154,7 +154,6 @@ def plan_command(
 
     Example:  secondchance plan examples/people.json --person luis --release-date 2026-11-02 --out plan.ics
     """
-    # Long: its Typer signature (one annotated option per line) is half of it.
     if out is not None and out.suffix.lower() not in SUFFIXES:
         raise _refuse(f"--out must end in {', '.join(SUFFIXES)} (the format comes from the suffix), got {out.name!r}.")
     chosen = lang.value if lang else None
@@ -165,31 +164,52 @@ def plan_command(
                 "A plan file already holds its dates and services; leave out --as-of, --release-date, "
                 "--services and --person."
             )
-        try:
-            plan, who = open_plan(data, chosen)
-        except PlanFileRefused as error:
-            raise _refuse(f"{record}: {error.reason}") from None
-        except InvalidRecord as error:
-            raise _refuse(
-                f"{record}: the record in the plan file has problems: "
-                + "; ".join(str(p) for p in error.problems)[:2000]
-            ) from None
+        plan, who = _reopen(record, data, chosen)
     else:
-        day = parse_as_of(as_of)
-        release = None
-        if release_date is not None:
-            try:
-                release = date.fromisoformat(release_date)
-            except ValueError:
-                raise typer.BadParameter(
-                    f"{release_date!r} is not a date like 2026-11-23", param_hint="--release-date"
-                ) from None
-        picked = _services(services)
-        who = _person(record, day, person)
+        plan, who = _make(record, as_of, release_date, services, person, chosen)
+    _write(plan, who, out, fmt)
+
+
+def _reopen(record: Path, data: Any, chosen: str | None) -> tuple[Plan, Person]:
+    """The plan and person a saved plan file holds (exit 2 when it cannot be used)."""
+    try:
+        return open_plan(data, chosen)
+    except PlanFileRefused as error:
+        raise _refuse(f"{record}: {error.reason}") from None
+    except InvalidRecord as error:
+        raise _refuse(
+            f"{record}: the record in the plan file has problems: " + "; ".join(str(p) for p in error.problems)[:2000]
+        ) from None
+
+
+def _make(
+    record: Path,
+    as_of: str | None,
+    release_date: str | None,
+    services: Path | None,
+    person: str | None,
+    chosen: str | None,
+) -> tuple[Plan, Person]:
+    """A new plan from a record, the dates and the picked services."""
+    day = parse_as_of(as_of)
+    release = None
+    if release_date is not None:
         try:
-            plan = plan_for(who, day, release, picked, chosen or "en")
-        except LookupError as error:
-            raise _refuse(f"The law for {day} is not encoded: {error}") from None
+            release = date.fromisoformat(release_date)
+        except ValueError:
+            raise typer.BadParameter(
+                f"{release_date!r} is not a date like 2026-11-23", param_hint="--release-date"
+            ) from None
+    picked = _services(services)
+    who = _person(record, day, person)
+    try:
+        return plan_for(who, day, release, picked, chosen or "en"), who
+    except LookupError as error:
+        raise _refuse(f"The law for {day} is not encoded: {error}") from None
+
+
+def _write(plan: Plan, who: Person, out: Path | None, fmt: Format) -> None:
+    """The plan file (``--out``), then the plan on standard output: a table, or JSON."""
     if out is not None:
         body = render_file(plan, who, out.suffix.lower())
         try:

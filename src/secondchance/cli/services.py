@@ -20,23 +20,17 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from ..directory.facts import PersonFacts, load_facts
-from ..directory.geo import UnknownPlace, geocode
-from ..directory.match import Fit
+from ..directory.geo import Place, UnknownPlace, geocode
 from ..directory.needs import UnknownNeed, mask, resolve
 from ..directory.search import (
     Query,
-    Result,
-    directions_url,
     gaps,
-    hours_text,
-    print_list,
     search,
-    sms_summary,
-    verified_text,
 )
 from ..directory.sources import LAST_NOTES, Source, read_input_report, summary, write_report
 from ..directory.validate import InvalidDirectory, Problem
 from .options import Db, console, errors
+from .services_show import ServicesFormat, render, show
 
 if TYPE_CHECKING:
     from ..store import DirectoryStore
@@ -44,13 +38,6 @@ if TYPE_CHECKING:
 services_app = typer.Typer(
     help="The services directory (Open Referral HSDS): import, search, export.", no_args_is_help=True
 )
-
-
-class ServicesFormat(StrEnum):
-    table = "table"
-    json = "json"
-    print = "print"
-    sms = "sms"
 
 
 class ExportFormat(StrEnum):
@@ -191,9 +178,6 @@ def _parse_facts(path: Path | None) -> PersonFacts:
         fail(error.problems, str(path))
 
 
-FIT_STYLE = {Fit.FITS: "[green]fits[/]", Fit.UNKNOWN: "[yellow]unknown[/]", Fit.MAY_NOT_FIT: "[red]may not fit[/]"}
-
-
 def demo_help(near: str, needs: list[str], facts: PersonFacts, day: date, limit: int = 5) -> None:
     """``secondchance demo``'s last step: help near a person, from the bundled SAMPLE listings in a
     throwaway database (the person's own directory, if any, is not touched)."""
@@ -214,33 +198,6 @@ def demo_help(near: str, needs: list[str], facts: PersonFacts, day: date, limit:
     render(results, place.label + " (sample listings, not real)")
     for g in missing:
         console.print(g.text(25.0), markup=False, highlight=False)
-
-
-def render(results: list[Result], where: str) -> None:
-    if not results:
-        console.print(f"No services found near {where}. Try a larger --radius or fewer needs.")
-        return
-    table = Table(title=f"Services near {where}", show_lines=True)
-    for column in ("Fit", "Miles", "Service", "Why / what to check", "Contact"):
-        table.add_column(column)
-    for r in results:
-        why = r.match.reasons or tuple(c.text for c in r.match.checks)
-        hours = [
-            f"{'walk-in ' if walk_in else ''}{hours_text(days, opens, closes)}"
-            for days, opens, closes, walk_in in (json.loads(r.entry.schedules) if r.entry.schedules else [])
-        ]
-        area = f"serves {r.entry.area}" if r.entry.area else None
-        hours.append(verified_text(r))
-        contact = "\n".join(
-            x for x in (r.entry.phone, r.entry.url, r.entry.address, directions_url(r.entry), area, *hours) if x
-        )
-        service = f"[bold]{r.entry.name}[/]\n{r.entry.organization or ''}"
-        for need in r.matched_needs():
-            service += f"\nfor {str(need['label']).lower()}" + (f" ({need['from']})" if need["from"] else "")
-        distance = "phone/online" if r.miles is None else f"{r.miles:.1f}"
-        table.add_row(FIT_STYLE[r.match.fit], distance, service, "\n".join(why), contact)
-    console.print(table)
-    console.print("Listings can be out of date: call before you go. This is information, not legal advice.")
 
 
 @services_app.command("search")
@@ -275,10 +232,30 @@ def search_command(
 
     Example:  secondchance services search --near 70112 --need housing --need therapy --facts person.json
     """
-    # Long: its Typer signature (one annotated option per line) is half of it.
+    place, query = _query(near, need or [], text, radius, facts, language, open_now, remote, as_of, limit)
+    store = open_store(db)
+    results = search(store, query)
+    asked = [resolve(n).code for n in need or []]
+    missing = gaps(store, query, results, asked) if asked else []
+    show(fmt, place.label, radius, results, missing, store)
+
+
+def _query(
+    near: str,
+    need: list[str],
+    text: str | None,
+    radius: float,
+    facts: Path | None,
+    language: list[str] | None,
+    open_now: bool,
+    remote: bool,
+    as_of: str | None,
+    limit: int,
+) -> tuple[Place, Query]:
+    """The place and the query the options describe; a bad option exits 2 naming it."""
     try:
         place = geocode(near)
-        bits = mask(need or [])
+        bits = mask(need)
     except (UnknownPlace, UnknownNeed) as error:
         fail([Problem("--near" if isinstance(error, UnknownPlace) else "--need", None, None, str(error))], "The query")
     try:
@@ -300,35 +277,7 @@ def search_command(
         remote,
         place.state,
     )
-    store = open_store(db)
-    results = search(store, query)
-    asked = [resolve(n).code for n in need or []]
-    missing = gaps(store, query, results, asked) if asked else []
-    if fmt is ServicesFormat.json:
-        payload = {
-            "near": place.label,
-            "radius_miles": radius,
-            "results": [r.to_json() for r in results],
-            "gaps": [g.to_json() for g in missing],
-        }
-        sys.stdout.write(json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
-        return
-    if fmt is ServicesFormat.sms:
-        sys.stdout.write(sms_summary(results) + "\n")
-        return
-    if fmt is ServicesFormat.print:
-        gap_lines = "".join(g.text(radius) + "\n" for g in missing)
-        sys.stdout.write(print_list(results, place.label) + "\n" + gap_lines)
-        return
-    if not results and not store.counts().get("service"):  # "none near you" would be untrue: there are none at all
-        console.print(
-            "The directory is empty. Load the bundled demo listings with `secondchance services sample`, "
-            "or your own with `secondchance services import FILE`."
-        )
-        return
-    render(results, place.label)
-    for g in missing:
-        console.print(g.text(radius), markup=False, highlight=False)
+    return place, query
 
 
 @services_app.command("report")

@@ -71,6 +71,17 @@ def add_service(directory: Directory, spec: ServiceSpec) -> None:
             **spec.extra,
         },
     )
+    _add_location(directory, spec, org_id, loc_id)
+    directory.add("service_at_location", {"id": sal_id, "service_id": svc_id, "location_id": loc_id})
+    for area in spec.areas:
+        directory.add("service_area", {"id": uid(k, "area", area), "service_id": svc_id, "name": area})
+    _add_contact(directory, spec, svc_id)
+    _add_terms(directory, spec, svc_id)
+
+
+def _add_location(directory: Directory, spec: ServiceSpec, org_id: str, loc_id: str) -> None:
+    """Where the service is: a place with its street address, or virtual (by phone or online)."""
+    k = spec.key
     directory.add(
         "location",
         {
@@ -96,9 +107,11 @@ def add_service(directory: Directory, spec: ServiceSpec) -> None:
                 "address_type": "physical",
             },
         )
-    directory.add("service_at_location", {"id": sal_id, "service_id": svc_id, "location_id": loc_id})
-    for area in spec.areas:
-        directory.add("service_area", {"id": uid(k, "area", area), "service_id": svc_id, "name": area})
+
+
+def _add_contact(directory: Directory, spec: ServiceSpec, svc_id: str) -> None:
+    """How to reach the service: its phone, weekly hours and languages."""
+    k = spec.key
     directory.add("phone", {"id": uid(k, "phone"), "service_id": svc_id, "number": spec.phone, "type": "voice"})
     if spec.hours:
         days, opens, closes = spec.hours
@@ -116,6 +129,11 @@ def add_service(directory: Directory, spec: ServiceSpec) -> None:
         )
     for name, code in spec.languages:
         directory.add("language", {"id": uid(k, "language", code), "service_id": svc_id, "name": name, "code": code})
+
+
+def _add_terms(directory: Directory, spec: ServiceSpec, svc_id: str) -> None:
+    """What the service asks: documents, cost, and the needs and eligibility terms it is linked to."""
+    k = spec.key
     for text in spec.documents:
         directory.add("required_document", {"id": uid(k, "document", text), "service_id": svc_id, "document": text})
     if spec.cost == "Free":

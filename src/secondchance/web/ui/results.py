@@ -22,6 +22,7 @@ from ...relief.explain import (
     waits_on_default,
 )
 from ...relief.lang import Rule
+from ...relief.screening import ChargeScreening
 from .followup import FollowUp, follow_up_question, positions
 from .i18n import N_, long_date, translations
 from .interview import InterviewState, grade_label
@@ -266,75 +267,99 @@ def summary_view(charges: list[ChargeView], lang: str) -> dict[str, Any]:
 
 
 def charge_views(screening: Screening, lang: str, state: InterviewState | None = None) -> list[ChargeView]:
-    t = translations(lang).gettext
-    views = []
     where = positions(state)
     rows = [c.row for c in screening.charges]
-    for number, charge in enumerate(screening.charges, start=1):
-        row = charge.row
-        title = str(row.get("description") or row.get("statute") or t("Charge %(n)s") % {"n": number})
-        details = []
-        if row.get("description") and row.get("statute"):
-            details.append(str(row["statute"]))
-        grade, disposition = row.get("grade"), row.get("disposition")
-        label = grade_label(row.get("jurisdiction"), grade)
-        details.append(t(label) if label is not None else t("Grade not known"))
-        details.append(t(LABELS[str(disposition)]) if disposition in LABELS else t("How it ended is not known"))
-        if row.get("disposition_date"):
-            ended = row["disposition_date"]
-            words = t("Ended in %(date)s") if isinstance(ended, PartialDate) else t("Ended on %(date)s")
-            details.append(words % {"date": long_date(ended, lang)})  # type: ignore[arg-type]
-        view = ChargeView(title, str(row["case_id"]), str(row["charge_id"]), details, "review", "")
-        view.anchor = f"charge-{number}"
-        if charge.statute_unreadable:
-            view.unread = t(
-                "We could not read the law cited: “%(cited)s”. A lawyer should check which offense it is."
-            ) % {"cited": row["statute"]}
-        if charge.note:
-            view.note = (
-                t("We need to know the state of this case.")
-                if row.get("jurisdiction") is None
-                else t("We can't check this state yet. A lawyer there can tell you what applies.")
-            )
-            view.headline = t("We can't check this charge yet.")
-        else:
-            results = sorted(charge.results, key=lambda r: (rank(r), r.rule.effective))
-            best = charge.best
-            asks = [r for r in results if open_question(r)]
-            if best is not None and best.status is Status.ELIGIBLE_ON and asks:
-                # A decided date, but an open question might clear it now: say both, the question first.
-                view.tone, headline = OPEN_BEFORE_DATE_HEADLINE
-                view.headline = t(headline) % {"date": long_date(best.eligible_on, lang)}
-            elif best is not None and best.status is Status.NEEDS_REVIEW and not open_question(best):
-                view.tone, headline = NOT_BEFORE_HEADLINE
-                view.headline = t(headline) % {"date": long_date(best.not_before, lang)}
-            elif best is not None:
-                view.tone, headline = HEADLINES[best.status]
-                view.headline = t(headline) % {"date": long_date(best.eligible_on, lang)}
-            # What helps is shown in full; the other laws checked fold away under "why not".
-            helpful = [r for r in results if r.status in (Status.ELIGIBLE_NOW, Status.ELIGIBLE_ON)]
-            review = [r for r in results if open_question(r)]
-            view.results = [result_view(r, lang, row, rows) for r in helpful]
-            view.others = [result_view(r, lang, row, rows) for r in results if r not in helpful]
-            if review and not charge.cleared:
-                # Only missing facts stand in the way of something better: say once which, across the laws.
-                for result in review:
-                    for name in result.missing:
-                        said = lawyer_point(name, result.rule) if is_question(name) else fact_text(name, t, row, rows)
-                        into = view.points if is_question(name) else view.needed
-                        if said not in into:
-                            into.append(said)
-                view.next_step = t(_next_step(review[0], None))
-            _line(view, best, bool(asks) and not charge.cleared, t, lang)
-            if best is not None and best.status is Status.ELIGIBLE_ON and best.eligible_on:
-                view.sort_date = best.eligible_on.isoformat()
-            if not charge.cleared:
-                target = where.get((str(row["case_id"]), str(row["charge_id"])))
-                view.question = follow_up_question(results, target, state, number)
-        if charge.note:
-            _line(view, None, False, t, lang)
-        views.append(view)
-    return views
+    return [
+        charge_view(number, charge, rows, lang, state, where)
+        for number, charge in enumerate(screening.charges, start=1)
+    ]
+
+
+def charge_view(
+    number: int,
+    charge: ChargeScreening,
+    rows: list[Row],
+    lang: str,
+    state: InterviewState | None,
+    where: dict[tuple[str, str], str],
+) -> ChargeView:
+    """One charge in plain words: what it is, what clears it and when, or why we cannot say."""
+    t = translations(lang).gettext
+    row = charge.row
+    title = str(row.get("description") or row.get("statute") or t("Charge %(n)s") % {"n": number})
+    view = ChargeView(title, str(row["case_id"]), str(row["charge_id"]), _details(row, t, lang), "review", "")
+    view.anchor = f"charge-{number}"
+    if charge.statute_unreadable:
+        view.unread = t("We could not read the law cited: “%(cited)s”. A lawyer should check which offense it is.") % {
+            "cited": row["statute"]
+        }
+    if charge.note:
+        view.note = (
+            t("We need to know the state of this case.")
+            if row.get("jurisdiction") is None
+            else t("We can't check this state yet. A lawyer there can tell you what applies.")
+        )
+        view.headline = t("We can't check this charge yet.")
+        _line(view, None, False, t, lang)
+        return view
+    results = sorted(charge.results, key=lambda r: (rank(r), r.rule.effective))
+    best = charge.best
+    asks = [r for r in results if open_question(r)]
+    _headline(view, best, bool(asks), t, lang)
+    # What helps is shown in full; the other laws checked fold away under "why not".
+    helpful = [r for r in results if r.status in (Status.ELIGIBLE_NOW, Status.ELIGIBLE_ON)]
+    view.results = [result_view(r, lang, row, rows) for r in helpful]
+    view.others = [result_view(r, lang, row, rows) for r in results if r not in helpful]
+    if asks and not charge.cleared:
+        _missing(view, asks, row, rows, t)
+    _line(view, best, bool(asks) and not charge.cleared, t, lang)
+    if best is not None and best.status is Status.ELIGIBLE_ON and best.eligible_on:
+        view.sort_date = best.eligible_on.isoformat()
+    if not charge.cleared:
+        target = where.get((str(row["case_id"]), str(row["charge_id"])))
+        view.question = follow_up_question(results, target, state, number)
+    return view
+
+
+def _details(row: Row, t: Any, lang: str) -> list[str]:
+    """The charge's statute (under its description), grade, how it ended and when."""
+    details = []
+    if row.get("description") and row.get("statute"):
+        details.append(str(row["statute"]))
+    grade, disposition = row.get("grade"), row.get("disposition")
+    label = grade_label(row.get("jurisdiction"), grade)
+    details.append(t(label) if label is not None else t("Grade not known"))
+    details.append(t(LABELS[str(disposition)]) if disposition in LABELS else t("How it ended is not known"))
+    if row.get("disposition_date"):
+        ended = row["disposition_date"]
+        words = t("Ended in %(date)s") if isinstance(ended, PartialDate) else t("Ended on %(date)s")
+        details.append(words % {"date": long_date(ended, lang)})  # type: ignore[arg-type]
+    return details
+
+
+def _headline(view: ChargeView, best: Result | None, asks: bool, t: Any, lang: str) -> None:
+    """The charge's headline and tone from its best result (none: the view's own stays)."""
+    if best is not None and best.status is Status.ELIGIBLE_ON and asks:
+        # A decided date, but an open question might clear it now: say both, the question first.
+        view.tone, headline = OPEN_BEFORE_DATE_HEADLINE
+        view.headline = t(headline) % {"date": long_date(best.eligible_on, lang)}
+    elif best is not None and best.status is Status.NEEDS_REVIEW and not open_question(best):
+        view.tone, headline = NOT_BEFORE_HEADLINE
+        view.headline = t(headline) % {"date": long_date(best.not_before, lang)}
+    elif best is not None:
+        view.tone, headline = HEADLINES[best.status]
+        view.headline = t(headline) % {"date": long_date(best.eligible_on, lang)}
+
+
+def _missing(view: ChargeView, review: list[Result], row: Row, rows: list[Row], t: Any) -> None:
+    """Only missing facts stand in the way of something better: say once which, across the laws."""
+    for result in review:
+        for name in result.missing:
+            said = lawyer_point(name, result.rule) if is_question(name) else fact_text(name, t, row, rows)
+            into = view.points if is_question(name) else view.needed
+            if said not in into:
+                into.append(said)
+    view.next_step = t(_next_step(review[0], None))
 
 
 def remaining_views(screening: Screening, lang: str = "en") -> list[dict[str, Any]]:
