@@ -34,6 +34,9 @@ reports the status and ``missing`` and need not compute these, which follow from
   stays in the trace but is not offered as a reason why not.
 * ``assumptions`` and ``cannot_improve`` need the rest of the screening and are set by
   ``relief.screen``.
+
+Longer than 400 lines on purpose: these semantics, which the bulk engine mirrors node for node, are
+read in one place.
 """
 
 from __future__ import annotations

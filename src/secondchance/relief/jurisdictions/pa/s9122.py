@@ -43,6 +43,8 @@ completed the conditions of any pretrial or posttrial diversion or probation pro
 
 Nonconviction data is expunged by petition to the court of common pleas (Pa.R.Crim.P. 790);
 ARD records on dismissal (Pa.R.Crim.P. 320). Sources and verification: docs/jurisdictions/pa.md.
+
+Longer than 400 lines on purpose: one module per statute section, its text quoted beside its rules.
 """
 
 from __future__ import annotations
