@@ -17,19 +17,33 @@ cases end, case numbers) is its ``State.synth`` profile (``relief/jurisdictions/
 
 from __future__ import annotations
 
-import itertools
 import re
 import string
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from typing import Final, NamedTuple
+from typing import Final
 
 import numpy as np
 import polars as pl
 
-from ..relief.jurisdictions.state import SynthProfile
 from .schema import CHARGE_SCHEMA
+from .synth_draw import (
+    DISPOSITIONS,
+    Cases,
+    Charges,
+    Outcome,
+    People,
+    Sentences,
+    bernoulli,
+    draw_cases,
+    draw_charges,
+    draw_outcome,
+    draw_people,
+    draw_sentences,
+    edge_shift,
+    shifted,
+)
 from .synth_profile import THROUGH, Profile, day_number, profile_for
 
 __all__ = ["BLOCK", "DEFAULT_ANCHORS", "THROUGH", "synth_block", "synth_blocks", "synth_charges", "write_synth"]
@@ -38,8 +52,6 @@ __all__ = ["BLOCK", "DEFAULT_ANCHORS", "THROUGH", "synth_block", "synth_blocks",
 BLOCK: Final = 100_000
 #: As-of dates the edge cases aim at (besides the dates parameters and rules changed).
 DEFAULT_ANCHORS: Final = (date(2023, 6, 1), date(2024, 2, 29), date(2026, 11, 23))
-
-_DISPOSITIONS: Final = ("convicted", "dismissed", "withdrawn", "nolle_prossed", "not_guilty", "diversion_completed")
 
 
 def _null_where(values: np.ndarray, mask: np.ndarray) -> pl.Series:
@@ -51,105 +63,6 @@ def _dates(days: np.ndarray, unknown: np.ndarray) -> pl.Series:
     return _null_where(days.astype(np.int32), unknown).cast(pl.Date)
 
 
-def _supervision_kinds(
-    rng: np.random.Generator,
-    synth: SynthProfile,
-    supervised: np.ndarray,
-    jail: np.ndarray,
-    felony: np.ndarray,
-    state_prison: np.ndarray,
-    convicted: np.ndarray,
-) -> np.ndarray:
-    """The kind of each supervision: after state prison the profile's kinds (parole; in California
-    also PRCS), after a county-jail felony maybe the profile's other kind (California: mandatory
-    supervision, PC 1170(h)(5)(B)), else probation; none where there was none."""
-    draw = rng.random(len(supervised))
-    kind = np.where(supervised, "probation", "none").astype(object)
-    after_prison = supervised & state_prison
-    chosen = np.full(len(supervised), synth.after_prison[-1][0], dtype=object)
-    bounds = list(itertools.accumulate(share for _, share in synth.after_prison))
-    for (name, _), bound in reversed(list(zip(synth.after_prison[:-1], bounds, strict=False))):
-        chosen = np.where(draw < bound, name, chosen)  # the first kind whose cumulative share exceeds the draw
-    kind = np.where(after_prison, chosen, kind)
-    if synth.after_jail_felony is not None:
-        name, share = synth.after_jail_felony
-        kind = np.where(supervised & jail & felony & ~state_prison & (draw < share), name, kind)
-    return np.where(convicted, kind, "").astype(str)
-
-
-#: Days in a year, on average (the generator's ages and spans).
-_YEAR: Final = 365.2425
-
-
-def _chance(rng: np.random.Generator, rate: float, n: int) -> np.ndarray:
-    return rng.random(n) < rate
-
-
-class _People(NamedTuple):
-    """Per person (days since 1970): birth, death, who died, whose birth date is unknown, the 18th
-    birthday, and the day after which no case starts."""
-
-    birth: np.ndarray
-    death: np.ndarray
-    dead: np.ndarray
-    birth_unknown: np.ndarray
-    adult: np.ndarray
-    life_end: np.ndarray
-
-
-class _Cases(NamedTuple):
-    """Per case: its person, arrest day (each person's in time order), county (an index into the
-    profile's) and the days from arrest to disposition."""
-
-    person: np.ndarray
-    arrest: np.ndarray
-    county: np.ndarray
-    disposed_after: np.ndarray
-
-
-class _Charges(NamedTuple):
-    """Per charge: its case, its number in the case, its statute (an index into the profile's),
-    whether its grade is a felony or a summary offense, offense and disposition days, disposition
-    (an index into ``_DISPOSITIONS``; -1 pending); ``first`` is each case's first charge."""
-
-    case: np.ndarray
-    first: np.ndarray
-    seq: np.ndarray
-    pick: np.ndarray
-    felony: np.ndarray
-    summary: np.ndarray
-    offense: np.ndarray
-    disposition_day: np.ndarray
-    disposition: np.ndarray
-
-
-class _Sentences(NamedTuple):
-    """Per charge: jail (and whether in state prison) with its days, probation with its days, and
-    whether probation was completed."""
-
-    jail: np.ndarray
-    state_prison: np.ndarray
-    inc_start: np.ndarray
-    inc_end: np.ndarray
-    probation: np.ndarray
-    prob_start: np.ndarray
-    prob_end: np.ndarray
-    completed: np.ndarray
-
-
-class _Outcome(NamedTuple):
-    """Per charge, as of the extract date: convicted, still serving, the kind of supervision, and
-    money owed and pardons."""
-
-    convicted: np.ndarray
-    still_in: np.ndarray
-    on_probation: np.ndarray
-    kind: np.ndarray
-    fines: np.ndarray
-    restitution: np.ndarray
-    pardoned: np.ndarray
-
-
 def _block(profile: Profile, first: int, people: int, seed: int, block: int, through: int) -> pl.DataFrame:
     """People ``first`` .. ``first + people - 1``, drawn from the generator of ``(seed, block)``.
 
@@ -159,13 +72,13 @@ def _block(profile: Profile, first: int, people: int, seed: int, block: int, thr
     rng = np.random.default_rng([seed, block, *profile.jurisdiction.encode()])
     # its own stream, so the kinds of supervision leave every other draw as it was
     rng_kinds = np.random.default_rng([seed, block, *profile.jurisdiction.encode(), 1])
-    who = _people(rng, profile, people, through)
-    cases = _cases(rng, profile, who)
-    charges = _charges(rng, profile, cases)
-    sentences = _sentences(rng, profile, charges)
-    shift = _edge_shift(rng, profile, who, cases, charges, sentences)
-    cases, charges, sentences = _shifted(shift, cases, charges, sentences)
-    charges, sentences, outcome = _outcome(rng, rng_kinds, profile, through, charges, sentences)
+    who = draw_people(rng, profile, people, through)
+    cases = draw_cases(rng, profile, who)
+    charges = draw_charges(rng, profile, cases)
+    sentences = draw_sentences(rng, profile, charges)
+    shift = edge_shift(rng, profile, who, cases, charges, sentences)
+    cases, charges, sentences = shifted(shift, cases, charges, sentences)
+    charges, sentences, outcome = draw_outcome(rng, rng_kinds, profile, through, charges, sentences)
     frame = _frame(rng, rng_kinds, profile, first, through, who, cases, charges, sentences, outcome)
     case_format = _case_format(profile.synth.case_id)
     return frame.select(
@@ -179,161 +92,17 @@ def _block(profile: Profile, first: int, people: int, seed: int, block: int, thr
     ).cast(CHARGE_SCHEMA)  # type: ignore[arg-type]
 
 
-def _people(rng: np.random.Generator, profile: Profile, people: int, through: int) -> _People:
-    """Births (some aimed at an age at an anchor date, some on 29 February) and deaths."""
-    birth = through - rng.integers(int(19 * _YEAR), int(85 * _YEAR), people)
-    turning = rng.random(people) < 0.04  # ages near 70 (and 65, 21, 18) at an anchor date
-    birth[turning] = rng.choice(profile.age_targets, int(turning.sum()))
-    leap = rng.random(people) < 0.003
-    birth[leap] = [day_number(date(y, 2, 29)) for y in rng.choice(np.arange(1944, 2004, 4), int(leap.sum()))]
-    birth = np.minimum(birth, through - int(19 * _YEAR))
-    dead = rng.random(people) < 0.04
-    death = birth + rng.integers(int(20 * _YEAR), int(90 * _YEAR), people)
-    dead &= death <= through
-    birth_unknown = rng.random(people) < 0.02
-    life_end = np.where(dead, death, through)
-    adult = birth + int(18 * _YEAR)
-    life_end = np.maximum(life_end, adult + 30)
-    return _People(birth, death, dead, birth_unknown, adult, life_end)
-
-
-def _cases(rng: np.random.Generator, profile: Profile, who: _People) -> _Cases:
-    """Several cases per person, in time order (re-arrests)."""
-    n_cases = np.minimum(rng.geometric(0.45, len(who.birth)), 12)
-    case_person = np.repeat(np.arange(len(who.birth)), n_cases)
-    cases = len(case_person)
-    span = who.life_end[case_person] - who.adult[case_person]
-    arrest = who.adult[case_person] + (rng.random(cases) * span).astype(np.int64)
-    arrest = arrest[np.lexsort((arrest, case_person))]  # each person's cases in time order
-    county_index = rng.choice(len(profile.counties), cases, p=profile.county_weights)
-    disposed_after = rng.gamma(2.0, 90.0, cases).astype(np.int64) + 14
-    return _Cases(case_person, arrest, county_index, disposed_after)
-
-
-def _charges(rng: np.random.Generator, profile: Profile, cases: _Cases) -> _Charges:
-    """One or more charges per case: statute, grade, offense day, how and when the case ended."""
-    n_charges = np.minimum(rng.geometric(0.5, len(cases.arrest)), 8)
-    charge_case = np.repeat(np.arange(len(cases.arrest)), n_charges)
-    charges = len(charge_case)
-    first_charge = np.cumsum(n_charges) - n_charges
-    charge_seq = np.arange(charges) - np.repeat(first_charge, n_charges) + 1
-    pick = rng.choice(len(profile.statutes), charges, p=profile.weights)
-    felony = np.array([g in profile.synth.felony_grades for g in profile.grades])[pick]
-    summary = np.array([g in profile.synth.summary_grades for g in profile.grades])[pick]
-    c_arrest = cases.arrest[charge_case]
-    offense = c_arrest - np.where(rng.random(charges) < 0.7, 0, rng.integers(1, 120, charges))
-    disposition_day = (
-        c_arrest
-        + cases.disposed_after[charge_case]
-        + np.where(rng.random(charges) < 0.1, rng.integers(0, 200, charges), 0)
-    )
-    shares = dict(profile.synth.dispositions)
-    weights = np.array([shares.get(name, 0.0) for name in _DISPOSITIONS])
-    disposition = rng.choice(len(_DISPOSITIONS), charges, p=weights / weights.sum())
-    return _Charges(charge_case, first_charge, charge_seq, pick, felony, summary, offense, disposition_day, disposition)
-
-
-def _sentences(rng: np.random.Generator, profile: Profile, charges: _Charges) -> _Sentences:
-    """The sentences of convictions: jail or prison, probation."""
-    n = len(charges.case)
-    convicted = charges.disposition == 0
-    felony, summary = charges.felony, charges.summary
-    jail = convicted & (rng.random(n) < np.where(felony, 0.6, np.where(summary, 0.05, 0.25)))
-    jail_days = np.where(
-        felony,
-        rng.lognormal(6.3, 0.9, n),
-        np.where(summary, rng.integers(1, 90, n), rng.lognormal(3.5, 1.2, n)),
-    ).astype(np.int64)
-    jail_days = np.clip(jail_days, 1, int(40 * _YEAR))
-    inc_start = charges.disposition_day - np.where(rng.random(n) < 0.3, rng.integers(0, 180, n), 0)
-    inc_end = inc_start + jail_days
-    state_prison = jail & felony & (jail_days >= profile.synth.state_prison_days)
-    probation = convicted & (rng.random(n) < 0.55)
-    prob_start = np.where(jail, inc_end, charges.disposition_day)
-    prob_end = prob_start + rng.integers(180, int(5 * _YEAR), n)
-    completed = rng.random(n) < 0.88
-    return _Sentences(jail, state_prison, inc_start, inc_end, probation, prob_start, prob_end, completed)
-
-
-def _edge_shift(
-    rng: np.random.Generator, profile: Profile, who: _People, cases: _Cases, charges: _Charges, sentences: _Sentences
-) -> np.ndarray:
-    """Per case, the days to move its dates by so that one lands exactly on a waiting-period boundary (mostly 0)."""
-    n = len(cases.arrest)
-    edge_case = rng.random(n) < 0.12
-    which = rng.integers(0, 4, n)  # 0 disposition, 1 incarceration end, 2 probation end, 3 arrest
-    target = rng.choice(profile.edge_targets, n)
-    first = charges.first
-    anchor_day = np.select(
-        [which == 0, which == 1, which == 2],
-        [charges.disposition_day[first], sentences.inc_end[first], sentences.prob_end[first]],
-        cases.arrest,
-    )
-    usable = np.select(
-        [which == 1, which == 2], [sentences.jail[first], sentences.probation[first]], np.ones(n, dtype=bool)
-    )
-    usable &= cases.arrest + target - anchor_day >= who.adult[cases.person]  # never a case before the 18th birthday
-    result: np.ndarray = np.where(edge_case & usable, target - anchor_day, 0)
-    return result
-
-
-def _shifted(
-    shift: np.ndarray, cases: _Cases, charges: _Charges, sentences: _Sentences
-) -> tuple[_Cases, _Charges, _Sentences]:
-    """Every date of a case moved by its ``shift``."""
-    c_shift = shift[charges.case]
-    return (
-        cases._replace(arrest=cases.arrest + shift),
-        charges._replace(offense=charges.offense + c_shift, disposition_day=charges.disposition_day + c_shift),
-        sentences._replace(
-            inc_start=sentences.inc_start + c_shift,
-            inc_end=sentences.inc_end + c_shift,
-            prob_start=sentences.prob_start + c_shift,
-            prob_end=sentences.prob_end + c_shift,
-        ),
-    )
-
-
-def _outcome(
-    rng: np.random.Generator,
-    rng_kinds: np.random.Generator,
-    profile: Profile,
-    through: int,
-    charges: _Charges,
-    sentences: _Sentences,
-) -> tuple[_Charges, _Sentences, _Outcome]:
-    """Nothing after the extract date (undecided cases are pending, ongoing sentences open); money owed, pardons."""
-    pending = charges.disposition_day > through
-    charges = charges._replace(disposition=np.where(pending, -1, charges.disposition))
-    convicted = (charges.disposition == 0) & ~pending
-    sentences = sentences._replace(
-        jail=sentences.jail & ~pending,
-        probation=sentences.probation & ~pending,
-        state_prison=sentences.state_prison & ~pending,
-    )
-    jail, probation, state_prison = sentences.jail, sentences.probation, sentences.state_prison
-    still_in = jail & (sentences.inc_end > through)
-    on_probation = probation & (sentences.prob_end > through)
-    kind = _supervision_kinds(rng_kinds, profile.synth, probation, jail, charges.felony, state_prison, convicted)
-    n = len(charges.case)
-    fines = np.where(convicted & _chance(rng, 0.3, n), np.round(rng.lognormal(6.0, 1.2, n), 2), 0.0)
-    fines = np.where(~convicted & _chance(rng, 0.03, n), 150.0, fines)  # court costs without a conviction
-    restitution = np.where(convicted & _chance(rng, 0.08, n), np.round(rng.lognormal(6.5, 1.5, n), 2), 0.0)
-    pardoned = convicted & _chance(rng, 0.01, n)
-    return charges, sentences, _Outcome(convicted, still_in, on_probation, kind, fines, restitution, pardoned)
-
-
 def _frame(
     rng: np.random.Generator,
     rng_kinds: np.random.Generator,
     profile: Profile,
     first: int,
     through: int,
-    who: _People,
-    cases: _Cases,
-    charges: _Charges,
-    sentences: _Sentences,
-    outcome: _Outcome,
+    who: People,
+    cases: Cases,
+    charges: Charges,
+    sentences: Sentences,
+    outcome: Outcome,
 ) -> pl.DataFrame:
     """The charge table, with its unknown facts drawn.
 
@@ -344,11 +113,11 @@ def _frame(
     pick, disposition = charges.pick, charges.disposition
     s, o = sentences, outcome
     jail, probation, convicted, kind = s.jail, s.probation, o.convicted, o.kind
-    disp_codes = np.array([*_DISPOSITIONS, "pending"], dtype=object)
+    disp_codes = np.array([*DISPOSITIONS, "pending"], dtype=object)
     person_and_case = _person_and_case_columns(rng, profile, first, who, cases, charges.case)
 
     def chance(rate: float) -> np.ndarray:
-        return _chance(rng, rate, n)
+        return bernoulli(rng, rate, n)
 
     return pl.DataFrame(
         {
@@ -383,7 +152,7 @@ def _frame(
 
 
 def _person_and_case_columns(
-    rng: np.random.Generator, profile: Profile, first: int, who: _People, cases: _Cases, charge_case: np.ndarray
+    rng: np.random.Generator, profile: Profile, first: int, who: People, cases: Cases, charge_case: np.ndarray
 ) -> dict[str, pl.Series]:
     """The charge table's columns up to ``arrest_date`` (its person's and its case's), per charge."""
     n_cases = len(cases.arrest)
@@ -394,12 +163,12 @@ def _person_and_case_columns(
         "death_date": _dates(who.death, ~who.dead)[person],
         "case_seq": pl.Series(np.arange(n_cases) + first * 13)[charge_case],
         "jurisdiction": pl.Series([profile.jurisdiction] * len(charge_case)),
-        "county": _null_where(np.array(profile.counties, dtype=object)[cases.county], _chance(rng, 0.01, n_cases))[
+        "county": _null_where(np.array(profile.counties, dtype=object)[cases.county], bernoulli(rng, 0.01, n_cases))[
             charge_case
         ],
         "county_code": pl.Series(np.array(profile.county_codes, dtype=object)[cases.county])[charge_case],
         "arrest_year": pl.Series((cases.arrest // 1)[charge_case].astype(np.int32)).cast(pl.Date).dt.year(),
-        "arrest_date": _dates(cases.arrest, _chance(rng, 0.02, n_cases))[charge_case],
+        "arrest_date": _dates(cases.arrest, bernoulli(rng, 0.02, n_cases))[charge_case],
     }
 
 
