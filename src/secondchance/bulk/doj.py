@@ -16,82 +16,49 @@ A charge is a count's court disposition (or, with no court step, its arrest step
 (``papers.ca_rap``). A row that cannot be read is a reject with its line and the reason; the rows of
 one cycle must be together (the extract is sorted by CII number and cycle), or the later ones are
 rejected. Values are handed on as text, so every check of ``bulk.validate.validate`` applies.
+
+The layout and its grammar are ``bulk.doj_format``; a generator of made-up extracts for tests and
+bench is ``bulk.doj_synth`` (its names are re-exported here).
 """
 
 from __future__ import annotations
 
 import csv
-import functools
-import io
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Final
 
 import polars as pl
 
-from ..papers.ca_rap import DISPOSITIONS, GRADES, REDUCTIONS, RELIEF
-from ..records.model import COLUMNS, Case, Charge
-from ..relief.jurisdictions import read_citation
+from ..papers.ca_rap import DISPOSITIONS, GRADES, REDUCTIONS
+from ..records.model import COLUMNS
 from ..relief.semantics import add_years_days
-
-#: The extract's columns this reader needs (others, e.g. SSN or FBI numbers, are ignored and never stored).
-REQUIRED: Final = (
-    "CII_NUMBER",
-    "PRI_DOB",
-    "CYC_ORDER",
-    "CYC_DATE",
-    "STP_ORDER",
-    "STP_EVENT_DATE",
-    "STP_TYPE_DESCR",
-    "CNT_ORDER",
-    "OFFENSE_DESCR",
-    "DISP_DESCR",
+from .doj_format import (
+    HEADER,
+    PROBLEM,
+    REQUIRED,
+    ROW,
+    UNDECODABLE,
+    is_extract,
+    is_relief_text,
+    iso_date,
+    read_offense,
+    relief_read,
 )
-#: The columns the generator writes (a subset of the DOJ's layout, in its order).
-HEADER: Final = (
-    "CII_NUMBER",
-    "PRI_NAME",
-    "PRI_DOB",
-    "CYC_ORDER",
-    "CYC_DATE",
-    "STP_ORDER",
-    "STP_EVENT_DATE",
-    "STP_TYPE_DESCR",
-    "STP_ORI_CNTY_NAME",
-    "CNT_ORDER",
-    "FE_NUM_CRT_CASE",
-    "OFFENSE_DESCR",
-    "OFFENSE_TOC",
-    "DISP_DESCR",
-    "CONV_STAT_DESCR",
-    "SENT_ORDER",
-    "SENT_LOC_DESCR",
-    "SENT_LENGTH",
-    "SENT_TIME_DESCR",
-)
-_UNDECODABLE: Final = re.compile("[\udc80-\udcff]")
-ROW: Final = "_row"
-PROBLEM: Final = "_problem"
-_OFFENSE: Final = re.compile(r"(?P<section>[0-9][0-9A-Z().\-]*)\s+(?P<code>PC|HS|VC|BP|WI)-(?P<desc>\S.*)")
+from .doj_synth import extract_rows, extract_text, write_extract
 
-
-def is_extract(columns: tuple[str, ...] | list[str]) -> bool:
-    """Whether a CSV header is the DOJ bulk extract's (every ``REQUIRED`` column present)."""
-    return all(name in columns for name in REQUIRED)
-
-
-@functools.lru_cache(maxsize=1 << 16)  # dates and offenses repeat across rows: read each once
-def _iso(text: str) -> str | None:
-    """``YYYYMMDD`` as ISO, or None if empty; ValueError if not a date."""
-    text = text.strip()
-    if not text:
-        return None
-    if not re.fullmatch(r"\d{8}", text):
-        raise ValueError(f"expected a date as YYYYMMDD, got {text!r}")
-    return date(int(text[:4]), int(text[4:6]), int(text[6:8])).isoformat()
+__all__ = [
+    "HEADER",
+    "PROBLEM",
+    "REQUIRED",
+    "ROW",
+    "batches",
+    "extract_rows",
+    "extract_text",
+    "is_extract",
+    "write_extract",
+]
 
 
 @dataclass
@@ -102,34 +69,6 @@ class _Charge:
     components: list[tuple[str, int, str]] = field(default_factory=list)  # (where, length, unit)
     granted: list[str] = field(default_factory=list)
     reduced: bool = False
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def _statute(offense: str) -> tuple[str, str]:
-    found = _OFFENSE.fullmatch(offense.strip())
-    if found is None:
-        raise ValueError(f"an offense this reader cannot read: {offense.strip()!r}")
-    inchoate = re.fullmatch(r"(664|182|653F)-(\S+)", found["section"])
-    section = f"{inchoate[1]}/{inchoate[2]}" if inchoate else found["section"]
-    statute = f"{section} {found['code']}"
-    if read_citation(statute, "CA") is None:
-        raise ValueError(f"a section the CA citation grammar cannot read: {offense.strip()!r}")
-    return statute, found["desc"].strip()
-
-
-@functools.lru_cache(maxsize=1 << 12)
-def _relief(text: str) -> str | None:
-    for pattern, default in RELIEF:
-        found = pattern.fullmatch(text)
-        if found is not None:
-            cite = found["cite"].strip()
-            return read_citation(cite if default is None or " " in cite else f"{cite} {default}", "CA")
-    return None
-
-
-@functools.lru_cache(maxsize=1 << 12)
-def _is_relief(text: str) -> bool:
-    return any(pattern.fullmatch(text) for pattern, _ in RELIEF)
 
 
 class _Cycle:
@@ -157,8 +96,8 @@ class _Cycle:
         number = int(count)
         dispo = raw["DISP_DESCR"].strip().upper()
         charge = self.charges.get(number)
-        granted = _relief(dispo) if dispo else None
-        if granted is None and dispo and _is_relief(dispo):
+        granted = relief_read(dispo) if dispo else None
+        if granted is None and dispo and is_relief_text(dispo):
             raise ValueError(f"relief under a section that cannot be read: {dispo!r}")
         if granted is not None:
             if charge is None:
@@ -200,7 +139,7 @@ class _Cycle:
     @staticmethod
     def _values(raw: dict[str, str], number: int, disposition: str | None, court: bool) -> dict[str, str | None]:
         """The charge a step describes, in ``COLUMNS``' names; one field of the extract's layout per line."""
-        statute, description = _statute(raw["OFFENSE_DESCR"])
+        statute, description = read_offense(raw["OFFENSE_DESCR"])
         toc = raw.get("OFFENSE_TOC", "").strip().upper()
         status = raw.get("CONV_STAT_DESCR", "").strip().lower()
         if status and status not in ("felony", "misdemeanor", "infraction"):
@@ -211,17 +150,17 @@ class _Cycle:
         county = raw.get("STP_ORI_CNTY_NAME", "").strip().title() or None
         return {
             "person_id": cii,
-            "birth_date": _iso(raw["PRI_DOB"]),
+            "birth_date": iso_date(raw["PRI_DOB"]),
             "case_id": case,
             "jurisdiction": "CA",
             "county": county,
-            "arrest_date": _iso(raw["CYC_DATE"]),
+            "arrest_date": iso_date(raw["CYC_DATE"]),
             "charge_id": str(number),
             "statute": statute,
             "description": description,
             "grade": grade,
             "disposition": disposition,
-            "disposition_date": _iso(raw["STP_EVENT_DATE"]) if court and disposition else None,
+            "disposition_date": iso_date(raw["STP_EVENT_DATE"]) if court and disposition else None,
         }
 
     @staticmethod
@@ -292,7 +231,7 @@ def batches(path: Path, batch_rows: int = 65_536, today: date | None = None) -> 
             if None in raw or any(v is None for v in raw.values()):
                 out.append({ROW: str(record), PROBLEM: "the row does not have the header's columns"})
                 continue
-            if any(_UNDECODABLE.search(value) for value in raw.values()):
+            if any(UNDECODABLE.search(value) for value in raw.values()):
                 out.append({ROW: str(record), PROBLEM: "the row is not UTF-8 text"})
                 continue
             key = (raw["CII_NUMBER"].strip(), raw["CYC_ORDER"].strip())
@@ -313,138 +252,3 @@ def batches(path: Path, batch_rows: int = 65_536, today: date | None = None) -> 
     if cycle is not None:
         out.extend(cycle.rows(day))
     yield from flush()
-
-
-# ---------------------------------------------------------------------------- a generator for tests and bench
-
-
-def extract_rows(seed: int, people: int) -> Iterator[dict[str, str]]:
-    """Rows of a made-up extract: ``people`` people from ``papers.ca_rap_synth`` (same seeds, same people).
-
-    Each cycle (case) in the layout's order: an arrest step per count, a court step per decided count
-    (one per sentence part), then a court step per relief granted.
-    """
-    from ..papers.ca_rap_synth import person
-
-    for n in range(people):
-        who, name = person(seed * 1_000_003 + n)
-        for cyc, case in enumerate(who.cases, start=1):
-            base = {
-                "CII_NUMBER": who.id,
-                "PRI_NAME": name,
-                "PRI_DOB": who.birth_date.strftime("%Y%m%d") if who.birth_date else "",
-                "CYC_ORDER": str(cyc),
-                "CYC_DATE": case.arrest_date.strftime("%Y%m%d") if case.arrest_date else "",
-                "STP_ORI_CNTY_NAME": (case.county or "").upper(),
-                "FE_NUM_CRT_CASE": case.id,
-            }
-            yield from _arrest_steps(base, case)
-            yield from _court_steps(base, case)
-            yield from _relief_steps(base, case)
-
-
-def _offense(charge: Charge) -> str:
-    """A charge's OFFENSE_DESCR: statute (with dashes for slashes), a dash, its description."""
-    return f"{(charge.statute or '').replace('/', '-')}-{charge.description}"
-
-
-def _arrest_steps(base: dict[str, str], case: Case) -> Iterator[dict[str, str]]:
-    for number, charge in enumerate(case.charges, start=1):
-        toc = {"felony": "F", "misdemeanor": "M", "infraction": "I"}.get(charge.grade or "", "M")
-        yield {
-            **base,
-            "STP_ORDER": "1",
-            "STP_EVENT_DATE": base["CYC_DATE"],
-            "STP_TYPE_DESCR": "ARREST",
-            "CNT_ORDER": str(number),
-            "OFFENSE_DESCR": _offense(charge),
-            "OFFENSE_TOC": toc,
-            "DISP_DESCR": "PROS REJ-INSUFFICIENT EVIDENCE" if charge.disposition == "withdrawn" else "",
-        }
-
-
-def _court_steps(base: dict[str, str], case: Case) -> Iterator[dict[str, str]]:
-    for number, charge in enumerate(case.charges, start=1):
-        if charge.disposition not in ("convicted", "dismissed", "not_guilty"):
-            continue
-        grade = charge.grade
-        if charge.relief_granted and any(r in charge.relief_granted.split(";") for r in REDUCTIONS):
-            grade = "felony"
-        dispo = {"convicted": "CONVICTED", "dismissed": "DISMISSED/FURTHERANCE OF JUSTICE"}.get(
-            charge.disposition or "", "ACQUITTED"
-        )
-        terms = [(where, *_term(begin, end)) for where, begin, end in _sentence_parts(charge)] or [("", "", "")]
-        for order, (where, length, unit) in enumerate(terms, start=1):
-            yield {
-                **base,
-                "STP_ORDER": "2",
-                "STP_EVENT_DATE": charge.disposition_date.strftime("%Y%m%d") if charge.disposition_date else "",
-                "STP_TYPE_DESCR": "COURT",
-                "CNT_ORDER": str(number),
-                "OFFENSE_DESCR": _offense(charge),
-                "DISP_DESCR": dispo if order == 1 else "",
-                "CONV_STAT_DESCR": (grade or "").upper() if charge.disposition == "convicted" else "",
-                "SENT_ORDER": str(order) if where else "",
-                "SENT_LOC_DESCR": where,
-                "SENT_LENGTH": length,
-                "SENT_TIME_DESCR": unit,
-            }
-
-
-def _sentence_parts(charge: Charge) -> list[tuple[str, date, date]]:
-    """(where, begin, end) of a charge's probation and its jail or prison."""
-    s = charge.sentence
-    parts: list[tuple[str, date, date]] = []
-    if s.supervision == "probation" and s.probation_start and s.probation_end:
-        parts.append(("PROBATION", s.probation_start, s.probation_end))
-    if s.incarcerated and s.incarceration_start and s.incarceration_end:
-        parts.append(("PRISON" if s.state_prison else "JAIL", s.incarceration_start, s.incarceration_end))
-    return parts
-
-
-def _relief_steps(base: dict[str, str], case: Case) -> Iterator[dict[str, str]]:
-    from ..papers.ca_rap_synth import RELIEF_TEXT
-
-    for number, charge in enumerate(case.charges, start=1):
-        for grant in (charge.relief_granted or "").split(";"):
-            if grant:
-                yield {
-                    **base,
-                    "STP_ORDER": "3",
-                    "STP_EVENT_DATE": "20261123",
-                    "STP_TYPE_DESCR": "COURT",
-                    "CNT_ORDER": str(number),
-                    "OFFENSE_DESCR": _offense(charge),
-                    "DISP_DESCR": RELIEF_TEXT[grant],
-                }
-
-
-def _term(begin: date, end: date) -> tuple[str, str]:
-    for years in range(1, 30):
-        if add_years_days(begin, years, 0) == end:
-            return str(years), "YEARS"
-    for months in range(1, 120):
-        if add_years_days(begin, 0, 0, months) == end:
-            return str(months), "MONTHS"
-    return str((end - begin).days), "DAYS"
-
-
-def write_extract(path: Path, seed: int, people: int) -> int:
-    """Write a made-up extract of ``people`` people; returns the rows written."""
-    rows = 0
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=HEADER, restval="")
-        writer.writeheader()
-        for row in extract_rows(seed, people):
-            writer.writerow(row)
-            rows += 1
-    return rows
-
-
-def extract_text(seed: int, people: int) -> str:
-    """A made-up extract as CSV text (tests)."""
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=HEADER, restval="")
-    writer.writeheader()
-    writer.writerows(extract_rows(seed, people))
-    return buffer.getvalue()
