@@ -15,6 +15,7 @@ from ..records.model import Row
 from .i18n import N_, Translate
 from .model import Item, Section
 
+#: The first weeks after release: (id, days after the start, title, sentence). The ID chain is in the
 #: order each paper is needed for the next.
 RELEASE_STEPS: tuple[tuple[str, int, str, str], ...] = (
     (

@@ -52,8 +52,6 @@ HOW_TO_CHECK = {
     "CA": N_("Ask the court clerk, or ask the California Department of Justice for your record."),
 }
 
-#: The first weeks after release: (id, days after the start, title, sentence). The ID chain is in the
-
 
 @dataclass
 class _Group:
