@@ -13,7 +13,16 @@ from __future__ import annotations
 import csv
 from datetime import date
 
-from .checks import AFTER_PRISON, FLAGGED_FACTS, SPANS, check_charge_values, derive_supervision
+from .checks import (
+    AFTER_PRISON,
+    FLAGGED_FACTS,
+    SPANS,
+    _last_day,
+    _prison_or_jail,
+    _supervision_problems,
+    check_charge_values,
+    derive_supervision,
+)
 from .fields import (
     _aliases,
     _build_person,
@@ -41,6 +50,7 @@ from .values import (
     UNKNOWN_TOKENS,
     InvalidRecord,
     Problem,
+    _state,
     normalize,
     parse_granted,
     parse_value,
@@ -64,11 +74,15 @@ __all__ = [
     "Problem",
     "_aliases",
     "_build_person",
+    "_last_day",
     "_parse_details",
     "_parse_fields",
+    "_prison_or_jail",
     "_require_id",
     "_safe",
     "_scheduled_date",
+    "_state",
+    "_supervision_problems",
     "_unknown_keys",
     "check_charge_values",
     "derive_supervision",
