@@ -136,6 +136,14 @@ def lawyer_point(name: str, rule: Rule | None) -> str:
     return next((check.text for check in checks if check.id == check_id), check_id.replace("_", " "))
 
 
+def facts_and_points(result: Result) -> tuple[list[str], list[str]]:
+    """``result.missing`` split in two: facts of the record (names), and the points a lawyer must settle
+    (their sentences). Every place that words a needs-review answer says the two differently."""
+    facts = [name for name in result.missing if not is_question(name)]
+    points = [lawyer_point(name, result.rule) for name in result.missing if is_question(name)]
+    return facts, points
+
+
 def fact_question(
     name: str, row: Row | None = None, rows: Sequence[Row] = (), t: Translate = _same, rule: Rule | None = None
 ) -> str:
@@ -258,9 +266,8 @@ def summary(result: Result, row: Row | None = None, rows: Sequence[Row] = ()) ->
             return (
                 f"Not before {result.not_before.isoformat()}. Waiting periods not over yet: {pending} Check again then."
             )
-        facts = [fact_question(m, row, rows) for m in result.missing if not is_question(m)]
-        points = [lawyer_point(m, result.rule) for m in result.missing if is_question(m)]
-        said = ["we need " + "; ".join(facts) + "."] if facts else []
+        facts, points = facts_and_points(result)
+        said = ["we need " + "; ".join(fact_question(m, row, rows) for m in facts) + "."] if facts else []
         if points:  # every fact it reads is known, but the law turns on something the record cannot show
             said.append("A lawyer must check: " + " ".join(points))
         return "Needs review: " + " ".join(said)

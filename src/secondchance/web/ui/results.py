@@ -14,8 +14,8 @@ from ...records.model import PartialDate, Row
 from ...relief import Result, Screening, Status
 from ...relief.explain import (
     fact_question,
+    facts_and_points,
     is_question,
-    lawyer_point,
     open_question,
     rank,
     reason,
@@ -189,8 +189,8 @@ def result_view(result: Result, lang: str, row: Row | None = None, rows: list[Ro
             "date": long_date(result.not_before, lang)
         }
     elif result.status is Status.NEEDS_REVIEW:
-        missing = [fact_text(m, t, row, rows) for m in result.missing if not is_question(m)]
-        points = [lawyer_point(m, result.rule) for m in result.missing if is_question(m)]
+        facts, points = facts_and_points(result)
+        missing = [fact_text(m, t, row, rows) for m in facts]
         if missing:
             sentence = t("Needs review: some facts are missing.")
         else:
@@ -354,11 +354,11 @@ def _headline(view: ChargeView, best: Result | None, asks: bool, t: Any, lang: s
 def _missing(view: ChargeView, review: list[Result], row: Row, rows: list[Row], t: Any) -> None:
     """Only missing facts stand in the way of something better: say once which, across the laws."""
     for result in review:
-        for name in result.missing:
-            said = lawyer_point(name, result.rule) if is_question(name) else fact_text(name, t, row, rows)
-            into = view.points if is_question(name) else view.needed
-            if said not in into:
-                into.append(said)
+        facts, points = facts_and_points(result)
+        view.needed += [
+            said for said in dict.fromkeys(fact_text(m, t, row, rows) for m in facts) if said not in view.needed
+        ]
+        view.points += [point for point in dict.fromkeys(points) if point not in view.points]
     view.next_step = t(_next_step(review[0], None))
 
 
