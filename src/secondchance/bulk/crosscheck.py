@@ -1,5 +1,5 @@
 """Checks across a person's rows (a partition holds whole persons): duplicate charges, and facts of a
-person or a case that differ between its rows, each rejected as ``records.parse`` rejects it.
+person or a case that differ between its rows, each rejected as the CSV reader (``records.from_csv``) rejects it.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ def check_people(
     """Checks across a person's rows (the partition holds whole persons): duplicates and agreement.
 
     ``all_ids`` (``_row`` and the three ids, every row with ids, valid or not) decides duplicates
-    as records.parse does: the first row of a (person, case, charge) wins, later ones are rejected.
+    as records.from_csv does: the first row of a (person, case, charge) wins, later ones are rejected.
     Then each person's (case's) facts must equal those of the person's (case's) first accepted row.
     """
     parts = [problems]
@@ -72,7 +72,7 @@ def _disagreements(charges: pl.DataFrame) -> list[pl.DataFrame]:
 
     Cheap when nothing differs, the usual case: with each group's rows adjacent, a group
     disagrees only if some row differs from the one before it. Only the groups that do are
-    compared with their first row (by ``_row``), as records.parse compares.
+    compared with their first row (by ``_row``), as records.from_csv compares.
     """
     if not charges.height:
         return []

@@ -1,11 +1,11 @@
 """Vectorized validation of the flat charges table, row by row, with the per-person path's own words.
 
-The rules are those of ``records.parse`` (the per-person path), applied column-wise so a
+The rules are those of the record readers (``records.parse``, the per-person path), applied column-wise so a
 whole state's repository can be checked: ids are required, dates are ISO, booleans and
 amounts are parsed the same way, grades must exist in the charge's jurisdiction, dates may
 not be after the as-of date, ends may not precede starts, a (person, case, charge) may appear
 once, and a person's (case's) facts must agree across rows. A value the fast path cannot
-read is handed to ``records.parse.parse_value`` itself (once per distinct value), so what is
+read is handed to ``records.values.parse_value`` itself (once per distinct value), so what is
 accepted and the wording of every reason are the per-person path's own.
 
 Speed comes from doing the expensive thing only where a cheap one finds cause: one Polars query
@@ -57,7 +57,7 @@ _TRUE: Final = ("true", "yes", "y", "1")
 _FALSE: Final = ("false", "no", "n", "0")
 _ISO_DATE: Final = r"^\d{4}-\d{2}-\d{2}$"
 _PLAIN_AMOUNT: Final = r"^(\d+(\.\d*)?|\.\d+)$"
-# Problem order inside one row, as records.parse reports them.
+# Problem order inside one row, as the record readers (records.from_json, from_csv) report them.
 _ORDER_ID: Final = 0
 _ORDER_PARSE: Final = 10
 _ORDER_CROSS: Final = 100
@@ -89,18 +89,18 @@ def _spellings(tokens: Iterable[str]) -> list[str]:
 
 
 _UNKNOWN_SPELLINGS: Final = _spellings(unknown_tokens(""))
-#: ``none`` is a kind of supervision, not unknown (records.parse.unknown_tokens).
+#: ``none`` is a kind of supervision, not unknown (records.values.unknown_tokens).
 _UNKNOWN_SUPERVISION: Final = _spellings(unknown_tokens("supervision"))
 _TRUE_SPELLINGS: Final = _spellings(_TRUE)
 _FALSE_SPELLINGS: Final = _spellings(_FALSE)
-# ASCII digits only: a value these accept, Polars and records.parse read alike; anything else goes to _parse_column.
+# ASCII digits only: a value these accept, Polars and records.values read alike; anything else goes to _parse_column.
 _FAST_DATE: Final = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 _FAST_AMOUNT: Final = r"^([0-9]+(\.[0-9]*)?|\.[0-9]+)$"
 _INDEX: Final = {name: i for i, name in enumerate(COLUMNS)}
 
 
 def _fallback(column: str, raws: pl.Series) -> pl.DataFrame:
-    """records.parse.parse_value on each distinct raw value the fast path could not read."""
+    """records.values.parse_value on each distinct raw value the fast path could not read."""
     values: list[Any] = []
     reasons: list[str | None] = []
     uniques = raws.unique(maintain_order=True)
@@ -126,7 +126,7 @@ def _is_text(dtype: pl.DataType) -> bool:
 
 
 def _outside_years(day: pl.Expr) -> pl.Expr:
-    """A date outside the years a record may hold (``records.parse.MIN_YEAR``-``MAX_YEAR``)."""
+    """A date outside the years a record may hold (``records.values.MIN_YEAR``-``MAX_YEAR``)."""
     return (day.dt.year() < MIN_YEAR) | (day.dt.year() > MAX_YEAR)
 
 
@@ -172,7 +172,7 @@ def _parse_column(column: str, raw: pl.Series) -> tuple[pl.Series, pl.Series]:
 
 
 def _text_value(column: str, kind: str) -> tuple[pl.Expr, pl.Expr, pl.Expr]:
-    """(value, unknown, needs parse_value) of a text column ``raw``: the vectorized twin of records.parse's."""
+    """(value, unknown, needs parse_value) of a text column ``raw``: vectorized records.values.parse_value."""
     text = pl.col("raw").cast(pl.Utf8)
     stripped = text.str.strip_chars(WHITESPACE)
     unknown = text.is_null() | stripped.str.to_lowercase().is_in(list(unknown_tokens(column)))
@@ -223,7 +223,7 @@ def _first_pass(column: str, dtype: pl.DataType | None) -> tuple[pl.Expr, pl.Exp
         if kind == "str":  # exact for every value but text over the length limit (parse_value refuses it)
             stripped = text.str.strip_chars(WHITESPACE)
             spellings = _UNKNOWN_SUPERVISION if column == "supervision" else _UNKNOWN_SPELLINGS
-            if column == "relief_granted":  # citations: parse_value reads each distinct list (records.parse)
+            if column == "relief_granted":  # citations: parse_value reads each distinct list (records.values)
                 return pl.lit(None, target), text.is_not_null() & ~text.is_in(spellings)
             return pl.when(~stripped.is_in(spellings)).then(stripped), text.str.len_chars() > MAX_FIELD_CHARS
         value: pl.Expr
@@ -303,7 +303,7 @@ def _read_columns(raw: pl.DataFrame) -> tuple[pl.DataFrame, list[pl.DataFrame]]:
 
 
 def _normalized(frame: pl.LazyFrame, as_of: date | None) -> pl.LazyFrame:
-    """records.parse.normalize's spellings (idempotent), and ``_suspect``: the rows check_charge_values may fault."""
+    """records.values.normalize's spellings (idempotent), and ``_suspect``: the rows check_charge_values may fault."""
     return (
         frame.with_columns(
             pl.col("jurisdiction").str.to_uppercase(),
@@ -335,7 +335,7 @@ def _lower_case_grades() -> list[str]:
 
 
 def derived_supervision() -> pl.Expr:
-    """records.parse.derive_supervision: without a kind, ``probation_granted`` true is probation, false none."""
+    """records.checks.derive_supervision: without a kind, ``probation_granted`` true is probation, false none."""
     granted = pl.col("probation_granted")
     return (
         pl.when(pl.col("supervision").is_null() & granted.is_not_null())
@@ -377,7 +377,7 @@ def _suspect(as_of: date | None) -> pl.Expr:
 
 
 def _supervision_suspect() -> pl.Expr:
-    """True wherever records.parse's supervision checks can report something (and maybe more)."""
+    """True wherever records.checks' supervision checks can report something (and maybe more)."""
     kind, prison = pl.col("supervision"), pl.col("state_prison")
     after_prison = kind.is_in(AFTER_PRISON)
     suspect = (
@@ -394,7 +394,7 @@ def _supervision_suspect() -> pl.Expr:
 
 
 def _cross_checks(charges: pl.DataFrame, as_of: date | None) -> pl.DataFrame:
-    """check_charge_values of records.parse, on the ``_suspect`` rows (formatted by it)."""
+    """records.checks.check_charge_values, on the ``_suspect`` rows (formatted by it)."""
     flagged = charges.filter("_suspect").drop("_suspect")
     out: dict[str, list[Any]] = {ROW: [], "_order": [], "field": [], "reason": []}
     for values in flagged.iter_rows(named=True):  # only rows already known to be wrong

@@ -19,7 +19,7 @@ from .safe import MAX_CHARGES_PER_PERSON, MAX_FIELD_CHARS
 from .values import Problem, normalize, parse_value
 
 
-def _parse_fields(
+def parse_fields(
     raw: Mapping[str, Any], columns: Iterable[str], where: str, problems: list[Problem], jurisdiction: Value
 ) -> dict[str, Value]:
     out: dict[str, Value] = {}
@@ -39,7 +39,7 @@ def _parse_fields(
     return out
 
 
-def _parse_details(
+def parse_details(
     raw: Mapping[str, Any], details: Mapping[str, str], where: str, problems: list[Problem]
 ) -> dict[str, Any]:
     """The petition details given (``PERSON_DETAILS``/``CASE_DETAILS``); ``aliases`` a list of names
@@ -93,12 +93,12 @@ def _scheduled_date(
     return given.get("date")
 
 
-def _unknown_keys(raw: Mapping[str, Any], allowed: Iterable[str], where: str, problems: list[Problem]) -> None:
+def unknown_keys(raw: Mapping[str, Any], allowed: Iterable[str], where: str, problems: list[Problem]) -> None:
     for key in sorted(set(raw) - set(allowed)):
         problems.append(Problem(where, key, "unknown field (check the spelling against docs/record-format.md)"))
 
 
-def _build_person(
+def build_person(
     pid: str,
     person_fields: Mapping[str, Any],
     cases: list[tuple[dict[str, Any], str, list[tuple[dict[str, Value], str]]]],
@@ -113,7 +113,7 @@ def _build_person(
     return Person(id=pid, cases=tuple(built_cases), **person_fields)
 
 
-def _require_id(raw: Mapping[str, Any], key: str, where: str, problems: list[Problem]) -> str:
+def require_id(raw: Mapping[str, Any], key: str, where: str, problems: list[Problem]) -> str:
     value = raw.get(key)
     if value is None or (isinstance(value, str) and not value.strip()) or isinstance(value, bool):
         problems.append(Problem(where, key, "an id is required"))
@@ -129,7 +129,9 @@ def too_many_charges(person: Person, where: str) -> list[Problem]:
     return [Problem(where, "(charges)", f"{count:,} charges; at most {MAX_CHARGES_PER_PERSON:,} per person")]
 
 
-def _safe(raw: Any) -> Value:
+def jurisdiction_or_none(raw: Any) -> Value:
+    """The jurisdiction as read, or None when unreadable: it only picks the state's readers, and the
+    field's own check reports the problem."""
     try:
         return parse_value("jurisdiction", raw)
     except ValueError:

@@ -9,7 +9,7 @@ from datetime import date
 from typing import Any
 
 from .checks import check_charge_values, derive_supervision
-from .fields import _build_person, _parse_details, _parse_fields, _require_id, _safe, too_many_charges
+from .fields import build_person, jurisdiction_or_none, parse_details, parse_fields, require_id, too_many_charges
 from .model import (
     CASE_DETAILS,
     CASE_FIELDS,
@@ -53,7 +53,7 @@ def people_from_csv(text: str, as_of: date | None = None) -> list[Person]:
         seen_charges.add(key)
         _add_row(by_person, key, values, where, problems)
     people = [
-        _build_person(pid, pf, [(cf, cid, ch) for cid, (cf, ch) in cases.items()])
+        build_person(pid, pf, [(cf, cid, ch) for cid, (cf, ch) in cases.items()])
         for pid, (pf, cases) in by_person.items()
     ]
     for person in people:
@@ -82,17 +82,17 @@ def _csv_row(
     if None in raw:
         problems.append(Problem(where, "(row)", "more values than header columns"))
         return None
-    pid = _require_id(raw, "person_id", where, problems)
-    case_id = _require_id(raw, "case_id", where, problems)
-    charge_id = _require_id(raw, "charge_id", where, problems)
-    jurisdiction = normalize("jurisdiction", _safe(raw.get("jurisdiction")), None)
-    values = _parse_fields(
+    pid = require_id(raw, "person_id", where, problems)
+    case_id = require_id(raw, "case_id", where, problems)
+    charge_id = require_id(raw, "charge_id", where, problems)
+    jurisdiction = normalize("jurisdiction", jurisdiction_or_none(raw.get("jurisdiction")), None)
+    values = parse_fields(
         raw, [c for c in COLUMNS if c not in ("person_id", "case_id", "charge_id")], where, problems, jurisdiction
     )
     for column, reason in check_charge_values(values, as_of):
         problems.append(Problem(where, column, reason))
     derive_supervision(values)
-    values.update(_parse_details(raw, DETAIL_COLUMNS, where, problems))
+    values.update(parse_details(raw, DETAIL_COLUMNS, where, problems))
     return (pid, case_id, charge_id), values
 
 

@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 
 from .checks import check_charge_values, derive_supervision
-from .fields import _build_person, _parse_details, _parse_fields, _require_id, _unknown_keys, too_many_charges
+from .fields import build_person, parse_details, parse_fields, require_id, too_many_charges, unknown_keys
 from .model import (
     CASE_DETAILS,
     CASE_FIELDS,
@@ -86,7 +86,7 @@ def _identify(
     if not isinstance(raw, Mapping):
         problems.append(Problem(where, f"({kind})", "expected an object"))
         return None
-    found = _require_id(raw, "id", where, problems)
+    found = require_id(raw, "id", where, problems)
     where = f"{prefix}{found or '#' + str(number)}"
     if found in seen:
         problems.append(Problem(where, "id", f"duplicate {kind} id {found!r}"))
@@ -110,16 +110,16 @@ def _json_person(
     if identified is None:
         return None
     pid, where_p = identified
-    _unknown_keys(raw_person, ("id", *PERSON_FIELDS, *PERSON_DETAILS, "cases"), where_p, problems)
-    person_fields = _parse_fields(raw_person, PERSON_FIELDS, where_p, problems, None)
-    person_details = _parse_details(raw_person, PERSON_DETAILS, where_p, problems)
+    unknown_keys(raw_person, ("id", *PERSON_FIELDS, *PERSON_DETAILS, "cases"), where_p, problems)
+    person_fields = parse_fields(raw_person, PERSON_FIELDS, where_p, problems, None)
+    person_details = parse_details(raw_person, PERSON_DETAILS, where_p, problems)
     cases: list[_Case] = []
     seen_cases: set[str] = set()
     for c_index, raw_case in enumerate(_json_list(raw_person, "cases", where_p, problems)):
         case = _json_case(raw_case, f"{where_p} / case ", c_index + 1, seen_cases, person_fields, as_of, problems)
         if case is not None:
             cases.append(case)
-    person = _build_person(pid, {**person_fields, **person_details}, cases)
+    person = build_person(pid, {**person_fields, **person_details}, cases)
     problems.extend(too_many_charges(person, where_p))
     return person
 
@@ -137,9 +137,9 @@ def _json_case(
     if identified is None:
         return None
     case_id, where_c = identified
-    _unknown_keys(raw_case, ("id", *CASE_FIELDS, *CASE_DETAILS, "charges"), where_c, problems)
-    case_fields = _parse_fields(raw_case, CASE_FIELDS, where_c, problems, None)
-    case_details = _parse_details(raw_case, CASE_DETAILS, where_c, problems)
+    unknown_keys(raw_case, ("id", *CASE_FIELDS, *CASE_DETAILS, "charges"), where_c, problems)
+    case_fields = parse_fields(raw_case, CASE_FIELDS, where_c, problems, None)
+    case_details = parse_details(raw_case, CASE_DETAILS, where_c, problems)
     context = {**person_fields, **case_fields}
     charges = []
     seen_charges: set[str] = set()
@@ -159,15 +159,15 @@ def _json_charge(
     problems: list[Problem],
 ) -> dict[str, Value]:
     """One charge's values (with its sentence's), checked against its person's and case's (``context``)."""
-    _unknown_keys(raw_charge, ("id", *CHARGE_FIELDS, "sentence"), where_h, problems)
+    unknown_keys(raw_charge, ("id", *CHARGE_FIELDS, "sentence"), where_h, problems)
     raw_sentence = raw_charge.get("sentence") or {}
     if not isinstance(raw_sentence, Mapping):
         problems.append(Problem(where_h, "sentence", "expected an object"))
         raw_sentence = {}
-    _unknown_keys(raw_sentence, SENTENCE_FIELDS, where_h + " / sentence", problems)
+    unknown_keys(raw_sentence, SENTENCE_FIELDS, where_h + " / sentence", problems)
     jurisdiction = context["jurisdiction"]
-    values = _parse_fields(raw_charge, CHARGE_FIELDS, where_h, problems, jurisdiction)
-    values.update(_parse_fields(raw_sentence, SENTENCE_FIELDS, where_h, problems, jurisdiction))
+    values = parse_fields(raw_charge, CHARGE_FIELDS, where_h, problems, jurisdiction)
+    values.update(parse_fields(raw_sentence, SENTENCE_FIELDS, where_h, problems, jurisdiction))
     for column, reason in check_charge_values({**context, **values}, as_of):
         problems.append(Problem(where_h, column, reason))
     derive_supervision(values)

@@ -17,23 +17,10 @@ from .checks import (
     AFTER_PRISON,
     FLAGGED_FACTS,
     SPANS,
-    _last_day,
-    _prison_or_jail,
-    _supervision_problems,
     check_charge_values,
     derive_supervision,
 )
-from .fields import (
-    _aliases,
-    _build_person,
-    _parse_details,
-    _parse_fields,
-    _require_id,
-    _safe,
-    _scheduled_date,
-    _unknown_keys,
-    too_many_charges,
-)
+from .fields import too_many_charges
 from .from_csv import people_from_csv
 from .from_json import people_from_json, person_to_json
 from .model import Person
@@ -50,7 +37,6 @@ from .values import (
     UNKNOWN_TOKENS,
     InvalidRecord,
     Problem,
-    _state,
     normalize,
     parse_granted,
     parse_value,
@@ -72,18 +58,6 @@ __all__ = [
     "UNKNOWN_TOKENS",
     "InvalidRecord",
     "Problem",
-    "_aliases",
-    "_build_person",
-    "_last_day",
-    "_parse_details",
-    "_parse_fields",
-    "_prison_or_jail",
-    "_require_id",
-    "_safe",
-    "_scheduled_date",
-    "_state",
-    "_supervision_problems",
-    "_unknown_keys",
     "check_charge_values",
     "derive_supervision",
     "load_people",

@@ -17,6 +17,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import IO, Any, Final
 
+from .checks import check_charge_values
+from .fields import build_person, jurisdiction_or_none, parse_details, parse_fields, require_id, too_many_charges
+from .from_json import people_from_json
 from .model import (
     CASE_DETAILS,
     CASE_FIELDS,
@@ -29,19 +32,6 @@ from .model import (
     Person,
     Value,
 )
-from .parse import (
-    InvalidRecord,
-    Problem,
-    _build_person,
-    _parse_details,
-    _parse_fields,
-    _require_id,
-    _safe,
-    check_charge_values,
-    normalize,
-    people_from_json,
-    too_many_charges,
-)
 from .safe import (
     MAX_CHARGES_PER_PERSON,
     InputRefused,
@@ -49,6 +39,7 @@ from .safe import (
     iter_json_people,
     locate_undecodable,
 )
+from .values import InvalidRecord, Problem, normalize
 
 #: Problems listed before the rest are only counted (a wrong file could have millions).
 MAX_PROBLEMS: Final = 1000
@@ -187,14 +178,14 @@ def _csv_rows(path: str, as_of: date | None, problems: _Problems) -> Iterator[_R
                 problems.add(Problem(where, "(row)", "more values than header columns"))
                 continue
             row_problems: list[Problem] = []
-            pid = _require_id(raw, "person_id", where, row_problems)
-            case_id = _require_id(raw, "case_id", where, row_problems)
-            charge_id = _require_id(raw, "charge_id", where, row_problems)
-            jurisdiction = normalize("jurisdiction", _safe(raw.get("jurisdiction")), None)
-            values = _parse_fields(raw, others, where, row_problems, jurisdiction)
+            pid = require_id(raw, "person_id", where, row_problems)
+            case_id = require_id(raw, "case_id", where, row_problems)
+            charge_id = require_id(raw, "charge_id", where, row_problems)
+            jurisdiction = normalize("jurisdiction", jurisdiction_or_none(raw.get("jurisdiction")), None)
+            values = parse_fields(raw, others, where, row_problems, jurisdiction)
             for column, reason in check_charge_values(values, as_of):
                 row_problems.append(Problem(where, column, reason))
-            values.update(_parse_details(raw, DETAIL_COLUMNS, where, row_problems))
+            values.update(parse_details(raw, DETAIL_COLUMNS, where, row_problems))
             problems.extend(row_problems)
             yield _Row(reader.line_num, pid, case_id, charge_id, values)
 
@@ -259,7 +250,7 @@ def _iter_csv(path: str, as_of: date | None, only: str | None) -> Iterator[Perso
                 break
             fields, done_cases = pending.pop(first)
             del arrived[first]
-            yield _build_person(first, fields, [(cf, cid, ch) for cid, (cf, ch) in done_cases.items()])
+            yield build_person(first, fields, [(cf, cid, ch) for cid, (cf, ch) in done_cases.items()])
 
 
 __all__ = ["MAX_PROBLEMS", "check_file", "iter_people", "too_many_charges"]
