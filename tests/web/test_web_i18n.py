@@ -9,7 +9,9 @@ from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
 from babel.messages.pofile import read_po
 
 import secondchance.web as web
+from secondchance.relief import explain
 from secondchance.relief.explain import FACT_LABELS, SUPERVISION_LABELS
+from secondchance.relief.jurisdictions import states
 from secondchance.web.ui import labels
 from secondchance.web.ui.i18n import LOCALE_DIR, long_date, translations
 from secondchance.web.ui.services import TOP_NEEDS
@@ -31,10 +33,23 @@ def extracted() -> dict[str, str]:
 
 
 def test_labels_owned_elsewhere_are_in_the_catalogue_source() -> None:
-    """relief/explain.py's fact labels and directory/needs.py's need labels are copied in web/ui/labels.py."""
+    """Labels other packages own are copied in web/ui/labels.py, so ``pybabel update`` keeps their
+    translations: relief/explain.py's fact labels, directory/needs.py's needs, and each registered
+    state's name and grade options (it once would have dropped 70 of those)."""
     fact_labels = {*FACT_LABELS.values(), *SUPERVISION_LABELS.values()}
     assert fact_labels <= set(labels.FACT_LABELS), "copy new fact labels into web/ui/labels.py"
     assert {n.label for n in TOP_NEEDS} <= set(labels.NEED_LABELS), "copy new need labels into web/ui/labels.py"
+    state_labels = {s.name for s in states()} | {
+        text for s in states() for option in s.grade_options for text in (option.label, option.hint) if text
+    }
+    assert state_labels <= set(labels.STATE_LABELS), "copy new state and grade labels into web/ui/labels.py"
+
+
+def test_the_catalogue_source_names_every_phrase_explain_translates() -> None:
+    """Each literal relief/explain.py passes to ``t`` is copied in web/ui/labels.py."""
+    source = Path(explain.__file__).read_text(encoding="utf-8")
+    literals = set(re.findall(r'\bt\("([^"]+)"\)', source))
+    assert literals and literals <= set(labels.FACT_LABELS), "copy into web/ui/labels.py"
 
 
 def catalog() -> dict[str, str]:

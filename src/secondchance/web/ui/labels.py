@@ -1,5 +1,6 @@
-"""Labels shown on pages that other packages own (relief/explain.py, directory/needs.py), marked for
-the translation catalogue so ``pybabel extract`` keeps them; tests/web/test_web_i18n.py checks they match."""
+"""Labels shown on pages that other packages own (relief/explain.py, directory/needs.py, the states in
+relief/jurisdictions), marked for the translation catalogue so ``pybabel extract`` keeps them;
+tests/web/test_web_i18n.py checks they match."""
 
 from __future__ import annotations
 
@@ -40,6 +41,7 @@ FACT_LABELS = (
     N_("each of your other charges"),
     N_("this charge"),
     N_("a fact of the record: %(fact)s"),
+    N_("a lawyer's answer on this point: %(point)s"),
 )
 NEED_LABELS = (
     N_("A place to live"),
@@ -58,4 +60,65 @@ NEED_LABELS = (
     N_("Clothes, including for work"),
     N_("School, GED, classes"),
     N_("Hotlines to call any time"),
+)
+
+#: The registered states' names and their grades as the interview offers them
+#: (``relief.jurisdictions.<state>.records.GRADE_OPTIONS``): label, then the hint if there is one.
+STATE_LABELS = (
+    # CA
+    N_("California"),
+    N_("Infraction"),
+    N_("The least serious level, a fine only. For example: most traffic tickets."),
+    N_("Misdemeanor"),
+    N_("Up to one year in county jail. For example: petty theft."),
+    N_("Wobbler (could be a felony or a misdemeanor)"),
+    N_("For example: second-degree burglary (Penal Code 459)."),
+    N_("Felony"),
+    N_("More than one year. For example: robbery (Penal Code 211)."),
+    # LA
+    N_("Louisiana"),
+    N_("Misdemeanor"),
+    N_("Any crime that is not a felony; at most six months or a year in parish jail. For example: simple battery."),
+    N_("Felony"),
+    N_("A crime that can be punished at hard labor. For example: simple burglary (R.S. 14:62)."),
+    # MO
+    N_("Missouri"),
+    N_("Infraction"),
+    N_("A fine only, no jail. For example: many traffic tickets."),
+    N_("Municipal ordinance violation"),
+    N_("A case in a city's municipal court."),
+    N_("Class D misdemeanor"),
+    N_("Class C misdemeanor"),
+    N_("Class B misdemeanor"),
+    N_("Class A misdemeanor"),
+    N_("For example: stealing (RSMo 570.030) in most cases."),
+    N_("Misdemeanor with no class"),
+    N_("Class E felony"),
+    N_("Class D felony"),
+    N_("For example: possession of a controlled substance (RSMo 579.015)."),
+    N_("Class C felony"),
+    N_("Class B felony"),
+    N_("Class A felony"),
+    N_("The most serious class."),
+    N_("Felony with no class"),
+    # PA
+    N_("Pennsylvania"),
+    N_("Summary offense (S)"),
+    N_("The least serious level, usually a fine. For example: a first retail theft of less than $150."),
+    N_("Misdemeanor, third degree (M3)"),
+    N_("For example: some disorderly conduct charges."),
+    N_("Misdemeanor, second degree (M2)"),
+    N_("For example: simple assault."),
+    N_("Misdemeanor, first degree (M1)"),
+    N_("For example: a first retail theft of $150 or more."),
+    N_("Misdemeanor with no degree (M)"),
+    N_("For example: possession of a controlled substance, or a first DUI."),
+    N_("Felony, third degree (F3)"),
+    N_("For example: theft of property worth more than $2,000."),
+    N_("Felony, second degree (F2)"),
+    N_("For example: some burglaries and robberies."),
+    N_("Felony, first degree (F1)"),
+    N_("The most serious level below murder. For example: aggravated assault causing serious injury."),
+    N_("Felony with no degree (F)"),
+    N_("For example: possession with intent to deliver drugs."),
 )
