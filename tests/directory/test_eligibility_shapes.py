@@ -279,7 +279,10 @@ def test_and_joins_a_list_not_another_group(text: str, expected: set[tuple[str, 
     ("text", "expected"),
     [
         # a length of time is no age: it neither parses as one nor takes another clause's age back
-        ("Must be 21 or older. Must have one year of continuous sobriety.", {("minimum_age", "21")}),
+        (
+            "Must be 21 or older. Must have one year of continuous sobriety.",
+            {("minimum_age", "21"), ("sobriety", "required")},
+        ),
         ("Must be 21 or older. No felonies in the last 5 years.", {("minimum_age", "21")}),
         ("Must live in DuPage County for 1 year", {("residency_county", "DuPage County, IL")}),
         ("Must be 21 or older. Younger applicants call us.", set()),

@@ -56,7 +56,7 @@ def test_round_5_holds_the_precision_its_fixes_reached() -> None:
     fillers and shapes, 0.714 after round 8's); the floor keeps both."""
     result = score(load(HELDOUT.with_name("eligibility_phrases_round5.txt")))
     assert result["phrases"] >= 340
-    assert result["precision"] >= 0.98 and result["recall"] >= 0.71, result["errors"]
+    assert result["precision"] >= 0.98 and result["recall"] >= 0.77, result["errors"]
 
 
 def test_round_6_holds_the_precision_its_fixes_reached() -> None:
@@ -66,7 +66,7 @@ def test_round_6_holds_the_precision_its_fixes_reached() -> None:
     round 8's. The floor keeps it there."""
     result = score(load(HELDOUT.with_name("eligibility_phrases_round6.txt")))
     assert result["phrases"] >= 370
-    assert result["precision"] >= 0.98 and result["recall"] >= 0.62, result["errors"]
+    assert result["precision"] >= 0.98 and result["recall"] >= 0.68, result["errors"]
 
 
 def test_round_7_holds_the_precision_of_the_whole_clause_grammar() -> None:
@@ -76,7 +76,7 @@ def test_round_7_holds_the_precision_of_the_whole_clause_grammar() -> None:
     sobriety) and shapes, 1.00 / 0.604, every decided kind at >= 0.98."""
     result = score(load(HELDOUT.with_name("eligibility_phrases_round7.txt")))
     assert result["phrases"] >= 500
-    assert result["precision"] >= 0.98 and result["recall"] >= 0.60, result["errors"]
+    assert result["precision"] >= 0.98 and result["recall"] >= 0.64, result["errors"]
     for kind, figures in result["kinds"].items():
         assert figures["precision"] is None or figures["precision"] >= 0.98, (kind, result["errors"])
 
@@ -92,17 +92,24 @@ def test_round_8_holds_the_precision_its_fixes_reached() -> None:
         assert figures["precision"] is None or figures["precision"] >= 0.98, (kind, result["errors"])
 
 
-#: Round 8's recall after its fixes and the shapes added for it (docs/directory.md).
-ROUND_8_RECALL = 0.56
+#: Round 8's recall after its fixes and the shapes added for it, then round 9's general rules (docs/directory.md).
+ROUND_8_RECALL = 0.64
 
 
-def test_round_9_untouched_keeps_its_figures() -> None:
-    """Round 9 (558 phrases written blind while round 8 was fixed) scored untouched 0.991 / 0.481, with
-    three wrong decisions listed in docs/directory.md and left until a round 10 is written blind. A floor:
-    a change to the reader may not lose what it decides right there, nor add a wrong decision."""
+def test_round_9_holds_the_precision_its_fixes_reached() -> None:
+    """Round 9 (558 phrases written blind while round 8 was fixed) scored untouched 0.991 / 0.481; with the
+    general rules written while looking only at rounds 5-8 (leave-one-out), 0.987 / 0.547. Its wrong
+    decisions were then fixed by general rules and its misses mined: it is tuned on now (a round 10 is the
+    untouched test). Every decided kind at >= 0.98."""
     result = score(load(HELDOUT.with_name("eligibility_phrases_round9.txt")))
     assert result["phrases"] == 558
-    assert result["precision"] >= 0.991 and result["recall"] >= 0.481, result["errors"]
+    assert result["precision"] >= 0.98 and result["recall"] >= ROUND_9_RECALL, result["errors"]
+    for kind, figures in result["kinds"].items():
+        assert figures["precision"] is None or figures["precision"] >= 0.98, (kind, result["errors"])
+
+
+#: Round 9's recall after its fixes and the general rules added with it (docs/directory.md).
+ROUND_9_RECALL = 0.54
 
 
 @pytest.mark.skipif(not SHARED.is_dir(), reason="the real fixtures' texts are read from ../shared/data/hsds")

@@ -66,3 +66,77 @@ def cased(clause: str) -> str:
         return w if len(w) <= 2 else w[0] + w[1:].lower()
 
     return re.sub(r"[A-Z][A-Z']*", word, clause)
+
+
+#: Misspellings of the words the grammar reads, frequent in listings ("Seinors 62+", "Yuth 16-24"): each is
+#: no other English word, so reading it as the word it misspells cannot turn one limit into another. A closed
+#: list, not an edit distance: "county"/"counts", "resident"/"president" are one letter apart.
+MISSPELT: Final = {
+    "senior": "seinor senoir seniro sneior",
+    "seniors": "seinors senoirs senors seniros sneiors seniores",
+    "youth": "yuth yoth youht yotuh yuoth yought",
+    "adults": "adluts aduts adlts audlts",
+    "over": "ovr oevr",
+    "older": "oldr olderr odler",
+    "years": "yeras yaers yeasr yers yeards",
+    "veteran": "veteren vetran veteren vetern",
+    "veterans": "veterns veteras vetrans veterens veternas vetarans veterants",
+    "women": "wemen womem wommen",
+    "residents": "residnets recidents residens resdents residants",
+    "resident": "residnet recident resdent residant",
+    "county": "countey coutny cuonty",
+    "required": "requierd requred reqiured requird requried",
+    "referral": "referal refferal referall refferral refferal",
+    "income": "imcome incom incone",
+    "insurance": "insurence insurrance insurace insuranse",
+    "eligible": "elegible eligable elligible",
+    "children": "childern chidren childen",
+    "families": "familys familes",
+    "poverty": "povery poverity povrety",
+    "medicaid": "medicad medicade",
+    "exceptions": "exeptions excepions",
+    "sobriety": "sobreity sobriaty",
+    "identification": "identificaton identifcation",
+    "living": "liveing livng",
+    "ladies": "ladys",
+}
+_SPELLING: Final = {wrong: right for right, wrongs in MISSPELT.items() for wrong in wrongs.split()}
+_MISSPELT_WORD: Final = re.compile(
+    rf"\b(?:{'|'.join(sorted(map(re.escape, _SPELLING), key=len, reverse=True))})\b", re.I
+)
+#: The poverty line said as a multiple or plainly ("twice the poverty level", "below the poverty line"): the
+#: percent the readers read ("200% of the poverty level", "at or below 100% of the poverty line").
+POVERTY_SAID: Final = (
+    (ci(r"\ba\s+least\s+(?=\d)"), "at least "),  # "Must be a least 18": a slip of "at least"
+    (
+        ci(r"\b(?:twice|2\s*x|2\s*times|two\s+times|double)\s+(?=(?:the\s+)?(?:current\s+)?(?:federal\s+)?poverty\b)"),
+        "200% of ",
+    ),
+    (
+        ci(r"\b(?:3\s*x|3\s*times|three\s+times|triple)\s+(?=(?:the\s+)?(?:current\s+)?(?:federal\s+)?poverty\b)"),
+        "300% of ",
+    ),
+    (
+        ci(
+            r"\b(?:at\s+or\s+)?(?:below|under|beneath)\s+(?=(?:the\s+)?(?:current\s+)?(?:federal\s+)?poverty\s+"
+            r"(?:level|line|guidelines?)\b)"
+        ),
+        "at or below 100% of ",
+    ),
+)
+
+
+def plain(clause: str) -> str:
+    """A clause with its frequent misspellings of the grammar's words mended and the poverty line said as a
+    percent, so one grammar reads every way of writing the same limit."""
+
+    def mend(m: re.Match[str]) -> str:
+        right = _SPELLING[m.group(0).lower()]
+        if m.group(0).isupper():
+            return right.upper()
+        return right.capitalize() if m.group(0)[0].isupper() else right
+
+    clause = _MISSPELT_WORD.sub(mend, clause)
+    for pattern, said in POVERTY_SAID:
+        clause = pattern.sub(said, clause)
+    return clause

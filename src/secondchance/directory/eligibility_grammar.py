@@ -85,7 +85,7 @@ INSURANCE_EXPRS: Final = [
         r"\b(?:private|commercial)\s+(?:health\s+)?(?:insurance|plans?)\b"
     ),
     ci(
-        r"\b(?:uninsured|(?:no|without)\s+(?:health\s+|medical\s+)?insurance|without\s+access\s+to\s+health\s+care|"
+        r"\b(?:uninsured|(?:no|without)\s+(?:any\s+)?(?:health\s+|medical\s+)?insurance|without\s+access\s+to\s+health\s+care|"
         r"(?:do|does|must)\s+not\s+have\s+(?:any\s+)?(?:health\s+|medical\s+)?insurance|"
         r"not\s+covered\s+by\s+(?:any\s+)?(?:health\s+)?insurance|lack(?:s|ing)?\s+(?:health\s+)?insurance)\b"
     ),
@@ -153,6 +153,9 @@ SOBER_EXPRS: Final = [
        r"\brandom\s+(?:drug\s+tests?|drug\s+testing|drug\s+screens?|uas?)\b|"
        r"\brandom\s+(?:drug|alcohol)\s+(?:and|&|/)\s+(?:drug|alcohol)\s+(?:tests?|testing|screens?|screening)\b|"
        r"\b(?:clean\s+and\s+)?sober\s+living(?:\s+(?:environment|home|house|residence|facility))?"),
+    # "must test clean", "6 months of continuous sobriety", "abstinence-based", Spanish "estar sobrio"
+    ci(r"\bmust\s+test\s+(?:clean|negative)\b|\babstinence[- ](?:based|only)\b|\bestar\s+sobri[oa]s?\b|\bsobriedad\b|"
+       r"\b(?:\d{1,3}|one|two|three|six|twelve)\s+(?:days?|weeks?|months?|years?)\s+of\s+(?:continuous\s+)?(?:sobriety|abstinence|clean\s+time)\b"),
     # "Clean & sober 30 days", "72 hours clean", "sober for 21+ days", "Alcohol- and drug-free living environment"
     ci(r"\b(?:clean[\s-]*(?:and|&)[\s-]*sober|clean|sober)\s+(?:for\s+)?(?:at\s+least\s+)?\d{1,3}\+?\s*"
        r"(?:hours|days|months)\b|\b\d{1,3}\+?\s*(?:hours|days|months)\s+(?:of\s+)?(?:clean|sober|sobriety)\b|"

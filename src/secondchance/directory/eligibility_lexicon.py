@@ -68,7 +68,8 @@ FILLERS: Final = (
         "beneficiary recipient enrollee "
         # verbs of taking and entering, and words that only name a paper or a plan more exactly
         "take takes taking enroll enrolls enter entering see sees making qualifying whose allowed permitted "
-        "card active original written photo shown submitted risk billing subject you'll bill holders"
+        "card active original written photo shown submitted risk billing subject you'll bill holders "
+        "runaway homebound foster former formerly lgbtq lgbt lgbtqia fleeing incomes professional"
     )
 )
 PUNCTUATION: Final = frozenset(",:;()-/&.!'\"•*–—[]")
@@ -84,7 +85,11 @@ TAIL_NOT = rf"(?:{_NEVER}|free\s+(?:for|to)|{'|'.join(sorted(SUBJECTS))})"
 SERVICE_HEADS = (
     r"programs?|camps?|leagues?|workshops?|classes|class|cent(?:er|re)s?|clinics?|services?|care|housing|shelters?|"
     r"treatment|counsel(?:l)?ing|meals|pantry|pantries|groups?|clubs?|courses?|training|tutoring|mentoring|lessons|"
-    r"screenings|exams|navigation|outreach|residence|homes?|house"
+    r"screenings|exams|navigation|outreach|residence|homes?|house|"
+    # what is handed out or booked: "Youth shelter beds for ages 12-17", "Affordable apartments for seniors 62+"
+    r"beds|apartments|units|rooms|rides|transportation|advice|aid|assistance|support|help|vouchers|lunch(?:es)?|"
+    r"breakfasts?|food|groceries|boxes|visits|appointments|internships|preschool|pre-?k|daycare|childcare|"
+    r"activities|events|testing|tests|checkups|vaccines|shots|glasses|products|supplies|kits|lessons"
 )
 #: Words a service's name may not hold: a price, and people a name may add beside a limit ("Family camp"); the
 #: people it narrows to ("Senior nutrition program", "Youth soccer league") it may.
@@ -131,21 +136,60 @@ FILLER_PHRASES: Final = (
     # "the head of household", "one of these ZIPs", "the following ZIP codes": who or which, no widening
     ci(r"\b(?:the\s+)?head\s+of\s+(?:the\s+)?household\b"),
     ci(r"\b(?:one\s+of\s+)?(?:these|the\s+following)(?=\s+(?:zips?|zip\s+codes?|counties|cities)\b|\s*<residency)"),
+    # conditions that narrow the people named, never widen them: "(must be) out of school", "aged out of foster
+    # care", "with a disability", "with diabetes", "no exceptions", "eligible if", "to the intake appointment"
+    ci(
+        r"\bout\s+of\s+(?:school|work)\b|\b(?:who\s+(?:have\s+)?)?(?:aged|aging|ageing)\s+out\s+of\s+foster\s+care\b|"
+        r"\b(?:in|exiting|leaving)\s+foster\s+care\b|\blgbtq(?:ia)?\+|\bno\s+exceptions\b|^\s*eligible\s+if\b|"
+        r"\bwith\s+(?:an?\s+)?(?:(?:serious|severe|chronic|mental|physical|developmental|intellectual|learning)\s+)*"
+        r"(?:disabilit(?:y|ies)|illness(?:es)?|diabetes|cancer|hiv(?:/aids)?|autism|dementia|substance\s+use\s+disorders?)\b|"
+        r"\bto\s+(?:the|your)\s+(?:first\s+)?(?:intake\s+)?(?:interview|appointment|visit|intake)\b"
+    ),
+    # a parent's own children beside the parent ("Women and their children", "Moms & kids"): the gender is the
+    # parent's (the age readers refuse such a clause: the children have ages of their own)
+    ci(
+        r"(?<=gender>)\s+(?:and|&|with)\s+(?:their\s+|her\s+|his\s+)?(?:minor\s+|dependent\s+|young\s+)?(?:children|kids)\b"
+    ),
+    # a war or era a veteran served in ("Vietnam-era veterans", "OEF/OIF/OND veterans"): still a veteran
+    ci(
+        r"\b(?:of\s+the\s+)?(?:vietnam|korean?|gulf\s+war|persian\s+gulf|post-?\s*9/11|cold\s+war|wwii)(?:[- ]era)?"
+        r"(?=\s*<veteran)|(?<=veteran>)\s+of\s+the\s+(?:vietnam|korean?|gulf\s+war|persian\s+gulf|post-?\s*9/11)\s+"
+        r"(?:era|war)\b|\b(?:oef|oif|ond)(?:\s*/\s*(?:oef|oif|ond))*(?=\s*<veteran)"
+    ),
+    # papers for everyone in the home: still papers required ("Social Security cards for all household members")
+    ci(
+        r"(?<=<document>)\s+for\s+(?:all|each|every|everyone\s+in\s+(?:the|your))\s+(?:household|home|family)?\s*"
+        r"(?:members?|child(?:ren)?|kids?|persons?|people)?(?:\s+in\s+(?:the|your)\s+(?:household|home|family))?\b"
+    ),
+    # where a service is, at the clause's end ("Sober living for women in Long Beach"): a place in a listing says
+    # where, never who; not a part of the service ("in Transitional Housing") nor a place the grammar reads
+    re.compile(
+        rf"\bin\s+(?:the\s+)?(?!(?i:{SERVICE_HEADS})\b)[A-Z][a-zA-Z.'-]+(?:\s+(?!(?i:{SERVICE_HEADS})\b)[A-Z][a-zA-Z.'-]+){{0,3}}"
+        r"\s*[.!]?\s*$"
+    ),
     # Spanish "only", subjects, "of", "accepted"
     ci(r"\b(?:solamente|s[oó]lo|[uú]nicamente|personas|adultos|j[oó]venes|de|para|se\s+aceptan?)\b"),
+    # Spanish "bring", "is required", "your"; "y" ("and") only between two papers ("identificación con foto y
+    # comprobante de ingresos"): between people it may join another group
+    ci(r"\b(?:por\s+favor\s+)?(?:traiga[ns]?|traer|se\s+requieren?|requerid[oa]s?|presente|su|sus)\b"),
+    ci(r"(?<=<document>)\s+y\s+(?=<document>)"),
 )
 #: Who may send a referral ("referral from a case manager or parole officer required").
 AGENT = (
     r"(?:(?:a|an|the|your|their)\s+)?(?:[\w-]+\s+){0,3}?(?:agency|agencies|officers?|workers?|managers?|providers?|"
     r"doctors?|physicians?|counselors?|courts?|hospitals?|programs?|caseworkers?|clinics?|schools?|211|therapists?|"
     r"(?:parole|probation)(?:\s+(?:officers?|agents?|departments?|dept\.?|office))?|cdcr|public\s+defender'?s?(?:\s+office)?|"
-    r"staff|partners?|agents?|organizations?|dhs|dcfs|dss|cps|va|pastors?|clergy|judges?)"
+    r"staff|partners?|agents?|organizations?|dhs|dcfs|dss|cps|va|pastors?|clergy|judges?|coordinated\s+entry|"
+    r"(?:behavioral|mental)\s+health(?:\s+(?:department|dept\.?|services))?)(?:\s*\(po\))?"
 )
 
 #: Words that narrow the people a subject names ("homeless adults", "disabled adults").
 QUALIFIERS: Final = _words(
     "adult young older single homeless unemployed underemployed disabled pregnant expecting expectant parenting "
-    "transitional emergency very low income parole probation"
+    "transitional emergency very low income parole probation "
+    # conditions that only narrow the people a subject names ("runaway youth", "homebound seniors", "former
+    # foster youth", "LGBTQ+ youth"): none admits anyone the limit beside it keeps out
+    "runaway homebound foster former formerly lgbtq lgbt lgbtqia fleeing"
 )
 #: Words that open a comma part which qualifies its neighbour rather than adding a condition.
 OPENERS: Final = _words(

@@ -8,7 +8,7 @@ from typing import Final
 from .eligibility_lexicon import HEDGE, ci
 
 UNINSURED = ci(
-    r"\b(?:uninsured|no\s*(?:health\s*|medical\s*)?insurance|without\s*(?:health\s*|medical\s*)?insurance|"
+    r"\b(?:uninsured|no\s*(?:health\s*|medical\s*)?insurance|without\s*(?:any\s*)?(?:health\s*|medical\s*)?insurance|"
     r"without\s*access\s*to\s*health\s*care|(?:do|does|did)\s*not\s*have\s*(?:health\s*|medical\s*)?insurance|"
     r"not\s*covered\s*by\s*(?:any\s*)?(?:health\s*)?insurance|lack(?:s|ing)?\s*(?:health\s*)?insurance)\b"
 )
@@ -22,7 +22,7 @@ INSURERS: Final = (
 )
 ACCEPTS = ci(
     r"\b(?:accept\w*|acepta\w*|take[sn]?|bill\w*|must\s*have|must\b.{0,40}?\band\s*have|must\s*be\s*on|required|only|enrolled\s*in|covered\s*by|beneficiar\w*|recipients|"
-    r"members|part\s*[abcd])\b"
+    r"members|part\s*[abcd]|with|who\s*(?:have|has|are\s*on|is\s*on)|on(?=\s*(?:medi|mass|apple|ahcccs|tenn|sooner)))\b"
 )
 #: Other ways to pay named beside the insurers: they are not the only way in.
 OTHER_PAYMENT = ci(
@@ -106,7 +106,9 @@ def income(clause: str) -> tuple[list[int], bool]:
     low = bool(LOW_INCOME.search(clause)) and not re.search(
         r"\bnot\s*(?:required|necessary)|\bno\s*income\s*(?:limit|requirement|restriction)|regardless\s*of\s*income|"
         r"any\s*income|\bor\s*(?:\w+\s*)?low[- ]?income|\blow[- ]?income\s*(?:\w+\s*)?or\b|\b(?:poor|indigent)\s*or\b|"
-        r"\bor\s*(?:poor|indigent)\b|moderate[- ]income|\bhud\b|tax\s*credit|lihtc|\bami\b|area\s*median",
+        r"\bor\s*(?:poor|indigent)\b|moderate[- ]income|\bhud\b|tax\s*credit|lihtc|\bami\b|area\s*median|"
+        # an affordable apartment's "low income" is an area-median limit we do not read
+        r"\baffordable\b|\bapartments?\b|\bsection\s*8\b",
         clause,
         re.I,
     )

@@ -42,7 +42,7 @@ from typing import Final
 from .eligibility import CHECK_OF_TERM
 from .eligibility_access import SOBER_NOT, documents, referral, sobriety
 from .eligibility_ages import AGE_CONTEXT, ages
-from .eligibility_clauses import SCOPED, cased, clauses, decidable
+from .eligibility_clauses import SCOPED, cased, clauses, decidable, plain
 from .eligibility_grammar import mentioned, parse
 from .eligibility_lexicon import HEDGE, ci
 from .eligibility_payment import FPL, INCOME_PRICE, OTHER_PAYMENT, income, insurance
@@ -84,7 +84,7 @@ class Found:
 #: Another group served beside the limit ("adults welcome at the food pantry", "open to all ages", "former
 #: foster youth served up to age 26", "men seen for STI testing"): an age or gender limit has a way round.
 ALSO_SERVED = ci(
-    r"\balso\s*(?:served|eligible|welcome|accepted)\b|\bopen\s*to\s*(?:all|everyone|anyone)\b|\ball\s*ages\b|"
+    r"\balso\s*(?:served|eligible|welcome|accepted)\b|\bopen\s*to\s*(?:all|everyone|anyone)\b(?!\s+(?:over|under|older|younger|aged?\s*\d|ages\s*\d|\d|who\s+(?:is|are)\s+(?:\d|over|at\s+least)))|\ball\s*ages\b|"
     r"\b(?:adults|children|kids|youth|minors|teens|men|women|everyone|anyone|families|seniors|others|parents|couples|"
     r"caregivers|spouses|partners|guests|visitors|companions|grandparents)\b"
     r"(?:\s+(?!who\b)[\w+-]+){0,3}?\s+(?:are\s+|is\s+)?(?:also\s+)?(?:welcome|seen|served|eligible|accepted|allowed|permitted)\b|"
@@ -95,8 +95,22 @@ ALSO_SERVED = ci(
 )
 
 
+#: A group of another age let in with no limit of its own ("Gym open to adults after 7pm", "open to the public"):
+#: the age limits another clause states have a way round (the gender ones need not: "Open to women").
+OTHER_AGE_GROUP = ci(
+    r"\b(?:open|available)\s+to\s+(?:all\s+)?(?:adults|children|kids|youth|teens|teenagers|seniors|families|parents|"
+    r"(?:the\s+)?(?:general\s+)?public)\b(?!\s*(?:\(?\d|ages?\b|aged|between|from|over|under|at\s+least|older|younger|who|whose|with|living|"
+    r"residing|in\s+[A-Z]|of\s+[A-Z]|only))"
+)
+#: Another way in for whoever has a benefit ("Medi-Cal families are automatically eligible"): an income limit
+#: and the proof of income it asks are not required of everyone.
+AUTOMATIC = ci(
+    r"\b(?:automatically|categorically|auto-?)\s*(?:eligible|qualif\w*|enrolled|approved)\b|\bqualif\w*\s+automatically\b"
+)
+
+
 EVERYONE = ci(
-    r"\b(?:everyone|anyone|all)\s*(?:is\s*|are\s*)?(?:welcome|served|eligible)\b|\bopen\s*to\s*(?:all|everyone|anyone)\b|"
+    r"\b(?:everyone|anyone|all)\s*(?:is\s*|are\s*)?(?:welcome|served|eligible)\b|\bopen\s*to\s*(?:all|everyone|anyone)\b(?!\s+(?:over|under|older|younger|aged?\s*\d|ages\s*\d|\d|who\s+(?:is|are)\s+(?:\d|over|at\s+least)))|"
     r"\bserve\s*(?:anyone|everyone)\b|\bveterans?\s*(?:status\s*)?(?:is\s*|are\s*)?not\s*required\b"
 )
 
@@ -114,7 +128,7 @@ def read(text: str | None, state: str | None = None) -> list[Found]:
     highs: list[tuple[int, str]] = []
     doubted: set[str] = set()  # kinds a clause speaks of in words the grammar does not parse
     for shown in clauses(text):
-        clause = cased(shown)  # "RESIDENT OF HUMBOLDT COUNTY": read as "resident of Humboldt County"
+        clause = plain(cased(shown))  # "RESIDENT OF HUMBOLDT COUNTY": read as "resident of Humboldt County"
         if SCOPED.match(clause):
             continue  # "For emergency assistance, must have low income": one part of the service only
         if re.fullmatch(
@@ -216,6 +230,11 @@ def _across_clauses(text: str, found: list[Found]) -> list[Found]:
         found = [f for f in found if f.kind not in ("minimum_age", "maximum_age", "gender")]
     if EVERYONE.search(text):  # "open to everyone; seniors can also sign up for the CSFP box, 130% FPL"
         found = [f for f in found if f.kind in ("document", "referral")]
+    if OTHER_AGE_GROUP.search(text):  # "Youth center for ages 10-18. Gym open to adults after 7pm."
+        found = [f for f in found if f.kind not in ("minimum_age", "maximum_age")]
+    if AUTOMATIC.search(text):  # "Bring proof of income. Medi-Cal families are automatically eligible."
+        found = [f for f in found if f.kind not in ("income_max_fpl", "income_low")]
+        found = [f for f in found if not (f.kind == "document" and f.value == "proof_of_income")]
     if SOBER_NOT.search(text):  # "sober living only; the emergency shelter is low-barrier"
         found = [f for f in found if f.kind != "sobriety"]
     parts = clauses(text)
