@@ -10,13 +10,13 @@ from .eligibility_lexicon import HEDGE, ci
 DOCUMENT_PATTERNS: Final = (
     ("photo_id", ci(r"\b(?:photo|picture|valid|government[- ]issued|state|current)\s*(?:id|i\.d\.|identification)\b|"
                      r"(?-i:\bID\b)|\bdriver'?s'?\s*licen[cs]e\b|\bid\s*card\b|\bidentification\b|\bpassport\b|"
-                     r"\bidentificaci[oó]n\s*(?:con\s*foto|oficial)\b")),
+                     r"\bidentificaci[oó]n(?:\s*(?:con\s*foto|oficial))?\b")),
     ("ssn_card", ci(r"\bsocial\s*security\s*(?:cards?|numbers?)\b|\bss\s*cards?\b|\bssns?\b")),
     ("birth_certificate", ci(r"\bbirth\s*certificates?\b|\bactas?\s*de\s*nacimiento\b")),
     ("proof_of_income", ci(r"\bproof\s*of\s*(?:all\s*)?(?:household\s*)?income\b|\bpay\s*stubs?\b|"
                             r"\bproof\s*of\s*(?:[a-z]+\s+){1,2}(?:and|&)\s*(?:household\s*)?income\b|\bw-?2s?\b|\b1099s?\b|"
                             r"\bincome\s*verification\b|\bcomprobantes?\s*de\s*ingresos?\b|\btax\s*returns?\b|\bbenefit\s*award\s*letter\b|"
-                            r"\b(?:ssi|ssdi|ssa|benefits?)\s*(?:award\s*)?letters?\b|"
+                            r"\b(?:ssi|ssdi|ssa|benefits?)(?:\s*/\s*(?:ssi|ssdi|ssa))?\s*(?:award\s*)?letters?\b|"
                             r"\b(?:last|most\s*recent|recent)\s*(?:\d{1,2}\s*|two\s*|three\s*)?(?:(?:days?|weeks?|months?)(?:'s)?\s*"
                             r"(?:of\s*)?)?pay\s*stubs?\b")),
     ("proof_of_residency", ci(r"\bproof\s*of\s*(?:[A-Z][a-z]+\s*){0,3}(?:residen\w*|address)\b|\butility\s*bill\b|"
@@ -115,7 +115,7 @@ SOBER = ci(
     r"must\s*(?:maintain|remain)\s*(?:sober|sobriety|clean)|random\s*drug\s*test\w*|"
     r"random\s*(?:drug|alcohol)\s*(?:(?:and|&|/)\s*(?:drug|alcohol)\s*)?(?:test\w*|screen\w*)|"
     r"must\s*test\s*(?:clean|negative)|abstinence[- ](?:based|only)|(?:se\s*requiere\s*|debe\s*)?estar\s*sobri[oa]s?|"
-    r"(?:\d{1,3}|one|two|three|six|twelve)\s*(?:days?|weeks?|months?|years?)\s*of\s*(?:continuous\s*)?(?:sobriety|abstinence|clean\s*time))\b"
+    r"(?:\d{1,3}|one|two|three|six|twelve)\s*(?:days?|weeks?|months?|years?)\s*(?:of\s*)?(?:continuous\s*)?(?:sobriety|abstinence|clean\s*time))\b"
 )
 SOBER_NOT = ci(
     r"\b(?:sobriety\s*(?:is\s*)?not\s*required|no\s*sobriety\s*requirement|not\s*required\s*to\s*be\s*sober|"

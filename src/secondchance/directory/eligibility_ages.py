@@ -60,7 +60,7 @@ AGE_CONTEXT = ci(
 AGE_NOT = ci(
     r"\bor\s*(?:are\s*)?(?:\w+\s*){0,2}?(?:disabled|(?:persons?|people|adults|individuals)\s*with\s*(?:a\s*)?disabilit\w*|"
     r"with\s*(?:a\s*)?disabilit\w*|(?:have|has)\s*(?:a\s*)?disabilit\w*)|\bcaregivers?\b|\baccompanied\b|\bfees?\b|\$|\bcosts?\b|\bcharged?\b|\bfree\s*(?:for|to)\b|"
-    r"\b(?:and|or)\s*(?:younger\s*|older\s*)?(?:adults|persons?|people|individuals)\s*with\b|\band\s*(?:their|his|her)\s*(?:famil\w*|parents?|guardians?)|(?:\band|&)\s*(?:their\s*|her\s*|his\s*)?(?:minor\s*)?(?:children|kids)\b|\bor\s*(?:younger|older)\s*(?:with|if|who)\b|"
+    r"\b(?:and|or)\s*(?:younger\s*|older\s*)?(?:adults|persons?|people|individuals)\s*with\b|\band\s*(?:their|his|her)\s*(?:famil\w*|parents?|guardians?)|(?:\band|&)\s*(?:their\s*|her\s*|his\s*)?(?:minor\s*)?(?:children|kids)\b|(?<!\d)(?<!\d\s)\bor\s*(?:younger|older)\s*(?:with|if|who)\b|"
     r"\bor\s*(?:an?\s*)?(?:emancipated|minors?\b)|\band\s*pregnant\b|\balso\s*(?:served|eligible|welcome)\b|"
     r"\bfor\s*(?:the\s*)?(?:[\w-]+\s*){1,2}(?:classes|class|lunch|meals?)\b|"
     r"\b(?:parent\w*|guardian\w*)\s*(?:consent|permission|signature|approval|sign\w*)|"
@@ -250,13 +250,20 @@ _TIME_AFTER = re.compile(r"^\s*(?:of\s+(?!age\b)|ago\b|in\s+(?:prison|jail|busin
 def duration(clause: str, m: re.Match[str]) -> bool:
     """A number of years that is a length of time, not a person's age (spans neither parse nor doubt it)."""
     if re.search(r"\d$", m.group(0)) and re.match(
-        r"\s*(?:months?|mos\b|weeks?|wks?\b|days?|hours?|hrs?\b)", clause[m.end() :], re.I
+        r"\s*(?:months?|mos\b|weeks?|wks?\b|days?|hours?|hrs?\b|lbs?\b|pounds|kg\b|miles?\b|feet|ft\b|-?beds?\b|units?\b|"
+        r"%|percent|dollars|minutes?|mins?\b)",
+        clause[m.end() :],
+        re.I,
     ):
         return True  # "for at least 6 months", "at least 30 days": a length, the bound's number is no age
     if not re.search(r"\d{1,2}\s*(?:years?|yrs?\.?)$", m.group(0), re.I):
         return False  # "18 years old", "18 years of age", "18+": an age
     if _TIME_AFTER.match(clause[m.end() :]):  # "up to 2 years of transitional housing", "3 years ago"
         return True
+    if re.search(
+        r"\b(?:stay|stays|last|lasts|lasting|length|term|max(?:imum)?)\s*(?:of\s*|is\s*)?$", clause[: m.start()], re.I
+    ):
+        return True  # "Stay up to 3 years", "maximum stay of 2 years": how long, not how old
     return bool(
         re.fullmatch(r"\d{1,2}\s*(?:years?|yrs?\.?)", m.group(0), re.I) and _TIME_BEFORE.search(clause[: m.start()])
     )

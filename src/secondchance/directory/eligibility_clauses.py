@@ -10,7 +10,7 @@ from .eligibility_lexicon import ARTICLES, FILLERS, OPENERS, WIDENERS, ci
 
 def clauses(text: str) -> list[str]:
     """Sentences and ``;``-parts of a text (a period inside "U.S." or "a.m." does not split)."""
-    parts = re.split(r"(?<!\b[A-Za-z])[.;!\n]+(?=\s|$)|;|\n", text)
+    parts = re.split(r"(?<!\b[A-Za-z])(?<!\bSt)(?<!\bMt)(?<!\bFt)[.;!\n]+(?=\s|$)|;|\n", text)
     return [" ".join(p.split()).strip(" ,:-") for p in parts if p and p.strip(" ,:-\t")]
 
 
@@ -99,6 +99,7 @@ MISSPELT: Final = {
     "identification": "identificaton identifcation",
     "living": "liveing livng",
     "ladies": "ladys",
+    "sober": "sobor sobber",
 }
 _SPELLING: Final = {wrong: right for right, wrongs in MISSPELT.items() for wrong in wrongs.split()}
 _MISSPELT_WORD: Final = re.compile(
@@ -108,6 +109,7 @@ _MISSPELT_WORD: Final = re.compile(
 #: percent the readers read ("200% of the poverty level", "at or below 100% of the poverty line").
 POVERTY_SAID: Final = (
     (ci(r"\ba\s+least\s+(?=\d)"), "at least "),  # "Must be a least 18": a slip of "at least"
+    (ci(r"\bfoto\s+(?=id\b)"), "photo "),  # "Bring foto ID"
     (
         ci(r"\b(?:twice|2\s*x|2\s*times|two\s+times|double)\s+(?=(?:the\s+)?(?:current\s+)?(?:federal\s+)?poverty\b)"),
         "200% of ",

@@ -89,7 +89,8 @@ SERVICE_HEADS = (
     # what is handed out or booked: "Youth shelter beds for ages 12-17", "Affordable apartments for seniors 62+"
     r"beds|apartments|units|rooms|rides|transportation|advice|aid|assistance|support|help|vouchers|lunch(?:es)?|"
     r"breakfasts?|food|groceries|boxes|visits|appointments|internships|preschool|pre-?k|daycare|childcare|"
-    r"activities|events|testing|tests|checkups|vaccines|shots|glasses|products|supplies|kits|lessons"
+    r"activities|events|testing|tests|checkups|vaccines|shots|glasses|products|supplies|kits|lessons|aids|repairs?|"
+    r"outpatient|passes|defense|representation|screening"
 )
 #: Words a service's name may not hold: a price, and people a name may add beside a limit ("Family camp"); the
 #: people it narrows to ("Senior nutrition program", "Youth soccer league") it may.
@@ -117,7 +118,7 @@ FILLER_PHRASES: Final = (
     # people or a price, nor a value.
     ci(
         r"\b(?:can|to)\s+(?:get|receive|obtain|use|borrow|access|join|attend|enroll\s+in|sign\s+up\s+for|apply\s+for)"
-        rf"(?:\s+(?!{TAIL_NOT}\b)[a-z][a-z'-]*){{1,7}}\s*[.!]?\s*$"
+        rf"(?:,?\s+(?!{TAIL_NOT}\b)[a-z][a-z'-]*){{1,12}}\s*[.!]?\s*$"
     ),
     # the name of what is offered, opening the clause before "for" or a comma ("Senior nutrition program for adults
     # 60 and over", "Youth soccer league, ages 6-14"): a service, never a limit. Never a word that widens, negates,
@@ -156,6 +157,21 @@ FILLER_PHRASES: Final = (
         r"(?=\s*<veteran)|(?<=veteran>)\s+of\s+the\s+(?:vietnam|korean?|gulf\s+war|persian\s+gulf|post-?\s*9/11)\s+"
         r"(?:era|war)\b|\b(?:oef|oif|ond)(?:\s*/\s*(?:oef|oif|ond))*(?=\s*<veteran)"
     ),
+    # how a gender is said ("Male-identified individuals"), recovery from what, a length of stay or a size
+    # ("30-90 days", "a 12-bed house"), a season ("during summer"), how to apply ("online"): none widens a limit
+    ci(
+        r"(?<=gender>)-?\s*identif(?:ied|ying)\b|\bin\s+recovery\s+from\s+(?:addiction|substance\s+use|alcohol(?:ism)?|"
+        r"drugs?|drug\s+(?:and|&)\s+alcohol\s+(?:use|addiction))\b|\b\d{1,3}\s*[-–]\s*\d{1,3}\s+(?:days|weeks|months)\b|"
+        r"\b\d{1,3}[- ]beds?\b|"
+        r"\b(?:during|in|this|every|each)\s+(?:the\s+)?(?:summer|winter|spring|fall|school\s+year)\b|"
+        r"\b(?:apply\s+)?online\b"
+    ),
+    # what only names a paper more exactly: "a certified copy of", "your child's", "from the county jail", "SSI/"
+    ci(
+        r"\bcertified\s+(?:copy\s+of\s+)?(?=(?:your\s+|the\s+|a\s+)?<document)|"
+        r"\b(?:children's|childrens'|child's|kids'|baby's|babies')\s+(?=<document)|"
+        r"(?<=document>)\s+from\s+(?:the\s+)?(?:county\s+|state\s+|federal\s+)?(?:jail|prison|cdcr|doc|bop|tdcj)\b"
+    ),
     # papers for everyone in the home: still papers required ("Social Security cards for all household members")
     ci(
         r"(?<=<document>)\s+for\s+(?:all|each|every|everyone\s+in\s+(?:the|your))\s+(?:household|home|family)?\s*"
@@ -171,7 +187,9 @@ FILLER_PHRASES: Final = (
     ci(r"\b(?:solamente|s[oó]lo|[uú]nicamente|personas|adultos|j[oó]venes|de|para|se\s+aceptan?)\b"),
     # Spanish "bring", "is required", "your"; "y" ("and") only between two papers ("identificación con foto y
     # comprobante de ingresos"): between people it may join another group
-    ci(r"\b(?:por\s+favor\s+)?(?:traiga[ns]?|traer|se\s+requieren?|requerid[oa]s?|presente|su|sus)\b"),
+    ci(
+        r"\b(?:por\s+favor\s+)?(?:traiga[ns]?|traer|se\s+requieren?|requerid[oa]s?|presente|su|sus|aceptamos|una?|el|la|las)\b"
+    ),
     ci(r"(?<=<document>)\s+y\s+(?=<document>)"),
 )
 #: Who may send a referral ("referral from a case manager or parole officer required").
@@ -180,7 +198,8 @@ AGENT = (
     r"doctors?|physicians?|counselors?|courts?|hospitals?|programs?|caseworkers?|clinics?|schools?|211|therapists?|"
     r"(?:parole|probation)(?:\s+(?:officers?|agents?|departments?|dept\.?|office))?|cdcr|public\s+defender'?s?(?:\s+office)?|"
     r"staff|partners?|agents?|organizations?|dhs|dcfs|dss|cps|va|pastors?|clergy|judges?|coordinated\s+entry|"
-    r"(?:behavioral|mental)\s+health(?:\s+(?:department|dept\.?|services))?)(?:\s*\(po\))?"
+    r"(?:behavioral|mental)\s+health(?:\s+(?:department|dept\.?|services))?|(?:access|intake|coordinated\s+entry)\s+lines?)"
+    r"(?:\s*\(po\))?"
 )
 
 #: Words that narrow the people a subject names ("homeless adults", "disabled adults").

@@ -79,10 +79,17 @@ CAPPED = ci(
     r"\bno\s*(?:more|greater|higher)\s*than"
 )
 #: An income that sets a price ("free under 125% FPL; sliding scale to 200%"), not who is served.
-INCOME_PRICE = ci(r"\b(?:free|sliding|discount\w*|fees?|pay|cost|charge)\b")
+#: "Free" is a price when it says for whom or when ("free for seniors", "free under 125% FPL"); opening a service's
+#: name ("Free eviction defense for tenants under 200% of poverty") it is the service, and the limit is who gets it.
+INCOME_PRICE = ci(
+    r"\bfree\s*(?:for|to|if|under|below|when|of\s*charge|up\s*to|at)\b|\bfree\s*[.!]?\s*$|\bat\s*no\s*cost\b|"
+    r"\b(?:sliding|discount\w*|fees?|pay|cost|charge)\b"
+)
 LOW_INCOME = ci(
     r"\b(?:low[- ]?income|low\s*(?:or|and|/)\s*no\s*income|no\s*(?:or|and|/)\s*low\s*income|limited\s*income|"
-    r"income[- ]eligible|income[- ]qualified|(?:meets?|must\s*meet)\s*(?:the\s*)?income\s*(?:guidelines|requirements|"
+    r"economically\s*disadvantaged|"
+    r"income[- ]eligible|income[- ]qualified|(?:meets?|must\s*meet)\s*(?:the\s*)?(?:low[- ]?)?income\s*"
+    r"(?:guidelines|requirements|"
     r"limits|criteria)|financial(?:ly)?\s*(?:eligible|need)|(?:very\s*)?poor|indigent)\b"
 )
 

@@ -129,6 +129,8 @@ def read(text: str | None, state: str | None = None) -> list[Found]:
     doubted: set[str] = set()  # kinds a clause speaks of in words the grammar does not parse
     for shown in clauses(text):
         clause = plain(cased(shown))  # "RESIDENT OF HUMBOLDT COUNTY": read as "resident of Humboldt County"
+        if OTHER_ROLE.match(clause):
+            continue  # "All mentors must pass a background check and be 21+": a limit on someone else, not the served
         if SCOPED.match(clause):
             continue  # "For emergency assistance, must have low income": one part of the service only
         if re.fullmatch(
@@ -166,6 +168,12 @@ def read(text: str | None, state: str | None = None) -> list[Found]:
     return _dedupe(found)
 
 
+#: A clause about the people who serve, not the people served ("All mentors must be 21+", "Volunteers must pass a
+#: background check"): it neither decides nor takes back what the other clauses say of the people served.
+OTHER_ROLE: Final = ci(
+    r"^\s*(?:all\s+|our\s+)?(?:mentors|volunteers|volunteer\s+drivers|drivers|staff|staff\s+members|employees|tutors|"
+    r"chaperones|coaches|instructors|interns|peer\s+mentors|host\s+families)\s+(?:must|should|need|are\s+required)\b"
+)
 #: A clause that only names insurers not taken ("We do not bill Medi-Cal or private insurance").
 NOT_TAKEN: Final = ci(
     r"(?:we\s+)?(?:do|does|will|can)\s*(?:not|n't)\s+(?:accept|take|bill)\s+[\w\s,/&-]{1,60}|"
@@ -230,6 +238,8 @@ def _across_clauses(text: str, found: list[Found]) -> list[Found]:
         found = [f for f in found if f.kind not in ("minimum_age", "maximum_age", "gender")]
     if EVERYONE.search(text):  # "open to everyone; seniors can also sign up for the CSFP box, 130% FPL"
         found = [f for f in found if f.kind in ("document", "referral")]
+    if re.search(r"\b(?:area|state)\s*median|\bami\b|\bamfi\b|\bsmi\b", text, re.I):  # "low-income ... under 80% of
+        found = [f for f in found if f.kind != "income_low"]  # area median": the low income is that limit, not read
     if OTHER_AGE_GROUP.search(text):  # "Youth center for ages 10-18. Gym open to adults after 7pm."
         found = [f for f in found if f.kind not in ("minimum_age", "maximum_age")]
     if AUTOMATIC.search(text):  # "Bring proof of income. Medi-Cal families are automatically eligible."
