@@ -79,7 +79,8 @@ VETERAN_EXPRS: Final = [
     ),
 ]
 INSURANCE_EXPRS: Final = [
-    ci(r"\b(?:medicaid|medi-?cal|masshealth|apple\s+health|ahcccs|tenncare|soonercare)\b"),
+    # "Medi-Cal", "Medi Cal", "MediCal", never the word "medical" ("free rides to medical appointments")
+    ci(r"\b(?:medicaid|medi[- ]cal|(?-i:MediCal)|masshealth|apple\s+health|ahcccs|tenncare|soonercare)\b"),
     ci(
         r"\bmedicare(?:\s+parts?\s+[abcd](?:\s*(?:,|or|and|&|/)\s*[abcd])*)?\b|"
         r"\b(?:private|commercial)\s+(?:health\s+)?(?:insurance|plans?)\b"
@@ -164,7 +165,7 @@ SOBER_EXPRS: Final = [
        r"(?:\s+(?:environment|home|house|residence|facility|program))?\b"),
 ]  # fmt: skip
 #: "Illinois Medicaid", "Florida Medicaid": the state's own program is still Medicaid.
-STATE_MEDICAID = ci(rf"\b(?:{_STATE})\s+(?:medicaid|medi-?cal)\b")
+STATE_MEDICAID = ci(rf"\b(?:{_STATE})\s+(?:medicaid|medi[- ]cal|(?-i:MediCal))\b")
 #: "a valid California ID": the state that issued a paper is part of its name.
 STATE_ID = re.compile(rf"(?i:\b(?:{_STATE})\s+(?:state\s+)?)(?:ID|I\.D\.|[Ii]dentification)\b")
 RELEASE_PAPERS = ci(

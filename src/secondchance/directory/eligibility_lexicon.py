@@ -81,6 +81,9 @@ _NEVER = (
 )
 #: Words a service named after "can get"/"to receive" may not hold (see FILLER_PHRASES): nor any people.
 TAIL_NOT = rf"(?:{_NEVER}|free\s+(?:for|to)|{'|'.join(sorted(SUBJECTS))})"
+#: ... but where and how it is had ("at the senior center", "in Spanish", "to medical appointments", "with a ride")
+#: belongs to the service: those words may follow the first word of it.
+TAIL_PLACE = r"(?:at|in|on|to|with)(?!\s+(?:any|all|some|most|their|his|her|other|others)\b)"
 #: The last word of a service's name ("... program", "... camp", "... workshops").
 SERVICE_HEADS = (
     r"programs?|camps?|leagues?|workshops?|classes|class|cent(?:er|re)s?|clinics?|services?|care|housing|shelters?|"
@@ -118,7 +121,7 @@ FILLER_PHRASES: Final = (
     # people or a price, nor a value.
     ci(
         r"\b(?:can|to)\s+(?:get|receive|obtain|use|borrow|access|join|attend|enroll\s+in|sign\s+up\s+for|apply\s+for)"
-        rf"(?:,?\s+(?!{TAIL_NOT}\b)[a-z][a-z'-]*){{1,12}}\s*[.!]?\s*$"
+        rf"\s+(?!{TAIL_NOT}\b)[a-z][a-z'-]*(?:,?\s+(?:{TAIL_PLACE}\b|(?!{TAIL_NOT}\b))[a-z][a-z'-]*){{0,11}}\s*[.!]?\s*$"
     ),
     # the name of what is offered, opening the clause before "for" or a comma ("Senior nutrition program for adults
     # 60 and over", "Youth soccer league, ages 6-14"): a service, never a limit. Never a word that widens, negates,
