@@ -128,6 +128,31 @@ POVERTY_SAID: Final = (
 )
 
 
+_NAME = r"((?:[A-ZÁÉÍÓÚÑ][\wáéíóúñ.'-]*)(?:\s+(?:[A-ZÁÉÍÓÚÑ][\wáéíóúñ.'-]*)){0,3})"
+#: Spanish shapes of the limits the grammar reads, said in its English words: a county ("condado de Fresno"), who
+#: lives there ("que viven en", "residentes del"), no insurance ("sin seguro médico"). Closed shapes only: words the
+#: grammar does not know stay as they are and keep the clause from deciding.
+SPANISH: Final = (
+    (re.compile(rf"\b(?:el\s+)?[Cc]ondado\s+de\s+{_NAME}"), lambda m: f"{_unaccented(m.group(1))} County"),
+    (ci(r"\bresidentes\s+(?:del|de\s+la|de)\s+(?=[A-Z])"), lambda m: "residents of "),
+    (ci(r"\bresidente\s+(?:del|de\s+la|de)\s+(?=[A-Z])"), lambda m: "resident of "),
+    (ci(r"\b(?:que\s+)?viv(?:en|e)\s+en\s+(?:el\s+|la\s+|los\s+)?(?=[A-Z])"), lambda m: "who live in "),
+    (ci(r"\bdebe\s+vivir\s+en\s+(?:el\s+|la\s+)?(?=[A-Z])"), lambda m: "must live in "),
+    (ci(r"\b(?:o|y)\s+sin\s+seguro(?:\s+m[eé]dico)?\b"), lambda m: "or uninsured"),
+    (ci(r"\bsin\s+seguro(?:\s+m[eé]dico)?\b"), lambda m: "uninsured"),
+    (ci(r"\bcon\s+(?=Medi|Medicaid|Medicare)"), lambda m: "with "),
+    (ci(r"\bni[ñn]os\b"), lambda m: "children"),
+    (re.compile(r",\s+y\s+"), lambda m: ", and "),
+)
+
+
+def _unaccented(name: str) -> str:
+    """ "Los Ángeles" as the place tables spell it."""
+    import unicodedata
+
+    return "".join(c for c in unicodedata.normalize("NFD", name) if unicodedata.category(c) != "Mn")
+
+
 def plain(clause: str) -> str:
     """A clause with its frequent misspellings of the grammar's words mended and the poverty line said as a
     percent, so one grammar reads every way of writing the same limit."""
@@ -141,4 +166,7 @@ def plain(clause: str) -> str:
     clause = _MISSPELT_WORD.sub(mend, clause)
     for pattern, said in POVERTY_SAID:
         clause = pattern.sub(said, clause)
+    if re.search(r"[áéíóúñ]|\b(?:de|para|del|los|las|que|con|sin)\b", clause, re.I):
+        for spanish, english in SPANISH:
+            clause = spanish.sub(english, clause)
     return clause

@@ -186,6 +186,14 @@ FILLER_PHRASES: Final = (
         rf"\bin\s+(?:the\s+)?(?!(?i:{SERVICE_HEADS})\b)[A-Z][a-zA-Z.'-]+(?:\s+(?!(?i:{SERVICE_HEADS})\b)[A-Z][a-zA-Z.'-]+){{0,3}}"
         r"\s*[.!]?\s*$"
     ),
+    # Spanish "must (be/have)", "requirements:", "older than N" (18, or over 18? not decidable, never read as an age),
+    # and the name of what is offered before "para" ("Programa de salud para", "Clases de computación gratis")
+    ci(r"\b(?:debe\s+(?:ser|tener)|ser|tener|requisitos)\b|\bmayores\s+de\s+\d{1,2}\s+años\b"),
+    ci(
+        r"^\s*(?:programa|cl[ií]nica|clases|servicios?|casa|almuerzo|comida|ayuda|vivienda|refugio)"
+        r"(?:\s+(?:de|gratis|gratuitas?|gratuitos?|dental|m[eé]dica)(?:\s+(?!para\b)[a-záéíóúñ]+)?){0,3}(?=\s+(?:para\b|<age))|"
+        r"(?<=<age>)\s+gratis\b|\bgratis(?=\s+(?:a\s+partir|para)\b)"
+    ),
     # Spanish "only", subjects, "of", "accepted"
     ci(r"\b(?:solamente|s[oó]lo|[uú]nicamente|personas|adultos|j[oó]venes|de|para|se\s+aceptan?)\b"),
     # Spanish "bring", "is required", "your"; "y" ("and") only between two papers ("identificación con foto y
