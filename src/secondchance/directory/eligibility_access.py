@@ -11,11 +11,12 @@ DOCUMENT_PATTERNS: Final = (
     ("photo_id", ci(r"\b(?:photo|picture|valid|government[- ]issued|state|current)\s*(?:id|i\.d\.|identification)\b|"
                      r"(?-i:\bID\b)|\bdriver'?s'?\s*licen[cs]e\b|\bid\s*card\b|\bidentification\b|\bpassport\b|"
                      r"\bidentificaci[oó]n(?:\s*(?:con\s*foto|oficial))?\b")),
-    ("ssn_card", ci(r"\bsocial\s*security\s*(?:cards?|numbers?)\b|\bss\s*cards?\b|\bssns?\b")),
+    # "SSN" alone is the number, not the card (round 8's labeller)
+    ("ssn_card", ci(r"\bsocial\s*security\s*(?:cards?|number)\b|\bss\s*cards?\b|\bssn\s*cards?\b")),
     ("birth_certificate", ci(r"\bbirth\s*certificates?\b|\bactas?\s*de\s*nacimiento\b")),
     ("proof_of_income", ci(r"\bproof\s*of\s*(?:all\s*)?(?:household\s*)?income\b|\bpay\s*stubs?\b|"
                             r"\bproof\s*of\s*(?:[a-z]+\s+){1,2}(?:and|&)\s*(?:household\s*)?income\b|\bw-?2s?\b|\b1099s?\b|"
-                            r"\bincome\s*verification\b|\bcomprobantes?\s*de\s*ingresos?\b|\btax\s*returns?\b|\bbenefit\s*award\s*letter\b|"
+                            r"\bincome\s*verification\b|\b(?:last|past)\s*(?:\d{1,2}|two|three)\s*(?:days|weeks|months)\s*of\s*(?:income|pay\s*stubs?)\b|\bcomprobantes?\s*de\s*ingresos?\b|\btax\s*returns?\b|\bbenefit\s*award\s*letter\b|"
                             r"\b(?:ssi|ssdi|ssa|benefits?)(?:\s*/\s*(?:ssi|ssdi|ssa))?\s*(?:award\s*)?letters?\b|"
                             r"\b(?:last|most\s*recent|recent)\s*(?:\d{1,2}\s*|two\s*|three\s*)?(?:(?:days?|weeks?|months?)(?:'s)?\s*"
                             r"(?:of\s*)?)?pay\s*stubs?\b")),

@@ -102,6 +102,11 @@ NAME_NOT = (
     r"care[- ]?givers?|guardians?|kinship|relatives?|spouses?|partners?|bab(?:y|ies)|infants?|siblings?|visitors?|"
     r"respite|everyone|anyone|and|&|with|to|by|of|on)"
 )
+#: What a paper's examples may name ("lease", "pay stubs", a paper the grammar reads): see FILLER_PHRASES.
+_PAPER_EXAMPLE = (
+    r"(?:a\s+|an\s+|your\s+|the\s+)?(?:<document[a-z+]*>|leases?|rental\s+agreements?|mail|pay\s*stubs?|bank\s+statements?|"
+    r"benefits?\s+letters?|award\s+letters?|unemployment\s+(?:letters?|statements?)|ssi\s+letters?|mortgage\s+statements?)"
+)
 #: Phrases that are fillers as a whole ("at the time of enrollment", "men and women", "U.S.").
 FILLER_PHRASES: Final = (
     ci(
@@ -174,6 +179,13 @@ FILLER_PHRASES: Final = (
         r"\bcertified\s+(?:copy\s+of\s+)?(?=(?:your\s+|the\s+|a\s+)?<document)|"
         r"\b(?:children's|childrens'|child's|kids'|baby's|babies')\s+(?=<document)|"
         r"(?<=document>)\s+from\s+(?:the\s+)?(?:county\s+|state\s+|federal\s+)?(?:jail|prison|cdcr|doc|bop|tdcj)\b"
+    ),
+    # examples of the paper just named, in brackets ("Proof of address (utility bill or lease)"), and how recent it
+    # is ("proof of income (last 30 days)"): one paper still, whichever example is brought
+    ci(
+        rf"(?<=document>)\s*(?:required\s*|needed\s*)?\(\s*(?:e\.g\.,?\s*|such\s+as\s+|like\s+)?{_PAPER_EXAMPLE}(?:\s*(?:,|or|and|/)\s*(?:or\s+|and\s+)?"
+        rf"{_PAPER_EXAMPLE})*\s*\)|(?<=document>)\s*\(?\s*(?:from\s+)?(?:the\s+)?(?:last|past|most\s+recent)\s+"
+        r"(?:\d{1,2}|two|three|six)\s+(?:days|weeks|months)\s*\)?"
     ),
     # papers for everyone in the home: still papers required ("Social Security cards for all household members")
     ci(
