@@ -59,7 +59,7 @@ def documents(clause: str) -> list[str]:
 
 REFERRAL_REQUIRED = ci(
     r"\b(?:referrals?\s*(?:is\s*|are\s*)?(?:required|needed|necessary|only)|by\s*referral(?:\s*only)?|"
-    r"must\s*be\s*referred|\band\s*be\s*referred\s*by|referrals?\s*from\s*[\w ]{1,40}?\s*only|"
+    r"must\s*be\s*referred|\band\s*be\s*referred\s*by|referrals?\s*(?:from|through|by)\s*[\w ]{1,40}?\s*only|"
     r"requires?\s*(?:a\s*)?referral|need\s*(?:a\s*)?referral|only\s*(?:accepts?|takes?)\s*referrals|"
     r"(?:accepts?|takes?)\s*referrals\s*only|referred\s*by\s*(?:a|an|your|the)\s*[\w ]+?\s*only|"
     r"referrals?\s*accepted\s*from\s*[\w ,]+?\s*only|"
@@ -126,9 +126,10 @@ SOBER_NOT = ci(
 
 
 #: A rule at the door or on the premises ("Must be sober at check-in", "no one intoxicated on site"): how one
-#: behaves when there, not sobriety required to be served (round 9's labeller). A stated clean time is.
+#: behaves when there, not sobriety required to be served (round 9's labeller). A stated clean time is, and so is
+#: "sober upon entry" (to the program: the tuned set's call).
 AT_THE_DOOR = ci(
-    r"\b(?:at|upon|on|when|during|while)\s+(?:the\s+)?(?:check[- ]?in|arrival|arriving|entry|entering|the\s+door|"
+    r"\b(?:at|upon|on|when|during|while)\s+(?:the\s+)?(?:check[- ]?in|arrival|arriving|the\s+door|"
     r"(?:the\s+)?premises|site|property|campus|visits?|meetings?|groups?|classes|activities)\b|\bon[- ]site\b"
 )
 

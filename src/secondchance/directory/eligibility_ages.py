@@ -261,7 +261,9 @@ def duration(clause: str, m: re.Match[str]) -> bool:
     if _TIME_AFTER.match(clause[m.end() :]):  # "up to 2 years of transitional housing", "3 years ago"
         return True
     if re.search(
-        r"\b(?:stay|stays|last|lasts|lasting|length|term|max(?:imum)?)\s*(?:of\s*|is\s*)?$", clause[: m.start()], re.I
+        r"\b(?:stay|stays|last|lasts|lasting|length|term|max(?:imum)?)\s*(?:of\s*|is\s*)?(?:up\s*to\s*|for\s*)?$",
+        clause[: m.start()],
+        re.I,
     ):
         return True  # "Stay up to 3 years", "maximum stay of 2 years": how long, not how old
     return bool(

@@ -126,7 +126,7 @@ FILLER_PHRASES: Final = (
     # people or a price, nor a value.
     ci(
         r"\b(?:can|to)\s+(?:get|receive|obtain|use|borrow|access|join|attend|enroll\s+in|sign\s+up\s+for|apply\s+for)"
-        rf"\s+(?!{TAIL_NOT}\b)[a-z][a-z'-]*(?:,?\s+(?:{TAIL_PLACE}\b|(?!{TAIL_NOT}\b))[a-z][a-z'-]*){{0,11}}\s*[.!]?\s*$"
+        rf"\s+(?!{TAIL_NOT}\b)[a-z][a-z'-]*(?:,?\s+(?:{TAIL_PLACE}\b|(?!{TAIL_NOT}\b)[a-z][a-z'-]*)){{0,11}}\s*[.!]?\s*$"
     ),
     # the name of what is offered, opening the clause before "for" or a comma ("Senior nutrition program for adults
     # 60 and over", "Youth soccer league, ages 6-14"): a service, never a limit. Never a word that widens, negates,
@@ -168,7 +168,7 @@ FILLER_PHRASES: Final = (
     # how a gender is said ("Male-identified individuals"), recovery from what, a length of stay or a size
     # ("30-90 days", "a 12-bed house"), a season ("during summer"), how to apply ("online"): none widens a limit
     ci(
-        r"(?<=gender>)-?\s*identif(?:ied|ying)\b|\bin\s+recovery\s+from\s+(?:addiction|substance\s+use|alcohol(?:ism)?|"
+        r"(?<=gender>)\s*-?\s*identif(?:ied|ying)\b|\bin\s+recovery\s+from\s+(?:addiction|substance\s+use|alcohol(?:ism)?|"
         r"drugs?|drug\s+(?:and|&)\s+alcohol\s+(?:use|addiction))\b|\b\d{1,3}\s*[-–]\s*\d{1,3}\s+(?:days|weeks|months)\b|"
         r"\b\d{1,3}[- ]beds?\b|"
         r"\b(?:during|in|this|every|each)\s+(?:the\s+)?(?:summer|winter|spring|fall|school\s+year)\b|"
