@@ -59,6 +59,8 @@ def test_a_service_named_beside_a_limit_lets_it_decide(text: str, expected: set[
         ("Former foster youth 18-21", {("minimum_age", "18"), ("maximum_age", "21")}),
         ("Ages 16-24, out of school", {("minimum_age", "16"), ("maximum_age", "24")}),
         ("Homebound seniors 60+", {("minimum_age", "60")}),
+        ("Counseling for youth 12-17 regardless of insurance", AGE_12_17),
+        ("Supportive housing for seniors 62+ who were formerly homeless", {("minimum_age", "62")}),
         ("Sober living for women in Long Beach", {("gender", "female"), ("sobriety", "required")}),  # where, not who
         ("Women and their children", {("gender", "female")}),  # a parent's own children are no other group
         ("Women 18+ and their children", set()),  # ... but whose is the age? (the children are served too)
@@ -177,6 +179,8 @@ def test_income_shapes(text: str, expected: set[tuple[str, str]]) -> None:
         ("Bring photo ID, proof of income (last 30 days)", {("document", "photo_id"), ("document", "proof_of_income")}),
         ("Proof of address (utility bill or driver's license)", set()),  # two papers: either will do
         ("Referral through the county access line only", {("referral", "required")}),
+        ("Need: ID + SS card", {("document", "photo_id"), ("document", "ssn_card")}),
+        ("Must have a valid TX ID", {("document", "photo_id")}),
     ],
 )
 def test_paper_and_referral_shapes(text: str, expected: set[tuple[str, str]]) -> None:
@@ -192,6 +196,9 @@ def test_paper_and_referral_shapes(text: str, expected: set[tuple[str, str]]) ->
         ("Must have 30 days sober at intake", {("sobriety", "required")}),
         ("Must have 6 months of continuous sobriety", {("sobriety", "required")}),
         ("Must test clean", {("sobriety", "required")}),
+        ("Must test negative for drugs", {("sobriety", "required")}),
+        ("Debe estar sobrio", {("sobriety", "required")}),
+        ("Must have at least 90 days sober", {("sobriety", "required")}),
         # an exclusion wider than registration (every sex offense) decides nothing for registration
         ("No sex offenses", set()),
         ("No sex offenders", {("records", "excludes_sex_offense_registration")}),

@@ -115,7 +115,8 @@ SOBER = ci(
     r"must\s*be\s*[\w ,]{0,20}?\bsober|(?:must\s*(?:be|remain|stay)\s*)abstinent|abstinence\s*(?:is\s*)?required|"
     r"must\s*(?:maintain|remain)\s*(?:sober|sobriety|clean)|random\s*drug\s*test\w*|"
     r"random\s*(?:drug|alcohol)\s*(?:(?:and|&|/)\s*(?:drug|alcohol)\s*)?(?:test\w*|screen\w*)|"
-    r"must\s*test\s*(?:clean|negative)|abstinence[- ](?:based|only)|(?:se\s*requiere\s*|debe\s*)?estar\s*sobri[oa]s?|"
+    r"must\s*test\s*(?:clean|negative)(?:\s*for\s*(?:drugs|alcohol|drugs\s*(?:and|&)\s*alcohol))?|"
+    r"abstinence[- ](?:based|only)|(?:se\s*requiere\s*|debe\s*)?estar\s*sobri[oa]s?|"
     r"(?:\d{1,3}|one|two|three|six|twelve)\s*(?:days?|weeks?|months?|years?)\s*(?:of\s*)?(?:continuous\s*)?(?:sobriety|abstinence|clean\s*time))\b"
 )
 SOBER_NOT = ci(

@@ -156,7 +156,8 @@ SOBER_EXPRS: Final = [
        r"\brandom\s+(?:drug|alcohol)\s+(?:and|&|/)\s+(?:drug|alcohol)\s+(?:tests?|testing|screens?|screening)\b|"
        r"\b(?:clean\s+and\s+)?sober\s+living(?:\s+(?:environment|home|house|residence|facility))?"),
     # "must test clean", "6 months of continuous sobriety", "abstinence-based", Spanish "estar sobrio"
-    ci(r"\bmust\s+test\s+(?:clean|negative)\b|\babstinence[- ](?:based|only)\b|\bestar\s+sobri[oa]s?\b|\bsobriedad\b|"
+    ci(r"\bmust\s+test\s+(?:clean|negative)(?:\s+for\s+(?:drugs|alcohol|drugs\s+(?:and|&)\s+alcohol))?\b|"
+       r"\babstinence[- ](?:based|only)\b|\bestar\s+sobri[oa]s?\b|\bsobriedad\b|"
        r"\b(?:\d{1,3}|one|two|three|six|twelve)\s+(?:days?|weeks?|months?|years?)\s+(?:of\s+)?(?:continuous\s+)?(?:sobriety|abstinence|clean\s+time)\b"),
     # "Clean & sober 30 days", "72 hours clean", "sober for 21+ days", "Alcohol- and drug-free living environment"
     ci(r"\b(?:clean[\s-]*(?:and|&)[\s-]*sober|clean|sober)\s+(?:for\s+)?(?:at\s+least\s+)?\d{1,3}\+?\s*"

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from .geo import STATES
+
 
 def ci(pattern: str) -> re.Pattern[str]:
     """A case-insensitive pattern (listings write "AGE 18+", "Age 18+" and "age 18+")."""
@@ -69,7 +71,7 @@ FILLERS: Final = (
         # verbs of taking and entering, and words that only name a paper or a plan more exactly
         "take takes taking enroll enrolls enter entering see sees making qualifying whose allowed permitted "
         "card active original written photo shown submitted risk billing subject you'll bill holders "
-        "runaway homebound foster former formerly lgbtq lgbt lgbtqia fleeing incomes professional"
+        "runaway homebound foster former formerly lgbtq lgbt lgbtqia fleeing incomes professional were debe"
     )
 )
 PUNCTUATION: Final = frozenset(",:;()-/&.!'\"•*–—[]")
@@ -186,6 +188,17 @@ FILLER_PHRASES: Final = (
         rf"(?<=document>)\s*(?:required\s*|needed\s*)?\(\s*(?:e\.g\.,?\s*|such\s+as\s+|like\s+)?{_PAPER_EXAMPLE}(?:\s*(?:,|or|and|/)\s*(?:or\s+|and\s+)?"
         rf"{_PAPER_EXAMPLE})*\s*\)|(?<=document>)\s*\(?\s*(?:from\s+)?(?:the\s+)?(?:last|past|most\s+recent)\s+"
         r"(?:\d{1,2}|two|three|six)\s+(?:days|weeks|months)\s*\)?"
+    ),
+    # a clean time's "at least", "+" between papers, a state's code before its ID ("a valid CA ID"), the part of a
+    # place named in brackets ("New York County (Manhattan)"), a past that only narrows ("a history of
+    # homelessness"), a service that asks nothing of one's insurance ("regardless of insurance")
+    ci(r"\bat\s+least\s+(?=<sobriety)|(?<=document>)\s*\+\s*(?=<document)"),
+    re.compile(
+        rf"\b(?:{'|'.join(code for code in STATES.values() if code != 'VA')})(?=\s*<document)"
+    ),  # "VA ID": veterans
+    re.compile(r"(?<=residency>)\s*\(\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}\s*\)"),
+    ci(
+        r"\b(?:and\s+)?(?:a\s+)?history\s+of\s+homelessness\b|\bregardless\s+of\s+(?:insurance(?:\s+status)?|ability\s+to\s+pay)\b"
     ),
     # papers for everyone in the home: still papers required ("Social Security cards for all household members")
     ci(
