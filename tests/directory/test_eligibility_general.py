@@ -31,6 +31,10 @@ AGE_12_17 = {("minimum_age", "12"), ("maximum_age", "17")}
         ("Pre-K for children ages 3-5", {("minimum_age", "3"), ("maximum_age", "5")}),
         ("Home care for adults 18-64 with disabilities", {("minimum_age", "18"), ("maximum_age", "64")}),
         ("Free medical care for adults 18+", {("minimum_age", "18")}),  # "medical" is not Medi-Cal
+        ("Free after-school program for kids ages 6-12", {("minimum_age", "6"), ("maximum_age", "12")}),
+        ("Anyone 55 or older can join", {("minimum_age", "55")}),
+        ("Free rides for seniors 60+ and people with disabilities", set()),
+        ("Free legal advice for seniors 60+, caregivers welcome", set()),
         # ... "for ages" is a person's age, "for over 40 years" how long
         ("Serving the community for over 40 years", set()),
         # ... but not a limit for a part of the service or for someone else
@@ -85,6 +89,12 @@ def test_narrowing_conditions_let_the_limit_stand(text: str, expected: set[tuple
         ("Mentoring for youth 12-17. All mentors must be 21+.", AGE_12_17),  # the mentors' limit is theirs
         ("Drivers must be 21+", set()),
         ("Mentoring for youth 12-17. Adults are also welcome.", set()),
+        ("Youth 14-18 during summer; adults year round", set()),  # another age group, named at a clause's start
+        ("Youth 16-24 can apply; older youth case by case", set()),  # older people let in, one by one
+        ("Under 18 only; adults are referred to the county shelter", {("maximum_age", "17")}),  # sent elsewhere
+        ("Open to all women 18 and over", {("gender", "female"), ("minimum_age", "18")}),  # "all" names the group
+        ("Open to all, seniors 60+ get priority", set()),
+        ("Summer camp for ages 7-12; counselors must be 18+", {("minimum_age", "7"), ("maximum_age", "12")}),
     ],
 )
 def test_who_else_is_let_in_and_whose_limit_it_is(text: str, expected: set[tuple[str, str]]) -> None:
@@ -180,6 +190,7 @@ def test_income_shapes(text: str, expected: set[tuple[str, str]]) -> None:
         ("Proof of address (utility bill or driver's license)", set()),  # two papers: either will do
         ("Referral through the county access line only", {("referral", "required")}),
         ("Need: ID + SS card", {("document", "photo_id"), ("document", "ssn_card")}),
+        ("Must have a valid California driver's license", {("document", "photo_id")}),  # the issuer, no residency
         ("Must have a valid TX ID", {("document", "photo_id")}),
     ],
 )

@@ -95,7 +95,7 @@ SERVICE_HEADS = (
     r"beds|apartments|units|rooms|rides|transportation|advice|aid|assistance|support|help|vouchers|lunch(?:es)?|"
     r"breakfasts?|food|groceries|boxes|visits|appointments|internships|preschool|pre-?k|daycare|childcare|"
     r"activities|events|testing|tests|checkups|vaccines|shots|glasses|products|supplies|kits|lessons|aids|repairs?|"
-    r"outpatient|passes|defense|representation|screening"
+    r"outpatient|passes|defense|representation|screening|management|coordination|planning"
 )
 #: Words a service's name may not hold: a price, and people a name may add beside a limit ("Family camp"); the
 #: people it narrows to ("Senior nutrition program", "Youth soccer league") it may.
@@ -128,7 +128,7 @@ FILLER_PHRASES: Final = (
     # people or a price, nor a value.
     ci(
         r"\b(?:can|to)\s+(?:get|receive|obtain|use|borrow|access|join|attend|enroll\s+in|sign\s+up\s+for|apply\s+for)"
-        rf"\s+(?!{TAIL_NOT}\b)[a-z][a-z'-]*(?:,?\s+(?:{TAIL_PLACE}\b|(?!{TAIL_NOT}\b)[a-z][a-z'-]*)){{0,11}}\s*[.!]?\s*$"
+        rf"\s+(?!{TAIL_NOT}\b(?!['-]))[a-z][a-z'-]*(?:,?\s+(?:{TAIL_PLACE}\b|(?!{TAIL_NOT}\b(?!['-]))[a-z][a-z'-]*)){{0,11}}\s*[.!]?\s*$"
     ),
     # the name of what is offered, opening the clause before "for" or a comma ("Senior nutrition program for adults
     # 60 and over", "Youth soccer league, ages 6-14"): a service, never a limit. Never a word that widens, negates,
@@ -137,7 +137,7 @@ FILLER_PHRASES: Final = (
     # "Free" may open it ("Free eye exams for children 5-18"): read as a limit, a price for some people can only
     # turn "fits" into "may not fit", never the reverse (and the income reader still refuses any clause with a price).
     ci(
-        rf"^\s*(?:free\s+)?(?:(?!{NAME_NOT}\b)(?-i:(?![A-Z]{{2,}}\b))[a-z][a-z'-]*\s+){{0,5}}?(?:{SERVICE_HEADS})(?=\s*,|\s+for\b)"
+        rf"^\s*(?:free\s+)?(?:(?!{NAME_NOT}\b(?!['-]))(?-i:(?![A-Z]{{2,}}\b))[a-z][a-z'-]*\s+){{0,5}}?(?:{SERVICE_HEADS})(?=\s*,|\s+for\b)"
     ),
     # how long a condition has held ("Must live in DuPage County for 1 year"): it narrows the limit, never widens it
     ci(
@@ -167,6 +167,10 @@ FILLER_PHRASES: Final = (
         r"(?=\s*<veteran)|(?<=veteran>)\s+of\s+the\s+(?:vietnam|korean?|gulf\s+war|persian\s+gulf|post-?\s*9/11)\s+"
         r"(?:era|war)\b|\b(?:oef|oif|ond)(?:\s*/\s*(?:oef|oif|ond))*(?=\s*<veteran)"
     ),
+    # "can join", "may enroll" at a clause's end: the people named get in, nothing more is said
+    ci(r"\bcan\s+(?:join|enroll|apply|attend|participate|register|sign\s+up|come)\s*[.!]?\s*$"),
+    # a state's name before its paper ("a valid California driver's license"): the issuer, not a residency
+    ci(rf"\b(?:{'|'.join(sorted(STATES, key=len, reverse=True))})\s+(?=<document)"),
     # how a gender is said ("Male-identified individuals"), recovery from what, a length of stay or a size
     # ("30-90 days", "a 12-bed house"), a season ("during summer"), how to apply ("online"): none widens a limit
     ci(

@@ -81,10 +81,17 @@ class Found:
     phrase: str
 
 
+#: "Open to everyone/anyone/all" with no limit of its own: "open to anyone over 50" is that limit, and "open to all
+#: women 18+" names the group (but "open to all ages" and "open to all people" do not).
+OPEN_TO_ALL = (
+    r"\bopen\s*to\s*(?:everyone|anyone)\b(?!\s+(?:over|under|older|younger|aged?\s*\d|ages\s*\d|\d|who\s+(?:is|are)\s+"
+    r"(?:\d|over|at\s+least)))|\bopen\s*to\s*all\b(?!\s+(?!ages\b|comers\b|people\b|persons\b|individuals\b|the\s+public\b)"
+    r"[a-z])"
+)
 #: Another group served beside the limit ("adults welcome at the food pantry", "open to all ages", "former
 #: foster youth served up to age 26", "men seen for STI testing"): an age or gender limit has a way round.
 ALSO_SERVED = ci(
-    r"\balso\s*(?:served|eligible|welcome|accepted)\b|\bopen\s*to\s*(?:all|everyone|anyone)\b(?!\s+(?:over|under|older|younger|aged?\s*\d|ages\s*\d|\d|who\s+(?:is|are)\s+(?:\d|over|at\s+least)))|\ball\s*ages\b|"
+    r"\balso\s*(?:served|eligible|welcome|accepted)\b|" + OPEN_TO_ALL + r"|\ball\s*ages\b|"
     r"\b(?:adults|children|kids|youth|minors|teens|men|women|everyone|anyone|families|seniors|others|parents|couples|"
     r"caregivers|spouses|partners|guests|visitors|companions|grandparents)\b"
     r"(?:\s+(?!who\b)[\w+-]+){0,3}?\s+(?:are\s+|is\s+)?(?:also\s+)?(?:welcome|seen|served|eligible|accepted|allowed|permitted)\b|"
@@ -110,7 +117,7 @@ AUTOMATIC = ci(
 
 
 EVERYONE = ci(
-    r"\b(?:everyone|anyone|all)\s*(?:is\s*|are\s*)?(?:welcome|served|eligible)\b|\bopen\s*to\s*(?:all|everyone|anyone)\b(?!\s+(?:over|under|older|younger|aged?\s*\d|ages\s*\d|\d|who\s+(?:is|are)\s+(?:\d|over|at\s+least)))|"
+    r"\b(?:everyone|anyone|all)\s*(?:is\s*|are\s*)?(?:welcome|served|eligible)\b|" + OPEN_TO_ALL + r"|"
     r"\bserve\s*(?:anyone|everyone)\b|\bveterans?\s*(?:status\s*)?(?:is\s*|are\s*)?not\s*required\b"
 )
 
@@ -147,8 +154,14 @@ def read(text: str | None, state: str | None = None) -> list[Found]:
         excluded = bool(EXCLUDED.fullmatch(clause.strip(" .!"))) and not EXCEPTIONS.search(clause)
         if not kinds and not excluded and (EXCEPTIONS.search(clause) or OTHERS.search(clause)):
             doubted |= set(_KIND_OF.values()) | {"gender", "veteran", "insurance", "sobriety", "records"}
-        if not kinds and not excluded and OTHER_AGES.search(clause):  # but not "No minors"
-            doubted.add("age")
+        if "age" not in kinds and not excluded and OTHER_AGES.search(clause):  # but not "No minors"
+            doubted.add("age")  # "older youth case by case" parses (as a record policy) but lets older people in
+        if (
+            "age" not in kinds
+            and AGE_GROUP.match(clause)
+            and not re.search(r"\d|\breferred\b|\bnot\b|\bcannot\b", clause)
+        ):
+            doubted.add("age")  # "Youth 14-18 during summer; adults year round": another age group named
         low, high = ages(clause) if "age" in kinds and not HEDGE.search(clause) else ([], [])
         lows += [(v, shown) for v in low]
         highs += [(v, shown) for v in high]
@@ -172,7 +185,7 @@ def read(text: str | None, state: str | None = None) -> list[Found]:
 #: background check"): it neither decides nor takes back what the other clauses say of the people served.
 OTHER_ROLE: Final = ci(
     r"^\s*(?:all\s+|our\s+)?(?:mentors|volunteers|volunteer\s+drivers|drivers|staff|staff\s+members|employees|tutors|"
-    r"chaperones|coaches|instructors|interns|peer\s+mentors|host\s+families)\s+(?:must|should|need|are\s+required)\b"
+    r"chaperones|coaches|instructors|interns|peer\s+mentors|host\s+families|(?:camp\s+|peer\s+)?counselors|leaders|supervisors|foster\s+parents)\s+(?:must|should|need|are\s+required)\b"
 )
 #: A clause that only names insurers not taken ("We do not bill Medi-Cal or private insurance").
 NOT_TAKEN: Final = ci(
@@ -190,6 +203,9 @@ OTHERS: Final = ci(
 )
 #: ... and one that names people of other ages ("Minors can attend with a guardian"): the age limit has one.
 OTHER_AGES: Final = ci(r"\b(?:younger|older|minors)\b")
+#: A clause opening on a group of people named by age, with no age of its own ("Adults year round", "Children
+#: with a parent"): another group served beside an age limit, unless it sends them elsewhere or keeps them out.
+AGE_GROUP: Final = ci(r"\s*(?:adults|children|kids|teens|teenagers|youth|seniors|minors|infants|toddlers|elders)\b")
 #: A clause that only keeps people out ("No minors", "Spouses and children are not eligible for this
 #: program"): it names other people but cannot let them in, so it takes nothing back.
 EXCLUDED: Final = ci(
