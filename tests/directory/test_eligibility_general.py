@@ -33,6 +33,8 @@ AGE_12_17 = {("minimum_age", "12"), ("maximum_age", "17")}
         ("Free medical care for adults 18+", {("minimum_age", "18")}),  # "medical" is not Medi-Cal
         ("Free after-school program for kids ages 6-12", {("minimum_age", "6"), ("maximum_age", "12")}),
         ("Anyone 55 or older can join", {("minimum_age", "55")}),
+        ("Free rides to medical appointments for seniors 65+", {("minimum_age", "65")}),  # "to" inside a name
+        ("Free to seniors program for adults 60+", set()),  # ... never "free to"
         ("Free rides for seniors 60+ and people with disabilities", set()),
         ("Free legal advice for seniors 60+, caregivers welcome", set()),
         # ... "for ages" is a person's age, "for over 40 years" how long

@@ -95,14 +95,16 @@ SERVICE_HEADS = (
     r"beds|apartments|units|rooms|rides|transportation|advice|aid|assistance|support|help|vouchers|lunch(?:es)?|"
     r"breakfasts?|food|groceries|boxes|visits|appointments|internships|preschool|pre-?k|daycare|childcare|"
     r"activities|events|testing|tests|checkups|vaccines|shots|glasses|products|supplies|kits|lessons|aids|repairs?|"
-    r"outpatient|passes|defense|representation|screening|management|coordination|planning"
+    r"outpatient|passes|defense|representation|screening|management|coordination|planning|mammograms|vaccinations|"
+    r"immunizations|physicals|cleanings|haircuts|clothing|diapers|coats|backpacks|sports|preparation|prep"
 )
-#: Words a service's name may not hold: a price, and people a name may add beside a limit ("Family camp"); the
+#: Words a service's name may not hold ("to" it may: "Free rides to medical appointments for seniors 65+", but never
+#: "free to"): a price, and people a name may add beside a limit ("Family camp"); the
 #: people it narrows to ("Senior nutrition program", "Youth soccer league") it may.
 NAME_NOT = (
     rf"(?:{_NEVER}|free|families|family|children|child|kids?|parents?|grandparents?|couples?|caregivers?|"
     r"care[- ]?givers?|guardians?|kinship|relatives?|spouses?|partners?|bab(?:y|ies)|infants?|siblings?|visitors?|"
-    r"respite|everyone|anyone|and|&|with|to|by|of|on)"
+    r"respite|everyone|anyone|and|&|with|by|of|on)"
 )
 #: What a paper's examples may name ("lease", "pay stubs", a paper the grammar reads): see FILLER_PHRASES.
 _PAPER_EXAMPLE = (
@@ -137,7 +139,7 @@ FILLER_PHRASES: Final = (
     # "Free" may open it ("Free eye exams for children 5-18"): read as a limit, a price for some people can only
     # turn "fits" into "may not fit", never the reverse (and the income reader still refuses any clause with a price).
     ci(
-        rf"^\s*(?:free\s+)?(?:(?!{NAME_NOT}\b(?!['-]))(?-i:(?![A-Z]{{2,}}\b))[a-z][a-z'-]*\s+){{0,5}}?(?:{SERVICE_HEADS})(?=\s*,|\s+for\b)"
+        rf"^\s*(?:free\s+(?!to\b))?(?:(?!{NAME_NOT}\b(?!['-]))(?-i:(?![A-Z]{{2,}}\b))[a-z][a-z'-]*\s+){{0,5}}?(?:{SERVICE_HEADS})(?=\s*,|\s+for\b)"
     ),
     # how long a condition has held ("Must live in DuPage County for 1 year"): it narrows the limit, never widens it
     ci(
