@@ -192,6 +192,7 @@ def test_income_shapes(text: str, expected: set[tuple[str, str]]) -> None:
         ("Proof of address (utility bill or driver's license)", set()),  # two papers: either will do
         ("Referral through the county access line only", {("referral", "required")}),
         ("Need: ID + SS card", {("document", "photo_id"), ("document", "ssn_card")}),
+        ("Bring ID for each household member 18+", set()),  # their age, no limit on the people served
         ("Must have a valid California driver's license", {("document", "photo_id")}),  # the issuer, no residency
         ("Must have a valid TX ID", {("document", "photo_id")}),
     ],

@@ -210,6 +210,7 @@ FILLER_PHRASES: Final = (
     ci(
         r"(?<=<document>)\s+for\s+(?:all|each|every|everyone\s+in\s+(?:the|your))\s+(?:household|home|family)?\s*"
         r"(?:members?|child(?:ren)?|kids?|persons?|people)?(?:\s+in\s+(?:the|your)\s+(?:household|home|family))?\b"
+        r"(?=\s*(?:[,;.()]|and\b|(?:are\s+|is\s+)?(?:required|needed)\b|$))"  # not "for each household member 18+": their age, no limit
     ),
     # where a service is, at the clause's end ("Sober living for women in Long Beach"): a place in a listing says
     # where, never who; not a part of the service ("in Transitional Housing") nor a place the grammar reads
