@@ -206,11 +206,12 @@ FILLER_PHRASES: Final = (
     ci(
         r"\b(?:and\s+)?(?:a\s+)?history\s+of\s+homelessness\b|\bregardless\s+of\s+(?:insurance(?:\s+status)?|ability\s+to\s+pay)\b"
     ),
-    # papers for everyone in the home: still papers required ("Social Security cards for all household members")
+    # papers for everyone in the home: still papers required ("Social Security cards for all household members"),
+    # ending there: "ID for each household member 18+" is their age, no limit on the people served
     ci(
         r"(?<=<document>)\s+for\s+(?:all|each|every|everyone\s+in\s+(?:the|your))\s+(?:household|home|family)?\s*"
         r"(?:members?|child(?:ren)?|kids?|persons?|people)?(?:\s+in\s+(?:the|your)\s+(?:household|home|family))?\b"
-        r"(?=\s*(?:[,;.()]|and\b|(?:are\s+|is\s+)?(?:required|needed)\b|$))"  # not "for each household member 18+": their age, no limit
+        r"(?=\s*(?:[,;.()]|and\b|(?:are\s+|is\s+)?(?:required|needed)\b|$))"
     ),
     # where a service is, at the clause's end ("Sober living for women in Long Beach"): a place in a listing says
     # where, never who; not a part of the service ("in Transitional Housing") nor a place the grammar reads
