@@ -92,6 +92,9 @@ def test_narrowing_conditions_let_the_limit_stand(text: str, expected: set[tuple
         ("Drivers must be 21+", set()),
         ("Mentoring for youth 12-17. Adults are also welcome.", set()),
         ("Youth 14-18 during summer; adults year round", set()),  # another age group, named at a clause's start
+        ("Haircuts for kids 5-12; adults $10", set()),  # ... with a price of its own, still served
+        ("Support groups for women 18+; men's group on Thursdays", set()),  # the other gender, its ages unsaid
+        ("Men's detox, 5-7 days. Must be 18+.", {("minimum_age", "18")}),  # the program's own gender: no other
         ("Youth 16-24 can apply; older youth case by case", set()),  # older people let in, one by one
         ("Under 18 only; adults are referred to the county shelter", {("maximum_age", "17")}),  # sent elsewhere
         ("Open to all women 18 and over", {("gender", "female"), ("minimum_age", "18")}),  # "all" names the group

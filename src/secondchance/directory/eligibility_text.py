@@ -134,6 +134,7 @@ def read(text: str | None, state: str | None = None) -> list[Found]:
     lows: list[tuple[int, str]] = []
     highs: list[tuple[int, str]] = []
     doubted: set[str] = set()  # kinds a clause speaks of in words the grammar does not parse
+    others: set[str] = set()  # genders a clause names as a group of its own, with no age
     for shown in clauses(text):
         clause = plain(cased(shown))  # "RESIDENT OF HUMBOLDT COUNTY": read as "resident of Humboldt County"
         if OTHER_ROLE.match(clause):
@@ -156,12 +157,12 @@ def read(text: str | None, state: str | None = None) -> list[Found]:
             doubted |= set(_KIND_OF.values()) | {"gender", "veteran", "insurance", "sobriety", "records"}
         if "age" not in kinds and not excluded and OTHER_AGES.search(clause):  # but not "No minors"
             doubted.add("age")  # "older youth case by case" parses (as a record policy) but lets older people in
-        if (
-            "age" not in kinds
-            and AGE_GROUP.match(clause)
-            and not re.search(r"\d|\breferred\b|\bnot\b|\bcannot\b", clause)
-        ):
+        elsewhere = re.search(r"\breferred\b|\bnot\b|\bcannot\b", clause)  # sent elsewhere or kept out
+        if "age" not in kinds and "age" not in said and AGE_GROUP.match(clause) and not elsewhere:
             doubted.add("age")  # "Youth 14-18 during summer; adults year round": another age group named
+        opening = GENDER_GROUP.match(clause)
+        if opening and "gender" not in kinds and "age" not in said and not elsewhere:  # "men's group on Thursdays"
+            others.add("male" if re.match(r"\s*(?:men|boys|males|fathers|dads)", clause, re.I) else "female")
         low, high = ages(clause) if "age" in kinds and not HEDGE.search(clause) else ([], [])
         lows += [(v, shown) for v in low]
         highs += [(v, shown) for v in high]
@@ -173,6 +174,8 @@ def read(text: str | None, state: str | None = None) -> list[Found]:
     if highs:
         value, clause = min(highs)
         found.append(Found("maximum_age", str(value), clause))
+    if any(f.kind == "gender" and others - {f.value} for f in found):  # "Groups for women 18+; men's group on
+        doubted |= {"gender", "age"}  # Thursdays": the other gender is served too, at ages we were not told
     # "18+ to enroll; under 18 with a guardian": a clause we cannot parse may qualify what another decided
     found = [f for f in found if _KIND_OF.get(f.kind, f.kind) not in doubted]
     found = _across_clauses(text, found)
@@ -206,6 +209,8 @@ OTHER_AGES: Final = ci(r"\b(?:younger|older|minors)\b")
 #: A clause opening on a group of people named by age, with no age of its own ("Adults year round", "Children
 #: with a parent"): another group served beside an age limit, unless it sends them elsewhere or keeps them out.
 AGE_GROUP: Final = ci(r"\s*(?:adults|children|kids|teens|teenagers|youth|seniors|minors|infants|toddlers|elders)\b")
+#: ... and one opening on a gender ("Men's group on Thursdays", "Boys at our other site"): another group served.
+GENDER_GROUP: Final = ci(r"\s*(?:men|women|boys|girls|males|females|fathers|mothers|dads|moms)(?:'s)?\b")
 #: A clause that only keeps people out ("No minors", "Spouses and children are not eligible for this
 #: program"): it names other people but cannot let them in, so it takes nothing back.
 EXCLUDED: Final = ci(
