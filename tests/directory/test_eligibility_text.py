@@ -72,10 +72,10 @@ def test_round_6_holds_the_precision_its_fixes_reached() -> None:
     """Round 6 (374 phrases written blind by a separate helper) scored 0.85 / 0.776 untouched, with the
     round-5 fixes in; after fixing what it found, 0.982 / 0.764; with the whole-clause grammar 0.983 /
     0.494 (its long paragraphs rarely parse whole), 0.54 after round 7's fillers and shapes, 0.622 after
-    round 8's, 0.719 after round 9's general rules. The floor keeps it there."""
+    round 8's, 0.722 after round 9's general rules. The floor keeps it there."""
     result = score(load(HELDOUT.with_name("eligibility_phrases_round6.txt")))
     assert result["phrases"] >= 370
-    assert result["precision"] >= 0.98 and result["recall"] >= 0.71, result["errors"]
+    assert result["precision"] >= 0.98 and result["recall"] >= 0.72, result["errors"]
 
 
 def test_round_7_holds_the_precision_of_the_whole_clause_grammar() -> None:
@@ -109,7 +109,7 @@ ROUND_8_RECALL = 0.68
 def test_round_9_holds_the_precision_its_fixes_reached() -> None:
     """Round 9 (558 phrases written blind while round 8 was fixed) scored untouched 0.991 / 0.481; with the
     general rules written while looking only at rounds 5-8 (leave-one-out), 0.987 / 0.547. Its wrong
-    decisions were then fixed by general rules and its misses mined (1.00 / 0.657): it is tuned on now (a
+    decisions were then fixed by general rules and its misses mined (1.00 / 0.662): it is tuned on now (a
     round 10 is the untouched test). Every decided kind at >= 0.98."""
     result = score(load(HELDOUT.with_name("eligibility_phrases_round9.txt")))
     assert result["phrases"] == 558

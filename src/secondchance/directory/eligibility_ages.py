@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Final
 
 from ..numbers import NUMBER_WORDS
@@ -139,8 +140,10 @@ BIRTHDAYS: Final = (
 )
 
 
+@lru_cache(maxsize=4096)
 def digits(clause: str) -> str:
-    """Ages written in words ("sixteen (16)", "eighteen and up") as digits, so one grammar reads both."""
+    """Ages written in words ("sixteen (16)", "eighteen and up") as digits, so one grammar reads both (cached:
+    the grammar, its doubts and the age reader each ask for the same clause)."""
 
     def number(m: re.Match[str]) -> str:
         tens, unit, alone, shown = m.groups()
