@@ -193,6 +193,11 @@ def test_income_shapes(text: str, expected: set[tuple[str, str]]) -> None:
         ("Bring your release papers from the county jail", {("document", "release_papers")}),
         ("Bring photo ID, proof of income (last 30 days)", {("document", "photo_id"), ("document", "proof_of_income")}),
         ("Proof of address (utility bill or driver's license)", set()),  # two papers: either will do
+        (
+            "Proof of income (pay stubs or benefit letter) and a photo ID",
+            {("document", "proof_of_income"), ("document", "photo_id")},
+        ),
+        ("Birth certificate (or passport) and proof of address", set()),  # another paper in brackets: a choice
         ("Referral through the county access line only", {("referral", "required")}),
         ("Need: ID + SS card", {("document", "photo_id"), ("document", "ssn_card")}),
         ("Bring ID for each household member 18+", set()),  # their age, no limit on the people served

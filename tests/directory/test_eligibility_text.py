@@ -43,12 +43,12 @@ def test_the_held_out_phrases_are_read_with_the_precision_of_issue_13() -> None:
 
 
 def test_the_tuned_and_round_3_sets_keep_their_recall() -> None:
-    """After round 9's general rules: the tuned set 1.00 / 0.979, round 3's written phrases 1.00 / 0.934 (both
+    """After round 9's general rules: the tuned set 1.00 / 0.979, round 3's written phrases 1.00 / 0.953 (they
     were 0.962 and 0.925 before): a floor under each, and no wrong decision on either."""
     tuned = score(load())
     written = score(load(HELDOUT))
     assert tuned["precision"] == 1.0 and tuned["recall"] >= 0.975, tuned["errors"]
-    assert written["precision"] == 1.0 and written["recall"] >= 0.93, written["errors"]
+    assert written["precision"] == 1.0 and written["recall"] >= 0.95, written["errors"]
 
 
 def test_the_fresh_round_stays_at_or_above_its_first_score() -> None:

@@ -46,13 +46,29 @@ INSURANCE_CARD = ci(
 )
 
 
+def _examples_dropped(clause: str) -> str:
+    """The clause without brackets that only give examples of the paper just named ("proof of income (pay stubs
+    or benefit letter)"): their "or" chooses between examples, not between papers. Brackets naming another paper
+    ("birth certificate (or passport)") stay."""
+
+    def drop(m: re.Match[str]) -> str:
+        inside = {code for code, pattern in DOCUMENT_PATTERNS if pattern.search(m.group(1))}
+        before = {
+            code for code, pattern in DOCUMENT_PATTERNS if pattern.search(clause[max(0, m.start() - 40) : m.start()])
+        }
+        return " " if inside and inside <= before else m.group(0)
+
+    return re.sub(r"\(([^()]{1,80})\)", drop, clause)
+
+
 def documents(clause: str) -> list[str]:
     clause = INSURANCE_CARD.sub(" ", clause)
     if not DOCUMENT_NEEDED.search(clause) or DOCUMENT_NOT.search(clause) or HEDGE.search(clause):
         return []
     codes = [code for code, pattern in DOCUMENT_PATTERNS if pattern.search(clause)]
-    another_way = re.search(r"\bor\s*(?:we|sign|call|self|verify|other)", clause, re.I)
-    if re.search(r"\bor\b", clause, re.I) and (len(codes) > 1 or another_way):
+    listed = _examples_dropped(clause)  # "Proof of income (pay stubs or benefit letter)": one paper, its examples
+    another_way = re.search(r"\bor\s*(?:we|sign|call|self|verify|other)", listed, re.I)
+    if re.search(r"\bor\b", listed, re.I) and (len(codes) > 1 or another_way):
         return []  # "a birth certificate or a passport": either will do, so neither is required
     return codes
 
