@@ -42,6 +42,15 @@ def test_the_held_out_phrases_are_read_with_the_precision_of_issue_13() -> None:
     assert result["precision"] >= 0.98 and result["recall"] >= 0.8, result["errors"]
 
 
+def test_the_tuned_and_round_3_sets_keep_their_recall() -> None:
+    """After round 9's general rules: the tuned set 1.00 / 0.979, round 3's written phrases 1.00 / 0.953 (they
+    were 0.962 and 0.925 before): a floor under each, and no wrong decision on either."""
+    tuned = score(load())
+    written = score(load(HELDOUT))
+    assert tuned["precision"] == 1.0 and tuned["recall"] >= 0.975, tuned["errors"]
+    assert written["precision"] == 1.0 and written["recall"] >= 0.95, written["errors"]
+
+
 def test_the_fresh_round_stays_at_or_above_its_first_score() -> None:
     """Round 4 scored 0.938 precision untouched; the floor keeps it from going back below that."""
     result = score(load(HELDOUT.with_name("eligibility_phrases_fresh.txt")))
@@ -53,30 +62,31 @@ def test_round_5_holds_the_precision_its_fixes_reached() -> None:
     """Round 5 (346 phrases written blind by a separate helper) scored 0.872 / 0.76 untouched; after the
     general fixes it found, 0.988 / 0.85. The whole-clause grammar keeps the precision and gives up
     recall (0.659: a clause with one word it does not know decides nothing; 0.676 after round 7's
-    fillers and shapes, 0.714 after round 8's); the floor keeps both."""
+    fillers and shapes, 0.714 after round 8's, 0.787 after round 9's general rules); the floor keeps both."""
     result = score(load(HELDOUT.with_name("eligibility_phrases_round5.txt")))
     assert result["phrases"] >= 340
-    assert result["precision"] >= 0.98 and result["recall"] >= 0.71, result["errors"]
+    assert result["precision"] >= 0.98 and result["recall"] >= 0.78, result["errors"]
 
 
 def test_round_6_holds_the_precision_its_fixes_reached() -> None:
     """Round 6 (374 phrases written blind by a separate helper) scored 0.85 / 0.776 untouched, with the
     round-5 fixes in; after fixing what it found, 0.982 / 0.764; with the whole-clause grammar 0.983 /
     0.494 (its long paragraphs rarely parse whole), 0.54 after round 7's fillers and shapes, 0.622 after
-    round 8's. The floor keeps it there."""
+    round 8's, 0.722 after round 9's general rules. The floor keeps it there."""
     result = score(load(HELDOUT.with_name("eligibility_phrases_round6.txt")))
     assert result["phrases"] >= 370
-    assert result["precision"] >= 0.98 and result["recall"] >= 0.62, result["errors"]
+    assert result["precision"] >= 0.98 and result["recall"] >= 0.72, result["errors"]
 
 
 def test_round_7_holds_the_precision_of_the_whole_clause_grammar() -> None:
     """Round 7 (512 phrases written blind) scored untouched 0.909 / 0.72 with the regex extractor and
     0.987 / 0.417 with the whole-clause grammar; the fillers and shapes its misses showed took recall to
     0.564 and precision to 0.993; after round 8's fixes (a borough is its county, a finished detox is not
-    sobriety) and shapes, 1.00 / 0.604, every decided kind at >= 0.98."""
+    sobriety) and shapes, 1.00 / 0.604; after round 9's general rules 1.00 / 0.661. Every decided kind at
+    >= 0.98."""
     result = score(load(HELDOUT.with_name("eligibility_phrases_round7.txt")))
     assert result["phrases"] >= 500
-    assert result["precision"] >= 0.98 and result["recall"] >= 0.60, result["errors"]
+    assert result["precision"] >= 0.98 and result["recall"] >= 0.66, result["errors"]
     for kind, figures in result["kinds"].items():
         assert figures["precision"] is None or figures["precision"] >= 0.98, (kind, result["errors"])
 
@@ -92,17 +102,24 @@ def test_round_8_holds_the_precision_its_fixes_reached() -> None:
         assert figures["precision"] is None or figures["precision"] >= 0.98, (kind, result["errors"])
 
 
-#: Round 8's recall after its fixes and the shapes added for it (docs/directory.md).
-ROUND_8_RECALL = 0.56
+#: Round 8's recall after its fixes and the shapes added for it, then round 9's general rules (docs/directory.md).
+ROUND_8_RECALL = 0.68
 
 
-def test_round_9_untouched_keeps_its_figures() -> None:
-    """Round 9 (558 phrases written blind while round 8 was fixed) scored untouched 0.991 / 0.481, with
-    three wrong decisions listed in docs/directory.md and left until a round 10 is written blind. A floor:
-    a change to the reader may not lose what it decides right there, nor add a wrong decision."""
+def test_round_9_holds_the_precision_its_fixes_reached() -> None:
+    """Round 9 (558 phrases written blind while round 8 was fixed) scored untouched 0.991 / 0.481; with the
+    general rules written while looking only at rounds 5-8 (leave-one-out), 0.987 / 0.547. Its wrong
+    decisions were then fixed by general rules and its misses mined (1.00 / 0.662): it is tuned on now (a
+    round 10 is the untouched test). Every decided kind at >= 0.98."""
     result = score(load(HELDOUT.with_name("eligibility_phrases_round9.txt")))
     assert result["phrases"] == 558
-    assert result["precision"] >= 0.991 and result["recall"] >= 0.481, result["errors"]
+    assert result["precision"] >= 0.98 and result["recall"] >= ROUND_9_RECALL, result["errors"]
+    for kind, figures in result["kinds"].items():
+        assert figures["precision"] is None or figures["precision"] >= 0.98, (kind, result["errors"])
+
+
+#: Round 9's recall after its fixes and the general rules added with it (docs/directory.md).
+ROUND_9_RECALL = 0.65
 
 
 @pytest.mark.skipif(not SHARED.is_dir(), reason="the real fixtures' texts are read from ../shared/data/hsds")

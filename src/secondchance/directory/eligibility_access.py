@@ -9,24 +9,28 @@ from .eligibility_lexicon import HEDGE, ci
 
 DOCUMENT_PATTERNS: Final = (
     ("photo_id", ci(r"\b(?:photo|picture|valid|government[- ]issued|state|current)\s*(?:id|i\.d\.|identification)\b|"
-                     r"(?-i:\bID\b)|\bdriver'?s'?\s*licen[cs]e\b|\bid\s*card\b|\bidentification\b|\bpassport\b")),
-    ("ssn_card", ci(r"\bsocial\s*security\s*(?:card|number)\b|\bss\s*card\b|\bssn\b")),
-    ("birth_certificate", ci(r"\bbirth\s*certificates?\b")),
+                     r"(?-i:\bID\b)|\bdriver'?s'?\s*licen[cs]e\b|\bid\s*card\b|\bidentification\b|\bpassport\b|"
+                     r"\bidentificaci[oó]n(?:\s*(?:con\s*foto|oficial))?\b")),
+    # "SSN" alone is the number, not the card (round 8's labeller)
+    ("ssn_card", ci(r"\bsocial\s*security\s*(?:cards?|number)\b|\bss\s*cards?\b|\bssn\s*cards?\b")),
+    ("birth_certificate", ci(r"\bbirth\s*certificates?\b|\bactas?\s*de\s*nacimiento\b")),
     ("proof_of_income", ci(r"\bproof\s*of\s*(?:all\s*)?(?:household\s*)?income\b|\bpay\s*stubs?\b|"
                             r"\bproof\s*of\s*(?:[a-z]+\s+){1,2}(?:and|&)\s*(?:household\s*)?income\b|\bw-?2s?\b|\b1099s?\b|"
-                            r"\bincome\s*verification\b|\btax\s*returns?\b|\bbenefit\s*award\s*letter\b|"
-                            r"\b(?:ssi|ssdi|ssa|benefits?)\s*(?:award\s*)?letters?\b|"
+                            r"\bincome\s*verification\b|\b(?:last|past)\s*(?:\d{1,2}|two|three)\s*(?:days|weeks|months)\s*of\s*(?:income|pay\s*stubs?)\b|\bcomprobantes?\s*de\s*ingresos?\b|\btax\s*returns?\b|\bbenefit\s*award\s*letter\b|"
+                            r"\b(?:ssi|ssdi|ssa|benefits?)(?:\s*/\s*(?:ssi|ssdi|ssa))?\s*(?:award\s*)?letters?\b|"
                             r"\b(?:last|most\s*recent|recent)\s*(?:\d{1,2}\s*|two\s*|three\s*)?(?:(?:days?|weeks?|months?)(?:'s)?\s*"
                             r"(?:of\s*)?)?pay\s*stubs?\b")),
     ("proof_of_residency", ci(r"\bproof\s*of\s*(?:[A-Z][a-z]+\s*){0,3}(?:residen\w*|address)\b|\butility\s*bill\b|"
-                               r"\b(?:a\s*)?piece\s*of\s*mail(?:\s*with\s*(?:your|an?)\s*(?:current\s*)?address)?|"
-                               r"\blease\s*agreement\b")),
+                               r"\b(?:a\s*)?piece\s*of\s*mail(?:\s*(?:with|showing)\s*(?:your|an?)\s*(?:current\s*)?address)?|"
+                               r"\b(?:mail|bill|letter|lease)\s*(?:with|showing)\s*(?:your|an?)\s*(?:current\s*)?address\b|"
+                               r"\blease\s*agreement\b|\bcomprobantes?\s*de\s*(?:domicilio|direcci[oó]n|residencia)\b")),
     ("release_papers", ci(r"\b(?:release|parole)\s*(?:papers|documents|paperwork|form)\b|"
                            r"\bdischarge\s*papers\s*from\s*(?:prison|jail)\b")),
 )  # fmt: skip
 DOCUMENT_NEEDED = ci(
     r"\b(?:bring|brings|required|requires?|must\s*(?:have|show|provide|present|bring)|need(?:ed|s)?|"
-    r"documents?:|documentation|proof|present|show|provide|with|have|a\s*must)\b"
+    r"documents?:|documentation|proof|present|show|provide|with|have|a\s*must|"
+    r"traiga[ns]?|traer|se\s*requiere|requerid[oa]s?|presente|comprobantes?)\b"
 )
 DOCUMENT_NOT = ci(
     r"\b(?:no|not|without|help\w*|assist\w*|obtain\w*|replac\w*|get(?:ting)?|apply(?:ing)?\s*for|lost|"
@@ -42,20 +46,36 @@ INSURANCE_CARD = ci(
 )
 
 
+def _examples_dropped(clause: str) -> str:
+    """The clause without brackets that only give examples of the paper just named ("proof of income (pay stubs
+    or benefit letter)"): their "or" chooses between examples, not between papers. Brackets naming another paper
+    ("birth certificate (or passport)") stay."""
+
+    def drop(m: re.Match[str]) -> str:
+        inside = {code for code, pattern in DOCUMENT_PATTERNS if pattern.search(m.group(1))}
+        before = {
+            code for code, pattern in DOCUMENT_PATTERNS if pattern.search(clause[max(0, m.start() - 40) : m.start()])
+        }
+        return " " if inside and inside <= before else m.group(0)
+
+    return re.sub(r"\(([^()]{1,80})\)", drop, clause)
+
+
 def documents(clause: str) -> list[str]:
     clause = INSURANCE_CARD.sub(" ", clause)
     if not DOCUMENT_NEEDED.search(clause) or DOCUMENT_NOT.search(clause) or HEDGE.search(clause):
         return []
     codes = [code for code, pattern in DOCUMENT_PATTERNS if pattern.search(clause)]
-    another_way = re.search(r"\bor\s*(?:we|sign|call|self|verify|other)", clause, re.I)
-    if re.search(r"\bor\b", clause, re.I) and (len(codes) > 1 or another_way):
+    listed = _examples_dropped(clause)  # "Proof of income (pay stubs or benefit letter)": one paper, its examples
+    another_way = re.search(r"\bor\s*(?:we|sign|call|self|verify|other)", listed, re.I)
+    if re.search(r"\bor\b", listed, re.I) and (len(codes) > 1 or another_way):
         return []  # "a birth certificate or a passport": either will do, so neither is required
     return codes
 
 
 REFERRAL_REQUIRED = ci(
     r"\b(?:referrals?\s*(?:is\s*|are\s*)?(?:required|needed|necessary|only)|by\s*referral(?:\s*only)?|"
-    r"must\s*be\s*referred|\band\s*be\s*referred\s*by|referrals?\s*from\s*[\w ]{1,40}?\s*only|"
+    r"must\s*be\s*referred|\band\s*be\s*referred\s*by|referrals?\s*(?:from|through|by)\s*[\w ]{1,40}?\s*only|"
     r"requires?\s*(?:a\s*)?referral|need\s*(?:a\s*)?referral|only\s*(?:accepts?|takes?)\s*referrals|"
     r"(?:accepts?|takes?)\s*referrals\s*only|referred\s*by\s*(?:a|an|your|the)\s*[\w ]+?\s*only|"
     r"referrals?\s*accepted\s*from\s*[\w ,]+?\s*only|"
@@ -110,7 +130,10 @@ SOBER = ci(
     r"random\s*(?:uas?|u\.a\.s?|urinalys[ie]s)|(?:clean\s*(?:and|&)\s*)?sober[- ]living|"
     r"must\s*be\s*[\w ,]{0,20}?\bsober|(?:must\s*(?:be|remain|stay)\s*)abstinent|abstinence\s*(?:is\s*)?required|"
     r"must\s*(?:maintain|remain)\s*(?:sober|sobriety|clean)|random\s*drug\s*test\w*|"
-    r"random\s*(?:drug|alcohol)\s*(?:(?:and|&|/)\s*(?:drug|alcohol)\s*)?(?:test\w*|screen\w*))\b"
+    r"random\s*(?:drug|alcohol)\s*(?:(?:and|&|/)\s*(?:drug|alcohol)\s*)?(?:test\w*|screen\w*)|"
+    r"must\s*test\s*(?:clean|negative)(?:\s*for\s*(?:drugs|alcohol|drugs\s*(?:and|&)\s*alcohol))?|"
+    r"abstinence[- ](?:based|only)|(?:se\s*requiere\s*|debe\s*)?estar\s*sobri[oa]s?|"
+    r"(?:\d{1,3}|one|two|three|six|twelve)\s*(?:days?|weeks?|months?|years?)\s*(?:of\s*)?(?:continuous\s*)?(?:sobriety|abstinence|clean\s*time))\b"
 )
 SOBER_NOT = ci(
     r"\b(?:sobriety\s*(?:is\s*)?not\s*required|no\s*sobriety\s*requirement|not\s*required\s*to\s*be\s*sober|"
@@ -119,7 +142,20 @@ SOBER_NOT = ci(
 )
 
 
+#: A rule at the door or on the premises ("Must be sober at check-in", "no one intoxicated on site"): how one
+#: behaves when there, not sobriety required to be served (round 9's labeller). A stated clean time is, and so is
+#: "sober upon entry" (to the program: the tuned set's call).
+AT_THE_DOOR = ci(
+    r"\b(?:at|upon|on|when|during|while)\s+(?:the\s+)?(?:check[- ]?in|arrival|arriving|the\s+door|"
+    r"(?:the\s+)?premises|site|property|campus|visits?|meetings?|groups?|classes|activities)\b|\bon[- ]site\b"
+)
+
+
 def sobriety(clause: str) -> bool:
     if re.search(r"\bdrug[- ]free\s*(?:workplace|zone|school)", clause, re.I):
+        return False
+    if AT_THE_DOOR.search(clause) and not re.search(
+        r"\d\s*(?:days?|weeks?|months?|years?)|\btests?\b|\btesting\b", clause, re.I
+    ):
         return False
     return bool(SOBER.search(clause)) and not SOBER_NOT.search(clause) and not HEDGE.search(clause)

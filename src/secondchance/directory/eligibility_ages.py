@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Final
 
 from ..numbers import NUMBER_WORDS
@@ -23,7 +24,8 @@ AGE_RANGE = [
     ci(rf"\bmust\s*be\s*(?:between\s*)?{NUM}\s*(?:-|–|to)\s*{NUM}\b(?!\s*(?:%|percent|days?|weeks?|months?|hours?))"),
     ci(
         rf"\b(?:children|kids|youth|young (?:adults|people)|teens?|teenagers|adolescents|minors|juveniles|adults|"
-        rf"seniors|persons?|people|individuals|women|men|girls|boys|students|clients|residents|applicants|participants)\s*(?:ages?\s*|aged\s*)?\(?{NUM}\s*(?:-|–|to|through)\s*{NUM}\b"
+        rf"seniors|persons?|people|individuals|women|men|girls|boys|students|clients|residents|applicants|participants|"
+        rf"females|males|mothers|fathers|moms|dads|veterans|vets|elders|members|tay)\s*(?:ages?\s*|aged\s*)?\(?{NUM}\s*(?:-|–|to|through)\s*{NUM}\b"
     ),
 ]
 AGE_MIN = [
@@ -59,7 +61,7 @@ AGE_CONTEXT = ci(
 AGE_NOT = ci(
     r"\bor\s*(?:are\s*)?(?:\w+\s*){0,2}?(?:disabled|(?:persons?|people|adults|individuals)\s*with\s*(?:a\s*)?disabilit\w*|"
     r"with\s*(?:a\s*)?disabilit\w*|(?:have|has)\s*(?:a\s*)?disabilit\w*)|\bcaregivers?\b|\baccompanied\b|\bfees?\b|\$|\bcosts?\b|\bcharged?\b|\bfree\s*(?:for|to)\b|"
-    r"\b(?:and|or)\s*(?:younger\s*|older\s*)?(?:adults|persons?|people|individuals)\s*with\b|\band\s*(?:their|his|her)\s*(?:famil\w*|parents?|guardians?)|\bor\s*(?:younger|older)\s*(?:with|if|who)\b|"
+    r"\b(?:and|or)\s*(?:younger\s*|older\s*)?(?:adults|persons?|people|individuals)\s*with\b|\band\s*(?:their|his|her)\s*(?:famil\w*|parents?|guardians?)|(?:\band|&)\s*(?:their\s*|her\s*|his\s*)?(?:minor\s*)?(?:children|kids)\b|(?<!\d)(?<!\d\s)\bor\s*(?:younger|older)\s*(?:with|if|who)\b|"
     r"\bor\s*(?:an?\s*)?(?:emancipated|minors?\b)|\band\s*pregnant\b|\balso\s*(?:served|eligible|welcome)\b|"
     r"\bfor\s*(?:the\s*)?(?:[\w-]+\s*){1,2}(?:classes|class|lunch|meals?)\b|"
     r"\b(?:parent\w*|guardian\w*)\s*(?:consent|permission|signature|approval|sign\w*)|"
@@ -76,6 +78,11 @@ DURATION = ci(r"up\s*to\s*\d{1,2}\s*(?:years?|yrs?\.?)")
 PERSON_AGE = ci(
     r"\bage[sd]?\b|\bold\b|\b(?:children|kids|youth|young\s*(?:adults|people)|teens?|teenagers|adolescents|minors|"
     r"juveniles|infants|toddlers|babies|boys|girls|seniors)\b"
+)
+#: Words inside an age expression that make it a person's age, not a length of time ("for ages 12-17", "for 18+").
+PERSON_WORDS = ci(
+    r"^\s*(?:age[sd]?|children|kids|youth|young|teens?|teenagers|adolescents|minors|juveniles|adults|seniors|persons?|"
+    r"people|individuals|women|men|girls|boys|students|clients|residents|applicants|participants)\b|\+|\bold\b|\bolder\b|\byounger\b|\band\s*up\b|\bof\s*age\b"
 )
 #: Ages of someone else (a parent "of children under 5"): not the person's own age.
 DEPENDENT_AGE = ci(
@@ -98,6 +105,12 @@ NUMBER_WORD = ci(
 SPANISH_AGES: Final = (
     (ci(r"\b(\d{1,2})\s*años\s*(?:o|y)\s*m[aá]s\b"), r"\1 years or older"),
     (ci(r"\bde\s*(\d{1,2})\s*a\s*(\d{1,2})\s*años\b"), r"\1 to \2 years"),
+    (ci(r"\bentre\s*(?:los\s*)?(\d{1,2})\s*y\s*(?:los\s*)?(\d{1,2})\s*años\b"), r"\1 to \2 years"),
+    (ci(r"\b(\d{1,2})\s*años\s*(?:en\s*adelante|y\s*mayores)\b"), r"\1 years or older"),
+    (ci(r"\ba\s*partir\s*de\s*(?:los\s*)?(\d{1,2})\s*años\b"), r"\1 years or older"),
+    # "menores de 25 años" is under 25; "mayores de 60 años" stays unread (60 and up, or over 60?)
+    (ci(r"\bmenores\s*de\s*(\d{1,2})\s*años\b"), r"under \1 years"),
+    (ci(r"\bhasta\s*(?:los\s*)?(\d{1,2})\s*años\b"), r"up to \1 years"),
 )
 
 #: A limit said as a birthday: "until your 26th birthday", "who have not yet turned 25" are "under 26", "under 25".
@@ -107,11 +120,30 @@ BIRTHDAYS: Final = (
         r"under \1",
     ),
     (ci(r"\b(?:who\s+)?(?:have|has)\s+not\s+(?:yet\s+)?turned\s+(\d{1,2})\b(?!\s*(?:%|percent))"), r"under \1"),
+    # "must not have reached age 22", "must not yet be 22 years old": under 22; "must have reached age 62",
+    # "who have turned 18": 62, 18 and older
+    (
+        ci(
+            r"\b(?:not|n't)\s+(?:yet\s+)?(?:have\s+)?(?:reached|attained)\s+(?:the\s+)?age\s+(?:of\s+)?(\d{1,2})\b"
+            r"(?!\s*(?:%|percent))"
+        ),
+        r"be under \1",
+    ),
+    (ci(r"\bnot\s+yet\s+(?:be\s+)?(\d{1,2})(?:\s*(?:years?|yrs?)\s*(?:old|of\s+age))?(?![\d%])"), r"be under \1"),
+    (
+        ci(
+            r"\b(?:have|has)\s+(?:already\s+)?(?:reached|attained|turned)\s+(?:the\s+)?(?:age\s+(?:of\s+)?)?(\d{1,2})\b"
+            r"(?!\s*(?:%|percent|days?|weeks?|months?))"
+        ),
+        r"be \1 or older",
+    ),
 )
 
 
+@lru_cache(maxsize=4096)
 def digits(clause: str) -> str:
-    """Ages written in words ("sixteen (16)", "eighteen and up") as digits, so one grammar reads both."""
+    """Ages written in words ("sixteen (16)", "eighteen and up") as digits, so one grammar reads both (cached:
+    the grammar, its doubts and the age reader each ask for the same clause)."""
 
     def number(m: re.Match[str]) -> str:
         tens, unit, alone, shown = m.groups()
@@ -161,8 +193,12 @@ def ages(clause: str) -> tuple[list[int], list[int]]:
         after = clause[m.end() :]
         if NOT_AGE.match(after) or clause[max(0, m.start(1) - 1) : m.start(1)] == "$":
             return False
-        if re.search(r"\b(?:for|since|in\s*business|serving\s*[\w\s]{0,30}?for)\s*$", clause[: m.start()], re.I):
-            return False  # "serving the community for over 40 years": how long, not how old
+        if re.search(
+            r"\b(?:for|since|in\s*business|serving\s*[\w\s]{0,30}?for)\s*$", clause[: m.start()], re.I
+        ) and not (
+            PERSON_WORDS.search(m.group(0)) or re.match(r"\s*(?:years?|yrs?\.?)?\s*(?:old|of\s*age)\b", after, re.I)
+        ):
+            return False  # "serving the community for over 40 years": how long, not how old ("for ages 12-17" is)
         if re.search(r"\b(?:not|no|never|n't)\s*(?:be\s*)?$", clause[: m.start()], re.I):
             return False  # a negation the patterns above did not read: its sense is not the bare words'
         if DURATION.fullmatch(m.group(0)) and not PERSON_AGE.search(clause):
@@ -216,10 +252,23 @@ _TIME_AFTER = re.compile(r"^\s*(?:of\s+(?!age\b)|ago\b|in\s+(?:prison|jail|busin
 
 def duration(clause: str, m: re.Match[str]) -> bool:
     """A number of years that is a length of time, not a person's age (spans neither parse nor doubt it)."""
+    if re.search(r"\d$", m.group(0)) and re.match(
+        r"\s*(?:months?|mos\b|weeks?|wks?\b|days?|hours?|hrs?\b|lbs?\b|pounds|kg\b|miles?\b|feet|ft\b|-?beds?\b|units?\b|"
+        r"%|percent|dollars|minutes?|mins?\b)",
+        clause[m.end() :],
+        re.I,
+    ):
+        return True  # "for at least 6 months", "at least 30 days": a length, the bound's number is no age
     if not re.search(r"\d{1,2}\s*(?:years?|yrs?\.?)$", m.group(0), re.I):
         return False  # "18 years old", "18 years of age", "18+": an age
     if _TIME_AFTER.match(clause[m.end() :]):  # "up to 2 years of transitional housing", "3 years ago"
         return True
+    if re.search(
+        r"\b(?:stay|stays|last|lasts|lasting|length|term|max(?:imum)?)\s*(?:of\s*|is\s*)?(?:up\s*to\s*|for\s*)?$",
+        clause[: m.start()],
+        re.I,
+    ):
+        return True  # "Stay up to 3 years", "maximum stay of 2 years": how long, not how old
     return bool(
         re.fullmatch(r"\d{1,2}\s*(?:years?|yrs?\.?)", m.group(0), re.I) and _TIME_BEFORE.search(clause[: m.start()])
     )

@@ -10,7 +10,7 @@ from .eligibility_lexicon import ARTICLES, FILLERS, OPENERS, WIDENERS, ci
 
 def clauses(text: str) -> list[str]:
     """Sentences and ``;``-parts of a text (a period inside "U.S." or "a.m." does not split)."""
-    parts = re.split(r"(?<!\b[A-Za-z])[.;!\n]+(?=\s|$)|;|\n", text)
+    parts = re.split(r"(?<!\b[A-Za-z])(?<!\bSt)(?<!\bMt)(?<!\bFt)[.;!\n]+(?=\s|$)|;|\n", text)
     return [" ".join(p.split()).strip(" ,:-") for p in parts if p and p.strip(" ,:-\t")]
 
 
@@ -66,3 +66,107 @@ def cased(clause: str) -> str:
         return w if len(w) <= 2 else w[0] + w[1:].lower()
 
     return re.sub(r"[A-Z][A-Z']*", word, clause)
+
+
+#: Misspellings of the words the grammar reads, frequent in listings ("Seinors 62+", "Yuth 16-24"): each is
+#: no other English word, so reading it as the word it misspells cannot turn one limit into another. A closed
+#: list, not an edit distance: "county"/"counts", "resident"/"president" are one letter apart.
+MISSPELT: Final = {
+    "senior": "seinor senoir seniro sneior",
+    "seniors": "seinors senoirs senors seniros sneiors seniores",
+    "youth": "yuth yoth youht yotuh yuoth yought",
+    "adults": "adluts aduts adlts audlts",
+    "over": "ovr oevr",
+    "older": "oldr olderr odler",
+    "years": "yeras yaers yeasr yers yeards",
+    "veteran": "veteren vetran veteren vetern",
+    "veterans": "veterns veteras vetrans veterens veternas vetarans veterants",
+    "women": "wemen womem wommen",
+    "residents": "residnets recidents residens resdents residants",
+    "resident": "residnet recident resdent residant",
+    "county": "countey coutny cuonty",
+    "required": "requierd requred reqiured requird requried",
+    "referral": "referal refferal referall refferral refferal",
+    "income": "imcome incom incone",
+    "insurance": "insurence insurrance insurace insuranse",
+    "eligible": "elegible eligable elligible",
+    "children": "childern chidren childen",
+    "families": "familys familes",
+    "poverty": "povery poverity povrety",
+    "medicaid": "medicad medicade",
+    "exceptions": "exeptions excepions",
+    "sobriety": "sobreity sobriaty",
+    "identification": "identificaton identifcation",
+    "living": "liveing livng",
+    "ladies": "ladys",
+    "sober": "sobor sobber",
+}
+_SPELLING: Final = {wrong: right for right, wrongs in MISSPELT.items() for wrong in wrongs.split()}
+_MISSPELT_WORD: Final = re.compile(
+    rf"\b(?:{'|'.join(sorted(map(re.escape, _SPELLING), key=len, reverse=True))})\b", re.I
+)
+#: The poverty line said as a multiple or plainly ("twice the poverty level", "below the poverty line"): the
+#: percent the readers read ("200% of the poverty level", "at or below 100% of the poverty line").
+POVERTY_SAID: Final = (
+    (ci(r"\ba\s+least\s+(?=\d)"), "at least "),  # "Must be a least 18": a slip of "at least"
+    (ci(r"\bfoto\s+(?=id\b)"), "photo "),  # "Bring foto ID"
+    (
+        ci(r"\b(?:twice|2\s*x|2\s*times|two\s+times|double)\s+(?=(?:the\s+)?(?:current\s+)?(?:federal\s+)?poverty\b)"),
+        "200% of ",
+    ),
+    (
+        ci(r"\b(?:3\s*x|3\s*times|three\s+times|triple)\s+(?=(?:the\s+)?(?:current\s+)?(?:federal\s+)?poverty\b)"),
+        "300% of ",
+    ),
+    (
+        ci(
+            r"\b(?:at\s+or\s+)?(?:below|under|beneath)\s+(?=(?:the\s+)?(?:current\s+)?(?:federal\s+)?poverty\s+"
+            r"(?:level|line|guidelines?)\b)"
+        ),
+        "at or below 100% of ",
+    ),
+)
+
+
+_NAME = r"((?:[A-ZÁÉÍÓÚÑ][\wáéíóúñ.'-]*)(?:\s+(?:[A-ZÁÉÍÓÚÑ][\wáéíóúñ.'-]*)){0,3})"
+#: Spanish shapes of the limits the grammar reads, said in its English words: a county ("condado de Fresno"), who
+#: lives there ("que viven en", "residentes del"), no insurance ("sin seguro médico"). Closed shapes only: words the
+#: grammar does not know stay as they are and keep the clause from deciding.
+SPANISH: Final = (
+    (re.compile(rf"\b(?:el\s+)?[Cc]ondado\s+de\s+{_NAME}"), lambda m: f"{_unaccented(m.group(1))} County"),
+    (ci(r"\bresidentes\s+(?:del|de\s+la|de)\s+(?=[A-Z])"), lambda m: "residents of "),
+    (ci(r"\bresidente\s+(?:del|de\s+la|de)\s+(?=[A-Z])"), lambda m: "resident of "),
+    (ci(r"\b(?:que\s+)?viv(?:en|e)\s+en\s+(?:el\s+|la\s+|los\s+)?(?=[A-Z])"), lambda m: "who live in "),
+    (ci(r"\bdebe\s+vivir\s+en\s+(?:el\s+|la\s+)?(?=[A-Z])"), lambda m: "must live in "),
+    (ci(r"\b(?:o|y)\s+sin\s+seguro(?:\s+m[eé]dico)?\b"), lambda m: "or uninsured"),
+    (ci(r"\bsin\s+seguro(?:\s+m[eé]dico)?\b"), lambda m: "uninsured"),
+    (ci(r"\bcon\s+(?=Medi|Medicaid|Medicare)"), lambda m: "with "),
+    (ci(r"\bni[ñn]os\b"), lambda m: "children"),
+    (re.compile(r",\s+y\s+"), lambda m: ", and "),
+)
+
+
+def _unaccented(name: str) -> str:
+    """ "Los Ángeles" as the place tables spell it."""
+    import unicodedata
+
+    return "".join(c for c in unicodedata.normalize("NFD", name) if unicodedata.category(c) != "Mn")
+
+
+def plain(clause: str) -> str:
+    """A clause with its frequent misspellings of the grammar's words mended and the poverty line said as a
+    percent, so one grammar reads every way of writing the same limit."""
+
+    def mend(m: re.Match[str]) -> str:
+        right = _SPELLING[m.group(0).lower()]
+        if m.group(0).isupper():
+            return right.upper()
+        return right.capitalize() if m.group(0)[0].isupper() else right
+
+    clause = _MISSPELT_WORD.sub(mend, clause)
+    for pattern, said in POVERTY_SAID:
+        clause = pattern.sub(said, clause)
+    if re.search(r"[áéíóúñ]|\b(?:de|para|del|los|las|que|con|sin)\b", clause, re.I):
+        for spanish, english in SPANISH:
+            clause = spanish.sub(english, clause)
+    return clause

@@ -79,13 +79,14 @@ VETERAN_EXPRS: Final = [
     ),
 ]
 INSURANCE_EXPRS: Final = [
-    ci(r"\b(?:medicaid|medi-?cal|masshealth|apple\s+health|ahcccs|tenncare|soonercare)\b"),
+    # "Medi-Cal", "Medi Cal", "MediCal", never the word "medical" ("free rides to medical appointments")
+    ci(r"\b(?:medicaid|medi[- ]cal|(?-i:MediCal)|masshealth|apple\s+health|ahcccs|tenncare|soonercare)\b"),
     ci(
         r"\bmedicare(?:\s+parts?\s+[abcd](?:\s*(?:,|or|and|&|/)\s*[abcd])*)?\b|"
         r"\b(?:private|commercial)\s+(?:health\s+)?(?:insurance|plans?)\b"
     ),
     ci(
-        r"\b(?:uninsured|(?:no|without)\s+(?:health\s+|medical\s+)?insurance|without\s+access\s+to\s+health\s+care|"
+        r"\b(?:uninsured|(?:no|without)\s+(?:any\s+)?(?:health\s+|medical\s+)?insurance|without\s+access\s+to\s+health\s+care|"
         r"(?:do|does|must)\s+not\s+have\s+(?:any\s+)?(?:health\s+|medical\s+)?insurance|"
         r"not\s+covered\s+by\s+(?:any\s+)?(?:health\s+)?insurance|lack(?:s|ing)?\s+(?:health\s+)?insurance)\b"
     ),
@@ -104,8 +105,9 @@ INCOME_EXPRS: Final = [
     ci(rf"(?:{INCOME_CMP}\s*)?{FPL_EXPR}(?:\s+(?:or|and)\s+(?:less|below|under|lower))?"),
     ci(
         r"\b(?:low[- ]income\s+(?:or|and|/)\s+(?:no|zero)[- ]income|low[- ]?income|low\s+(?:or|and|/)\s+no\s+income|"
-        r"(?:no|zero)\s+(?:or|and|/)\s+low\s+income|limited\s+income|"
-        r"income[- ](?:eligible|qualified)|(?:meets?|must\s+meet)\s+(?:the\s+)?income\s+(?:guidelines|requirements|"
+        r"(?:no|zero)\s+(?:or|and|/)\s+low\s+income|limited\s+income|economically\s+disadvantaged|"
+        r"income[- ](?:eligible|qualified)|(?:meets?|must\s+meet)\s+(?:the\s+)?(?:low[- ])?income\s+"
+        r"(?:guidelines|requirements|"
         r"limits|criteria)|financial(?:ly)?\s+(?:eligible|need|hardship)|indigent)\b"
     ),
 ]
@@ -153,6 +155,10 @@ SOBER_EXPRS: Final = [
        r"\brandom\s+(?:drug\s+tests?|drug\s+testing|drug\s+screens?|uas?)\b|"
        r"\brandom\s+(?:drug|alcohol)\s+(?:and|&|/)\s+(?:drug|alcohol)\s+(?:tests?|testing|screens?|screening)\b|"
        r"\b(?:clean\s+and\s+)?sober\s+living(?:\s+(?:environment|home|house|residence|facility))?"),
+    # "must test clean", "6 months of continuous sobriety", "abstinence-based", Spanish "estar sobrio"
+    ci(r"\bmust\s+test\s+(?:clean|negative)(?:\s+for\s+(?:drugs|alcohol|drugs\s+(?:and|&)\s+alcohol))?\b|"
+       r"\babstinence[- ](?:based|only)\b|\bestar\s+sobri[oa]s?\b|\bsobriedad\b|"
+       r"\b(?:\d{1,3}|one|two|three|six|twelve)\s+(?:days?|weeks?|months?|years?)\s+(?:of\s+)?(?:continuous\s+)?(?:sobriety|abstinence|clean\s+time)\b"),
     # "Clean & sober 30 days", "72 hours clean", "sober for 21+ days", "Alcohol- and drug-free living environment"
     ci(r"\b(?:clean[\s-]*(?:and|&)[\s-]*sober|clean|sober)\s+(?:for\s+)?(?:at\s+least\s+)?\d{1,3}\+?\s*"
        r"(?:hours|days|months)\b|\b\d{1,3}\+?\s*(?:hours|days|months)\s+(?:of\s+)?(?:clean|sober|sobriety)\b|"
@@ -160,11 +166,11 @@ SOBER_EXPRS: Final = [
        r"(?:\s+(?:environment|home|house|residence|facility|program))?\b"),
 ]  # fmt: skip
 #: "Illinois Medicaid", "Florida Medicaid": the state's own program is still Medicaid.
-STATE_MEDICAID = ci(rf"\b(?:{_STATE})\s+(?:medicaid|medi-?cal)\b")
+STATE_MEDICAID = ci(rf"\b(?:{_STATE})\s+(?:medicaid|medi[- ]cal|(?-i:MediCal))\b")
 #: "a valid California ID": the state that issued a paper is part of its name.
 STATE_ID = re.compile(rf"(?i:\b(?:{_STATE})\s+(?:state\s+)?)(?:ID|I\.D\.|[Ii]dentification)\b")
 RELEASE_PAPERS = ci(
-    r"\b(?:federal\s+)?(?:cdcr|doc|bop|prison|jail)\s+(?:release|parole)\s+(?:papers|documents|paperwork|forms?)|"
+    r"\b(?:federal\s+)?(?:cdcr|doc|bop|tdcj|prison|jail)\s+(?:release|parole)\s+(?:papers|documents|paperwork|forms?)|"
     r"\b(?:release|parole)\s+(?:papers|documents|paperwork|forms?)\s+from\s+(?:prison|jail|cdcr|doc|custody)"
 )
 OFFENSE_WHO = (

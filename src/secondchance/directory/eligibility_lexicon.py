@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from .geo import STATES
+
 
 def ci(pattern: str) -> re.Pattern[str]:
     """A case-insensitive pattern (listings write "AGE 18+", "Age 18+" and "age 18+")."""
@@ -68,7 +70,8 @@ FILLERS: Final = (
         "beneficiary recipient enrollee "
         # verbs of taking and entering, and words that only name a paper or a plan more exactly
         "take takes taking enroll enrolls enter entering see sees making qualifying whose allowed permitted "
-        "card active original written photo shown submitted risk billing subject you'll bill holders"
+        "card active original written photo shown submitted risk billing subject you'll bill holders "
+        "runaway homebound foster former formerly lgbtq lgbt lgbtqia fleeing incomes professional were debe"
     )
 )
 PUNCTUATION: Final = frozenset(",:;()-/&.!'\"•*–—[]")
@@ -80,18 +83,33 @@ _NEVER = (
 )
 #: Words a service named after "can get"/"to receive" may not hold (see FILLER_PHRASES): nor any people.
 TAIL_NOT = rf"(?:{_NEVER}|free\s+(?:for|to)|{'|'.join(sorted(SUBJECTS))})"
+#: ... but where and how it is had ("at the senior center", "in Spanish", "to medical appointments", "with a ride")
+#: belongs to the service: those words may follow the first word of it.
+TAIL_PLACE = r"(?:at|in|on|to|with)(?!\s+(?:any|all|some|most|their|his|her|other|others)\b)"
 #: The last word of a service's name ("... program", "... camp", "... workshops").
 SERVICE_HEADS = (
     r"programs?|camps?|leagues?|workshops?|classes|class|cent(?:er|re)s?|clinics?|services?|care|housing|shelters?|"
     r"treatment|counsel(?:l)?ing|meals|pantry|pantries|groups?|clubs?|courses?|training|tutoring|mentoring|lessons|"
-    r"screenings|exams|navigation|outreach|residence|homes?|house"
+    r"screenings|exams|navigation|outreach|residence|homes?|house|"
+    # what is handed out or booked: "Youth shelter beds for ages 12-17", "Affordable apartments for seniors 62+"
+    r"beds|apartments|units|rooms|rides|transportation|advice|aid|assistance|support|help|vouchers|lunch(?:es)?|"
+    r"breakfasts?|food|groceries|boxes|visits|appointments|internships|preschool|pre-?k|daycare|childcare|"
+    r"activities|events|testing|tests|checkups|vaccines|shots|glasses|products|supplies|kits|lessons|aids|repairs?|"
+    r"outpatient|passes|defense|representation|screening|management|coordination|planning|mammograms|vaccinations|"
+    r"immunizations|physicals|cleanings|haircuts|clothing|diapers|coats|backpacks|sports|preparation|prep"
 )
-#: Words a service's name may not hold: a price, and people a name may add beside a limit ("Family camp"); the
+#: Words a service's name may not hold ("to" it may: "Free rides to medical appointments for seniors 65+", but never
+#: "free to"): a price, and people a name may add beside a limit ("Family camp"); the
 #: people it narrows to ("Senior nutrition program", "Youth soccer league") it may.
 NAME_NOT = (
     rf"(?:{_NEVER}|free|families|family|children|child|kids?|parents?|grandparents?|couples?|caregivers?|"
     r"care[- ]?givers?|guardians?|kinship|relatives?|spouses?|partners?|bab(?:y|ies)|infants?|siblings?|visitors?|"
-    r"respite|everyone|anyone|and|&|with|to|by|of|on)"
+    r"respite|everyone|anyone|and|&|with|by|of|on)"
+)
+#: What a paper's examples may name ("lease", "pay stubs", a paper the grammar reads): see FILLER_PHRASES.
+_PAPER_EXAMPLE = (
+    r"(?:a\s+|an\s+|your\s+|the\s+)?(?:<document[a-z+]*>|leases?|rental\s+agreements?|mail|pay\s*stubs?|bank\s+statements?|"
+    r"benefits?\s+letters?|award\s+letters?|unemployment\s+(?:letters?|statements?)|ssi\s+letters?|mortgage\s+statements?)"
 )
 #: Phrases that are fillers as a whole ("at the time of enrollment", "men and women", "U.S.").
 FILLER_PHRASES: Final = (
@@ -112,7 +130,7 @@ FILLER_PHRASES: Final = (
     # people or a price, nor a value.
     ci(
         r"\b(?:can|to)\s+(?:get|receive|obtain|use|borrow|access|join|attend|enroll\s+in|sign\s+up\s+for|apply\s+for)"
-        rf"(?:\s+(?!{TAIL_NOT}\b)[a-z][a-z'-]*){{1,7}}\s*[.!]?\s*$"
+        rf"\s+(?!{TAIL_NOT}\b(?!['-]))[a-z][a-z'-]*(?:,?\s+(?:{TAIL_PLACE}\b|(?!{TAIL_NOT}\b(?!['-]))[a-z][a-z'-]*)){{0,11}}\s*[.!]?\s*$"
     ),
     # the name of what is offered, opening the clause before "for" or a comma ("Senior nutrition program for adults
     # 60 and over", "Youth soccer league, ages 6-14"): a service, never a limit. Never a word that widens, negates,
@@ -121,7 +139,7 @@ FILLER_PHRASES: Final = (
     # "Free" may open it ("Free eye exams for children 5-18"): read as a limit, a price for some people can only
     # turn "fits" into "may not fit", never the reverse (and the income reader still refuses any clause with a price).
     ci(
-        rf"^\s*(?:free\s+)?(?:(?!{NAME_NOT}\b)(?-i:(?![A-Z]{{2,}}\b))[a-z][a-z'-]*\s+){{0,5}}?(?:{SERVICE_HEADS})(?=\s*,|\s+for\b)"
+        rf"^\s*(?:free\s+(?!to\b))?(?:(?!{NAME_NOT}\b(?!['-]))(?-i:(?![A-Z]{{2,}}\b))[a-z][a-z'-]*\s+){{0,5}}?(?:{SERVICE_HEADS})(?=\s*,|\s+for\b)"
     ),
     # how long a condition has held ("Must live in DuPage County for 1 year"): it narrows the limit, never widens it
     ci(
@@ -131,21 +149,110 @@ FILLER_PHRASES: Final = (
     # "the head of household", "one of these ZIPs", "the following ZIP codes": who or which, no widening
     ci(r"\b(?:the\s+)?head\s+of\s+(?:the\s+)?household\b"),
     ci(r"\b(?:one\s+of\s+)?(?:these|the\s+following)(?=\s+(?:zips?|zip\s+codes?|counties|cities)\b|\s*<residency)"),
+    # conditions that narrow the people named, never widen them: "(must be) out of school", "aged out of foster
+    # care", "with a disability", "with diabetes", "no exceptions", "eligible if", "to the intake appointment"
+    ci(
+        r"\bout\s+of\s+(?:school|work)\b|\b(?:who\s+(?:have\s+)?)?(?:aged|aging|ageing)\s+out\s+of\s+foster\s+care\b|"
+        r"\b(?:in|exiting|leaving)\s+foster\s+care\b|\blgbtq(?:ia)?\+|\bno\s+exceptions\b|^\s*eligible\s+if\b|"
+        r"\bwith\s+(?:an?\s+)?(?:(?:serious|severe|chronic|mental|physical|developmental|intellectual|learning)\s+)*"
+        r"(?:disabilit(?:y|ies)|illness(?:es)?|diabetes|cancer|hiv(?:/aids)?|autism|dementia|substance\s+use\s+disorders?)\b|"
+        r"\bto\s+(?:the|your)\s+(?:first\s+)?(?:intake\s+)?(?:interview|appointment|visit|intake)\b"
+    ),
+    # a parent's own children beside the parent ("Women and their children", "Moms & kids"): the gender is the
+    # parent's (the age readers refuse such a clause: the children have ages of their own)
+    ci(
+        r"(?<=gender>)\s+(?:and|&|with)\s+(?:their\s+|her\s+|his\s+)?(?:minor\s+|dependent\s+|young\s+)?(?:children|kids)\b"
+    ),
+    # a war or era a veteran served in ("Vietnam-era veterans", "OEF/OIF/OND veterans"): still a veteran
+    ci(
+        r"\b(?:of\s+the\s+)?(?:vietnam|korean?|gulf\s+war|persian\s+gulf|post-?\s*9/11|cold\s+war|wwii)(?:[- ]era)?"
+        r"(?=\s*<veteran)|(?<=veteran>)\s+of\s+the\s+(?:vietnam|korean?|gulf\s+war|persian\s+gulf|post-?\s*9/11)\s+"
+        r"(?:era|war)\b|\b(?:oef|oif|ond)(?:\s*/\s*(?:oef|oif|ond))*(?=\s*<veteran)"
+    ),
+    # "can join", "may enroll" at a clause's end: the people named get in, nothing more is said
+    ci(r"\bcan\s+(?:join|enroll|apply|attend|participate|register|sign\s+up|come)\s*[.!]?\s*$"),
+    # a state's name before its paper ("a valid California driver's license"): the issuer, not a residency
+    ci(rf"\b(?:{'|'.join(sorted(STATES, key=len, reverse=True))})\s+(?=<document)"),
+    # how a gender is said ("Male-identified individuals"), recovery from what, a length of stay or a size
+    # ("30-90 days", "a 12-bed house"), a season ("during summer"), how to apply ("online"): none widens a limit
+    ci(
+        r"(?<=gender>)\s*-?\s*identif(?:ied|ying)\b|\bin\s+recovery\s+from\s+(?:addiction|substance\s+use|alcohol(?:ism)?|"
+        r"drugs?|drug\s+(?:and|&)\s+alcohol\s+(?:use|addiction))\b|\b\d{1,3}\s*[-–]\s*\d{1,3}\s+(?:days|weeks|months)\b|"
+        r"\b\d{1,3}[- ]beds?\b|"
+        r"\b(?:during|in|this|every|each)\s+(?:the\s+)?(?:summer|winter|spring|fall|school\s+year)\b|"
+        r"\b(?:apply\s+)?online\b"
+    ),
+    # what only names a paper more exactly: "a certified copy of", "your child's", "from the county jail", "SSI/"
+    ci(
+        r"\bcertified\s+(?:copy\s+of\s+)?(?=(?:your\s+|the\s+|a\s+)?<document)|"
+        r"\b(?:children's|childrens'|child's|kids'|baby's|babies')\s+(?=<document)|"
+        r"(?<=document>)\s+from\s+(?:the\s+)?(?:county\s+|state\s+|federal\s+)?(?:jail|prison|cdcr|doc|bop|tdcj)\b"
+    ),
+    # examples of the paper just named, in brackets ("Proof of address (utility bill or lease)"), and how recent it
+    # is ("proof of income (last 30 days)"): one paper still, whichever example is brought
+    ci(
+        rf"(?<=document>)\s*(?:required\s*|needed\s*)?\(\s*(?:e\.g\.,?\s*|such\s+as\s+|like\s+)?{_PAPER_EXAMPLE}(?:\s*(?:,|or|and|/)\s*(?:or\s+|and\s+)?"
+        rf"{_PAPER_EXAMPLE})*\s*\)|(?<=document>)\s*\(?\s*(?:from\s+)?(?:the\s+)?(?:last|past|most\s+recent)\s+"
+        r"(?:\d{1,2}|two|three|six)\s+(?:days|weeks|months)\s*\)?"
+    ),
+    # a clean time's "at least", "+" between papers, a state's code before its ID ("a valid CA ID"), the part of a
+    # place named in brackets ("New York County (Manhattan)"), a past that only narrows ("a history of
+    # homelessness"), a service that asks nothing of one's insurance ("regardless of insurance")
+    ci(r"\bat\s+least\s+(?=<sobriety)|(?<=document>)\s*\+\s*(?=<document)"),
+    re.compile(
+        rf"\b(?:{'|'.join(code for code in STATES.values() if code != 'VA')})(?=\s*<document)"
+    ),  # "VA ID": veterans
+    re.compile(r"(?<=residency>)\s*\(\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}\s*\)"),
+    ci(
+        r"\b(?:and\s+)?(?:a\s+)?history\s+of\s+homelessness\b|\bregardless\s+of\s+(?:insurance(?:\s+status)?|ability\s+to\s+pay)\b"
+    ),
+    # papers for everyone in the home: still papers required ("Social Security cards for all household members"),
+    # ending there: "ID for each household member 18+" is their age, no limit on the people served
+    ci(
+        r"(?<=<document>)\s+for\s+(?:all|each|every|everyone\s+in\s+(?:the|your))\s+(?:household|home|family)?\s*"
+        r"(?:members?|child(?:ren)?|kids?|persons?|people)?(?:\s+in\s+(?:the|your)\s+(?:household|home|family))?\b"
+        r"(?=\s*(?:[,;.()]|and\b|(?:are\s+|is\s+)?(?:required|needed)\b|$))"
+    ),
+    # where a service is, at the clause's end ("Sober living for women in Long Beach"): a place in a listing says
+    # where, never who; not a part of the service ("in Transitional Housing") nor a place the grammar reads
+    re.compile(
+        rf"\bin\s+(?:the\s+)?(?!(?i:{SERVICE_HEADS})\b)[A-Z][a-zA-Z.'-]+(?:\s+(?!(?i:{SERVICE_HEADS})\b)[A-Z][a-zA-Z.'-]+){{0,3}}"
+        r"\s*[.!]?\s*$"
+    ),
+    # Spanish "must (be/have)", "requirements:", "older than N" (18, or over 18? not decidable, never read as an age),
+    # and the name of what is offered before "para" ("Programa de salud para", "Clases de computación gratis")
+    ci(r"\b(?:debe\s+(?:ser|tener)|ser|tener|requisitos)\b|\bmayores\s+de\s+\d{1,2}\s+años\b"),
+    ci(
+        r"^\s*(?:programa|cl[ií]nica|clases|servicios?|casa|almuerzo|comida|ayuda|vivienda|refugio)"
+        r"(?:\s+(?:de|gratis|gratuitas?|gratuitos?|dental|m[eé]dica)(?:\s+(?!para\b)[a-záéíóúñ]+)?){0,3}(?=\s+(?:para\b|<age))|"
+        r"(?<=<age>)\s+gratis\b|\bgratis(?=\s+(?:a\s+partir|para)\b)"
+    ),
     # Spanish "only", subjects, "of", "accepted"
     ci(r"\b(?:solamente|s[oó]lo|[uú]nicamente|personas|adultos|j[oó]venes|de|para|se\s+aceptan?)\b"),
+    # Spanish "bring", "is required", "your"; "y" ("and") only between two papers ("identificación con foto y
+    # comprobante de ingresos"): between people it may join another group
+    ci(
+        r"\b(?:por\s+favor\s+)?(?:traiga[ns]?|traer|se\s+requieren?|requerid[oa]s?|presente|su|sus|aceptamos|una?|el|la|las)\b"
+    ),
+    ci(r"(?<=<document>)\s+y\s+(?=<document>)"),
 )
 #: Who may send a referral ("referral from a case manager or parole officer required").
 AGENT = (
     r"(?:(?:a|an|the|your|their)\s+)?(?:[\w-]+\s+){0,3}?(?:agency|agencies|officers?|workers?|managers?|providers?|"
     r"doctors?|physicians?|counselors?|courts?|hospitals?|programs?|caseworkers?|clinics?|schools?|211|therapists?|"
     r"(?:parole|probation)(?:\s+(?:officers?|agents?|departments?|dept\.?|office))?|cdcr|public\s+defender'?s?(?:\s+office)?|"
-    r"staff|partners?|agents?|organizations?|dhs|dcfs|dss|cps|va|pastors?|clergy|judges?)"
+    r"staff|partners?|agents?|organizations?|dhs|dcfs|dss|cps|va|pastors?|clergy|judges?|coordinated\s+entry|"
+    r"(?:behavioral|mental)\s+health(?:\s+(?:department|dept\.?|services))?|(?:access|intake|coordinated\s+entry)\s+lines?)"
+    r"(?:\s*\(po\))?"
 )
 
 #: Words that narrow the people a subject names ("homeless adults", "disabled adults").
 QUALIFIERS: Final = _words(
     "adult young older single homeless unemployed underemployed disabled pregnant expecting expectant parenting "
-    "transitional emergency very low income parole probation"
+    "transitional emergency very low income parole probation "
+    # conditions that only narrow the people a subject names ("runaway youth", "homebound seniors", "former
+    # foster youth", "LGBTQ+ youth"): none admits anyone the limit beside it keeps out
+    "runaway homebound foster former formerly lgbtq lgbt lgbtqia fleeing"
 )
 #: Words that open a comma part which qualifies its neighbour rather than adding a condition.
 OPENERS: Final = _words(

@@ -8,7 +8,7 @@ from typing import Final
 from .eligibility_lexicon import HEDGE, ci
 
 UNINSURED = ci(
-    r"\b(?:uninsured|no\s*(?:health\s*|medical\s*)?insurance|without\s*(?:health\s*|medical\s*)?insurance|"
+    r"\b(?:uninsured|no\s*(?:health\s*|medical\s*)?insurance|without\s*(?:any\s*)?(?:health\s*|medical\s*)?insurance|"
     r"without\s*access\s*to\s*health\s*care|(?:do|does|did)\s*not\s*have\s*(?:health\s*|medical\s*)?insurance|"
     r"not\s*covered\s*by\s*(?:any\s*)?(?:health\s*)?insurance|lack(?:s|ing)?\s*(?:health\s*)?insurance)\b"
 )
@@ -22,7 +22,7 @@ INSURERS: Final = (
 )
 ACCEPTS = ci(
     r"\b(?:accept\w*|acepta\w*|take[sn]?|bill\w*|must\s*have|must\b.{0,40}?\band\s*have|must\s*be\s*on|required|only|enrolled\s*in|covered\s*by|beneficiar\w*|recipients|"
-    r"members|part\s*[abcd])\b"
+    r"members|part\s*[abcd]|with|who\s*(?:have|has|are\s*on|is\s*on)|on(?=\s*(?:medi|mass|apple|ahcccs|tenn|sooner)))\b"
 )
 #: Other ways to pay named beside the insurers: they are not the only way in.
 OTHER_PAYMENT = ci(
@@ -79,10 +79,17 @@ CAPPED = ci(
     r"\bno\s*(?:more|greater|higher)\s*than"
 )
 #: An income that sets a price ("free under 125% FPL; sliding scale to 200%"), not who is served.
-INCOME_PRICE = ci(r"\b(?:free|sliding|discount\w*|fees?|pay|cost|charge)\b")
+#: "Free" is a price when it says for whom or when ("free for seniors", "free under 125% FPL"); opening a service's
+#: name ("Free eviction defense for tenants under 200% of poverty") it is the service, and the limit is who gets it.
+INCOME_PRICE = ci(
+    r"\bfree\s*(?:for|to|if|under|below|when|of\s*charge|up\s*to|at)\b|\bfree\s*[.!]?\s*$|\bat\s*no\s*cost\b|"
+    r"\b(?:sliding|discount\w*|fees?|pay|cost|charge)\b"
+)
 LOW_INCOME = ci(
     r"\b(?:low[- ]?income|low\s*(?:or|and|/)\s*no\s*income|no\s*(?:or|and|/)\s*low\s*income|limited\s*income|"
-    r"income[- ]eligible|income[- ]qualified|(?:meets?|must\s*meet)\s*(?:the\s*)?income\s*(?:guidelines|requirements|"
+    r"economically\s*disadvantaged|"
+    r"income[- ]eligible|income[- ]qualified|(?:meets?|must\s*meet)\s*(?:the\s*)?(?:low[- ]?)?income\s*"
+    r"(?:guidelines|requirements|"
     r"limits|criteria)|financial(?:ly)?\s*(?:eligible|need)|(?:very\s*)?poor|indigent)\b"
 )
 
@@ -106,7 +113,9 @@ def income(clause: str) -> tuple[list[int], bool]:
     low = bool(LOW_INCOME.search(clause)) and not re.search(
         r"\bnot\s*(?:required|necessary)|\bno\s*income\s*(?:limit|requirement|restriction)|regardless\s*of\s*income|"
         r"any\s*income|\bor\s*(?:\w+\s*)?low[- ]?income|\blow[- ]?income\s*(?:\w+\s*)?or\b|\b(?:poor|indigent)\s*or\b|"
-        r"\bor\s*(?:poor|indigent)\b|moderate[- ]income|\bhud\b|tax\s*credit|lihtc|\bami\b|area\s*median",
+        r"\bor\s*(?:poor|indigent)\b|moderate[- ]income|\bhud\b|tax\s*credit|lihtc|\bami\b|area\s*median|"
+        # an affordable apartment's "low income" is an area-median limit we do not read
+        r"\baffordable\b|\bapartments?\b|\bsection\s*8\b",
         clause,
         re.I,
     )

@@ -46,7 +46,8 @@ EXCLUSIONS: Final = (
     ("excludes_sex_offense_registration", ci(
         r"\b(?:no|nobody|not|except|excluding|exclude[sd]?|cannot|can't|must\s*not|ineligible|barred|without|unless)\b"
         r"[\w\s,/-]{0,40}?"
-        r"\b(?:registered\s*)?sex(?:ual)?\s*offen(?:ders?|ses?)|\bsex(?:ual)?\s*offen(?:ders?|ses?)\s*(?:are\s*|is\s*)?"
+        # offenders, not offenses: "no sex offenses" (every such conviction) is wider than registration (rounds 7, 9)
+        r"\b(?:registered\s*sex(?:ual)?\s*offen(?:ders?|ses?)|sex(?:ual)?\s*offenders?)|\bsex(?:ual)?\s*offenders?\s*(?:are\s*|is\s*)?"
         r"(?:not\s*(?:eligible|accepted|allowed|admitted)|excluded|ineligible|prohibited|cannot|can't|will\s*not)|"
         r"\bno\s*(?:pc\s*)?290(?:\s*registrants?|s)?\b|"
         r"\b(?:no|not|except|excluding|cannot)\b[\w\s,/-]{0,30}?\b(?:registrants?\b|required\s*to\s*register\b|pc\s*290\b)|\bmust\s*not\s*be\s*(?:required\s*to\s*register|"
@@ -74,7 +75,8 @@ RECORDS_NONE = ci(
 CASE_BY_CASE = ci(
     r"\bcase[- ]by[- ]case|\bindividually\s*(?:reviewed|assessed|considered)|\breviewed\s*individually|"
     r"\bindividuali[sz]ed\s*(?:assessment|review)|\bon\s*an?\s*individual\s*basis|"
-    r"\b(?:records?|convictions?|criminal\s*history|background)\b[\w\s]{0,30}?\b(?:reviewed|considered|evaluated)\b"
+    r"\b(?:records?|convictions?|criminal\s*histor(?:y|ies)|background)\b[\w\s]{0,30}?\b(?:reviewed|considered|evaluated)\b|"
+    r"\b(?:reviewed|assessed|considered|evaluated|screened|looked\s*at)\s*(?:individually|one\s*by\s*one|person\s*by\s*person)\b"
 )
 
 

@@ -42,7 +42,7 @@ from typing import Final
 from .eligibility import CHECK_OF_TERM
 from .eligibility_access import SOBER_NOT, documents, referral, sobriety
 from .eligibility_ages import AGE_CONTEXT, ages
-from .eligibility_clauses import SCOPED, cased, clauses, decidable
+from .eligibility_clauses import SCOPED, cased, clauses, decidable, plain
 from .eligibility_grammar import mentioned, parse
 from .eligibility_lexicon import HEDGE, ci
 from .eligibility_payment import FPL, INCOME_PRICE, OTHER_PAYMENT, income, insurance
@@ -81,10 +81,17 @@ class Found:
     phrase: str
 
 
+#: "Open to everyone/anyone/all" with no limit of its own: "open to anyone over 50" is that limit, and "open to all
+#: women 18+" names the group (but "open to all ages" and "open to all people" do not).
+OPEN_TO_ALL = (
+    r"\bopen\s*to\s*(?:everyone|anyone)\b(?!\s+(?:over|under|older|younger|aged?\s*\d|ages\s*\d|\d|who\s+(?:is|are)\s+"
+    r"(?:\d|over|at\s+least)))|\bopen\s*to\s*all\b(?!\s+(?!ages\b|comers\b|people\b|persons\b|individuals\b|the\s+public\b)"
+    r"[a-z])"
+)
 #: Another group served beside the limit ("adults welcome at the food pantry", "open to all ages", "former
 #: foster youth served up to age 26", "men seen for STI testing"): an age or gender limit has a way round.
 ALSO_SERVED = ci(
-    r"\balso\s*(?:served|eligible|welcome|accepted)\b|\bopen\s*to\s*(?:all|everyone|anyone)\b|\ball\s*ages\b|"
+    r"\balso\s*(?:served|eligible|welcome|accepted)\b|" + OPEN_TO_ALL + r"|\ball\s*ages\b|"
     r"\b(?:adults|children|kids|youth|minors|teens|men|women|everyone|anyone|families|seniors|others|parents|couples|"
     r"caregivers|spouses|partners|guests|visitors|companions|grandparents)\b"
     r"(?:\s+(?!who\b)[\w+-]+){0,3}?\s+(?:are\s+|is\s+)?(?:also\s+)?(?:welcome|seen|served|eligible|accepted|allowed|permitted)\b|"
@@ -95,8 +102,22 @@ ALSO_SERVED = ci(
 )
 
 
+#: A group of another age let in with no limit of its own ("Gym open to adults after 7pm", "open to the public"):
+#: the age limits another clause states have a way round (the gender ones need not: "Open to women").
+OTHER_AGE_GROUP = ci(
+    r"\b(?:open|available)\s+to\s+(?:all\s+)?(?:adults|children|kids|youth|teens|teenagers|seniors|families|parents|"
+    r"(?:the\s+)?(?:general\s+)?public)\b(?!\s*(?:\(?\d|ages?\b|aged|between|from|over|under|at\s+least|older|younger|who|whose|with|living|"
+    r"residing|in\s+[A-Z]|of\s+[A-Z]|only))"
+)
+#: Another way in for whoever has a benefit ("Medi-Cal families are automatically eligible"): an income limit
+#: and the proof of income it asks are not required of everyone.
+AUTOMATIC = ci(
+    r"\b(?:automatically|categorically|auto-?)\s*(?:eligible|qualif\w*|enrolled|approved)\b|\bqualif\w*\s+automatically\b"
+)
+
+
 EVERYONE = ci(
-    r"\b(?:everyone|anyone|all)\s*(?:is\s*|are\s*)?(?:welcome|served|eligible)\b|\bopen\s*to\s*(?:all|everyone|anyone)\b|"
+    r"\b(?:everyone|anyone|all)\s*(?:is\s*|are\s*)?(?:welcome|served|eligible)\b|" + OPEN_TO_ALL + r"|"
     r"\bserve\s*(?:anyone|everyone)\b|\bveterans?\s*(?:status\s*)?(?:is\s*|are\s*)?not\s*required\b"
 )
 
@@ -113,8 +134,11 @@ def read(text: str | None, state: str | None = None) -> list[Found]:
     lows: list[tuple[int, str]] = []
     highs: list[tuple[int, str]] = []
     doubted: set[str] = set()  # kinds a clause speaks of in words the grammar does not parse
+    others: set[str] = set()  # genders a clause names as a group of its own, with no age
     for shown in clauses(text):
-        clause = cased(shown)  # "RESIDENT OF HUMBOLDT COUNTY": read as "resident of Humboldt County"
+        clause = plain(cased(shown))  # "RESIDENT OF HUMBOLDT COUNTY": read as "resident of Humboldt County"
+        if OTHER_ROLE.match(clause):
+            continue  # "All mentors must pass a background check and be 21+": a limit on someone else, not the served
         if SCOPED.match(clause):
             continue  # "For emergency assistance, must have low income": one part of the service only
         if re.fullmatch(
@@ -131,8 +155,14 @@ def read(text: str | None, state: str | None = None) -> list[Found]:
         excluded = bool(EXCLUDED.fullmatch(clause.strip(" .!"))) and not EXCEPTIONS.search(clause)
         if not kinds and not excluded and (EXCEPTIONS.search(clause) or OTHERS.search(clause)):
             doubted |= set(_KIND_OF.values()) | {"gender", "veteran", "insurance", "sobriety", "records"}
-        if not kinds and not excluded and OTHER_AGES.search(clause):  # but not "No minors"
-            doubted.add("age")
+        if "age" not in kinds and not excluded and OTHER_AGES.search(clause):  # but not "No minors"
+            doubted.add("age")  # "older youth case by case" parses (as a record policy) but lets older people in
+        elsewhere = re.search(r"\breferred\b|\bnot\b|\bcannot\b", clause)  # sent elsewhere or kept out
+        if "age" not in kinds and "age" not in said and AGE_GROUP.match(clause) and not elsewhere:
+            doubted.add("age")  # "Youth 14-18 during summer; adults year round": another age group named
+        opening = GENDER_GROUP.match(clause)
+        if opening and "gender" not in kinds and "age" not in said and not elsewhere:  # "men's group on Thursdays"
+            others.add("male" if re.match(r"\s*(?:men|boys|males|fathers|dads)", clause, re.I) else "female")
         low, high = ages(clause) if "age" in kinds and not HEDGE.search(clause) else ([], [])
         lows += [(v, shown) for v in low]
         highs += [(v, shown) for v in high]
@@ -144,6 +174,8 @@ def read(text: str | None, state: str | None = None) -> list[Found]:
     if highs:
         value, clause = min(highs)
         found.append(Found("maximum_age", str(value), clause))
+    if any(f.kind == "gender" and others - {f.value} for f in found):  # "Groups for women 18+; men's group on
+        doubted |= {"gender", "age"}  # Thursdays": the other gender is served too, at ages we were not told
     # "18+ to enroll; under 18 with a guardian": a clause we cannot parse may qualify what another decided
     found = [f for f in found if _KIND_OF.get(f.kind, f.kind) not in doubted]
     found = _across_clauses(text, found)
@@ -152,6 +184,12 @@ def read(text: str | None, state: str | None = None) -> list[Found]:
     return _dedupe(found)
 
 
+#: A clause about the people who serve, not the people served ("All mentors must be 21+", "Volunteers must pass a
+#: background check"): it neither decides nor takes back what the other clauses say of the people served.
+OTHER_ROLE: Final = ci(
+    r"^\s*(?:all\s+|our\s+)?(?:mentors|volunteers|volunteer\s+drivers|drivers|staff|staff\s+members|employees|tutors|"
+    r"chaperones|coaches|instructors|interns|peer\s+mentors|host\s+families|(?:camp\s+|peer\s+)?counselors|leaders|supervisors|foster\s+parents)\s+(?:must|should|need|are\s+required)\b"
+)
 #: A clause that only names insurers not taken ("We do not bill Medi-Cal or private insurance").
 NOT_TAKEN: Final = ci(
     r"(?:we\s+)?(?:do|does|will|can)\s*(?:not|n't)\s+(?:accept|take|bill)\s+[\w\s,/&-]{1,60}|"
@@ -168,6 +206,11 @@ OTHERS: Final = ci(
 )
 #: ... and one that names people of other ages ("Minors can attend with a guardian"): the age limit has one.
 OTHER_AGES: Final = ci(r"\b(?:younger|older|minors)\b")
+#: A clause opening on a group of people named by age, with no age of its own ("Adults year round", "Children
+#: with a parent"): another group served beside an age limit, unless it sends them elsewhere or keeps them out.
+AGE_GROUP: Final = ci(r"\s*(?:adults|children|kids|teens|teenagers|youth|seniors|minors|infants|toddlers|elders)\b")
+#: ... and one opening on a gender ("Men's group on Thursdays", "Boys at our other site"): another group served.
+GENDER_GROUP: Final = ci(r"\s*(?:men|women|boys|girls|males|females|fathers|mothers|dads|moms)(?:'s)?\b")
 #: A clause that only keeps people out ("No minors", "Spouses and children are not eligible for this
 #: program"): it names other people but cannot let them in, so it takes nothing back.
 EXCLUDED: Final = ci(
@@ -216,6 +259,13 @@ def _across_clauses(text: str, found: list[Found]) -> list[Found]:
         found = [f for f in found if f.kind not in ("minimum_age", "maximum_age", "gender")]
     if EVERYONE.search(text):  # "open to everyone; seniors can also sign up for the CSFP box, 130% FPL"
         found = [f for f in found if f.kind in ("document", "referral")]
+    if re.search(r"\b(?:area|state)\s*median|\bami\b|\bamfi\b|\bsmi\b", text, re.I):  # "low-income ... under 80% of
+        found = [f for f in found if f.kind != "income_low"]  # area median": the low income is that limit, not read
+    if OTHER_AGE_GROUP.search(text):  # "Youth center for ages 10-18. Gym open to adults after 7pm."
+        found = [f for f in found if f.kind not in ("minimum_age", "maximum_age")]
+    if AUTOMATIC.search(text):  # "Bring proof of income. Medi-Cal families are automatically eligible."
+        found = [f for f in found if f.kind not in ("income_max_fpl", "income_low")]
+        found = [f for f in found if not (f.kind == "document" and f.value == "proof_of_income")]
     if SOBER_NOT.search(text):  # "sober living only; the emergency shelter is low-barrier"
         found = [f for f in found if f.kind != "sobriety"]
     parts = clauses(text)
