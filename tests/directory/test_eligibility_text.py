@@ -122,6 +122,23 @@ def test_round_9_holds_the_precision_its_fixes_reached() -> None:
 ROUND_9_RECALL = 0.65
 
 
+def test_round_10_untouched_keeps_its_figures() -> None:
+    """Round 10 (588 phrases written blind while round 9 was tuned on) scored untouched 0.980 / 0.425 with
+    the reader before round 9's general rules and 0.979 / 0.530 after them. Its wrong decisions are listed
+    in docs/directory.md (one is a disputed label: a Louisiana parish is a county here)."""
+    result = score(load(HELDOUT.with_name("eligibility_phrases_round10.txt")))
+    assert result["phrases"] == 588
+    assert result["precision"] >= 0.979 and result["recall"] >= 0.53, result["errors"]
+
+
+def test_round_11_untouched_keeps_its_figures() -> None:
+    """Round 11 (557 phrases written blind while round 9 was tuned on and round 10 held out) scored
+    untouched 0.993 / 0.424 with the reader before round 9's general rules and 0.997 / 0.491 after them."""
+    result = score(load(HELDOUT.with_name("eligibility_phrases_round11.txt")))
+    assert result["phrases"] == 557
+    assert result["precision"] >= 0.98 and result["recall"] >= 0.49, result["errors"]
+
+
 @pytest.mark.skipif(not SHARED.is_dir(), reason="the real fixtures' texts are read from ../shared/data/hsds")
 def test_the_real_fixture_texts_keep_their_precision_and_recall() -> None:
     """The 271 real texts (17 requirements): 1.00 / 0.176 with the whole-clause grammar (real paragraphs rarely
