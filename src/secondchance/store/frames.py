@@ -66,7 +66,8 @@ def _executemany(cursor: sqlite3.Cursor, table: str, frame: pl.DataFrame) -> Non
     (~0.15 us a text, ~0.6 us a None) is most of an import's cost: a C ``INSERT ... SELECT`` of the same
     rows takes a fifth of the time; JSON through ``json_each`` and ADBC's Arrow ingest measured no faster.
     So bind as little as possible, and many rows per statement (a multi-row ``VALUES``: the same rows
-    in the same order, so the same rowids; about half the time per row of one row per statement)."""
+    in the same order, so the same rowids: a third less CPU than one row per statement, 82 s against 54 s
+    for the 14.4M rows of 1M synthetic services)."""
     # a column null in every row is left to its default (NULL): less to bind per row
     columns = [c for c in frame.columns if frame[c].null_count() < frame.height]
     if frame.height == 0 or not columns:
@@ -350,7 +351,8 @@ def _build(
     progress: Callable[[str, int], None] | None,
     keys_checked: bool,
 ) -> None:
-    """``_import_fresh_file``'s new database: tables, rows, then indexes, text index and statistics."""
+    """``_import_fresh_file``'s new database (in ``PAGE_SIZE`` pages): tables, rows, then indexes, text
+    index and statistics."""
     for pragma in ("journal_mode=OFF", "synchronous=OFF", "locking_mode=EXCLUSIVE", "cache_size=-262144", PAGE_SIZE):
         raw.execute(f"PRAGMA {pragma}")
     shadows = tuple(f"{v}_" for v in virtual)
