@@ -7,9 +7,8 @@ N = 1M (100k with --quick; ``--n=N`` to choose). Goal: 1M services on SQLite in 
 Figures per phase, each with the process's CPU seconds beside the wall seconds, and the machine's load
 average (the machine is shared: load stretches the wall time, hardly the CPU time). Beside them:
 
-- ``insert_floor``: the same final rows inserted into a fresh SQLite file (the import's page size) with no
-  journal, no secondary index, no text index, no checks (``store.frames._executemany`` alone): what storing
-  costs at the least.
+- ``insert_floor``: the same final rows inserted into a fresh SQLite file with no journal, no secondary
+  index, no text index, no checks (``store.frames._executemany`` alone): what storing costs at the least.
 - ``search``: ``bench.search``'s 1,000 mixed queries on the database just imported, p50/p95 against the
   bare indexed geo query on the same database in the same run (goal: p95 within 3x).
 - ``--in-place``: also the store phase the way it ran before (into the existing file, WAL), for comparison.
@@ -33,7 +32,7 @@ from secondchance.directory.infer import enrich
 from secondchance.directory.synth import synthesize, write_frames
 from secondchance.directory.tabular import read_package
 from secondchance.store import DirectoryStore, connect, upgrade
-from secondchance.store.frames import PAGE_SIZE, _executemany, import_frames, with_cell
+from secondchance.store.frames import _executemany, import_frames, with_cell
 from secondchance.store.pgserver import NoPostgres, TempPostgres
 
 from . import search as search_bench
@@ -93,9 +92,6 @@ def columnar(package: Path, url: str, in_place: bool = False) -> tuple[dict[str,
 def insert_floor(frames: dict[str, pl.DataFrame], work: Path) -> dict[str, Any]:
     """The rows alone into a fresh SQLite file: no journal, no secondary or text index, no checks."""
     path = work / "floor.db"
-    with contextlib.closing(sqlite3.connect(path)) as new:  # the fresh file's page size, as an import makes it
-        new.execute(f"PRAGMA {PAGE_SIZE}")
-        new.execute("VACUUM")
     engine = connect(f"sqlite:///{path}")
     upgrade(engine)
     engine.dispose()
