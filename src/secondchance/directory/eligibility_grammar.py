@@ -25,6 +25,7 @@ from .eligibility_lexicon import (
     FILLER_PHRASES,
     FILLERS,
     HEDGE,
+    LIVE,
     OPENERS,
     PUNCTUATION,
     QUALIFIERS,
@@ -106,14 +107,14 @@ INCOME_EXPRS: Final = [
     ci(
         r"\b(?:low[- ]income\s+(?:or|and|/)\s+(?:no|zero)[- ]income|low[- ]?income|low\s+(?:or|and|/)\s+no\s+income|"
         r"(?:no|zero)\s+(?:or|and|/)\s+low\s+income|limited\s+income|economically\s+disadvantaged|"
-        r"income[- ](?:eligible|qualified)|(?:meets?|must\s+meet)\s+(?:the\s+)?(?:low[- ])?income\s+"
+        r"(?:meets?|must\s+meet)\s+(?:the\s+)?(?:low[- ])?income\s+"
         r"(?:guidelines|requirements|"
         r"limits|criteria)|financial(?:ly)?\s+(?:eligible|need|hardship)|indigent)\b"
     ),
 ]
 _STATE = "|".join(sorted((re.escape(n) for n in STATES), key=len, reverse=True))
 CITY_NAME = r"[A-Z][A-Za-z.'-]*(?:\s+[A-Z][A-Za-z.'-]*){0,4}"
-RES_LEAD = r"(?:residents?\s+of|resid(?:e|es|ing|ency)\s+in|liv(?:e|es|ing)\s+in|domiciled\s+in)"
+RES_LEAD = rf"(?:residents?\s+of|resid(?:e|es|ing|ency)\s+in|{LIVE}\s+in|domiciled\s+in)"
 PLACE_EXPRS: Final = [
     COUNTY_AFTER,
     COUNTY_BEFORE,
@@ -125,7 +126,7 @@ PLACE_EXPRS: Final = [
     ),
     re.compile(rf"\b(?:{'|'.join(STATES.values())})\s+[Rr]esidents?\b"),
     re.compile(
-        r"\b(?:[Rr]esidents?\s*of|[Rr]esid(?:e|es|ing)\s*in|[Ll]iv(?:e|es|ing)\s*in)\s*(?:the\s*)?(?:[Cc]ity\s*of\s*)?"
+        rf"\b(?:[Rr]esidents?\s*of|[Rr]esid(?:e|es|ing)\s*in|{LIVE}\s*in)\s*(?:the\s*)?(?:[Cc]ity\s*of\s*)?"
         rf"{CITY_NAME}(?:\s*,\s*(?:and\s+|or\s+)?{CITY_NAME}|\s+(?:and|or|&)\s+{CITY_NAME}){{0,11}}"
     ),
     re.compile(

@@ -21,6 +21,16 @@ HEDGE: Final = ci(
 )
 
 
+#: "live(s)/living in", never a service's name ("Women's sober living in Redding", "assisted living in Mesa"): a place
+#: after a kind of housing says where it is, not who is served.
+LIVE: Final = (
+    "".join(
+        rf"(?<!(?i:{w})\s)"
+        for w in ("sober", "assisted", "independent", "supportive", "transitional", "group", "recovery", "shared")
+    )
+    + r"(?:[Ll]iv(?:e|es|ing))"
+)
+
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 

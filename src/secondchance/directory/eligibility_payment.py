@@ -88,7 +88,7 @@ INCOME_PRICE = ci(
 LOW_INCOME = ci(
     r"\b(?:low[- ]?income|low\s*(?:or|and|/)\s*no\s*income|no\s*(?:or|and|/)\s*low\s*income|limited\s*income|"
     r"economically\s*disadvantaged|"
-    r"income[- ]eligible|income[- ]qualified|(?:meets?|must\s*meet)\s*(?:the\s*)?(?:low[- ]?)?income\s*"
+    r"(?:meets?|must\s*meet)\s*(?:the\s*)?(?:low[- ]?)?income\s*"
     r"(?:guidelines|requirements|"
     r"limits|criteria)|financial(?:ly)?\s*(?:eligible|need)|(?:very\s*)?poor|indigent)\b"
 )

@@ -4,26 +4,26 @@ from __future__ import annotations
 
 import re
 
-from .eligibility_lexicon import HEDGE, ci
+from .eligibility_lexicon import HEDGE, LIVE, ci
 from .geo import STATES, county_known
 
 #: A place's name: up to five words, and lists of up to twelve names (bounded, so that a long run of
 #: capitalised words costs linear time, not quadratic).
 NAME = r"[A-Z][A-Za-z.'-]*(?:\s+(?:[A-Z][A-Za-z.'-]*|de|la|del|du|of)){0,4}"
 COUNTY_AFTER = re.compile(
-    rf"\b(?:[Rr]esidents?\s*of|[Rr]esid(?:e|es|ing)\s*in|[Ll]iv(?:e|es|ing)\s*in|[Dd]omiciled\s*in)\s*(?:the\s*)?((?:{NAME}(?:,\s*(?:and\s+|or\s+|&\s+)?|\s+(?:and|or|&)\s+)){{0,11}}{NAME})\s+([Cc]ount(?:y|ies)|[Pp]arish(?:es)?)\b"
+    rf"\b(?:[Rr]esidents?\s*of|[Rr]esid(?:e|es|ing)\s*in|{LIVE}\s*in|[Dd]omiciled\s*in)\s*(?:the\s*)?((?:{NAME}(?:,\s*(?:and\s+|or\s+|&\s+)?|\s+(?:and|or|&)\s+)){{0,11}}{NAME})\s+([Cc]ount(?:y|ies)|[Pp]arish(?:es)?)\b"
 )
 COUNTY_BEFORE = re.compile(
     rf"\b((?:{NAME}(?:,\s*(?:and\s+|or\s+|&\s+)?|\s+(?:and|or|&)\s+)){{0,11}}{NAME})\s+([Cc]ount(?:y|ies)|[Pp]arish(?:es)?)\s+[Rr]esidents?\b"
 )
 STATE_AFTER = ci(
-    r"\b(?:residents?\s*of|resid(?:e|es|ing|ency)\s*in|liv(?:e|es|ing)\s*in|domiciled\s*in)\s*(?:the\s*)?(?:state\s*of\s*)?"
+    rf"\b(?:residents?\s*of|resid(?:e|es|ing|ency)\s*in|{LIVE}\s*in|domiciled\s*in)\s*(?:the\s*)?(?:state\s*of\s*)?"
     r"([a-z][a-z. ]+?)(?:\s*state)?"
     r"(?=$|[,.;:)]|\s+(?:only|age|aged|who|with|and|or|to|for|may|must|are|is|required|needed)\b)"
 )
 STATE_BEFORE = ci(r"\b([a-z][a-z. ]+?)\s*(?:state\s*)?residents?\b")
 CITY_AFTER = re.compile(
-    rf"\b(?:[Rr]esidents?\s*of|[Rr]esid(?:e|es|ing)\s*in|[Ll]iv(?:e|es|ing)\s*in)\s*(?:the\s*)?(?:[Cc]ity\s*of\s*)?"
+    rf"\b(?:[Rr]esidents?\s*of|[Rr]esid(?:e|es|ing)\s*in|{LIVE}\s*in)\s*(?:the\s*)?(?:[Cc]ity\s*of\s*)?"
     rf"((?:{NAME}(?:,\s*|\s+(?:and|or|&)\s+)){{0,11}}{NAME})(?=$|[,.;:)]|\s+(?:only|age|aged|who|with|to|for)\b)"
 )
 CITY_BEFORE = re.compile(
@@ -44,7 +44,7 @@ ZIPS = [
     ),
     # "Residents of 90011, 90037 & 90044", "Serves the 94110 zip code", "Residency required in 97217 or 97211"
     ci(
-        rf"\b(?:residents?\s*of|resid(?:e|es|ing)\s*in|liv(?:e|es|ing)\s*in|serv(?:es|ing)\s*(?:only\s*)?(?:residents\s*of\s*)?|"
+        rf"\b(?:residents?\s*of|resid(?:e|es|ing)\s*in|{LIVE}\s*in|serv(?:es|ing)\s*(?:only\s*)?(?:residents\s*of\s*)?|"
         rf"residency\s*(?:is\s*)?(?:required\s*)?in|service\s*area\s*:)"
         rf"\s*(?:the\s*|one\s*of\s*(?:these|the)\s*)?{ZIP_LIST}(?!\s*(?:[A-Za-z]+\s*){{0,2}}(?:st|street|ave|avenue|rd|road|blvd)\b)"
     ),

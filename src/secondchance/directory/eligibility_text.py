@@ -164,7 +164,7 @@ def read(text: str | None, state: str | None = None) -> list[Found]:
         if opening and "gender" not in kinds and "age" not in said and not elsewhere:  # "men's group on Thursdays"
             others.add("male" if re.match(r"\s*(?:men|boys|males|fathers|dads)", clause, re.I) else "female")
         low, high = ages(clause) if "age" in kinds and not HEDGE.search(clause) else ([], [])
-        lows += [(v, shown) for v in low]
+        lows += [(v, shown) for v in low if v > 0]  # "ages 0-5", "birth to 5": a lower bound of 0 is no limit
         highs += [(v, shown) for v in high]
         read_here = _read_clause(clause, state, kinds, payment_only=not OTHER_PAYMENT.search(text))
         found += [replace(f, phrase=shown) for f in read_here]  # the listing's own words are shown
@@ -194,6 +194,12 @@ OTHER_ROLE: Final = ci(
 NOT_TAKEN: Final = ci(
     r"(?:we\s+)?(?:do|does|will|can)\s*(?:not|n't)\s+(?:accept|take|bill)\s+[\w\s,/&-]{1,60}|"
     r"[\w\s,/&-]{1,60}\s+(?:is|are)\s+not\s+(?:accepted|taken|billed)"
+)
+#: Things a service does not ask for, listed ("no appointment, no insurance, no questions", "sin cita, sin seguro"):
+#: "no insurance" among them says none is needed, not that only the uninsured are served.
+NOT_ASKED: Final = ci(
+    r"\b(?:no|sin)\s+(?:appointments?|appts?|citas?|questions?|preguntas|costo?|charge|cargo|paperwork|papeles|"
+    r"registration|registro|(?:photo\s+)?id|identificaci[oó]n|documents?|documentos|strings)\b"
 )
 #: A clause that does not parse and speaks of exceptions: any limit another clause decided may have them.
 EXCEPTIONS: Final = ci(r"\b(?:exceptions?|exempt(?:ed|ions?)?|waived?|waivers?|unless|otherwise)\b")
@@ -233,7 +239,9 @@ def _read_clause(clause: str, state: str | None, kinds: frozenset[str], payment_
     if "veteran" in kinds and veteran(clause):
         found.append(Found("veteran", "required", clause))
     if "insurance" in kinds and payment_only:  # "sliding scale; Medicaid accepted": not the only way in
-        found += [Found("insurance", v, clause) for v in insurance(clause)]
+        # "sin cita, sin seguro, sin preguntas": no insurance is asked for, not a limit to the uninsured
+        asked = not NOT_ASKED.search(clause)
+        found += [Found("insurance", v, clause) for v in insurance(clause) if asked or v != "uninsured"]
     limits, low_income = income(clause) if "income" in kinds else ([], False)
     if limits:
         found.append(Found("income_max_fpl", str(min(limits)), clause))
@@ -258,7 +266,10 @@ def _across_clauses(text: str, found: list[Found]) -> list[Found]:
     if ALSO_SERVED.search(text):  # "younger adults with disabilities also served": the limits have a way round
         found = [f for f in found if f.kind not in ("minimum_age", "maximum_age", "gender")]
     if EVERYONE.search(text):  # "open to everyone; seniors can also sign up for the CSFP box, 130% FPL"
-        found = [f for f in found if f.kind in ("document", "referral")]
+        # ... and the papers too when a part is offered beside ("seniors can also sign up for a box; bring ID"):
+        # they may be asked for that part only
+        kept = ("document", "referral") if not re.search(r"\balso\b", text, re.I) else ()
+        found = [f for f in found if f.kind in kept]
     if re.search(r"\b(?:area|state)\s*median|\bami\b|\bamfi\b|\bsmi\b", text, re.I):  # "low-income ... under 80% of
         found = [f for f in found if f.kind != "income_low"]  # area median": the low income is that limit, not read
     if OTHER_AGE_GROUP.search(text):  # "Youth center for ages 10-18. Gym open to adults after 7pm."
