@@ -26,7 +26,9 @@ from .eligibility_lexicon import (
     FILLERS,
     HEDGE,
     LIVE,
+    MEDICAID_NAMES,
     OPENERS,
+    PRIVATE_NAMES,
     PUNCTUATION,
     QUALIFIERS,
     SERVICE_NOUNS,
@@ -81,10 +83,11 @@ VETERAN_EXPRS: Final = [
 ]
 INSURANCE_EXPRS: Final = [
     # "Medi-Cal", "Medi Cal", "MediCal", never the word "medical" ("free rides to medical appointments")
-    ci(r"\b(?:medicaid|medi[- ]cal|(?-i:MediCal)|masshealth|apple\s+health|ahcccs|tenncare|soonercare)\b"),
+    ci(rf"\b(?:{MEDICAID_NAMES}|(?-i:MediCal))\b"),
     ci(
-        r"\bmedicare(?:\s+parts?\s+[abcd](?:\s*(?:,|or|and|&|/)\s*[abcd])*)?\b|"
-        r"\b(?:private|commercial)\s+(?:health\s+)?(?:insurance|plans?)\b"
+        r"\bmedicare(?:\s+advantage)?(?:\s+parts?\s+[abcd](?:\s*(?:,|or|and|&|/)\s*[abcd])*)?\b|"
+        r"\b(?:private|commercial)\s+(?:health\s+)?(?:insurance|plans?)\b|"
+        rf"\b(?:{PRIVATE_NAMES})\b"
     ),
     ci(
         r"\b(?:uninsured|(?:no|without)\s+(?:any\s+)?(?:health\s+|medical\s+)?insurance|without\s+access\s+to\s+health\s+care|"

@@ -30,6 +30,19 @@ LIVE: Final = (
     )
     + r"(?:[Ll]iv(?:e|es|ing))"
 )
+#: A state's own name for its Medicaid ("TennCare", "Healthy Louisiana", "NJ FamilyCare", "Denti-Cal": Medi-Cal's
+#: dental part): still Medicaid. A closed list of program names, none another English word.
+MEDICAID_NAMES: Final = (
+    r"medicaid|medi[- ]cal|masshealth|apple\s+health|ahcccs|tenncare|soonercare|healthy\s+louisiana|"
+    r"(?:nj\s+)?familycare|healthy\s+michigan(?:\s+plan)?|health\s+first\s+colorado|mainecare|denti[- ]cal|"
+    r"badgercare(?:\s+plus)?|kancare|hoosier\s+healthwise|oregon\s+health\s+plan"
+)
+#: Private insurers and plan types named for private insurance ("Blue Cross PPO", "Aetna", "PPO plans only").
+PRIVATE_NAMES: Final = (
+    r"(?:blue\s+cross(?:\s+(?:and\s+|&\s+|/\s*)?blue\s+shield)?|bcbs|united\s*healthcare|aetna|cigna)"
+    r"(?:\s+(?:ppo|hmo|epo))?|(?:ppo|hmo|epo)(?:\s+(?:plans?|insurance))?"
+)
+
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())

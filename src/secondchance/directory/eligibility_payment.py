@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from .eligibility_lexicon import HEDGE, ci
+from .eligibility_lexicon import HEDGE, MEDICAID_NAMES, PRIVATE_NAMES, ci
 
 UNINSURED = ci(
     r"\b(?:uninsured|no\s*(?:health\s*|medical\s*)?insurance|without\s*(?:any\s*)?(?:health\s*|medical\s*)?insurance|"
@@ -15,14 +15,14 @@ UNINSURED = ci(
 INSURERS: Final = (
     (
         "medicaid",
-        re.compile(r"(?i:\b(?:medicaid|medi-cal|masshealth|apple\s*health|ahcccs|tenncare|soonercare)\b)|\bMediCal\b"),
+        re.compile(rf"(?i:\b(?:{MEDICAID_NAMES})\b)|\bMediCal\b"),
     ),
     ("medicare", ci(r"\bmedicare\b")),
-    ("private", ci(r"\b(?:private|commercial)\s*(?:health\s*)?(?:insurance|plans?)\b")),
+    ("private", ci(rf"\b(?:private|commercial)\s*(?:health\s*)?(?:insurance|plans?)\b|\b(?:{PRIVATE_NAMES})\b")),
 )
 ACCEPTS = ci(
     r"\b(?:accept\w*|acepta\w*|take[sn]?|bill\w*|must\s*have|must\b.{0,40}?\band\s*have|must\s*be\s*on|required|only|enrolled\s*in|covered\s*by|beneficiar\w*|recipients|"
-    r"members|part\s*[abcd]|with|who\s*(?:have|has|are\s*on|is\s*on)|on(?=\s*(?:medi|mass|apple|ahcccs|tenn|sooner)))\b"
+    r"members|part\s*[abcd]|with|who\s*(?:have|has|are\s*on|is\s*on)|on(?=\s*(?:medi|mass|apple|ahcccs|tenn|sooner|healthy|health\s*first|nj|maine|denti|badger|kan|hoosier)))\b"
 )
 #: Other ways to pay named beside the insurers: they are not the only way in.
 OTHER_PAYMENT = ci(
