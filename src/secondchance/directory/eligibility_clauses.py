@@ -150,6 +150,13 @@ SPANISH: Final = (
     (ci(r"\bsin\s+seguro(?:\s+m[eé]dico)?\b"), lambda m: "uninsured"),
     (ci(r"\bcon\s+(?=Medi|Medicaid|Medicare)"), lambda m: "with "),
     (ci(r"\bni[ñn]os\b"), lambda m: "children"),
+    # "55 años o mayores", "18 años en adelante", "60 años o más": an age and up; "de bajos ingresos": low income
+    (
+        ci(r"\b(\d{1,2})\s+años\s+(?:o\s+(?:mayores|más|mas)|en\s+adelante)\b"),
+        lambda m: f"{m.group(1)} years and older",
+    ),
+    (ci(r"\b(?:de\s+)?(?:bajos\s+ingresos|escasos\s+recursos)\b"), lambda m: "low-income"),
+    (re.compile(r"(?<=\d{5})\s+y\s+(?=\d{5}\b)"), lambda m: " and "),  # "93030, 93033 y 93036"
     (re.compile(r",\s+y\s+"), lambda m: ", and "),
 )
 

@@ -78,7 +78,7 @@ VETERAN_EXPRS: Final = [
     DISCHARGE,
     ci(r"\bhonorabl[ey]\s+discharged?\b|\bdd-?\s?214\b"),
     ci(
-        r"\b(?:must\s+have|who\s+(?:have\s+)?|those\s+who)\s*served\s+in\s+the\s+(?:u\.?s\.?\s*)?(?:armed\s+forces|military)\b"
+        r"\b(?:must\s+have|who\s+(?:have\s+)?|those\s+who)\s*served\s+in\s+the\s+(?:u\.?s\.?\s*)?(?:armed\s+(?:forces|services)|military)\b"
     ),
 ]
 INSURANCE_EXPRS: Final = [
@@ -290,7 +290,7 @@ def _same_kind(left: str, right: str, or_kinds: frozenset[str] = OR_KINDS) -> bo
 def _joined(tokens: list[str], i: int, step: int) -> str:
     """The token "or" joins on one side, past "be"/"have" and articles ("Medicaid or be uninsured")."""
     i += step
-    while 0 <= i < len(tokens) and tokens[i] in ("be", "are", "is", "have", "has", "a", "an", "the"):
+    while 0 <= i < len(tokens) and tokens[i] in ("be", "are", "is", "have", "has", "a", "an", "the", "on", "with"):
         i += step
     return tokens[i] if 0 <= i < len(tokens) else ""
 

@@ -119,7 +119,10 @@ SERVICE_HEADS = (
     r"breakfasts?|food|groceries|boxes|visits|appointments|internships|preschool|pre-?k|daycare|childcare|"
     r"activities|events|testing|tests|checkups|vaccines|shots|glasses|products|supplies|kits|lessons|aids|repairs?|"
     r"outpatient|passes|defense|representation|screening|management|coordination|planning|mammograms|vaccinations|"
-    r"immunizations|physicals|cleanings|haircuts|clothing|diapers|coats|backpacks|sports|preparation|prep"
+    r"immunizations|physicals|cleanings|haircuts|clothing|diapers|coats|backpacks|sports|preparation|prep|"
+    # "Youth soccer for ages 4-18", "Behavioral health for adults 18+", "Dental sealants for children 6-14"
+    r"health|soccer|basketball|football|baseball|softball|volleyball|swimming|swim|dance|sealants|coaching|detox|"
+    r"drop-ins?|bootcamps?|apprenticeships?|jobs|employment|tournaments?|lunches"
 )
 #: Words a service's name may not hold ("to" it may: "Free rides to medical appointments for seniors 65+", but never
 #: "free to"): a price, and people a name may add beside a limit ("Family camp"); the
@@ -152,7 +155,9 @@ FILLER_PHRASES: Final = (
     # card"): the service itself. Never a word that widens, negates, hedges, scopes ("for the lunch program"), names
     # people or a price, nor a value.
     ci(
-        r"\b(?:can|to)\s+(?:get|receive|obtain|use|borrow|access|join|attend|enroll\s+in|sign\s+up\s+for|apply\s+for)"
+        r"\b(?:can|to)\s+(?:get|receive|obtain|use|borrow|access|join|attend|enroll\s+in|sign\s+up\s+for|apply\s+for|"
+        r"play\s+in|pick\s+up|take|learn|train\s+(?:as|for|in))(?:\s+\d{1,2}(?=\s+(?:bags|boxes|meals|visits|sessions|rides|"
+        r"lessons|classes)\b))?"
         rf"\s+(?!{TAIL_NOT}\b(?!['-]))[a-z][a-z'-]*(?:,?\s+(?:{TAIL_PLACE}\b|(?!{TAIL_NOT}\b(?!['-]))[a-z][a-z'-]*)){{0,11}}\s*[.!]?\s*$"
     ),
     # the name of what is offered, opening the clause before "for" or a comma ("Senior nutrition program for adults
@@ -162,7 +167,8 @@ FILLER_PHRASES: Final = (
     # "Free" may open it ("Free eye exams for children 5-18"): read as a limit, a price for some people can only
     # turn "fits" into "may not fit", never the reverse (and the income reader still refuses any clause with a price).
     ci(
-        rf"^\s*(?:free\s+(?!to\b))?(?:(?!{NAME_NOT}\b(?!['-]))(?-i:(?![A-Z]{{2,}}\b))[a-z][a-z'-]*\s+){{0,5}}?(?:{SERVICE_HEADS})(?=\s*,|\s+for\b)"
+        rf"^\s*(?:free\s+(?!to\b))?(?:(?!{NAME_NOT}\b(?!['-]))(?-i:(?![A-Z]{{2,}}\b))[a-z][a-z'-]*\s+){{0,5}}?(?:{SERVICE_HEADS})"
+        r"(?:\s+in\s+(?-i:[A-Z][a-zA-Z.'-]+)(?:\s+(?-i:[A-Z][a-zA-Z.'-]+)){0,2})?(?=\s*,|\s+for\b)"
     ),
     # how long a condition has held ("Must live in DuPage County for 1 year"): it narrows the limit, never widens it
     ci(
@@ -186,10 +192,22 @@ FILLER_PHRASES: Final = (
     ci(
         r"(?<=gender>)\s+(?:and|&|with)\s+(?:their\s+|her\s+|his\s+)?(?:minor\s+|dependent\s+|young\s+)?(?:children|kids)\b"
     ),
+    # the grades of the children an age names ("kids ages 6-11 (grades 1-5)"): the same children
+    ci(
+        r"(?<=age>)\s*\(\s*(?:grades?\s+)?(?:k|pre-?k|\d{1,2}(?:st|nd|rd|th)?)\s*(?:-|–|to|through)\s*\d{1,2}(?:st|nd|rd|th)?"
+        r"(?:\s+grades?)?\s*\)"
+    ),
+    # a branch of the military before its veterans ("Marine Corps veterans", "Army and Navy veterans"), senior citizens
+    ci(
+        r"\b(?:(?:army|navy|air\s+force|marine\s+corps|marines|coast\s+guard|national\s+guard|space\s+force)"
+        r"(?:\s*(?:,|and|or|&|/)\s*)?)+(?=\s*<veteran)|(?<=\bsenior\s)citizens\b"
+    ),
     # a war or era a veteran served in ("Vietnam-era veterans", "OEF/OIF/OND veterans"): still a veteran
     ci(
-        r"\b(?:of\s+the\s+)?(?:vietnam|korean?|gulf\s+war|persian\s+gulf|post-?\s*9/11|cold\s+war|wwii)(?:[- ]era)?"
-        r"(?=\s*<veteran)|(?<=veteran>)\s+of\s+the\s+(?:vietnam|korean?|gulf\s+war|persian\s+gulf|post-?\s*9/11)\s+"
+        r"\b(?:of\s+the\s+)?(?:vietnam|korean?|gulf\s+war|persian\s+gulf|post-?\s*9/11|cold\s+war|wwii)"
+        r"(?:[- ](?:era|war))?(?:\s*(?:,|and|&|/)\s*(?:vietnam|korean?|gulf\s+war|wwii|post-?\s*9/11)"
+        r"(?:[- ](?:era|war))?)*(?=\s*<veteran)|"
+        r"(?<=veteran>)\s+of\s+the\s+(?:vietnam|korean?|gulf\s+war|persian\s+gulf|post-?\s*9/11)\s+"
         r"(?:era|war)\b|\b(?:oef|oif|ond)(?:\s*/\s*(?:oef|oif|ond))*(?=\s*<veteran)"
     ),
     # "can join", "may enroll" at a clause's end: the people named get in, nothing more is said
@@ -244,14 +262,17 @@ FILLER_PHRASES: Final = (
     ),
     # Spanish "must (be/have)", "requirements:", "older than N" (18, or over 18? not decidable, never read as an age),
     # and the name of what is offered before "para" ("Programa de salud para", "Clases de computación gratis")
-    ci(r"\b(?:debe\s+(?:ser|tener)|ser|tener|requisitos)\b|\bmayores\s+de\s+\d{1,2}\s+años\b"),
+    ci(r"\b(?:debe\s+(?:ser|tener)|ser|tener|requisitos)\b|\bmayores\s+de\s+\d{1,2}(?:\s+años)?\b"),
     ci(
         r"^\s*(?:programa|cl[ií]nica|clases|servicios?|casa|almuerzo|comida|ayuda|vivienda|refugio)"
         r"(?:\s+(?:de|gratis|gratuitas?|gratuitos?|dental|m[eé]dica)(?:\s+(?!para\b)[a-záéíóúñ]+)?){0,3}(?=\s+(?:para\b|<age))|"
         r"(?<=<age>)\s+gratis\b|\bgratis(?=\s+(?:a\s+partir|para)\b)"
     ),
     # Spanish "only", subjects, "of", "accepted"
-    ci(r"\b(?:solamente|s[oó]lo|[uú]nicamente|personas|adultos|j[oó]venes|de|para|se\s+aceptan?)\b"),
+    ci(
+        r"\b(?:solamente|s[oó]lo|[uú]nicamente|personas|adultos|j[oó]venes|pacientes|clientes|participantes|gente|familias|"
+        r"de|para|se\s+aceptan?)\b"
+    ),
     # Spanish "bring", "is required", "your"; "y" ("and") only between two papers ("identificación con foto y
     # comprobante de ingresos"): between people it may join another group
     ci(
