@@ -25,6 +25,7 @@ from .eligibility_lexicon import (
     FILLER_PHRASES,
     FILLERS,
     HEDGE,
+    LEAD_PLACE,
     LIVE,
     MEDICAID_NAMES,
     OPENERS,
@@ -38,7 +39,7 @@ from .eligibility_lexicon import (
     ci,
 )
 from .eligibility_people import DISCHARGE
-from .eligibility_places import COUNTY_AFTER, COUNTY_BEFORE, ZIPS
+from .eligibility_places import COUNTY_AFTER, COUNTY_BEFORE, ZIPS, city_named
 from .eligibility_records import CASE_BY_CASE, RECORD_WORDS, RECORDS_ANY, RECORDS_NONE
 from .geo import STATES
 
@@ -147,7 +148,8 @@ REFERRAL_EXPRS: Final = [
 SOBER_EXPRS: Final = [
     ci(r"\b(?:clean[\s-]*(?:and|&)[\s-]*sober|sober|clean|drug[- ]free|alcohol[- ]free|"
        r"(?:drug|alcohol)\s+(?:and|&|/)\s+(?:drug|alcohol)[- ]free|sobriety|abstinent|abstinence)\b"),
-    ci(r"\b(?:\d+\s+days?\s+(?:of\s+)?(?:clean|sober|sobriety)"
+    ci(r"\b(?:(?:and\s+)?pass\s+(?:a\s+|an\s+)?(?:drug|alcohol)\s+(?:tests?|screens?|screening)|"
+       r"\d+\s+days?\s+(?:of\s+)?(?:clean|sober|sobriety)"
        r"(?:\s+time)?|must\s+pass\s+(?:a\s+|an\s+)?(?:drug\s+(?:test|screen(?:ing)?)|uas?|u\.a\.|urinalysis)|"
        r"(?:agree|submit|consent)\s+to\s+(?:random\s+)?(?:drug|alcohol|uas?|ua/ba)(?:\s*(?:and|&|/)\s*(?:drug|alcohol))?"
        r"(?:\s+(?:tests?|testing|screens?|screening))?|drug\s+(?:testing|screening)|"
@@ -189,7 +191,8 @@ OFFENSE = (
     r"criminal\s+(?:records?|history|background|convictions?))"
 )
 NEGATOR = (
-    r"(?:(?:nobody|no\s+one)\s+with|no|not|except|excluding|exclude[sd]?|cannot|can't|must\s+not|ineligible|barred|but\s+not|may\s+not|"
+    r"(?:(?:nobody|no\s+one)\s+with|(?:cannot|can't)\s+(?:accept|serve|admit|house)|no|not|except|excluding|exclude[sd]?|"
+    r"cannot|can't|must\s+not|ineligible|barred|but\s+not|may\s+not|"
     r"(?:will|does|do|can)\s+not\s+(?:accept|serve|admit|house)|won't\s+(?:accept|serve|admit|house)|"
     r"unable\s+to\s+(?:accept|serve|admit|house))"
     r"(?:\s+(?:be|have|an?|any|one|prior|registered|history\s+of|on|listed\s+on|the|a))*"
@@ -266,6 +269,9 @@ def residue(clause: str, found: list[tuple[int, int, str]]) -> list[str]:
             i += 1
         out.append(f" <{'+'.join(sorted(run))}> ")
     text = "".join(out)
+    lead = LEAD_PLACE.match(text)
+    if lead and city_named(lead.group(1)):
+        text = text[lead.end() :]
     for phrase in FILLER_PHRASES:
         text = phrase.sub(" ", text)
     return [t.lower() for t in TOKEN.findall(text)]
@@ -323,6 +329,10 @@ def _scoped(words: list[str], i: int) -> bool:
         return False
     if words[i] == "for" and words[i + 1 : i + 2] in (["that"], ["it"], ["this"], ["those"], ["them"]):
         return True  # "bring your release papers for that": for something another clause names
+    if words[i] == "for" and words[i + 1 : i + 2] in (["all"], ["every"], ["each"]):
+        rest = [w for w in words[i + 2 :] if w not in ARTICLES]
+        if rest and rest[0] in SUBJECTS and not (set(rest) & SERVICE_NOUNS):
+            return False  # "drug screening required for all participants": everyone served, not a part of them
     for word in words[i + 1 :]:
         if word in SERVICE_NOUNS or (word in SUBJECTS and words[i] == "for"):
             return True

@@ -137,6 +137,13 @@ _PAPER_EXAMPLE = (
     r"(?:a\s+|an\s+|your\s+|the\s+)?(?:<document[a-z+]*>|leases?|rental\s+agreements?|mail|pay\s*stubs?|bank\s+statements?|"
     r"benefits?\s+letters?|award\s+letters?|unemployment\s+(?:letters?|statements?)|ssi\s+letters?|mortgage\s+statements?)"
 )
+#: A place's name opening a clause right before the service or a gender, sobriety or veteran word ("Greenville
+#: sober living for women", "Milwaukee men's shelter", "Springfield reentry housing"): the grammar drops it when it
+#: is a known city's name (where the service is, never who may come).
+LEAD_PLACE: Final = re.compile(
+    rf"^\s*((?:[A-Z][a-zA-Z.'-]+\s+){{1,3}}?)(?=(?:(?!(?i:{_NEVER})\b)[a-z][a-z'-]*\s+){{0,2}}"
+    rf"(?:(?i:{SERVICE_HEADS})\b|<(?:gender|sobriety|veteran)))"
+)
 #: Phrases that are fillers as a whole ("at the time of enrollment", "men and women", "U.S.").
 FILLER_PHRASES: Final = (
     ci(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .eligibility_lexicon import HEDGE, LIVE, ci
 from .geo import STATES, county_known
@@ -185,3 +186,15 @@ def _cities(clause: str, state: str) -> list[tuple[str, str]]:
             elif names:
                 return []  # a place named is not a city we know: the list we kept would be partial
     return list(dict.fromkeys(found))
+
+
+@lru_cache(maxsize=1)
+def _city_names() -> frozenset[str]:
+    from .geo import _city_index
+
+    return frozenset(city for city, _ in _city_index())
+
+
+def city_named(name: str) -> bool:
+    """Whether a name is some U.S. city's (in any state): a place opening a clause says where a service is."""
+    return name.strip().lower() in _city_names()

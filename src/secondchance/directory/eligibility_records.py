@@ -84,7 +84,7 @@ def records(clause: str) -> list[str]:
     found: list[str] = []
     crime = re.search(
         r"\b(?:sex\w*\s*offen|registrant|arson|violent|felon|convict|criminal|record|background|offender|incarcerat|"
-        r"prison|jail|justice|returning\s*citizen|fair[- ]chance|second[- ]chance)",
+        r"prison|jail|justice|returning\s*citizen|fair[- ]chance|second[- ]chance|(?<![\d,$])290\b|290s\b)",
         clause,
         re.IGNORECASE,
     )
