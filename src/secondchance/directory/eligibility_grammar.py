@@ -113,7 +113,7 @@ INCOME_EXPRS: Final = [
         r"(?:no|zero)\s+(?:or|and|/)\s+low\s+income|limited\s+income|economically\s+disadvantaged|"
         r"(?:meets?|must\s+meet)\s+(?:the\s+)?(?:low[- ])?income\s+"
         r"(?:guidelines|requirements|"
-        r"limits|criteria)|financial(?:ly)?\s+(?:eligible|need|hardship)|indigent)\b"
+        r"limits|criteria)|financial(?:ly)?\s+(?:eligible|needy|need|hardship)|of\s+(?:limited|modest)\s+means|indigent)\b"
     ),
 ]
 _STATE = "|".join(sorted((re.escape(n) for n in STATES), key=len, reverse=True))

@@ -191,13 +191,15 @@ FILLER_PHRASES: Final = (
         r"\bout\s+of\s+(?:school|work)\b|\b(?:who\s+(?:have\s+)?)?(?:aged|aging|ageing)\s+out\s+of\s+foster\s+care\b|"
         r"\b(?:in|exiting|leaving)\s+foster\s+care\b|\blgbtq(?:ia)?\+|\bno\s+exceptions\b|^\s*eligible\s+if\b|"
         r"\bwith\s+(?:an?\s+)?(?:(?:serious|severe|chronic|mental|physical|developmental|intellectual|learning)\s+)*"
-        r"(?:disabilit(?:y|ies)|illness(?:es)?|diabetes|cancer|hiv(?:/aids)?|autism|dementia|substance\s+use\s+disorders?)\b|"
+        r"(?:disabilit(?:y|ies)|illness(?:es)?|diabetes|cancer|hiv(?:/aids)?|autism|dementia|substance\s+use\s+disorders?|memory\s+loss|"
+        r"low[- ]vision|hearing\s+loss)\b|\b(?:and\s+)?(?:hard\s+of\s+hearing|low[- ]vision)\b|"
         r"\bto\s+(?:the|your)\s+(?:first\s+)?(?:intake\s+)?(?:interview|appointment|visit|intake)\b"
     ),
     # a parent's own children beside the parent ("Women and their children", "Moms & kids"): the gender is the
     # parent's (the age readers refuse such a clause: the children have ages of their own)
     ci(
-        r"(?<=gender>)\s+(?:and|&|with)\s+(?:their\s+|her\s+|his\s+)?(?:minor\s+|dependent\s+|young\s+)?(?:children|kids)\b"
+        r"(?<=gender>)\s+(?:and|&|with|with\s+or\s+without)\s+(?:their\s+|her\s+|his\s+)?(?:minor\s+|dependent\s+|young\s+)?"
+        r"(?:children|kids)\b"
     ),
     # the grades of the children an age names ("kids ages 6-11 (grades 1-5)"): the same children
     ci(
@@ -257,7 +259,8 @@ FILLER_PHRASES: Final = (
     # papers for everyone in the home: still papers required ("Social Security cards for all household members"),
     # ending there: "ID for each household member 18+" is their age, no limit on the people served
     ci(
-        r"(?<=<document>)\s+for\s+(?:all|each|every|everyone\s+in\s+(?:the|your))\s+(?:household|home|family)?\s*"
+        r"(?<=<document>)\s+for\s+(?:all|each|every|everyone\s+(?:in|on|listed\s+on)\s+(?:the|your))\s+"
+        r"(?:household|home|family|(?:tax\s+)?return|lease)?\s*"
         r"(?:members?|child(?:ren)?|kids?|persons?|people)?(?:\s+in\s+(?:the|your)\s+(?:household|home|family))?\b"
         r"(?=\s*(?:[,;.()]|and\b|(?:are\s+|is\s+)?(?:required|needed)\b|$))"
     ),
@@ -303,7 +306,9 @@ QUALIFIERS: Final = _words(
     "transitional emergency very low income parole probation "
     # conditions that only narrow the people a subject names ("runaway youth", "homebound seniors", "former
     # foster youth", "LGBTQ+ youth"): none admits anyone the limit beside it keeps out
-    "runaway homebound foster former formerly lgbtq lgbt lgbtqia fleeing"
+    "runaway homebound foster former formerly lgbtq lgbt lgbtqia fleeing "
+    # a condition or a loss that only narrows ("Widowed women 55+", "blind adults 55+", "deaf adults 18+")
+    "widowed bereaved deaf blind deafblind"
 )
 #: Words that open a comma part which qualifies its neighbour rather than adding a condition.
 OPENERS: Final = _words(

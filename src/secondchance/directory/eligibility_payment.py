@@ -90,7 +90,7 @@ LOW_INCOME = ci(
     r"economically\s*disadvantaged|"
     r"(?:meets?|must\s*meet)\s*(?:the\s*)?(?:low[- ]?)?income\s*"
     r"(?:guidelines|requirements|"
-    r"limits|criteria)|financial(?:ly)?\s*(?:eligible|need)|(?:very\s*)?poor|indigent)\b"
+    r"limits|criteria)|financial(?:ly)?\s*(?:eligible|needy|need|hardship)|of\s*(?:limited|modest)\s*means|(?:very\s*)?poor|indigent)\b"
 )
 
 

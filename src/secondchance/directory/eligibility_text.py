@@ -203,7 +203,11 @@ NOT_ASKED: Final = ci(
     r"registration|registro|(?:photo\s+)?id|identificaci[oó]n|documents?|documentos|strings)\b"
 )
 #: A clause that does not parse and speaks of exceptions: any limit another clause decided may have them.
-EXCEPTIONS: Final = ci(r"\b(?:exceptions?|exempt(?:ed|ions?)?|waived?|waivers?|unless|otherwise)\b")
+#: Not a fee waived ("Application fee waived", "$75; fee waived with proof of income"): a price, not who is served.
+EXCEPTIONS: Final = ci(
+    r"\b(?:exceptions?|exempt(?:ed|ions?)?|unless|otherwise)\b|"
+    r"(?<!\bfee\s)(?<!\bfees\s)(?<!\bcost\s)(?<!\bcosts\s)\b(?:waived?|waivers?)\b(?!\s+(?:the\s+)?(?:fees?|costs?|charges?))"
+)
 #: A clause that does not parse and names other people ("Minors can attend with a guardian", "Others call
 #: for options", "Family members can attend groups", "Other insurance plans too"): the limits have a way round.
 #: Not "other convictions" ("Clients with other convictions are accepted"): other records, not other people.
