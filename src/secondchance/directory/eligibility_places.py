@@ -179,6 +179,8 @@ def _cities(clause: str, state: str) -> list[tuple[str, str]]:
     for pattern in (CITY_AFTER, CITY_BEFORE):
         for m in pattern.finditer(clause):
             names = _split_names(re.sub(r"^(?:[Cc]ity\s*of\s*|[Rr]esidents?\s*of\s*|the\s+)", "", m.group(1)))
+            # "Richmond City residents", "a Baltimore City resident": the city, when "<name> City" is none itself
+            names = [n[:-5] if n.endswith(" City") and not _city_known(n, state) else n for n in names]
             if state == "NY" and names and all(n.lower() in BOROUGHS for n in names):
                 found += [("residency_county", f"{BOROUGHS[n.lower()]}, NY") for n in names]
             elif names and all(n.lower() not in STATES and _city_known(n, state) for n in names):

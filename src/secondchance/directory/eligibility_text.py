@@ -49,6 +49,7 @@ from .eligibility_payment import FPL, INCOME_PRICE, OTHER_PAYMENT, income, insur
 from .eligibility_people import gender, veteran
 from .eligibility_places import residency
 from .eligibility_records import records
+from .geo import STATES
 
 __all__ = ["KINDS", "Found", "clauses", "read"]
 
@@ -303,11 +304,23 @@ def _across_clauses(text: str, found: list[Found]) -> list[Found]:
         found = [f for f in found if f.kind != "income_max_fpl"]  # a limit per group: the matcher keeps one
     places = {f.phrase for f in found if f.kind.startswith("residency_")}
     places |= {c for c in clauses(text) if "residency" in mentioned(cased(c))}  # named, read or not
+    # ... but not clauses that only name again every place read ("South Dakota residents with disabilities can get
+    # loans. Must be a South Dakota resident."): the same place said twice
+    named = [_place_name(f) for f in found if f.kind.startswith("residency_")]
+    if named and len(places) > 1 and all(all(n in p.lower() for n in named) for p in places):
+        places = set()
     if len(places) > 1:  # "Placer County residents; Nevada County residents by referral": alternatives
         found = [f for f in found if not f.kind.startswith("residency_")]
         # ... and what one place's clause asks ("by referral") is asked of that place's residents only
         found = [f for f in found if not (f.kind in ("referral", "document") and f.phrase in places)]
     return found
+
+
+def _place_name(found: Found) -> str:
+    """The name a residency value's place goes by in words ("SD": "south dakota", "Reno, NV": "reno")."""
+    if found.kind == "residency_state":
+        return next((name for name, code in STATES.items() if code == found.value), found.value).lower()
+    return found.value.split(",")[0].lower()
 
 
 def _dedupe(found: Iterable[Found]) -> list[Found]:
