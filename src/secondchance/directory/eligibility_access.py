@@ -110,7 +110,15 @@ def referral(clause: str) -> str | None:
         )
     ):
         return "required"
+    if REFERRAL_ALONE.fullmatch(clause.strip(" .!")) and not re.search(
+        r"\b(?:or|self|any|anyone|family|friends|community|walk\w*|prefer\w*|priority)\b", clause, re.I
+    ):
+        return "required"  # a sentence that only says where referrals come from: "Referral from your parole officer."
     return None
+
+
+#: A clause that is only who refers ("Referral from your supervising officer", "Referrals through 211").
+REFERRAL_ALONE = ci(r"(?:by\s*)?referrals?\s*(?:from|by|through|via)\s*[\w' ,/&()-]{2,60}")
 
 
 #: Not read as sobriety, as four blind labellers agree (rounds 5-8): a finished detox ("detoxed", "must have
@@ -128,6 +136,8 @@ SOBER = ci(
     r"drug\s*(?:testing|screening)\s*(?:is\s*)?required|"
     r"(?:agree|submit|consent)\s*to\s*(?:random\s*)?(?:drug|alcohol|uas?\b|ua/ba)[\w/ &]{0,20}?(?:test\w*|screen\w*)|"
     r"random\s*(?:uas?|u\.a\.s?|urinalys[ie]s)|(?:clean\s*(?:and|&)\s*)?sober[- ]living|"
+    # a sober house or a dry house is one where sobriety is the rule (every labeller, rounds 7-10)
+    r"(?:clean\s*(?:and|&)\s*)?(?:sober|dry)\s*(?:house|home|residence)s?\b|"
     r"must\s*be\s*[\w ,]{0,20}?\bsober|(?:must\s*(?:be|remain|stay)\s*)abstinent|abstinence\s*(?:is\s*)?required|"
     r"must\s*(?:maintain|remain)\s*(?:sober|sobriety|clean)|random\s*drug\s*test\w*|"
     r"random\s*(?:drug|alcohol)\s*(?:(?:and|&|/)\s*(?:drug|alcohol)\s*)?(?:test\w*|screen\w*)|"

@@ -387,7 +387,11 @@ def _inert(part: str) -> bool:
     resident and willing and able to work"): it cannot widen who is served, so its neighbours stand.
     Not when it opens with a connective, hedges, negates, names another group or has a number."""
     tokens = [t for t in residue(part, []) if t not in PUNCTUATION]
-    if not tokens or tokens[0] in OPENERS or re.search(r"\d", part) or HEDGE.search(part):
+    if re.search(r"\d", part) or HEDGE.search(part):
+        return False
+    if not tokens:
+        return True  # only fillers ("Walk in, call, or be referred"): nothing added
+    if tokens[0] in OPENERS:
         return False
     return not any(t in WIDENERS or (t in SUBJECTS and t not in SINGULAR) for t in tokens)
 

@@ -219,6 +219,11 @@ FILLER_PHRASES: Final = (
         r"(?<=veteran>)\s+of\s+the\s+(?:vietnam|korean?|gulf\s+war|persian\s+gulf|post-?\s*9/11)\s+"
         r"(?:era|war)\b|\b(?:oef|oif|ond)(?:\s*/\s*(?:oef|oif|ond))*(?=\s*<veteran)"
     ),
+    # how to come, never who may: "just walk in", "walk-ins welcome", "walk in 24 hours", "no appointment needed"
+    ci(
+        r"\b(?:just\s+)?walk[- ]?ins?(?:\s+(?:welcome|ok|okay|accepted))?(?:\s+24\s+hours(?:\s+a\s+day)?)?\s*[.!]?\s*$|"
+        r"\bno\s+(?:appointments?|appts?)\s+(?:is\s+)?(?:needed|necessary|required)\b"
+    ),
     # "can join", "may enroll" at a clause's end: the people named get in, nothing more is said
     ci(r"\bcan\s+(?:join|enroll|apply|attend|participate|register|sign\s+up|come)\s*[.!]?\s*$"),
     # a state's name before its paper ("a valid California driver's license"): the issuer, not a residency
