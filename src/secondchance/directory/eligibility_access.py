@@ -133,6 +133,8 @@ SOBER = ci(
     r"no\s*(?:active|current)\s*(?:drug|alcohol|substance)"
     r"(?:\s*(?:or|and|/)\s*(?:drug|alcohol))?\s*use|(?:drug|alcohol)\s*(?:and|&|/)\s*(?:drug|alcohol)[- ]free|"
     r"must\s*pass\s*(?:a\s*|an\s*)?(?:drug\s*(?:test|screen\w*)|uas?|u\.a\.|urinalysis)|"
+    # "Must be 18+, have a license, and pass a drug screen": the "must" said once for the list
+    r"must\b[^.;]{0,80}?\band\s*pass\s*(?:a\s*|an\s*)?(?:drug|alcohol)\s*(?:tests?|screen\w*)|"
     r"drug\s*(?:testing|screening)\s*(?:is\s*)?required|"
     r"(?:agree|submit|consent)\s*to\s*(?:random\s*)?(?:drug|alcohol|uas?\b|ua/ba)[\w/ &]{0,20}?(?:test\w*|screen\w*)|"
     r"random\s*(?:uas?|u\.a\.s?|urinalys[ie]s)|(?:clean\s*(?:and|&)\s*)?sober[- ]living|"

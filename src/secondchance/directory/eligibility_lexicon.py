@@ -83,6 +83,8 @@ FILLERS: Final = (
         "beneficiaries recipients enrollees covered taken billed "
         "adult young older single homeless unemployed underemployed jobseekers seeking job seekers "
         "transitional emergency residential "
+        # a condition or a loss that only narrows ("Widowed women 55+", "blind adults 55+", "deaf adults 18+")
+        "widowed bereaved deaf blind deafblind "
         "hire hires hiring consider considered work works "
         "your please we you status verified enrolled remain maintain stay walk ins very recovery transition tay "
         "pregnant expecting expectant parenting experiencing homelessness families family live lives living reside "
@@ -311,9 +313,7 @@ QUALIFIERS: Final = _words(
     "transitional emergency very low income parole probation "
     # conditions that only narrow the people a subject names ("runaway youth", "homebound seniors", "former
     # foster youth", "LGBTQ+ youth"): none admits anyone the limit beside it keeps out
-    "runaway homebound foster former formerly lgbtq lgbt lgbtqia fleeing "
-    # a condition or a loss that only narrows ("Widowed women 55+", "blind adults 55+", "deaf adults 18+")
-    "widowed bereaved deaf blind deafblind"
+    "runaway homebound foster former formerly lgbtq lgbt lgbtqia fleeing widowed bereaved deaf blind deafblind"
 )
 #: Words that open a comma part which qualifies its neighbour rather than adding a condition.
 OPENERS: Final = _words(

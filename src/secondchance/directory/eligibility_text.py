@@ -88,7 +88,7 @@ OPEN_TO_ALL = (
     r"\bopen\s*to\s*(?:everyone|anyone)\b(?!\s+(?:over|under|older|younger|aged?\s*\d|ages\s*\d|\d|who\s+(?:is|are)\s+"
     r"(?:\d|over|at\s+least)))|\bopen\s*to\s*all\b(?!\s+(?!ages\b|comers\b|people\b|persons\b|individuals\b|the\s+public\b|"
     # ... nor a time it is open ("open to all every Friday")
-    r"every\b|each\b|daily\b|weekdays\b|(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b)[a-z])"
+    r"every\b|each\b|on\b|daily\b|weekdays\b|(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b)[a-z])"
 )
 #: Another group served beside the limit ("adults welcome at the food pantry", "open to all ages", "former
 #: foster youth served up to age 26", "men seen for STI testing"): an age or gender limit has a way round.
