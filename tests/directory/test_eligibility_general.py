@@ -388,3 +388,30 @@ def test_round_10_value_shapes(text: str, state: str, expected: set[tuple[str, s
 )
 def test_round_10_shapes_of_listings(text: str, state: str, expected: set[tuple[str, str]]) -> None:
     assert _read(text, state) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # papers named alone in a listing's eligibility words are asked for ...
+        ("Copy of your Social Security card", {("document", "ssn_card")}),
+        (
+            "Age 18+; photo ID; proof of address",
+            {("minimum_age", "18"), ("document", "photo_id"), ("document", "proof_of_residency")},
+        ),
+        # ... not in a text that offers papers, nor one paper or another
+        ("We help with: birth certificates; state IDs", set()),
+        ("Free ID vouchers. Birth certificate.", set()),
+        ("Birth certificate or passport", set()),
+        # more shapes of papers
+        ("Military ID required", {("document", "photo_id")}),
+        ("Photo I.D. required", {("document", "photo_id")}),
+        ("Bring your tribal ID", set()),  # proof of membership, not a photo ID
+        ("Original birth certificate (no copies)", {("document", "birth_certificate")}),
+        ("Bring your gate papers", {("document", "release_papers")}),
+        ("Certificate of release from the Bureau of Prisons", {("document", "release_papers")}),
+        ("Traiga sus talones de cheque", {("document", "proof_of_income")}),
+    ],
+)
+def test_round_10_papers(text: str, expected: set[tuple[str, str]]) -> None:
+    assert _read(text) == expected

@@ -8,13 +8,15 @@ from typing import Final
 from .eligibility_lexicon import HEDGE, ci
 
 DOCUMENT_PATTERNS: Final = (
-    ("photo_id", ci(r"\b(?:photo|picture|valid|government[- ]issued|state|current)\s*(?:id|i\.d\.|identification)\b|"
+    ("photo_id", ci(r"\b(?:photo|picture|valid|government[- ]issued|state|current|military)\s*"
+                     r"(?:id\b|i\.d\.|identification\b)|"
                      r"(?-i:\bID\b)|\bdriver'?s'?\s*licen[cs]e\b|\bid\s*card\b|\bidentification\b|\bpassport\b|"
                      r"\bidentificaci[oó]n(?:\s*(?:con\s*foto|oficial))?\b")),
     # "SSN" alone is the number, not the card (round 8's labeller)
     ("ssn_card", ci(r"\bsocial\s*security\s*(?:cards?|number)\b|\bss\s*cards?\b|\bssn\s*cards?\b")),
     ("birth_certificate", ci(r"\bbirth\s*certificates?\b|\bactas?\s*de\s*nacimiento\b")),
     ("proof_of_income", ci(r"\bproof\s*of\s*(?:all\s*)?(?:household\s*)?income\b|\bpay\s*stubs?\b|"
+                            r"\btalon(?:es)?\s*de\s*cheques?\b|"
                             r"\bproof\s*of\s*(?:[a-z]+\s+){1,2}(?:and|&)\s*(?:household\s*)?income\b|\bw-?2s?\b|\b1099s?\b|"
                             r"\bincome\s*verification\b|\b(?:last|past)\s*(?:\d{1,2}|two|three)\s*(?:days|weeks|months)\s*of\s*(?:income|pay\s*stubs?)\b|\bcomprobantes?\s*de\s*ingresos?\b|\btax\s*returns?\b|\bbenefit\s*award\s*letter\b|"
                             r"\b(?:ssi|ssdi|ssa|benefits?)(?:\s*/\s*(?:ssi|ssdi|ssa))?\s*(?:award\s*)?letters?\b|"
@@ -23,8 +25,9 @@ DOCUMENT_PATTERNS: Final = (
     ("proof_of_residency", ci(r"\bproof\s*of\s*(?:[A-Z][a-z]+\s*){0,3}(?:residen\w*|address)\b|\butility\s*bill\b|"
                                r"\b(?:a\s*)?piece\s*of\s*mail(?:\s*(?:with|showing)\s*(?:your|an?)\s*(?:current\s*)?address)?|"
                                r"\b(?:mail|bill|letter|lease)\s*(?:with|showing)\s*(?:your|an?)\s*(?:current\s*)?address\b|"
-                               r"\blease\s*agreement\b|\bcomprobantes?\s*de\s*(?:domicilio|direcci[oó]n|residencia)\b")),
-    ("release_papers", ci(r"\b(?:release|parole)\s*(?:papers|documents|paperwork|form)\b|"
+                               r"\blease\s*agreement\b|\b(?:comprobantes?|pruebas?)\s*de\s*(?:domicilio|direcci[oó]n|residencia)\b")),
+    ("release_papers", ci(r"\b(?:release|parole)\s*(?:papers|documents|paperwork|form|certificate)\b|"
+                           r"\b(?:discharge\s*certificate|certificate\s*of\s*(?:release|discharge)|gate\s*papers)\b|"
                            r"\bdischarge\s*papers\s*from\s*(?:prison|jail)\b")),
 )  # fmt: skip
 DOCUMENT_NEEDED = ci(
@@ -61,9 +64,12 @@ def _examples_dropped(clause: str) -> str:
     return re.sub(r"\(([^()]{1,80})\)", drop, clause)
 
 
-def documents(clause: str) -> list[str]:
+def documents(clause: str, alone: bool = False) -> list[str]:
+    """The papers a clause asks for (``alone``: the clause names papers and nothing else, in a text that does not
+    offer papers: "Copy of your birth certificate" in a listing's eligibility is a paper asked for)."""
     clause = INSURANCE_CARD.sub(" ", clause)
-    if not DOCUMENT_NEEDED.search(clause) or DOCUMENT_NOT.search(clause) or HEDGE.search(clause):
+    clause = re.sub(r"\(\s*no\s*(?:photo)?copies\s*\)", " ", clause, flags=re.I)  # "(no copies)": the original asked
+    if (not alone and not DOCUMENT_NEEDED.search(clause)) or DOCUMENT_NOT.search(clause) or HEDGE.search(clause):
         return []
     codes = [code for code, pattern in DOCUMENT_PATTERNS if pattern.search(clause)]
     listed = _examples_dropped(clause)  # "Proof of income (pay stubs or benefit letter)": one paper, its examples
@@ -71,6 +77,14 @@ def documents(clause: str) -> list[str]:
     if re.search(r"\bor\b", listed, re.I) and (len(codes) > 1 or another_way):
         return []  # "a birth certificate or a passport": either will do, so neither is required
     return codes
+
+
+#: Words of a text that offers papers ("help getting birth certificates", "free ID vouchers", "replacement Social
+#: Security cards"): a paper named alone there is what is offered, not asked.
+PAPERS_OFFERED = ci(
+    r"\b(?:help\w*|obtain\w*|replac\w*|get(?:ting)?|apply(?:ing)?\s*for|assist\w*|vouchers?|free|fees?|"
+    r"request\w*|order\w*|copies\s*of\s*your|clinic|services?\s*(?:include|offered)|we\s*(?:offer|provide))\b"
+)
 
 
 REFERRAL_REQUIRED = ci(

@@ -239,9 +239,12 @@ FILLER_PHRASES: Final = (
         r"\b(?:during|in|this|every|each)\s+(?:the\s+)?(?:summer|winter|spring|fall|school\s+year)\b|"
         r"\b(?:apply\s+)?online\b"
     ),
-    # what only names a paper more exactly: "a certified copy of", "your child's", "from the county jail", "SSI/"
+    # what only names a paper more exactly: "a certified copy of", "your child's", "from the county jail", "SSI/",
+    # "original ... (no copies)", "from the Bureau of Prisons"
     ci(
-        r"\bcertified\s+(?:copy\s+of\s+)?(?=(?:your\s+|the\s+|a\s+)?<document)|"
+        r"\bcertified\s+(?:copy\s+of\s+)?(?=(?:your\s+|the\s+|a\s+)?<document)|\boriginal\s+(?=<document)|"
+        r"(?<=document>)\s*\(\s*(?:no\s+(?:photo)?copies|originals?\s+only)\s*\)|"
+        r"(?<=document>)\s+from\s+(?:the\s+)?(?:federal\s+)?bureau\s+of\s+prisons\b|"
         r"\b(?:children's|childrens'|child's|kids'|baby's|babies')\s+(?=<document)|"
         r"(?<=document>)\s+from\s+(?:the\s+)?(?:county\s+|state\s+|federal\s+)?(?:jail|prison|cdcr|doc|bop|tdcj)\b"
     ),

@@ -40,7 +40,7 @@ from dataclasses import dataclass, replace
 from typing import Final
 
 from .eligibility import CHECK_OF_TERM
-from .eligibility_access import SOBER_NOT, documents, referral, sobriety
+from .eligibility_access import PAPERS_OFFERED, SOBER_NOT, documents, referral, sobriety
 from .eligibility_ages import AGE_CONTEXT, ages
 from .eligibility_clauses import SCOPED, cased, clauses, decidable, plain
 from .eligibility_grammar import mentioned, parse
@@ -168,7 +168,9 @@ def read(text: str | None, state: str | None = None) -> list[Found]:
         low, high = ages(clause) if "age" in kinds and not HEDGE.search(clause) else ([], [])
         lows += [(v, shown) for v in low if v > 0]  # "ages 0-5", "birth to 5": a lower bound of 0 is no limit
         highs += [(v, shown) for v in high]
-        read_here = _read_clause(clause, state, kinds, payment_only=not OTHER_PAYMENT.search(text))
+        read_here = _read_clause(
+            clause, state, kinds, payment_only=not OTHER_PAYMENT.search(text), offered=bool(PAPERS_OFFERED.search(text))
+        )
         found += [replace(f, phrase=shown) for f in read_here]  # the listing's own words are shown
     if lows:
         value, clause = max(lows)
@@ -235,9 +237,12 @@ EXCLUDED: Final = ci(
 _KIND_OF: Final = {term: check for term, check in CHECK_OF_TERM.items() if term != "document"}
 
 
-def _read_clause(clause: str, state: str | None, kinds: frozenset[str], payment_only: bool) -> list[Found]:
+def _read_clause(
+    clause: str, state: str | None, kinds: frozenset[str], payment_only: bool, offered: bool = False
+) -> list[Found]:
     """The values of the kinds (but age) the clause parsed as (``payment_only``: no other way to pay in
-    the text). Only those readers run: a clause that parses as nothing costs no reader."""
+    the text; ``offered``: the text offers papers, so papers named alone are not asked). Only those readers run: a
+    clause that parses as nothing costs no reader."""
     found: list[Found] = []
     said = gender(clause) if "gender" in kinds else None
     if said:
@@ -256,7 +261,8 @@ def _read_clause(clause: str, state: str | None, kinds: frozenset[str], payment_
     if "residency" in kinds:
         found += [Found(kind, value, clause) for kind, value in residency(clause, state)]
     if "document" in kinds:
-        found += [Found("document", code, clause) for code in documents(clause)]
+        alone = kinds == {"document"} and not offered  # "Copy of your birth certificate": a paper asked for
+        found += [Found("document", code, clause) for code in documents(clause, alone)]
     needed = referral(clause) if "referral" in kinds else None
     if needed:
         found.append(Found("referral", needed, clause))
