@@ -415,3 +415,25 @@ def test_round_10_shapes_of_listings(text: str, state: str, expected: set[tuple[
 )
 def test_round_10_papers(text: str, expected: set[tuple[str, str]]) -> None:
     assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "state", "expected"),
+    [
+        ("Dry house for women", "CA", {("gender", "female"), ("sobriety", "required")}),
+        ("Referrals accepted only from case managers", "CA", {("referral", "required")}),
+        ("Must be court-referred", "CA", {("referral", "required")}),
+        ("Must be self-referred", "CA", set()),
+        ("Referral via 211 only", "CA", {("referral", "required")}),
+        ("Megan's Law registrants excluded", "CA", {("records", "excludes_sex_offense_registration")}),
+        ("Oregon residency required", "OR", {("residency_state", "OR")}),
+        ("Oregon residency preferred", "OR", set()),
+        ("Aceptamos personas con antecedentes penales", "CA", {("records", "any")}),
+        ("Récord criminal no es impedimento", "CA", {("records", "any")}),
+        ("Ayuda para limpiar su récord criminal", "CA", set()),  # help clearing a record: no limit
+    ],
+)
+def test_round_10_referral_sobriety_records_and_residency_shapes(
+    text: str, state: str, expected: set[tuple[str, str]]
+) -> None:
+    assert _read(text, state) == expected

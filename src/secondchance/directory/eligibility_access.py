@@ -94,7 +94,9 @@ REFERRAL_REQUIRED = ci(
     r"(?:accepts?|takes?)\s*referrals\s*only|referred\s*by\s*(?:a|an|your|the)\s*[\w ]+?\s*only|"
     r"referrals?\s*accepted\s*from\s*[\w ,]+?\s*only|"
     r"referral\s*(?:from|by|through)\s*(?:a|an|the|your)?\s*[\w' ]{1,40}?\s*(?:is\s*)?"
-    r"required|must\s*have\s*(?:a\s*)?referral)\b"
+    r"required|must\s*have\s*(?:a\s*)?referral|referrals?\s*(?:are\s*)?accepted\s*only\s*(?:from|by|through|via)|"
+    r"must\s*be\s*(?:court|probation|parole|agency|physician|doctor|hospital)[- ]referred|"
+    r"referrals?\s*via\s*[\w ]{1,40}?\s*only)\b"
 )
 REFERRAL_NOT = ci(
     r"\b(?:no\s*referrals?\s*(?:is\s*|are\s*)?(?:needed|required|necessary)|referrals?\s*(?:is\s*|are\s*)?not\s*"

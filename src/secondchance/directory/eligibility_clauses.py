@@ -150,6 +150,14 @@ SPANISH: Final = (
     (ci(r"\bsin\s+seguro(?:\s+m[eé]dico)?\b"), lambda m: "uninsured"),
     (ci(r"\bcon\s+(?=Medi|Medicaid|Medicare)"), lambda m: "with "),
     (ci(r"\bni[ñn]os\b"), lambda m: "children"),
+    # a criminal record ("con récord criminal", "antecedentes penales no son impedimento")
+    (
+        ci(r"\bcon\s+(?:un\s+)?(?:r[eé]cord|antecedentes)\s+(?:criminal(?:es)?|penales?)\b"),
+        lambda m: "with criminal records",
+    ),
+    (ci(r"\b(?:r[eé]cord|antecedentes)\s+(?:criminal(?:es)?|penales?)\b"), lambda m: "criminal records"),
+    (ci(r"\bno\s+(?:son|es)\s+(?:un\s+)?(?:impedimento|obst[aá]culo)\b"), lambda m: "are not a barrier"),
+    (ci(r"\baceptamos\b"), lambda m: "we accept"),
     # "55 años o mayores", "18 años en adelante", "60 años o más": an age and up; "de bajos ingresos": low income
     (
         ci(r"\b(\d{1,2})\s+años\s+(?:o\s+(?:mayores|más|mas)|en\s+adelante)\b"),
@@ -181,7 +189,7 @@ def plain(clause: str) -> str:
     clause = _MISSPELT_WORD.sub(mend, clause)
     for pattern, said in POVERTY_SAID:
         clause = pattern.sub(said, clause)
-    if re.search(r"[áéíóúñ]|\b(?:de|para|del|los|las|que|con|sin)\b", clause, re.I):
+    if re.search(r"[áéíóúñ]|\b(?:de|para|del|los|las|que|con|sin|son|antecedentes|aceptamos)\b", clause, re.I):
         for spanish, english in SPANISH:
             clause = spanish.sub(english, clause)
     return clause

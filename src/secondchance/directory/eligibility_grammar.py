@@ -126,7 +126,7 @@ PLACE_EXPRS: Final = [
     ci(rf"\b{RES_LEAD}\s+(?:the\s+)?(?:state\s+of\s+)?(?:{_STATE})(?:\s+state)?\b"),
     ci(
         rf"\b(?:state\s+of\s+)?(?:{_STATE})(?:\s*,\s*(?:and\s+|or\s+)?(?:{_STATE})|\s+(?:and|or|&)\s+(?:{_STATE})){{0,11}}"
-        rf"\s+(?:state\s+)?residents?\b"
+        rf"\s+(?:state\s+)?(?:residents?|residency)\b"
     ),
     re.compile(rf"\b(?:{'|'.join(STATES.values())})\s+[Rr]esidents?\b"),
     re.compile(
@@ -142,7 +142,10 @@ REFERRAL_EXPRS: Final = [
     REFERRAL_REQUIRED,
     REFERRAL_NOT,
     ci(rf"\b(?:by\s+)?(?:referrals?|referred)\s+(?:is\s+|are\s+)?(?:(?:required|needed|necessary|only)\s+)?"
-       rf"(?:from|by|through)\s+{AGENT}(?:\s*(?:,|or|and|/)\s*{AGENT})*"),
+       rf"(?:from|by|through|via)\s+{AGENT}(?:\s*(?:,|or|and|/)\s*{AGENT})*"),
+    # "Referrals accepted only from hospitals", "Must be court-referred"
+    ci(rf"\breferrals?\s+(?:are\s+)?accepted\s+only\s+(?:from|by|through|via)\s+{AGENT}(?:\s*(?:,|or|and|/)\s*{AGENT})*|"
+       r"\bmust\s+be\s+(?:court|probation|parole|agency|physician|doctor|hospital)[- ]referred\b"),
     ci(rf"\b{AGENT}\s+referrals?\s+(?:is\s+|are\s+)?(?:required|needed|necessary|only)\b"),
 ]  # fmt: skip
 SOBER_EXPRS: Final = [
@@ -160,7 +163,8 @@ SOBER_EXPRS: Final = [
        r"substances))?(?:\s+for\s+(?:at\s+least\s+)?\d+\s+(?:days|months))?|"
        r"\brandom\s+(?:drug\s+tests?|drug\s+testing|drug\s+screens?|uas?)\b|"
        r"\brandom\s+(?:drug|alcohol)\s+(?:and|&|/)\s+(?:drug|alcohol)\s+(?:tests?|testing|screens?|screening)\b|"
-       r"\b(?:clean\s+and\s+)?sober\s+living(?:\s+(?:environment|home|house|residence|facility))?"),
+       r"\b(?:clean\s+and\s+)?sober\s+living(?:\s+(?:environment|home|house|residence|facility))?|"
+       r"\bdry\s+(?:house|home|residence)s?\b"),
     # "must test clean", "6 months of continuous sobriety", "abstinence-based", Spanish "estar sobrio"
     ci(r"\bmust\s+test\s+(?:clean|negative)(?:\s+for\s+(?:drugs|alcohol|drugs\s+(?:and|&)\s+alcohol))?\b|"
        r"\babstinence[- ](?:based|only)\b|\bestar\s+sobri[oa]s?\b|\bsobriedad\b|"

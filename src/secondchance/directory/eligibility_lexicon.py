@@ -239,6 +239,8 @@ FILLER_PHRASES: Final = (
         r"\b(?:during|in|this|every|each)\s+(?:the\s+)?(?:summer|winter|spring|fall|school\s+year)\b|"
         r"\b(?:apply\s+)?online\b"
     ),
+    # the law that names registrants ("Megan's Law registrants excluded"): still registrants
+    ci(r"\bmegan'?s\s+law\s+(?=<records)"),
     # what only names a paper more exactly: "a certified copy of", "your child's", "from the county jail", "SSI/",
     # "original ... (no copies)", "from the Bureau of Prisons"
     ci(

@@ -22,7 +22,7 @@ STATE_AFTER = ci(
     r"([a-z][a-z. ]+?)(?:\s*state)?"
     r"(?=$|[,.;:)]|\s+(?:only|age|aged|who|with|and|or|to|for|may|must|are|is|required|needed)\b)"
 )
-STATE_BEFORE = ci(r"\b([a-z][a-z. ]+?)\s*(?:state\s*)?residents?\b")
+STATE_BEFORE = ci(r"\b([a-z][a-z. ]+?)\s*(?:state\s*)?(?:residents?|residency)\b")
 CITY_AFTER = re.compile(
     rf"\b(?:[Rr]esidents?\s*of|[Rr]esid(?:e|es|ing)\s*in|{LIVE}\s*in)\s*(?:the\s*)?(?:[Cc]ity\s*of\s*)?"
     rf"((?:{NAME}(?:,\s*|\s+(?:and|or|&)\s+)){{0,11}}{NAME})(?=$|[,.;:)]|\s+(?:only|age|aged|who|with|to|for)\b)"

@@ -49,7 +49,7 @@ EXCLUSIONS: Final = (
         # offenders, not offenses: "no sex offenses" (every such conviction) is wider than registration (rounds 7, 9)
         r"\b(?:registered\s*sex(?:ual)?\s*offen(?:ders?|ses?)|sex(?:ual)?\s*offenders?)|\bsex(?:ual)?\s*offenders?\s*(?:are\s*|is\s*)?"
         r"(?:not\s*(?:eligible|accepted|allowed|admitted)|excluded|ineligible|prohibited|cannot|can't|will\s*not)|"
-        r"\bno\s*(?:pc\s*)?290(?:\s*registrants?|s)?\b|"
+        r"\bno\s*(?:pc\s*)?290(?:\s*registrants?|s)?\b|\bregistrants?\s*(?:are\s*)?(?:excluded|not\s*(?:eligible|accepted|allowed))|"
         r"\b(?:no|not|except|excluding|cannot)\b[\w\s,/-]{0,30}?\b(?:registrants?\b|required\s*to\s*register\b|pc\s*290\b)|\bmust\s*not\s*be\s*(?:required\s*to\s*register|"
         r"(?:on|listed\s*on)\s*(?:the\s*|a\s*)?(?:sex\s*offender\s*)?registry)")),
     ("excludes_arson", ci(
