@@ -125,7 +125,7 @@ PLACE_EXPRS: Final = [
     *ZIPS,
     ci(rf"\b{RES_LEAD}\s+(?:the\s+)?(?:state\s+of\s+)?(?:{_STATE})(?:\s+state)?\b"),
     ci(
-        rf"\b(?:state\s+of\s+)?(?:{_STATE})(?:\s*,\s*(?:and\s+|or\s+)?(?:{_STATE})|\s+(?:and|or|&)\s+(?:{_STATE})){{0,11}}"
+        rf"(?<!proof\sof\s)\b(?:state\s+of\s+)?(?:{_STATE})(?:\s*,\s*(?:and\s+|or\s+)?(?:{_STATE})|\s+(?:and|or|&)\s+(?:{_STATE})){{0,11}}"
         rf"\s+(?:state\s+)?(?:residents?|residency)\b"
     ),
     re.compile(rf"\b(?:{'|'.join(STATES.values())})\s+[Rr]esidents?\b"),
