@@ -152,7 +152,9 @@ def _states(clause: str) -> list[tuple[str, str]] | None:
         if len(names) > 1 and all(n in STATES for n in names):
             return [("residency_state", STATES[n]) for n in dict.fromkeys(names)]
     found: list[tuple[str, str]] = []
-    clause = re.sub(r"\bproof\s*of\s*[\w ]{0,30}?residency\b", " ", clause, flags=re.I)  # a paper, not a limit
+    clause = re.sub(
+        r"\bproof\s*of\s+(?!residency)[\w ]{1,30}?residency\b", " ", clause, flags=re.I
+    )  # a paper, not a limit
     for pattern in (STATE_AFTER, STATE_BEFORE):
         for m in pattern.finditer(clause):
             words = m.group(1).lower().strip(" .").split()
