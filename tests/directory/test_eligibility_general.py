@@ -319,6 +319,8 @@ def test_round_10_wrong_decisions_and_their_traps(text: str, expected: set[tuple
         ("HMO plans only", "CA", {("insurance", "private")}),
         ("Medicaid or Aetna accepted, sliding scale for others", "CA", set()),  # another way to pay
         ("Help applying for MaineCare", "ME", set()),  # help with it, not a limit
+        ("For SoonerCare members", "OK", {("insurance", "medicaid")}),  # a clause that is the people served
+        ("For Medicaid patients, referral required", "CA", set()),  # a rule for some of them
         # branches and wars before veterans; "the armed services"
         ("Army and Navy veterans only", "CA", {("veteran", "required")}),
         ("Vietnam War veterans", "CA", {("veteran", "required")}),

@@ -36,8 +36,16 @@ def insurance(clause: str) -> list[str]:
     if OTHER_PAYMENT.search(clause):
         return []  # other ways to pay are taken too: the insurers named are not the only way in
     insurers = [code for code, pattern in INSURERS if pattern.search(clause)]
-    if re.search(
-        r"\bfor\s*(?:the\s*)?(?:[\w-]+\s*){0,2}?(?:patients|members|clients|enrollees|beneficiaries|services?|care|"
+    # "For TennCare members (only)": the clause is the people served, not a rule for some of them
+    served = re.fullmatch(
+        r"\s*for\s*[\w\s-]{1,40}?\s*(?:members|patients|enrollees|beneficiaries|recipients)\s*(?:only)?\s*[.!]?\s*",
+        clause,
+        re.I,
+    )
+    if not served and re.search(
+        # "referral required for Medi-Cal patients"
+        r"\bfor\s*(?:the\s*)?(?:[\w-]+\s*){0,2}?(?:patients|members|clients|enrollees|beneficiaries|"
+        r"services?|care|"
         r"treatment|program)\b|\b(?:not|n't|never)\s*(?:\w+\s*)?(?:accept|take|bill)|\binsured\s*(?:and|or|&)\s*uninsured|"
         r"\bcounsel\w*|\bhelp\w*\s*with\b",
         clause,
