@@ -439,3 +439,22 @@ def test_round_10_referral_sobriety_records_and_residency_shapes(
     text: str, state: str, expected: set[tuple[str, str]]
 ) -> None:
     assert _read(text, state) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Women's 30-day residential treatment", {("gender", "female")}),
+        ("Free tutoring ages 8-14 in Fresno", {("minimum_age", "8"), ("maximum_age", "14")}),
+        ("Must be 21+ and stay completely abstinent", {("minimum_age", "21"), ("sobriety", "required")}),
+        (
+            "Must be 18+, clean and sober 30 days, and willing to work",
+            {("minimum_age", "18"), ("sobriety", "required")},
+        ),
+        ("Job training for justice-impacted adults 18+", {("records", "any"), ("minimum_age", "18")}),
+        ("Housing for men coming out of prison", {("gender", "male"), ("records", "any")}),
+        ("Detox beds by referral only", set()),  # one part of a service, named: decides nothing
+    ],
+)
+def test_round_10_lengths_names_and_records_words(text: str, expected: set[tuple[str, str]]) -> None:
+    assert _read(text) == expected

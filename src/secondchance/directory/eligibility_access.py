@@ -149,6 +149,8 @@ SOBER = ci(
     r"no\s*(?:active|current)\s*(?:drug|alcohol|substance)"
     r"(?:\s*(?:or|and|/)\s*(?:drug|alcohol))?\s*use|(?:drug|alcohol)\s*(?:and|&|/)\s*(?:drug|alcohol)[- ]free|"
     r"must\s*pass\s*(?:a\s*|an\s*)?(?:drug\s*(?:test|screen\w*)|uas?|u\.a\.|urinalysis)|"
+    # "Must be 21+ and stay completely abstinent"
+    r"must\b[^.;]{0,60}?\b(?:stay|remain)\s*(?:completely\s*|totally\s*|fully\s*)?(?:abstinent|sober)\b|"
     # "Must be 18+, have a license, and pass a drug screen": the "must" said once for the list
     r"must\b[^.;]{0,80}?\band\s*pass\s*(?:a\s*|an\s*)?(?:drug|alcohol)\s*(?:tests?|screen\w*)|"
     r"drug\s*(?:testing|screening)\s*(?:is\s*)?required|"

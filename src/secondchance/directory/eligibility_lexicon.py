@@ -177,7 +177,7 @@ FILLER_PHRASES: Final = (
     # turn "fits" into "may not fit", never the reverse (and the income reader still refuses any clause with a price).
     ci(
         rf"^\s*(?:free\s+(?!to\b))?(?:(?!{NAME_NOT}\b(?!['-]))(?-i:(?![A-Z]{{2,}}\b))[a-z][a-z'-]*\s+){{0,5}}?(?:{SERVICE_HEADS})"
-        r"(?:\s+in\s+(?-i:[A-Z][a-zA-Z.'-]+)(?:\s+(?-i:[A-Z][a-zA-Z.'-]+)){0,2})?(?=\s*,|\s+for\b)"
+        r"(?:\s+in\s+(?-i:[A-Z][a-zA-Z.'-]+)(?:\s+(?-i:[A-Z][a-zA-Z.'-]+)){0,2})?(?=\s*,|\s+for\b|\s*<age>)"
     ),
     # how long a condition has held ("Must live in DuPage County for 1 year"): it narrows the limit, never widens it
     ci(
@@ -225,6 +225,12 @@ FILLER_PHRASES: Final = (
     ci(
         r"\b(?:just\s+)?walk[- ]?ins?(?:\s+(?:welcome|ok|okay|accepted))?(?:\s+24\s+hours(?:\s+a\s+day)?)?\s*[.!]?\s*$|"
         r"\bno\s+(?:appointments?|appts?)\s+(?:is\s+)?(?:needed|necessary|required)\b"
+    ),
+    # a length as one hyphenated word ("90-day residential treatment"), how wholly ("stay completely abstinent"),
+    # a will to work ("and willing to work"): none widens a limit
+    ci(
+        r"\b\d{1,3}-(?:day|week|month|year)\b|\b(?:completely|totally|fully)\s+(?=<sobriety)|"
+        r"\b(?:and\s+)?(?:be\s+)?(?:willing|able|willing\s+and\s+able)\s+to\s+work\s*[.!]?\s*$"
     ),
     # "can join", "may enroll" at a clause's end: the people named get in, nothing more is said
     ci(r"\bcan\s+(?:join|enroll|apply|attend|participate|register|sign\s+up|come)\s*[.!]?\s*$"),

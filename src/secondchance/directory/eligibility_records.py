@@ -11,7 +11,8 @@ RECORD_WORDS = (
     r"(?:criminal\s*(?:records?|histor(?:y|ies)|backgrounds?|convictions?|justice\s*(?:history|involvement))|"
     r"(?:a\s*)?records?(?!\s*of\b)|convictions?|felon(?:y|ies|s)|felony\s*convictions?|ex-?offenders?|ex-?felons?|"
     r"(?:formerly|previously)\s*incarcerated(?:\s*(?:people|persons|individuals))?|returning\s*citizens|"
-    r"justice[- ]involved(?:\s*(?:people|persons|individuals))?|people\s*(?:with|who\s*have)\s*(?:criminal\s*)?records|"
+    r"justice[- ](?:involved|impacted)(?:\s*(?:people|persons|individuals|adults|youth))?|"
+    r"people\s*(?:with|who\s*have)\s*(?:criminal\s*)?records|"
     r"(?:people|persons|individuals)\s*(?:coming\s*home|leaving|released\s*from)\s*(?:prison|jail|incarceration)|"
     r"(?:criminal|criminal-history|criminal\s*history)\s*background)"
 )
@@ -26,8 +27,10 @@ RECORDS_ANY = [
     # the people served are people with records
     ci(
         r"\b(?:formerly|previously)\s*incarcerated\b|\breturning\s*citizens\b|\bex-?offenders\b|\bex-?felons\b|"
-        r"\bjustice[- ]involved\b|\b(?:leaving|released\s*from|reentering\s*(?:the\s*community\s*)?(?:after|from)|"
-        r"coming\s*home\s*from|returning\s*from)\s*(?:prison|jail|incarceration|custody)\b"
+        r"\bjustice[- ](?:involved|impacted)\b|"
+        r"\b(?:leaving|released\s*from|reentering\s*(?:the\s*community\s*)?(?:after|from)|"
+        r"coming\s*home\s*from|coming\s*out\s*of|returning\s*from)\s*(?:prison|jail|incarceration|custody)\b|"
+        r"\b(?:impacted|affected)\s*by\s*(?:the\s*)?(?:criminal\s*)?(?:legal|justice)\s*system\b"
     ),
     ci(
         r"\b(?:people|persons|individuals|adults|residents|applicants|job\s*seekers|women|men|youth|clients)\s*"
