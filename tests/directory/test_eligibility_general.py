@@ -458,3 +458,17 @@ def test_round_10_referral_sobriety_records_and_residency_shapes(
 )
 def test_round_10_lengths_names_and_records_words(text: str, expected: set[tuple[str, str]]) -> None:
     assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Not older than 30", {("maximum_age", "30")}),  # never "older than 30" read as 31 and up
+        ("Not over 30", set()),
+        ("Youth who have not reached 18", {("maximum_age", "17")}),
+        ("Must have reached your 21st birthday", {("minimum_age", "21")}),
+        ("Not older than 30 days", set()),  # a length, not an age
+    ],
+)
+def test_round_10_ages_said_by_negation_and_birthdays(text: str, expected: set[tuple[str, str]]) -> None:
+    assert _read(text) == expected

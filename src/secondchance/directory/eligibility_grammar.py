@@ -49,7 +49,7 @@ UP = r"\s*(?:\+|plus\b|(?:and|or|&)\s*(?:over|older|above|up|upward|upwards|more
 DOWN = r"\s*(?:and|or|&)\s*(?:under|younger|below|less)"
 BOUND = (
     r"(?:at\s*least|a\s+least|minimum(?:\s+age)?(?:\s+(?:of|is))?:?|min\.?\s*age:?|no\s+younger\s+than|over|older\s+than|"
-    r"above|under|younger\s+than|below|up\s+to|no\s+older\s+than|maximum\s+age(?:\s+(?:of|is))?:?|max\.?\s*age:?)"
+    r"above|under|younger\s+than|below|up\s+to|not?\s+older\s+than|maximum\s+age(?:\s+(?:of|is))?:?|max\.?\s*age:?)"
 )
 NEG_WHO = r"(?:no\s*one|nobody|no\s+(?:persons?|people|children|kids|youth|minors|adults|individuals|clients))"
 AGE_SUBJECTS = "|".join(sorted(SUBJECTS | {"women", "men", "girls", "boys", "males", "females", "tay", "veterans"}))
