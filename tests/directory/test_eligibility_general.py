@@ -472,3 +472,16 @@ def test_round_10_lengths_names_and_records_words(text: str, expected: set[tuple
 )
 def test_round_10_ages_said_by_negation_and_birthdays(text: str, expected: set[tuple[str, str]]) -> None:
     assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Shelter for women w/ or w/o kids", {("gender", "female")}),
+        ("Adults 18+ w/o insurance", {("minimum_age", "18"), ("insurance", "uninsured")}),
+        ("Referral from a case manager req'd", {("referral", "required")}),
+        ("Medi-Cal w/ share of cost", set()),
+    ],
+)
+def test_round_10_shorthand(text: str, expected: set[tuple[str, str]]) -> None:
+    assert _read(text) == expected

@@ -118,6 +118,10 @@ _MISSPELT_WORD: Final = re.compile(
 POVERTY_SAID: Final = (
     (ci(r"\ba\s+least\s+(?=\d)"), "at least "),  # "Must be a least 18": a slip of "at least"
     (ci(r"\bfoto\s+(?=id\b)"), "photo "),  # "Bring foto ID"
+    # shorthand: "w/ or w/o kids", "Referral req'd"
+    (ci(r"\bw/o(?![\w/])"), "without"),
+    (ci(r"\bw/(?=\s)"), "with"),
+    (ci(r"\breq'?d\b"), "required"),
     (
         ci(r"\b(?:twice|2\s*x|2\s*times|two\s+times|double)\s+(?=(?:the\s+)?(?:current\s+)?(?:federal\s+)?poverty\b)"),
         "200% of ",
