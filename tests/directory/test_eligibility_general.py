@@ -271,3 +271,217 @@ def test_appending_a_veto_clause_never_adds_a_decision(text: str, veto: str) -> 
     """A clause that can only take back (a hedge, another group, someone else's limit) never adds a decision."""
     joined = text.rstrip() + ("" if text.rstrip().endswith((".", "!", "?")) else ".") + " " + veto
     assert _read(joined) <= _read(text)
+
+
+# --- rules added while round 10 was tuned on (docs/directory.md, "Round 10 tuned") ---
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a lower bound of 0 (or birth) is no limit: only the upper one is kept
+        ("Toddlers ages 0-3", {("maximum_age", "3")}),
+        ("Niñas de 0 a 12 años", set()),  # "niñas" is not read: nothing, and never a 0
+        ("Kids 0-10", {("maximum_age", "10")}),
+        ("Kids 1-10", {("minimum_age", "1"), ("maximum_age", "10")}),
+        # "income-eligible" says there is a limit, not which one
+        ("Income-eligible seniors", set()),
+        ("Must be income qualified", set()),
+        ("Low-income seniors", {("income_low", "required")}),
+        # "no insurance" among things not asked for says none is needed
+        ("Flu shots, no appointment, no insurance, no questions", set()),
+        ("Vacunas gratis, sin cita, sin seguro", set()),
+        ("Medi-Cal or no insurance", {("insurance", "medicaid"), ("insurance", "uninsured")}),
+        ("Clínica para personas sin seguro médico", {("insurance", "uninsured")}),
+        # papers beside a part offered besides an open service: for that part only
+        ("Food pantry open to all. Families can also get a holiday box; bring ID.", set()),
+        ("Open to all on Tuesdays. Seniors 60+ can also sign up for a box; bring proof of income.", set()),
+        ("Open to all. Bring ID.", {("document", "photo_id")}),
+        # "sober living in <place>", "assisted living in <place>": where it is, not who lives there
+        ("Sober living in Fresno", {("sobriety", "required")}),
+        ("Assisted living in Fresno", set()),
+        ("Must live in Fresno", {("residency_city", "Fresno, CA")}),
+    ],
+)
+def test_round_10_wrong_decisions_and_their_traps(text: str, expected: set[tuple[str, str]]) -> None:
+    assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "state", "expected"),
+    [
+        # a state's own name for its Medicaid, Medicare Advantage, private insurers and plan types
+        ("Only TennCare members", "TN", {("insurance", "medicaid")}),
+        ("Must be on BadgerCare Plus", "WI", {("insurance", "medicaid")}),
+        ("MaineCare accepted", "ME", {("insurance", "medicaid")}),
+        ("Medicare Advantage plans accepted", "CA", {("insurance", "medicare")}),
+        ("Aetna and Cigna accepted", "CA", {("insurance", "private")}),
+        ("HMO plans only", "CA", {("insurance", "private")}),
+        ("Medicaid or Aetna accepted, sliding scale for others", "CA", set()),  # another way to pay
+        ("Help applying for MaineCare", "ME", set()),  # help with it, not a limit
+        ("For SoonerCare members", "OK", {("insurance", "medicaid")}),  # a clause that is the people served
+        ("For Medicaid patients, referral required", "CA", set()),  # a rule for some of them
+        # branches and wars before veterans; "the armed services"
+        ("Army and Navy veterans only", "CA", {("veteran", "required")}),
+        ("Vietnam War veterans", "CA", {("veteran", "required")}),
+        ("Those who served in the armed services", "CA", set()),  # no "must", no "for": nobody is limited
+        ("Priority to Marine Corps veterans", "CA", set()),
+        # conditions that only narrow
+        ("Widowed men 60+", "CA", {("gender", "male"), ("minimum_age", "60")}),
+        ("Deaf adults 18+", "CA", {("minimum_age", "18")}),
+        ("Day program for adults 65+ with memory loss", "CA", {("minimum_age", "65")}),
+        # low income said another way
+        ("Financially needy families", "CA", {("income_low", "required")}),
+        ("For people of modest means", "CA", {("income_low", "required")}),
+        ("Financially needy or disabled adults", "CA", set()),
+    ],
+)
+def test_round_10_value_shapes(text: str, state: str, expected: set[tuple[str, str]]) -> None:
+    assert _read(text, state) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "state", "expected"),
+    [
+        # a service's name may say where it is, and a known city may open the clause before the service
+        ("Summer camp in Fresno for kids ages 6-12", "CA", {("minimum_age", "6"), ("maximum_age", "12")}),
+        ("Fresno men's shelter. Men 18+ only.", "CA", {("gender", "male"), ("minimum_age", "18")}),
+        ("Modesto sober living for women", "CA", {("gender", "female"), ("sobriety", "required")}),
+        ("Family shelter for women", "CA", set()),  # "family" is another group, never a place
+        ("Ideal for youth 16-21", "CA", set()),  # not a known place opening a service
+        # grades beside an age name the same children
+        ("Tutoring for kids ages 6-11 (grades 1-5)", "CA", {("minimum_age", "6"), ("maximum_age", "11")}),
+        # counted things got
+        ("Seniors 60+ can pick up 2 bags of groceries", "CA", {("minimum_age", "60")}),
+        # a sentence that only says who refers; not when others may too
+        ("Referral from your parole officer.", "CA", {("referral", "required")}),
+        ("Referrals from hospitals, clinics, or self.", "CA", set()),
+        ("Referral from a case manager or walk in.", "CA", set()),
+        # a sober house; pass a drug test said in a list; "for all participants" is everyone
+        ("Sober house for men", "CA", {("gender", "male"), ("sobriety", "required")}),
+        ("Must be 18+, have a car, and pass a drug test", "CA", {("minimum_age", "18"), ("sobriety", "required")}),
+        ("Must be 18+ and pass a drug test", "CA", {("minimum_age", "18"), ("sobriety", "required")}),
+        ("Drug testing required for all residents", "CA", {("sobriety", "required")}),
+        ("Drug testing required for the shelter", "CA", set()),
+        # a fee waived is a price, not an exception to who is served
+        (
+            "Youth camp, ages 9-13. $50; fee waived for families in need.",
+            "CA",
+            {("minimum_age", "9"), ("maximum_age", "13")},
+        ),
+        ("Ages 9-13. Age limits waived for siblings.", "CA", set()),
+        # the same place named twice is no alternative
+        (
+            "Texas residents with disabilities can get free help. Must be a Texas resident.",
+            "TX",
+            {("residency_state", "TX")},
+        ),
+        ("Placer County residents. Nevada County residents by referral.", "CA", set()),
+        # "<name> City" residents are the city's when "<name> City" is none itself
+        ("Must be a Richmond City resident", "VA", {("residency_city", "Richmond, VA")}),
+        ("Kansas City residents", "MO", {("residency_city", "Kansas City, MO")}),
+        # 290s, walk-ins, Spanish shapes
+        ("No 290s", "CA", {("records", "excludes_sex_offense_registration")}),
+        ("No referral needed, just walk in", "CA", {("referral", "not_required")}),
+        ("Personas de 60 años o más", "CA", {("minimum_age", "60")}),
+        ("Familias de bajos ingresos", "CA", {("income_low", "required")}),
+        ("Códigos postales 90011 y 90037", "CA", {("residency_zip", "90011"), ("residency_zip", "90037")}),
+    ],
+)
+def test_round_10_shapes_of_listings(text: str, state: str, expected: set[tuple[str, str]]) -> None:
+    assert _read(text, state) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # papers named alone in a listing's eligibility words are asked for ...
+        ("Copy of your Social Security card", {("document", "ssn_card")}),
+        (
+            "Age 18+; photo ID; proof of address",
+            {("minimum_age", "18"), ("document", "photo_id"), ("document", "proof_of_residency")},
+        ),
+        # ... not in a text that offers papers, nor one paper or another
+        ("We help with: birth certificates; state IDs", set()),
+        ("Free ID vouchers. Birth certificate.", set()),
+        ("Birth certificate or passport", set()),
+        # more shapes of papers
+        ("Military ID required", {("document", "photo_id")}),
+        ("Photo I.D. required", {("document", "photo_id")}),
+        ("Bring your tribal ID", set()),  # proof of membership, not a photo ID
+        ("Original birth certificate (no copies)", {("document", "birth_certificate")}),
+        ("Gate papers required", {("document", "release_papers")}),
+        ("Bring your certificate of release from the Bureau of Prisons", {("document", "release_papers")}),
+        ("Traiga talones de cheque", {("document", "proof_of_income")}),
+    ],
+)
+def test_round_10_papers(text: str, expected: set[tuple[str, str]]) -> None:
+    assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "state", "expected"),
+    [
+        ("Dry house for women", "CA", {("gender", "female"), ("sobriety", "required")}),
+        ("Referrals accepted only from case managers", "CA", {("referral", "required")}),
+        ("Must be probation-referred", "CA", {("referral", "required")}),
+        ("Must be self-referred", "CA", set()),
+        ("Referral via 211 only", "CA", {("referral", "required")}),
+        ("Megan's Law registrants are excluded", "CA", {("records", "excludes_sex_offense_registration")}),
+        ("Oregon residency required", "OR", {("residency_state", "OR")}),
+        ("Oregon residency preferred", "OR", set()),
+        ("Aceptamos personas con antecedentes penales", "CA", {("records", "any")}),
+        ("Récord criminal no es impedimento", "CA", {("records", "any")}),
+        ("Ayuda para limpiar su récord criminal", "CA", set()),  # help clearing a record: no limit
+    ],
+)
+def test_round_10_referral_sobriety_records_and_residency_shapes(
+    text: str, state: str, expected: set[tuple[str, str]]
+) -> None:
+    assert _read(text, state) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Women's 30-day residential treatment", {("gender", "female")}),
+        ("Free tutoring ages 8-14 in Fresno", {("minimum_age", "8"), ("maximum_age", "14")}),
+        ("Must be 25+ and stay totally sober", {("minimum_age", "25"), ("sobriety", "required")}),
+        (
+            "Must be 18+, clean and sober 30 days, and willing to work",
+            {("minimum_age", "18"), ("sobriety", "required")},
+        ),
+        ("Job training for justice-impacted adults 18+", {("records", "any"), ("minimum_age", "18")}),
+        ("Housing for men coming out of prison", {("gender", "male"), ("records", "any")}),
+        ("Detox beds by referral only", set()),  # one part of a service, named: decides nothing
+    ],
+)
+def test_round_10_lengths_names_and_records_words(text: str, expected: set[tuple[str, str]]) -> None:
+    assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Not older than 40", {("maximum_age", "40")}),  # never "older than 30" read as 31 and up
+        ("Not over 30", set()),
+        ("Teens who have not reached 16", {("maximum_age", "15")}),
+        ("Must have reached your 18th birthday", {("minimum_age", "18")}),
+        ("Not older than 30 days", set()),  # a length, not an age
+    ],
+)
+def test_round_10_ages_said_by_negation_and_birthdays(text: str, expected: set[tuple[str, str]]) -> None:
+    assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Shelter for women w/ or w/o kids", {("gender", "female")}),
+        ("Adults 18+ w/o insurance", {("minimum_age", "18"), ("insurance", "uninsured")}),
+        ("Referral from a case manager req'd", {("referral", "required")}),
+        ("Medi-Cal w/ share of cost", set()),
+    ],
+)
+def test_round_10_shorthand(text: str, expected: set[tuple[str, str]]) -> None:
+    assert _read(text) == expected

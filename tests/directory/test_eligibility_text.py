@@ -122,13 +122,21 @@ def test_round_9_holds_the_precision_its_fixes_reached() -> None:
 ROUND_9_RECALL = 0.65
 
 
-def test_round_10_untouched_keeps_its_figures() -> None:
+def test_round_10_holds_the_precision_its_fixes_reached() -> None:
     """Round 10 (588 phrases written blind while round 9 was tuned on) scored untouched 0.980 / 0.425 with
-    the reader before round 9's general rules and 0.979 / 0.530 after them. Its wrong decisions are listed
-    in docs/directory.md (one is a disputed label: a Louisiana parish is a county here)."""
+    the reader before round 9's general rules and 0.979 / 0.530 after them. Its wrong decisions were then
+    fixed by general rules (but one, a disputed label: a Louisiana parish is a county here) and its misses
+    mined: 0.998 / 0.711 (docs/directory.md). It is tuned on now (round 11 is the untouched test). Every
+    decided kind at >= 0.98."""
     result = score(load(HELDOUT.with_name("eligibility_phrases_round10.txt")))
     assert result["phrases"] == 588
-    assert result["precision"] >= 0.979 and result["recall"] >= 0.53, result["errors"]
+    assert result["precision"] >= 0.98 and result["recall"] >= ROUND_10_RECALL, result["errors"]
+    for kind, figures in result["kinds"].items():
+        assert figures["precision"] is None or figures["precision"] >= 0.98, (kind, result["errors"])
+
+
+#: Round 10's recall after its fixes and the general rules added with it (docs/directory.md).
+ROUND_10_RECALL = 0.70
 
 
 def test_round_11_untouched_keeps_its_figures() -> None:

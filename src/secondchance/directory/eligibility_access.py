@@ -8,13 +8,15 @@ from typing import Final
 from .eligibility_lexicon import HEDGE, ci
 
 DOCUMENT_PATTERNS: Final = (
-    ("photo_id", ci(r"\b(?:photo|picture|valid|government[- ]issued|state|current)\s*(?:id|i\.d\.|identification)\b|"
+    ("photo_id", ci(r"\b(?:photo|picture|valid|government[- ]issued|state|current|military)\s*"
+                     r"(?:id\b|i\.d\.|identification\b)|"
                      r"(?-i:\bID\b)|\bdriver'?s'?\s*licen[cs]e\b|\bid\s*card\b|\bidentification\b|\bpassport\b|"
                      r"\bidentificaci[oó]n(?:\s*(?:con\s*foto|oficial))?\b")),
     # "SSN" alone is the number, not the card (round 8's labeller)
     ("ssn_card", ci(r"\bsocial\s*security\s*(?:cards?|number)\b|\bss\s*cards?\b|\bssn\s*cards?\b")),
     ("birth_certificate", ci(r"\bbirth\s*certificates?\b|\bactas?\s*de\s*nacimiento\b")),
     ("proof_of_income", ci(r"\bproof\s*of\s*(?:all\s*)?(?:household\s*)?income\b|\bpay\s*stubs?\b|"
+                            r"\btalon(?:es)?\s*de\s*cheques?\b|"
                             r"\bproof\s*of\s*(?:[a-z]+\s+){1,2}(?:and|&)\s*(?:household\s*)?income\b|\bw-?2s?\b|\b1099s?\b|"
                             r"\bincome\s*verification\b|\b(?:last|past)\s*(?:\d{1,2}|two|three)\s*(?:days|weeks|months)\s*of\s*(?:income|pay\s*stubs?)\b|\bcomprobantes?\s*de\s*ingresos?\b|\btax\s*returns?\b|\bbenefit\s*award\s*letter\b|"
                             r"\b(?:ssi|ssdi|ssa|benefits?)(?:\s*/\s*(?:ssi|ssdi|ssa))?\s*(?:award\s*)?letters?\b|"
@@ -23,8 +25,9 @@ DOCUMENT_PATTERNS: Final = (
     ("proof_of_residency", ci(r"\bproof\s*of\s*(?:[A-Z][a-z]+\s*){0,3}(?:residen\w*|address)\b|\butility\s*bill\b|"
                                r"\b(?:a\s*)?piece\s*of\s*mail(?:\s*(?:with|showing)\s*(?:your|an?)\s*(?:current\s*)?address)?|"
                                r"\b(?:mail|bill|letter|lease)\s*(?:with|showing)\s*(?:your|an?)\s*(?:current\s*)?address\b|"
-                               r"\blease\s*agreement\b|\bcomprobantes?\s*de\s*(?:domicilio|direcci[oó]n|residencia)\b")),
-    ("release_papers", ci(r"\b(?:release|parole)\s*(?:papers|documents|paperwork|form)\b|"
+                               r"\blease\s*agreement\b|\b(?:comprobantes?|pruebas?)\s*de\s*(?:domicilio|direcci[oó]n|residencia)\b")),
+    ("release_papers", ci(r"\b(?:release|parole)\s*(?:papers|documents|paperwork|form|certificate)\b|"
+                           r"\b(?:discharge\s*certificate|certificate\s*of\s*(?:release|discharge)|gate\s*papers)\b|"
                            r"\bdischarge\s*papers\s*from\s*(?:prison|jail)\b")),
 )  # fmt: skip
 DOCUMENT_NEEDED = ci(
@@ -61,9 +64,12 @@ def _examples_dropped(clause: str) -> str:
     return re.sub(r"\(([^()]{1,80})\)", drop, clause)
 
 
-def documents(clause: str) -> list[str]:
+def documents(clause: str, alone: bool = False) -> list[str]:
+    """The papers a clause asks for (``alone``: the clause names papers and nothing else, in a text that does not
+    offer papers: "Copy of your birth certificate" in a listing's eligibility is a paper asked for)."""
     clause = INSURANCE_CARD.sub(" ", clause)
-    if not DOCUMENT_NEEDED.search(clause) or DOCUMENT_NOT.search(clause) or HEDGE.search(clause):
+    clause = re.sub(r"\(\s*no\s*(?:photo)?copies\s*\)", " ", clause, flags=re.I)  # "(no copies)": the original asked
+    if (not alone and not DOCUMENT_NEEDED.search(clause)) or DOCUMENT_NOT.search(clause) or HEDGE.search(clause):
         return []
     codes = [code for code, pattern in DOCUMENT_PATTERNS if pattern.search(clause)]
     listed = _examples_dropped(clause)  # "Proof of income (pay stubs or benefit letter)": one paper, its examples
@@ -73,6 +79,14 @@ def documents(clause: str) -> list[str]:
     return codes
 
 
+#: Words of a text that offers papers ("help getting birth certificates", "free ID vouchers", "replacement Social
+#: Security cards"): a paper named alone there is what is offered, not asked.
+PAPERS_OFFERED = ci(
+    r"\b(?:help\w*|obtain\w*|replac\w*|get(?:ting)?|apply(?:ing)?\s*for|assist\w*|vouchers?|free|fees?|"
+    r"request\w*|order\w*|copies\s*of\s*your|clinic|services?\s*(?:include|offered)|we\s*(?:offer|provide))\b"
+)
+
+
 REFERRAL_REQUIRED = ci(
     r"\b(?:referrals?\s*(?:is\s*|are\s*)?(?:required|needed|necessary|only)|by\s*referral(?:\s*only)?|"
     r"must\s*be\s*referred|\band\s*be\s*referred\s*by|referrals?\s*(?:from|through|by)\s*[\w ]{1,40}?\s*only|"
@@ -80,7 +94,9 @@ REFERRAL_REQUIRED = ci(
     r"(?:accepts?|takes?)\s*referrals\s*only|referred\s*by\s*(?:a|an|your|the)\s*[\w ]+?\s*only|"
     r"referrals?\s*accepted\s*from\s*[\w ,]+?\s*only|"
     r"referral\s*(?:from|by|through)\s*(?:a|an|the|your)?\s*[\w' ]{1,40}?\s*(?:is\s*)?"
-    r"required|must\s*have\s*(?:a\s*)?referral)\b"
+    r"required|must\s*have\s*(?:a\s*)?referral|referrals?\s*(?:are\s*)?accepted\s*only\s*(?:from|by|through|via)|"
+    r"must\s*be\s*(?:court|probation|parole|agency|physician|doctor|hospital)[- ]referred|"
+    r"referrals?\s*via\s*[\w ]{1,40}?\s*only)\b"
 )
 REFERRAL_NOT = ci(
     r"\b(?:no\s*referrals?\s*(?:is\s*|are\s*)?(?:needed|required|necessary)|referrals?\s*(?:is\s*|are\s*)?not\s*"
@@ -110,7 +126,15 @@ def referral(clause: str) -> str | None:
         )
     ):
         return "required"
+    if REFERRAL_ALONE.fullmatch(clause.strip(" .!")) and not re.search(
+        r"\b(?:or|self|any|anyone|family|friends|community|walk\w*|prefer\w*|priority)\b", clause, re.I
+    ):
+        return "required"  # a sentence that only says where referrals come from: "Referral from your parole officer."
     return None
+
+
+#: A clause that is only who refers ("Referral from your supervising officer", "Referrals through 211").
+REFERRAL_ALONE = ci(r"(?:by\s*)?referrals?\s*(?:from|by|through|via)\s*[\w' ,/&()-]{2,60}")
 
 
 #: Not read as sobriety, as four blind labellers agree (rounds 5-8): a finished detox ("detoxed", "must have
@@ -125,9 +149,15 @@ SOBER = ci(
     r"no\s*(?:active|current)\s*(?:drug|alcohol|substance)"
     r"(?:\s*(?:or|and|/)\s*(?:drug|alcohol))?\s*use|(?:drug|alcohol)\s*(?:and|&|/)\s*(?:drug|alcohol)[- ]free|"
     r"must\s*pass\s*(?:a\s*|an\s*)?(?:drug\s*(?:test|screen\w*)|uas?|u\.a\.|urinalysis)|"
+    # "Must be 21+ and stay completely abstinent"
+    r"must\b[^.;]{0,60}?\b(?:stay|remain)\s*(?:completely\s*|totally\s*|fully\s*)?(?:abstinent|sober)\b|"
+    # "Must be 18+, have a license, and pass a drug screen": the "must" said once for the list
+    r"must\b[^.;]{0,80}?\band\s*pass\s*(?:a\s*|an\s*)?(?:drug|alcohol)\s*(?:tests?|screen\w*)|"
     r"drug\s*(?:testing|screening)\s*(?:is\s*)?required|"
     r"(?:agree|submit|consent)\s*to\s*(?:random\s*)?(?:drug|alcohol|uas?\b|ua/ba)[\w/ &]{0,20}?(?:test\w*|screen\w*)|"
     r"random\s*(?:uas?|u\.a\.s?|urinalys[ie]s)|(?:clean\s*(?:and|&)\s*)?sober[- ]living|"
+    # a sober house or a dry house is one where sobriety is the rule (every labeller, rounds 7-10)
+    r"(?:clean\s*(?:and|&)\s*)?(?:sober|dry)\s*(?:house|home|residence)s?\b|"
     r"must\s*be\s*[\w ,]{0,20}?\bsober|(?:must\s*(?:be|remain|stay)\s*)abstinent|abstinence\s*(?:is\s*)?required|"
     r"must\s*(?:maintain|remain)\s*(?:sober|sobriety|clean)|random\s*drug\s*test\w*|"
     r"random\s*(?:drug|alcohol)\s*(?:(?:and|&|/)\s*(?:drug|alcohol)\s*)?(?:test\w*|screen\w*)|"

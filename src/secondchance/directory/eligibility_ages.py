@@ -37,11 +37,13 @@ AGE_MIN = [
         rf"(?!\s*(?:-|to)|[\w\s]{{0,24}}?\bor\s*(?:younger|under|less|below))"
     ),
 ]
-AGE_OVER = ci(rf"(?<!\bno\s)\b(?:over|older\s*than|above)\s*(?:the\s*)?(?:age\s*(?:of\s*)?)?{NUM}(?!\s*(?:%|percent))")
+AGE_OVER = ci(
+    rf"(?<!\bno\s)(?<!\bnot\s)\b(?:over|older\s*than|above)\s*(?:the\s*)?(?:age\s*(?:of\s*)?)?{NUM}(?!\s*(?:%|percent))"
+)
 AGE_MAX = [
     ci(rf"\b(?:age[sd]?\s*)?{NUM}{YEARS}\s*(?:and|or)\s*(?:under|younger|below)"),
     ci(
-        rf"\b(?:up\s*to|no\s*older\s*than|maximum\s*age(?:\s*(?:of|is))?:?)\s*(?:age\s*)?{NUM}{YEARS}(?!\s*(?:%|percent))"
+        rf"\b(?:up\s*to|not?\s*older\s*than|maximum\s*age(?:\s*(?:of|is))?:?)\s*(?:age\s*)?{NUM}{YEARS}(?!\s*(?:%|percent))"
     ),
 ]
 AGE_UNDER = ci(rf"\b(?:under|younger\s*than|below)\s*(?:the\s*)?(?:age\s*(?:of\s*)?)?{NUM}(?!\s*(?:%|percent))")
@@ -124,8 +126,8 @@ BIRTHDAYS: Final = (
     # "who have turned 18": 62, 18 and older
     (
         ci(
-            r"\b(?:not|n't)\s+(?:yet\s+)?(?:have\s+)?(?:reached|attained)\s+(?:the\s+)?age\s+(?:of\s+)?(\d{1,2})\b"
-            r"(?!\s*(?:%|percent))"
+            r"\b(?:not|n't)\s+(?:yet\s+)?(?:have\s+)?(?:reached|attained)\s+(?:the\s+)?(?:age\s+(?:of\s+)?)?(\d{1,2})\b"
+            r"(?!\s*(?:%|percent|days?|weeks?|months?|years\s+(?:of|in|at)))"
         ),
         r"be under \1",
     ),
@@ -134,6 +136,13 @@ BIRTHDAYS: Final = (
         ci(
             r"\b(?:have|has)\s+(?:already\s+)?(?:reached|attained|turned)\s+(?:the\s+)?(?:age\s+(?:of\s+)?)?(\d{1,2})\b"
             r"(?!\s*(?:%|percent|days?|weeks?|months?))"
+        ),
+        r"be \1 or older",
+    ),
+    # "must have reached your 21st birthday": 21 and older
+    (
+        ci(
+            r"\b(?:have|has)\s+(?:already\s+)?(?:reached|turned|celebrated)\s+(?:your|their|his|her)\s+(\d{1,2})(?:st|nd|rd|th)\s+birthday\b"
         ),
         r"be \1 or older",
     ),

@@ -84,16 +84,24 @@ MISSPELT: Final = {
     "women": "wemen womem wommen",
     "residents": "residnets recidents residens resdents residants",
     "resident": "residnet recident resdent residant",
-    "county": "countey coutny cuonty",
     "required": "requierd requred reqiured requird requried",
     "referral": "referal refferal referall refferral refferal",
     "income": "imcome incom incone",
     "insurance": "insurence insurrance insurace insuranse",
     "eligible": "elegible eligable elligible",
     "children": "childern chidren childen",
-    "families": "familys familes",
     "poverty": "povery poverity povrety",
-    "medicaid": "medicad medicade",
+    "medicaid": "medicad medicade medicaide medicaed",
+    "patients": "pateints patinets paitents",
+    "welcome": "welcom wellcome",
+    "felons": "fellons felions",
+    "offenders": "offendars offendors offendrs",
+    "arsonists": "arsinists arsonests",
+    "referrals": "refferals referals",
+    "families": "famlies familys familes",
+    "recovery": "recovry recovey",
+    "county": "countey coutny cuonty conty",
+    "fpl": "flp",
     "exceptions": "exeptions excepions",
     "sobriety": "sobreity sobriaty",
     "identification": "identificaton identifcation",
@@ -110,6 +118,10 @@ _MISSPELT_WORD: Final = re.compile(
 POVERTY_SAID: Final = (
     (ci(r"\ba\s+least\s+(?=\d)"), "at least "),  # "Must be a least 18": a slip of "at least"
     (ci(r"\bfoto\s+(?=id\b)"), "photo "),  # "Bring foto ID"
+    # shorthand: "w/ or w/o kids", "Referral req'd"
+    (ci(r"\bw/o(?![\w/])"), "without"),
+    (ci(r"\bw/(?=\s)"), "with"),
+    (ci(r"\breq'?d\b"), "required"),
     (
         ci(r"\b(?:twice|2\s*x|2\s*times|two\s+times|double)\s+(?=(?:the\s+)?(?:current\s+)?(?:federal\s+)?poverty\b)"),
         "200% of ",
@@ -142,6 +154,21 @@ SPANISH: Final = (
     (ci(r"\bsin\s+seguro(?:\s+m[eé]dico)?\b"), lambda m: "uninsured"),
     (ci(r"\bcon\s+(?=Medi|Medicaid|Medicare)"), lambda m: "with "),
     (ci(r"\bni[ñn]os\b"), lambda m: "children"),
+    # a criminal record ("con récord criminal", "antecedentes penales no son impedimento")
+    (
+        ci(r"\bcon\s+(?:un\s+)?(?:r[eé]cord|antecedentes)\s+(?:criminal(?:es)?|penales?)\b"),
+        lambda m: "with criminal records",
+    ),
+    (ci(r"\b(?:r[eé]cord|antecedentes)\s+(?:criminal(?:es)?|penales?)\b"), lambda m: "criminal records"),
+    (ci(r"\bno\s+(?:son|es)\s+(?:un\s+)?(?:impedimento|obst[aá]culo)\b"), lambda m: "are not a barrier"),
+    (ci(r"\baceptamos\b"), lambda m: "we accept"),
+    # "55 años o mayores", "18 años en adelante", "60 años o más": an age and up; "de bajos ingresos": low income
+    (
+        ci(r"\b(\d{1,2})\s+años\s+(?:o\s+(?:mayores|más|mas)|en\s+adelante)\b"),
+        lambda m: f"{m.group(1)} years and older",
+    ),
+    (ci(r"\b(?:de\s+)?(?:bajos\s+ingresos|escasos\s+recursos)\b"), lambda m: "low-income"),
+    (re.compile(r"(?<=\d{5})\s+y\s+(?=\d{5}\b)"), lambda m: " and "),  # "93030, 93033 y 93036"
     (re.compile(r",\s+y\s+"), lambda m: ", and "),
 )
 
@@ -166,7 +193,7 @@ def plain(clause: str) -> str:
     clause = _MISSPELT_WORD.sub(mend, clause)
     for pattern, said in POVERTY_SAID:
         clause = pattern.sub(said, clause)
-    if re.search(r"[áéíóúñ]|\b(?:de|para|del|los|las|que|con|sin)\b", clause, re.I):
+    if re.search(r"[áéíóúñ]|\b(?:de|para|del|los|las|que|con|sin|son|antecedentes|aceptamos)\b", clause, re.I):
         for spanish, english in SPANISH:
             clause = spanish.sub(english, clause)
     return clause

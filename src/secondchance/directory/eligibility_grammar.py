@@ -25,7 +25,11 @@ from .eligibility_lexicon import (
     FILLER_PHRASES,
     FILLERS,
     HEDGE,
+    LEAD_PLACE,
+    LIVE,
+    MEDICAID_NAMES,
     OPENERS,
+    PRIVATE_NAMES,
     PUNCTUATION,
     QUALIFIERS,
     SERVICE_NOUNS,
@@ -35,7 +39,7 @@ from .eligibility_lexicon import (
     ci,
 )
 from .eligibility_people import DISCHARGE
-from .eligibility_places import COUNTY_AFTER, COUNTY_BEFORE, ZIPS
+from .eligibility_places import COUNTY_AFTER, COUNTY_BEFORE, ZIPS, city_named
 from .eligibility_records import CASE_BY_CASE, RECORD_WORDS, RECORDS_ANY, RECORDS_NONE
 from .geo import STATES
 
@@ -45,7 +49,7 @@ UP = r"\s*(?:\+|plus\b|(?:and|or|&)\s*(?:over|older|above|up|upward|upwards|more
 DOWN = r"\s*(?:and|or|&)\s*(?:under|younger|below|less)"
 BOUND = (
     r"(?:at\s*least|a\s+least|minimum(?:\s+age)?(?:\s+(?:of|is))?:?|min\.?\s*age:?|no\s+younger\s+than|over|older\s+than|"
-    r"above|under|younger\s+than|below|up\s+to|no\s+older\s+than|maximum\s+age(?:\s+(?:of|is))?:?|max\.?\s*age:?)"
+    r"above|under|younger\s+than|below|up\s+to|not?\s+older\s+than|maximum\s+age(?:\s+(?:of|is))?:?|max\.?\s*age:?)"
 )
 NEG_WHO = r"(?:no\s*one|nobody|no\s+(?:persons?|people|children|kids|youth|minors|adults|individuals|clients))"
 AGE_SUBJECTS = "|".join(sorted(SUBJECTS | {"women", "men", "girls", "boys", "males", "females", "tay", "veterans"}))
@@ -75,15 +79,16 @@ VETERAN_EXPRS: Final = [
     DISCHARGE,
     ci(r"\bhonorabl[ey]\s+discharged?\b|\bdd-?\s?214\b"),
     ci(
-        r"\b(?:must\s+have|who\s+(?:have\s+)?|those\s+who)\s*served\s+in\s+the\s+(?:u\.?s\.?\s*)?(?:armed\s+forces|military)\b"
+        r"\b(?:must\s+have|who\s+(?:have\s+)?|those\s+who)\s*served\s+in\s+the\s+(?:u\.?s\.?\s*)?(?:armed\s+(?:forces|services)|military)\b"
     ),
 ]
 INSURANCE_EXPRS: Final = [
     # "Medi-Cal", "Medi Cal", "MediCal", never the word "medical" ("free rides to medical appointments")
-    ci(r"\b(?:medicaid|medi[- ]cal|(?-i:MediCal)|masshealth|apple\s+health|ahcccs|tenncare|soonercare)\b"),
+    ci(rf"\b(?:{MEDICAID_NAMES}|(?-i:MediCal))\b"),
     ci(
-        r"\bmedicare(?:\s+parts?\s+[abcd](?:\s*(?:,|or|and|&|/)\s*[abcd])*)?\b|"
-        r"\b(?:private|commercial)\s+(?:health\s+)?(?:insurance|plans?)\b"
+        r"\bmedicare(?:\s+advantage)?(?:\s+parts?\s+[abcd](?:\s*(?:,|or|and|&|/)\s*[abcd])*)?\b|"
+        r"\b(?:private|commercial)\s+(?:health\s+)?(?:insurance|plans?)\b|"
+        rf"\b(?:{PRIVATE_NAMES})\b"
     ),
     ci(
         r"\b(?:uninsured|(?:no|without)\s+(?:any\s+)?(?:health\s+|medical\s+)?insurance|without\s+access\s+to\s+health\s+care|"
@@ -106,26 +111,26 @@ INCOME_EXPRS: Final = [
     ci(
         r"\b(?:low[- ]income\s+(?:or|and|/)\s+(?:no|zero)[- ]income|low[- ]?income|low\s+(?:or|and|/)\s+no\s+income|"
         r"(?:no|zero)\s+(?:or|and|/)\s+low\s+income|limited\s+income|economically\s+disadvantaged|"
-        r"income[- ](?:eligible|qualified)|(?:meets?|must\s+meet)\s+(?:the\s+)?(?:low[- ])?income\s+"
+        r"(?:meets?|must\s+meet)\s+(?:the\s+)?(?:low[- ])?income\s+"
         r"(?:guidelines|requirements|"
-        r"limits|criteria)|financial(?:ly)?\s+(?:eligible|need|hardship)|indigent)\b"
+        r"limits|criteria)|financial(?:ly)?\s+(?:eligible|needy|need|hardship)|of\s+(?:limited|modest)\s+means|indigent)\b"
     ),
 ]
 _STATE = "|".join(sorted((re.escape(n) for n in STATES), key=len, reverse=True))
 CITY_NAME = r"[A-Z][A-Za-z.'-]*(?:\s+[A-Z][A-Za-z.'-]*){0,4}"
-RES_LEAD = r"(?:residents?\s+of|resid(?:e|es|ing|ency)\s+in|liv(?:e|es|ing)\s+in|domiciled\s+in)"
+RES_LEAD = rf"(?:residents?\s+of|resid(?:e|es|ing|ency)\s+in|{LIVE}\s+in|domiciled\s+in)"
 PLACE_EXPRS: Final = [
     COUNTY_AFTER,
     COUNTY_BEFORE,
     *ZIPS,
     ci(rf"\b{RES_LEAD}\s+(?:the\s+)?(?:state\s+of\s+)?(?:{_STATE})(?:\s+state)?\b"),
     ci(
-        rf"\b(?:state\s+of\s+)?(?:{_STATE})(?:\s*,\s*(?:and\s+|or\s+)?(?:{_STATE})|\s+(?:and|or|&)\s+(?:{_STATE})){{0,11}}"
-        rf"\s+(?:state\s+)?residents?\b"
+        rf"(?<!proof\sof\s)\b(?:state\s+of\s+)?(?:{_STATE})(?:\s*,\s*(?:and\s+|or\s+)?(?:{_STATE})|\s+(?:and|or|&)\s+(?:{_STATE})){{0,11}}"
+        rf"\s+(?:state\s+)?(?:residents?|residency)\b"
     ),
     re.compile(rf"\b(?:{'|'.join(STATES.values())})\s+[Rr]esidents?\b"),
     re.compile(
-        r"\b(?:[Rr]esidents?\s*of|[Rr]esid(?:e|es|ing)\s*in|[Ll]iv(?:e|es|ing)\s*in)\s*(?:the\s*)?(?:[Cc]ity\s*of\s*)?"
+        rf"\b(?:[Rr]esidents?\s*of|[Rr]esid(?:e|es|ing)\s*in|{LIVE}\s*in)\s*(?:the\s*)?(?:[Cc]ity\s*of\s*)?"
         rf"{CITY_NAME}(?:\s*,\s*(?:and\s+|or\s+)?{CITY_NAME}|\s+(?:and|or|&)\s+{CITY_NAME}){{0,11}}"
     ),
     re.compile(
@@ -137,13 +142,17 @@ REFERRAL_EXPRS: Final = [
     REFERRAL_REQUIRED,
     REFERRAL_NOT,
     ci(rf"\b(?:by\s+)?(?:referrals?|referred)\s+(?:is\s+|are\s+)?(?:(?:required|needed|necessary|only)\s+)?"
-       rf"(?:from|by|through)\s+{AGENT}(?:\s*(?:,|or|and|/)\s*{AGENT})*"),
+       rf"(?:from|by|through|via)\s+{AGENT}(?:\s*(?:,|or|and|/)\s*{AGENT})*"),
+    # "Referrals accepted only from hospitals", "Must be court-referred"
+    ci(rf"\breferrals?\s+(?:are\s+)?accepted\s+only\s+(?:from|by|through|via)\s+{AGENT}(?:\s*(?:,|or|and|/)\s*{AGENT})*|"
+       r"\bmust\s+be\s+(?:court|probation|parole|agency|physician|doctor|hospital)[- ]referred\b"),
     ci(rf"\b{AGENT}\s+referrals?\s+(?:is\s+|are\s+)?(?:required|needed|necessary|only)\b"),
 ]  # fmt: skip
 SOBER_EXPRS: Final = [
     ci(r"\b(?:clean[\s-]*(?:and|&)[\s-]*sober|sober|clean|drug[- ]free|alcohol[- ]free|"
        r"(?:drug|alcohol)\s+(?:and|&|/)\s+(?:drug|alcohol)[- ]free|sobriety|abstinent|abstinence)\b"),
-    ci(r"\b(?:\d+\s+days?\s+(?:of\s+)?(?:clean|sober|sobriety)"
+    ci(r"\b(?:(?:and\s+)?pass\s+(?:a\s+|an\s+)?(?:drug|alcohol)\s+(?:tests?|screens?|screening)|"
+       r"\d+\s+days?\s+(?:of\s+)?(?:clean|sober|sobriety)"
        r"(?:\s+time)?|must\s+pass\s+(?:a\s+|an\s+)?(?:drug\s+(?:test|screen(?:ing)?)|uas?|u\.a\.|urinalysis)|"
        r"(?:agree|submit|consent)\s+to\s+(?:random\s+)?(?:drug|alcohol|uas?|ua/ba)(?:\s*(?:and|&|/)\s*(?:drug|alcohol))?"
        r"(?:\s+(?:tests?|testing|screens?|screening))?|drug\s+(?:testing|screening)|"
@@ -154,7 +163,8 @@ SOBER_EXPRS: Final = [
        r"substances))?(?:\s+for\s+(?:at\s+least\s+)?\d+\s+(?:days|months))?|"
        r"\brandom\s+(?:drug\s+tests?|drug\s+testing|drug\s+screens?|uas?)\b|"
        r"\brandom\s+(?:drug|alcohol)\s+(?:and|&|/)\s+(?:drug|alcohol)\s+(?:tests?|testing|screens?|screening)\b|"
-       r"\b(?:clean\s+and\s+)?sober\s+living(?:\s+(?:environment|home|house|residence|facility))?"),
+       r"\b(?:clean\s+and\s+)?sober\s+living(?:\s+(?:environment|home|house|residence|facility))?|"
+       r"\bdry\s+(?:house|home|residence)s?\b"),
     # "must test clean", "6 months of continuous sobriety", "abstinence-based", Spanish "estar sobrio"
     ci(r"\bmust\s+test\s+(?:clean|negative)(?:\s+for\s+(?:drugs|alcohol|drugs\s+(?:and|&)\s+alcohol))?\b|"
        r"\babstinence[- ](?:based|only)\b|\bestar\s+sobri[oa]s?\b|\bsobriedad\b|"
@@ -185,7 +195,8 @@ OFFENSE = (
     r"criminal\s+(?:records?|history|background|convictions?))"
 )
 NEGATOR = (
-    r"(?:(?:nobody|no\s+one)\s+with|no|not|except|excluding|exclude[sd]?|cannot|can't|must\s+not|ineligible|barred|but\s+not|may\s+not|"
+    r"(?:(?:nobody|no\s+one)\s+with|(?:cannot|can't)\s+(?:accept|serve|admit|house)|no|not|except|excluding|exclude[sd]?|"
+    r"cannot|can't|must\s+not|ineligible|barred|but\s+not|may\s+not|"
     r"(?:will|does|do|can)\s+not\s+(?:accept|serve|admit|house)|won't\s+(?:accept|serve|admit|house)|"
     r"unable\s+to\s+(?:accept|serve|admit|house))"
     r"(?:\s+(?:be|have|an?|any|one|prior|registered|history\s+of|on|listed\s+on|the|a))*"
@@ -262,6 +273,9 @@ def residue(clause: str, found: list[tuple[int, int, str]]) -> list[str]:
             i += 1
         out.append(f" <{'+'.join(sorted(run))}> ")
     text = "".join(out)
+    lead = LEAD_PLACE.match(text)
+    if lead and city_named(lead.group(1)):
+        text = text[lead.end() :]
     for phrase in FILLER_PHRASES:
         text = phrase.sub(" ", text)
     return [t.lower() for t in TOKEN.findall(text)]
@@ -286,7 +300,7 @@ def _same_kind(left: str, right: str, or_kinds: frozenset[str] = OR_KINDS) -> bo
 def _joined(tokens: list[str], i: int, step: int) -> str:
     """The token "or" joins on one side, past "be"/"have" and articles ("Medicaid or be uninsured")."""
     i += step
-    while 0 <= i < len(tokens) and tokens[i] in ("be", "are", "is", "have", "has", "a", "an", "the"):
+    while 0 <= i < len(tokens) and tokens[i] in ("be", "are", "is", "have", "has", "a", "an", "the", "on", "with"):
         i += step
     return tokens[i] if 0 <= i < len(tokens) else ""
 
@@ -319,6 +333,10 @@ def _scoped(words: list[str], i: int) -> bool:
         return False
     if words[i] == "for" and words[i + 1 : i + 2] in (["that"], ["it"], ["this"], ["those"], ["them"]):
         return True  # "bring your release papers for that": for something another clause names
+    if words[i] == "for" and words[i + 1 : i + 2] in (["all"], ["every"], ["each"]):
+        rest = [w for w in words[i + 2 :] if w not in ARTICLES]
+        if rest and rest[0] in SUBJECTS and not (set(rest) & SERVICE_NOUNS):
+            return False  # "drug screening required for all participants": everyone served, not a part of them
     for word in words[i + 1 :]:
         if word in SERVICE_NOUNS or (word in SUBJECTS and words[i] == "for"):
             return True
@@ -373,7 +391,11 @@ def _inert(part: str) -> bool:
     resident and willing and able to work"): it cannot widen who is served, so its neighbours stand.
     Not when it opens with a connective, hedges, negates, names another group or has a number."""
     tokens = [t for t in residue(part, []) if t not in PUNCTUATION]
-    if not tokens or tokens[0] in OPENERS or re.search(r"\d", part) or HEDGE.search(part):
+    if re.search(r"\d", part) or HEDGE.search(part):
+        return False
+    if not tokens:
+        return True  # only fillers ("Walk in, call, or be referred"): nothing added
+    if tokens[0] in OPENERS:
         return False
     return not any(t in WIDENERS or (t in SUBJECTS and t not in SINGULAR) for t in tokens)
 

@@ -21,6 +21,29 @@ HEDGE: Final = ci(
 )
 
 
+#: "live(s)/living in", never a service's name ("Women's sober living in Redding", "assisted living in Mesa"): a place
+#: after a kind of housing says where it is, not who is served.
+LIVE: Final = (
+    "".join(
+        rf"(?<!(?i:{w})\s)"
+        for w in ("sober", "assisted", "independent", "supportive", "transitional", "group", "recovery", "shared")
+    )
+    + r"(?:[Ll]iv(?:e|es|ing))"
+)
+#: A state's own name for its Medicaid ("TennCare", "Healthy Louisiana", "NJ FamilyCare", "Denti-Cal": Medi-Cal's
+#: dental part): still Medicaid. A closed list of program names, none another English word.
+MEDICAID_NAMES: Final = (
+    r"medicaid|medi[- ]cal|masshealth|apple\s+health|ahcccs|tenncare|soonercare|healthy\s+louisiana|"
+    r"(?:nj\s+)?familycare|healthy\s+michigan(?:\s+plan)?|health\s+first\s+colorado|mainecare|denti[- ]cal|"
+    r"badgercare(?:\s+plus)?|kancare|hoosier\s+healthwise|oregon\s+health\s+plan"
+)
+#: Private insurers and plan types named for private insurance ("Blue Cross PPO", "Aetna", "PPO plans only").
+PRIVATE_NAMES: Final = (
+    r"(?:blue\s+cross(?:\s+(?:and\s+|&\s+|/\s*)?blue\s+shield)?|bcbs|united\s*healthcare|aetna|cigna)"
+    r"(?:\s+(?:ppo|hmo|epo))?|(?:ppo|hmo|epo)(?:\s+(?:plans?|insurance))?"
+)
+
+
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
@@ -60,6 +83,8 @@ FILLERS: Final = (
         "beneficiaries recipients enrollees covered taken billed "
         "adult young older single homeless unemployed underemployed jobseekers seeking job seekers "
         "transitional emergency residential "
+        # a condition or a loss that only narrows ("Widowed women 55+", "blind adults 55+", "deaf adults 18+")
+        "widowed bereaved deaf blind deafblind "
         "hire hires hiring consider considered work works "
         "your please we you status verified enrolled remain maintain stay walk ins very recovery transition tay "
         "pregnant expecting expectant parenting experiencing homelessness families family live lives living reside "
@@ -96,7 +121,10 @@ SERVICE_HEADS = (
     r"breakfasts?|food|groceries|boxes|visits|appointments|internships|preschool|pre-?k|daycare|childcare|"
     r"activities|events|testing|tests|checkups|vaccines|shots|glasses|products|supplies|kits|lessons|aids|repairs?|"
     r"outpatient|passes|defense|representation|screening|management|coordination|planning|mammograms|vaccinations|"
-    r"immunizations|physicals|cleanings|haircuts|clothing|diapers|coats|backpacks|sports|preparation|prep"
+    r"immunizations|physicals|cleanings|haircuts|clothing|diapers|coats|backpacks|sports|preparation|prep|"
+    # "Youth soccer for ages 4-18", "Behavioral health for adults 18+", "Dental sealants for children 6-14"
+    r"health|soccer|basketball|football|baseball|softball|volleyball|swimming|swim|dance|sealants|coaching|detox|"
+    r"drop-ins?|bootcamps?|apprenticeships?|jobs|employment|tournaments?|lunches"
 )
 #: Words a service's name may not hold ("to" it may: "Free rides to medical appointments for seniors 65+", but never
 #: "free to"): a price, and people a name may add beside a limit ("Family camp"); the
@@ -110,6 +138,13 @@ NAME_NOT = (
 _PAPER_EXAMPLE = (
     r"(?:a\s+|an\s+|your\s+|the\s+)?(?:<document[a-z+]*>|leases?|rental\s+agreements?|mail|pay\s*stubs?|bank\s+statements?|"
     r"benefits?\s+letters?|award\s+letters?|unemployment\s+(?:letters?|statements?)|ssi\s+letters?|mortgage\s+statements?)"
+)
+#: A place's name opening a clause right before the service or a gender, sobriety or veteran word ("Greenville
+#: sober living for women", "Milwaukee men's shelter", "Springfield reentry housing"): the grammar drops it when it
+#: is a known city's name (where the service is, never who may come).
+LEAD_PLACE: Final = re.compile(
+    rf"^\s*((?:[A-Z][a-zA-Z.'-]+\s+){{1,3}}?)(?=(?:(?!(?i:{_NEVER})\b)[a-z][a-z'-]*\s+){{0,2}}"
+    rf"(?:(?i:{SERVICE_HEADS})\b|<(?:gender|sobriety|veteran)))"
 )
 #: Phrases that are fillers as a whole ("at the time of enrollment", "men and women", "U.S.").
 FILLER_PHRASES: Final = (
@@ -129,7 +164,9 @@ FILLER_PHRASES: Final = (
     # card"): the service itself. Never a word that widens, negates, hedges, scopes ("for the lunch program"), names
     # people or a price, nor a value.
     ci(
-        r"\b(?:can|to)\s+(?:get|receive|obtain|use|borrow|access|join|attend|enroll\s+in|sign\s+up\s+for|apply\s+for)"
+        r"\b(?:can|to)\s+(?:get|receive|obtain|use|borrow|access|join|attend|enroll\s+in|sign\s+up\s+for|apply\s+for|"
+        r"play\s+in|pick\s+up|take|learn|train\s+(?:as|for|in))(?:\s+\d{1,2}(?=\s+(?:bags|boxes|meals|visits|sessions|rides|"
+        r"lessons|classes)\b))?"
         rf"\s+(?!{TAIL_NOT}\b(?!['-]))[a-z][a-z'-]*(?:,?\s+(?:{TAIL_PLACE}\b|(?!{TAIL_NOT}\b(?!['-]))[a-z][a-z'-]*)){{0,11}}\s*[.!]?\s*$"
     ),
     # the name of what is offered, opening the clause before "for" or a comma ("Senior nutrition program for adults
@@ -139,7 +176,8 @@ FILLER_PHRASES: Final = (
     # "Free" may open it ("Free eye exams for children 5-18"): read as a limit, a price for some people can only
     # turn "fits" into "may not fit", never the reverse (and the income reader still refuses any clause with a price).
     ci(
-        rf"^\s*(?:free\s+(?!to\b))?(?:(?!{NAME_NOT}\b(?!['-]))(?-i:(?![A-Z]{{2,}}\b))[a-z][a-z'-]*\s+){{0,5}}?(?:{SERVICE_HEADS})(?=\s*,|\s+for\b)"
+        rf"^\s*(?:free\s+(?!to\b))?(?:(?!{NAME_NOT}\b(?!['-]))(?-i:(?![A-Z]{{2,}}\b))[a-z][a-z'-]*\s+){{0,5}}?(?:{SERVICE_HEADS})"
+        r"(?:\s+in\s+(?-i:[A-Z][a-zA-Z.'-]+)(?:\s+(?-i:[A-Z][a-zA-Z.'-]+)){0,2})?(?=\s*,|\s+for\b|\s*<age>)"
     ),
     # how long a condition has held ("Must live in DuPage County for 1 year"): it narrows the limit, never widens it
     ci(
@@ -155,19 +193,44 @@ FILLER_PHRASES: Final = (
         r"\bout\s+of\s+(?:school|work)\b|\b(?:who\s+(?:have\s+)?)?(?:aged|aging|ageing)\s+out\s+of\s+foster\s+care\b|"
         r"\b(?:in|exiting|leaving)\s+foster\s+care\b|\blgbtq(?:ia)?\+|\bno\s+exceptions\b|^\s*eligible\s+if\b|"
         r"\bwith\s+(?:an?\s+)?(?:(?:serious|severe|chronic|mental|physical|developmental|intellectual|learning)\s+)*"
-        r"(?:disabilit(?:y|ies)|illness(?:es)?|diabetes|cancer|hiv(?:/aids)?|autism|dementia|substance\s+use\s+disorders?)\b|"
+        r"(?:disabilit(?:y|ies)|illness(?:es)?|diabetes|cancer|hiv(?:/aids)?|autism|dementia|substance\s+use\s+disorders?|memory\s+loss|"
+        r"low[- ]vision|hearing\s+loss)\b|\b(?:and\s+)?(?:hard\s+of\s+hearing|low[- ]vision)\b|"
         r"\bto\s+(?:the|your)\s+(?:first\s+)?(?:intake\s+)?(?:interview|appointment|visit|intake)\b"
     ),
     # a parent's own children beside the parent ("Women and their children", "Moms & kids"): the gender is the
     # parent's (the age readers refuse such a clause: the children have ages of their own)
     ci(
-        r"(?<=gender>)\s+(?:and|&|with)\s+(?:their\s+|her\s+|his\s+)?(?:minor\s+|dependent\s+|young\s+)?(?:children|kids)\b"
+        r"(?<=gender>)\s+(?:and|&|with|with\s+or\s+without)\s+(?:their\s+|her\s+|his\s+)?(?:minor\s+|dependent\s+|young\s+)?"
+        r"(?:children|kids)\b"
+    ),
+    # the grades of the children an age names ("kids ages 6-11 (grades 1-5)"): the same children
+    ci(
+        r"(?<=age>)\s*\(\s*(?:grades?\s+)?(?:k|pre-?k|\d{1,2}(?:st|nd|rd|th)?)\s*(?:-|–|to|through)\s*\d{1,2}(?:st|nd|rd|th)?"
+        r"(?:\s+grades?)?\s*\)"
+    ),
+    # a branch of the military before its veterans ("Marine Corps veterans", "Army and Navy veterans"), senior citizens
+    ci(
+        r"\b(?:(?:army|navy|air\s+force|marine\s+corps|marines|coast\s+guard|national\s+guard|space\s+force)"
+        r"(?:\s*(?:,|and|or|&|/)\s*)?)+(?=\s*<veteran)|(?<=\bsenior\s)citizens\b"
     ),
     # a war or era a veteran served in ("Vietnam-era veterans", "OEF/OIF/OND veterans"): still a veteran
     ci(
-        r"\b(?:of\s+the\s+)?(?:vietnam|korean?|gulf\s+war|persian\s+gulf|post-?\s*9/11|cold\s+war|wwii)(?:[- ]era)?"
-        r"(?=\s*<veteran)|(?<=veteran>)\s+of\s+the\s+(?:vietnam|korean?|gulf\s+war|persian\s+gulf|post-?\s*9/11)\s+"
+        r"\b(?:of\s+the\s+)?(?:vietnam|korean?|gulf\s+war|persian\s+gulf|post-?\s*9/11|cold\s+war|wwii)"
+        r"(?:[- ](?:era|war))?(?:\s*(?:,|and|&|/)\s*(?:vietnam|korean?|gulf\s+war|wwii|post-?\s*9/11)"
+        r"(?:[- ](?:era|war))?)*(?=\s*<veteran)|"
+        r"(?<=veteran>)\s+of\s+the\s+(?:vietnam|korean?|gulf\s+war|persian\s+gulf|post-?\s*9/11)\s+"
         r"(?:era|war)\b|\b(?:oef|oif|ond)(?:\s*/\s*(?:oef|oif|ond))*(?=\s*<veteran)"
+    ),
+    # how to come, never who may: "just walk in", "walk-ins welcome", "walk in 24 hours", "no appointment needed"
+    ci(
+        r"\b(?:just\s+)?walk[- ]?ins?(?:\s+(?:welcome|ok|okay|accepted))?(?:\s+24\s+hours(?:\s+a\s+day)?)?\s*[.!]?\s*$|"
+        r"\bno\s+(?:appointments?|appts?)\s+(?:is\s+)?(?:needed|necessary|required)\b"
+    ),
+    # a length as one hyphenated word ("90-day residential treatment"), how wholly ("stay completely abstinent"),
+    # a will to work ("and willing to work"): none widens a limit
+    ci(
+        r"\b\d{1,3}-(?:day|week|month|year)\b|\b(?:completely|totally|fully)\s+(?=<sobriety)|"
+        r"\b(?:and\s+)?(?:be\s+)?(?:willing|able|willing\s+and\s+able)\s+to\s+work\s*[.!]?\s*$"
     ),
     # "can join", "may enroll" at a clause's end: the people named get in, nothing more is said
     ci(r"\bcan\s+(?:join|enroll|apply|attend|participate|register|sign\s+up|come)\s*[.!]?\s*$"),
@@ -182,9 +245,14 @@ FILLER_PHRASES: Final = (
         r"\b(?:during|in|this|every|each)\s+(?:the\s+)?(?:summer|winter|spring|fall|school\s+year)\b|"
         r"\b(?:apply\s+)?online\b"
     ),
-    # what only names a paper more exactly: "a certified copy of", "your child's", "from the county jail", "SSI/"
+    # the law that names registrants ("Megan's Law registrants excluded"): still registrants
+    ci(r"\bmegan'?s\s+law\s+(?=<records)"),
+    # what only names a paper more exactly: "a certified copy of", "your child's", "from the county jail", "SSI/",
+    # "original ... (no copies)", "from the Bureau of Prisons"
     ci(
-        r"\bcertified\s+(?:copy\s+of\s+)?(?=(?:your\s+|the\s+|a\s+)?<document)|"
+        r"\bcertified\s+(?:copy\s+of\s+)?(?=(?:your\s+|the\s+|a\s+)?<document)|\boriginal\s+(?=<document)|"
+        r"(?<=document>)\s*\(\s*(?:no\s+(?:photo)?copies|originals?\s+only)\s*\)|"
+        r"(?<=document>)\s+from\s+(?:the\s+)?(?:federal\s+)?bureau\s+of\s+prisons\b|"
         r"\b(?:children's|childrens'|child's|kids'|baby's|babies')\s+(?=<document)|"
         r"(?<=document>)\s+from\s+(?:the\s+)?(?:county\s+|state\s+|federal\s+)?(?:jail|prison|cdcr|doc|bop|tdcj)\b"
     ),
@@ -209,7 +277,8 @@ FILLER_PHRASES: Final = (
     # papers for everyone in the home: still papers required ("Social Security cards for all household members"),
     # ending there: "ID for each household member 18+" is their age, no limit on the people served
     ci(
-        r"(?<=<document>)\s+for\s+(?:all|each|every|everyone\s+in\s+(?:the|your))\s+(?:household|home|family)?\s*"
+        r"(?<=<document>)\s+for\s+(?:all|each|every|everyone\s+(?:in|on|listed\s+on)\s+(?:the|your))\s+"
+        r"(?:household|home|family|(?:tax\s+)?return|lease)?\s*"
         r"(?:members?|child(?:ren)?|kids?|persons?|people)?(?:\s+in\s+(?:the|your)\s+(?:household|home|family))?\b"
         r"(?=\s*(?:[,;.()]|and\b|(?:are\s+|is\s+)?(?:required|needed)\b|$))"
     ),
@@ -221,14 +290,17 @@ FILLER_PHRASES: Final = (
     ),
     # Spanish "must (be/have)", "requirements:", "older than N" (18, or over 18? not decidable, never read as an age),
     # and the name of what is offered before "para" ("Programa de salud para", "Clases de computación gratis")
-    ci(r"\b(?:debe\s+(?:ser|tener)|ser|tener|requisitos)\b|\bmayores\s+de\s+\d{1,2}\s+años\b"),
+    ci(r"\b(?:debe\s+(?:ser|tener)|ser|tener|requisitos)\b|\bmayores\s+de\s+\d{1,2}(?:\s+años)?\b"),
     ci(
         r"^\s*(?:programa|cl[ií]nica|clases|servicios?|casa|almuerzo|comida|ayuda|vivienda|refugio)"
         r"(?:\s+(?:de|gratis|gratuitas?|gratuitos?|dental|m[eé]dica)(?:\s+(?!para\b)[a-záéíóúñ]+)?){0,3}(?=\s+(?:para\b|<age))|"
         r"(?<=<age>)\s+gratis\b|\bgratis(?=\s+(?:a\s+partir|para)\b)"
     ),
     # Spanish "only", subjects, "of", "accepted"
-    ci(r"\b(?:solamente|s[oó]lo|[uú]nicamente|personas|adultos|j[oó]venes|de|para|se\s+aceptan?)\b"),
+    ci(
+        r"\b(?:solamente|s[oó]lo|[uú]nicamente|personas|adultos|j[oó]venes|pacientes|clientes|participantes|gente|familias|"
+        r"de|para|se\s+aceptan?)\b"
+    ),
     # Spanish "bring", "is required", "your"; "y" ("and") only between two papers ("identificación con foto y
     # comprobante de ingresos"): between people it may join another group
     ci(
@@ -252,7 +324,7 @@ QUALIFIERS: Final = _words(
     "transitional emergency very low income parole probation "
     # conditions that only narrow the people a subject names ("runaway youth", "homebound seniors", "former
     # foster youth", "LGBTQ+ youth"): none admits anyone the limit beside it keeps out
-    "runaway homebound foster former formerly lgbtq lgbt lgbtqia fleeing"
+    "runaway homebound foster former formerly lgbtq lgbt lgbtqia fleeing widowed bereaved deaf blind deafblind"
 )
 #: Words that open a comma part which qualifies its neighbour rather than adding a condition.
 OPENERS: Final = _words(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from .eligibility_lexicon import HEDGE, ci
+from .eligibility_lexicon import HEDGE, MEDICAID_NAMES, PRIVATE_NAMES, ci
 
 UNINSURED = ci(
     r"\b(?:uninsured|no\s*(?:health\s*|medical\s*)?insurance|without\s*(?:any\s*)?(?:health\s*|medical\s*)?insurance|"
@@ -15,14 +15,14 @@ UNINSURED = ci(
 INSURERS: Final = (
     (
         "medicaid",
-        re.compile(r"(?i:\b(?:medicaid|medi-cal|masshealth|apple\s*health|ahcccs|tenncare|soonercare)\b)|\bMediCal\b"),
+        re.compile(rf"(?i:\b(?:{MEDICAID_NAMES})\b)|\bMediCal\b"),
     ),
     ("medicare", ci(r"\bmedicare\b")),
-    ("private", ci(r"\b(?:private|commercial)\s*(?:health\s*)?(?:insurance|plans?)\b")),
+    ("private", ci(rf"\b(?:private|commercial)\s*(?:health\s*)?(?:insurance|plans?)\b|\b(?:{PRIVATE_NAMES})\b")),
 )
 ACCEPTS = ci(
     r"\b(?:accept\w*|acepta\w*|take[sn]?|bill\w*|must\s*have|must\b.{0,40}?\band\s*have|must\s*be\s*on|required|only|enrolled\s*in|covered\s*by|beneficiar\w*|recipients|"
-    r"members|part\s*[abcd]|with|who\s*(?:have|has|are\s*on|is\s*on)|on(?=\s*(?:medi|mass|apple|ahcccs|tenn|sooner)))\b"
+    r"members|part\s*[abcd]|with|who\s*(?:have|has|are\s*on|is\s*on)|on(?=\s*(?:medi|mass|apple|ahcccs|tenn|sooner|healthy|health\s*first|nj|maine|denti|badger|kan|hoosier)))\b"
 )
 #: Other ways to pay named beside the insurers: they are not the only way in.
 OTHER_PAYMENT = ci(
@@ -36,8 +36,16 @@ def insurance(clause: str) -> list[str]:
     if OTHER_PAYMENT.search(clause):
         return []  # other ways to pay are taken too: the insurers named are not the only way in
     insurers = [code for code, pattern in INSURERS if pattern.search(clause)]
-    if re.search(
-        r"\bfor\s*(?:the\s*)?(?:[\w-]+\s*){0,2}?(?:patients|members|clients|enrollees|beneficiaries|services?|care|"
+    # "For TennCare members (only)": the clause is the people served, not a rule for some of them
+    served = re.fullmatch(
+        r"\s*for\s*[\w\s-]{1,40}?\s*(?:members|patients|enrollees|beneficiaries|recipients)\s*(?:only)?\s*[.!]?\s*",
+        clause,
+        re.I,
+    )
+    if not served and re.search(
+        # "referral required for Medi-Cal patients"
+        r"\bfor\s*(?:the\s*)?(?:[\w-]+\s*){0,2}?(?:patients|members|clients|enrollees|beneficiaries|"
+        r"services?|care|"
         r"treatment|program)\b|\b(?:not|n't|never)\s*(?:\w+\s*)?(?:accept|take|bill)|\binsured\s*(?:and|or|&)\s*uninsured|"
         r"\bcounsel\w*|\bhelp\w*\s*with\b",
         clause,
@@ -88,9 +96,9 @@ INCOME_PRICE = ci(
 LOW_INCOME = ci(
     r"\b(?:low[- ]?income|low\s*(?:or|and|/)\s*no\s*income|no\s*(?:or|and|/)\s*low\s*income|limited\s*income|"
     r"economically\s*disadvantaged|"
-    r"income[- ]eligible|income[- ]qualified|(?:meets?|must\s*meet)\s*(?:the\s*)?(?:low[- ]?)?income\s*"
+    r"(?:meets?|must\s*meet)\s*(?:the\s*)?(?:low[- ]?)?income\s*"
     r"(?:guidelines|requirements|"
-    r"limits|criteria)|financial(?:ly)?\s*(?:eligible|need)|(?:very\s*)?poor|indigent)\b"
+    r"limits|criteria)|financial(?:ly)?\s*(?:eligible|needy|need|hardship)|of\s*(?:limited|modest)\s*means|(?:very\s*)?poor|indigent)\b"
 )
 
 

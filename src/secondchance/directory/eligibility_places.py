@@ -3,27 +3,28 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from .eligibility_lexicon import HEDGE, ci
+from .eligibility_lexicon import HEDGE, LIVE, ci
 from .geo import STATES, county_known
 
 #: A place's name: up to five words, and lists of up to twelve names (bounded, so that a long run of
 #: capitalised words costs linear time, not quadratic).
 NAME = r"[A-Z][A-Za-z.'-]*(?:\s+(?:[A-Z][A-Za-z.'-]*|de|la|del|du|of)){0,4}"
 COUNTY_AFTER = re.compile(
-    rf"\b(?:[Rr]esidents?\s*of|[Rr]esid(?:e|es|ing)\s*in|[Ll]iv(?:e|es|ing)\s*in|[Dd]omiciled\s*in)\s*(?:the\s*)?((?:{NAME}(?:,\s*(?:and\s+|or\s+|&\s+)?|\s+(?:and|or|&)\s+)){{0,11}}{NAME})\s+([Cc]ount(?:y|ies)|[Pp]arish(?:es)?)\b"
+    rf"\b(?:[Rr]esidents?\s*of|[Rr]esid(?:e|es|ing)\s*in|{LIVE}\s*in|[Dd]omiciled\s*in)\s*(?:the\s*)?((?:{NAME}(?:,\s*(?:and\s+|or\s+|&\s+)?|\s+(?:and|or|&)\s+)){{0,11}}{NAME})\s+([Cc]ount(?:y|ies)|[Pp]arish(?:es)?)\b"
 )
 COUNTY_BEFORE = re.compile(
     rf"\b((?:{NAME}(?:,\s*(?:and\s+|or\s+|&\s+)?|\s+(?:and|or|&)\s+)){{0,11}}{NAME})\s+([Cc]ount(?:y|ies)|[Pp]arish(?:es)?)\s+[Rr]esidents?\b"
 )
 STATE_AFTER = ci(
-    r"\b(?:residents?\s*of|resid(?:e|es|ing|ency)\s*in|liv(?:e|es|ing)\s*in|domiciled\s*in)\s*(?:the\s*)?(?:state\s*of\s*)?"
+    rf"\b(?:residents?\s*of|resid(?:e|es|ing|ency)\s*in|{LIVE}\s*in|domiciled\s*in)\s*(?:the\s*)?(?:state\s*of\s*)?"
     r"([a-z][a-z. ]+?)(?:\s*state)?"
     r"(?=$|[,.;:)]|\s+(?:only|age|aged|who|with|and|or|to|for|may|must|are|is|required|needed)\b)"
 )
-STATE_BEFORE = ci(r"\b([a-z][a-z. ]+?)\s*(?:state\s*)?residents?\b")
+STATE_BEFORE = ci(r"\b([a-z][a-z. ]+?)\s*(?:state\s*)?(?:residents?|residency)\b")
 CITY_AFTER = re.compile(
-    rf"\b(?:[Rr]esidents?\s*of|[Rr]esid(?:e|es|ing)\s*in|[Ll]iv(?:e|es|ing)\s*in)\s*(?:the\s*)?(?:[Cc]ity\s*of\s*)?"
+    rf"\b(?:[Rr]esidents?\s*of|[Rr]esid(?:e|es|ing)\s*in|{LIVE}\s*in)\s*(?:the\s*)?(?:[Cc]ity\s*of\s*)?"
     rf"((?:{NAME}(?:,\s*|\s+(?:and|or|&)\s+)){{0,11}}{NAME})(?=$|[,.;:)]|\s+(?:only|age|aged|who|with|to|for)\b)"
 )
 CITY_BEFORE = re.compile(
@@ -44,7 +45,7 @@ ZIPS = [
     ),
     # "Residents of 90011, 90037 & 90044", "Serves the 94110 zip code", "Residency required in 97217 or 97211"
     ci(
-        rf"\b(?:residents?\s*of|resid(?:e|es|ing)\s*in|liv(?:e|es|ing)\s*in|serv(?:es|ing)\s*(?:only\s*)?(?:residents\s*of\s*)?|"
+        rf"\b(?:residents?\s*of|resid(?:e|es|ing)\s*in|{LIVE}\s*in|serv(?:es|ing)\s*(?:only\s*)?(?:residents\s*of\s*)?|"
         rf"residency\s*(?:is\s*)?(?:required\s*)?in|service\s*area\s*:)"
         rf"\s*(?:the\s*|one\s*of\s*(?:these|the)\s*)?{ZIP_LIST}(?!\s*(?:[A-Za-z]+\s*){{0,2}}(?:st|street|ave|avenue|rd|road|blvd)\b)"
     ),
@@ -151,6 +152,9 @@ def _states(clause: str) -> list[tuple[str, str]] | None:
         if len(names) > 1 and all(n in STATES for n in names):
             return [("residency_state", STATES[n]) for n in dict.fromkeys(names)]
     found: list[tuple[str, str]] = []
+    clause = re.sub(
+        r"\bproof\s*of\s+(?!residency)[\w ]{1,30}?residency\b", " ", clause, flags=re.I
+    )  # a paper, not a limit
     for pattern in (STATE_AFTER, STATE_BEFORE):
         for m in pattern.finditer(clause):
             words = m.group(1).lower().strip(" .").split()
@@ -178,6 +182,8 @@ def _cities(clause: str, state: str) -> list[tuple[str, str]]:
     for pattern in (CITY_AFTER, CITY_BEFORE):
         for m in pattern.finditer(clause):
             names = _split_names(re.sub(r"^(?:[Cc]ity\s*of\s*|[Rr]esidents?\s*of\s*|the\s+)", "", m.group(1)))
+            # "Richmond City residents", "a Baltimore City resident": the city, when "<name> City" is none itself
+            names = [n[:-5] if n.endswith(" City") and not _city_known(n, state) else n for n in names]
             if state == "NY" and names and all(n.lower() in BOROUGHS for n in names):
                 found += [("residency_county", f"{BOROUGHS[n.lower()]}, NY") for n in names]
             elif names and all(n.lower() not in STATES and _city_known(n, state) for n in names):
@@ -185,3 +191,15 @@ def _cities(clause: str, state: str) -> list[tuple[str, str]]:
             elif names:
                 return []  # a place named is not a city we know: the list we kept would be partial
     return list(dict.fromkeys(found))
+
+
+@lru_cache(maxsize=1)
+def _city_names() -> frozenset[str]:
+    from .geo import _city_index
+
+    return frozenset(city for city, _ in _city_index())
+
+
+def city_named(name: str) -> bool:
+    """Whether a name is some U.S. city's (in any state): a place opening a clause says where a service is."""
+    return name.strip().lower() in _city_names()

@@ -11,7 +11,8 @@ RECORD_WORDS = (
     r"(?:criminal\s*(?:records?|histor(?:y|ies)|backgrounds?|convictions?|justice\s*(?:history|involvement))|"
     r"(?:a\s*)?records?(?!\s*of\b)|convictions?|felon(?:y|ies|s)|felony\s*convictions?|ex-?offenders?|ex-?felons?|"
     r"(?:formerly|previously)\s*incarcerated(?:\s*(?:people|persons|individuals))?|returning\s*citizens|"
-    r"justice[- ]involved(?:\s*(?:people|persons|individuals))?|people\s*(?:with|who\s*have)\s*(?:criminal\s*)?records|"
+    r"justice[- ](?:involved|impacted)(?:\s*(?:people|persons|individuals|adults|youth))?|"
+    r"people\s*(?:with|who\s*have)\s*(?:criminal\s*)?records|"
     r"(?:people|persons|individuals)\s*(?:coming\s*home|leaving|released\s*from)\s*(?:prison|jail|incarceration)|"
     r"(?:criminal|criminal-history|criminal\s*history)\s*background)"
 )
@@ -26,8 +27,10 @@ RECORDS_ANY = [
     # the people served are people with records
     ci(
         r"\b(?:formerly|previously)\s*incarcerated\b|\breturning\s*citizens\b|\bex-?offenders\b|\bex-?felons\b|"
-        r"\bjustice[- ]involved\b|\b(?:leaving|released\s*from|reentering\s*(?:the\s*community\s*)?(?:after|from)|"
-        r"coming\s*home\s*from|returning\s*from)\s*(?:prison|jail|incarceration|custody)\b"
+        r"\bjustice[- ](?:involved|impacted)\b|"
+        r"\b(?:leaving|released\s*from|reentering\s*(?:the\s*community\s*)?(?:after|from)|"
+        r"coming\s*home\s*from|coming\s*out\s*of|returning\s*from)\s*(?:prison|jail|incarceration|custody)\b|"
+        r"\b(?:impacted|affected)\s*by\s*(?:the\s*)?(?:criminal\s*)?(?:legal|justice)\s*system\b"
     ),
     ci(
         r"\b(?:people|persons|individuals|adults|residents|applicants|job\s*seekers|women|men|youth|clients)\s*"
@@ -49,7 +52,7 @@ EXCLUSIONS: Final = (
         # offenders, not offenses: "no sex offenses" (every such conviction) is wider than registration (rounds 7, 9)
         r"\b(?:registered\s*sex(?:ual)?\s*offen(?:ders?|ses?)|sex(?:ual)?\s*offenders?)|\bsex(?:ual)?\s*offenders?\s*(?:are\s*|is\s*)?"
         r"(?:not\s*(?:eligible|accepted|allowed|admitted)|excluded|ineligible|prohibited|cannot|can't|will\s*not)|"
-        r"\bno\s*(?:pc\s*)?290(?:\s*registrants?|s)?\b|"
+        r"\bno\s*(?:pc\s*)?290(?:\s*registrants?|s)?\b|\bregistrants?\s*(?:are\s*)?(?:excluded|not\s*(?:eligible|accepted|allowed))|"
         r"\b(?:no|not|except|excluding|cannot)\b[\w\s,/-]{0,30}?\b(?:registrants?\b|required\s*to\s*register\b|pc\s*290\b)|\bmust\s*not\s*be\s*(?:required\s*to\s*register|"
         r"(?:on|listed\s*on)\s*(?:the\s*|a\s*)?(?:sex\s*offender\s*)?registry)")),
     ("excludes_arson", ci(
@@ -84,7 +87,7 @@ def records(clause: str) -> list[str]:
     found: list[str] = []
     crime = re.search(
         r"\b(?:sex\w*\s*offen|registrant|arson|violent|felon|convict|criminal|record|background|offender|incarcerat|"
-        r"prison|jail|justice|returning\s*citizen|fair[- ]chance|second[- ]chance)",
+        r"prison|jail|justice|returning\s*citizen|fair[- ]chance|second[- ]chance|(?<![\d,$])290\b|290s\b)",
         clause,
         re.IGNORECASE,
     )

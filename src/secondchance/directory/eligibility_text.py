@@ -40,7 +40,7 @@ from dataclasses import dataclass, replace
 from typing import Final
 
 from .eligibility import CHECK_OF_TERM
-from .eligibility_access import SOBER_NOT, documents, referral, sobriety
+from .eligibility_access import PAPERS_OFFERED, SOBER_NOT, documents, referral, sobriety
 from .eligibility_ages import AGE_CONTEXT, ages
 from .eligibility_clauses import SCOPED, cased, clauses, decidable, plain
 from .eligibility_grammar import mentioned, parse
@@ -49,6 +49,7 @@ from .eligibility_payment import FPL, INCOME_PRICE, OTHER_PAYMENT, income, insur
 from .eligibility_people import gender, veteran
 from .eligibility_places import residency
 from .eligibility_records import records
+from .geo import STATES
 
 __all__ = ["KINDS", "Found", "clauses", "read"]
 
@@ -85,8 +86,9 @@ class Found:
 #: women 18+" names the group (but "open to all ages" and "open to all people" do not).
 OPEN_TO_ALL = (
     r"\bopen\s*to\s*(?:everyone|anyone)\b(?!\s+(?:over|under|older|younger|aged?\s*\d|ages\s*\d|\d|who\s+(?:is|are)\s+"
-    r"(?:\d|over|at\s+least)))|\bopen\s*to\s*all\b(?!\s+(?!ages\b|comers\b|people\b|persons\b|individuals\b|the\s+public\b)"
-    r"[a-z])"
+    r"(?:\d|over|at\s+least)))|\bopen\s*to\s*all\b(?!\s+(?!ages\b|comers\b|people\b|persons\b|individuals\b|the\s+public\b|"
+    # ... nor a time it is open ("open to all every Friday")
+    r"every\b|each\b|on\b|daily\b|weekdays\b|(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b)[a-z])"
 )
 #: Another group served beside the limit ("adults welcome at the food pantry", "open to all ages", "former
 #: foster youth served up to age 26", "men seen for STI testing"): an age or gender limit has a way round.
@@ -164,9 +166,11 @@ def read(text: str | None, state: str | None = None) -> list[Found]:
         if opening and "gender" not in kinds and "age" not in said and not elsewhere:  # "men's group on Thursdays"
             others.add("male" if re.match(r"\s*(?:men|boys|males|fathers|dads)", clause, re.I) else "female")
         low, high = ages(clause) if "age" in kinds and not HEDGE.search(clause) else ([], [])
-        lows += [(v, shown) for v in low]
+        lows += [(v, shown) for v in low if v > 0]  # "ages 0-5", "birth to 5": a lower bound of 0 is no limit
         highs += [(v, shown) for v in high]
-        read_here = _read_clause(clause, state, kinds, payment_only=not OTHER_PAYMENT.search(text))
+        read_here = _read_clause(
+            clause, state, kinds, payment_only=not OTHER_PAYMENT.search(text), offered=bool(PAPERS_OFFERED.search(text))
+        )
         found += [replace(f, phrase=shown) for f in read_here]  # the listing's own words are shown
     if lows:
         value, clause = max(lows)
@@ -195,8 +199,18 @@ NOT_TAKEN: Final = ci(
     r"(?:we\s+)?(?:do|does|will|can)\s*(?:not|n't)\s+(?:accept|take|bill)\s+[\w\s,/&-]{1,60}|"
     r"[\w\s,/&-]{1,60}\s+(?:is|are)\s+not\s+(?:accepted|taken|billed)"
 )
+#: Things a service does not ask for, listed ("no appointment, no insurance, no questions", "sin cita, sin seguro"):
+#: "no insurance" among them says none is needed, not that only the uninsured are served.
+NOT_ASKED: Final = ci(
+    r"\b(?:no|sin)\s+(?:appointments?|appts?|citas?|questions?|preguntas|costo?|charge|cargo|paperwork|papeles|"
+    r"registration|registro|(?:photo\s+)?id|identificaci[oó]n|documents?|documentos|strings)\b"
+)
 #: A clause that does not parse and speaks of exceptions: any limit another clause decided may have them.
-EXCEPTIONS: Final = ci(r"\b(?:exceptions?|exempt(?:ed|ions?)?|waived?|waivers?|unless|otherwise)\b")
+#: Not a fee waived ("Application fee waived", "$75; fee waived with proof of income"): a price, not who is served.
+EXCEPTIONS: Final = ci(
+    r"\b(?:exceptions?|exempt(?:ed|ions?)?|unless|otherwise)\b|"
+    r"(?<!\bfee\s)(?<!\bfees\s)(?<!\bcost\s)(?<!\bcosts\s)\b(?:waived?|waivers?)\b(?!\s+(?:the\s+)?(?:fees?|costs?|charges?))"
+)
 #: A clause that does not parse and names other people ("Minors can attend with a guardian", "Others call
 #: for options", "Family members can attend groups", "Other insurance plans too"): the limits have a way round.
 #: Not "other convictions" ("Clients with other convictions are accepted"): other records, not other people.
@@ -223,9 +237,12 @@ EXCLUDED: Final = ci(
 _KIND_OF: Final = {term: check for term, check in CHECK_OF_TERM.items() if term != "document"}
 
 
-def _read_clause(clause: str, state: str | None, kinds: frozenset[str], payment_only: bool) -> list[Found]:
+def _read_clause(
+    clause: str, state: str | None, kinds: frozenset[str], payment_only: bool, offered: bool = False
+) -> list[Found]:
     """The values of the kinds (but age) the clause parsed as (``payment_only``: no other way to pay in
-    the text). Only those readers run: a clause that parses as nothing costs no reader."""
+    the text; ``offered``: the text offers papers, so papers named alone are not asked). Only those readers run: a
+    clause that parses as nothing costs no reader."""
     found: list[Found] = []
     said = gender(clause) if "gender" in kinds else None
     if said:
@@ -233,7 +250,9 @@ def _read_clause(clause: str, state: str | None, kinds: frozenset[str], payment_
     if "veteran" in kinds and veteran(clause):
         found.append(Found("veteran", "required", clause))
     if "insurance" in kinds and payment_only:  # "sliding scale; Medicaid accepted": not the only way in
-        found += [Found("insurance", v, clause) for v in insurance(clause)]
+        # "sin cita, sin seguro, sin preguntas": no insurance is asked for, not a limit to the uninsured
+        asked = not NOT_ASKED.search(clause)
+        found += [Found("insurance", v, clause) for v in insurance(clause) if asked or v != "uninsured"]
     limits, low_income = income(clause) if "income" in kinds else ([], False)
     if limits:
         found.append(Found("income_max_fpl", str(min(limits)), clause))
@@ -242,7 +261,8 @@ def _read_clause(clause: str, state: str | None, kinds: frozenset[str], payment_
     if "residency" in kinds:
         found += [Found(kind, value, clause) for kind, value in residency(clause, state)]
     if "document" in kinds:
-        found += [Found("document", code, clause) for code in documents(clause)]
+        alone = kinds == {"document"} and not offered  # "Copy of your birth certificate": a paper asked for
+        found += [Found("document", code, clause) for code in documents(clause, alone)]
     needed = referral(clause) if "referral" in kinds else None
     if needed:
         found.append(Found("referral", needed, clause))
@@ -258,7 +278,10 @@ def _across_clauses(text: str, found: list[Found]) -> list[Found]:
     if ALSO_SERVED.search(text):  # "younger adults with disabilities also served": the limits have a way round
         found = [f for f in found if f.kind not in ("minimum_age", "maximum_age", "gender")]
     if EVERYONE.search(text):  # "open to everyone; seniors can also sign up for the CSFP box, 130% FPL"
-        found = [f for f in found if f.kind in ("document", "referral")]
+        # ... and the papers too when a part is offered beside ("seniors can also sign up for a box; bring ID"):
+        # they may be asked for that part only
+        kept = ("document", "referral") if not re.search(r"\balso\b", text, re.I) else ()
+        found = [f for f in found if f.kind in kept]
     if re.search(r"\b(?:area|state)\s*median|\bami\b|\bamfi\b|\bsmi\b", text, re.I):  # "low-income ... under 80% of
         found = [f for f in found if f.kind != "income_low"]  # area median": the low income is that limit, not read
     if OTHER_AGE_GROUP.search(text):  # "Youth center for ages 10-18. Gym open to adults after 7pm."
@@ -287,11 +310,23 @@ def _across_clauses(text: str, found: list[Found]) -> list[Found]:
         found = [f for f in found if f.kind != "income_max_fpl"]  # a limit per group: the matcher keeps one
     places = {f.phrase for f in found if f.kind.startswith("residency_")}
     places |= {c for c in clauses(text) if "residency" in mentioned(cased(c))}  # named, read or not
+    # ... but not clauses that only name again every place read ("South Dakota residents with disabilities can get
+    # loans. Must be a South Dakota resident."): the same place said twice
+    named = [_place_name(f) for f in found if f.kind.startswith("residency_")]
+    if named and len(places) > 1 and all(all(n in p.lower() for n in named) for p in places):
+        places = set()
     if len(places) > 1:  # "Placer County residents; Nevada County residents by referral": alternatives
         found = [f for f in found if not f.kind.startswith("residency_")]
         # ... and what one place's clause asks ("by referral") is asked of that place's residents only
         found = [f for f in found if not (f.kind in ("referral", "document") and f.phrase in places)]
     return found
+
+
+def _place_name(found: Found) -> str:
+    """The name a residency value's place goes by in words ("SD": "south dakota", "Reno, NV": "reno")."""
+    if found.kind == "residency_state":
+        return next((name for name, code in STATES.items() if code == found.value), found.value).lower()
+    return found.value.split(",")[0].lower()
 
 
 def _dedupe(found: Iterable[Found]) -> list[Found]:
