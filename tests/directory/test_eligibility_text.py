@@ -141,10 +141,11 @@ ROUND_10_RECALL = 0.70
 
 def test_round_11_untouched_keeps_its_figures() -> None:
     """Round 11 (557 phrases written blind while round 9 was tuned on and round 10 held out) scored
-    untouched 0.993 / 0.424 with the reader before round 9's general rules and 0.997 / 0.491 after them."""
+    untouched 0.993 / 0.424 with the reader before round 9's general rules, 0.997 / 0.491 after them, and
+    0.991 / 0.555 after round 10's. Its three wrong decisions are listed in docs/directory.md."""
     result = score(load(HELDOUT.with_name("eligibility_phrases_round11.txt")))
     assert result["phrases"] == 557
-    assert result["precision"] >= 0.98 and result["recall"] >= 0.49, result["errors"]
+    assert result["precision"] >= 0.99 and result["recall"] >= 0.55, result["errors"]
 
 
 @pytest.mark.skipif(not SHARED.is_dir(), reason="the real fixtures' texts are read from ../shared/data/hsds")
