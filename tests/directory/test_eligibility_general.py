@@ -485,3 +485,31 @@ def test_round_10_ages_said_by_negation_and_birthdays(text: str, expected: set[t
 )
 def test_round_10_shorthand(text: str, expected: set[tuple[str, str]]) -> None:
     assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the number is not the card: only "card" names the paper
+        ("Bring your Social Security number", set()),
+        ("Social Security number needed to apply", set()),
+        ("Bring your Social Security card", {("document", "ssn_card")}),
+        ("Social Security card required", {("document", "ssn_card")}),
+        # a referral for one named part of the service decides nothing ...
+        ("Referral needed for the inpatient program; day clients walk in", set()),
+        ("Referral necessary for our overnight beds", set()),
+        ("A referral is required for the detox unit", set()),
+        # ... but the whole program, or a referral with no part named, still does
+        ("Referral required", {("referral", "required")}),
+        ("Must be referred by a case manager", {("referral", "required")}),
+        # a group with a disability named first, beside the aged: the age limit has a way round
+        ("Free rides for people with disabilities and seniors 65+", set()),
+        ("Disabled adults or seniors 62+ may apply", set()),
+        ("Meals for adults with a disability, and elders 60+", set()),
+        # ... traps: the disabled group with an age of its own, or the aged alone
+        ("Adults with disabilities 18+", {("minimum_age", "18")}),
+        ("Seniors 62+", {("minimum_age", "62")}),
+    ],
+)
+def test_round_11_numbers_parts_and_other_groups(text: str, expected: set[tuple[str, str]]) -> None:
+    assert _read(text) == expected

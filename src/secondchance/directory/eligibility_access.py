@@ -12,8 +12,8 @@ DOCUMENT_PATTERNS: Final = (
                      r"(?:id\b|i\.d\.|identification\b)|"
                      r"(?-i:\bID\b)|\bdriver'?s'?\s*licen[cs]e\b|\bid\s*card\b|\bidentification\b|\bpassport\b|"
                      r"\bidentificaci[oó]n(?:\s*(?:con\s*foto|oficial))?\b")),
-    # "SSN" alone is the number, not the card (round 8's labeller)
-    ("ssn_card", ci(r"\bsocial\s*security\s*(?:cards?|number)\b|\bss\s*cards?\b|\bssn\s*cards?\b")),
+    # "SSN" alone, or "Social Security number", is the number, not the card (round 8's and round 11's labellers)
+    ("ssn_card", ci(r"\bsocial\s*security\s*cards?\b|\bss\s*cards?\b|\bssn\s*cards?\b")),
     ("birth_certificate", ci(r"\bbirth\s*certificates?\b|\bactas?\s*de\s*nacimiento\b")),
     ("proof_of_income", ci(r"\bproof\s*of\s*(?:all\s*)?(?:household\s*)?income\b|\bpay\s*stubs?\b|"
                             r"\btalon(?:es)?\s*de\s*cheques?\b|"
@@ -120,7 +120,10 @@ def referral(clause: str) -> str | None:
         # one part of the service
         and not re.search(
             r"\b(?:phone|telephone|electronic|online|e-?mail|fax|mail)\b[\w ,/()-]{0,30}referrals?\s*only|"
-            r"\brequired\s*for\s*(?!all\b|services?\b|admission\b|enrollment\b)\w+",
+            r"\brequired\s*for\s*(?!all\b|services?\b|admission\b|enrollment\b)\w+|"
+            # "Referral needed for the residential program": one named part of the service (round 11)
+            r"\b(?:required|needed|necessary)\s*for\s*(?:the|our)\s*(?!(?:program|service|shelter|housing|"
+            r"clinic|project|center)s?\b)[\w-]+\s*(?:program|services?|unit|beds?|track|side|level|part)\b",
             clause,
             re.I,
         )

@@ -68,7 +68,11 @@ AGE_NOT = ci(
     r"\bfor\s*(?:the\s*)?(?:[\w-]+\s*){1,2}(?:classes|class|lunch|meals?)\b|"
     r"\b(?:parent\w*|guardian\w*)\s*(?:consent|permission|signature|approval|sign\w*)|"
     r"\b(?:eat|ride|stay|enter|get\s*in)s?\s*free\b|\bto\s*(?:volunteer|donate|drive|work\s*here)\b|\bany\s*age\b|"
-    r"\bhead\s*of\s*(?:the\s*)?household\b|\b(?:with|accompanied\s*by)\s*(?:a\s*)?(?:parent|guardian)"
+    r"\bhead\s*of\s*(?:the\s*)?household\b|\b(?:with|accompanied\s*by)\s*(?:a\s*)?(?:parent|guardian)|"
+    # a group with a disability named first, beside the aged ("people with disabilities and seniors 60+", round 11)
+    r"\b(?:(?:people|persons?|adults|individuals|those|anyone)\s*with\s*(?:a\s*)?disabilit\w*|disabled\s*"
+    r"(?:people|persons|adults|individuals|residents|veterans))\s*(?:,\s*|and\s*|or\s*|&\s*|/\s*)+"
+    r"(?:(?:low-income|older|elderly)\s*)?(?:seniors|elders|older\s*adults|people|persons|adults|residents|anyone)\b"
 )
 #: The age of a conviction, a record or a sentence ("felony convictions older than 5 years"), not a person's.
 NOT_A_PERSON = ci(
