@@ -513,3 +513,22 @@ def test_round_10_shorthand(text: str, expected: set[tuple[str, str]]) -> None:
 )
 def test_round_11_numbers_parts_and_other_groups(text: str, expected: set[tuple[str, str]]) -> None:
     assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # people coming home from a named prison or system are people with records
+        ("Mentoring for dads returning home from prison", {("gender", "male"), ("records", "any")}),
+        ("Job training for women leaving Ohio prisons", {("gender", "female"), ("records", "any")}),
+        ("Housing for adults 21+ released from the state penitentiary", {("minimum_age", "21"), ("records", "any")}),
+        ("Recovery house for men leaving DOC", {("gender", "male"), ("records", "any")}),
+        # ... traps: a county's jail named (a place, labelled no call), a window since release, someone else inside
+        ("For adults leaving Fresno County Jail", set()),
+        ("Released from prison in the last 6 months", set()),
+        ("Support for children whose parents are in prison", set()),
+        ("Housing for youth leaving foster care", set()),
+    ],
+)
+def test_round_11_people_coming_home_from_prison(text: str, expected: set[tuple[str, str]]) -> None:
+    assert _read(text) == expected
