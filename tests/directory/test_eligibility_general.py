@@ -532,3 +532,20 @@ def test_round_11_numbers_parts_and_other_groups(text: str, expected: set[tuple[
 )
 def test_round_11_people_coming_home_from_prison(text: str, expected: set[tuple[str, str]]) -> None:
     assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # more service heads: what is handed out names the service, "<service> for <group> <ages>" decides
+        ("Free eyeglasses for children 6-12", {("minimum_age", "6"), ("maximum_age", "12")}),
+        ("Coat giveaway for kids 5-12", {("minimum_age", "5"), ("maximum_age", "12")}),
+        ("Free tax filing for seniors 65+", {("minimum_age", "65")}),
+        ("Food distribution for seniors who live in 93721", {("residency_zip", "93721")}),
+        # ... traps: another group beside, a price by age
+        ("Free eyeglasses for seniors 60+ and people with disabilities", set()),
+        ("Grants for families; seniors 60+ get priority", set()),
+    ],
+)
+def test_round_11_more_service_heads(text: str, expected: set[tuple[str, str]]) -> None:
+    assert _read(text) == expected

@@ -144,7 +144,8 @@ def test_round_11_holds_the_precision_its_fixes_reached() -> None:
     untouched 0.993 / 0.424 with the reader before round 9's general rules, 0.997 / 0.491 after them, and
     0.991 / 0.555 after round 10's. Its three wrong decisions (a Social Security number read as the card, a
     referral for one part of the service, an age limit beside a group with a disability) were then fixed by
-    general rules, and people coming home from a named prison read as people with records: 1.000 / 0.573
+    general rules, people coming home from a named prison read as people with records, and more service
+    heads (eyeglasses, distribution, giveaway, grants, filing): 1.000 / 0.585
     (docs/directory.md). It is tuned on now (round 12 is the untouched test).
     Every decided kind at >= 0.98."""
     result = score(load(HELDOUT.with_name("eligibility_phrases_round11.txt")))
@@ -155,7 +156,7 @@ def test_round_11_holds_the_precision_its_fixes_reached() -> None:
 
 
 #: Round 11's recall after its fixes and the general rules added with it (docs/directory.md).
-ROUND_11_RECALL = 0.57
+ROUND_11_RECALL = 0.58
 
 
 @pytest.mark.skipif(not SHARED.is_dir(), reason="the real fixtures' texts are read from ../shared/data/hsds")

@@ -124,7 +124,9 @@ SERVICE_HEADS = (
     r"immunizations|physicals|cleanings|haircuts|clothing|diapers|coats|backpacks|sports|preparation|prep|"
     # "Youth soccer for ages 4-18", "Behavioral health for adults 18+", "Dental sealants for children 6-14"
     r"health|soccer|basketball|football|baseball|softball|volleyball|swimming|swim|dance|sealants|coaching|detox|"
-    r"drop-ins?|bootcamps?|apprenticeships?|jobs|employment|tournaments?|lunches"
+    r"drop-ins?|bootcamps?|apprenticeships?|jobs|employment|tournaments?|lunches|"
+    # "Free eyeglasses for seniors 60+", "Diaper distribution for families living in 19132" (round 11)
+    r"eyeglasses|distributions?|giveaways?|grants|filing"
 )
 #: Words a service's name may not hold ("to" it may: "Free rides to medical appointments for seniors 65+", but never
 #: "free to"): a price, and people a name may add beside a limit ("Family camp"); the
