@@ -545,6 +545,9 @@ def test_round_11_people_coming_home_from_prison(text: str, expected: set[tuple[
         # ... traps: another group beside, a price by age
         ("Free eyeglasses for seniors 60+ and people with disabilities", set()),
         ("Grants for families; seniors 60+ get priority", set()),
+        # Spanish ages with "de edad" (of age): the range holds; "mayores de" stays unread
+        ("Para jóvenes de 15 a 19 años de edad", {("minimum_age", "15"), ("maximum_age", "19")}),
+        ("Personas mayores de 60 años de edad", set()),
     ],
 )
 def test_round_11_more_service_heads(text: str, expected: set[tuple[str, str]]) -> None:

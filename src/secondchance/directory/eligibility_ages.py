@@ -110,8 +110,9 @@ NUMBER_WORD = ci(
 #: 18, or 18 and older? Spanish listings use it for both).
 SPANISH_AGES: Final = (
     (ci(r"\b(\d{1,2})\s*años\s*(?:o|y)\s*m[aá]s\b"), r"\1 years or older"),
-    (ci(r"\bde\s*(\d{1,2})\s*a\s*(\d{1,2})\s*años\b"), r"\1 to \2 years"),
-    (ci(r"\bentre\s*(?:los\s*)?(\d{1,2})\s*y\s*(?:los\s*)?(\d{1,2})\s*años\b"), r"\1 to \2 years"),
+    # "de 16 a 21 años de edad": "de edad" (of age) adds nothing
+    (ci(r"\bde\s*(\d{1,2})\s*a\s*(\d{1,2})\s*años(?:\s*de\s*edad)?\b"), r"\1 to \2 years"),
+    (ci(r"\bentre\s*(?:los\s*)?(\d{1,2})\s*y\s*(?:los\s*)?(\d{1,2})\s*años(?:\s*de\s*edad)?\b"), r"\1 to \2 years"),
     (ci(r"\b(\d{1,2})\s*años\s*(?:en\s*adelante|y\s*mayores)\b"), r"\1 years or older"),
     (ci(r"\ba\s*partir\s*de\s*(?:los\s*)?(\d{1,2})\s*años\b"), r"\1 years or older"),
     # "menores de 25 años" is under 25; "mayores de 60 años" stays unread (60 and up, or over 60?)
