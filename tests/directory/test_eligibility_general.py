@@ -548,6 +548,10 @@ def test_round_11_people_coming_home_from_prison(text: str, expected: set[tuple[
         # Spanish ages with "de edad" (of age): the range holds; "mayores de" stays unread
         ("Para jóvenes de 15 a 19 años de edad", {("minimum_age", "15"), ("maximum_age", "19")}),
         ("Personas mayores de 60 años de edad", set()),
+        # a guard right before its veterans is a branch; its members beside veterans are others
+        ("National Guard veterans", {("veteran", "required")}),
+        ("Coast Guard veterans", {("veteran", "required")}),
+        ("Legal help for National Guard members and veterans", set()),
     ],
 )
 def test_round_11_more_service_heads(text: str, expected: set[tuple[str, str]]) -> None:

@@ -145,7 +145,8 @@ def test_round_11_holds_the_precision_its_fixes_reached() -> None:
     0.991 / 0.555 after round 10's. Its three wrong decisions (a Social Security number read as the card, a
     referral for one part of the service, an age limit beside a group with a disability) were then fixed by
     general rules, people coming home from a named prison read as people with records, and more service
-    heads (eyeglasses, distribution, giveaway, grants, filing), Spanish "años de edad": 1.000 / 0.589
+    heads (eyeglasses, distribution, giveaway, grants, filing), Spanish "años de edad", "Coast Guard
+    veterans": 1.000 / 0.590
     (docs/directory.md). It is tuned on now (round 12 is the untouched test).
     Every decided kind at >= 0.98."""
     result = score(load(HELDOUT.with_name("eligibility_phrases_round11.txt")))
