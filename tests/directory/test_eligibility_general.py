@@ -556,3 +556,21 @@ def test_round_11_people_coming_home_from_prison(text: str, expected: set[tuple[
 )
 def test_round_11_more_service_heads(text: str, expected: set[tuple[str, str]]) -> None:
     assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a test the stay repeats is sobriety as the rule of the stay
+        ("Nightly breathalyzer", {("sobriety", "required")}),
+        ("Residents: weekly UAs", {("sobriety", "required")}),
+        ("Alcohol testing daily", {("sobriety", "required")}),
+        ("Random breathalyzer and UA", {("sobriety", "required")}),
+        # ... traps: testing offered to others, none done, harm reduction
+        ("Drug testing available for employers", set()),
+        ("No random drug testing", set()),
+        ("Harm reduction housing; weekly drug testing is not done", set()),
+    ],
+)
+def test_round_11_recurring_tests(text: str, expected: set[tuple[str, str]]) -> None:
+    assert _read(text) == expected

@@ -140,6 +140,14 @@ def referral(clause: str) -> str | None:
 REFERRAL_ALONE = ci(r"(?:by\s*)?referrals?\s*(?:from|by|through|via)\s*[\w' ,/&()-]{2,60}")
 
 
+#: A test the stay repeats ("Weekly drug testing", "Random breathalyzer and UA", "Drug tests weekly", "Drug test
+#: required"): sobriety is the rule of the stay (round 11's labeller, as rounds 7-10 said of "random UAs").
+RECURRING_TEST: Final = (
+    r"(?<!no\s)(?:random|weekly|nightly|daily|monthly|regular|routine)\s*(?:drug|alcohol|breathalyzers?|uas?|u\.a\.)"
+    r"(?:\s*(?:and|&|/)\s*(?:drug|alcohol|breathalyzers?|uas?|u\.a\.))*(?:\s*(?:tests?|testing|screens?|screening))?|"
+    r"(?:drug|alcohol)\s*(?:tests?|testing|screens?|screening)\s*(?:weekly|nightly|daily|monthly|at\s*random|randomly)|"
+    r"(?<!no\s)drug\s*tests?\s*(?:is\s*)?required"
+)
 #: Not read as sobriety, as four blind labellers agree (rounds 5-8): a finished detox ("detoxed", "must have
 #: completed detox") or "not under the influence (at check-in)" is a state at the door, not a rule of the stay.
 SOBER = ci(
@@ -166,6 +174,7 @@ SOBER = ci(
     r"random\s*(?:drug|alcohol)\s*(?:(?:and|&|/)\s*(?:drug|alcohol)\s*)?(?:test\w*|screen\w*)|"
     r"must\s*test\s*(?:clean|negative)(?:\s*for\s*(?:drugs|alcohol|drugs\s*(?:and|&)\s*alcohol))?|"
     r"abstinence[- ](?:based|only)|(?:se\s*requiere\s*|debe\s*)?estar\s*sobri[oa]s?|"
+    rf"{RECURRING_TEST}|"
     r"(?:\d{1,3}|one|two|three|six|twelve)\s*(?:days?|weeks?|months?|years?)\s*(?:of\s*)?(?:continuous\s*)?(?:sobriety|abstinence|clean\s*time))\b"
 )
 SOBER_NOT = ci(
