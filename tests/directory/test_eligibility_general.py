@@ -574,3 +574,20 @@ def test_round_11_more_service_heads(text: str, expected: set[tuple[str, str]]) 
 )
 def test_round_11_recurring_tests(text: str, expected: set[tuple[str, str]]) -> None:
     assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a prison system or a nurse refers
+        ("TDCJ referral required", {("referral", "required")}),
+        ("Must be referred by the Ohio Department of Corrections", {("referral", "required")}),
+        ("By referral from the Bureau of Prisons only", {("referral", "required")}),
+        ("School nurse referral needed", {("referral", "required")}),
+        # ... traps: another way in, or a referral offered
+        ("Referral from MDOC or self-referral", {("referral", "not_required")}),
+        ("Referral from a nurse or walk in", set()),
+    ],
+)
+def test_round_11_prison_systems_refer(text: str, expected: set[tuple[str, str]]) -> None:
+    assert _read(text) == expected

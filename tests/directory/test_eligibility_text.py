@@ -146,7 +146,8 @@ def test_round_11_holds_the_precision_its_fixes_reached() -> None:
     referral for one part of the service, an age limit beside a group with a disability) were then fixed by
     general rules, people coming home from a named prison read as people with records, and more service
     heads (eyeglasses, distribution, giveaway, grants, filing), Spanish "años de edad", "Coast Guard
-    veterans", a test the stay repeats ("weekly drug testing") as sobriety: 1.000 / 0.595
+    veterans", a test the stay repeats ("weekly drug testing") as sobriety, a prison system or a nurse as
+    who refers: 1.000 / 0.601
     (docs/directory.md). It is tuned on now (round 12 is the untouched test).
     Every decided kind at >= 0.98."""
     result = score(load(HELDOUT.with_name("eligibility_phrases_round11.txt")))
@@ -157,7 +158,7 @@ def test_round_11_holds_the_precision_its_fixes_reached() -> None:
 
 
 #: Round 11's recall after its fixes and the general rules added with it (docs/directory.md).
-ROUND_11_RECALL = 0.59
+ROUND_11_RECALL = 0.60
 
 
 @pytest.mark.skipif(not SHARED.is_dir(), reason="the real fixtures' texts are read from ../shared/data/hsds")

@@ -316,7 +316,10 @@ AGENT = (
     r"doctors?|physicians?|counselors?|courts?|hospitals?|programs?|caseworkers?|clinics?|schools?|211|therapists?|"
     r"(?:parole|probation)(?:\s+(?:officers?|agents?|departments?|dept\.?|office))?|cdcr|public\s+defender'?s?(?:\s+office)?|"
     r"staff|partners?|agents?|organizations?|dhs|dcfs|dss|cps|va|pastors?|clergy|judges?|coordinated\s+entry|"
-    r"(?:behavioral|mental)\s+health(?:\s+(?:department|dept\.?|services))?|(?:access|intake|coordinated\s+entry)\s+lines?)"
+    r"(?:behavioral|mental)\s+health(?:\s+(?:department|dept\.?|services))?|(?:access|intake|coordinated\s+entry)\s+lines?|"
+    # a prison system refers ("IDOC referral required", "referred by the Alabama Department of Corrections",
+    # "School nurse referral required": round 11)
+    r"nurses?|corrections|bureau\s+of\s+prisons|(?-i:[A-Z]{0,3}DOC|SCDC|TDCJ|BOP|ADCRR))"
     r"(?:\s*\(po\))?"
 )
 
