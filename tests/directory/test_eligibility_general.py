@@ -485,3 +485,109 @@ def test_round_10_ages_said_by_negation_and_birthdays(text: str, expected: set[t
 )
 def test_round_10_shorthand(text: str, expected: set[tuple[str, str]]) -> None:
     assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the number is not the card: only "card" names the paper
+        ("Bring your Social Security number", set()),
+        ("Social Security number needed to apply", set()),
+        ("Bring your Social Security card", {("document", "ssn_card")}),
+        ("Social Security card required", {("document", "ssn_card")}),
+        # a referral for one named part of the service decides nothing ...
+        ("Referral needed for the inpatient program; day clients walk in", set()),
+        ("Referral necessary for our overnight beds", set()),
+        ("A referral is required for the detox unit", set()),
+        # ... but the whole program, or a referral with no part named, still does
+        ("Referral required", {("referral", "required")}),
+        ("Must be referred by a case manager", {("referral", "required")}),
+        # a group with a disability named first, beside the aged: the age limit has a way round
+        ("Free rides for people with disabilities and seniors 65+", set()),
+        ("Disabled adults or seniors 62+ may apply", set()),
+        ("Meals for adults with a disability, and elders 60+", set()),
+        # ... traps: the disabled group with an age of its own, or the aged alone
+        ("Adults with disabilities 18+", {("minimum_age", "18")}),
+        ("Seniors 62+", {("minimum_age", "62")}),
+    ],
+)
+def test_round_11_numbers_parts_and_other_groups(text: str, expected: set[tuple[str, str]]) -> None:
+    assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # people coming home from a named prison or system are people with records
+        ("Mentoring for dads returning home from prison", {("gender", "male"), ("records", "any")}),
+        ("Job training for women leaving Ohio prisons", {("gender", "female"), ("records", "any")}),
+        ("Housing for adults 21+ released from the state penitentiary", {("minimum_age", "21"), ("records", "any")}),
+        ("Recovery house for men leaving DOC", {("gender", "male"), ("records", "any")}),
+        # ... traps: a county's jail named (a place, labelled no call), a window since release, someone else inside
+        ("For adults leaving Fresno County Jail", set()),
+        ("Released from prison in the last 6 months", set()),
+        ("Support for children whose parents are in prison", set()),
+        ("Housing for youth leaving foster care", set()),
+    ],
+)
+def test_round_11_people_coming_home_from_prison(text: str, expected: set[tuple[str, str]]) -> None:
+    assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # more service heads: what is handed out names the service, "<service> for <group> <ages>" decides
+        ("Free eyeglasses for children 6-12", {("minimum_age", "6"), ("maximum_age", "12")}),
+        ("Coat giveaway for kids 5-12", {("minimum_age", "5"), ("maximum_age", "12")}),
+        ("Free tax filing for seniors 65+", {("minimum_age", "65")}),
+        ("Food distribution for seniors who live in 93721", {("residency_zip", "93721")}),
+        # ... traps: another group beside, a price by age
+        ("Free eyeglasses for seniors 60+ and people with disabilities", set()),
+        ("Grants for families; seniors 60+ get priority", set()),
+        # Spanish ages with "de edad" (of age): the range holds; "mayores de" stays unread
+        ("Para jóvenes de 15 a 19 años de edad", {("minimum_age", "15"), ("maximum_age", "19")}),
+        ("Personas mayores de 60 años de edad", set()),
+        # a guard right before its veterans is a branch; its members beside veterans are others
+        ("National Guard veterans", {("veteran", "required")}),
+        ("Coast Guard veterans", {("veteran", "required")}),
+        ("Legal help for National Guard members and veterans", set()),
+    ],
+)
+def test_round_11_more_service_heads(text: str, expected: set[tuple[str, str]]) -> None:
+    assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a test the stay repeats is sobriety as the rule of the stay
+        ("Nightly breathalyzer", {("sobriety", "required")}),
+        ("Residents: weekly UAs", {("sobriety", "required")}),
+        ("Alcohol testing daily", {("sobriety", "required")}),
+        ("Random breathalyzer and UA", {("sobriety", "required")}),
+        # ... traps: testing offered to others, none done, harm reduction
+        ("Drug testing available for employers", set()),
+        ("No random drug testing", set()),
+        ("Harm reduction housing; weekly drug testing is not done", set()),
+    ],
+)
+def test_round_11_recurring_tests(text: str, expected: set[tuple[str, str]]) -> None:
+    assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a prison system or a nurse refers
+        ("TDCJ referral required", {("referral", "required")}),
+        ("Must be referred by the Ohio Department of Corrections", {("referral", "required")}),
+        ("By referral from the Bureau of Prisons only", {("referral", "required")}),
+        ("School nurse referral needed", {("referral", "required")}),
+        # ... traps: another way in, or a referral offered
+        ("Referral from MDOC or self-referral", {("referral", "not_required")}),
+        ("Referral from a nurse or walk in", set()),
+    ],
+)
+def test_round_11_prison_systems_refer(text: str, expected: set[tuple[str, str]]) -> None:
+    assert _read(text) == expected

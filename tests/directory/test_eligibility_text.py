@@ -139,13 +139,26 @@ def test_round_10_holds_the_precision_its_fixes_reached() -> None:
 ROUND_10_RECALL = 0.70
 
 
-def test_round_11_untouched_keeps_its_figures() -> None:
+def test_round_11_holds_the_precision_its_fixes_reached() -> None:
     """Round 11 (557 phrases written blind while round 9 was tuned on and round 10 held out) scored
     untouched 0.993 / 0.424 with the reader before round 9's general rules, 0.997 / 0.491 after them, and
-    0.991 / 0.555 after round 10's. Its three wrong decisions are listed in docs/directory.md."""
+    0.991 / 0.555 after round 10's. Its three wrong decisions (a Social Security number read as the card, a
+    referral for one part of the service, an age limit beside a group with a disability) were then fixed by
+    general rules, people coming home from a named prison read as people with records, and more service
+    heads (eyeglasses, distribution, giveaway, grants, filing), Spanish "años de edad", "Coast Guard
+    veterans", a test the stay repeats ("weekly drug testing") as sobriety, a prison system or a nurse as
+    who refers: 1.000 / 0.601
+    (docs/directory.md). It is tuned on now (round 12 is the untouched test).
+    Every decided kind at >= 0.98."""
     result = score(load(HELDOUT.with_name("eligibility_phrases_round11.txt")))
     assert result["phrases"] == 557
-    assert result["precision"] >= 0.99 and result["recall"] >= 0.55, result["errors"]
+    assert result["precision"] >= 0.98 and result["recall"] >= ROUND_11_RECALL, result["errors"]
+    for kind, figures in result["kinds"].items():
+        assert figures["precision"] is None or figures["precision"] >= 0.98, (kind, result["errors"])
+
+
+#: Round 11's recall after its fixes and the general rules added with it (docs/directory.md).
+ROUND_11_RECALL = 0.60
 
 
 @pytest.mark.skipif(not SHARED.is_dir(), reason="the real fixtures' texts are read from ../shared/data/hsds")

@@ -12,8 +12,8 @@ DOCUMENT_PATTERNS: Final = (
                      r"(?:id\b|i\.d\.|identification\b)|"
                      r"(?-i:\bID\b)|\bdriver'?s'?\s*licen[cs]e\b|\bid\s*card\b|\bidentification\b|\bpassport\b|"
                      r"\bidentificaci[oó]n(?:\s*(?:con\s*foto|oficial))?\b")),
-    # "SSN" alone is the number, not the card (round 8's labeller)
-    ("ssn_card", ci(r"\bsocial\s*security\s*(?:cards?|number)\b|\bss\s*cards?\b|\bssn\s*cards?\b")),
+    # "SSN" alone, or "Social Security number", is the number, not the card (round 8's and round 11's labellers)
+    ("ssn_card", ci(r"\bsocial\s*security\s*cards?\b|\bss\s*cards?\b|\bssn\s*cards?\b")),
     ("birth_certificate", ci(r"\bbirth\s*certificates?\b|\bactas?\s*de\s*nacimiento\b")),
     ("proof_of_income", ci(r"\bproof\s*of\s*(?:all\s*)?(?:household\s*)?income\b|\bpay\s*stubs?\b|"
                             r"\btalon(?:es)?\s*de\s*cheques?\b|"
@@ -120,7 +120,10 @@ def referral(clause: str) -> str | None:
         # one part of the service
         and not re.search(
             r"\b(?:phone|telephone|electronic|online|e-?mail|fax|mail)\b[\w ,/()-]{0,30}referrals?\s*only|"
-            r"\brequired\s*for\s*(?!all\b|services?\b|admission\b|enrollment\b)\w+",
+            r"\brequired\s*for\s*(?!all\b|services?\b|admission\b|enrollment\b)\w+|"
+            # "Referral needed for the residential program": one named part of the service (round 11)
+            r"\b(?:required|needed|necessary)\s*for\s*(?:the|our)\s*(?!(?:program|service|shelter|housing|"
+            r"clinic|project|center)s?\b)[\w-]+\s*(?:program|services?|unit|beds?|track|side|level|part)\b",
             clause,
             re.I,
         )
@@ -137,6 +140,14 @@ def referral(clause: str) -> str | None:
 REFERRAL_ALONE = ci(r"(?:by\s*)?referrals?\s*(?:from|by|through|via)\s*[\w' ,/&()-]{2,60}")
 
 
+#: A test the stay repeats ("Weekly drug testing", "Random breathalyzer and UA", "Drug tests weekly", "Drug test
+#: required"): sobriety is the rule of the stay (round 11's labeller, as rounds 7-10 said of "random UAs").
+RECURRING_TEST: Final = (
+    r"(?<!no\s)(?:random|weekly|nightly|daily|monthly|regular|routine)\s*(?:drug|alcohol|breathalyzers?|uas?|u\.a\.)"
+    r"(?:\s*(?:and|&|/)\s*(?:drug|alcohol|breathalyzers?|uas?|u\.a\.))*(?:\s*(?:tests?|testing|screens?|screening))?|"
+    r"(?:drug|alcohol)\s*(?:tests?|testing|screens?|screening)\s*(?:weekly|nightly|daily|monthly|at\s*random|randomly)|"
+    r"(?<!no\s)drug\s*tests?\s*(?:is\s*)?required"
+)
 #: Not read as sobriety, as four blind labellers agree (rounds 5-8): a finished detox ("detoxed", "must have
 #: completed detox") or "not under the influence (at check-in)" is a state at the door, not a rule of the stay.
 SOBER = ci(
@@ -163,6 +174,7 @@ SOBER = ci(
     r"random\s*(?:drug|alcohol)\s*(?:(?:and|&|/)\s*(?:drug|alcohol)\s*)?(?:test\w*|screen\w*)|"
     r"must\s*test\s*(?:clean|negative)(?:\s*for\s*(?:drugs|alcohol|drugs\s*(?:and|&)\s*alcohol))?|"
     r"abstinence[- ](?:based|only)|(?:se\s*requiere\s*|debe\s*)?estar\s*sobri[oa]s?|"
+    rf"{RECURRING_TEST}|"
     r"(?:\d{1,3}|one|two|three|six|twelve)\s*(?:days?|weeks?|months?|years?)\s*(?:of\s*)?(?:continuous\s*)?(?:sobriety|abstinence|clean\s*time))\b"
 )
 SOBER_NOT = ci(

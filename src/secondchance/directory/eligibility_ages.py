@@ -68,7 +68,11 @@ AGE_NOT = ci(
     r"\bfor\s*(?:the\s*)?(?:[\w-]+\s*){1,2}(?:classes|class|lunch|meals?)\b|"
     r"\b(?:parent\w*|guardian\w*)\s*(?:consent|permission|signature|approval|sign\w*)|"
     r"\b(?:eat|ride|stay|enter|get\s*in)s?\s*free\b|\bto\s*(?:volunteer|donate|drive|work\s*here)\b|\bany\s*age\b|"
-    r"\bhead\s*of\s*(?:the\s*)?household\b|\b(?:with|accompanied\s*by)\s*(?:a\s*)?(?:parent|guardian)"
+    r"\bhead\s*of\s*(?:the\s*)?household\b|\b(?:with|accompanied\s*by)\s*(?:a\s*)?(?:parent|guardian)|"
+    # a group with a disability named first, beside the aged ("people with disabilities and seniors 60+", round 11)
+    r"\b(?:(?:people|persons?|adults|individuals|those|anyone)\s*with\s*(?:a\s*)?disabilit\w*|disabled\s*"
+    r"(?:people|persons|adults|individuals|residents|veterans))\s*(?:,\s*|and\s*|or\s*|&\s*|/\s*)+"
+    r"(?:(?:low-income|older|elderly)\s*)?(?:seniors|elders|older\s*adults|people|persons|adults|residents|anyone)\b"
 )
 #: The age of a conviction, a record or a sentence ("felony convictions older than 5 years"), not a person's.
 NOT_A_PERSON = ci(
@@ -106,8 +110,9 @@ NUMBER_WORD = ci(
 #: 18, or 18 and older? Spanish listings use it for both).
 SPANISH_AGES: Final = (
     (ci(r"\b(\d{1,2})\s*años\s*(?:o|y)\s*m[aá]s\b"), r"\1 years or older"),
-    (ci(r"\bde\s*(\d{1,2})\s*a\s*(\d{1,2})\s*años\b"), r"\1 to \2 years"),
-    (ci(r"\bentre\s*(?:los\s*)?(\d{1,2})\s*y\s*(?:los\s*)?(\d{1,2})\s*años\b"), r"\1 to \2 years"),
+    # "de 16 a 21 años de edad": "de edad" (of age) adds nothing
+    (ci(r"\bde\s*(\d{1,2})\s*a\s*(\d{1,2})\s*años(?:\s*de\s*edad)?\b"), r"\1 to \2 years"),
+    (ci(r"\bentre\s*(?:los\s*)?(\d{1,2})\s*y\s*(?:los\s*)?(\d{1,2})\s*años(?:\s*de\s*edad)?\b"), r"\1 to \2 years"),
     (ci(r"\b(\d{1,2})\s*años\s*(?:en\s*adelante|y\s*mayores)\b"), r"\1 years or older"),
     (ci(r"\ba\s*partir\s*de\s*(?:los\s*)?(\d{1,2})\s*años\b"), r"\1 years or older"),
     # "menores de 25 años" is under 25; "mayores de 60 años" stays unread (60 and up, or over 60?)

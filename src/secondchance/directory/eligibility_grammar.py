@@ -17,7 +17,7 @@ import re
 from functools import lru_cache
 from typing import Final
 
-from .eligibility_access import DOCUMENT_PATTERNS, REFERRAL_NOT, REFERRAL_REQUIRED
+from .eligibility_access import DOCUMENT_PATTERNS, RECURRING_TEST, REFERRAL_NOT, REFERRAL_REQUIRED
 from .eligibility_ages import digits, duration
 from .eligibility_lexicon import (
     AGENT,
@@ -149,6 +149,7 @@ REFERRAL_EXPRS: Final = [
     ci(rf"\b{AGENT}\s+referrals?\s+(?:is\s+|are\s+)?(?:required|needed|necessary|only)\b"),
 ]  # fmt: skip
 SOBER_EXPRS: Final = [
+    ci(rf"\b(?:{RECURRING_TEST})\b"),
     ci(r"\b(?:clean[\s-]*(?:and|&)[\s-]*sober|sober|clean|drug[- ]free|alcohol[- ]free|"
        r"(?:drug|alcohol)\s+(?:and|&|/)\s+(?:drug|alcohol)[- ]free|sobriety|abstinent|abstinence)\b"),
     ci(r"\b(?:(?:and\s+)?pass\s+(?:a\s+|an\s+)?(?:drug|alcohol)\s+(?:tests?|screens?|screening)|"

@@ -124,7 +124,9 @@ SERVICE_HEADS = (
     r"immunizations|physicals|cleanings|haircuts|clothing|diapers|coats|backpacks|sports|preparation|prep|"
     # "Youth soccer for ages 4-18", "Behavioral health for adults 18+", "Dental sealants for children 6-14"
     r"health|soccer|basketball|football|baseball|softball|volleyball|swimming|swim|dance|sealants|coaching|detox|"
-    r"drop-ins?|bootcamps?|apprenticeships?|jobs|employment|tournaments?|lunches"
+    r"drop-ins?|bootcamps?|apprenticeships?|jobs|employment|tournaments?|lunches|"
+    # "Free eyeglasses for seniors 60+", "Diaper distribution for families living in 19132" (round 11)
+    r"eyeglasses|distributions?|giveaways?|grants|filing"
 )
 #: Words a service's name may not hold ("to" it may: "Free rides to medical appointments for seniors 65+", but never
 #: "free to"): a price, and people a name may add beside a limit ("Family camp"); the
@@ -314,7 +316,10 @@ AGENT = (
     r"doctors?|physicians?|counselors?|courts?|hospitals?|programs?|caseworkers?|clinics?|schools?|211|therapists?|"
     r"(?:parole|probation)(?:\s+(?:officers?|agents?|departments?|dept\.?|office))?|cdcr|public\s+defender'?s?(?:\s+office)?|"
     r"staff|partners?|agents?|organizations?|dhs|dcfs|dss|cps|va|pastors?|clergy|judges?|coordinated\s+entry|"
-    r"(?:behavioral|mental)\s+health(?:\s+(?:department|dept\.?|services))?|(?:access|intake|coordinated\s+entry)\s+lines?)"
+    r"(?:behavioral|mental)\s+health(?:\s+(?:department|dept\.?|services))?|(?:access|intake|coordinated\s+entry)\s+lines?|"
+    # a prison system refers ("IDOC referral required", "referred by the Alabama Department of Corrections",
+    # "School nurse referral required": round 11)
+    r"nurses?|corrections|bureau\s+of\s+prisons|(?-i:[A-Z]{0,3}DOC|SCDC|TDCJ|BOP|ADCRR))"
     r"(?:\s*\(po\))?"
 )
 

@@ -51,7 +51,8 @@ VETERAN = ci(
 )
 VETERAN_NOT = ci(
     r"\b(?:famil(?:y|ies)|spouses?|widows?|dependents?|survivors?|caregivers?|children|active[- ]duty|reserv\w*|"
-    r"guard|service\s*members?|military\s*members?|non-?veterans?|regardless|also|including|welcome|and\s*others|"
+    # a guard's members are others ("National Guard members and veterans"); "Coast Guard veterans" are veterans
+    r"guard(?!\s*(?:veterans?|vets)\b)|service\s*members?|military\s*members?|non-?veterans?|regardless|also|including|welcome|and\s*others|"
     r"or\s*(?!veteran)\w+|not|no(?!\s*exceptions?)|funded|foundation|affairs|administration|benefits|hospitals?|"
     r"day|memorial|owned|staffed|hall|building|blvd|boulevard|highway|parkway|park|plaza|bridge|by\s*veterans|"
     r"discounts?|founded|fellow|village|anyone|everyone|hires?|hiring|consider\w*|"

@@ -7,6 +7,12 @@ from typing import Final
 
 from .eligibility_lexicon import HEDGE, ci
 
+FROM_PRISON = (
+    r"(?:coming\s*home\s*from|coming\s*out\s*of|returning\s*home\s*from|returning\s*from|released\s*from|leaving)\s*"
+    # ... but not a county's jail named ("leaving Cook County Jail", round 6's labeller: no records call)
+    r"(?:(?!county\b)(?:the|a|an|state|federal|[a-z]{2,12})\s+){0,2}?"
+    r"(?:prisons?|jails?|incarceration|custody|penitentiary|(?-i:[A-Z]{0,2}DOC|TDCJ|CDCR|BOP|ADCRR))\b"
+)
 RECORD_WORDS = (
     r"(?:criminal\s*(?:records?|histor(?:y|ies)|backgrounds?|convictions?|justice\s*(?:history|involvement))|"
     r"(?:a\s*)?records?(?!\s*of\b)|convictions?|felon(?:y|ies|s)|felony\s*convictions?|ex-?offenders?|ex-?felons?|"
@@ -14,6 +20,9 @@ RECORD_WORDS = (
     r"justice[- ](?:involved|impacted)(?:\s*(?:people|persons|individuals|adults|youth))?|"
     r"people\s*(?:with|who\s*have)\s*(?:criminal\s*)?records|"
     r"(?:people|persons|individuals)\s*(?:coming\s*home|leaving|released\s*from)\s*(?:prison|jail|incarceration)|"
+    # coming home from a named prison or system ("returning home from prison", "leaving Mississippi prisons",
+    # "released from the state penitentiary", "coming home from CT DOC"): round 11's reentry listings
+    rf"{FROM_PRISON}|"
     r"(?:criminal|criminal-history|criminal\s*history)\s*background)"
 )
 RECORDS_ANY = [
@@ -30,6 +39,7 @@ RECORDS_ANY = [
         r"\bjustice[- ](?:involved|impacted)\b|"
         r"\b(?:leaving|released\s*from|reentering\s*(?:the\s*community\s*)?(?:after|from)|"
         r"coming\s*home\s*from|coming\s*out\s*of|returning\s*from)\s*(?:prison|jail|incarceration|custody)\b|"
+        rf"\b{FROM_PRISON}|"
         r"\b(?:impacted|affected)\s*by\s*(?:the\s*)?(?:criminal\s*)?(?:legal|justice)\s*system\b"
     ),
     ci(
@@ -87,7 +97,8 @@ def records(clause: str) -> list[str]:
     found: list[str] = []
     crime = re.search(
         r"\b(?:sex\w*\s*offen|registrant|arson|violent|felon|convict|criminal|record|background|offender|incarcerat|"
-        r"prison|jail|justice|returning\s*citizen|fair[- ]chance|second[- ]chance|(?<![\d,$])290\b|290s\b)",
+        r"prison|jail|justice|returning\s*citizen|fair[- ]chance|second[- ]chance|(?<![\d,$])290\b|290s\b|"
+        r"penitentiar|(?-i:[A-Z]{0,2}DOC\b|TDCJ|CDCR|BOP\b|ADCRR))",
         clause,
         re.IGNORECASE,
     )
