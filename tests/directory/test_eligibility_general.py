@@ -591,3 +591,24 @@ def test_round_11_recurring_tests(text: str, expected: set[tuple[str, str]]) -> 
 )
 def test_round_11_prison_systems_refer(text: str, expected: set[tuple[str, str]]) -> None:
     assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "Residents of <state> or <state>" is every state listed: reading only the first told the people
+        # of the others that they may not fit (found by blind round 12, 2026-11-30)
+        ("Residents of Idaho or Montana", {("residency_state", "ID"), ("residency_state", "MT")}),
+        (
+            "Must live in Iowa, Nebraska or South Dakota",
+            {("residency_state", "IA"), ("residency_state", "NE"), ("residency_state", "SD")},
+        ),
+        ("Residents of West Virginia and Virginia only", {("residency_state", "WV"), ("residency_state", "VA")}),
+        ("Residents of Texas, age 18 and older", {("residency_state", "TX"), ("minimum_age", "18")}),
+        # ... and a list joining something that is not a state decides no place
+        ("Residents of Oregon or Clark County, WA", set()),
+        ("Residents of Utah or the Navajo Nation", set()),
+    ],
+)
+def test_every_state_of_a_list_after_residents_of(text: str, expected: set[tuple[str, str]]) -> None:
+    assert _read(text, "ID") == expected

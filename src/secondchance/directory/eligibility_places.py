@@ -157,6 +157,12 @@ def _states(clause: str) -> list[tuple[str, str]] | None:
     )  # a paper, not a limit
     for pattern in (STATE_AFTER, STATE_BEFORE):
         for m in pattern.finditer(clause):
+            if pattern is STATE_AFTER and m.group(1).lower().strip(" .") in STATES:
+                more = _more_states(clause[m.end(1) :])
+                if more is None:
+                    return None
+                found += [("residency_state", STATES[n]) for n in (m.group(1).lower().strip(" ."), *more)]
+                continue
             words = m.group(1).lower().strip(" .").split()
             for start in range(len(words)):
                 name = " ".join(words[start:])
@@ -174,6 +180,29 @@ def _states(clause: str) -> list[tuple[str, str]] | None:
                 if last.isupper() and last in STATES.values() and (len(words) == 1 or words[-2] in ("a", "an")):
                     found.append(("residency_state", last))
     return list(dict.fromkeys(found))
+
+
+def _more_states(rest: str) -> list[str] | None:
+    """The states listed after "Residents of <state>": "or Minnesota", ", Iowa and Nebraska".
+
+    None when "or"/"and" joins something that is not a state ("Residents of Oregon or Clark County"):
+    a list read in part would tell the people of the unread part that they may not fit.
+    """
+    names: list[str] = []
+    while joint := _JOINT.match(rest):
+        after = rest[joint.end() :]
+        state = _STATE_NAME.match(after)
+        if state is None:
+            return None if joint.group().strip(" ,") else names  # ", age 18+": the list has ended
+        names.append(" ".join(state.group().lower().split()))
+        rest = after[state.end() :]
+    return names
+
+
+_JOINT = ci(r"\s*(?:,\s*(?:(?:and|or|&)\s+)?|\s+(?:and|or|&)\s+)")
+_STATE_NAME = ci(
+    "(?:" + "|".join(r"\s+".join(map(re.escape, n.split())) for n in sorted(STATES, key=len, reverse=True)) + r")\b"
+)
 
 
 def _cities(clause: str, state: str) -> list[tuple[str, str]]:
