@@ -35,7 +35,7 @@ def extracted() -> dict[str, str]:
 def test_labels_owned_elsewhere_are_in_the_catalogue_source() -> None:
     """Labels other packages own are copied in web/ui/labels.py, so ``pybabel update`` keeps their
     translations: relief/explain.py's fact labels, directory/needs.py's needs, and each registered
-    state's name and grade options (it once would have dropped 70 of those)."""
+    state's name and grade options (a refresh once would have dropped all 49)."""
     fact_labels = {*FACT_LABELS.values(), *SUPERVISION_LABELS.values()}
     assert fact_labels <= set(labels.FACT_LABELS), "copy new fact labels into web/ui/labels.py"
     assert {n.label for n in TOP_NEEDS} <= set(labels.NEED_LABELS), "copy new need labels into web/ui/labels.py"
