@@ -33,14 +33,14 @@ _People = dict[str, tuple[dict[str, Any], dict[str, tuple[dict[str, Any], list[t
 def people_from_csv(text: str, as_of: date | None = None) -> list[Person]:
     """People from the flat CSV form (one row per charge; the README's columns)."""
     reader = csv.DictReader(io.StringIO(text))
-    problems = _header_problems(reader.fieldnames or [])
+    problems = header_problems(reader.fieldnames or [])
     if problems:
         raise InvalidRecord(problems)
     by_person: _People = {}
     seen_charges: set[_Key] = set()
     for raw in reader:
         where = f"line {reader.line_num}"
-        row = _csv_row(raw, where, as_of, problems)
+        row = read_row(raw, where, as_of, problems)
         if row is None:
             continue
         key, values = row
@@ -63,8 +63,8 @@ def people_from_csv(text: str, as_of: date | None = None) -> list[Person]:
     return people
 
 
-def _header_problems(header: Sequence[str]) -> list[Problem]:
-    """A missing id column or an unknown column: the whole file cannot be read."""
+def header_problems(header: Sequence[str]) -> list[Problem]:
+    """A missing id column, an unknown or a repeated one: the whole file cannot be read."""
     problems: list[Problem] = []
     for required in ("person_id", "case_id", "charge_id"):
         if required not in header:
@@ -72,13 +72,18 @@ def _header_problems(header: Sequence[str]) -> list[Problem]:
     for column in header:
         if column not in COLUMNS and column not in DETAIL_COLUMNS:
             problems.append(Problem("line 1 (header)", column, "unknown column (see docs/record-format.md)"))
+    for column in sorted({c for c in header if header.count(c) > 1}):
+        problems.append(Problem("line 1 (header)", column, "appears more than once (one value would be lost)"))
     return problems
 
 
-def _csv_row(
+def read_row(
     raw: dict[str | Any, Any], where: str, as_of: date | None, problems: list[Problem]
 ) -> tuple[_Key, dict[str, Value]] | None:
-    """The ids and the checked values of one row (None if it has more values than the header)."""
+    """The ids and the checked values of one row (None if it has more values than the header).
+
+    The one row reader of both CSV paths: this module's, and ``stream``'s for files too big to hold.
+    """
     if None in raw:
         problems.append(Problem(where, "(row)", "more values than header columns"))
         return None

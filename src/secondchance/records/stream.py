@@ -17,15 +17,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import IO, Any, Final
 
-from .checks import check_charge_values
-from .fields import build_person, jurisdiction_or_none, parse_details, parse_fields, require_id, too_many_charges
+from .fields import build_person, too_many_charges
+from .from_csv import header_problems, read_row
 from .from_json import people_from_json
 from .model import (
     CASE_DETAILS,
     CASE_FIELDS,
     CHARGE_FIELDS,
-    COLUMNS,
-    DETAIL_COLUMNS,
     PERSON_DETAILS,
     PERSON_FIELDS,
     SENTENCE_FIELDS,
@@ -39,7 +37,7 @@ from .safe import (
     iter_json_people,
     locate_undecodable,
 )
-from .values import InvalidRecord, Problem, normalize
+from .values import InvalidRecord, Problem
 
 #: Problems listed before the rest are only counted (a wrong file could have millions).
 MAX_PROBLEMS: Final = 1000
@@ -149,21 +147,10 @@ def _csv_rows(path: str, as_of: date | None, problems: _Problems) -> Iterator[_R
             raise locate_undecodable(path) from None
         except csv.Error as error:
             raise InputRefused("line 1", f"not valid CSV: {error}") from None
-        bad_header = False
-        for required in ("person_id", "case_id", "charge_id"):
-            if required not in header:
-                problems.add(Problem("line 1 (header)", required, "required column is missing"))
-                bad_header = True
-        for column in header:
-            if column not in COLUMNS and column not in DETAIL_COLUMNS:
-                problems.add(Problem("line 1 (header)", column, "unknown column (see docs/record-format.md)"))
-                bad_header = True
-        for column in sorted({c for c in header if header.count(c) > 1}):
-            problems.add(Problem("line 1 (header)", column, "appears more than once (one value would be lost)"))
-            bad_header = True
-        if bad_header:
+        header_faults = header_problems(header)
+        if header_faults:
+            problems.extend(header_faults)
             return
-        others = [c for c in COLUMNS if c not in ("person_id", "case_id", "charge_id")]
         while True:
             try:
                 raw = next(reader)
@@ -173,21 +160,12 @@ def _csv_rows(path: str, as_of: date | None, problems: _Problems) -> Iterator[_R
                 raise locate_undecodable(path) from None
             except csv.Error as error:
                 raise InputRefused(f"line {reader.line_num}", f"not valid CSV: {error}") from None
-            where = f"line {reader.line_num}"
-            if None in raw:
-                problems.add(Problem(where, "(row)", "more values than header columns"))
-                continue
             row_problems: list[Problem] = []
-            pid = require_id(raw, "person_id", where, row_problems)
-            case_id = require_id(raw, "case_id", where, row_problems)
-            charge_id = require_id(raw, "charge_id", where, row_problems)
-            jurisdiction = normalize("jurisdiction", jurisdiction_or_none(raw.get("jurisdiction")), None)
-            values = parse_fields(raw, others, where, row_problems, jurisdiction)
-            for column, reason in check_charge_values(values, as_of):
-                row_problems.append(Problem(where, column, reason))
-            values.update(parse_details(raw, DETAIL_COLUMNS, where, row_problems))
+            row = read_row(raw, f"line {reader.line_num}", as_of, row_problems)
             problems.extend(row_problems)
-            yield _Row(reader.line_num, pid, case_id, charge_id, values)
+            if row is not None:
+                (pid, case_id, charge_id), values = row
+                yield _Row(reader.line_num, pid, case_id, charge_id, values)
 
 
 def _check_csv(path: str, as_of: date | None, only: str | None, problems: _Problems) -> int:
