@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Final
 
 from .eligibility_lexicon import ARTICLES, FILLERS, OPENERS, WIDENERS, ci
@@ -79,13 +80,13 @@ MISSPELT: Final = {
     "over": "ovr oevr",
     "older": "oldr olderr odler",
     "years": "yeras yaers yeasr yers yeards",
-    "veteran": "veteren vetran veteren vetern",
+    "veteran": "veteren vetran vetern",
     "veterans": "veterns veteras vetrans veterens veternas vetarans veterants",
     "women": "wemen womem wommen",
     "residents": "residnets recidents residens resdents residants",
     "resident": "residnet recident resdent residant",
     "required": "requierd requred reqiured requird requried",
-    "referral": "referal refferal referall refferral refferal",
+    "referral": "referal refferal referall refferral",
     "income": "imcome incom incone",
     "insurance": "insurence insurrance insurace insuranse",
     "eligible": "elegible eligable elligible",
@@ -113,9 +114,10 @@ _SPELLING: Final = {wrong: right for right, wrongs in MISSPELT.items() for wrong
 _MISSPELT_WORD: Final = re.compile(
     rf"\b(?:{'|'.join(sorted(map(re.escape, _SPELLING), key=len, reverse=True))})\b", re.I
 )
-#: The poverty line said as a multiple or plainly ("twice the poverty level", "below the poverty line"): the
-#: percent the readers read ("200% of the poverty level", "at or below 100% of the poverty line").
-POVERTY_SAID: Final = (
+#: Slips and shorthand said the way the grammar reads them ("a least 18", "w/o kids", "req'd"), and the poverty
+#: line said as a multiple or plainly ("twice the poverty level", "below the poverty line") said as the percent
+#: the readers read ("200% of the poverty level", "at or below 100% of the poverty line").
+SAID_PLAINLY: Final = (
     (ci(r"\ba\s+least\s+(?=\d)"), "at least "),  # "Must be a least 18": a slip of "at least"
     (ci(r"\bfoto\s+(?=id\b)"), "photo "),  # "Bring foto ID"
     # shorthand: "w/ or w/o kids", "Referral req'd"
@@ -175,8 +177,6 @@ SPANISH: Final = (
 
 def _unaccented(name: str) -> str:
     """ "Los Ángeles" as the place tables spell it."""
-    import unicodedata
-
     return "".join(c for c in unicodedata.normalize("NFD", name) if unicodedata.category(c) != "Mn")
 
 
@@ -191,7 +191,7 @@ def plain(clause: str) -> str:
         return right.capitalize() if m.group(0)[0].isupper() else right
 
     clause = _MISSPELT_WORD.sub(mend, clause)
-    for pattern, said in POVERTY_SAID:
+    for pattern, said in SAID_PLAINLY:
         clause = pattern.sub(said, clause)
     if re.search(r"[áéíóúñ]|\b(?:de|para|del|los|las|que|con|sin|son|antecedentes|aceptamos)\b", clause, re.I):
         for spanish, english in SPANISH:
