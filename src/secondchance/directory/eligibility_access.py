@@ -96,7 +96,10 @@ REFERRAL_REQUIRED = ci(
     r"referral\s*(?:from|by|through)\s*(?:a|an|the|your)?\s*[\w' ]{1,40}?\s*(?:is\s*)?"
     r"required|must\s*have\s*(?:a\s*)?referral|referrals?\s*(?:are\s*)?accepted\s*only\s*(?:from|by|through|via)|"
     r"must\s*be\s*(?:court|probation|parole|agency|physician|doctor|hospital)[- ]referred|"
-    r"referrals?\s*via\s*[\w ]{1,40}?\s*only)\b"
+    r"referrals?\s*via\s*[\w ]{1,40}?\s*only|"
+    # round 12: "Placement through DOC only", "Bed assigned by DOC agent", "must have a physician's referral"
+    r"(?:placements?|beds?\s*(?:are\s*|is\s*)?assigned|admissions?)\s*(?:is\s*|are\s*)?(?:only\s*)?(?:by|through|via)\s*"
+    r"[\w ]{2,40}|(?:must\s*have|requires?|needs?)\s*(?:a\s*|an\s*)?[\w ]{2,30}'s\s*referral)\b"
 )
 REFERRAL_NOT = ci(
     r"\b(?:no\s*referrals?\s*(?:is\s*|are\s*)?(?:needed|required|necessary)|referrals?\s*(?:is\s*|are\s*)?not\s*"
@@ -143,8 +146,8 @@ REFERRAL_ALONE = ci(r"(?:by\s*)?referrals?\s*(?:from|by|through|via)\s*[\w' ,/&(
 #: A test the stay repeats ("Weekly drug testing", "Random breathalyzer and UA", "Drug tests weekly", "Drug test
 #: required"): sobriety is the rule of the stay (round 11's labeller, as rounds 7-10 said of "random UAs").
 RECURRING_TEST: Final = (
-    r"(?<!no\s)(?:random|weekly|nightly|daily|monthly|regular|routine)\s*(?:drug|alcohol|breathalyzers?|uas?|u\.a\.)"
-    r"(?:\s*(?:and|&|/)\s*(?:drug|alcohol|breathalyzers?|uas?|u\.a\.))*(?:\s*(?:tests?|testing|screens?|screening))?|"
+    r"(?<!no\s)(?:random|weekly|nightly|daily|monthly|regular|routine)\s*(?:drug|alcohol|breathalyzers?|uas?|u\.a\.|urinalys[ie]s)"
+    r"(?:\s*(?:and|&|/)\s*(?:drug|alcohol|breathalyzers?|uas?|u\.a\.|urinalys[ie]s))*(?:\s*(?:tests?|testing|screens?|screening))?|"
     r"(?:drug|alcohol)\s*(?:tests?|testing|screens?|screening)\s*(?:weekly|nightly|daily|monthly|at\s*random|randomly)|"
     r"(?<!no\s)drug\s*tests?\s*(?:is\s*)?required"
 )
@@ -175,6 +178,10 @@ SOBER = ci(
     r"must\s*test\s*(?:clean|negative)(?:\s*for\s*(?:drugs|alcohol|drugs\s*(?:and|&)\s*alcohol))?|"
     r"abstinence[- ](?:based|only)|(?:se\s*requiere\s*|debe\s*)?estar\s*sobri[oa]s?|"
     rf"{RECURRING_TEST}|"
+    # round 12: a breathalyzer passed or repeated, a clean UA, being tested for drugs
+    r"(?:must\s*)?(?:pass|take|submit\s*to)\s*(?:a\s*|an\s*)?breathalyzer|breathalyzers?\s*(?:tests?\s*|checks?\s*)?"
+    r"(?:every\s*(?:night|day)|nightly|daily)|clean\s*(?:uas?|u\.a\.|drug\s*(?:tests?|screens?))\s*(?:is\s*)?required|"
+    r"tested\s*for\s*(?:drugs|alcohol)|"
     r"(?:\d{1,3}|one|two|three|six|twelve)\s*(?:days?|weeks?|months?|years?)\s*(?:of\s*)?(?:continuous\s*)?(?:sobriety|abstinence|clean\s*time))\b"
 )
 SOBER_NOT = ci(

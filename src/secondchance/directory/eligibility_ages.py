@@ -194,6 +194,14 @@ def _no_age_limit(clause: str) -> bool:
     ) and not (NEG_MIN.search(clause) or NEG_MAX.search(clause))
 
 
+#: The children a parent has, just before an age ("with children under 5", "w/ kids ages 0-5"): their age.
+CHILDREN_S = (
+    r"\b(?:with|w/|having)\s+(?:their\s+|her\s+|his\s+)?(?:own\s+)?(?:minor\s+|dependent\s+|young\s+)?"
+    r"(?:children|kids|a\s+child|an?\s+infant|infants|babies|toddlers)\s*$"
+)
+CHILDRENS = re.compile(CHILDREN_S, re.IGNORECASE)
+
+
 def ages(clause: str) -> tuple[list[int], list[int]]:
     """Minimum and maximum ages a clause states (empty when it states none, or hedges)."""
     clause = digits(clause)
@@ -215,6 +223,8 @@ def ages(clause: str) -> tuple[list[int], list[int]]:
             return False  # "serving the community for over 40 years": how long, not how old ("for ages 12-17" is)
         if re.search(r"\b(?:not|no|never|n't)\s*(?:be\s*)?$", clause[: m.start()], re.I):
             return False  # a negation the patterns above did not read: its sense is not the bare words'
+        if CHILDRENS.search(clause[: m.start()]):
+            return False  # "Women 18-30 w/ children under 5": the children's age, not the parent's (round 12)
         if DURATION.fullmatch(m.group(0)) and not PERSON_AGE.search(clause):
             return False  # "Transitional housing. Up to 2 years.": how long one stays, not how old
         bare_years = re.search(r"\d\s*(?:years?|yrs?\.?)$", m.group(0), re.I)

@@ -109,6 +109,9 @@ MISSPELT: Final = {
     "living": "liveing livng",
     "ladies": "ladys",
     "sober": "sobor sobber",
+    "registered": "registerd regsitered registred",
+    "certificate": "certifcate certificat certficate",
+    "residence": "residance",
 }
 _SPELLING: Final = {wrong: right for right, wrongs in MISSPELT.items() for wrong in wrongs.split()}
 _MISSPELT_WORD: Final = re.compile(
@@ -124,6 +127,16 @@ SAID_PLAINLY: Final = (
     (ci(r"\bw/o(?![\w/])"), "without"),
     (ci(r"\bw/(?=\s)"), "with"),
     (ci(r"\breq'?d\b"), "required"),
+    # round 12: headers said short ("DOCS NEEDED:", "REQS:", "ELIG:"), "SOs" (sex offenders), "290/SO" (one
+    # registry said twice), "birth cert", "income proof", "formally incarcerated" (a slip of "formerly")
+    (ci(r"\bdocs(?=\s+needed\b|\s+required\b|\s*:)"), "documents"),
+    (ci(r"\breqs(?=\s*:)"), "requirements"),
+    (ci(r"\belig(?=\s*:)"), "eligibility"),
+    (re.compile(r"\bSOs\b"), "sex offenders"),
+    (re.compile(r"(?<=\b290)\s*/\s*SOs?\b"), ""),
+    (ci(r"\bbirth\s+cert\b\.?"), "birth certificate"),
+    (ci(r"\bincome\s+proof\b"), "proof of income"),
+    (ci(r"\bformally\s+(?=incarcerated\b)"), "formerly "),
     (
         ci(r"\b(?:twice|2\s*x|2\s*times|two\s+times|double)\s+(?=(?:the\s+)?(?:current\s+)?(?:federal\s+)?poverty\b)"),
         "200% of ",
@@ -170,6 +183,47 @@ SPANISH: Final = (
         lambda m: f"{m.group(1)} years and older",
     ),
     (ci(r"\b(?:de\s+)?(?:bajos\s+ingresos|escasos\s+recursos)\b"), lambda m: "low-income"),
+    # round 12: an age "at least N" ("al menos 18 años cumplidos"), "must be N" ("debe tener 18 años": at least 18)
+    (
+        ci(r"\b(?:al|por\s+lo)\s+menos\s+(\d{1,2})\s+años(?:\s+cumplidos)?\b"),
+        lambda m: f"at least {m.group(1)} years old",
+    ),
+    (
+        ci(r"\bdebe\s+tener\s+(\d{1,2})\s+años(?:\s+cumplidos)?(?!\s*(?:o|y|a|de|en|hasta|\d))"),
+        lambda m: f"must be at least {m.group(1)} years old",
+    ),
+    # ... an income limit as a percent of the poverty level ("Ingresos al o por debajo del 150% del nivel federal de
+    # pobreza", "ingresos hasta 200% del nivel de pobreza", "ingresos bajo 250% de la pobreza federal")
+    (
+        ci(
+            r"\b(?:(?:los\s+)?ingresos?\s+(?:familiares\s+|del\s+hogar\s+)?(?:deben\s+estar\s+|de\s+)?)?"
+            r"(?:al\s+o\s+por\s+debajo\s+del?|por\s+debajo\s+del?|bajo(?:\s+el)?|hasta(?:\s+el)?|menos\s+del?|"
+            r"no\s+m[aá]s\s+del?)\s+(\d{2,3})\s*%\s+(?:del?\s+(?:la\s+)?)?(?:nivel\s+(?:federal\s+)?de\s+(?:la\s+)?pobreza"
+            r"(?:\s+federal)?|pobreza(?:\s+federal)?|fpl)\b"
+        ),
+        lambda m: f"income at or below {m.group(1)}% of the federal poverty level",
+    ),
+    (ci(r"\b(?:con\s+)?ingresos\s+limitados\b"), lambda m: "with limited income"),
+    (ci(r"\bbajos\s+recursos\b"), lambda m: "low-income"),
+    # ... papers ("tarjeta de Seguro Social", "contrato de renta"), a referral ("Se requiere referencia", "No se
+    # necesita referido"), people released ("personas que salieron de la cárcel"), registrants ("delincuentes
+    # sexuales registrados"), a clean time ("sobrio por lo menos 30 días"), random drug tests ("prueba de drogas al azar")
+    (ci(r"\btarjetas?\s+de(?:l)?\s+seguro\s+social\b"), lambda m: "Social Security card"),
+    (ci(r"\bno\s+se\s+(?:necesita|requiere)\s+(?:un\s+)?(?:referido|referencia)\b"), lambda m: "no referral needed"),
+    (ci(r"\bse\s+(?:necesita|requiere)\s+(?:un\s+)?(?:referido|referencia)\b"), lambda m: "referral required"),
+    (
+        ci(r"\b(?:personas\s+)?que\s+(?:salieron|salen|han\s+salido)\s+de\s+(?:la\s+)?(?:c[aá]rcel|prisi[oó]n)\b"),
+        lambda m: "people released from prison",
+    ),
+    (ci(r"\bno\s+se\s+aceptan\s+(?=delincuentes\s+sexuales\b)"), lambda m: "no "),
+    (ci(r"\bdelincuentes\s+sexuales\s+registrados\b"), lambda m: "registered sex offenders"),
+    (ci(r"\bdelincuentes\s+sexuales\b"), lambda m: "sex offenders"),
+    (
+        ci(r"\bsobri[oa]s?\s+(?:por\s+lo\s+menos|al\s+menos)\s+(\d{1,3})\s+d[ií]as\b"),
+        lambda m: f"sober for at least {m.group(1)} days",
+    ),
+    (ci(r"\bpruebas?\s+de\s+drogas?\s+al\s+azar\b"), lambda m: "random drug testing"),
+    (ci(r"\bse\s+atiende\s+a\b|\batendemos\s+a\b|\bservimos\s+a\b"), lambda m: "serving"),
     (re.compile(r"(?<=\d{5})\s+y\s+(?=\d{5}\b)"), lambda m: " and "),  # "93030, 93033 y 93036"
     (re.compile(r",\s+y\s+"), lambda m: ", and "),
 )
@@ -193,7 +247,7 @@ def plain(clause: str) -> str:
     clause = _MISSPELT_WORD.sub(mend, clause)
     for pattern, said in SAID_PLAINLY:
         clause = pattern.sub(said, clause)
-    if re.search(r"[áéíóúñ]|\b(?:de|para|del|los|las|que|con|sin|son|antecedentes|aceptamos)\b", clause, re.I):
+    if re.search(r"[áéíóúñ]|\b(?:de|para|del|los|las|que|con|sin|son|se|debe|antecedentes|aceptamos)\b", clause, re.I):
         for spanish, english in SPANISH:
             clause = spanish.sub(english, clause)
     return clause

@@ -73,11 +73,11 @@ GENDER_EXPR = ci(
 )
 VETERAN_EXPRS: Final = [
     ci(
-        r"\b(?:u\.?s\.?\s+|military\s+)?(?:veterans?|veteranos|vets)\b"
+        r"\b(?:u\.?s\.?\s+|military\s+)?(?:veterans?|veteran[oa]s?|vets)\b"
         r"(?:\s+of\s+the\s+(?:u\.?s\.?\s+)?(?:military|armed\s+forces))?"
     ),
     DISCHARGE,
-    ci(r"\bhonorabl[ey]\s+discharged?\b|\bdd-?\s?214\b"),
+    ci(r"\bhonorabl[ey]\s+discharged?\b|\bdd-?\s?214\b|\bex-?military\b|\bformer\s+military\b"),
     ci(
         r"\b(?:must\s+have|who\s+(?:have\s+)?|those\s+who)\s*served\s+in\s+the\s+(?:u\.?s\.?\s*)?(?:armed\s+(?:forces|services)|military)\b"
     ),
@@ -147,6 +147,12 @@ REFERRAL_EXPRS: Final = [
     ci(rf"\breferrals?\s+(?:are\s+)?accepted\s+only\s+(?:from|by|through|via)\s+{AGENT}(?:\s*(?:,|or|and|/)\s*{AGENT})*|"
        r"\bmust\s+be\s+(?:court|probation|parole|agency|physician|doctor|hospital)[- ]referred\b"),
     ci(rf"\b{AGENT}\s+referrals?\s+(?:is\s+|are\s+)?(?:required|needed|necessary|only)\b"),
+    # round 12: placed by whoever refers ("Placement through DOC only", "Bed assigned by DOC agent"), someone's
+    # referral ("Clients must have a physician's referral")
+    ci(rf"\b(?:placements?|beds?\s+(?:are\s+|is\s+)?assigned|admissions?)\s+(?:is\s+|are\s+)?(?:only\s+)?"
+       rf"(?:by|through|via)\s+{AGENT}(?:\s+only)?\b"),
+    ci(r"\b(?:must\s+have|requires?|needs?)\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){0,2}?(?:doctor|physician|counselor|"
+       r"case\s*manager|caseworker|social\s+worker|probation\s+officer|parole\s+officer|therapist|provider|nurse)'s\s+referral\b"),
 ]  # fmt: skip
 SOBER_EXPRS: Final = [
     ci(rf"\b(?:{RECURRING_TEST})\b"),
@@ -170,6 +176,13 @@ SOBER_EXPRS: Final = [
     ci(r"\bmust\s+test\s+(?:clean|negative)(?:\s+for\s+(?:drugs|alcohol|drugs\s+(?:and|&)\s+alcohol))?\b|"
        r"\babstinence[- ](?:based|only)\b|\bestar\s+sobri[oa]s?\b|\bsobriedad\b|"
        r"\b(?:\d{1,3}|one|two|three|six|twelve)\s+(?:days?|weeks?|months?|years?)\s+(?:of\s+)?(?:continuous\s+)?(?:sobriety|abstinence|clean\s+time)\b"),
+    # round 12: a breathalyzer ("Must pass a breathalyzer at intake", "breathalyzer every night"), a clean UA ("Clean UA
+    # required", "CLEAN UA REQ'D AT INTAKE + WEEKLY"), tested for drugs ("are tested for drugs and alcohol")
+    ci(r"\b(?:(?:must\s+)?(?:pass|take|submit\s+to)\s+(?:a\s+|an\s+)?)?breathalyzers?(?:\s+(?:tests?|checks?))?"
+       r"(?:\s+(?:every\s+(?:night|day)|nightly|daily))?\b|"
+       r"\bclean\s+(?:uas?|u\.a\.|drug\s+(?:tests?|screens?))(?:\s+(?:is\s+)?required)?(?:\s+at\s+intake)?"
+       r"(?:\s*(?:\+|and|&)\s*(?:weekly|monthly|randomly|random))?\b|"
+       r"\b(?:(?:are|is|be)\s+)?(?:randomly\s+)?tested\s+for\s+(?:drugs|alcohol)(?:\s*(?:and|&|/)\s*(?:drugs|alcohol))?\b"),
     # "Clean & sober 30 days", "72 hours clean", "sober for 21+ days", "Alcohol- and drug-free living environment"
     ci(r"\b(?:clean[\s-]*(?:and|&)[\s-]*sober|clean|sober)\s+(?:for\s+)?(?:at\s+least\s+)?\d{1,3}\+?\s*"
        r"(?:hours|days|months)\b|\b\d{1,3}\+?\s*(?:hours|days|months)\s+(?:of\s+)?(?:clean|sober|sobriety)\b|"
@@ -189,7 +202,8 @@ OFFENSE_WHO = (
     r"convicted\s+of\s+(?:an?\s+|any\s+)?|who\s+(?:are|have\s+been)\s+(?:convicted\s+of\s+(?:an?\s+)?)?))?"
 )
 OFFENSE = (
-    OFFENSE_WHO + r"(?:(?:registered\s+)?sex(?:ual)?\s+offen(?:ders?|ses?)|(?:pc\s*)?290(?:\s+registrants?|s)?\b|"
+    OFFENSE_WHO
+    + r"(?:(?:registered\s+)?sex(?:ual)?\s+offen(?:ders?|ses?)(?:\s+registrants?)?|(?:pc\s*)?290(?:\s+registrants?|s)?\b|"
     r"registrants?|"
     r"arson(?:ists?)?(?:\s+(?:convictions?|history))?|violent\s+(?:felon(?:y|ies|s)|offen(?:ders?|ses?)|crimes?|convictions?)(?:\s+convictions?)?|"
     r"(?:prior\s+)?felon(?:y|ies|s)(?:\s+(?:convictions?|records?|history))?|(?:prior\s+)?convictions|"
@@ -208,7 +222,7 @@ RECORD_EXPRS: Final = [
     ci(rf"\b{OFFENSE}\s+(?:are\s+|is\s+)?(?:not\s+(?:eligible|accepted|allowed|admitted)|excluded|ineligible|"
        r"prohibited|(?:cannot|can't|will\s+not)\s+be\s+(?:housed|served|accepted|admitted)|need\s+not\s+apply|"
        r"disqualif(?:y|ies)(?:\s+(?:you|applicants))?)"),
-    ci(rf"{RECORD_WORDS}(?:\s+(?:are\s+|is\s+)?(?:welcome|accepted|ok|okay|not\s+a\s+barrier|no\s+barrier|eligible))?"),
+    ci(rf"{RECORD_WORDS}(?:\s+(?:are\s+|is\s+)?(?:welcome|accepted|ok|okay|not\s+a\s+barrier|no\s+barrier|eligible|not\s+a\s+bar\b))?"),
     ci(r"\bregardless\s+of\s+(?:criminal\s+)?(?:history|record|background|convictions?)\b"),
     ci(r"\bno\s+background\s+checks?\b|\bbackground\s+checks?\s*(?:is\s*|are\s*)?not\s*(?:required|done|performed)"),
     *RECORDS_ANY[4:],
@@ -231,7 +245,8 @@ EXPRESSIONS: Final[tuple[tuple[str, list[re.Pattern[str]]], ...]] = (
     ("sobriety", SOBER_EXPRS),
     ("records", RECORD_EXPRS),
 )
-TOKEN = re.compile(r"<[a-z+]+>|[a-z0-9]+(?:['’][a-z]+)?|[^\sa-z0-9]", re.IGNORECASE)
+#: A word is a run of letters in any alphabet ("años" is one unknown word, not "a", "ñ", "os").
+TOKEN = re.compile(r"<[a-z+]+>|[^\W_]+(?:['’][^\W_]+)?|[^\s\w]|_", re.IGNORECASE)
 #: "18+ for the shelter", "at the food pantry": a limit for one part of the service.
 SCOPE = re.compile(r"^(?:for|at|in)$")
 

@@ -61,7 +61,10 @@ SUBJECTS: Final = _words(
 SERVICE_NOUNS: Final = _words(
     "program programs services service shelter housing center clinic home residence facility site project "
     "house beds bed dorm training job jobs apartment apartments treatment outpatient legal aid food pantry meal meals "
-    "dental tutoring class classes care"
+    "dental tutoring class classes care "
+    # round 12: what a listing's name ends on after the people it serves ("Corpus Christi veterans job club",
+    # "Casper men's mission", "Beckley food box for veterans"): the service, as "program" is
+    "club clubs mission box boxes lunch lunches bank lockers storage fuel van workshop workshops"
 )
 ARTICLES: Final = _words("a an the our this all any their his her")
 #: The closed list of words a requirement sentence may hold besides its value expressions: subjects and
@@ -144,15 +147,23 @@ _PAPER_EXAMPLE = (
 #: A place's name opening a clause right before the service or a gender, sobriety or veteran word ("Greenville
 #: sober living for women", "Milwaukee men's shelter", "Springfield reentry housing"): the grammar drops it when it
 #: is a known city's name (where the service is, never who may come).
+#: Round 12: also before a colon ("Scranton: Lackawanna County veterans ...", "Memphis reentry: people released ...")
+#: and before the people served or any value ("Fresno youth ages 12 through 18 ...", "Ogden <residency> ...").
 LEAD_PLACE: Final = re.compile(
-    rf"^\s*((?:[A-Z][a-zA-Z.'-]+\s+){{1,3}}?)(?=(?:(?!(?i:{_NEVER})\b)[a-z][a-z'-]*\s+){{0,2}}"
-    rf"(?:(?i:{SERVICE_HEADS})\b|<(?:gender|sobriety|veteran)))"
+    rf"^\s*((?:[A-Z][a-zA-Z.'-]+\s*){{1,3}}?)(?=(?:(?!(?i:{_NEVER})\b)[a-z][a-z'-]*(?:\s+|(?=:))){{0,2}}"
+    rf"(?::|(?i:{SERVICE_HEADS}|{'|'.join(sorted(SUBJECTS))})\b|<(?:gender|sobriety|veteran|age|residency|records|income|"
+    r"insurance)))"
 )
 #: Phrases that are fillers as a whole ("at the time of enrollment", "men and women", "U.S.").
 FILLER_PHRASES: Final = (
     ci(
         r"\b(?:at|upon|prior\s+to|before|by)\s+(?:the\s+)?(?:time\s+of\s+)?(?:enrollment|intake|entry|admission|"
-        r"application|move-in|check-in|program\s+entry|start|(?:every|each|your\s+first|the\s+first)\s+visit)\b"
+        r"application|move-in|check-in|program\s+entry|start|(?:every|each|your\s+first|the\s+first)\s+visit)\b|"
+        # round 12: "to every visit", "on the day of intake", "in the service area", "at this site", "in your name"
+        r"\bto\s+(?:every|each|your(?:\s+first)?)\s+(?:visit|appointment)\b|"
+        r"\bon\s+the\s+day\s+of\s+(?:intake|enrollment|entry|admission|application|move-in)\b|"
+        r"\bin\s+(?:the|our)\s+service\s+area\b|\bat\s+(?:this|our)\s+(?:site|location|facility)\b|"
+        r"(?<=document>)\s+in\s+(?:your|the\s+applicant's)\s+(?:own\s+)?name\b"
     ),
     ci(
         r"\bin\s+order\s+to\s+(?:qualify|enroll|apply|be\s+(?:served|eligible|accepted))\b|\bto\s+(?:qualify|apply|enroll)\b"
@@ -204,6 +215,12 @@ FILLER_PHRASES: Final = (
     ci(
         r"(?<=gender>)\s+(?:and|&|with|with\s+or\s+without)\s+(?:their\s+|her\s+|his\s+)?(?:minor\s+|dependent\s+|young\s+)?"
         r"(?:children|kids)\b"
+    ),
+    # ... and their ages ("Women 18-30 w/ children under 5", "Single mothers with kids ages 0-5"): the children's,
+    # not the parent's (every labeller: a limit on the children is no limit on who is served)
+    ci(
+        r"\b(?:with|having)\s+(?:their\s+|her\s+|his\s+)?(?:own\s+)?(?:minor\s+|dependent\s+|young\s+)?"
+        r"(?:children|kids|a\s+child|an?\s+infant|infants|babies|toddlers)\s+<age>"
     ),
     # the grades of the children an age names ("kids ages 6-11 (grades 1-5)"): the same children
     ci(
@@ -281,27 +298,30 @@ FILLER_PHRASES: Final = (
     ci(
         r"(?<=<document>)\s+for\s+(?:all|each|every|everyone\s+(?:in|on|listed\s+on)\s+(?:the|your))\s+"
         r"(?:household|home|family|(?:tax\s+)?return|lease)?\s*"
-        r"(?:members?|child(?:ren)?|kids?|persons?|people)?(?:\s+in\s+(?:the|your)\s+(?:household|home|family))?\b"
+        r"(?:members?|child(?:ren)?|kids?|persons?|people|adults?)?(?:\s+in\s+(?:the|your)\s+(?:household|home|family))?\b"
         r"(?=\s*(?:[,;.()]|and\b|(?:are\s+|is\s+)?(?:required|needed)\b|$))"
     ),
     # where a service is, at the clause's end ("Sober living for women in Long Beach"): a place in a listing says
     # where, never who; not a part of the service ("in Transitional Housing") nor a place the grammar reads
     re.compile(
-        rf"\bin\s+(?:the\s+)?(?!(?i:{SERVICE_HEADS})\b)[A-Z][a-zA-Z.'-]+(?:\s+(?!(?i:{SERVICE_HEADS})\b)[A-Z][a-zA-Z.'-]+){{0,3}}"
+        rf"\b(?:in|en)\s+(?:the\s+|el\s+|la\s+)?(?!(?i:{SERVICE_HEADS})\b)[A-Z][a-zA-Z.'-]+(?:\s+(?!(?i:{SERVICE_HEADS})\b)[A-Z][a-zA-Z.'-]+){{0,3}}"
         r"\s*[.!]?\s*$"
     ),
     # Spanish "must (be/have)", "requirements:", "older than N" (18, or over 18? not decidable, never read as an age),
     # and the name of what is offered before "para" ("Programa de salud para", "Clases de computación gratis")
     ci(r"\b(?:debe\s+(?:ser|tener)|ser|tener|requisitos)\b|\bmayores\s+de\s+\d{1,2}(?:\s+años)?\b"),
     ci(
-        r"^\s*(?:programa|cl[ií]nica|clases|servicios?|casa|almuerzo|comida|ayuda|vivienda|refugio)"
-        r"(?:\s+(?:de|gratis|gratuitas?|gratuitos?|dental|m[eé]dica)(?:\s+(?!para\b)[a-záéíóúñ]+)?){0,3}(?=\s+(?:para\b|<age))|"
+        r"^\s*(?:programa|cl[ií]nica|clases|servicios?|casa|almuerzo|comida|comidas|ayuda|vivienda|refugio|albergue|"
+        r"taller(?:es)?|despensa|grupo)"
+        r"(?:\s+(?:de|gratis|gratuitas?|gratuitos?|dental|m[eé]dica|con\s+la|con\s+el)(?:\s+(?!para\b)[a-záéíóúñ]+)?){0,3}"
+        # ... and where it is ("Despensa en Reading para ...") or a colon ("Albergue: hombres solamente")
+        r"(?:\s+en\s+(?-i:[A-Z][\w.'-]+)(?:\s+(?-i:[A-Z][\w.'-]+)){0,2})?(?=\s+(?:para\b|<age)|\s*:)|"
         r"(?<=<age>)\s+gratis\b|\bgratis(?=\s+(?:a\s+partir|para)\b)"
     ),
     # Spanish "only", subjects, "of", "accepted"
     ci(
         r"\b(?:solamente|s[oó]lo|[uú]nicamente|personas|adultos|j[oó]venes|pacientes|clientes|participantes|gente|familias|"
-        r"de|para|se\s+aceptan?)\b"
+        r"de|para|se\s+aceptan?|edad|embarazadas)\b"
     ),
     # Spanish "bring", "is required", "your"; "y" ("and") only between two papers ("identificación con foto y
     # comprobante de ingresos"): between people it may join another group
@@ -309,6 +329,9 @@ FILLER_PHRASES: Final = (
         r"\b(?:por\s+favor\s+)?(?:traiga[ns]?|traer|se\s+requieren?|requerid[oa]s?|presente|su|sus|aceptamos|una?|el|la|las)\b"
     ),
     ci(r"(?<=<document>)\s+y\s+(?=<document>)"),
+    # ... and between two values of other kinds ("Debe ser veterano y estar sobrio"): never before an age or a
+    # gender, which may name another group ("mujeres y hombres")
+    ci(r"(?<=>)\s+y\s+(?=<(?!age|gender)[a-z+]*>)"),
 )
 #: Who may send a referral ("referral from a case manager or parole officer required").
 AGENT = (
@@ -319,7 +342,11 @@ AGENT = (
     r"(?:behavioral|mental)\s+health(?:\s+(?:department|dept\.?|services))?|(?:access|intake|coordinated\s+entry)\s+lines?|"
     # a prison system refers ("IDOC referral required", "referred by the Alabama Department of Corrections",
     # "School nurse referral required": round 11)
-    r"nurses?|corrections|bureau\s+of\s+prisons|(?-i:[A-Z]{0,3}DOC|SCDC|TDCJ|BOP|ADCRR))"
+    r"nurses?|corrections|bureau\s+of\s+prisons|(?-i:[A-Z]{0,3}DOC|SCDC|TDCJ|BOP|ADCRR)|"
+    # round 12: "the county jail reentry coordinator", "case mgr", "a DV advocate"
+    r"coordinators?|mgrs?|advocates?|navigators?)"
+    # ... and the person at one ("your clinic doctor", "DOC agent")
+    r"(?:\s+(?:doctors?|physicians?|nurses?|staff|officers?|agents?|workers?|coordinators?|managers?|mgrs?))?"
     r"(?:\s*\(po\))?"
 )
 

@@ -46,7 +46,7 @@ def gender(clause: str) -> str | None:
 
 #: A DD-214 alone is a paper to bring, not who is served (two blind labellers read it so): not read.
 VETERAN = ci(
-    r"\bveterans?\b|\bveteranos\b|\bvets\b|\bhonorabl[ey]\s*discharged?\b|"
+    r"\bveterans?\b|\bveteran[oa]s?\b|\bvets\b|\bex-?military\b|\bformer\s*military\b|\bhonorabl[ey]\s*discharged?\b|"
     r"\b(?:must\s*have|who\s*(?:have\s*)?|those\s*who)\s*served\s*in\s*the\s*(?:u\.?s\.?\s*)?(?:armed\s*forces|military)\b"
 )
 VETERAN_NOT = ci(

@@ -15,7 +15,7 @@ FROM_PRISON = (
 )
 RECORD_WORDS = (
     r"(?:criminal\s*(?:records?|histor(?:y|ies)|backgrounds?|convictions?|justice\s*(?:history|involvement))|"
-    r"(?:a\s*)?records?(?!\s*of\b)|convictions?|felon(?:y|ies|s)|felony\s*convictions?|ex-?offenders?|ex-?felons?|"
+    r"(?:a\s*)?records?(?!\s*of\b)|conviction\s*histor(?:y|ies)|convictions?|felon(?:y|ies|s)|felony\s*convictions?|ex-?offenders?|ex-?felons?|"
     r"(?:formerly|previously)\s*incarcerated(?:\s*(?:people|persons|individuals))?|returning\s*citizens|"
     r"justice[- ](?:involved|impacted)(?:\s*(?:people|persons|individuals|adults|youth))?|"
     r"people\s*(?:with|who\s*have)\s*(?:criminal\s*)?records|"
@@ -31,7 +31,9 @@ RECORDS_ANY = [
         rf"(?:\w+\s*){{0,3}}?{RECORD_WORDS}"
     ),
     ci(rf"\bregardless\s*of\s*(?:\w+\s*){{0,2}}?{RECORD_WORDS}"),
-    ci(rf"{RECORD_WORDS}\s*(?:are\s*|is\s*)?(?:welcome|accepted|ok|okay|not\s*a\s*barrier|no\s*barrier|eligible)"),
+    ci(
+        rf"{RECORD_WORDS}\s*(?:are\s*|is\s*)?(?:welcome|accepted|ok|okay|not\s*a\s*barrier|no\s*barrier|eligible|not\s*a\s*bar)\b"
+    ),
     ci(r"\bno\s*background\s*checks?\b|\bbackground\s*checks?\s*(?:is\s*|are\s*)?not\s*(?:required|done|performed)"),
     # the people served are people with records
     ci(

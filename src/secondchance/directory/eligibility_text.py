@@ -160,11 +160,12 @@ def read(text: str | None, state: str | None = None) -> list[Found]:
         if "age" not in kinds and not excluded and OTHER_AGES.search(clause):  # but not "No minors"
             doubted.add("age")  # "older youth case by case" parses (as a record policy) but lets older people in
         elsewhere = re.search(r"\breferred\b|\bnot\b|\bcannot\b", clause)  # sent elsewhere or kept out
-        if "age" not in kinds and "age" not in said and AGE_GROUP.match(clause) and not elsewhere:
+        headed = SITE_HEADER.sub("", clause)  # "Clovis: adults": a group at another site is a group all the same
+        if "age" not in kinds and "age" not in said and AGE_GROUP.match(headed) and not elsewhere:
             doubted.add("age")  # "Youth 14-18 during summer; adults year round": another age group named
-        opening = GENDER_GROUP.match(clause)
+        opening = GENDER_GROUP.match(headed)
         if opening and "gender" not in kinds and "age" not in said and not elsewhere:  # "men's group on Thursdays"
-            others.add("male" if re.match(r"\s*(?:men|boys|males|fathers|dads)", clause, re.I) else "female")
+            others.add("male" if re.match(r"\s*(?:men|boys|males|fathers|dads)", headed, re.I) else "female")
         low, high = ages(clause) if "age" in kinds and not HEDGE.search(clause) else ([], [])
         lows += [(v, shown) for v in low if v > 0]  # "ages 0-5", "birth to 5": a lower bound of 0 is no limit
         highs += [(v, shown) for v in high]
@@ -225,6 +226,8 @@ OTHER_AGES: Final = ci(r"\b(?:younger|older|minors)\b")
 AGE_GROUP: Final = ci(r"\s*(?:adults|children|kids|teens|teenagers|youth|seniors|minors|infants|toddlers|elders)\b")
 #: ... and one opening on a gender ("Men's group on Thursdays", "Boys at our other site"): another group served.
 GENDER_GROUP: Final = ci(r"\s*(?:men|women|boys|girls|males|females|fathers|mothers|dads|moms)(?:'s)?\b")
+#: A place or a name heading a clause ("Clovis: adults", "Eligibility: women"): what follows it opens the clause.
+SITE_HEADER: Final = re.compile(r"^\s*[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2}\s*:\s*")
 #: A clause that only keeps people out ("No minors", "Spouses and children are not eligible for this
 #: program"): it names other people but cannot let them in, so it takes nothing back.
 EXCLUDED: Final = ci(
