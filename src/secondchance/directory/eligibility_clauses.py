@@ -205,11 +205,14 @@ SPANISH: Final = (
     ),
     (ci(r"\b(?:con\s+)?ingresos\s+limitados\b"), lambda m: "with limited income"),
     (ci(r"\bbajos\s+recursos\b"), lambda m: "low-income"),
-    # ... papers ("tarjeta de Seguro Social", "contrato de renta"), a referral ("Se requiere referencia", "No se
-    # necesita referido"), people released ("personas que salieron de la cárcel"), registrants ("delincuentes
-    # sexuales registrados"), a clean time ("sobrio por lo menos 30 días"), random drug tests ("prueba de drogas al azar")
+    # ... a paper ("tarjeta de Seguro Social"), a referral ("Se requiere referencia", "No se necesita referido"),
+    # people released ("personas que salieron de la cárcel"), registrants ("delincuentes sexuales registrados"), a
+    # clean time ("sobrio por lo menos 30 días"), random drug tests ("prueba de drogas al azar")
     (ci(r"\btarjetas?\s+de(?:l)?\s+seguro\s+social\b"), lambda m: "Social Security card"),
-    (ci(r"\bno\s+se\s+(?:necesita|requiere)\s+(?:un\s+)?(?:referido|referencia)\b"), lambda m: "no referral needed"),
+    (
+        ci(r"\bno\s+se\s+(?:necesita|requiere)\s+(?:un\s+)?(?:referido|referencia)\b"),
+        lambda m: "no referral needed",
+    ),
     (ci(r"\bse\s+(?:necesita|requiere)\s+(?:un\s+)?(?:referido|referencia)\b"), lambda m: "referral required"),
     (
         ci(r"\b(?:personas\s+)?que\s+(?:salieron|salen|han\s+salido)\s+de\s+(?:la\s+)?(?:c[aá]rcel|prisi[oó]n)\b"),

@@ -202,8 +202,8 @@ OFFENSE_WHO = (
     r"convicted\s+of\s+(?:an?\s+|any\s+)?|who\s+(?:are|have\s+been)\s+(?:convicted\s+of\s+(?:an?\s+)?)?))?"
 )
 OFFENSE = (
-    OFFENSE_WHO
-    + r"(?:(?:registered\s+)?sex(?:ual)?\s+offen(?:ders?|ses?)(?:\s+registrants?)?|(?:pc\s*)?290(?:\s+registrants?|s)?\b|"
+    OFFENSE_WHO + r"(?:(?:registered\s+)?sex(?:ual)?\s+offen(?:ders?|ses?)(?:\s+registrants?)?|"
+    r"(?:pc\s*)?290(?:\s+registrants?|s)?\b|"
     r"registrants?|"
     r"arson(?:ists?)?(?:\s+(?:convictions?|history))?|violent\s+(?:felon(?:y|ies|s)|offen(?:ders?|ses?)|crimes?|convictions?)(?:\s+convictions?)?|"
     r"(?:prior\s+)?felon(?:y|ies|s)(?:\s+(?:convictions?|records?|history))?|(?:prior\s+)?convictions|"
@@ -290,11 +290,17 @@ def residue(clause: str, found: list[tuple[int, int, str]]) -> list[str]:
         out.append(f" <{'+'.join(sorted(run))}> ")
     text = "".join(out)
     lead = LEAD_PLACE.match(text)
-    if lead and city_named(lead.group(1)):
-        text = text[lead.end() :]
+    while lead and (city_named(lead.group(1)) or LEAD_COUNTY.fullmatch(lead.group(1).strip())):
+        text = re.sub(r"^\s*:", " ", text[lead.end() :])  # "Scranton: Lackawanna County veterans ...": both places
+        lead = LEAD_PLACE.match(text)
     for phrase in FILLER_PHRASES:
         text = phrase.sub(" ", text)
     return [t.lower() for t in TOKEN.findall(text)]
+
+
+#: A county heading a clause before the service or the people ("Rutland County emergency fuel for ...", "Marion
+#: County children up to age 12"): where the service is (round 12's labeller reads no residency in it), so dropped.
+LEAD_COUNTY: Final = re.compile(r"(?:[A-Z][a-zA-Z.'-]+\s+){1,2}(?:County|Parish)")
 
 
 #: Kinds whose values "or" may list: any insurer named is taken, any place named is served. Not documents
@@ -353,6 +359,8 @@ def _scoped(words: list[str], i: int) -> bool:
         rest = [w for w in words[i + 2 :] if w not in ARTICLES]
         if rest and rest[0] in SUBJECTS and not (set(rest) & SERVICE_NOUNS):
             return False  # "drug screening required for all participants": everyone served, not a part of them
+        if len(rest) == 1 and rest[0] in SERVICE_NOUNS:
+            return False  # "Agency referral required for all beds": the whole service (round 12)
     for word in words[i + 1 :]:
         if word in SERVICE_NOUNS or (word in SUBJECTS and words[i] == "for"):
             return True
@@ -428,7 +436,7 @@ def parse(clause: str) -> frozenset[str]:
     whole = _kinds(clause)
     if whole is not None:
         return whole
-    parts = [p for p in clause.split(",") if p.strip()]
+    parts = [p for p in re.split(r"[,•]|\s\*\s|^\s*\*\s", clause) if p.strip()]  # "AGES 13-18 • FREE": a list
     if len(parts) < 2:
         return frozenset()
     kinds: set[str] = set()

@@ -139,6 +139,9 @@ NAME_NOT = (
     r"care[- ]?givers?|guardians?|kinship|relatives?|spouses?|partners?|bab(?:y|ies)|infants?|siblings?|visitors?|"
     r"respite|everyone|anyone|and|&|with|by|of|on)"
 )
+#: Acronyms that name a kind of class or test, not a public program with rules of its own ("Free GED classes for
+#: adults 18+", "HIV testing for youth 13-24"): a service's name may hold them (round 12).
+PLAIN_ACRONYMS = r"(?:GED|HSE|ESL|HIV|STI|STD)"
 #: What a paper's examples may name ("lease", "pay stubs", a paper the grammar reads): see FILLER_PHRASES.
 _PAPER_EXAMPLE = (
     r"(?:a\s+|an\s+|your\s+|the\s+)?(?:<document[a-z+]*>|leases?|rental\s+agreements?|mail|pay\s*stubs?|bank\s+statements?|"
@@ -189,8 +192,8 @@ FILLER_PHRASES: Final = (
     # "Free" may open it ("Free eye exams for children 5-18"): read as a limit, a price for some people can only
     # turn "fits" into "may not fit", never the reverse (and the income reader still refuses any clause with a price).
     ci(
-        rf"^\s*(?:free\s+(?!to\b))?(?:(?!{NAME_NOT}\b(?!['-]))(?-i:(?![A-Z]{{2,}}\b))[a-z][a-z'-]*\s+){{0,5}}?(?:{SERVICE_HEADS})"
-        r"(?:\s+in\s+(?-i:[A-Z][a-zA-Z.'-]+)(?:\s+(?-i:[A-Z][a-zA-Z.'-]+)){0,2})?(?=\s*,|\s+for\b|\s*<age>)"
+        rf"^\s*(?:free\s+(?!to\b))?(?:(?!{NAME_NOT}\b(?!['-]))(?-i:(?!(?!{PLAIN_ACRONYMS}\b)[A-Z]{{2,}}\b))[a-z][a-z'-]*\s+){{0,5}}?(?:{SERVICE_HEADS})"
+        r"(?:\s+in\s+(?-i:[A-Z][a-zA-Z.'-]+)(?:\s+(?-i:[A-Z][a-zA-Z.'-]+)){0,2})?(?=\s*[,:]|\s+for\b|\s*<age>)"
     ),
     # how long a condition has held ("Must live in DuPage County for 1 year"): it narrows the limit, never widens it
     ci(

@@ -7,11 +7,16 @@ from typing import Final
 
 from .eligibility_lexicon import HEDGE, ci
 
-FROM_PRISON = (
-    r"(?:coming\s*home\s*from|coming\s*out\s*of|returning\s*home\s*from|returning\s*from|released\s*from|leaving)\s*"
+_PRISON = (
     # ... but not a county's jail named ("leaving Cook County Jail", round 6's labeller: no records call)
     r"(?:(?!county\b)(?:the|a|an|state|federal|[a-z]{2,12})\s+){0,2}?"
     r"(?:prisons?|jails?|incarceration|custody|penitentiary|(?-i:[A-Z]{0,2}DOC|TDCJ|CDCR|BOP|ADCRR))\b"
+)
+FROM_PRISON = (
+    r"(?:coming\s*home\s*from|coming\s*out\s*of|returning\s*home\s*from|returning\s*from|released\s*from|leaving|"
+    # round 12: "people home from prison or jail", "people just out of IDOC"
+    r"(?<=\s)home\s*from|just\s*out\s*of|fresh\s*out\s*of)\s*"
+    rf"{_PRISON}(?:\s*(?:or|and|/)\s*{_PRISON})?"
 )
 RECORD_WORDS = (
     r"(?:criminal\s*(?:records?|histor(?:y|ies)|backgrounds?|convictions?|justice\s*(?:history|involvement))|"

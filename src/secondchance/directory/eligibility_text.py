@@ -44,7 +44,7 @@ from .eligibility_access import PAPERS_OFFERED, SOBER_NOT, documents, referral, 
 from .eligibility_ages import AGE_CONTEXT, ages
 from .eligibility_clauses import SCOPED, cased, clauses, decidable, plain
 from .eligibility_grammar import mentioned, parse
-from .eligibility_lexicon import HEDGE, ci
+from .eligibility_lexicon import HEDGE, MEDICAID_NAMES, PRIVATE_NAMES, ci
 from .eligibility_payment import FPL, INCOME_PRICE, OTHER_PAYMENT, income, insurance
 from .eligibility_people import gender, veteran
 from .eligibility_places import residency
@@ -86,7 +86,8 @@ class Found:
 #: women 18+" names the group (but "open to all ages" and "open to all people" do not).
 OPEN_TO_ALL = (
     r"\bopen\s*to\s*(?:everyone|anyone)\b(?!\s+(?:over|under|older|younger|aged?\s*\d|ages\s*\d|\d|who\s+(?:is|are)\s+"
-    r"(?:\d|over|at\s+least)))|\bopen\s*to\s*all\b(?!\s+(?!ages\b|comers\b|people\b|persons\b|individuals\b|the\s+public\b|"
+    # ... nor "open to anyone with a felony record": people with records (round 12)
+    r"(?:\d|over|at\s+least)|with\s+(?:an?\s+|any\s+)?(?:criminal|felony|felonies|convictions?|records?|arrests?)\b))|\bopen\s*to\s*all\b(?!\s+(?!ages\b|comers\b|people\b|persons\b|individuals\b|the\s+public\b|"
     # ... nor a time it is open ("open to all every Friday")
     r"every\b|each\b|on\b|daily\b|weekdays\b|(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b)[a-z])"
 )
@@ -195,10 +196,15 @@ OTHER_ROLE: Final = ci(
     r"^\s*(?:all\s+|our\s+)?(?:mentors|volunteers|volunteer\s+drivers|drivers|staff|staff\s+members|employees|tutors|"
     r"chaperones|coaches|instructors|interns|peer\s+mentors|host\s+families|(?:camp\s+|peer\s+)?counselors|leaders|supervisors|foster\s+parents)\s+(?:must|should|need|are\s+required)\b"
 )
+_INSURERS = (
+    rf"(?:{MEDICAID_NAMES}|medicare|(?:private|commercial)(?:\s+(?:health\s+)?(?:insurance|plans?))?|{PRIVATE_NAMES})"
+)
 #: A clause that only names insurers not taken ("We do not bill Medi-Cal or private insurance").
 NOT_TAKEN: Final = ci(
     r"(?:we\s+)?(?:do|does|will|can)\s*(?:not|n't)\s+(?:accept|take|bill)\s+[\w\s,/&-]{1,60}|"
-    r"[\w\s,/&-]{1,60}\s+(?:is|are)\s+not\s+(?:accepted|taken|billed)"
+    r"[\w\s,/&-]{1,60}\s+(?:is|are)\s+not\s+(?:accepted|taken|billed)|"
+    # round 12: "Commercial insurance only; no Medicaid", "UNINSURED ADULTS ONLY. NO MEDI-CAL." (never "no insurance")
+    rf"no\s+{_INSURERS}(?:\s*(?:,|or|and|/|nor)\s*{_INSURERS})*"
 )
 #: Things a service does not ask for, listed ("no appointment, no insurance, no questions", "sin cita, sin seguro"):
 #: "no insurance" among them says none is needed, not that only the uninsured are served.
