@@ -44,7 +44,7 @@ from .eligibility_access import PAPERS_OFFERED, SOBER_NOT, documents, referral, 
 from .eligibility_ages import AGE_CONTEXT, ages
 from .eligibility_clauses import SCOPED, cased, clauses, decidable, plain
 from .eligibility_grammar import mentioned, parse
-from .eligibility_lexicon import HEDGE, MEDICAID_NAMES, PRIVATE_NAMES, ci
+from .eligibility_lexicon import HEDGE, MEDICAID_NAMES, ci
 from .eligibility_payment import FPL, INCOME_PRICE, OTHER_PAYMENT, income, insurance
 from .eligibility_people import gender, veteran
 from .eligibility_places import residency
@@ -197,13 +197,14 @@ OTHER_ROLE: Final = ci(
     r"chaperones|coaches|instructors|interns|peer\s+mentors|host\s+families|(?:camp\s+|peer\s+)?counselors|leaders|supervisors|foster\s+parents)\s+(?:must|should|need|are\s+required)\b"
 )
 _INSURERS = (
-    rf"(?:{MEDICAID_NAMES}|medicare|(?:private|commercial)(?:\s+(?:health\s+)?(?:insurance|plans?))?|{PRIVATE_NAMES})"
+    # public programs only: "no private insurance" might say none is needed, as "no insurance" does
+    rf"(?:{MEDICAID_NAMES}|medicare)"
 )
 #: A clause that only names insurers not taken ("We do not bill Medi-Cal or private insurance").
 NOT_TAKEN: Final = ci(
     r"(?:we\s+)?(?:do|does|will|can)\s*(?:not|n't)\s+(?:accept|take|bill)\s+[\w\s,/&-]{1,60}|"
     r"[\w\s,/&-]{1,60}\s+(?:is|are)\s+not\s+(?:accepted|taken|billed)|"
-    # round 12: "Commercial insurance only; no Medicaid", "UNINSURED ADULTS ONLY. NO MEDI-CAL." (never "no insurance")
+    # round 12: "Commercial insurance only; no Medicaid", "UNINSURED ADULTS ONLY. NO MEDI-CAL."
     rf"no\s+{_INSURERS}(?:\s*(?:,|or|and|/|nor)\s*{_INSURERS})*"
 )
 #: Things a service does not ask for, listed ("no appointment, no insurance, no questions", "sin cita, sin seguro"):
