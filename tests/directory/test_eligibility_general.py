@@ -261,6 +261,8 @@ VETOES = (
     "Younger applicants call us.",
     "Gym open to adults after 7pm.",
     "Medi-Cal families are automatically eligible.",
+    "Clovis: adults.",  # a group at another site (round 12)
+    "Clovis: men and women.",
 )
 _TUNED = [p.text for p in load(PHRASES)]
 
@@ -612,3 +614,128 @@ def test_round_11_prison_systems_refer(text: str, expected: set[tuple[str, str]]
 )
 def test_every_state_of_a_list_after_residents_of(text: str, expected: set[tuple[str, str]]) -> None:
     assert _read(text, "ID") == expected
+
+
+# --- rules added while round 12 was tuned on (docs/directory.md, "Round 12 tuned") ---
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Spanish: a service named before "para" or a colon, "en <place>" where it is, "al menos N años", "debe tener N
+        # años", an income as a percent of the poverty level, a paper, a referral, people out of prison, registrants
+        ("Albergue para mujeres en Salinas", {("gender", "female")}),
+        ("Despensa en Modesto para residentes de Stanislaus County", {("residency_county", "Stanislaus County, CA")}),
+        ("Tener por lo menos 16 años cumplidos", {("minimum_age", "16")}),
+        ("Debe tener 21 años", {("minimum_age", "21")}),
+        ("Debe tener 18 años o más", {("minimum_age", "18")}),
+        ("Ingresos por debajo del 200% del nivel federal de pobreza", {("income_max_fpl", "200")}),
+        ("Ingresos hasta 138% de la pobreza federal", {("income_max_fpl", "138")}),
+        ("Traiga su tarjeta de Seguro Social", {("document", "ssn_card")}),
+        ("Se requiere referido", {("referral", "required")}),
+        ("No se necesita referencia", {("referral", "not_required")}),
+        ("Vivienda para personas que salieron de prisión", {("records", "any")}),
+        ("No se aceptan delincuentes sexuales registrados", {("records", "excludes_sex_offense_registration")}),
+        ("Sobria por lo menos 60 días", {("sobriety", "required")}),
+        ("Prueba de drogas al azar", {("sobriety", "required")}),
+        ("Debe ser veterana y estar sobria", {("veteran", "required"), ("sobriety", "required")}),
+        ("Se atiende a hombres de 50 a 64 años", {("gender", "male"), ("minimum_age", "50"), ("maximum_age", "64")}),
+        # ... traps: a range between two incomes, someone else's release, "y" joining two groups, a group of parents
+        ("Ingresos entre 100% y 200% del nivel de pobreza", set()),
+        ("Para hijos de personas que salieron de prisión", set()),
+        ("Mujeres y hombres de 18 años o más", set()),
+        ("Grupo de apoyo para padres en Fresno", set()),
+    ],
+)
+def test_round_12_spanish_shapes(text: str, expected: set[tuple[str, str]]) -> None:
+    assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a city or a county heading a clause (before a colon, the people or a value) says where, not who
+        ("Modesto: seniors 60+ can get free lunch", {("minimum_age", "60")}),
+        ("Stockton youth ages 14 through 21 can join the rowing club", {("minimum_age", "14"), ("maximum_age", "21")}),
+        ("Merced County seniors 62 and over can get free rides to appointments", {("minimum_age", "62")}),
+        ("Merced County free tax help for seniors 65+", {("minimum_age", "65")}),
+        # ... and a group at another site is a group all the same; two genders at two sites are both served
+        ("Fresno: ages 12-18. Clovis: adults.", set()),
+        ("Fresno: women only. Clovis: men.", set()),
+        # a list said with bullets is a list of parts; a part that widens takes it back
+        ("Ages 16-24 • Kern Co • free", {("minimum_age", "16"), ("maximum_age", "24")}),
+        ("Ages 16-24 • also adults • free", set()),
+        # shorthand headers and papers
+        ("Docs needed: photo ID, SS card", {("document", "photo_id"), ("document", "ssn_card")}),
+        ("REQS: BIRTH CERT", {("document", "birth_certificate")}),
+        ("Birth certifcate required", {("document", "birth_certificate")}),
+        # a service's name may end the clause after the people ("job club") or hold a plain acronym ("GED")
+        ("Veterans job club", {("veteran", "required")}),
+        ("Free GED classes for adults 18+", {("minimum_age", "18")}),
+        ("Free clinic: adults 19-64", {("minimum_age", "19"), ("maximum_age", "64")}),
+        # ... traps: a memorial's name, a public program's acronym
+        ("Veterans Memorial job club", set()),
+        ("Free SSVF program for veterans 18+", set()),
+        # fillers of time and place that only restate the service
+        ("Bring ID to every visit", {("document", "photo_id")}),
+        ("Must be 18 on the day of intake", {("minimum_age", "18")}),
+        ("Open to anyone 60+ in the service area", {("minimum_age", "60")}),
+    ],
+)
+def test_round_12_places_lists_and_names(text: str, expected: set[tuple[str, str]]) -> None:
+    assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the children's age is not the parent's
+        ("Women 21-35 with children under 3", {("gender", "female"), ("minimum_age", "21"), ("maximum_age", "35")}),
+        ("Fathers with kids ages 0-5", {("gender", "male")}),
+        ("Parents with children under 5", set()),
+        ("Families with kids ages 0-17", set()),
+        ("Moms 18+ raising children under 5 and grandparents", set()),  # other children, another group
+        # a breathalyzer, a clean UA, placement by whoever refers, someone's referral
+        ("Breathalyzer every night", {("sobriety", "required")}),
+        ("Clean UA required at intake", {("sobriety", "required")}),
+        ("Placement through CDCR only", {("referral", "required")}),
+        ("Beds assigned by the county probation department", {("referral", "required")}),
+        ("Must have a doctor's referral", {("referral", "required")}),
+        ("Referral from your school counselor", {("referral", "required")}),
+        ("Agency referral required for all beds", {("referral", "required")}),
+        # ... traps: a test at the door, a test offered, another way in, a referral that helps, one part's beds
+        ("Must pass a breathalyzer at check-in", set()),
+        ("Breathalyzer available", set()),
+        ("Drug testing offered to employers", set()),
+        ("Placement by a case manager or walk in", set()),
+        ("Doctor's referral helpful", set()),
+        ("Agency referral required for family beds", set()),
+    ],
+)
+def test_round_12_children_tests_and_referrers(text: str, expected: set[tuple[str, str]]) -> None:
+    assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # records: "SOs", "290/SO", a slip of "formerly", "not a bar", home from prison or jail, anyone with a record
+        ("No SOs. No arson.", {("records", "excludes_sex_offense_registration"), ("records", "excludes_arson")}),
+        ("No 290/SO", {("records", "excludes_sex_offense_registration")}),
+        ("No registerd sex offenders", {("records", "excludes_sex_offense_registration")}),
+        ("Formally incarcerated people welcome", {("records", "any")}),
+        ("Conviction history is not a bar", {("records", "any")}),
+        ("Housing for people home from prison or jail", {("records", "any")}),
+        ("Men just out of prison", {("gender", "male"), ("records", "any")}),
+        ("Open to anyone with a felony record", {("records", "any")}),
+        # ... traps: "formally" otherwise, someone else's release, anyone with a disability beside an age limit
+        ("Formally enrolled students only", set()),
+        ("Help for families of people home from prison", set()),
+        ("Seniors 60+. Open to anyone with a disability.", set()),
+        # insurers: a public program not taken beside the one taken
+        ("Commercial insurance only; no Medicaid", {("insurance", "private")}),
+        ("Medicare only; no Medi-Cal needed", set()),
+    ],
+)
+def test_round_12_records_and_insurers(text: str, expected: set[tuple[str, str]]) -> None:
+    assert _read(text) == expected

@@ -178,7 +178,7 @@ def _no_age_limit(clause: str) -> bool:
     another way in, school grades, or the ages a limit keeps out ("clients under 18 are not admitted")."""
     if (
         not AGE_CONTEXT.search(clause)
-        or DEPENDENT_AGE.search(clause)
+        or (DEPENDENT_AGE.search(clause) and not _children_aged(clause))
         or NOT_A_PERSON.search(clause)
         or AGE_NOT.search(clause)
         or (re.search(r"\bgrades?\b", clause, re.IGNORECASE) and not re.search(r"\bage", clause, re.IGNORECASE))
@@ -202,6 +202,23 @@ CHILDREN_S = (
 CHILDRENS = re.compile(CHILDREN_S, re.IGNORECASE)
 
 
+#: ... followed by their age ("with children under 5", "w/ kids ages 0-5").
+CHILDREN_AGED = ci(
+    r"\b(?:with|w/|having)\s+(?:their\s+|her\s+|his\s+)?(?:own\s+)?(?:minor\s+|dependent\s+|young\s+)?"
+    r"(?:children|kids|a\s+child|an?\s+infant|infants|babies|toddlers)\s+(?=under\b|ages?\b|aged\b|up\s+to\b|\d)"
+)
+_CHILD_WORD = ci(
+    r"\b(?:child\w*|kids|bab(?:y|ies)|infants?|toddlers|dependents?|sons?|daughters?|minors?|grandchild\w*)\b"
+)
+
+
+def _children_aged(clause: str) -> bool:
+    """Every child the clause names is one of a parent's with the children's age said right after ("Women 18-30
+    with children under 5"): that age is theirs (``ages`` skips it) and the parent's age stands (round 12)."""
+    aged = len(CHILDREN_AGED.findall(clause))
+    return aged > 0 and aged == len(_CHILD_WORD.findall(clause))
+
+
 def ages(clause: str) -> tuple[list[int], list[int]]:
     """Minimum and maximum ages a clause states (empty when it states none, or hedges)."""
     clause = digits(clause)
@@ -223,7 +240,8 @@ def ages(clause: str) -> tuple[list[int], list[int]]:
             return False  # "serving the community for over 40 years": how long, not how old ("for ages 12-17" is)
         if re.search(r"\b(?:not|no|never|n't)\s*(?:be\s*)?$", clause[: m.start()], re.I):
             return False  # a negation the patterns above did not read: its sense is not the bare words'
-        if CHILDRENS.search(clause[: m.start()]):
+        named = re.match(r"(?:children|kids|infants|babies|toddlers)\s+", m.group(0), re.I)  # "kids ages 0-5"
+        if CHILDRENS.search(clause[: m.start()] + (named.group(0) if named else "")):
             return False  # "Women 18-30 w/ children under 5": the children's age, not the parent's (round 12)
         if DURATION.fullmatch(m.group(0)) and not PERSON_AGE.search(clause):
             return False  # "Transitional housing. Up to 2 years.": how long one stays, not how old

@@ -349,7 +349,8 @@ AGENT = (
     # round 12: "the county jail reentry coordinator", "case mgr", "a DV advocate"
     r"coordinators?|mgrs?|advocates?|navigators?)"
     # ... and the person at one ("your clinic doctor", "DOC agent")
-    r"(?:\s+(?:doctors?|physicians?|nurses?|staff|officers?|agents?|workers?|coordinators?|managers?|mgrs?))?"
+    r"(?:\s+(?:doctors?|physicians?|nurses?|staff|officers?|agents?|workers?|coordinators?|managers?|mgrs?|"
+    r"counselors?|therapists?|navigators?|social\s+workers?|case\s+managers?))?"
     r"(?:\s*\(po\))?"
 )
 

@@ -58,7 +58,7 @@ RECORDS_ANY = [
 RECORDS_ANY_NOT = ci(
     r"\b(?:within|in\s*the\s*(?:last|past)|past\s*\d|recently|months?|years?|except\w*|excluding|but\s*not|unless|"
     r"other\s*than|depend\w*|case[- ]by[- ]case|review\w*|no\b(?!\s*background)|"
-    r"not\b(?!\s*(?:required|done|performed|a\s*barrier))|"
+    r"not\b(?!\s*(?:required|done|performed|a\s*barrier|a\s*bar\b))|"
     r"without|victims?|survivors?|help\w*|clear\w*|expunge\w*|seal\w*|legal|lawyers?|attorneys?|on\s*probation|on\s*parole|"
     r"under\s*supervision|pretrial|juvenile)\b"
 )

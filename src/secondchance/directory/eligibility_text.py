@@ -180,6 +180,8 @@ def read(text: str | None, state: str | None = None) -> list[Found]:
     if highs:
         value, clause = min(highs)
         found.append(Found("maximum_age", str(value), clause))
+    if len({f.value for f in found if f.kind == "gender"}) > 1:  # "Fresno: women only. Clovis: men.": both served
+        found = [f for f in found if f.kind != "gender"]
     if any(f.kind == "gender" and others - {f.value} for f in found):  # "Groups for women 18+; men's group on
         doubted |= {"gender", "age"}  # Thursdays": the other gender is served too, at ages we were not told
     # "18+ to enroll; under 18 with a guardian": a clause we cannot parse may qualify what another decided
