@@ -739,3 +739,23 @@ def test_round_12_children_tests_and_referrers(text: str, expected: set[tuple[st
 )
 def test_round_12_records_and_insurers(text: str, expected: set[tuple[str, str]]) -> None:
     assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a referral "or oneself" is no referral needed (every labeller, rounds 7-12)
+        ("Referrals from the county jail or self", {("referral", "not_required")}),
+        ("Referred by a counselor or call us yourself", {("referral", "not_required")}),
+        ("Referrals from any clinic or walk in on your own", {("referral", "not_required")}),
+        ("Referral through probation or self-referral", {("referral", "not_required")}),
+        # ... traps: paying oneself is a payment, another referrer is not oneself
+        ("Medicaid or self-pay", set()),
+        ("Referral from a clinic or a family member", set()),
+        # a city said "<name> City" and a plain acronym after a city's name still head the clause
+        ("Oakland City free swim lessons for kids 6-12", {("minimum_age", "6"), ("maximum_age", "12")}),
+        ("Modesto free GED classes for adults 18+", {("minimum_age", "18")}),
+    ],
+)
+def test_round_12_oneself_and_leading_names(text: str, expected: set[tuple[str, str]]) -> None:
+    assert _read(text) == expected

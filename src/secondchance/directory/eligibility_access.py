@@ -108,7 +108,10 @@ REFERRAL_NOT = ci(
     r"(?:may|can)\s*self[- ]refer|or\s*be\s*referred|(?:accepts?|takes?|welcomes?)\s*self[- ]referrals?|"
     r"or\s*self[- ]referrals?(?!\s*(?:(?:is|are)\s*)?not\b)|"
     r"no\s*(?:[\w'-]+\s*){1,2}(?:or|/|nor)\s*referrals?\s*(?:is\s*|are\s*)?(?:needed|required|necessary)|"
-    r"walk[- ]?in\s*or\s*(?:through|by|via)\s*[\w ]{0,30}?referral)\b"
+    r"walk[- ]?in\s*or\s*(?:through|by|via)\s*[\w ]{0,30}?referral|"
+    # round 12: "Referrals from Maine DOC or self", "Referred by an agency or call us yourself"
+    r"(?:referrals?|referred)\b[\w ,'/-]{0,60}?\bor\s*(?:self\b(?![\s-]*(?:pay|referr))|(?:call|contact)\s*(?:us\s*)?(?:yourself|directly)|"
+    r"walk[- ]?in\s*on\s*your\s*own))\b"
 )
 
 

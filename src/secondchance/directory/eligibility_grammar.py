@@ -147,6 +147,9 @@ REFERRAL_EXPRS: Final = [
     ci(rf"\breferrals?\s+(?:are\s+)?accepted\s+only\s+(?:from|by|through|via)\s+{AGENT}(?:\s*(?:,|or|and|/)\s*{AGENT})*|"
        r"\bmust\s+be\s+(?:court|probation|parole|agency|physician|doctor|hospital)[- ]referred\b"),
     ci(rf"\b{AGENT}\s+referrals?\s+(?:is\s+|are\s+)?(?:required|needed|necessary|only)\b"),
+    # round 12: or oneself ("Referrals from Maine DOC or self", "Referred by an agency or call us yourself"): no
+    # referral is needed, every labeller says (rounds 7-12)
+    ci(r"\bor\s+(?:self\b(?![\s-]*(?:pay|referr))|(?:call|contact)\s+(?:us\s+)?(?:yourself|directly)\b|walk[- ]?in\s+on\s+your\s+own\b)"),
     # round 12: placed by whoever refers ("Placement through DOC only", "Bed assigned by DOC agent"), someone's
     # referral ("Clients must have a physician's referral")
     ci(rf"\b(?:placements?|beds?\s+(?:are\s+|is\s+)?assigned|admissions?)\s+(?:is\s+|are\s+)?(?:only\s+)?"
@@ -290,12 +293,17 @@ def residue(clause: str, found: list[tuple[int, int, str]]) -> list[str]:
         out.append(f" <{'+'.join(sorted(run))}> ")
     text = "".join(out)
     lead = LEAD_PLACE.match(text)
-    while lead and (city_named(lead.group(1)) or LEAD_COUNTY.fullmatch(lead.group(1).strip())):
+    while lead and (_named_city(lead.group(1)) or LEAD_COUNTY.fullmatch(lead.group(1).strip())):
         text = re.sub(r"^\s*:", " ", text[lead.end() :])  # "Scranton: Lackawanna County veterans ...": both places
         lead = LEAD_PLACE.match(text)
     for phrase in FILLER_PHRASES:
         text = phrase.sub(" ", text)
     return [t.lower() for t in TOKEN.findall(text)]
+
+
+def _named_city(name: str) -> bool:
+    """A city's name, or the name of a city said "<name> City" ("Baltimore City free bike program")."""
+    return city_named(name) or city_named(re.sub(r"\s+City\s*$", "", name))
 
 
 #: A county heading a clause before the service or the people ("Rutland County emergency fuel for ...", "Marion

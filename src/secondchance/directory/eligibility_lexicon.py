@@ -139,21 +139,21 @@ NAME_NOT = (
     r"care[- ]?givers?|guardians?|kinship|relatives?|spouses?|partners?|bab(?:y|ies)|infants?|siblings?|visitors?|"
     r"respite|everyone|anyone|and|&|with|by|of|on)"
 )
-#: Acronyms that name a kind of class or test, not a public program with rules of its own ("Free GED classes for
-#: adults 18+", "HIV testing for youth 13-24"): a service's name may hold them (round 12).
-PLAIN_ACRONYMS = r"(?:GED|HSE|ESL|HIV|STI|STD)"
 #: What a paper's examples may name ("lease", "pay stubs", a paper the grammar reads): see FILLER_PHRASES.
 _PAPER_EXAMPLE = (
     r"(?:a\s+|an\s+|your\s+|the\s+)?(?:<document[a-z+]*>|leases?|rental\s+agreements?|mail|pay\s*stubs?|bank\s+statements?|"
     r"benefits?\s+letters?|award\s+letters?|unemployment\s+(?:letters?|statements?)|ssi\s+letters?|mortgage\s+statements?)"
 )
+#: Acronyms that name a kind of class or test, not a public program with rules of its own ("Free GED classes for
+#: adults 18+", "HIV testing for youth 13-24"): a service's name may hold them (round 12).
+PLAIN_ACRONYMS = r"(?:GED|HSE|ESL|HIV|STI|STD)"
 #: A place's name opening a clause right before the service or a gender, sobriety or veteran word ("Greenville
 #: sober living for women", "Milwaukee men's shelter", "Springfield reentry housing"): the grammar drops it when it
 #: is a known city's name (where the service is, never who may come).
 #: Round 12: also before a colon ("Scranton: Lackawanna County veterans ...", "Memphis reentry: people released ...")
 #: and before the people served or any value ("Fresno youth ages 12 through 18 ...", "Ogden <residency> ...").
 LEAD_PLACE: Final = re.compile(
-    rf"^\s*((?:[A-Z][a-zA-Z.'-]+\s*){{1,3}}?)(?=(?:(?!(?i:{_NEVER})\b)[a-z][a-z'-]*(?:\s+|(?=:))){{0,2}}"
+    rf"^\s*((?:[A-Z][a-zA-Z.'-]+\s*){{1,3}}?)(?=(?:(?!(?i:{_NEVER})\b)(?:[a-z][a-z'-]*|{PLAIN_ACRONYMS})(?:\s+|(?=:))){{0,3}}"
     rf"(?::|(?i:{SERVICE_HEADS}|{'|'.join(sorted(SUBJECTS))})\b|<(?:gender|sobriety|veteran|age|residency|records|income|"
     r"insurance)))"
 )
