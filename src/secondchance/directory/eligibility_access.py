@@ -110,7 +110,8 @@ REFERRAL_NOT = ci(
     r"no\s*(?:[\w'-]+\s*){1,2}(?:or|/|nor)\s*referrals?\s*(?:is\s*|are\s*)?(?:needed|required|necessary)|"
     r"walk[- ]?in\s*or\s*(?:through|by|via)\s*[\w ]{0,30}?referral|"
     # round 12: "Referrals from Maine DOC or self", "Referred by an agency or call us yourself"
-    r"(?:referrals?|referred)\b[\w ,'/-]{0,60}?\bor\s*(?:self\b(?![\s-]*(?:pay|referr))|(?:call|contact)\s*(?:us\s*)?(?:yourself|directly)|"
+    r"(?:referrals?|referred)\b[\w ,'/-]{0,60}?\bor\s*(?:self\b(?![\s-]*(?:pay|referr))|"
+    r"(?:call|contact)\s*(?:us\s*)?(?:yourself|directly)|"
     r"walk[- ]?in\s*on\s*your\s*own))\b"
 )
 

@@ -149,7 +149,10 @@ REFERRAL_EXPRS: Final = [
     ci(rf"\b{AGENT}\s+referrals?\s+(?:is\s+|are\s+)?(?:required|needed|necessary|only)\b"),
     # round 12: or oneself ("Referrals from Maine DOC or self", "Referred by an agency or call us yourself"): no
     # referral is needed, every labeller says (rounds 7-12)
-    ci(r"\bor\s+(?:self\b(?![\s-]*(?:pay|referr))|(?:call|contact)\s+(?:us\s+)?(?:yourself|directly)\b|walk[- ]?in\s+on\s+your\s+own\b)"),
+    ci(
+        r"\bor\s+(?:self\b(?![\s-]*(?:pay|referr))|(?:call|contact)\s+(?:us\s+)?(?:yourself|directly)\b|"
+        r"walk[- ]?in\s+on\s+your\s+own\b)"
+    ),
     # round 12: placed by whoever refers ("Placement through DOC only", "Bed assigned by DOC agent"), someone's
     # referral ("Clients must have a physician's referral")
     ci(rf"\b(?:placements?|beds?\s+(?:are\s+|is\s+)?assigned|admissions?)\s+(?:is\s+|are\s+)?(?:only\s+)?"
