@@ -664,7 +664,10 @@ def test_round_12_spanish_shapes(text: str, expected: set[tuple[str, str]]) -> N
         ("Fresno: ages 12-18. Clovis: adults.", set()),
         ("Fresno: women only. Clovis: men.", set()),
         # a list said with bullets is a list of parts; a part that widens takes it back
-        ("Ages 16-24 • Kern Co • free", {("minimum_age", "16"), ("maximum_age", "24")}),
+        (
+            "Ages 16-24 • Kern Co • free",
+            {("minimum_age", "16"), ("maximum_age", "24"), ("residency_county", "Kern County, CA")},
+        ),
         ("Ages 16-24 • also adults • free", set()),
         # shorthand headers and papers
         ("Docs needed: photo ID, SS card", {("document", "photo_id"), ("document", "ssn_card")}),
@@ -760,3 +763,35 @@ def test_round_12_records_and_insurers(text: str, expected: set[tuple[str, str]]
 )
 def test_round_12_oneself_and_leading_names(text: str, expected: set[tuple[str, str]]) -> None:
     assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "state", "expected"),
+    [
+        # a county alone between bullets is where its people must live; "Co." before "resident" is "County"
+        ("Kern County • seniors 60+", "CA", {("residency_county", "Kern County, CA"), ("minimum_age", "60")}),
+        (
+            "<=150% FPL • Cass Co • 55+",
+            "ND",
+            {("residency_county", "Cass County, ND"), ("income_max_fpl", "150"), ("minimum_age", "55")},
+        ),
+        (
+            "Must be a Fresno Co. resident. Bring ID.",
+            "CA",
+            {("residency_county", "Fresno County, CA"), ("document", "photo_id")},
+        ),
+        # the city a service is in, before its county ("Visalia Tulare County residents")
+        (
+            "Visalia Tulare County residents 55+ can get free lunch",
+            "CA",
+            {("residency_county", "Tulare County, CA"), ("minimum_age", "55")},
+        ),
+        # ... traps: a county's office, a part that widens, a county named outside a bulleted list
+        ("Seniors 60+ • Kern County office", "CA", {("minimum_age", "60")}),
+        ("Ages 60+ • Kern Co • no fee", "CA", set()),
+        ("Office: Kern County • Hours 9-5", "CA", set()),
+        ("Kern County seniors 60+", "CA", {("minimum_age", "60")}),
+    ],
+)
+def test_round_12_counties_said_short(text: str, state: str, expected: set[tuple[str, str]]) -> None:
+    assert _read(text, state) == expected

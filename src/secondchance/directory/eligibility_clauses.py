@@ -11,7 +11,9 @@ from .eligibility_lexicon import ARTICLES, FILLERS, OPENERS, WIDENERS, ci
 
 def clauses(text: str) -> list[str]:
     """Sentences and ``;``-parts of a text (a period inside "U.S." or "a.m." does not split)."""
-    parts = re.split(r"(?<!\b[A-Za-z])(?<!\bSt)(?<!\bMt)(?<!\bFt)[.;!\n]+(?=\s|$)|;|\n", text)
+    parts = re.split(
+        r"(?<!\b[A-Za-z])(?<!\bSt)(?<!\bMt)(?<!\bFt)(?!(?<=\bCo)\.\s+[Rr]esidents?\b)[.;!\n]+(?=\s|$)|;|\n", text
+    )
     return [" ".join(p.split()).strip(" ,:-") for p in parts if p and p.strip(" ,:-\t")]
 
 
@@ -137,6 +139,8 @@ SAID_PLAINLY: Final = (
     (ci(r"\bbirth\s+cert\b\.?"), "birth certificate"),
     (ci(r"\bincome\s+proof\b"), "proof of income"),
     (ci(r"\bformally\s+(?=incarcerated\b)"), "formerly "),
+    # "Pinellas Co. resident": a county said short (round 12)
+    (re.compile(r"\b(?:Co|CO|Cnty)\.?(?=\s+[Rr]esidents?\b)"), "County"),
     (
         ci(r"\b(?:twice|2\s*x|2\s*times|two\s+times|double)\s+(?=(?:the\s+)?(?:current\s+)?(?:federal\s+)?poverty\b)"),
         "200% of ",
@@ -155,6 +159,13 @@ SAID_PLAINLY: Final = (
 )
 
 
+#: A county alone as one item of a bulleted list ("• AGES 13-18 • DAVIDSON CO • FREE", "<=150% FPL • Jackson Co •
+#: 55+"): the county its people must live in, said short (round 12's labeller). Only between bullets: a county
+#: named alone elsewhere may be where the office is.
+BULLETED_COUNTY: Final = re.compile(
+    r"(?:(?<=•)|(?<=\*)|^)\s*([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})\s+(?:Co|CO|Cnty|County|COUNTY)\.?\s*(?=[•*])|"
+    r"(?:(?<=•)|(?<=\*))\s*([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})\s+(?:Co|CO|Cnty|County|COUNTY)\.?\s*$"
+)
 _NAME = r"((?:[A-ZÁÉÍÓÚÑ][\wáéíóúñ.'-]*)(?:\s+(?:[A-ZÁÉÍÓÚÑ][\wáéíóúñ.'-]*)){0,3})"
 #: Spanish shapes of the limits the grammar reads, said in its English words: a county ("condado de Fresno"), who
 #: lives there ("que viven en", "residentes del"), no insurance ("sin seguro médico"). Closed shapes only: words the
@@ -250,6 +261,7 @@ def plain(clause: str) -> str:
     clause = _MISSPELT_WORD.sub(mend, clause)
     for pattern, said in SAID_PLAINLY:
         clause = pattern.sub(said, clause)
+    clause = BULLETED_COUNTY.sub(lambda m: f" {m.group(1) or m.group(2)} County residents ", clause)
     if re.search(r"[áéíóúñ]|\b(?:de|para|del|los|las|que|con|sin|son|se|debe|antecedentes|aceptamos)\b", clause, re.I):
         for spanish, english in SPANISH:
             clause = spanish.sub(english, clause)

@@ -95,6 +95,18 @@ def _city(name: str, state: str) -> list[tuple[str, str]]:
     return [("residency_city", f"{name}, {state}")] if _city_known(name, state) else []
 
 
+def _after_city(county: str, state: str) -> str:
+    """A county named after the city the service is in ("Bakersfield Kern County residents": Kern County), when
+    the whole name is no county and the words before it are a city of the state (round 12)."""
+    if county_known(county, state):
+        return county
+    words = county.split()
+    for cut in range(1, len(words) - 1):
+        if _city_known(" ".join(words[:cut]), state) and county_known(" ".join(words[cut:]), state):
+            return " ".join(words[cut:])
+    return county
+
+
 def residency(clause: str, state: str | None) -> list[tuple[str, str]]:
     if RESIDENCY_NOT.search(clause) or HEDGE.search(clause):
         return []
@@ -105,6 +117,7 @@ def residency(clause: str, state: str | None) -> list[tuple[str, str]]:
     if counties:
         if state is None:
             return []  # a county without its state could match the wrong one: leave it unknown
+        counties = [_after_city(c, state) for c in counties]
         if not all(county_known(c, state) for c in counties):
             return []  # "Los Angles County": a name no ZIP has matches no one, so it is no limit we can check
         return [("residency_county", f"{c}, {state}") for c in dict.fromkeys(counties)]
