@@ -795,3 +795,41 @@ def test_round_12_oneself_and_leading_names(text: str, expected: set[tuple[str, 
 )
 def test_round_12_counties_said_short(text: str, state: str, expected: set[tuple[str, str]]) -> None:
     assert _read(text, state) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a paper that proves service, asked for, takes no veteran limit back
+        ("Free legal clinic for veterans. Bring your DD-214 if you have one.", {("veteran", "required")}),
+        ("Veterans only. Bring VA card or DD-214.", {("veteran", "required")}),
+        ("Former service members only", {("veteran", "required")}),
+        ("Anyone who has served in the U.S. military", {("veteran", "required")}),
+        ("Vetran's only", {("veteran", "required")}),
+        ("Servicios solo para veteranos", {("veteran", "required")}),
+        # ... traps: another group asked for its own paper, "anyone" beside veterans, service members serving now
+        ("Veterans only. Spouses bring a marriage certificate.", set()),
+        ("Anyone, including veterans", set()),
+        ("Legal help for service members and veterans", set()),
+        # records: "felon friendly", sentences being finished, "bienvenidas", "of any kind", slips
+        ("Felon friendly", {("records", "any")}),
+        ("Felony-friendly employer", {("records", "any")}),
+        ("Halfway house for women finishing federal sentences", {("gender", "female"), ("records", "any")}),
+        ("Personas con antecedentes penales bienvenidas", {("records", "any")}),
+        ("No felonies of any kind", {("records", "excludes_felony")}),
+        ("No sex offender's", {("records", "excludes_sex_offense_registration")}),
+        ("no violant felonys", {("records", "excludes_violent_felony")}),
+        # ... traps: friendly is not a record, treatment or prison is either
+        ("Friendly staff, all welcome", set()),
+        ("Men coming out of treatment or prison", set()),
+        # a known city inside a clause before "for" says where; early recovery, supervised release narrow
+        ("Recovery house in Tulsa for men 21+", {("gender", "male"), ("minimum_age", "21")}),
+        ("Men in early recovery", {("gender", "male")}),
+        ("Halfway house for women on supervised release", {("gender", "female")}),
+        # ... traps: another group at another site, a part of the service by referral
+        ("Shelter in Fresno for families; single adults 18+ at our other site", set()),
+        ("Detox beds by referral only", set()),
+    ],
+)
+def test_round_12_veterans_records_and_places_inside(text: str, expected: set[tuple[str, str]]) -> None:
+    assert _read(text) == expected

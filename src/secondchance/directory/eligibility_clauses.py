@@ -112,6 +112,8 @@ MISSPELT: Final = {
     "ladies": "ladys",
     "sober": "sobor sobber",
     "registered": "registerd regsitered registred",
+    "violent": "violant voilent violet",
+    "felonies": "felonys felonie felonis",
     "certificate": "certifcate certificat certficate",
     "residence": "residance",
 }
@@ -135,6 +137,7 @@ SAID_PLAINLY: Final = (
     (ci(r"\breqs(?=\s*:)"), "requirements"),
     (ci(r"\belig(?=\s*:)"), "eligibility"),
     (re.compile(r"\bSOs\b"), "sex offenders"),
+    (ci(r"\b(offenders?|veterans?|vetrans?)'s\b(?=\s+only\b|\s*$)"), r"\1s"),  # "no sex offender's", "vetran's only"
     (re.compile(r"(?<=\b290)\s*/\s*SOs?\b"), ""),
     (ci(r"\bbirth\s+cert\b\.?"), "birth certificate"),
     (ci(r"\bincome\s+proof\b"), "proof of income"),
@@ -238,6 +241,7 @@ SPANISH: Final = (
     ),
     (ci(r"\bpruebas?\s+de\s+drogas?\s+al\s+azar\b"), lambda m: "random drug testing"),
     (ci(r"\bse\s+atiende\s+a\b|\batendemos\s+a\b|\bservimos\s+a\b"), lambda m: "serving"),
+    (ci(r"\bbienvenid[oa]s\b"), lambda m: "welcome"),
     (re.compile(r"(?<=\d{5})\s+y\s+(?=\d{5}\b)"), lambda m: " and "),  # "93030, 93033 y 93036"
     (re.compile(r",\s+y\s+"), lambda m: ", and "),
 )

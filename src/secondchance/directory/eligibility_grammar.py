@@ -73,13 +73,13 @@ GENDER_EXPR = ci(
 )
 VETERAN_EXPRS: Final = [
     ci(
-        r"\b(?:u\.?s\.?\s+|military\s+)?(?:veterans?|veteran[oa]s?|vets)\b"
+        r"\b(?:u\.?s\.?\s+|military\s+)?(?:veterans?|veteran[oa]s?|vets)\b(?:'s\b|’s\b|')?"
         r"(?:\s+of\s+the\s+(?:u\.?s\.?\s+)?(?:military|armed\s+forces))?"
     ),
     DISCHARGE,
-    ci(r"\bhonorabl[ey]\s+discharged?\b|\bdd-?\s?214\b|\bex-?military\b|\bformer\s+military\b"),
+    ci(r"\bhonorabl[ey]\s+discharged?\b|\bdd-?\s?214\b|\bex-?military\b|\bformer\s+(?:military|service\s+members?)\b"),
     ci(
-        r"\b(?:must\s+have|who\s+(?:have\s+)?|those\s+who)\s*served\s+in\s+the\s+(?:u\.?s\.?\s*)?(?:armed\s+(?:forces|services)|military)\b"
+        r"\b(?:must\s+have|who\s+(?:have\s+|has\s+)?|those\s+who)\s*served\s+in\s+the\s+(?:u\.?s\.?\s*)?(?:armed\s+(?:forces|services)|military)\b"
     ),
 ]
 INSURANCE_EXPRS: Final = [
@@ -299,6 +299,7 @@ def residue(clause: str, found: list[tuple[int, int, str]]) -> list[str]:
     while lead and (_named_city(lead.group(1)) or LEAD_COUNTY.fullmatch(lead.group(1).strip())):
         text = re.sub(r"^\s*:", " ", text[lead.end() :])  # "Scranton: Lackawanna County veterans ...": both places
         lead = LEAD_PLACE.match(text)
+    text = MID_PLACE.sub(lambda m: " " if _named_city(m.group(1)) else m.group(0), text)
     for phrase in FILLER_PHRASES:
         text = phrase.sub(" ", text)
     return [t.lower() for t in TOKEN.findall(text)]
@@ -307,6 +308,11 @@ def residue(clause: str, found: list[tuple[int, int, str]]) -> list[str]:
 def _named_city(name: str) -> bool:
     """A city's name, or the name of a city said "<name> City" ("Baltimore City free bike program")."""
     return city_named(name) or city_named(re.sub(r"\s+City\s*$", "", name))
+
+
+#: A known city named inside a clause before "for" or a colon ("Reentry housing in the Bronx for men ...", "Sober
+#: housing in Minneapolis for men 18+"): where the service is, as at the clause's end (round 12).
+MID_PLACE: Final = re.compile(r"\bin\s+(?:the\s+)?([A-Z][a-zA-Z.'-]+(?:\s+[A-Z][a-zA-Z.'-]+){0,2})(?=\s+for\b|\s*:)")
 
 
 #: A county heading a clause before the service or the people ("Rutland County emergency fuel for ...", "Marion

@@ -64,7 +64,7 @@ SERVICE_NOUNS: Final = _words(
     "dental tutoring class classes care "
     # round 12: what a listing's name ends on after the people it serves ("Corpus Christi veterans job club",
     # "Casper men's mission", "Beckley food box for veterans"): the service, as "program" is
-    "club clubs mission box boxes lunch lunches bank lockers storage fuel van workshop workshops"
+    "club clubs mission box boxes lunch lunches bank lockers storage fuel van workshop workshops halfway"
 )
 ARTICLES: Final = _words("a an the our this all any their his her")
 #: The closed list of words a requirement sentence may hold besides its value expressions: subjects and
@@ -165,7 +165,8 @@ FILLER_PHRASES: Final = (
         # round 12: "to every visit", "on the day of intake", "in the service area", "at this site", "in your name"
         r"\bto\s+(?:every|each|your(?:\s+first)?)\s+(?:visit|appointment)\b|"
         r"\bon\s+the\s+day\s+of\s+(?:intake|enrollment|entry|admission|application|move-in)\b|"
-        r"\bin\s+(?:the|our)\s+service\s+area\b|\bat\s+(?:this|our)\s+(?:site|location|facility)\b|"
+        r"\bin\s+(?:the|our)\s+service\s+area\b|\bin\s+early\s+(?=recovery\b|<sobriety>)|"
+        r"\bon\s+(?:[A-Z]{2,5}\s+)?(?:mandatory\s+)?supervised\s+release\b|(?<=records>)\s+of\s+any\s+kind\b|\bat\s+(?:this|our)\s+(?:site|location|facility)\b|"
         r"(?<=document>)\s+in\s+(?:your|the\s+applicant's)\s+(?:own\s+)?name\b"
     ),
     ci(
@@ -315,10 +316,11 @@ FILLER_PHRASES: Final = (
     ci(r"\b(?:debe\s+(?:ser|tener)|ser|tener|requisitos)\b|\bmayores\s+de\s+\d{1,2}(?:\s+años)?\b"),
     ci(
         r"^\s*(?:programa|cl[ií]nica|clases|servicios?|casa|almuerzo|comida|comidas|ayuda|vivienda|refugio|albergue|"
-        r"taller(?:es)?|despensa|grupo)"
+        r"taller(?:es)?|despensa|grupo|empleo|centro|trabajo)"
         r"(?:\s+(?:de|gratis|gratuitas?|gratuitos?|dental|m[eé]dica|con\s+la|con\s+el)(?:\s+(?!para\b)[a-záéíóúñ]+)?){0,3}"
         # ... and where it is ("Despensa en Reading para ...") or a colon ("Albergue: hombres solamente")
-        r"(?:\s+en\s+(?-i:[A-Z][\w.'-]+)(?:\s+(?-i:[A-Z][\w.'-]+)){0,2})?(?=\s+(?:para\b|<age)|\s*:)|"
+        r"(?:\s+en\s+(?-i:[A-Z][\w.'-]+)(?:\s+(?-i:[A-Z][\w.'-]+)){0,2})?(?:\s+(?:solo|s[oó]lo|solamente|[uú]nicamente))?"
+        r"(?=\s+(?:para\b|<age)|\s*:)|"
         r"(?<=<age>)\s+gratis\b|\bgratis(?=\s+(?:a\s+partir|para)\b)"
     ),
     # Spanish "only", subjects, "of", "accepted"

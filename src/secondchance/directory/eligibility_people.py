@@ -46,16 +46,16 @@ def gender(clause: str) -> str | None:
 
 #: A DD-214 alone is a paper to bring, not who is served (two blind labellers read it so): not read.
 VETERAN = ci(
-    r"\bveterans?\b|\bveteran[oa]s?\b|\bvets\b|\bex-?military\b|\bformer\s*military\b|\bhonorabl[ey]\s*discharged?\b|"
-    r"\b(?:must\s*have|who\s*(?:have\s*)?|those\s*who)\s*served\s*in\s*the\s*(?:u\.?s\.?\s*)?(?:armed\s*forces|military)\b"
+    r"\bveterans?\b|\bveteran[oa]s?\b|\bvets\b|\bex-?military\b|\bformer\s*(?:military|service\s*members?)\b|\bhonorabl[ey]\s*discharged?\b|"
+    r"\b(?:must\s*have|who\s*(?:have\s*|has\s*)?|those\s*who)\s*served\s*in\s*the\s*(?:u\.?s\.?\s*)?(?:armed\s*forces|military)\b"
 )
 VETERAN_NOT = ci(
     r"\b(?:famil(?:y|ies)|spouses?|widows?|dependents?|survivors?|caregivers?|children|active[- ]duty|reserv\w*|"
     # a guard's members are others ("National Guard members and veterans"); "Coast Guard veterans" are veterans
-    r"guard(?!\s*(?:veterans?|vets)\b)|service\s*members?|military\s*members?|non-?veterans?|regardless|also|including|welcome|and\s*others|"
+    r"guard(?!\s*(?:veterans?|vets)\b)|(?<!former\s)service\s*members?|military\s*members?|non-?veterans?|regardless|also|including|welcome|and\s*others|"
     r"or\s*(?!veteran)\w+|not|no(?!\s*exceptions?)|funded|foundation|affairs|administration|benefits|hospitals?|"
     r"day|memorial|owned|staffed|hall|building|blvd|boulevard|highway|parkway|park|plaza|bridge|by\s*veterans|"
-    r"discounts?|founded|fellow|village|anyone|everyone|hires?|hiring|consider\w*|"
+    r"discounts?|founded|fellow|village|anyone(?!\s*who\s*(?:has\s*)?served\b)|everyone|hires?|hiring|consider\w*|"
     r"veterans?\s*(?:who|and\s*volunteers))\b"
 )
 

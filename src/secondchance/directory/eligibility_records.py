@@ -9,7 +9,8 @@ from .eligibility_lexicon import HEDGE, ci
 
 _PRISON = (
     # ... but not a county's jail named ("leaving Cook County Jail", round 6's labeller: no records call)
-    r"(?:(?!county\b)(?:the|a|an|state|federal|[a-z]{2,12})\s+){0,2}?"
+    # ... nor another place joined by "or" ("coming out of treatment or prison": either, round 12)
+    r"(?:(?!county\b|or\b|and\b|nor\b)(?:the|a|an|state|federal|[a-z]{2,12})\s+){0,2}?"
     r"(?:prisons?|jails?|incarceration|custody|penitentiary|(?-i:[A-Z]{0,2}DOC|TDCJ|CDCR|BOP|ADCRR))\b"
 )
 FROM_PRISON = (
@@ -28,7 +29,9 @@ RECORD_WORDS = (
     # coming home from a named prison or system ("returning home from prison", "leaving Mississippi prisons",
     # "released from the state penitentiary", "coming home from CT DOC"): round 11's reentry listings
     rf"{FROM_PRISON}|"
-    r"(?:criminal|criminal-history|criminal\s*history)\s*background)"
+    r"(?:criminal|criminal-history|criminal\s*history)\s*background|"
+    # round 12: "felon friendly", "felony-friendly employer", "record friendly"
+    r"(?:felon|felony|record|conviction|ex-?offender|reentry)[- ]?friendly)"
 )
 RECORDS_ANY = [
     ci(
@@ -43,6 +46,8 @@ RECORDS_ANY = [
     # the people served are people with records
     ci(
         r"\b(?:formerly|previously)\s*incarcerated\b|\breturning\s*citizens\b|\bex-?offenders\b|\bex-?felons\b|"
+        r"\b(?:felon|felony|record|conviction|ex-?offender)[- ]?friendly\b|"
+        r"\bfinishing\s*(?:state|federal|their|prison|jail)\s*sentences?\b|"
         r"\bjustice[- ](?:involved|impacted)\b|"
         r"\b(?:leaving|released\s*from|reentering\s*(?:the\s*community\s*)?(?:after|from)|"
         r"coming\s*home\s*from|coming\s*out\s*of|returning\s*from)\s*(?:prison|jail|incarceration|custody)\b|"
@@ -105,7 +110,7 @@ def records(clause: str) -> list[str]:
     crime = re.search(
         r"\b(?:sex\w*\s*offen|registrant|arson|violent|felon|convict|criminal|record|background|offender|incarcerat|"
         r"prison|jail|justice|returning\s*citizen|fair[- ]chance|second[- ]chance|(?<![\d,$])290\b|290s\b|"
-        r"penitentiar|(?-i:[A-Z]{0,2}DOC\b|TDCJ|CDCR|BOP\b|ADCRR))",
+        r"penitentiar|friendly|finishing\s*\w*\s*sentence|(?-i:[A-Z]{0,2}DOC\b|TDCJ|CDCR|BOP\b|ADCRR))",
         clause,
         re.IGNORECASE,
     )

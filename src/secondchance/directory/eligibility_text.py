@@ -154,6 +154,8 @@ def read(text: str | None, state: str | None = None) -> list[Found]:
         said = mentioned(clause) - kinds - {"document"}  # each paper named is required on its own
         if said == {"insurance"} and NOT_TAKEN.fullmatch(clause.strip(" .!")):
             said = frozenset()  # "We do not bill Medi-Cal or private insurance": it keeps payments out, lets none in
+        if "veteran" in said and VETERAN_PAPER.match(clause) and not re.search(r"\bveterans?\b|\bvets\b", clause, re.I):
+            said -= {"veteran"}  # "Bring your DD-214 if you have one": a paper asked, not who else is served
         doubted |= said
         excluded = bool(EXCLUDED.fullmatch(clause.strip(" .!"))) and not EXCEPTIONS.search(clause)
         if not kinds and not excluded and (EXCEPTIONS.search(clause) or OTHERS.search(clause)):
@@ -202,6 +204,9 @@ _INSURERS = (
     # public programs only: "no private insurance" might say none is needed, as "no insurance" does
     rf"(?:{MEDICAID_NAMES}|medicare)"
 )
+#: A clause asking for a paper ("Bring VA card or DD-214", "Bring your DD-214 if you have one"): a paper that proves
+#: service narrows, it cannot let anyone else in, so it takes no veteran limit back (round 12).
+VETERAN_PAPER: Final = ci(r"\s*(?:please\s+)?(?:bring|show|provide|present|traiga)\b")
 #: A clause that only names insurers not taken ("We do not bill Medi-Cal or private insurance").
 NOT_TAKEN: Final = ci(
     r"(?:we\s+)?(?:do|does|will|can)\s*(?:not|n't)\s+(?:accept|take|bill)\s+[\w\s,/&-]{1,60}|"
