@@ -833,3 +833,29 @@ def test_round_12_counties_said_short(text: str, state: str, expected: set[tuple
 )
 def test_round_12_veterans_records_and_places_inside(text: str, expected: set[tuple[str, str]]) -> None:
     assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "state", "expected"),
+    [
+        # a place named right before the people served says where they are (no residency read)
+        ("Free flu shots for Polk County seniors 65+", "IA", {("minimum_age", "65")}),
+        ("Legal help for Iowa adults 60+", "IA", {("minimum_age", "60")}),
+        ("Swim lessons for Des Moines kids ages 6-12", "IA", {("minimum_age", "6"), ("maximum_age", "12")}),
+        ("Kupuna (60+) can get free rides", "HI", {("minimum_age", "60")}),
+        # ... trap: two places, one of them another way in
+        ("Help for Iowa or Nebraska seniors 60+", "IA", set()),
+        # more states' names for Medicaid
+        ("For HUSKY members only", "CT", {("insurance", "medicaid")}),
+        ("Patients on MO HealthNet only", "MO", {("insurance", "medicaid")}),
+        ("We take OHP only", "OR", {("insurance", "medicaid")}),
+        ("Adults 18+ on Medical Assistance", "MN", {("minimum_age", "18"), ("insurance", "medicaid")}),
+        # ... traps: help with it, medical help, a dog, a fee by income for the others (Spanish)
+        ("Help applying for Medical Assistance", "MN", set()),
+        ("Medical assistance for adults 18+", "MN", {("minimum_age", "18")}),
+        ("Siberian husky rescue for adults", "CT", set()),
+        ("Aceptamos Medicaid. Pago según sus ingresos para los demás.", "OR", set()),
+    ],
+)
+def test_round_12_places_of_people_and_medicaid_names(text: str, state: str, expected: set[tuple[str, str]]) -> None:
+    assert _read(text, state) == expected

@@ -300,6 +300,7 @@ def residue(clause: str, found: list[tuple[int, int, str]]) -> list[str]:
         text = re.sub(r"^\s*:", " ", text[lead.end() :])  # "Scranton: Lackawanna County veterans ...": both places
         lead = LEAD_PLACE.match(text)
     text = MID_PLACE.sub(lambda m: " " if _named_city(m.group(1)) else m.group(0), text)
+    text = PLACE_OF_PEOPLE.sub(lambda m: " " if _a_place(m.group(1)) else m.group(0), text)
     for phrase in FILLER_PHRASES:
         text = phrase.sub(" ", text)
     return [t.lower() for t in TOKEN.findall(text)]
@@ -313,6 +314,21 @@ def _named_city(name: str) -> bool:
 #: A known city named inside a clause before "for" or a colon ("Reentry housing in the Bronx for men ...", "Sober
 #: housing in Minneapolis for men 18+"): where the service is, as at the clause's end (round 12).
 MID_PLACE: Final = re.compile(r"\bin\s+(?:the\s+)?([A-Z][a-zA-Z.'-]+(?:\s+[A-Z][a-zA-Z.'-]+){0,2})(?=\s+for\b|\s*:)")
+
+
+#: A place named right before the people served ("for Hillsborough County seniors 60+", "for Minnesota adults 18+",
+#: "Fresno kids ages 6-12"): where they are, never read as a residency (round 12's labeller reads none in it).
+PLACE_OF_PEOPLE: Final = re.compile(
+    rf"\b([A-Z][a-zA-Z.'-]+(?:\s+[A-Z][a-zA-Z.'-]+){{0,2}})\s+(?=(?:{'|'.join(sorted(SUBJECTS))})\b)"
+)
+
+
+def _a_place(name: str) -> bool:
+    """A city's, a state's or a county's name ("Fresno", "Minnesota", "Marion County")."""
+    return _named_city(name) or name.strip().lower() in _STATE_NAMES or bool(LEAD_COUNTY.fullmatch(name.strip()))
+
+
+_STATE_NAMES: Final = frozenset(name.lower() for name in STATES)
 
 
 #: A county heading a clause before the service or the people ("Rutland County emergency fuel for ...", "Marion

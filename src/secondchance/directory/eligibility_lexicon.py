@@ -35,7 +35,11 @@ LIVE: Final = (
 MEDICAID_NAMES: Final = (
     r"medicaid|medi[- ]cal|masshealth|apple\s+health|ahcccs|tenncare|soonercare|healthy\s+louisiana|"
     r"(?:nj\s+)?familycare|healthy\s+michigan(?:\s+plan)?|health\s+first\s+colorado|mainecare|denti[- ]cal|"
-    r"badgercare(?:\s+plus)?|kancare|hoosier\s+healthwise|oregon\s+health\s+plan"
+    r"badgercare(?:\s+plus)?|kancare|hoosier\s+healthwise|oregon\s+health\s+plan|"
+    # round 12: Connecticut's, Missouri's, Vermont's, Oregon's (said short) and Minnesota's or Pennsylvania's
+    # ("on/with Medical Assistance", capitalised: "medical assistance" alone is help with bills)
+    r"(?-i:HUSKY|Husky\s+(?:Health|[A-D]))|mo\s+healthnet|dr\.?\s+dynasaur|(?-i:OHP)|"
+    r"(?:(?<=\bon\s)|(?<=\bwith\s)|(?<=\bhave\s))(?-i:Medical\s+Assistance)"
 )
 #: Private insurers and plan types named for private insurance ("Blue Cross PPO", "Aetna", "PPO plans only").
 PRIVATE_NAMES: Final = (
@@ -55,7 +59,7 @@ SUBJECTS: Final = _words(
     "applicant residents resident patients patient members member youth youths teens teen teenagers children kids "
     "seniors senior elders elderly students guests tenants households household consumers customers those anyone "
     "everyone families family parents couples others adolescents minors juveniles infants toddlers survivors victims "
-    "caregivers spouses dependents preschoolers folks"
+    "caregivers spouses dependents preschoolers folks kupuna"
 )
 #: What is offered: "Emergency shelter for adult males". After "for"/"at"/"in" beside a limit they scope it.
 SERVICE_NOUNS: Final = _words(

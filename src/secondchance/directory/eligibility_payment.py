@@ -28,7 +28,9 @@ ACCEPTS = ci(
 OTHER_PAYMENT = ci(
     r"\b(?:cash|checks?|credit|(?:self|private)[- ]pay(?:ment|ing)?|pay\s*privately|"
     r"sliding|out[- ]of[- ]pocket|donations?|vouchers?|others\s*(?:are\s*)?billed|"
-    r"free\s*(?:for|to))\b"
+    r"free\s*(?:for|to)|"
+    # Spanish: a fee by income ("pago según sus ingresos"), a sliding scale (round 12)
+    r"pago\s*seg[uú]n\s*(?:sus\s*|los\s*)?ingresos|escala\s*(?:m[oó]vil|variable|de\s*pago)|tarifa\s*(?:m[oó]vil|variable))\b"
 )
 
 
@@ -66,7 +68,7 @@ def insurance(clause: str) -> list[str]:
             return [*insurers, "uninsured"] if re.search(r"\bor\b", clause, re.I) else []
         return ["uninsured"]
     if not ACCEPTS.search(clause) or re.search(
-        r"\bnot\s*(?:accept|take|required)|\bno\b|\bhelp\w*|\bappl(?:y|ying|ication)\b|\benrollment\b|\bassist\w*",
+        r"\bnot\s*(?:accept|take|required)|\bno\b|\bhelp\w*|\bappl(?:y|ying|ication)\b|\benrollment\b|(?<!medical\s)\bassist\w*",
         clause,
         re.I,
     ):

@@ -231,7 +231,7 @@ EXCEPTIONS: Final = ci(
 #: Not "other convictions" ("Clients with other convictions are accepted"): other records, not other people.
 OTHERS: Final = ci(
     r"\b(?:others?(?!\s+(?:convictions?|offen[cs]es|records|charges|crimes|felonies))|anyone|everyone|"
-    r"family\s+members|spouses|non-?(?:veterans|residents)|too|also)\b"
+    r"family\s+members|spouses|non-?(?:veterans|residents)|too|also|(?:los|las)\s+dem[aá]s|otros|otras)\b"
 )
 #: ... and one that names people of other ages ("Minors can attend with a guardian"): the age limit has one.
 OTHER_AGES: Final = ci(r"\b(?:younger|older|minors)\b")
