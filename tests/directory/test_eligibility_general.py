@@ -859,3 +859,24 @@ def test_round_12_veterans_records_and_places_inside(text: str, expected: set[tu
 )
 def test_round_12_places_of_people_and_medicaid_names(text: str, state: str, expected: set[tuple[str, str]]) -> None:
     assert _read(text, state) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # sobriety kept "at all times", tested "randomly", a test one must pass or submit to
+        ("Residents must be clean and sober at all times", {("sobriety", "required")}),
+        ("Residents are tested for drugs randomly", {("sobriety", "required")}),
+        ("Residents submit to weekly UAs", {("sobriety", "required")}),
+        ("Debe tener 30 días de sobriedad", {("sobriety", "required")}),
+        # income said as a total or as earnings; a will to do chores only narrows
+        ("Total household income at or below 200% of the federal poverty level", {("income_max_fpl", "200")}),
+        ("Earnings no more than 300 percent of the FPG", {("income_max_fpl", "300")}),
+        ("Must be 18+ and willing to do chores", {("minimum_age", "18")}),
+        # ... traps: a child's rule "at all times", a test for a job
+        ("Children under 12 must be with an adult at all times", set()),
+        ("Pass a drug test for the job", set()),
+    ],
+)
+def test_round_12_tests_kept_and_incomes_said_otherwise(text: str, expected: set[tuple[str, str]]) -> None:
+    assert _read(text) == expected

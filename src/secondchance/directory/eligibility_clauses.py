@@ -240,6 +240,8 @@ SPANISH: Final = (
         lambda m: f"sober for at least {m.group(1)} days",
     ),
     (ci(r"\bpruebas?\s+de\s+drogas?\s+al\s+azar\b"), lambda m: "random drug testing"),
+    (ci(r"\blimpi[oa]s?\s+y\s+sobri[oa]s?\b"), lambda m: "clean and sober"),
+    (ci(r"\b(\d{1,3})\s+d[ií]as\s+de\s+sobriedad\b"), lambda m: f"{m.group(1)} days of sobriety"),
     (ci(r"\bse\s+atiende\s+a\b|\batendemos\s+a\b|\bservimos\s+a\b"), lambda m: "serving"),
     (ci(r"\bbienvenid[oa]s\b"), lambda m: "welcome"),
     (re.compile(r"(?<=\d{5})\s+y\s+(?=\d{5}\b)"), lambda m: " and "),  # "93030, 93033 y 93036"

@@ -170,7 +170,11 @@ FILLER_PHRASES: Final = (
         r"\bto\s+(?:every|each|your(?:\s+first)?)\s+(?:visit|appointment)\b|"
         r"\bon\s+the\s+day\s+of\s+(?:intake|enrollment|entry|admission|application|move-in)\b|"
         r"\bin\s+(?:the|our)\s+service\s+area\b|\bin\s+early\s+(?=recovery\b|<sobriety>)|"
-        r"\bon\s+(?:[A-Z]{2,5}\s+)?(?:mandatory\s+)?supervised\s+release\b|(?<=records>)\s+of\s+any\s+kind\b|\bat\s+(?:this|our)\s+(?:site|location|facility)\b|"
+        r"\bon\s+(?:[A-Z]{2,5}\s+)?(?:mandatory\s+)?supervised\s+release\b|(?<=records>)\s+of\s+any\s+kind\b|"
+        # ... a sobriety kept "at all times", tested "randomly", "must pass / submit to" a test; "total household
+        # income", "earnings" before an income limit
+        r"(?<=sobriety>)\s+at\s+all\s+times\b|(?<=sobriety>)\s+(?:randomly|weekly|nightly|daily|monthly)\b|"
+        r"\b(?:pass|submit\s+to)\s+(?=<sobriety>)|\btotal\s+(?=(?:household\s+)?income\b)|\b(?:gross\s+)?earnings\s+(?=<income>)|\bat\s+(?:this|our)\s+(?:site|location|facility)\b|"
         r"(?<=document>)\s+in\s+(?:your|the\s+applicant's)\s+(?:own\s+)?name\b"
     ),
     ci(
@@ -257,7 +261,8 @@ FILLER_PHRASES: Final = (
     # a will to work ("and willing to work"): none widens a limit
     ci(
         r"\b\d{1,3}-(?:day|week|month|year)\b|\b(?:completely|totally|fully)\s+(?=<sobriety)|"
-        r"\b(?:and\s+)?(?:be\s+)?(?:willing|able|willing\s+and\s+able)\s+to\s+work\s*[.!]?\s*$"
+        r"\b(?:and\s+)?(?:be\s+)?(?:willing|able|willing\s+and\s+able)\s+to\s+(?:work|do\s+chores|follow\s+(?:all\s+)?"
+        r"(?:house\s+|program\s+)?rules)\s*[.!]?\s*$"
     ),
     # "can join", "may enroll" at a clause's end: the people named get in, nothing more is said
     ci(r"\bcan\s+(?:join|enroll|apply|attend|participate|register|sign\s+up|come)\s*[.!]?\s*$"),
