@@ -712,6 +712,9 @@ def test_round_12_places_lists_and_names(text: str, expected: set[tuple[str, str
         ("Breathalyzer available", set()),
         ("Drug testing offered to employers", set()),
         ("Placement by a case manager or walk in", set()),
+        ("Beds assigned by staff on arrival", set()),  # the service places, no one refers
+        ("Placement by lottery", set()),
+        ("Admission by appointment only", set()),
         ("Doctor's referral helpful", set()),
         ("Agency referral required for family beds", set()),
     ],

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from .eligibility_lexicon import HEDGE, ci
+from .eligibility_lexicon import AGENT, HEDGE, ci
 
 DOCUMENT_PATTERNS: Final = (
     ("photo_id", ci(r"\b(?:photo|picture|valid|government[- ]issued|state|current|military)\s*"
@@ -87,6 +87,13 @@ PAPERS_OFFERED = ci(
 )
 
 
+#: Placed by whoever refers ("Placement through DOC only", "Beds assigned by the probation department"), never by the
+#: service itself ("Beds assigned by staff on arrival", "Placement by lottery", "Admission by appointment").
+PLACED_BY = (
+    r"(?:placements?|beds?\s*(?:are\s*|is\s*)?assigned|admissions?)\s*(?:is\s*|are\s*)?(?:only\s*)?(?:by|through|via)\s+"
+    r"(?!(?:the\s+|our\s+|a\s+|an\s+)?(?:[\w-]+\s+)?(?:staff|intake|team|lottery|appointment|programs?|shelter|house|"
+    rf"waitlist|wait\s+list)\b){AGENT}"
+)
 REFERRAL_REQUIRED = ci(
     r"\b(?:referrals?\s*(?:is\s*|are\s*)?(?:required|needed|necessary|only)|by\s*referral(?:\s*only)?|"
     r"must\s*be\s*referred|\band\s*be\s*referred\s*by|referrals?\s*(?:from|through|by)\s*[\w ]{1,40}?\s*only|"
@@ -97,9 +104,9 @@ REFERRAL_REQUIRED = ci(
     r"required|must\s*have\s*(?:a\s*)?referral|referrals?\s*(?:are\s*)?accepted\s*only\s*(?:from|by|through|via)|"
     r"must\s*be\s*(?:court|probation|parole|agency|physician|doctor|hospital)[- ]referred|"
     r"referrals?\s*via\s*[\w ]{1,40}?\s*only|"
-    # round 12: "Placement through DOC only", "Bed assigned by DOC agent", "must have a physician's referral"
-    r"(?:placements?|beds?\s*(?:are\s*|is\s*)?assigned|admissions?)\s*(?:is\s*|are\s*)?(?:only\s*)?(?:by|through|via)\s*"
-    r"[\w ]{2,40}|(?:must\s*have|requires?|needs?)\s*(?:a\s*|an\s*)?[\w ]{2,30}'s\s*referral)\b"
+    # round 12: "Placement through DOC only", "Bed assigned by DOC agent" (an agent outside: see PLACED_BY), "must have
+    # a physician's referral"
+    rf"{PLACED_BY}|(?:must\s*have|requires?|needs?)\s*(?:a\s*|an\s*)?[\w ]{{2,30}}'s\s*referral)\b"
 )
 REFERRAL_NOT = ci(
     r"\b(?:no\s*referrals?\s*(?:is\s*|are\s*)?(?:needed|required|necessary)|referrals?\s*(?:is\s*|are\s*)?not\s*"

@@ -17,7 +17,7 @@ import re
 from functools import lru_cache
 from typing import Final
 
-from .eligibility_access import DOCUMENT_PATTERNS, RECURRING_TEST, REFERRAL_NOT, REFERRAL_REQUIRED
+from .eligibility_access import DOCUMENT_PATTERNS, PLACED_BY, RECURRING_TEST, REFERRAL_NOT, REFERRAL_REQUIRED
 from .eligibility_ages import digits, duration
 from .eligibility_lexicon import (
     AGENT,
@@ -155,8 +155,7 @@ REFERRAL_EXPRS: Final = [
     ),
     # round 12: placed by whoever refers ("Placement through DOC only", "Bed assigned by DOC agent"), someone's
     # referral ("Clients must have a physician's referral")
-    ci(rf"\b(?:placements?|beds?\s+(?:are\s+|is\s+)?assigned|admissions?)\s+(?:is\s+|are\s+)?(?:only\s+)?"
-       rf"(?:by|through|via)\s+{AGENT}(?:\s+only)?\b"),
+    ci(rf"\b{PLACED_BY}(?:\s+only)?\b"),
     ci(r"\b(?:must\s+have|requires?|needs?)\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){0,2}?(?:doctor|physician|counselor|"
        r"case\s*manager|caseworker|social\s+worker|probation\s+officer|parole\s+officer|therapist|provider|nurse)'s\s+referral\b"),
 ]  # fmt: skip
