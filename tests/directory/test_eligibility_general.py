@@ -883,3 +883,21 @@ def test_round_12_places_of_people_and_medicaid_names(text: str, state: str, exp
 )
 def test_round_12_tests_kept_and_incomes_said_otherwise(text: str, expected: set[tuple[str, str]]) -> None:
     assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # traps for round 12's wider readings: another group at another site (Spanish too), a place before a group,
+        # a comma part that lets others in
+        ("Programa para jóvenes de 16 a 24 años en Fresno; adultos en Clovis", set()),
+        ("Para mujeres en Fresno; hombres en Clovis", set()),
+        ("Fresno seniors 60+; Clovis families", set()),
+        ("Fresno seniors 60+; Clovis adults", set()),
+        ("Denver youth ages 12-18, their siblings too", set()),
+        ("Hanford: seniors 60+. Lemoore: everyone.", set()),
+        ("Women 21-35 with children under 3 and their partners", set()),
+    ],
+)
+def test_round_12_traps_for_the_wider_readings(text: str, expected: set[tuple[str, str]]) -> None:
+    assert _read(text) == expected

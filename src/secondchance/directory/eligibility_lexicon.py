@@ -380,7 +380,9 @@ OPENERS: Final = _words(
 #: Words that widen who is served or scope a limit: a comma part holding one takes its neighbours back.
 WIDENERS: Final = _words(
     "or also except unless but including if when for some most may might can not no any all everyone anyone others "
-    "other welcome served accepted eligible priority preferred prefer especially only exempt regardless"
+    "other welcome served accepted eligible priority preferred prefer especially only exempt regardless "
+    # round 12: "Denver youth ages 12-18, their siblings too"
+    "too siblings friends relatives partners spouses guests"
 )
 #: One person of the group a listing serves ("county resident"): not another group beside a limit.
 SINGULAR: Final = _words("resident person individual applicant client participant member adult")

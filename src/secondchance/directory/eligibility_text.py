@@ -168,7 +168,7 @@ def read(text: str | None, state: str | None = None) -> list[Found]:
             doubted.add("age")  # "Youth 14-18 during summer; adults year round": another age group named
         opening = GENDER_GROUP.match(headed)
         if opening and "gender" not in kinds and "age" not in said and not elsewhere:  # "men's group on Thursdays"
-            others.add("male" if re.match(r"\s*(?:men|boys|males|fathers|dads)", headed, re.I) else "female")
+            others.add("male" if re.match(r"\s*(?:men|boys|males|fathers|dads|hombres)", headed, re.I) else "female")
         low, high = ages(clause) if "age" in kinds and not HEDGE.search(clause) else ([], [])
         lows += [(v, shown) for v in low if v > 0]  # "ages 0-5", "birth to 5": a lower bound of 0 is no limit
         highs += [(v, shown) for v in high]
@@ -237,11 +237,20 @@ OTHERS: Final = ci(
 OTHER_AGES: Final = ci(r"\b(?:younger|older|minors)\b")
 #: A clause opening on a group of people named by age, with no age of its own ("Adults year round", "Children
 #: with a parent"): another group served beside an age limit, unless it sends them elsewhere or keeps them out.
-AGE_GROUP: Final = ci(r"\s*(?:adults|children|kids|teens|teenagers|youth|seniors|minors|infants|toddlers|elders)\b")
+AGE_GROUP: Final = ci(
+    r"\s*(?:adults|children|kids|teens|teenagers|youth|seniors|minors|infants|toddlers|elders|"
+    r"families|adult[oa]s|ni[ñn][oa]s|j[oó]venes|menores|ancianos|familias)\b"
+)
 #: ... and one opening on a gender ("Men's group on Thursdays", "Boys at our other site"): another group served.
-GENDER_GROUP: Final = ci(r"\s*(?:men|women|boys|girls|males|females|fathers|mothers|dads|moms)(?:'s)?\b")
+GENDER_GROUP: Final = ci(
+    r"\s*(?:men|women|boys|girls|males|females|fathers|mothers|dads|moms|hombres|mujeres)(?:'s)?\b"
+)
 #: A place or a name heading a clause ("Clovis: adults", "Eligibility: women"): what follows it opens the clause.
-SITE_HEADER: Final = re.compile(r"^\s*[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2}\s*:\s*")
+SITE_HEADER: Final = re.compile(
+    r"^\s*[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2}\s*:\s*|"
+    # ... or a place's name right before a group ("Clovis families", "Tulare County adults")
+    r"^\s*(?:[A-Z][\w.'-]*\s+){1,3}(?=(?i:adults|children|kids|teens|youth|seniors|minors|men|women|families)\b)"
+)
 #: A clause that only keeps people out ("No minors", "Spouses and children are not eligible for this
 #: program"): it names other people but cannot let them in, so it takes nothing back.
 EXCLUDED: Final = ci(
