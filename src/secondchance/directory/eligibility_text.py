@@ -249,7 +249,8 @@ GENDER_GROUP: Final = ci(
 SITE_HEADER: Final = re.compile(
     r"^\s*[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2}\s*:\s*|"
     # ... or a place's name right before a group ("Clovis families", "Tulare County adults")
-    r"^\s*(?:[A-Z][\w.'-]*\s+){1,3}(?=(?i:adults|children|kids|teens|youth|seniors|minors|men|women|families)\b)"
+    r"^\s*(?:(?!(?i:no|not|nor|or|also|except|only|some|most|other|any|all|for|but|and|never)\b)[A-Z][\w.'-]*\s+){1,3}"
+    r"(?=(?i:adults|children|kids|teens|youth|seniors|minors|men|women|families)\b)"
 )
 #: A clause that only keeps people out ("No minors", "Spouses and children are not eligible for this
 #: program"): it names other people but cannot let them in, so it takes nothing back.
