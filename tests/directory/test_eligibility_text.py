@@ -62,28 +62,28 @@ def test_round_5_holds_the_precision_its_fixes_reached() -> None:
     """Round 5 (346 phrases written blind by a separate helper) scored 0.872 / 0.76 untouched; after the
     general fixes it found, 0.988 / 0.85. The whole-clause grammar keeps the precision and gives up
     recall (0.659: a clause with one word it does not know decides nothing; 0.676 after round 7's
-    fillers and shapes, 0.714 after round 8's, 0.787 after round 9's general rules, 0.808 -> 0.822 after round
+    fillers and shapes, 0.714 after round 8's, 0.787 after round 9's general rules, 0.808 -> 0.826 after round
     12's); the floor keeps both."""
     result = score(load(HELDOUT.with_name("eligibility_phrases_round5.txt")))
     assert result["phrases"] >= 340
-    assert result["precision"] >= 0.98 and result["recall"] >= 0.82, result["errors"]
+    assert result["precision"] >= 0.98 and result["recall"] >= 0.825, result["errors"]
 
 
 def test_round_6_holds_the_precision_its_fixes_reached() -> None:
     """Round 6 (374 phrases written blind by a separate helper) scored 0.85 / 0.776 untouched, with the
     round-5 fixes in; after fixing what it found, 0.982 / 0.764; with the whole-clause grammar 0.983 /
     0.494 (its long paragraphs rarely parse whole), 0.54 after round 7's fillers and shapes, 0.622 after
-    round 8's, 0.722 after round 9's general rules, 0.741 -> 0.750 after round 12's. The floor keeps it there."""
+    round 8's, 0.722 after round 9's general rules, 0.741 -> 0.753 after round 12's. The floor keeps it there."""
     result = score(load(HELDOUT.with_name("eligibility_phrases_round6.txt")))
     assert result["phrases"] >= 370
-    assert result["precision"] >= 0.98 and result["recall"] >= 0.745, result["errors"]
+    assert result["precision"] >= 0.98 and result["recall"] >= 0.75, result["errors"]
 
 
 def test_round_7_holds_the_precision_of_the_whole_clause_grammar() -> None:
     """Round 7 (512 phrases written blind) scored untouched 0.909 / 0.72 with the regex extractor and
     0.987 / 0.417 with the whole-clause grammar; the fillers and shapes its misses showed took recall to
     0.564 and precision to 0.993; after round 8's fixes (a borough is its county, a finished detox is not
-    sobriety) and shapes, 1.00 / 0.604; after round 9's general rules 1.00 / 0.661; 0.682 -> 0.693 after round
+    sobriety) and shapes, 1.00 / 0.604; after round 9's general rules 1.00 / 0.661; 0.682 -> 0.695 after round
     12's. Every decided kind at >= 0.98."""
     result = score(load(HELDOUT.with_name("eligibility_phrases_round7.txt")))
     assert result["phrases"] >= 500
@@ -120,9 +120,9 @@ def test_round_9_holds_the_precision_its_fixes_reached() -> None:
         assert figures["precision"] is None or figures["precision"] >= 0.98, (kind, result["errors"])
 
 
-#: Round 9's recall after its fixes and the general rules added with it, then round 12's (0.690 -> 0.703;
+#: Round 9's recall after its fixes and the general rules added with it, then round 12's (0.690 -> 0.716;
 #: docs/directory.md).
-ROUND_9_RECALL = 0.70
+ROUND_9_RECALL = 0.71
 
 
 def test_round_10_holds_the_precision_its_fixes_reached() -> None:
@@ -138,9 +138,9 @@ def test_round_10_holds_the_precision_its_fixes_reached() -> None:
         assert figures["precision"] is None or figures["precision"] >= 0.98, (kind, result["errors"])
 
 
-#: Round 10's recall after its fixes and the general rules added with it, then round 12's (0.712 -> 0.722;
+#: Round 10's recall after its fixes and the general rules added with it, then round 12's (0.712 -> 0.729;
 #: docs/directory.md).
-ROUND_10_RECALL = 0.72
+ROUND_10_RECALL = 0.725
 
 
 def test_round_11_holds_the_precision_its_fixes_reached() -> None:
@@ -161,9 +161,9 @@ def test_round_11_holds_the_precision_its_fixes_reached() -> None:
         assert figures["precision"] is None or figures["precision"] >= 0.98, (kind, result["errors"])
 
 
-#: Round 11's recall after its fixes and the general rules added with it, then round 12's (0.601 -> 0.651;
+#: Round 11's recall after its fixes and the general rules added with it, then round 12's (0.601 -> 0.694;
 #: docs/directory.md).
-ROUND_11_RECALL = 0.645
+ROUND_11_RECALL = 0.69
 
 
 def test_round_12_holds_the_precision_its_fixes_reached() -> None:
@@ -171,7 +171,8 @@ def test_round_12_holds_the_precision_its_fixes_reached() -> None:
     the reader tuned on rounds 1-10 and 0.989 / 0.515 with round 11's rules. One wrong decision was a
     soundness bug, fixed by a general rule ("Residents of <state> or <state>" read only the first state):
     0.985 / 0.515. Its misses were then fixed by general rules (Spanish shapes, a place heading a clause,
-    bulleted lists, service words, tests and placements, children's ages, reentry words): 0.989 / 0.713
+    bulleted lists, service words, tests and placements, children's ages, reentry words, Medicaid names): 0.990 /
+    0.747
     (docs/directory.md). It is tuned on now (round 13 is the untouched test). The four wrong decisions left
     are one disputed call: round 12 labels a list of two places ("Alameda or Contra Costa County residents",
     "Residents of North Dakota or Minnesota") as nothing, where round 10 and the tuned set read each place
@@ -179,7 +180,7 @@ def test_round_12_holds_the_precision_its_fixes_reached() -> None:
     at >= 0.98."""
     result = score(load(HELDOUT.with_name("eligibility_phrases_round12.txt")))
     assert result["phrases"] == 513
-    assert result["precision"] >= 0.989 and result["recall"] >= ROUND_12_RECALL, result["errors"]
+    assert result["precision"] >= 0.99 and result["recall"] >= ROUND_12_RECALL, result["errors"]
     disputed = {"residency_state": 0.846, "residency_county": 0.956}
     for kind, figures in result["kinds"].items():
         floor = disputed.get(kind, 0.98)
@@ -187,7 +188,7 @@ def test_round_12_holds_the_precision_its_fixes_reached() -> None:
 
 
 #: Round 12's recall after its fixes and the general rules added with it (docs/directory.md).
-ROUND_12_RECALL = 0.71
+ROUND_12_RECALL = 0.745
 
 
 @pytest.mark.skipif(not SHARED.is_dir(), reason="the real fixtures' texts are read from ../shared/data/hsds")
