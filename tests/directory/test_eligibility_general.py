@@ -901,3 +901,28 @@ def test_round_12_tests_kept_and_incomes_said_otherwise(text: str, expected: set
 )
 def test_round_12_traps_for_the_wider_readings(text: str, expected: set[tuple[str, str]]) -> None:
     assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a noun after "no criminal record" makes it something other than the rule: no bar, or no word on it
+        ("No criminal record restrictions.", {("records", "any")}),
+        ("No criminal history restrictions apply", {("records", "any")}),
+        ("No felony restrictions", {("records", "any")}),
+        ("No felony record restrictions", {("records", "any")}),
+        ("No criminal record required", set()),  # is a record required, or its absence? unknown
+        ("No prior convictions required", set()),
+        ("No criminal background check", set()),
+        # ... the rule itself keeps its reading
+        ("No criminal record", {("records", "none")}),
+        ("Must have no criminal history", {("records", "none")}),
+        ("No prior convictions", {("records", "none")}),
+        ("No felony record", {("records", "excludes_felony")}),
+        ("No felonies", {("records", "excludes_felony")}),
+    ],
+)
+def test_a_noun_after_no_criminal_record_is_not_the_rule(text: str, expected: set[tuple[str, str]]) -> None:
+    """Round 14 (blind) found "No criminal record restrictions." read as records=none: everyone with a record
+    was told the job may not fit them."""
+    assert _read(text, "TX") == expected

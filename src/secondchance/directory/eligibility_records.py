@@ -33,11 +33,25 @@ RECORD_WORDS = (
     # round 12: "felon friendly", "felony-friendly employer", "record friendly"
     r"(?:felon|felony|record|conviction|ex-?offender|reentry)[- ]?friendly)"
 )
+#: "No criminal record *restrictions*", "no felony *limits*": a record is no bar (round 14 found the first
+#: read as records=none, a wrong "may not fit" for everyone with a record)
+LIMIT_NOUNS = r"(?:restrictions?|limits?|limitations?|barriers?|bars?|exclusions?)"
+RECORD_LIMIT = (
+    r"\s*(?:criminal\s*)?(?:records?|histor(?:y|ies)|backgrounds?|convictions?|felon(?:y|ies))(?:\s*(?:records?|history))?"
+    rf"\s*{LIMIT_NOUNS}\b"
+)
+#: "No criminal record" is the rule only when no noun follows it: "... restrictions" (no bar), "... required"
+#: (is a record required, or its absence?), "... check" (none is run) say something else
+NOT_A_RULE = (
+    rf"(?!(?:\s*(?:records?|history))?\s*(?:{LIMIT_NOUNS}|requirements?|required|needed|necessary|checks?|"
+    r"questions?|screening|policy)\b)"
+)
 RECORDS_ANY = [
     ci(
         rf"\b(?:accept\w*|welcom\w*|serv(?:e|es|ing)|open\s*to|for|hires?|hiring|consider\w*|work\w*\s*with)\s*"
         rf"(?:\w+\s*){{0,3}}?{RECORD_WORDS}"
     ),
+    ci(rf"\bno{RECORD_LIMIT}"),
     ci(rf"\bregardless\s*of\s*(?:\w+\s*){{0,2}}?{RECORD_WORDS}"),
     ci(
         rf"{RECORD_WORDS}\s*(?:are\s*|is\s*)?(?:welcome|accepted|ok|okay|not\s*a\s*barrier|no\s*barrier|eligible|not\s*a\s*bar)\b"
@@ -62,7 +76,7 @@ RECORDS_ANY = [
 ]
 RECORDS_ANY_NOT = ci(
     r"\b(?:within|in\s*the\s*(?:last|past)|past\s*\d|recently|months?|years?|except\w*|excluding|but\s*not|unless|"
-    r"other\s*than|depend\w*|case[- ]by[- ]case|review\w*|no\b(?!\s*background)|"
+    rf"other\s*than|depend\w*|case[- ]by[- ]case|review\w*|no\b(?!\s*background)(?!{RECORD_LIMIT})|"
     r"not\b(?!\s*(?:required|done|performed|a\s*barrier|a\s*bar\b))|"
     r"without|victims?|survivors?|help\w*|clear\w*|expunge\w*|seal\w*|legal|lawyers?|attorneys?|on\s*probation|on\s*parole|"
     r"under\s*supervision|pretrial|juvenile)\b"
@@ -86,14 +100,16 @@ EXCLUSIONS: Final = (
         r"(?:\s*convictions?)?\s*(?:are\s*|is\s*)?(?:not\s*(?:eligible|accepted|allowed)|excluded|ineligible|disqualif\w*)")),
 )  # fmt: skip
 EXCLUDES_FELONY = ci(
-    r"\bno\s*(?:prior\s*)?felon(?:y|ies|s)(?:\s*convictions?)?\b|\bmust\s*not\s*(?:have\s*)?(?:a\s*|any\s*)?felony|"
-    r"\bfelons\s*(?:are\s*)?(?:not\s*(?:eligible|accepted|allowed)|ineligible|excluded)|\bno\s*felony\s*(?:record|history)|"
+    rf"\bno\s*(?:prior\s*)?felon(?:y|ies|s)(?:\s*(?:convictions?|records?|history))?\b{NOT_A_RULE}|"
+    r"\bmust\s*not\s*(?:have\s*)?(?:a\s*|any\s*)?felony|"
+    r"\bfelons\s*(?:are\s*)?(?:not\s*(?:eligible|accepted|allowed)|ineligible|excluded)|"
     r"\bfelons\s*need\s*not\s*apply|\bunable\s*to\s*(?:accept|serve|admit|house)\s*felons\b|"
     r"\bfelony\s*(?:records?|convictions?)\s*disqualif(?:y|ies)(?:\s*(?:you|applicants))?\b|"
     r"\b(?:nobody|no\s*one)\s*with\s*(?:an?\s*|any\s*)?felony"
 )
 RECORDS_NONE = ci(
-    r"\b(?:no\s*criminal\s*(?:record|history|background|convictions?)|no\s*(?:prior\s*)?convictions|clean\s*(?:criminal\s*)?"
+    rf"\b(?:no\s*criminal\s*(?:record|history|background|convictions?){NOT_A_RULE}|no\s*(?:prior\s*)?convictions{NOT_A_RULE}|"
+    r"clean\s*(?:criminal\s*)?"
     r"(?:record|background)|must\s*pass\s*(?:a\s*)?(?:criminal\s*)?background\s*(?:check|screening)|"
     r"(?:must|cannot|can't)\s*(?:not\s*)?have\s*(?:a\s*|any\s*)?criminal\s*(?:record|history|convictions?))\b"
 )
