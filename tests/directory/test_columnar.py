@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import csv
+import shutil
 from dataclasses import astuple
 from pathlib import Path
 from typing import Any
 
 import polars as pl
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from secondchance.directory.columnar import directory_of, enrich_frames, entries_frame, read_frames
 from secondchance.directory.infer import enrich
@@ -159,3 +162,59 @@ def test_the_columnar_store_holds_what_the_row_store_holds(tmp_path: Path) -> No
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar_one() == 1
         names = {r[0] for r in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'index'")}
     assert "ix_search_entry_cell_lat_lon" in names, "the indexes dropped for the load are built again"
+
+
+# what a mutation may break: (CSV, column) — ids (a duplicate), keys (a dangling id) and attribute links
+KEY_CELLS = [
+    ("services.csv", "id"),
+    ("phones.csv", "id"),
+    ("attributes.csv", "id"),
+    ("services.csv", "organization_id"),
+    ("phones.csv", "service_id"),
+    ("phones.csv", "location_id"),
+    ("phones.csv", "organization_id"),
+    ("schedules.csv", "service_at_location_id"),
+    ("languages.csv", "service_id"),
+    ("service_at_location.csv", "location_id"),
+    ("attributes.csv", "link_id"),
+    ("attributes.csv", "link_entity"),
+    ("attributes.csv", "taxonomy_term_id"),
+]
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(changes=st.lists(st.tuples(st.sampled_from(KEY_CELLS), st.integers(0, 60), st.integers(0, 3)), max_size=6))
+def test_broken_keys_are_reported_as_the_row_path_reports_them(
+    tmp_path: Path, changes: list[tuple[tuple[str, str], int, int]]
+) -> None:
+    """Duplicate ids, keys to nothing and attribute links to nothing (to any table, or to a null id),
+    in any table and any number: the same problems, in the same order, as ``validate.check_keys``."""
+    folder = tmp_path / "pkg"
+    shutil.rmtree(folder, ignore_errors=True)
+    write_package(build_sample(), folder)
+    for (file, column), row, choice in changes:
+        frame = pl.read_csv(folder / file, infer_schema=False)
+        if column not in frame.columns:
+            frame = frame.with_columns(pl.lit(None, dtype=pl.Utf8).alias(column))
+        row %= frame.height
+        if column == "id":  # another row's id: a duplicate
+            value: str | None = frame["id"][(row + 1 + choice) % frame.height]
+        elif column == "link_entity":
+            value = ["organization", "location", "service_at_location", "nothing"][choice]
+        else:
+            value = [f"missing-{choice}", "None", "", frame["id"][0]][choice] or None
+        frame = frame.with_columns(frame[column].scatter(row, value))
+        frame.write_csv(folder / file)
+    try:
+        read_package(folder)
+    except InvalidDirectory as error:
+        expected = [str(p) for p in error.problems]
+    else:
+        expected = []
+    try:
+        read_frames(folder)
+    except InvalidDirectory as error:
+        got = [str(p) for p in error.problems]
+    else:
+        got = []
+    assert got == expected

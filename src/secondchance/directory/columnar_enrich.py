@@ -5,7 +5,9 @@ words: one read per distinct text), and the attributes and ages it finds added t
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import contextlib
+import gc
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 
 import polars as pl
@@ -21,17 +23,39 @@ from .spec import tables
 
 def enrich_frames(frames: Frames, extra: dict[str, list[Source]] | None = None) -> tuple[Frames, list[Inferred]]:
     """``infer.enrich`` on frames: the same attributes added (and ages set), each distinct text read once."""
+    with _collector_paused():
+        return _enrich_frames(frames, extra)
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector off: the report's million ``Inferred`` (each with a dict and a
+    list) made every collection walk all of them again, 5.4 s of 1M services' 14 (0.7 without)."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
+def _enrich_frames(frames: Frames, extra: dict[str, list[Source]] | None) -> tuple[Frames, list[Inferred]]:
     attribute, service = frames["attribute"], frames["service"]
-    have_needs, have_eligibility = _stated(attribute)
+    stated_needs, stated_eligibility = _stated(attribute)
     ids = service["id"].fill_null("None")
-    todo = service.filter(~ids.is_in(list(have_needs)) | ~ids.is_in(list(have_eligibility)))
+    todo = service.filter(~ids.is_in(stated_needs.implode()) | ~ids.is_in(stated_eligibility.implode()))
     if todo.height == 0:
         return frames, _report(service, {})
+    # only the services read are asked about: their sets, not every service's
+    todo_ids = todo["id"].fill_null("None").implode()
+    have_needs = set(stated_needs.filter(stated_needs.is_in(todo_ids)).to_list())
+    have_eligibility = set(stated_eligibility.filter(stated_eligibility.is_in(todo_ids)).to_list())
     wanted = ["id", "name", "description", "minimum_age", "maximum_age", *(name for name, _ in FIELD_KINDS)]
     rows = [_numbers(row, "service") for row in todo.select(wanted).to_dicts()]
     added: list[Row] = []
     needs, read = _cached_readers()
-    sources, states = _sources(frames, extra), _states(frames)
+    sources, states = _sources(frames, extra), _states(frames, todo_ids)
     report = enrich_services(
         rows,
         have_needs,
@@ -58,12 +82,12 @@ def _terms(attribute: pl.DataFrame) -> pl.Series:
     return attribute["taxonomy_term_id"].cast(pl.Utf8).fill_null("None")
 
 
-def _stated(attribute: pl.DataFrame) -> tuple[set[str], set[str]]:
+def _stated(attribute: pl.DataFrame) -> tuple[pl.Series, pl.Series]:
     """The ids of the services that state needs, and of those that state eligibility, in our terms."""
     term = _terms(attribute)
     link = attribute["link_id"].fill_null("None")
-    have_needs = set(link.filter(term.is_in(list(BY_TERM_ID))).to_list())
-    have_eligibility = set(link.filter(term.is_in(list(TERM_BY_ID)) & ~term.is_in(list(BY_TERM_ID))).to_list())
+    have_needs = link.filter(term.is_in(list(BY_TERM_ID))).unique()
+    have_eligibility = link.filter(term.is_in(list(TERM_BY_ID)) & ~term.is_in(list(BY_TERM_ID))).unique()
     return have_needs, have_eligibility
 
 
@@ -136,8 +160,8 @@ def _numbers(row: Row, table: str) -> Row:
     return row
 
 
-def _states(frames: Frames) -> dict[str, str]:
-    """``infer._state_of`` by joins: each service's state from its first located address."""
+def _states(frames: Frames, services: pl.Series) -> dict[str, str]:
+    """``infer._state_of`` by joins: each service's (of ``services``, imploded) state from its first located address."""
     address = (
         frames["address"]
         .filter(pl.col("state_province").is_not_null() & pl.col("location_id").is_not_null())
@@ -147,6 +171,7 @@ def _states(frames: Frames) -> dict[str, str]:
     found = (
         frames["service_at_location"]
         .select("service_id", "location_id")
+        .filter(pl.col("service_id").is_in(services))
         .join(address, on="location_id", how="inner", maintain_order="left")
         .filter(pl.col("state") != "")
         .unique("service_id", keep="first", maintain_order=True)

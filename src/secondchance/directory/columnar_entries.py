@@ -45,18 +45,30 @@ def _placed(frames: Frames) -> pl.DataFrame:
     sal = frames["service_at_location"].select(
         pl.col("id").alias("said"), pl.col("service_id").alias("sid"), pl.col("location_id").alias("lid")
     )
+    # only the columns the search row reads: a join gathers every column it carries, a million times
+    service = service.select(
+        pl.col("id").alias("sid"),
+        *(
+            pl.col(c).alias(f"s_{c}")
+            for c in ("organization_id", "name", "description", "status", "fees_description", "url")
+        ),
+    )
+    location = location.select(
+        pl.col("id").alias("lid"),
+        *(pl.col(c).alias(f"l_{c}") for c in ("location_type", "latitude", "longitude", "url")),
+    )
     return (
-        sal.join(service.rename(lambda c: f"s_{c}"), left_on="sid", right_on="s_id", how="inner", maintain_order="left")
-        .join(location.rename(lambda c: f"l_{c}"), left_on="lid", right_on="l_id", how="inner", maintain_order="left")
+        sal.join(service, on="sid", how="inner", maintain_order="left")
+        .join(location, on="lid", how="inner", maintain_order="left")
         .with_columns(remote=(pl.col("l_location_type") == "virtual").fill_null(False))
         .filter(pl.col("remote") | (pl.col("l_latitude").is_not_null() & pl.col("l_longitude").is_not_null()))
         .join(
-            org.select(pl.col("id").alias("s_organization_id"), pl.col("name").alias("org_name")),
+            org.select(pl.col("id").alias("s_organization_id"), pl.col("name").alias("org_name"), has_org=pl.lit(True)),
             on="s_organization_id",
             how="left",
             maintain_order="left",
         )
-        .with_columns(has_org=pl.col("s_organization_id").is_in(org["id"].implode()).fill_null(False))
+        .with_columns(pl.col("has_org").fill_null(False))  # the join's mark: no ``is_in`` hashing the ids again
     )
 
 
@@ -190,7 +202,7 @@ def _schedules(schedule: pl.DataFrame) -> pl.DataFrame:
         parts.join(
             encoded, on=["byday", "opens_at", "closes_at", "walk"], how="left", nulls_equal=True, maintain_order="left"
         )
-        .group_by("_key", maintain_order=True)
+        .group_by("_key")  # looked up by key: the groups' order does not matter, each group's rows keep theirs
         .agg(schedules=pl.lit("[") + pl.col("item").str.join(", ") + pl.lit("]"))
     )
 
@@ -200,7 +212,7 @@ def _areas(area: pl.DataFrame) -> pl.DataFrame:
     return (
         area.filter(owner.is_not_null() & pl.col("name").is_not_null())
         .select(_key=owner, name="name")
-        .group_by("_key", maintain_order=True)
+        .group_by("_key")  # looked up by key: the groups' order does not matter, each group's rows keep theirs
         .agg(area=pl.col("name").str.join("; "))
     )
 
@@ -209,10 +221,9 @@ def _requirements(frames: Frames) -> pl.DataFrame:
     """Each service's requirements JSON and language codes, built once per distinct set of deciding rows."""
     keyed = _deciding_rows(frames)
     signature = [*OWN_FIELDS, "attrs", "docs", "langs"]
-    distinct = keyed.select(signature).unique(maintain_order=True)
-    return keyed.join(_decide(distinct), on=signature, how="left", nulls_equal=True, maintain_order="left").select(
-        "sid", "requirements", "languages"
-    )
+    # the services of each distinct set found in one pass (not a ``unique`` and a join back, both hashing the sets)
+    groups = keyed.group_by(signature, maintain_order=True).agg("sid")
+    return _decide(groups.select(signature)).select("requirements", "languages", groups["sid"]).explode("sid")
 
 
 def _deciding_rows(frames: Frames) -> pl.DataFrame:
@@ -260,7 +271,7 @@ def _deciding_rows(frames: Frames) -> pl.DataFrame:
 
 def _joined(parts: pl.DataFrame, name: str) -> pl.DataFrame:
     """Each ``sid``'s ``part`` strings joined, in row order."""
-    return parts.group_by("sid", maintain_order=True).agg(pl.col("part").str.join(END).alias(name))
+    return parts.group_by("sid").agg(pl.col("part").str.join(END).alias(name))  # rows keep their order in a group
 
 
 def _decide(distinct: pl.DataFrame) -> pl.DataFrame:
