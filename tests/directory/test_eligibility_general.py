@@ -926,3 +926,117 @@ def test_a_noun_after_no_criminal_record_is_not_the_rule(text: str, expected: se
     """Round 14 (blind) found "No criminal record restrictions." read as records=none: everyone with a record
     was told the job may not fit them."""
     assert _read(text, "TX") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a state's prison system by its initials: a department of correction(s) or rehabilitation, a correctional
+        # institution or centre, after any way of coming home from it
+        ("Halfway house for men leaving the ACI", {("gender", "male"), ("records", "any")}),
+        (
+            "Sober living for men coming home from ODRC",
+            {("gender", "male"), ("records", "any"), ("sobriety", "required")},
+        ),
+        ("Reentry housing for men and women leaving GDC", {("records", "any")}),
+        ("For women paroled from WCCC", {("gender", "female"), ("records", "any")}),
+        ("Men and women transitioning from CDOC", {("records", "any")}),
+        ("Halfway house for people leaving NMCD", {("records", "any")}),
+        # ... traps: other initials, a county's jail, a time since release, "recently"
+        ("Help for people leaving the ICU", set()),
+        ("Support for people released from CDC quarantine", set()),
+        ("Students returning from UCI", set()),
+        ("Clothing for people leaving Lehigh County Jail", set()),
+        ("For people released from IDOC within 2 years", set()),
+        ("Day reporting center for people recently released from IDOC", set()),
+    ],
+)
+def test_round_13_prison_systems_by_initials(text: str, expected: set[tuple[str, str]]) -> None:
+    assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a sex offense "requiring registration" is registration; alone, a sex offense stays wider
+        ("No sex offenses requiring registration", {("records", "excludes_sex_offense_registration")}),
+        (
+            "No arson or sex offenses requiring registration",
+            {("records", "excludes_arson"), ("records", "excludes_sex_offense_registration")},
+        ),
+        ("No sex offenses that require registration", {("records", "excludes_sex_offense_registration")}),
+        ("No sex offenses", set()),
+        # shorthand in a list of what is kept out, misspellings
+        ("NO FELS, NO SO", {("records", "excludes_felony"), ("records", "excludes_sex_offense_registration")}),
+        ("No registred sex ofenders", {("records", "excludes_sex_offense_registration")}),
+        ("No arsen", {("records", "excludes_arson")}),
+        ("Formerly incarserated welcome", {("records", "any")}),
+        ("No so-called experts", set()),
+        # any record: a felony or misdemeanor one, everyone's; a review said "looked at"
+        ("Open to anyone with a felony or misdemeanor record", {("records", "any")}),
+        ("Everyone with a record welcome", {("records", "any")}),
+        ("Felony convictions are looked at case by case", {("records", "case_by_case")}),
+        # ... traps: every record "considered" is no review said; a record of something else
+        ("ALL RECORDS CONSIDERED", set()),
+        ("Everyone with a medical record on file", set()),
+    ],
+)
+def test_round_13_record_policies(text: str, expected: set[tuple[str, str]]) -> None:
+    assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Spanish: a record ("con récord"), prison ("que estuvieron en la cárcel", "la prisión estatal"), registrants,
+        # arson, a referral and who sends it, sobriety, "exclusivo"
+        ("Trabajo para personas con récord", {("records", "any")}),
+        ("Ayuda para personas que estuvieron en la cárcel en St. Paul", {("records", "any")}),
+        ("Vivienda para hombres que salen de la prisión estatal", {("gender", "male"), ("records", "any")}),
+        ("No se aceptan registrados 290", {("records", "excludes_sex_offense_registration")}),
+        ("No incendios provocados", {("records", "excludes_arson")}),
+        ("Se requiere referencia de su consejero", {("referral", "required")}),
+        ("Se requiere carta de referencia de su médico", {("referral", "required")}),
+        ("No hace falta referencia", {("referral", "not_required")}),
+        ("Debe estar limpio de drogas", {("sobriety", "required")}),
+        ("Debe tener 30 días limpia", {("sobriety", "required")}),
+        ("Exclusivo para veteranos", {("veteran", "required")}),
+        # ... traps: a medical record, the county jail (a place we do not read as prison)
+        ("Personas con récord médico", set()),
+        ("Personas que salieron de la cárcel del condado", set()),
+    ],
+)
+def test_round_13_spanish_shapes(text: str, expected: set[tuple[str, str]]) -> None:
+    assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a price as one item of a bulleted list; "No exceptions" affirms the limits
+        (
+            "SOBER LIVING • MEN 21+ • NO 290 • NO ARSON • $600/MO",
+            {
+                ("sobriety", "required"),
+                ("gender", "male"),
+                ("minimum_age", "21"),
+                ("records", "excludes_sex_offense_registration"),
+                ("records", "excludes_arson"),
+            },
+        ),
+        ("Men only. No exceptions.", {("gender", "male")}),
+        # ... traps: a price for some, exceptions made
+        ("Men only • $600/MO or free for veterans", set()),
+        ("Men only. Exceptions for fathers with children.", set()),
+        # a rule on the premises is no sobriety asked of the person; a test is
+        ("Alcohol-free and drug-free facility", set()),
+        ("Drug and alcohol free facility, random testing", {("sobriety", "required")}),
+        # two parts of a service, each with its clause: only what both state holds
+        ("Rapid City senior center. Lunch for adults 60+ Mon-Fri. Rides for Pennington County residents 60+.", set()),
+        ("Lunch for adults 60+. Rides for Pennington County residents 60+.", {("minimum_age", "60")}),
+        ("Drop-in is open; the apartments need a referral", set()),
+        ("Wichita senior center for adults 55+. Lunch is served daily.", {("minimum_age", "55")}),
+    ],
+)
+def test_round_13_prices_exceptions_premises_and_parts(text: str, expected: set[tuple[str, str]]) -> None:
+    assert _read(text, "SD") == expected

@@ -214,6 +214,13 @@ AT_THE_DOOR = ci(
 def sobriety(clause: str) -> bool:
     if re.search(r"\bdrug[- ]free\s*(?:workplace|zone|school)", clause, re.I):
         return False
+    # round 13: "Alcohol-free and drug-free facility": a rule on the premises, not a sobriety asked of the person
+    if re.search(
+        r"\b(?:drug|alcohol)[- ]free\s*(?:facility|premises|campus|building|property|grounds|site)\b", clause, re.I
+    ) and not re.search(
+        r"\b(?:must|be|stay|remain|clients|residents|tests?|testing|tested|screens?|screening|uas?)\b|\d", clause, re.I
+    ):
+        return False
     if AT_THE_DOOR.search(clause) and not re.search(
         r"\d\s*(?:days?|weeks?|months?|years?)|\btests?\b|\btesting\b", clause, re.I
     ):

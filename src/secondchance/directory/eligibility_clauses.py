@@ -84,7 +84,6 @@ MISSPELT: Final = {
     "years": "yeras yaers yeasr yers yeards",
     "veteran": "veteren vetran vetern",
     "veterans": "veterns veteras vetrans veterens veternas vetarans veterants",
-    "women": "wemen womem wommen",
     "residents": "residnets recidents residens resdents residants",
     "resident": "residnet recident resdent residant",
     "required": "requierd requred reqiured requird requried",
@@ -94,11 +93,9 @@ MISSPELT: Final = {
     "eligible": "elegible eligable elligible",
     "children": "childern chidren childen",
     "poverty": "povery poverity povrety",
-    "medicaid": "medicad medicade medicaide medicaed",
     "patients": "pateints patinets paitents",
     "welcome": "welcom wellcome",
     "felons": "fellons felions",
-    "offenders": "offendars offendors offendrs",
     "arsonists": "arsinists arsonests",
     "referrals": "refferals referals",
     "families": "famlies familys familes",
@@ -116,6 +113,13 @@ MISSPELT: Final = {
     "felonies": "felonys felonie felonis",
     "certificate": "certifcate certificat certficate",
     "residence": "residance",
+    # round 13
+    "offenders": "offendars offendors offendrs ofenders",
+    "arson": "arsen arsun",
+    "incarcerated": "incarserated incarcirated incarcerted",
+    "women": "wemen womem wommen wimmen",
+    "medicaid": "medicad medicade medicaide medicaed medcaid",
+    "uninsured": "uninsurred unisured uninsued",
 }
 _SPELLING: Final = {wrong: right for right, wrongs in MISSPELT.items() for wrong in wrongs.split()}
 _MISSPELT_WORD: Final = re.compile(
@@ -142,6 +146,9 @@ SAID_PLAINLY: Final = (
     (ci(r"\bbirth\s+cert\b\.?"), "birth certificate"),
     (ci(r"\bincome\s+proof\b"), "proof of income"),
     (ci(r"\bformally\s+(?=incarcerated\b)"), "formerly "),
+    # round 13: "NO SO" (a sex offender, in a list of what is kept out), "NO FELS" (felonies)
+    (ci(r"(?<=\bno\s)s\.?o\.?s?(?=\s*(?:[,/•;]|$))"), "sex offenders"),
+    (ci(r"(?<=\bno\s)fels\b"), "felonies"),
     # "Pinellas Co. resident": a county said short (round 12)
     (re.compile(r"\b(?:Co|CO|Cnty)\.?(?=\s+[Rr]esidents?\b)"), "County"),
     (
@@ -188,7 +195,10 @@ SPANISH: Final = (
         ci(r"\bcon\s+(?:un\s+)?(?:r[eé]cord|antecedentes)\s+(?:criminal(?:es)?|penales?)\b"),
         lambda m: "with criminal records",
     ),
-    (ci(r"\b(?:r[eé]cord|antecedentes)\s+(?:criminal(?:es)?|penales?)\b"), lambda m: "criminal records"),
+    (ci(r"\b(?:r[eé]cord|antecedentes?)\s+(?:criminal(?:es)?|penales?)\b"), lambda m: "criminal records"),
+    # round 13: "personas con récord" (a record, in a reentry listing's Spanish), "caso por caso"
+    (ci(r"\bcon\s+(?:un\s+)?r[eé]cord\b(?!\s+(?:de|m[eé]dico|escolar|limpio))"), lambda m: "with criminal records"),
+    (ci(r"\bcaso\s+por\s+caso\b"), lambda m: "case by case"),
     (ci(r"\bno\s+(?:son|es)\s+(?:un\s+)?(?:impedimento|obst[aá]culo)\b"), lambda m: "are not a barrier"),
     (ci(r"\baceptamos\b"), lambda m: "we accept"),
     # "55 años o mayores", "18 años en adelante", "60 años o más": an age and up; "de bajos ingresos": low income
@@ -227,12 +237,35 @@ SPANISH: Final = (
         ci(r"\bno\s+se\s+(?:necesita|requiere)\s+(?:un\s+)?(?:referido|referencia)\b"),
         lambda m: "no referral needed",
     ),
-    (ci(r"\bse\s+(?:necesita|requiere)\s+(?:un\s+)?(?:referido|referencia)\b"), lambda m: "referral required"),
     (
-        ci(r"\b(?:personas\s+)?que\s+(?:salieron|salen|han\s+salido)\s+de\s+(?:la\s+)?(?:c[aá]rcel|prisi[oó]n)\b"),
+        ci(r"\bno\s+(?:hace\s+falta|es\s+necesari[oa])\s+(?:un\s+|una\s+)?(?:referido|referencia)\b"),
+        lambda m: "no referral needed",
+    ),
+    (
+        ci(r"\bse\s+(?:necesita|requiere)\s+(?:un\s+|una\s+)?(?:carta\s+de\s+)?(?:referido|referencia)\b"),
+        lambda m: "referral required",
+    ),
+    # ... from whom ("de su consejero", "de su agente", "de su médico"): the referrers the grammar reads
+    (
+        ci(
+            r"(?<=referral\srequired)\s+de\s+su\s+(?:consejer[oa]|agente|m[eé]dic[oa]|doctor(?:a)?|trabajador(?:a)?\s+social)\b"
+        ),
+        lambda m: " from your counselor",
+    ),
+    # ... sobriety ("estar limpio de drogas", "30 días limpia", "vivienda sobria")
+    (ci(r"\bestar\s+limpi[oa]s?\s+de\s+(?:drogas|alcohol)(?:\s+y\s+(?:drogas|alcohol))?\b"), lambda m: "estar sobrio"),
+    (ci(r"\b(\d{1,3})\s+d[ií]as\s+limpi[oa]s?\b"), lambda m: f"{m.group(1)} days clean"),
+    (ci(r"\bvivienda\s+sobria\b"), lambda m: "sober living"),
+    (
+        ci(
+            r"\b(?:personas\s+)?que\s+(?:(?:salieron|salen|han\s+salido)\s+de|estuvieron\s+en|han\s+estado\s+en)\s+"
+            r"(?:la\s+)?(?:c[aá]rcel|prisi[oó]n)(?:\s+(?:estatal|federal))?(?!\s+del?\b)"
+        ),
         lambda m: "people released from prison",
     ),
-    (ci(r"\bno\s+se\s+aceptan\s+(?=delincuentes\s+sexuales\b)"), lambda m: "no "),
+    (ci(r"\bno\s+se\s+aceptan\s+(?=delincuentes\s+sexuales\b|registrados\b|incendi)"), lambda m: "no "),
+    (ci(r"\bregistrados\s+(?:del?\s+)?(?:pc\s*)?290\b"), lambda m: "290 registrants"),
+    (ci(r"\b(?:casos?\s+de\s+)?incendios?\s+provocados?\b"), lambda m: "arson"),
     (ci(r"\bdelincuentes\s+sexuales\s+registrados\b"), lambda m: "registered sex offenders"),
     (ci(r"\bdelincuentes\s+sexuales\b"), lambda m: "sex offenders"),
     (
@@ -268,7 +301,11 @@ def plain(clause: str) -> str:
     for pattern, said in SAID_PLAINLY:
         clause = pattern.sub(said, clause)
     clause = BULLETED_COUNTY.sub(lambda m: f" {m.group(1) or m.group(2)} County residents ", clause)
-    if re.search(r"[áéíóúñ]|\b(?:de|para|del|los|las|que|con|sin|son|se|debe|antecedentes|aceptamos)\b", clause, re.I):
+    if re.search(
+        r"[áéíóúñ]|\b(?:de|para|del|los|las|que|con|sin|son|se|debe|antecedentes|aceptamos|delincuentes|registrados|incendios?|hace|vivienda|exclusivo)\b",
+        clause,
+        re.I,
+    ):
         for spanish, english in SPANISH:
             clause = spanish.sub(english, clause)
     return clause

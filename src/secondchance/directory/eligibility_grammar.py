@@ -40,7 +40,7 @@ from .eligibility_lexicon import (
 )
 from .eligibility_people import DISCHARGE
 from .eligibility_places import COUNTY_AFTER, COUNTY_BEFORE, ZIPS, city_named
-from .eligibility_records import CASE_BY_CASE, RECORD_WORDS, RECORDS_ANY, RECORDS_NONE
+from .eligibility_records import CASE_BY_CASE, RECORD_WORDS, RECORDS_ANY, RECORDS_NONE, REGISTRABLE
 from .geo import STATES
 
 N = r"\d{1,2}(?!\s*(?:%|percent|\d|,\d))"
@@ -207,7 +207,7 @@ OFFENSE_WHO = (
     r"convicted\s+of\s+(?:an?\s+|any\s+)?|who\s+(?:are|have\s+been)\s+(?:convicted\s+of\s+(?:an?\s+)?)?))?"
 )
 OFFENSE = (
-    OFFENSE_WHO + r"(?:(?:registered\s+)?sex(?:ual)?\s+offen(?:ders?|ses?)(?:\s+registrants?)?|"
+    OFFENSE_WHO + rf"(?:{REGISTRABLE}|(?:registered\s+)?sex(?:ual)?\s+offen(?:ders?|ses?)(?:\s+registrants?)?|"
     r"(?:pc\s*)?290(?:\s+registrants?|s)?\b|"
     r"registrants?|"
     r"arson(?:ists?)?(?:\s+(?:convictions?|history))?|violent\s+(?:felon(?:y|ies|s)|offen(?:ders?|ses?)|crimes?|convictions?)(?:\s+convictions?)?|"
@@ -442,11 +442,20 @@ def _or_kinds(part: str) -> frozenset[str]:
     return OR_KINDS | {"document"} if len(papers) == 1 else OR_KINDS
 
 
+#: A price alone ("$600/MO", "Rent $450/mo", "$25 a week"): one list item of a bulleted listing.
+PRICE: Final = ci(
+    r"\s*(?:(?:rent|fee|cost|program\s+fee)\s*:?\s*)?\$\s*\d[\d,]*(?:\.\d\d)?\s*(?:(?:/|per\s+|a\s+)\s*"
+    r"(?:mo|mos|month|wk|week|night|day|visit)\.?)?\s*"
+)
+
+
 def _inert(part: str) -> bool:
     """A comma part with no value expression that only adds a condition we do not model ("county
     resident and willing and able to work"): it cannot widen who is served, so its neighbours stand.
     Not when it opens with a connective, hedges, negates, names another group or has a number."""
     tokens = [t for t in residue(part, []) if t not in PUNCTUATION]
+    if PRICE.fullmatch(part):
+        return True  # "SOBER LIVING • MEN 21+ • $600/MO": what it costs, never who may come (round 13)
     if re.search(r"\d", part) or HEDGE.search(part):
         return False
     if not tokens:

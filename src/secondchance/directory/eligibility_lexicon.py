@@ -334,7 +334,7 @@ FILLER_PHRASES: Final = (
     ),
     # Spanish "only", subjects, "of", "accepted"
     ci(
-        r"\b(?:solamente|s[oó]lo|[uú]nicamente|personas|adultos|j[oó]venes|pacientes|clientes|participantes|gente|familias|"
+        r"\b(?:solamente|s[oó]lo|[uú]nicamente|exclusiv[oa]|exclusivamente|personas|adultos|j[oó]venes|pacientes|clientes|participantes|gente|familias|"
         r"de|para|se\s+aceptan?|edad|embarazadas)\b"
     ),
     # Spanish "bring", "is required", "your"; "y" ("and") only between two papers ("identificación con foto y

@@ -44,7 +44,7 @@ from .eligibility_access import PAPERS_OFFERED, SOBER_NOT, documents, referral, 
 from .eligibility_ages import AGE_CONTEXT, ages
 from .eligibility_clauses import SCOPED, cased, clauses, decidable, plain
 from .eligibility_grammar import mentioned, parse
-from .eligibility_lexicon import HEDGE, MEDICAID_NAMES, ci
+from .eligibility_lexicon import HEDGE, MEDICAID_NAMES, SERVICE_HEADS, ci
 from .eligibility_payment import FPL, INCOME_PRICE, OTHER_PAYMENT, income, insurance
 from .eligibility_people import gender, veteran
 from .eligibility_places import residency
@@ -169,13 +169,21 @@ def read(text: str | None, state: str | None = None) -> list[Found]:
         opening = GENDER_GROUP.match(headed)
         if opening and "gender" not in kinds and "age" not in said and not elsewhere:  # "men's group on Thursdays"
             others.add("male" if re.match(r"\s*(?:men|boys|males|fathers|dads|hombres)", headed, re.I) else "female")
-        low, high = ages(clause) if "age" in kinds and not HEDGE.search(clause) else ([], [])
-        lows += [(v, shown) for v in low if v > 0]  # "ages 0-5", "birth to 5": a lower bound of 0 is no limit
-        highs += [(v, shown) for v in high]
-        read_here = _read_clause(
-            clause, state, kinds, payment_only=not OTHER_PAYMENT.search(text), offered=bool(PAPERS_OFFERED.search(text))
-        )
-        found += [replace(f, phrase=shown) for f in read_here]  # the listing's own words are shown
+        # a bulleted list that parsed whole ("SOBER LIVING • MEN 21+ • NO 290 • NO ARSON"): each item is read alone, so
+        # that one item's "no" keeps no other item's gender or age from being read (round 13)
+        items = [i for i in clause.split("•") if i.strip()] if kinds and "•" in clause else []
+        for piece, piece_kinds in [(i, kinds & mentioned(i)) for i in items] if len(items) > 1 else [(clause, kinds)]:
+            low, high = ages(piece) if "age" in piece_kinds and not HEDGE.search(piece) else ([], [])
+            lows += [(v, shown) for v in low if v > 0]  # "ages 0-5", "birth to 5": a lower bound of 0 is no limit
+            highs += [(v, shown) for v in high]
+            read_here = _read_clause(
+                piece,
+                state,
+                piece_kinds,
+                payment_only=not OTHER_PAYMENT.search(text),
+                offered=bool(PAPERS_OFFERED.search(text)),
+            )
+            found += [replace(f, phrase=shown) for f in read_here]  # the listing's own words are shown
     if lows:
         value, clause = max(lows)
         found.append(Found("minimum_age", str(value), clause))
@@ -189,6 +197,7 @@ def read(text: str | None, state: str | None = None) -> list[Found]:
     # "18+ to enroll; under 18 with a guardian": a clause we cannot parse may qualify what another decided
     found = [f for f in found if _KIND_OF.get(f.kind, f.kind) not in doubted]
     found = _across_clauses(text, found)
+    found = _parts(text, found, state)
     if lows and highs and max(lows)[0] > min(highs)[0]:
         found = [f for f in found if f.kind not in ("minimum_age", "maximum_age")]  # contradictory: say nothing
     return _dedupe(found)
@@ -223,7 +232,8 @@ NOT_ASKED: Final = ci(
 #: A clause that does not parse and speaks of exceptions: any limit another clause decided may have them.
 #: Not a fee waived ("Application fee waived", "$75; fee waived with proof of income"): a price, not who is served.
 EXCEPTIONS: Final = ci(
-    r"\b(?:exceptions?|exempt(?:ed|ions?)?|unless|otherwise)\b|"
+    # ... but not "No exceptions", which says the limits hold for everyone (round 13)
+    r"(?<!\bno\s)\b(?:exceptions?|exempt(?:ed|ions?)?|unless|otherwise)\b|"
     r"(?<!\bfee\s)(?<!\bfees\s)(?<!\bcost\s)(?<!\bcosts\s)\b(?:waived?|waivers?)\b(?!\s+(?:the\s+)?(?:fees?|costs?|charges?))"
 )
 #: A clause that does not parse and names other people ("Minors can attend with a guardian", "Others call
@@ -347,6 +357,34 @@ def _across_clauses(text: str, found: list[Found]) -> list[Found]:
         # ... and what one place's clause asks ("by referral") is asked of that place's residents only
         found = [f for f in found if not (f.kind in ("referral", "document") and f.phrase in places)]
     return found
+
+
+WHOLE = (
+    r"(?:programs?|cent(?:er|re)s?|services?|shelters?|housing|house|homes?|residence|clinics?|beds|care|support|help|"
+    r"assistance|aid|treatment|outpatient)"
+)
+#: A clause opening on a part of what is offered that it says something of ("Lunch for adults 60+", "Rides for
+#: Pennington County residents 60+", "Drop-in is open", "the apartments need a referral").
+#: Not the words that name a whole service ("Wichita senior center for adults 55+", "Our shelter is open to men").
+PART: Final = ci(
+    rf"^\s*(?:the\s+|our\s+)?(?:[a-z'-]+\s+){{0,2}}?(?!{WHOLE}\b)({SERVICE_HEADS})"
+    r"(?=\s+(?:for|is|are|need|needs|requires?|takes?|serves?|opens?)\b)"
+)
+
+
+def _parts(text: str, found: list[Found], state: str | None) -> list[Found]:
+    """Two parts of a service, each with its own clause ("Lunch for adults 60+. Rides for Pennington County
+    residents 60+."): a limit one part's clause states holds for that part only, so only the limits every part
+    states are kept (round 13)."""
+    heads: dict[str, str] = {}
+    for clause in clauses(text):
+        m = PART.match(clause)
+        if m:
+            heads.setdefault(clause, m.group(1).lower().rstrip("s"))
+    if len(set(heads.values())) < 2:
+        return found
+    each = [{(f.kind, f.value) for f in read(clause, state)} for clause in heads]
+    return [f for f in found if f.phrase not in heads or all((f.kind, f.value) in got for got in each)]
 
 
 def _place_name(found: Found) -> str:
