@@ -1032,7 +1032,10 @@ def test_round_13_spanish_shapes(text: str, expected: set[tuple[str, str]]) -> N
         ("Alcohol-free and drug-free facility", set()),
         ("Drug and alcohol free facility, random testing", {("sobriety", "required")}),
         # two parts of a service, each with its clause: only what both state holds
-        ("Rapid City senior center. Lunch for adults 60+ Mon-Fri. Rides for Pennington County residents 60+.", set()),
+        (
+            "Rapid City senior center. Lunch for adults 60+ Mon-Fri. Rides for Pennington County residents 60+.",
+            {("minimum_age", "60")},
+        ),
         ("Lunch for adults 60+. Rides for Pennington County residents 60+.", {("minimum_age", "60")}),
         ("Drop-in is open; the apartments need a referral", set()),
         ("Wichita senior center for adults 55+. Lunch is served daily.", {("minimum_age", "55")}),
@@ -1040,3 +1043,59 @@ def test_round_13_spanish_shapes(text: str, expected: set[tuple[str, str]]) -> N
 )
 def test_round_13_prices_exceptions_premises_and_parts(text: str, expected: set[tuple[str, str]]) -> None:
     assert _read(text, "SD") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # ages said otherwise: "or better", "up to and including", "aged 50 plus" for workers
+        ("Shuffleboard and lunch for folks 65 or better", {("minimum_age", "65")}),
+        ("Services up to and including age 20", {("maximum_age", "20")}),
+        ("Job club for workers aged 50 plus", {("minimum_age", "50")}),
+        # the name of what is offered: new heads, two things joined by "and"
+        ("Knoxville library job lab for adults 18+", {("minimum_age", "18")}),
+        ("Naloxone and syringe services for people 18 and older", {("minimum_age", "18")}),
+        ("Clothing closet for ladies", {("gender", "female")}),
+        ("Support group for guys", {("gender", "male")}),
+        # when it is open, a diploma asked: neither widens a limit
+        ("Lunch for adults 60+ Mon-Fri", {("minimum_age", "60")}),
+        (
+            "Must be 18+, have a high school diploma or GED, and pass a drug test",
+            {("minimum_age", "18"), ("sobriety", "required")},
+        ),
+        # ... traps: families joined to the name, a choice of group, a price by age
+        ("Naloxone and family services for ages 12-18", set()),
+        ("Lunch for adults 60+ or people with disabilities", set()),
+        ("Mon-Fri: adults 18+; weekends: everyone", set()),
+    ],
+)
+def test_round_13_ages_names_and_schedules(text: str, expected: set[tuple[str, str]]) -> None:
+    assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "state", "expected"),
+    [
+        # papers said short or misspelt, how recent, from a prison system by its initials
+        ("Birth cirtificate and SS card needed", "CA", {("document", "birth_certificate"), ("document", "ssn_card")}),
+        ("Proof of adress required", "CA", {("document", "proof_of_residency")}),
+        ("Proof of address dated within the last 30 days", "OR", {("document", "proof_of_residency")}),
+        ("Bring your three most recent pay stubs", "WA", {("document", "proof_of_income")}),
+        ("Bring your TDCJ parole certificate", "TX", {("document", "release_papers")}),
+        ("Bring your DAC release papers", "NC", {("document", "release_papers")}),
+        ("Se necesita acta de nacimiento", "CA", {("document", "birth_certificate")}),
+        # bulleted shorthand: a county's residents, no insurance, patients
+        (
+            "* LOW INC * 62+ * DURHAM CO RES ONLY",
+            "NC",
+            {("income_low", "required"), ("minimum_age", "62"), ("residency_county", "Durham County, NC")},
+        ),
+        ("PTS 18-64 W/ NO INS ONLY", "NY", {("insurance", "uninsured"), ("minimum_age", "18"), ("maximum_age", "64")}),
+        # ... traps: any ID you have (optional), the stated percent beside "low income", help with court debt
+        ("Bring any ID you have", "CA", set()),
+        ("LOW INC • 200% FPL", "NE", {("income_max_fpl", "200")}),
+        ("Court debt and fines clinic for people with criminal convictions", "MO", set()),
+    ],
+)
+def test_round_13_papers_and_shorthand(text: str, state: str, expected: set[tuple[str, str]]) -> None:
+    assert _read(text, state) == expected

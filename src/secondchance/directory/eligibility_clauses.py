@@ -111,7 +111,8 @@ MISSPELT: Final = {
     "registered": "registerd regsitered registred",
     "violent": "violant voilent violet",
     "felonies": "felonys felonie felonis",
-    "certificate": "certifcate certificat certficate",
+    "certificate": "certifcate certificat certficate cirtificate sertificate",
+    "address": "adress addres adddress",
     "residence": "residance",
     # round 13
     "offenders": "offendars offendors offendrs ofenders",
@@ -145,6 +146,14 @@ SAID_PLAINLY: Final = (
     (re.compile(r"(?<=\b290)\s*/\s*SOs?\b"), ""),
     (ci(r"\bbirth\s+cert\b\.?"), "birth certificate"),
     (ci(r"\bincome\s+proof\b"), "proof of income"),
+    # round 13: "SS card", "TX ID OR DL", "PTS 18-64 W/ NO INS", "LOW INC", "acta de nacimiento"
+    (ci(r"\bss\s+cards?\b"), "Social Security card"),
+    (re.compile(r"\bDL\b"), "driver's license"),
+    (ci(r"\bpts\b(?=\s+\d)"), "patients"),
+    (ci(r"(?<=\bno\s)ins\b\.?"), "insurance"),
+    (ci(r"\blow\s+inc\b\.?"), "low income"),
+    (ci(r"\bactas?\s+de\s+nacimiento\b"), "birth certificate"),
+    (ci(r"\bse\s+necesitan?\b"), "se requiere"),
     (ci(r"\bformally\s+(?=incarcerated\b)"), "formerly "),
     # round 13: "NO SO" (a sex offender, in a list of what is kept out), "NO FELS" (felonies)
     (ci(r"(?<=\bno\s)s\.?o\.?s?(?=\s*(?:[,/•;]|$))"), "sex offenders"),
@@ -173,8 +182,10 @@ SAID_PLAINLY: Final = (
 #: 55+"): the county its people must live in, said short (round 12's labeller). Only between bullets: a county
 #: named alone elsewhere may be where the office is.
 BULLETED_COUNTY: Final = re.compile(
-    r"(?:(?<=•)|(?<=\*)|^)\s*([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})\s+(?:Co|CO|Cnty|County|COUNTY)\.?\s*(?=[•*])|"
-    r"(?:(?<=•)|(?<=\*))\s*([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})\s+(?:Co|CO|Cnty|County|COUNTY)\.?\s*$"
+    r"(?:(?<=•)|(?<=\*)|^)\s*([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})\s+(?:Co|CO|Cnty|County|COUNTY)\.?(?:\s+(?:Res|RES)\b\.?)?"
+    r"\s*(?=[•*])|"
+    r"(?:(?<=•)|(?<=\*))\s*([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})\s+(?:Co|CO|Cnty|County|COUNTY)\.?(?:\s+(?:Res|RES)\b\.?)?"
+    r"(?:\s+(?:only|ONLY))?\s*$"
 )
 _NAME = r"((?:[A-ZÁÉÍÓÚÑ][\wáéíóúñ.'-]*)(?:\s+(?:[A-ZÁÉÍÓÚÑ][\wáéíóúñ.'-]*)){0,3})"
 #: Spanish shapes of the limits the grammar reads, said in its English words: a county ("condado de Fresno"), who

@@ -40,16 +40,16 @@ from .eligibility_lexicon import (
 )
 from .eligibility_people import DISCHARGE
 from .eligibility_places import COUNTY_AFTER, COUNTY_BEFORE, ZIPS, city_named
-from .eligibility_records import CASE_BY_CASE, RECORD_WORDS, RECORDS_ANY, RECORDS_NONE, REGISTRABLE
+from .eligibility_records import CASE_BY_CASE, CORRECTIONS, RECORD_WORDS, RECORDS_ANY, RECORDS_NONE, REGISTRABLE
 from .geo import STATES
 
 N = r"\d{1,2}(?!\s*(?:%|percent|\d|,\d))"
 YRS = r"(?:\s*(?:years?|yrs?\.?|y/?o\b|y\.o\.)(?:\s*(?:of\s+age|old))?)?"
-UP = r"\s*(?:\+|plus\b|(?:and|or|&)\s*(?:over|older|above|up|upward|upwards|more)|and\s+up)"
+UP = r"\s*(?:\+|plus\b|(?:and|or|&)\s*(?:over|older|above|up|upward|upwards|more|better)|and\s+up)"
 DOWN = r"\s*(?:and|or|&)\s*(?:under|younger|below|less)"
 BOUND = (
     r"(?:at\s*least|a\s+least|minimum(?:\s+age)?(?:\s+(?:of|is))?:?|min\.?\s*age:?|no\s+younger\s+than|over|older\s+than|"
-    r"above|under|younger\s+than|below|up\s+to|not?\s+older\s+than|maximum\s+age(?:\s+(?:of|is))?:?|max\.?\s*age:?)"
+    r"above|under|younger\s+than|below|up\s+to(?:\s+and\s+including)?|not?\s+older\s+than|maximum\s+age(?:\s+(?:of|is))?:?|max\.?\s*age:?)"
 )
 NEG_WHO = r"(?:no\s*one|nobody|no\s+(?:persons?|people|children|kids|youth|minors|adults|individuals|clients))"
 AGE_SUBJECTS = "|".join(sorted(SUBJECTS | {"women", "men", "girls", "boys", "males", "females", "tay", "veterans"}))
@@ -68,7 +68,7 @@ AGE_EXPRS: Final = [
        rf"\s*(?:the\s+)?(?:age\s*(?:of\s+)?)?{N}{YRS}(?:\s+(?:admitted|accepted|allowed|served|permitted|eligible))?"),
 ]  # fmt: skip
 GENDER_EXPR = ci(
-    r"\b(?:women|woman|womens|females?|girls|mothers|moms|ladies|lady|mujeres|men|man|mens|males?|boys|fathers|dads|"
+    r"\b(?:women|woman|womens|females?|girls|mothers|moms|ladies|lady|mujeres|men|man|mens|males?|boys|fathers|dads|guys|"
     r"hombres)(?:'s)?\b"
 )
 VETERAN_EXPRS: Final = [
@@ -200,6 +200,9 @@ STATE_MEDICAID = ci(rf"\b(?:{_STATE})\s+(?:medicaid|medi[- ]cal|(?-i:MediCal))\b
 STATE_ID = re.compile(rf"(?i:\b(?:{_STATE})\s+(?:state\s+)?)(?:ID|I\.D\.|[Ii]dentification)\b")
 RELEASE_PAPERS = ci(
     r"\b(?:federal\s+)?(?:cdcr|doc|bop|tdcj|prison|jail)\s+(?:release|parole)\s+(?:papers|documents|paperwork|forms?)|"
+    # round 13: a prison system by its initials ("DAC release papers", "TDCJ parole certificate", "MDOC papers")
+    rf"\b{CORRECTIONS}\s+(?:(?:release|parole)\s+)?(?:papers|documents|paperwork|forms?|certificates?)\b|"
+    r"\b(?:release|parole)\s+certificates?\b|"
     r"\b(?:release|parole)\s+(?:papers|documents|paperwork|forms?)\s+from\s+(?:prison|jail|cdcr|doc|custody)"
 )
 OFFENSE_WHO = (

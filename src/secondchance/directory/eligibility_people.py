@@ -7,7 +7,7 @@ import re
 from .eligibility_lexicon import HEDGE, ci
 
 FEMALE = ci(r"\b(?:women|woman|womens|females?|girls|mothers|moms|ladies|lady|mujeres)\b|\bwomen's\b")
-MALE = ci(r"\b(?:men|man|mens|males?|boys|fathers|dads|gentlemen|hombres)\b|\bmen's\b")
+MALE = ci(r"\b(?:men|man|mens|males?|boys|fathers|dads|gentlemen|hombres|guys)\b|\bmen's\b")
 ALL_GENDERS = ci(
     r"\b(?:all\s*genders?|any\s*gender|regardless\s*of\s*gender|transgender|trans|non-?binary|gender[- ]?(?:diverse|"
     r"queer|expansive|identity)|lgbt\w*|families|family|couples?|parents?|both|everyone|anyone|co-?ed)\b"

@@ -12,7 +12,7 @@ from .eligibility_lexicon import HEDGE, ci
 #: "GDC", "NMCD", "SCDC") or a correctional institution or centre ("ACI", "WCCC", "MCI"): never a word of another
 #: kind (no shape here is "ICU", "ICE", "CDC" or "DC" alone).
 CORRECTIONS = (
-    r"(?-i:[A-Z]{0,3}DOCS?|TDCJ|CDCR|BOP|ADCRR|[A-Z]{1,2}DRC|ODRC|[A-Z]{1,3}DCR|(?!CDC\b)[A-Z]{1,3}DC|[A-Z]{2,3}CD|"
+    r"(?-i:[A-Z]{0,3}DOCS?|N?C?DAC|TDCJ|CDCR|BOP|ADCRR|[A-Z]{1,2}DRC|ODRC|[A-Z]{1,3}DCR|(?!CDC\b)[A-Z]{1,3}DC|[A-Z]{2,3}CD|"
     r"(?!UCI\b)[A-Z]{1,2}CI|[A-Z]{1,2}CCC|[A-Z]{1,2}CF)"
 )
 _PRISON = (
@@ -92,6 +92,8 @@ RECORDS_ANY_NOT = ci(
     rf"other\s*than|depend\w*|case[- ]by[- ]case|review\w*|no\b(?!\s*background)(?!{RECORD_LIMIT})|"
     r"not\b(?!\s*(?:required|done|performed|a\s*barrier|a\s*bar\b))|"
     r"without|victims?|survivors?|help\w*|clear\w*|expunge\w*|seal\w*|legal|lawyers?|attorneys?|on\s*probation|on\s*parole|"
+    # round 13: a court's debts and fines, pardons, warrants: help with the record, not a place that takes it
+    r"court\s*(?:debts?|fines|fees)|fines|debts?|pardons?|warrants?|"
     r"under\s*supervision|pretrial|juvenile)\b"
 )
 #: Round 13: a sex offense "requiring registration" ("No sex offenses requiring registration", "that require

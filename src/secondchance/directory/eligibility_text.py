@@ -343,6 +343,8 @@ def _across_clauses(text: str, found: list[Found]) -> list[Found]:
     for kind, values in (("referral", ("required", "not_required")),):
         if all(any(f.kind == kind and f.value == v for f in found) for v in values):
             found = [f for f in found if f.kind != kind]  # needed for one part, not for another
+    if any(f.kind == "income_max_fpl" for f in found):  # "LOW INC • 200% FPL": the percent is the limit (round 13)
+        found = [f for f in found if f.kind != "income_low"]
     if len({f.value for f in found if f.kind == "income_max_fpl"}) > 1:  # "families 200% FPL; individuals 150%"
         found = [f for f in found if f.kind != "income_max_fpl"]  # a limit per group: the matcher keeps one
     places = {f.phrase for f in found if f.kind.startswith("residency_")}
