@@ -1099,3 +1099,26 @@ def test_round_13_ages_names_and_schedules(text: str, expected: set[tuple[str, s
 )
 def test_round_13_papers_and_shorthand(text: str, state: str, expected: set[tuple[str, str]]) -> None:
     assert _read(text, state) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "state", "expected"),
+    [
+        # a capitalised first word before a city's residents is no part of its name
+        ("For residents of Chattanooga", "TN", {("residency_city", "Chattanooga, TN")}),
+        ("For Evanston residents", "IL", {("residency_city", "Evanston, IL")}),
+        ("Only Tacoma residents are eligible", "WA", {("residency_city", "Tacoma, WA")}),
+        # the people an insurer covers, after a service's name; no health coverage; a Medicaid waiver
+        ("Dental van for MaineCare members", "ME", {("insurance", "medicaid")}),
+        ("For patients without health insurance", "FL", {("insurance", "uninsured")}),
+        ("Free PrEP for people with no health coverage", "GA", {("insurance", "uninsured")}),
+        ("Medicaid waiver only", "GA", {("insurance", "medicaid")}),
+        # ... traps: a rule for the patients an insurer covers, another way to pay, a place that is not a city
+        ("Referral required for Medi-Cal patients", "CA", set()),
+        ("Dental van for Medicaid members; others pay cash", "ME", set()),
+        ("For Tacoma or Seattle workers", "WA", set()),
+        ("For residents of Springfield Township", "PA", set()),
+    ],
+)
+def test_round_13_cities_and_insurers(text: str, state: str, expected: set[tuple[str, str]]) -> None:
+    assert _read(text, state) == expected

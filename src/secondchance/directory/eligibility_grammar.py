@@ -92,6 +92,7 @@ INSURANCE_EXPRS: Final = [
     ),
     ci(
         r"\b(?:uninsured|(?:no|without)\s+(?:any\s+)?(?:health\s+|medical\s+)?insurance|without\s+access\s+to\s+health\s+care|"
+        r"(?:no|without)\s+(?:any\s+)?(?:health|medical)\s+coverage|"
         r"(?:do|does|must)\s+not\s+have\s+(?:any\s+)?(?:health\s+|medical\s+)?insurance|"
         r"not\s+covered\s+by\s+(?:any\s+)?(?:health\s+)?insurance|lack(?:s|ing)?\s+(?:health\s+)?insurance)\b"
     ),

@@ -186,6 +186,8 @@ FILLER_PHRASES: Final = (
     ci(r"\bof\s+(?:any|all)\s+(?:eras?|branch(?:es)?)\b|\ball\s+branches\b|\bany\s+branch\b"),
     ci(r"\bu\.s\.|\bus\b|\b(?:government|state)[- ]issued\b"),
     ci(r"\bmanaged\s+care\b"),
+    # a Medicaid waiver is Medicaid ("Medicaid waiver accepted", "Medicaid waiver only", round 13)
+    ci(r"(?<=insurance>)\s+waivers?\b"),
     # an operating rule or a size, never who is served: "check in by 6pm", "(16 beds)"
     ci(r"\bcheck[- ]?in\s+(?:by|at|before)\s+\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)|\b\d{1,3}\s+beds\b"),
     # what the people a clause names can get, at its end ("... can get free mammograms", "... to receive a library

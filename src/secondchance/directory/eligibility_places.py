@@ -224,6 +224,11 @@ def _cities(clause: str, state: str) -> list[tuple[str, str]]:
     for pattern in (CITY_AFTER, CITY_BEFORE):
         for m in pattern.finditer(clause):
             names = _split_names(re.sub(r"^(?:[Cc]ity\s*of\s*|[Rr]esidents?\s*of\s*|the\s+)", "", m.group(1)))
+            # "For Evanston residents", "Only Tacoma residents", "For residents of ...": a capitalised first word that
+            # is not part of the name (round 13)
+            if names:
+                names[0] = re.sub(rf"^(?:{LEADING})(?:\s+|$)", "", names[0], flags=re.I)
+                names = [n for n in names if n]
             # "Richmond City residents", "a Baltimore City resident": the city, when "<name> City" is none itself
             names = [n[:-5] if n.endswith(" City") and not _city_known(n, state) else n for n in names]
             if state == "NY" and names and all(n.lower() in BOROUGHS for n in names):
