@@ -263,6 +263,11 @@ VETOES = (
     "Medi-Cal families are automatically eligible.",
     "Clovis: adults.",  # a group at another site (round 12)
     "Clovis: men and women.",
+    # round 13: the service named after a group, another part of the service, a rule on the premises
+    "Vancouver veterans laundry and shower day.",
+    "Veterans Day lunch program.",
+    "Lunch is served daily.",
+    "Alcohol-free and drug-free facility.",
 )
 _TUNED = [p.text for p in load(PHRASES)]
 
@@ -1122,3 +1127,20 @@ def test_round_13_papers_and_shorthand(text: str, state: str, expected: set[tupl
 )
 def test_round_13_cities_and_insurers(text: str, state: str, expected: set[tuple[str, str]]) -> None:
     assert _read(text, state) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a clause that only names the service names the same group another clause limits to: it takes nothing back
+        ("Vancouver veterans laundry and shower day. Vets only.", {("veteran", "required")}),
+        ("Fort Lauderdale homeless veterans outreach. Veterans only.", {("veteran", "required")}),
+        ("Casper men's mission. Men only.", {("gender", "male")}),
+        # ... traps: a name with another group, a different gender named, a name that widens
+        ("Veterans and families outreach. Veterans only.", set()),
+        ("Women's shelter. Men only.", set()),
+        ("Veterans Day lunch program. Veterans only.", set()),
+    ],
+)
+def test_round_13_a_service_named_after_its_group(text: str, expected: set[tuple[str, str]]) -> None:
+    assert _read(text, "WA") == expected

@@ -218,7 +218,10 @@ def sobriety(clause: str) -> bool:
     if re.search(
         r"\b(?:drug|alcohol)[- ]free\s*(?:facility|premises|campus|building|property|grounds|site)\b", clause, re.I
     ) and not re.search(
-        r"\b(?:must|be|stay|remain|clients|residents|tests?|testing|tested|screens?|screening|uas?)\b|\d", clause, re.I
+        r"\b(?:must\s+(?:be|stay|remain)|stay|remain|tests?|testing|tested|screens?|screening|uas?|breathalyz\w*)\b|"
+        r"\d+\s*(?:days?|weeks?|months?)",
+        clause,
+        re.I,
     ):
         return False
     if AT_THE_DOOR.search(clause) and not re.search(

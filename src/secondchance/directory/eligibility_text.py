@@ -138,6 +138,7 @@ def read(text: str | None, state: str | None = None) -> list[Found]:
     highs: list[tuple[int, str]] = []
     doubted: set[str] = set()  # kinds a clause speaks of in words the grammar does not parse
     others: set[str] = set()  # genders a clause names as a group of its own, with no age
+    named: dict[str, set[str]] = {}  # groups a clause naming the service names (see NAME_ONLY)
     for shown in clauses(text):
         clause = plain(cased(shown))  # "RESIDENT OF HUMBOLDT COUNTY": read as "resident of Humboldt County"
         if OTHER_ROLE.match(clause):
@@ -156,6 +157,12 @@ def read(text: str | None, state: str | None = None) -> list[Found]:
             said = frozenset()  # "We do not bill Medi-Cal or private insurance": it keeps payments out, lets none in
         if "veteran" in said and VETERAN_PAPER.match(clause) and not re.search(r"\bveterans?\b|\bvets\b", clause, re.I):
             said -= {"veteran"}  # "Bring your DD-214 if you have one": a paper asked, not who else is served
+        if said and not kinds and NAME_ONLY.fullmatch(clause.strip(" .!")):
+            # "Vancouver veterans laundry and shower day. Vets only.": the service's name says the same group, so it
+            # takes nothing back; a group it names unlike another clause's takes that back below (round 13)
+            for kind, value in _named(clause, said):
+                named.setdefault(kind, set()).add(value)
+            said -= NAMED_KINDS
         doubted |= said
         excluded = bool(EXCLUDED.fullmatch(clause.strip(" .!"))) and not EXCEPTIONS.search(clause)
         if not kinds and not excluded and (EXCEPTIONS.search(clause) or OTHERS.search(clause)):
@@ -196,6 +203,7 @@ def read(text: str | None, state: str | None = None) -> list[Found]:
         doubted |= {"gender", "age"}  # Thursdays": the other gender is served too, at ages we were not told
     # "18+ to enroll; under 18 with a guardian": a clause we cannot parse may qualify what another decided
     found = [f for f in found if _KIND_OF.get(f.kind, f.kind) not in doubted]
+    found = [f for f in found if f.kind not in named or named[f.kind] == {f.value}]
     found = _across_clauses(text, found)
     found = _parts(text, found, state)
     if lows and highs and max(lows)[0] > min(highs)[0]:
@@ -365,6 +373,32 @@ WHOLE = (
     r"(?:programs?|cent(?:er|re)s?|services?|shelters?|housing|house|homes?|residence|clinics?|beds|care|support|help|"
     r"assistance|aid|treatment|outpatient)"
 )
+#: A clause that only names the service ("Fort Lauderdale homeless veterans outreach", "Tulsa County veterans treatment
+#: court", "Vancouver veterans laundry and shower day"): no verb, no number, nothing that widens or scopes.
+NAME_ONLY: Final = ci(
+    r"(?!.*\b(?:for|or|nor|also|too|welcome\w*|families|family|spouses?|partners?|children|kids|caregivers?|non\w*|"
+    r"except\w*|not|no|all|any|anyone|everyone|open|served|serves?|eligible|accepted|only|must|with|who|and\s+(?:their|"
+    r"her|his))\b)(?!.*\d)"
+    rf"\s*(?:[\w.'’&-]+\s+){{0,7}}?(?:{SERVICE_HEADS}|outreach|courts?|day)"
+)
+#: The kinds a group in the service's name may say (see NAME_ONLY).
+NAMED_KINDS: Final = frozenset({"veteran", "gender"})
+
+
+def _named(clause: str, kinds: frozenset[str]) -> list[tuple[str, str]]:
+    """The groups a clause naming the service names, of ``kinds``; a group no reader reads stays doubted."""
+    out: list[tuple[str, str]] = []
+    if "veteran" in kinds:
+        out.append(("veteran", "required" if VETERAN_IN_NAME.search(clause) else "?"))
+    if "gender" in kinds:
+        out.append(("gender", gender(clause) or "?"))
+    return out
+
+
+#: Veterans named in a service's name ("homeless veterans outreach", "vets housing").
+VETERAN_IN_NAME: Final = ci(r"\b(?:veterans?|vets)\b(?!\s*(?:day|memorial|hall|affairs|administration|and|&|or))")
+
+
 #: A clause opening on a part of what is offered that it says something of ("Lunch for adults 60+", "Rides for
 #: Pennington County residents 60+", "Drop-in is open", "the apartments need a referral").
 #: Not the words that name a whole service ("Wichita senior center for adults 55+", "Our shelter is open to men").
