@@ -160,8 +160,8 @@ def read(text: str | None, state: str | None = None) -> list[Found]:
         if said and not kinds and NAME_ONLY.fullmatch(clause.strip(" .!")):
             # "Vancouver veterans laundry and shower day. Vets only.": the service's name says the same group, so it
             # takes nothing back; a group it names unlike another clause's takes that back below (round 13)
-            for kind, value in _named(clause, said):
-                named.setdefault(kind, set()).add(value)
+            for kind, group in _named(clause, said):
+                named.setdefault(kind, set()).add(group)
             said -= NAMED_KINDS
         doubted |= said
         excluded = bool(EXCLUDED.fullmatch(clause.strip(" .!"))) and not EXCEPTIONS.search(clause)
