@@ -1144,3 +1144,27 @@ def test_round_13_cities_and_insurers(text: str, state: str, expected: set[tuple
 )
 def test_round_13_a_service_named_after_its_group(text: str, expected: set[tuple[str, str]]) -> None:
     assert _read(text, "WA") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # veterans said by the branches served in, "any era"; text-speak "4", "REQ", "@"
+        (
+            "Legal clinic for those who served in the Army, Navy, Air Force, Marines or Coast Guard",
+            {("veteran", "required")},
+        ),
+        ("Veterans of any branch, any era", {("veteran", "required")}),
+        ("HOUSING 4 VETS ONLY", {("veteran", "required")}),
+        ("MUST PASS UA @ INTAKE", {("sobriety", "required")}),
+        ("Residents must test negative for drugs and alcohol", {("sobriety", "required")}),
+        ("Must be 30 days sober and attend meetings", {("sobriety", "required")}),
+        ("Charleston DV shelter for women and children fleeing abuse", {("gender", "female")}),
+        # ... traps: another group beside those who served, an age said with 4, a meeting that is the service
+        ("For those who served in the Army and their families", set()),
+        ("Kids 4 and up", {("minimum_age", "4")}),
+        ("Meetings for men and women", set()),
+    ],
+)
+def test_round_13_branches_text_speak_and_tests(text: str, expected: set[tuple[str, str]]) -> None:
+    assert _read(text) == expected

@@ -148,6 +148,14 @@ SAID_PLAINLY: Final = (
     (ci(r"\bincome\s+proof\b"), "proof of income"),
     # round 13: "SS card", "TX ID OR DL", "PTS 18-64 W/ NO INS", "LOW INC", "acta de nacimiento"
     (ci(r"\bss\s+cards?\b"), "Social Security card"),
+    (
+        ci(
+            r"(?<=[a-z])\s+4\s+(?=(?:vets|veterans|women|men|youth|kids|families|seniors|adults|people|moms|dads|teens)\b)"
+        ),
+        " for ",
+    ),
+    (ci(r"\breq\b\.?(?=\s*$)"), "required"),
+    (re.compile(r"\s@\s"), " at "),
     (re.compile(r"\bDL\b"), "driver's license"),
     (ci(r"\bpts\b(?=\s+\d)"), "patients"),
     (ci(r"(?<=\bno\s)ins\b\.?"), "insurance"),

@@ -38,7 +38,7 @@ from .eligibility_lexicon import (
     WIDENERS,
     ci,
 )
-from .eligibility_people import DISCHARGE
+from .eligibility_people import BRANCHES, DISCHARGE
 from .eligibility_places import COUNTY_AFTER, COUNTY_BEFORE, ZIPS, city_named
 from .eligibility_records import CASE_BY_CASE, CORRECTIONS, RECORD_WORDS, RECORDS_ANY, RECORDS_NONE, REGISTRABLE
 from .geo import STATES
@@ -79,7 +79,9 @@ VETERAN_EXPRS: Final = [
     DISCHARGE,
     ci(r"\bhonorabl[ey]\s+discharged?\b|\bdd-?\s?214\b|\bex-?military\b|\bformer\s+(?:military|service\s+members?)\b"),
     ci(
-        r"\b(?:must\s+have|who\s+(?:have\s+|has\s+)?|those\s+who)\s*served\s+in\s+the\s+(?:u\.?s\.?\s*)?(?:armed\s+(?:forces|services)|military)\b"
+        r"\b(?:must\s+have|who\s+(?:have\s+|has\s+)?|those\s+who)\s*served\s+in\s+the\s+(?:u\.?s\.?\s*)?(?:armed\s+(?:forces|services)|military)\b|"
+        # round 13: "those who served in the Army, Navy, Air Force, Marines or Coast Guard"
+        rf"\b(?:who\s+(?:have\s+|has\s+)?|those\s+who)\s*served\s+in\s+the\s+{BRANCHES}"
     ),
 ]
 INSURANCE_EXPRS: Final = [
@@ -179,7 +181,7 @@ SOBER_EXPRS: Final = [
        r"\b(?:clean\s+and\s+)?sober\s+living(?:\s+(?:environment|home|house|residence|facility))?|"
        r"\bdry\s+(?:house|home|residence)s?\b"),
     # "must test clean", "6 months of continuous sobriety", "abstinence-based", Spanish "estar sobrio"
-    ci(r"\bmust\s+test\s+(?:clean|negative)(?:\s+for\s+(?:drugs|alcohol|drugs\s+(?:and|&)\s+alcohol))?\b|"
+    ci(r"\bmust\s+test\s+(?:clean|negative)(?:\s+for\s+(?:(?:drugs|alcohol)\s+(?:and|&)\s+(?:drugs|alcohol)|drugs|alcohol))?\b|"
        r"\babstinence[- ](?:based|only)\b|\bestar\s+sobri[oa]s?\b|\bsobriedad\b|"
        r"\b(?:\d{1,3}|one|two|three|six|twelve)\s+(?:days?|weeks?|months?|years?)\s+(?:of\s+)?(?:continuous\s+)?(?:sobriety|abstinence|clean\s+time)\b"),
     # round 12: a breathalyzer ("Must pass a breathalyzer at intake", "breathalyzer every night"), a clean UA ("Clean UA

@@ -152,7 +152,7 @@ _PAPER_EXAMPLE = (
 )
 #: Acronyms that name a kind of class or test, not a public program with rules of its own ("Free GED classes for
 #: adults 18+", "HIV testing for youth 13-24"): a service's name may hold them (round 12).
-PLAIN_ACRONYMS = r"(?:GED|HSE|ESL|HIV|STI|STD)"
+PLAIN_ACRONYMS = r"(?:GED|HSE|ESL|HIV|STI|STD|DV)"  # round 13: "DV shelter" (domestic violence)
 #: A place's name opening a clause right before the service or a gender, sobriety or veteran word ("Greenville
 #: sober living for women", "Milwaukee men's shelter", "Springfield reentry housing"): the grammar drops it when it
 #: is a known city's name (where the service is, never who may come).
@@ -183,7 +183,7 @@ FILLER_PHRASES: Final = (
     ci(
         r"\bin\s+order\s+to\s+(?:qualify|enroll|apply|be\s+(?:served|eligible|accepted))\b|\bto\s+(?:qualify|apply|enroll)\b"
     ),
-    ci(r"\bof\s+(?:any|all)\s+(?:eras?|branch(?:es)?)\b|\ball\s+branches\b|\bany\s+branch\b"),
+    ci(r"\bof\s+(?:any|all)\s+(?:eras?|branch(?:es)?)\b|\ball\s+branches\b|\bany\s+branch\b|\b(?:any|all)\s+eras?\b"),
     ci(r"\bu\.s\.|\bus\b|\b(?:government|state)[- ]issued\b"),
     ci(r"\bmanaged\s+care\b"),
     # a Medicaid waiver is Medicaid ("Medicaid waiver accepted", "Medicaid waiver only", round 13)
@@ -269,7 +269,9 @@ FILLER_PHRASES: Final = (
     ci(
         r"\b\d{1,3}-(?:day|week|month|year)\b|\b(?:completely|totally|fully)\s+(?=<sobriety)|"
         r"\b(?:and\s+)?(?:be\s+)?(?:willing|able|willing\s+and\s+able)\s+to\s+(?:work|do\s+chores|follow\s+(?:all\s+)?"
-        r"(?:house\s+|program\s+)?rules)\s*[.!]?\s*$"
+        r"(?:house\s+|program\s+)?rules)\s*[.!]?\s*$|"
+        # round 13: "and attend meetings" (AA, NA, house meetings): a condition that only narrows
+        r"\b(?:and\s+)?(?:attend|go\s+to)\s+(?:aa\s+|na\s+|12-step\s+|house\s+|weekly\s+|daily\s+)?meetings\s*[.!]?\s*$"
     ),
     # "can join", "may enroll" at a clause's end: the people named get in, nothing more is said
     ci(r"\bcan\s+(?:join|enroll|apply|attend|participate|register|sign\s+up|come)\s*[.!]?\s*$"),
