@@ -1168,3 +1168,19 @@ def test_round_13_a_service_named_after_its_group(text: str, expected: set[tuple
 )
 def test_round_13_branches_text_speak_and_tests(text: str, expected: set[tuple[str, str]]) -> None:
     assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "for" after the service named says whom it serves, not a part of them
+        ("Las Cruces men's halfway house for people leaving NMCD", {("gender", "male"), ("records", "any")}),
+        ("Women's shelter for people 18+", {("gender", "female"), ("minimum_age", "18")}),
+        # ... traps: a rule for some people, a service for another group, a part of the service
+        ("Referral required for Medi-Cal patients", set()),
+        ("Men's shelter for families", set()),
+        ("ID required for shelter beds", set()),
+    ],
+)
+def test_round_13_for_after_the_service_named(text: str, expected: set[tuple[str, str]]) -> None:
+    assert _read(text) == expected

@@ -391,6 +391,10 @@ def _scoped(words: list[str], i: int) -> bool:
     or "for" some of the people ("referral required for Medi-Cal patients")."""
     if not any(w.startswith("<") for w in words[:i]):
         return False
+    if words[i] == "for" and i > 1 and words[i - 1] in SERVICE_NOUNS and words[i - 2] not in ("required", "needed"):
+        # "Las Cruces men's halfway house for people leaving NMCD": "for" after the service named says whom it serves,
+        # not a part of them (round 13)
+        return False
     if words[i] == "for" and words[i + 1 : i + 2] in (["that"], ["it"], ["this"], ["those"], ["them"]):
         return True  # "bring your release papers for that": for something another clause names
     if words[i] == "for" and words[i + 1 : i + 2] in (["all"], ["every"], ["each"]):
