@@ -1184,3 +1184,52 @@ def test_round_13_branches_text_speak_and_tests(text: str, expected: set[tuple[s
 )
 def test_round_13_for_after_the_service_named(text: str, expected: set[tuple[str, str]]) -> None:
     assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a referral brought, an agent who must refer
+        ("Bring a referral from a shelter or case manager", {("referral", "required")}),
+        ("For parolees only; your parole agent must refer you", {("referral", "required")}),
+        # ... traps: a referral if one has it, or another way in
+        ("Bring a referral if you have one", set()),
+        ("Bring your referral or walk in", set()),
+    ],
+)
+def test_round_13_a_referral_brought(text: str, expected: set[tuple[str, str]]) -> None:
+    assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "state", "expected"),
+    [
+        # Spanish places and incomes: "Parroquia de", "Ciudad de", "o" between places, "menores al N%", "ingresos
+        # bajos", "baja honorable"; "within <city> city limits"; "For residents of <counties>"
+        ("Residentes de la Parroquia de Orleans", "LA", {("residency_county", "Orleans Parish, LA")}),
+        ("Residentes de la Ciudad de Salinas", "CA", {("residency_city", "Salinas, CA")}),
+        (
+            "Despensa para residentes de Santa Ana o Garden Grove",
+            "CA",
+            {("residency_city", "Santa Ana, CA"), ("residency_city", "Garden Grove, CA")},
+        ),
+        ("Ingresos menores al 138% del nivel federal de pobreza", "CA", {("income_max_fpl", "138")}),
+        ("Solo veteranos con baja honorable", "OR", {("veteran", "required")}),
+        ("Must live within Tacoma city limits", "WA", {("residency_city", "Tacoma, WA")}),
+        (
+            "For residents of Summit, Portage and Medina counties",
+            "OH",
+            {
+                ("residency_county", "Summit County, OH"),
+                ("residency_county", "Portage County, OH"),
+                ("residency_county", "Medina County, OH"),
+            },
+        ),
+        ("NO REFERRAL REQ'D — WALK IN TUE/THU 1-4", "WA", {("referral", "not_required")}),
+        # ... traps: a place with something we do not model, "o" before another group
+        ("Residentes de Santa Ana o empleados de la ciudad", "CA", set()),
+        ("Mujeres o Hombres en Salinas", "CA", set()),
+    ],
+)
+def test_round_13_spanish_places_and_incomes(text: str, state: str, expected: set[tuple[str, str]]) -> None:
+    assert _read(text, state) == expected

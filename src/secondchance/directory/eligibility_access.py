@@ -106,7 +106,10 @@ REFERRAL_REQUIRED = ci(
     r"referrals?\s*via\s*[\w ]{1,40}?\s*only|"
     # round 12: "Placement through DOC only", "Bed assigned by DOC agent" (an agent outside: see PLACED_BY), "must have
     # a physician's referral"
-    rf"{PLACED_BY}|(?:must\s*have|requires?|needs?)\s*(?:a\s*|an\s*)?[\w ]{{2,30}}'s\s*referral)\b"
+    rf"{PLACED_BY}|(?:must\s*have|requires?|needs?)\s*(?:a\s*|an\s*)?[\w ]{{2,30}}'s\s*referral|"
+    # round 13: "Bring a referral from a shelter or case manager", "your parole agent must refer you"
+    r"(?:bring|show|provide|present)\s*(?:a|an|your)\s*(?:written\s*|signed\s*)?referral(?:\s*(?:letter|form))?|"
+    r"(?:officer|agent|manager|worker|counselor|doctor|provider|po)\s*must\s*refer\s*you)\b"
 )
 REFERRAL_NOT = ci(
     r"\b(?:no\s*referrals?\s*(?:is\s*|are\s*)?(?:needed|required|necessary)|referrals?\s*(?:is\s*|are\s*)?not\s*"

@@ -21,7 +21,7 @@ def clauses(text: str) -> list[str]:
 #: each of which someone may be; a limit inside one item ("Victim of Trafficking (18 and over)") binds nobody.
 LABELLED_LIST = re.compile(r"^\s*[A-Z][\w /-]{0,30}:\s.*;")
 #: A clause whose requirement holds for one part of the service ("For emergency assistance, ...").
-SCOPED = ci(r"^(?:for|in|with)\s+[\w /-]{1,40},")
+SCOPED = ci(r"^(?:for|in|with)\s+(?!residents?\s+of\b)[\w /-]{1,40},")  # "For residents of A, B and C counties": who
 #: "None for most services": what other clauses say holds only for some of the service.
 PARTLY = ci(r"^\s*(?:none|no\s*(?:requirements|restrictions))\s*(?:for|in)\s*(?:most|some|many)\b")
 
@@ -155,6 +155,11 @@ SAID_PLAINLY: Final = (
         " for ",
     ),
     (ci(r"\breq\b\.?(?=\s*$)"), "required"),
+    # "Must live within St. Paul city limits": in the city
+    (
+        re.compile(r"\b(live|reside)\s+within\s+(?:the\s+)?([A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2})\s+city\s+limits\b"),
+        r"\1 in the City of \2",
+    ),
     (re.compile(r"\s@\s"), " at "),
     (re.compile(r"\bDL\b"), "driver's license"),
     (ci(r"\bpts\b(?=\s+\d)"), "patients"),
@@ -203,6 +208,12 @@ SPANISH: Final = (
     (re.compile(rf"\b(?:el\s+)?[Cc]ondado\s+de\s+{_NAME}"), lambda m: f"{_unaccented(m.group(1))} County"),
     (ci(r"\bresidentes\s+(?:del|de\s+la|de)\s+(?=[A-Z])"), lambda m: "residents of "),
     (ci(r"\bresidente\s+(?:del|de\s+la|de)\s+(?=[A-Z])"), lambda m: "resident of "),
+    # round 13: "la Parroquia de Orleans" (a parish), "la Ciudad de Salinas", "Santa Ana o Garden Grove"
+    (re.compile(rf"\b(?:la\s+)?[Pp]arroquia\s+de\s+{_NAME}"), lambda m: f"{_unaccented(m.group(1))} Parish"),
+    (re.compile(r"\b(?:la\s+)?[Cc]iudad\s+de\s+(?=[A-Z])"), lambda m: "the City of "),
+    (re.compile(r"(?<=[a-z])\s+o\s+(?=[A-Z])"), lambda m: " or "),
+    (ci(r"\bcon\s+(?:una\s+)?baja\s+honorable\b"), lambda m: "with an honorable discharge"),
+    (ci(r"\bcon\s+ingresos\s+bajos\b|\bingresos\s+bajos\b"), lambda m: "low-income"),
     (ci(r"\b(?:que\s+)?viv(?:en|e)\s+en\s+(?:el\s+|la\s+|los\s+)?(?=[A-Z])"), lambda m: "who live in "),
     (ci(r"\bdebe\s+vivir\s+en\s+(?:el\s+|la\s+)?(?=[A-Z])"), lambda m: "must live in "),
     (ci(r"\b(?:o|y)\s+sin\s+seguro(?:\s+m[eé]dico)?\b"), lambda m: "or uninsured"),
@@ -240,7 +251,7 @@ SPANISH: Final = (
     (
         ci(
             r"\b(?:(?:los\s+)?ingresos?\s+(?:familiares\s+|del\s+hogar\s+)?(?:deben\s+estar\s+|de\s+)?)?"
-            r"(?:al\s+o\s+por\s+debajo\s+del?|por\s+debajo\s+del?|bajo(?:\s+el)?|hasta(?:\s+el)?|menos\s+del?|"
+            r"(?:al\s+o\s+por\s+debajo\s+del?|por\s+debajo\s+del?|bajo(?:\s+el)?|hasta(?:\s+el)?|menos\s+del?|menores\s+al?|"
             r"no\s+m[aá]s\s+del?)\s+(\d{2,3})\s*%\s+(?:del?\s+(?:la\s+)?)?(?:nivel\s+(?:federal\s+)?de\s+(?:la\s+)?pobreza"
             r"(?:\s+federal)?|pobreza(?:\s+federal)?|fpl)\b"
         ),
@@ -321,7 +332,8 @@ def plain(clause: str) -> str:
         clause = pattern.sub(said, clause)
     clause = BULLETED_COUNTY.sub(lambda m: f" {m.group(1) or m.group(2)} County residents ", clause)
     if re.search(
-        r"[áéíóúñ]|\b(?:de|para|del|los|las|que|con|sin|son|se|debe|antecedentes|aceptamos|delincuentes|registrados|incendios?|hace|vivienda|exclusivo)\b",
+        r"[áéíóúñ]|\b(?:de|para|del|los|las|que|con|sin|son|se|debe|antecedentes|aceptamos|delincuentes|registrados|incendios?|hace|vivienda|exclusivo|parroquia|"
+        r"ciudad|baja|ingresos)\b",
         clause,
         re.I,
     ):

@@ -163,7 +163,7 @@ LEAD_PLACE: Final = re.compile(
     rf"(?::|(?i:{SERVICE_HEADS}|{'|'.join(sorted(SUBJECTS))})\b|<(?:gender|sobriety|veteran|age|residency|records|income|"
     r"insurance)))"
 )
-_DAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?s?\.?|m-f|weekdays"
+_DAY = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?s?\.?|m-f|weekdays)"
 #: Phrases that are fillers as a whole ("at the time of enrollment", "men and women", "U.S.").
 FILLER_PHRASES: Final = (
     ci(

@@ -140,7 +140,8 @@ def _counties(clause: str) -> list[str] | None:
     counties: list[str] = []
     for m in [*COUNTY_AFTER.finditer(clause), *COUNTY_BEFORE.finditer(clause)]:
         word = "Parish" if m.group(2).lower().startswith("parish") else "County"
-        names = _split_names(re.sub(r"^(?:[Rr]esidents?\s*of|the)\s+", "", m.group(1)))
+        # "For residents of Summit, Portage and Medina counties": a leading word before "residents of" too (round 13)
+        names = _split_names(re.sub(rf"^(?:(?i:{LEADING})\s+)?(?:[Rr]esidents?\s*of|the)\s+", "", m.group(1)))
         if len(names) > 1 and m.group(2).lower() in ("county", "parish") and any(n.lower() in STATES for n in names):
             return None  # "a resident of California and Alameda County": a state, then one county
         # "King County or Pierce County": each name already says County
