@@ -1233,3 +1233,36 @@ def test_round_13_a_referral_brought(text: str, expected: set[tuple[str, str]]) 
 )
 def test_round_13_spanish_places_and_incomes(text: str, state: str, expected: set[tuple[str, str]]) -> None:
     assert _read(text, state) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # oneself first, then another referrer: no referral needed
+        ("Self-referral or parent referral", {("referral", "not_required")}),
+        # ... traps: oneself refused, oneself kept out beside a referral required
+        ("Self-referral is not accepted", set()),
+        ("Do not refer yourself; agency referral required", set()),
+    ],
+)
+def test_round_13_oneself_first(text: str, expected: set[tuple[str, str]]) -> None:
+    assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # who is on the registry, kept out; a service named after people with records takes no record policy back
+        (
+            "Anyone on the sex offender registry cannot be housed here",
+            {("records", "excludes_sex_offense_registration")},
+        ),
+        ("Little Rock returning citizens job fair. Everyone with a record welcome.", {("records", "any")}),
+        ("Returning citizens job fair. No sex offenders.", {("records", "excludes_sex_offense_registration")}),
+        # ... traps: help for registrants, a name and a rule that disagree
+        ("Housing search help for people on the sex offender registry", set()),
+        ("Returning citizens job fair. No criminal record.", set()),
+    ],
+)
+def test_round_13_registry_and_reentry_names(text: str, expected: set[tuple[str, str]]) -> None:
+    assert _read(text) == expected

@@ -122,7 +122,9 @@ REFERRAL_NOT = ci(
     # round 12: "Referrals from Maine DOC or self", "Referred by an agency or call us yourself"
     r"(?:referrals?|referred)\b[\w ,'/-]{0,60}?\bor\s*(?:self\b(?![\s-]*(?:pay|referr))|"
     r"(?:call|contact)\s*(?:us\s*)?(?:yourself|directly)|"
-    r"walk[- ]?in\s*on\s*your\s*own))\b"
+    r"walk[- ]?in\s*on\s*your\s*own)|"
+    # round 13: "Refer yourself or have an agency refer you", "Self-referral or parent referral" (oneself, first)
+    r"refer\s*yourself|^\s*self[- ]referrals?\s*(?:or|/)\s*(?:[\w'-]+\s*){1,3}?referrals?\s*$)\b"
 )
 
 

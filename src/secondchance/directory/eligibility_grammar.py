@@ -213,7 +213,8 @@ OFFENSE_WHO = (
     r"convicted\s+of\s+(?:an?\s+|any\s+)?|who\s+(?:are|have\s+been)\s+(?:convicted\s+of\s+(?:an?\s+)?)?))?"
 )
 OFFENSE = (
-    OFFENSE_WHO + rf"(?:{REGISTRABLE}|(?:registered\s+)?sex(?:ual)?\s+offen(?:ders?|ses?)(?:\s+registrants?)?|"
+    OFFENSE_WHO + rf"(?:{REGISTRABLE}|(?:anyone|persons?|people|those|individuals)\s+(?:who\s+(?:is|are)\s+)?on\s+"
+    r"(?:the|a)\s+(?:sex\s+offender\s+)?registry|(?:registered\s+)?sex(?:ual)?\s+offen(?:ders?|ses?)(?:\s+registrants?)?|"
     r"(?:pc\s*)?290(?:\s+registrants?|s)?\b|"
     r"registrants?|"
     r"arson(?:ists?)?(?:\s+(?:convictions?|history))?|violent\s+(?:felon(?:y|ies|s)|offen(?:ders?|ses?)|crimes?|convictions?)(?:\s+convictions?)?|"

@@ -135,7 +135,7 @@ SERVICE_HEADS = (
     # "Free eyeglasses for seniors 60+", "Diaper distribution for families living in 19132" (round 11)
     r"eyeglasses|distributions?|giveaways?|grants|filing|"
     # round 13: "Library job lab for adults 18+", "Ladies-only clothing closet", "Senior dining for adults 60+"
-    r"labs?|closets?|dining|memberships?|showers|laundry|vans?"
+    r"labs?|closets?|dining|memberships?|showers|laundry|vans?|fairs?"
 )
 #: Words a service's name may not hold ("to" it may: "Free rides to medical appointments for seniors 65+", but never
 #: "free to"): a price, and people a name may add beside a limit ("Family camp"); the

@@ -112,7 +112,9 @@ EXCLUSIONS: Final = (
         r"(?:not\s*(?:eligible|accepted|allowed|admitted)|excluded|ineligible|prohibited|cannot|can't|will\s*not)|"
         r"\bno\s*(?:pc\s*)?290(?:\s*registrants?|s)?\b|\bregistrants?\s*(?:are\s*)?(?:excluded|not\s*(?:eligible|accepted|allowed))|"
         r"\b(?:no|not|except|excluding|cannot)\b[\w\s,/-]{0,30}?\b(?:registrants?\b|required\s*to\s*register\b|pc\s*290\b)|\bmust\s*not\s*be\s*(?:required\s*to\s*register|"
-        r"(?:on|listed\s*on)\s*(?:the\s*|a\s*)?(?:sex\s*offender\s*)?registry)")),
+        r"(?:on|listed\s*on)\s*(?:the\s*|a\s*)?(?:sex\s*offender\s*)?registry)|"
+        # round 13: "Anyone on the sex offender registry cannot be housed here"
+        r"\bon\s*(?:the\s*|a\s*)?(?:sex\s*offender\s*)?registry\s*(?:cannot|can't|will\s*not|may\s*not|are\s*not|is\s*not)\b")),
     ("excludes_arson", ci(
         r"\b(?:no|nobody|not|except|excluding|exclude[sd]?|cannot|ineligible|without)\b[\w\s,/-]{0,40}?\barson|"
         r"\barson(?:ists?)?\s*(?:convictions?\s*)?(?:are\s*|is\s*)?(?:not\s*(?:eligible|accepted|allowed)|excluded|ineligible)")),

@@ -139,6 +139,7 @@ def read(text: str | None, state: str | None = None) -> list[Found]:
     doubted: set[str] = set()  # kinds a clause speaks of in words the grammar does not parse
     others: set[str] = set()  # genders a clause names as a group of its own, with no age
     named: dict[str, set[str]] = {}  # groups a clause naming the service names (see NAME_ONLY)
+    reentry = False  # a clause naming the service names people with records
     for shown in clauses(text):
         clause = plain(cased(shown))  # "RESIDENT OF HUMBOLDT COUNTY": read as "resident of Humboldt County"
         if OTHER_ROLE.match(clause):
@@ -163,6 +164,9 @@ def read(text: str | None, state: str | None = None) -> list[Found]:
             for kind, group in _named(clause, said):
                 named.setdefault(kind, set()).add(group)
             said -= NAMED_KINDS
+            if "records" in said and records(clause) == ["any"]:
+                said -= {"records"}  # "Little Rock returning citizens job fair": people with records, as another clause
+                reentry = True
         doubted |= said
         excluded = bool(EXCLUDED.fullmatch(clause.strip(" .!"))) and not EXCEPTIONS.search(clause)
         if not kinds and not excluded and (EXCEPTIONS.search(clause) or OTHERS.search(clause)):
@@ -204,6 +208,8 @@ def read(text: str | None, state: str | None = None) -> list[Found]:
     # "18+ to enroll; under 18 with a guardian": a clause we cannot parse may qualify what another decided
     found = [f for f in found if _KIND_OF.get(f.kind, f.kind) not in doubted]
     found = [f for f in found if f.kind not in named or named[f.kind] == {f.value}]
+    if reentry:  # "Reentry job fair for returning citizens. No criminal record.": the two disagree
+        found = [f for f in found if not (f.kind == "records" and f.value == "none")]
     found = _across_clauses(text, found)
     found = _parts(text, found, state)
     if lows and highs and max(lows)[0] > min(highs)[0]:
