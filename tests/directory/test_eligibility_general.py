@@ -1266,3 +1266,18 @@ def test_round_13_oneself_first(text: str, expected: set[tuple[str, str]]) -> No
 )
 def test_round_13_registry_and_reentry_names(text: str, expected: set[tuple[str, str]]) -> None:
     assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "state", "expected"),
+    [
+        # a consular ID is a photo ID; "must have lived in" is where one lives
+        ("Photo ID required: passport, consular ID or state ID", "NY", {("document", "photo_id")}),
+        ("Must have lived in Colorado for 6 months", "CO", {("residency_state", "CO")}),
+        # ... traps: a paper or a place, either
+        ("Consular ID or birth certificate required", "NY", set()),
+        ("Must have lived or worked in Colorado", "CO", set()),
+    ],
+)
+def test_round_13_consular_ids_and_lived_in(text: str, state: str, expected: set[tuple[str, str]]) -> None:
+    assert _read(text, state) == expected

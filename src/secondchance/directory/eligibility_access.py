@@ -8,7 +8,7 @@ from typing import Final
 from .eligibility_lexicon import AGENT, HEDGE, ci
 
 DOCUMENT_PATTERNS: Final = (
-    ("photo_id", ci(r"\b(?:photo|picture|valid|government[- ]issued|state|current|military)\s*"
+    ("photo_id", ci(r"\b(?:photo|picture|valid|government[- ]issued|state|current|military|consular)\s*"
                      r"(?:id\b|i\.d\.|identification\b)|"
                      r"(?-i:\bID\b)|\bdriver'?s'?\s*licen[cs]e\b|\bid\s*card\b|\bidentification\b|\bpassport\b|"
                      r"\bidentificaci[oó]n(?:\s*(?:con\s*foto|oficial))?\b")),

@@ -155,6 +155,7 @@ SAID_PLAINLY: Final = (
         " for ",
     ),
     (ci(r"\breq\b\.?(?=\s*$)"), "required"),
+    (ci(r"\bmust\s+have\s+lived\s+in\b"), "must live in"),  # "Must have lived in Colorado for 6 months"
     # "Must live within St. Paul city limits": in the city
     (
         re.compile(r"\b(live|reside)\s+within\s+(?:the\s+)?([A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2})\s+city\s+limits\b"),
