@@ -1180,6 +1180,7 @@ def test_round_13_branches_text_speak_and_tests(text: str, expected: set[tuple[s
         ("Referral required for Medi-Cal patients", set()),
         ("Men's shelter for families", set()),
         ("ID required for shelter beds", set()),
+        ("Women's shelter for the lunch program", set()),
     ],
 )
 def test_round_13_for_after_the_service_named(text: str, expected: set[tuple[str, str]]) -> None:

@@ -392,7 +392,15 @@ def _scoped(words: list[str], i: int) -> bool:
     or "for" some of the people ("referral required for Medi-Cal patients")."""
     if not any(w.startswith("<") for w in words[:i]):
         return False
-    if words[i] == "for" and i > 1 and words[i - 1] in SERVICE_NOUNS and words[i - 2] not in ("required", "needed"):
+    after = [w for w in words[i + 1 :] if w not in ARTICLES][:1]
+    if (
+        words[i] == "for"
+        and i > 1
+        and words[i - 1] in SERVICE_NOUNS
+        and words[i - 2] not in ("required", "needed")
+        and after
+        and (after[0] in SUBJECTS or after[0].startswith("<"))
+    ):
         # "Las Cruces men's halfway house for people leaving NMCD": "for" after the service named says whom it serves,
         # not a part of them (round 13)
         return False
