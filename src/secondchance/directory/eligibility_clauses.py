@@ -146,6 +146,29 @@ SAID_PLAINLY: Final = (
     (re.compile(r"(?<=\b290)\s*/\s*SOs?\b"), ""),
     (ci(r"\bbirth\s+cert\b\.?"), "birth certificate"),
     (ci(r"\bincome\s+proof\b"), "proof of income"),
+    (ci(r"\bformally\s+(?=incarcerated\b)"), "formerly "),
+    # "Pinellas Co. resident": a county said short (round 12)
+    (re.compile(r"\b(?:Co|CO|Cnty)\.?(?=\s+[Rr]esidents?\b)"), "County"),
+    (
+        ci(r"\b(?:twice|2\s*x|2\s*times|two\s+times|double)\s+(?=(?:the\s+)?(?:current\s+)?(?:federal\s+)?poverty\b)"),
+        "200% of ",
+    ),
+    (
+        ci(r"\b(?:3\s*x|3\s*times|three\s+times|triple)\s+(?=(?:the\s+)?(?:current\s+)?(?:federal\s+)?poverty\b)"),
+        "300% of ",
+    ),
+    (
+        ci(
+            r"\b(?:at\s+or\s+)?(?:below|under|beneath)\s+(?=(?:the\s+)?(?:current\s+)?(?:federal\s+)?poverty\s+"
+            r"(?:level|line|guidelines?)\b)"
+        ),
+        "at or below 100% of ",
+    ),
+)
+
+#: Round 13's shorthand, slips and text-speak ("SS card", "TX ID OR DL", "PTS 18-64 W/ NO INS", "LOW INC", "HOUSING 4
+#: VETS", "DD214 REQ", "UA @ INTAKE", "NO SO", "NO FELS"): run only when one of them may be there (``SHORT_ANY``).
+SHORT: Final = (
     # round 13: "SS card", "TX ID OR DL", "PTS 18-64 W/ NO INS", "LOW INC", "acta de nacimiento"
     (ci(r"\bss\s+cards?\b"), "Social Security card"),
     (
@@ -168,29 +191,14 @@ SAID_PLAINLY: Final = (
     (ci(r"\blow\s+inc\b\.?"), "low income"),
     (ci(r"\bactas?\s+de\s+nacimiento\b"), "birth certificate"),
     (ci(r"\bse\s+necesitan?\b"), "se requiere"),
-    (ci(r"\bformally\s+(?=incarcerated\b)"), "formerly "),
     # round 13: "NO SO" (a sex offender, in a list of what is kept out), "NO FELS" (felonies)
     (ci(r"(?<=\bno\s)s\.?o\.?s?(?=\s*(?:[,/•;]|$))"), "sex offenders"),
     (ci(r"(?<=\bno\s)fels\b"), "felonies"),
-    # "Pinellas Co. resident": a county said short (round 12)
-    (re.compile(r"\b(?:Co|CO|Cnty)\.?(?=\s+[Rr]esidents?\b)"), "County"),
-    (
-        ci(r"\b(?:twice|2\s*x|2\s*times|two\s+times|double)\s+(?=(?:the\s+)?(?:current\s+)?(?:federal\s+)?poverty\b)"),
-        "200% of ",
-    ),
-    (
-        ci(r"\b(?:3\s*x|3\s*times|three\s+times|triple)\s+(?=(?:the\s+)?(?:current\s+)?(?:federal\s+)?poverty\b)"),
-        "300% of ",
-    ),
-    (
-        ci(
-            r"\b(?:at\s+or\s+)?(?:below|under|beneath)\s+(?=(?:the\s+)?(?:current\s+)?(?:federal\s+)?poverty\s+"
-            r"(?:level|line|guidelines?)\b)"
-        ),
-        "at or below 100% of ",
-    ),
 )
-
+SHORT_ANY: Final = ci(
+    r"\bss\s+card|\s4\s|\breq\b|\blived\b|\bcity\s+limits\b|\s@\s|\bdl\b|\bpts\b|\bins\b|\binc\b|\bactas?\b|"
+    r"\bnecesitan?\b|\bno\s+(?:s\.?o|fels)\b"
+)
 
 #: A county alone as one item of a bulleted list ("• AGES 13-18 • DAVIDSON CO • FREE", "<=150% FPL • Jackson Co •
 #: 55+"): the county its people must live in, said short (round 12's labeller). Only between bullets: a county
@@ -331,6 +339,9 @@ def plain(clause: str) -> str:
     clause = _MISSPELT_WORD.sub(mend, clause)
     for pattern, said in SAID_PLAINLY:
         clause = pattern.sub(said, clause)
+    if SHORT_ANY.search(clause):
+        for pattern, said in SHORT:
+            clause = pattern.sub(said, clause)
     clause = BULLETED_COUNTY.sub(lambda m: f" {m.group(1) or m.group(2)} County residents ", clause)
     if re.search(
         r"[áéíóúñ]|\b(?:de|para|del|los|las|que|con|sin|son|se|debe|antecedentes|aceptamos|delincuentes|registrados|incendios?|hace|vivienda|exclusivo|parroquia|"

@@ -12,8 +12,8 @@ from .eligibility_lexicon import HEDGE, ci
 #: "GDC", "NMCD", "SCDC") or a correctional institution or centre ("ACI", "WCCC", "MCI"): never a word of another
 #: kind (no shape here is "ICU", "ICE", "CDC" or "DC" alone).
 CORRECTIONS = (
-    r"(?-i:[A-Z]{0,3}DOCS?|N?C?DAC|TDCJ|CDCR|BOP|ADCRR|[A-Z]{1,2}DRC|ODRC|[A-Z]{1,3}DCR|(?!CDC\b)[A-Z]{1,3}DC|[A-Z]{2,3}CD|"
-    r"(?!UCI\b)[A-Z]{1,2}CI|[A-Z]{1,2}CCC|[A-Z]{1,2}CF)"
+    r"(?-i:(?=[A-Z]{2,6}\b)(?:[A-Z]{0,3}DOCS?|N?C?DAC|TDCJ|CDCR|BOP|ADCRR|[A-Z]{1,2}DRC|ODRC|[A-Z]{1,3}DCR|(?!CDC\b)[A-Z]{1,3}DC|[A-Z]{2,3}CD|"
+    r"(?!UCI\b)[A-Z]{1,2}CI|[A-Z]{1,2}CCC|[A-Z]{1,2}CF))"
 )
 _PRISON = (
     # ... but not a county's jail named ("leaving Cook County Jail", round 6's labeller: no records call)
