@@ -263,6 +263,11 @@ VETOES = (
     "Medi-Cal families are automatically eligible.",
     "Clovis: adults.",  # a group at another site (round 12)
     "Clovis: men and women.",
+    # round 13: the service named after a group, another part of the service, a rule on the premises
+    "Vancouver veterans laundry and shower day.",
+    "Veterans Day lunch program.",
+    "Lunch is served daily.",
+    "Alcohol-free and drug-free facility.",
 )
 _TUNED = [p.text for p in load(PHRASES)]
 
@@ -926,3 +931,354 @@ def test_a_noun_after_no_criminal_record_is_not_the_rule(text: str, expected: se
     """Round 14 (blind) found "No criminal record restrictions." read as records=none: everyone with a record
     was told the job may not fit them."""
     assert _read(text, "TX") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a state's prison system by its initials: a department of correction(s) or rehabilitation, a correctional
+        # institution or centre, after any way of coming home from it
+        ("Halfway house for men leaving the ACI", {("gender", "male"), ("records", "any")}),
+        (
+            "Sober living for men coming home from ODRC",
+            {("gender", "male"), ("records", "any"), ("sobriety", "required")},
+        ),
+        ("Reentry housing for men and women leaving GDC", {("records", "any")}),
+        ("For women paroled from WCCC", {("gender", "female"), ("records", "any")}),
+        ("Men and women transitioning from CDOC", {("records", "any")}),
+        ("Halfway house for people leaving NMCD", {("records", "any")}),
+        # ... traps: other initials, a county's jail, a time since release, "recently"
+        ("Help for people leaving the ICU", set()),
+        ("Support for people released from CDC quarantine", set()),
+        ("Students returning from UCI", set()),
+        ("Clothing for people leaving Lehigh County Jail", set()),
+        ("For people released from IDOC within 2 years", set()),
+        ("Day reporting center for people recently released from IDOC", set()),
+    ],
+)
+def test_round_13_prison_systems_by_initials(text: str, expected: set[tuple[str, str]]) -> None:
+    assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a sex offense "requiring registration" is registration; alone, a sex offense stays wider
+        ("No sex offenses requiring registration", {("records", "excludes_sex_offense_registration")}),
+        (
+            "No arson or sex offenses requiring registration",
+            {("records", "excludes_arson"), ("records", "excludes_sex_offense_registration")},
+        ),
+        ("No sex offenses that require registration", {("records", "excludes_sex_offense_registration")}),
+        ("No sex offenses", set()),
+        # shorthand in a list of what is kept out, misspellings
+        ("NO FELS, NO SO", {("records", "excludes_felony"), ("records", "excludes_sex_offense_registration")}),
+        ("No registred sex ofenders", {("records", "excludes_sex_offense_registration")}),
+        ("No arsen", {("records", "excludes_arson")}),
+        ("Formerly incarserated welcome", {("records", "any")}),
+        ("No so-called experts", set()),
+        # any record: a felony or misdemeanor one, everyone's; a review said "looked at"
+        ("Open to anyone with a felony or misdemeanor record", {("records", "any")}),
+        ("Everyone with a record welcome", {("records", "any")}),
+        ("Felony convictions are looked at case by case", {("records", "case_by_case")}),
+        # ... traps: every record "considered" is no review said; a record of something else
+        ("ALL RECORDS CONSIDERED", set()),
+        ("Everyone with a medical record on file", set()),
+    ],
+)
+def test_round_13_record_policies(text: str, expected: set[tuple[str, str]]) -> None:
+    assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Spanish: a record ("con récord"), prison ("que estuvieron en la cárcel", "la prisión estatal"), registrants,
+        # arson, a referral and who sends it, sobriety, "exclusivo"
+        ("Trabajo para personas con récord", {("records", "any")}),
+        ("Ayuda para personas que estuvieron en la cárcel en St. Paul", {("records", "any")}),
+        ("Vivienda para hombres que salen de la prisión estatal", {("gender", "male"), ("records", "any")}),
+        ("No se aceptan registrados 290", {("records", "excludes_sex_offense_registration")}),
+        ("No incendios provocados", {("records", "excludes_arson")}),
+        ("Se requiere referencia de su consejero", {("referral", "required")}),
+        ("Se requiere carta de referencia de su médico", {("referral", "required")}),
+        ("No hace falta referencia", {("referral", "not_required")}),
+        ("Debe estar limpio de drogas", {("sobriety", "required")}),
+        ("Debe tener 30 días limpia", {("sobriety", "required")}),
+        ("Exclusivo para veteranos", {("veteran", "required")}),
+        # ... traps: a medical record, the county jail (a place we do not read as prison)
+        ("Personas con récord médico", set()),
+        ("Personas que salieron de la cárcel del condado", set()),
+    ],
+)
+def test_round_13_spanish_shapes(text: str, expected: set[tuple[str, str]]) -> None:
+    assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a price as one item of a bulleted list; "No exceptions" affirms the limits
+        (
+            "SOBER LIVING • MEN 21+ • NO 290 • NO ARSON • $600/MO",
+            {
+                ("sobriety", "required"),
+                ("gender", "male"),
+                ("minimum_age", "21"),
+                ("records", "excludes_sex_offense_registration"),
+                ("records", "excludes_arson"),
+            },
+        ),
+        ("Men only. No exceptions.", {("gender", "male")}),
+        # ... traps: a price for some, exceptions made
+        ("Men only • $600/MO or free for veterans", set()),
+        ("Men only. Exceptions for fathers with children.", set()),
+        # a rule on the premises is no sobriety asked of the person; a test is
+        ("Alcohol-free and drug-free facility", set()),
+        ("Drug and alcohol free facility, random testing", {("sobriety", "required")}),
+        # two parts of a service, each with its clause: only what both state holds
+        (
+            "Rapid City senior center. Lunch for adults 60+ Mon-Fri. Rides for Pennington County residents 60+.",
+            {("minimum_age", "60")},
+        ),
+        ("Lunch for adults 60+. Rides for Pennington County residents 60+.", {("minimum_age", "60")}),
+        ("Drop-in is open; the apartments need a referral", set()),
+        ("Wichita senior center for adults 55+. Lunch is served daily.", {("minimum_age", "55")}),
+    ],
+)
+def test_round_13_prices_exceptions_premises_and_parts(text: str, expected: set[tuple[str, str]]) -> None:
+    assert _read(text, "SD") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # ages said otherwise: "or better", "up to and including", "aged 50 plus" for workers
+        ("Shuffleboard and lunch for folks 65 or better", {("minimum_age", "65")}),
+        ("Services up to and including age 20", {("maximum_age", "20")}),
+        ("Job club for workers aged 50 plus", {("minimum_age", "50")}),
+        # the name of what is offered: new heads, two things joined by "and"
+        ("Knoxville library job lab for adults 18+", {("minimum_age", "18")}),
+        ("Naloxone and syringe services for people 18 and older", {("minimum_age", "18")}),
+        ("Clothing closet for ladies", {("gender", "female")}),
+        ("Support group for guys", {("gender", "male")}),
+        # when it is open, a diploma asked: neither widens a limit
+        ("Lunch for adults 60+ Mon-Fri", {("minimum_age", "60")}),
+        (
+            "Must be 18+, have a high school diploma or GED, and pass a drug test",
+            {("minimum_age", "18"), ("sobriety", "required")},
+        ),
+        # ... traps: families joined to the name, a choice of group, a price by age
+        ("Naloxone and family services for ages 12-18", set()),
+        ("Lunch for adults 60+ or people with disabilities", set()),
+        ("Mon-Fri: adults 18+; weekends: everyone", set()),
+    ],
+)
+def test_round_13_ages_names_and_schedules(text: str, expected: set[tuple[str, str]]) -> None:
+    assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "state", "expected"),
+    [
+        # papers said short or misspelt, how recent, from a prison system by its initials
+        ("Birth cirtificate and SS card needed", "CA", {("document", "birth_certificate"), ("document", "ssn_card")}),
+        ("Proof of adress required", "CA", {("document", "proof_of_residency")}),
+        ("Proof of address dated within the last 30 days", "OR", {("document", "proof_of_residency")}),
+        ("Bring your three most recent pay stubs", "WA", {("document", "proof_of_income")}),
+        ("Bring your TDCJ parole certificate", "TX", {("document", "release_papers")}),
+        ("Bring your DAC release papers", "NC", {("document", "release_papers")}),
+        ("Se necesita acta de nacimiento", "CA", {("document", "birth_certificate")}),
+        # bulleted shorthand: a county's residents, no insurance, patients
+        (
+            "* LOW INC * 62+ * DURHAM CO RES ONLY",
+            "NC",
+            {("income_low", "required"), ("minimum_age", "62"), ("residency_county", "Durham County, NC")},
+        ),
+        ("PTS 18-64 W/ NO INS ONLY", "NY", {("insurance", "uninsured"), ("minimum_age", "18"), ("maximum_age", "64")}),
+        # ... traps: any ID you have (optional), the stated percent beside "low income", help with court debt
+        ("Bring any ID you have", "CA", set()),
+        ("LOW INC • 200% FPL", "NE", {("income_max_fpl", "200")}),
+        ("Court debt and fines clinic for people with criminal convictions", "MO", set()),
+    ],
+)
+def test_round_13_papers_and_shorthand(text: str, state: str, expected: set[tuple[str, str]]) -> None:
+    assert _read(text, state) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "state", "expected"),
+    [
+        # a capitalised first word before a city's residents is no part of its name
+        ("For residents of Chattanooga", "TN", {("residency_city", "Chattanooga, TN")}),
+        ("For Evanston residents", "IL", {("residency_city", "Evanston, IL")}),
+        ("Only Tacoma residents are eligible", "WA", {("residency_city", "Tacoma, WA")}),
+        # the people an insurer covers, after a service's name; no health coverage; a Medicaid waiver
+        ("Dental van for MaineCare members", "ME", {("insurance", "medicaid")}),
+        ("For patients without health insurance", "FL", {("insurance", "uninsured")}),
+        ("Free PrEP for people with no health coverage", "GA", {("insurance", "uninsured")}),
+        ("Medicaid waiver only", "GA", {("insurance", "medicaid")}),
+        # ... traps: a rule for the patients an insurer covers, another way to pay, a place that is not a city
+        ("Referral required for Medi-Cal patients", "CA", set()),
+        ("Dental van for Medicaid members; others pay cash", "ME", set()),
+        ("For Tacoma or Seattle workers", "WA", set()),
+        ("For residents of Springfield Township", "PA", set()),
+    ],
+)
+def test_round_13_cities_and_insurers(text: str, state: str, expected: set[tuple[str, str]]) -> None:
+    assert _read(text, state) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a clause that only names the service names the same group another clause limits to: it takes nothing back
+        ("Vancouver veterans laundry and shower day. Vets only.", {("veteran", "required")}),
+        ("Fort Lauderdale homeless veterans outreach. Veterans only.", {("veteran", "required")}),
+        ("Casper men's mission. Men only.", {("gender", "male")}),
+        # ... traps: a name with another group, a different gender named, a name that widens
+        ("Veterans and families outreach. Veterans only.", set()),
+        ("Women's shelter. Men only.", set()),
+        ("Veterans Day lunch program. Veterans only.", set()),
+    ],
+)
+def test_round_13_a_service_named_after_its_group(text: str, expected: set[tuple[str, str]]) -> None:
+    assert _read(text, "WA") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # veterans said by the branches served in, "any era"; text-speak "4", "REQ", "@"
+        (
+            "Legal clinic for those who served in the Army, Navy, Air Force, Marines or Coast Guard",
+            {("veteran", "required")},
+        ),
+        ("Veterans of any branch, any era", {("veteran", "required")}),
+        ("HOUSING 4 VETS ONLY", {("veteran", "required")}),
+        ("MUST PASS UA @ INTAKE", {("sobriety", "required")}),
+        ("Residents must test negative for drugs and alcohol", {("sobriety", "required")}),
+        ("Must be 30 days sober and attend meetings", {("sobriety", "required")}),
+        ("Charleston DV shelter for women and children fleeing abuse", {("gender", "female")}),
+        # ... traps: another group beside those who served, an age said with 4, a meeting that is the service
+        ("For those who served in the Army and their families", set()),
+        ("Kids 4 and up", {("minimum_age", "4")}),
+        ("Meetings for men and women", set()),
+    ],
+)
+def test_round_13_branches_text_speak_and_tests(text: str, expected: set[tuple[str, str]]) -> None:
+    assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "for" after the service named says whom it serves, not a part of them
+        ("Las Cruces men's halfway house for people leaving NMCD", {("gender", "male"), ("records", "any")}),
+        ("Women's shelter for people 18+", {("gender", "female"), ("minimum_age", "18")}),
+        # ... traps: a rule for some people, a service for another group, a part of the service
+        ("Referral required for Medi-Cal patients", set()),
+        ("Men's shelter for families", set()),
+        ("ID required for shelter beds", set()),
+        ("Women's shelter for the lunch program", set()),
+    ],
+)
+def test_round_13_for_after_the_service_named(text: str, expected: set[tuple[str, str]]) -> None:
+    assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a referral brought, an agent who must refer
+        ("Bring a referral from a shelter or case manager", {("referral", "required")}),
+        ("For parolees only; your parole agent must refer you", {("referral", "required")}),
+        # ... traps: a referral if one has it, or another way in
+        ("Bring a referral if you have one", set()),
+        ("Bring your referral or walk in", set()),
+    ],
+)
+def test_round_13_a_referral_brought(text: str, expected: set[tuple[str, str]]) -> None:
+    assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "state", "expected"),
+    [
+        # Spanish places and incomes: "Parroquia de", "Ciudad de", "o" between places, "menores al N%", "ingresos
+        # bajos", "baja honorable"; "within <city> city limits"; "For residents of <counties>"
+        ("Residentes de la Parroquia de Orleans", "LA", {("residency_county", "Orleans Parish, LA")}),
+        ("Residentes de la Ciudad de Salinas", "CA", {("residency_city", "Salinas, CA")}),
+        (
+            "Despensa para residentes de Santa Ana o Garden Grove",
+            "CA",
+            {("residency_city", "Santa Ana, CA"), ("residency_city", "Garden Grove, CA")},
+        ),
+        ("Ingresos menores al 138% del nivel federal de pobreza", "CA", {("income_max_fpl", "138")}),
+        ("Solo veteranos con baja honorable", "OR", {("veteran", "required")}),
+        ("Must live within Tacoma city limits", "WA", {("residency_city", "Tacoma, WA")}),
+        (
+            "For residents of Summit, Portage and Medina counties",
+            "OH",
+            {
+                ("residency_county", "Summit County, OH"),
+                ("residency_county", "Portage County, OH"),
+                ("residency_county", "Medina County, OH"),
+            },
+        ),
+        ("NO REFERRAL REQ'D — WALK IN TUE/THU 1-4", "WA", {("referral", "not_required")}),
+        # ... traps: a place with something we do not model, "o" before another group
+        ("Residentes de Santa Ana o empleados de la ciudad", "CA", set()),
+        ("Mujeres o Hombres en Salinas", "CA", set()),
+    ],
+)
+def test_round_13_spanish_places_and_incomes(text: str, state: str, expected: set[tuple[str, str]]) -> None:
+    assert _read(text, state) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # oneself first, then another referrer: no referral needed
+        ("Self-referral or parent referral", {("referral", "not_required")}),
+        # ... traps: oneself refused, oneself kept out beside a referral required
+        ("Self-referral is not accepted", set()),
+        ("Do not refer yourself; agency referral required", set()),
+    ],
+)
+def test_round_13_oneself_first(text: str, expected: set[tuple[str, str]]) -> None:
+    assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # who is on the registry, kept out; a service named after people with records takes no record policy back
+        (
+            "Anyone on the sex offender registry cannot be housed here",
+            {("records", "excludes_sex_offense_registration")},
+        ),
+        ("Little Rock returning citizens job fair. Everyone with a record welcome.", {("records", "any")}),
+        ("Returning citizens job fair. No sex offenders.", {("records", "excludes_sex_offense_registration")}),
+        # ... traps: help for registrants, a name and a rule that disagree
+        ("Housing search help for people on the sex offender registry", set()),
+        ("Returning citizens job fair. No criminal record.", set()),
+    ],
+)
+def test_round_13_registry_and_reentry_names(text: str, expected: set[tuple[str, str]]) -> None:
+    assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "state", "expected"),
+    [
+        # a consular ID is a photo ID; "must have lived in" is where one lives
+        ("Photo ID required: passport, consular ID or state ID", "NY", {("document", "photo_id")}),
+        ("Must have lived in Colorado for 6 months", "CO", {("residency_state", "CO")}),
+        # ... traps: a paper or a place, either
+        ("Consular ID or birth certificate required", "NY", set()),
+        ("Must have lived or worked in Colorado", "CO", set()),
+    ],
+)
+def test_round_13_consular_ids_and_lived_in(text: str, state: str, expected: set[tuple[str, str]]) -> None:
+    assert _read(text, state) == expected

@@ -44,10 +44,11 @@ def test_the_held_out_phrases_are_read_with_the_precision_of_issue_13() -> None:
 
 def test_the_tuned_and_round_3_sets_keep_their_recall() -> None:
     """After round 9's general rules: the tuned set 1.00 / 0.979, round 3's written phrases 1.00 / 0.953 (they
-    were 0.962 and 0.925 before): a floor under each, and no wrong decision on either."""
+    were 0.962 and 0.925 before), the tuned set 0.981 after round 13's: a floor under each, and no wrong decision
+    on either."""
     tuned = score(load())
     written = score(load(HELDOUT))
-    assert tuned["precision"] == 1.0 and tuned["recall"] >= 0.975, tuned["errors"]
+    assert tuned["precision"] == 1.0 and tuned["recall"] >= 0.98, tuned["errors"]
     assert written["precision"] == 1.0 and written["recall"] >= 0.95, written["errors"]
 
 
@@ -63,17 +64,18 @@ def test_round_5_holds_the_precision_its_fixes_reached() -> None:
     general fixes it found, 0.988 / 0.85. The whole-clause grammar keeps the precision and gives up
     recall (0.659: a clause with one word it does not know decides nothing; 0.676 after round 7's
     fillers and shapes, 0.714 after round 8's, 0.787 after round 9's general rules, 0.808 -> 0.826 after round
-    12's); the floor keeps both."""
+    12's, 0.836 after round 13's); the floor keeps both."""
     result = score(load(HELDOUT.with_name("eligibility_phrases_round5.txt")))
     assert result["phrases"] >= 340
-    assert result["precision"] >= 0.98 and result["recall"] >= 0.825, result["errors"]
+    assert result["precision"] >= 0.98 and result["recall"] >= 0.835, result["errors"]
 
 
 def test_round_6_holds_the_precision_its_fixes_reached() -> None:
     """Round 6 (374 phrases written blind by a separate helper) scored 0.85 / 0.776 untouched, with the
     round-5 fixes in; after fixing what it found, 0.982 / 0.764; with the whole-clause grammar 0.983 /
     0.494 (its long paragraphs rarely parse whole), 0.54 after round 7's fillers and shapes, 0.622 after
-    round 8's, 0.722 after round 9's general rules, 0.741 -> 0.753 after round 12's. The floor keeps it there."""
+    round 8's, 0.722 after round 9's general rules, 0.741 -> 0.753 after round 12's, 0.756 after round 13's. The
+    floor keeps it there."""
     result = score(load(HELDOUT.with_name("eligibility_phrases_round6.txt")))
     assert result["phrases"] >= 370
     assert result["precision"] >= 0.98 and result["recall"] >= 0.75, result["errors"]
@@ -84,10 +86,10 @@ def test_round_7_holds_the_precision_of_the_whole_clause_grammar() -> None:
     0.987 / 0.417 with the whole-clause grammar; the fillers and shapes its misses showed took recall to
     0.564 and precision to 0.993; after round 8's fixes (a borough is its county, a finished detox is not
     sobriety) and shapes, 1.00 / 0.604; after round 9's general rules 1.00 / 0.661; 0.682 -> 0.695 after round
-    12's. Every decided kind at >= 0.98."""
+    12's, 0.705 after round 13's. Every decided kind at >= 0.98."""
     result = score(load(HELDOUT.with_name("eligibility_phrases_round7.txt")))
     assert result["phrases"] >= 500
-    assert result["precision"] >= 0.98 and result["recall"] >= 0.69, result["errors"]
+    assert result["precision"] >= 0.98 and result["recall"] >= 0.70, result["errors"]
     for kind, figures in result["kinds"].items():
         assert figures["precision"] is None or figures["precision"] >= 0.98, (kind, result["errors"])
 
@@ -104,8 +106,8 @@ def test_round_8_holds_the_precision_its_fixes_reached() -> None:
 
 
 #: Round 8's recall after its fixes and the shapes added for it, then round 9's general rules, then round 12's
-#: (0.718 -> 0.730; docs/directory.md).
-ROUND_8_RECALL = 0.725
+#: (0.718 -> 0.730), then round 13's (0.730 -> 0.746; docs/directory.md).
+ROUND_8_RECALL = 0.745
 
 
 def test_round_9_holds_the_precision_its_fixes_reached() -> None:
@@ -120,9 +122,9 @@ def test_round_9_holds_the_precision_its_fixes_reached() -> None:
         assert figures["precision"] is None or figures["precision"] >= 0.98, (kind, result["errors"])
 
 
-#: Round 9's recall after its fixes and the general rules added with it, then round 12's (0.690 -> 0.716;
-#: docs/directory.md).
-ROUND_9_RECALL = 0.71
+#: Round 9's recall after its fixes and the general rules added with it, then round 12's (0.690 -> 0.716), then
+#: round 13's (0.716 -> 0.724; docs/directory.md).
+ROUND_9_RECALL = 0.72
 
 
 def test_round_10_holds_the_precision_its_fixes_reached() -> None:
@@ -138,9 +140,9 @@ def test_round_10_holds_the_precision_its_fixes_reached() -> None:
         assert figures["precision"] is None or figures["precision"] >= 0.98, (kind, result["errors"])
 
 
-#: Round 10's recall after its fixes and the general rules added with it, then round 12's (0.712 -> 0.729;
-#: docs/directory.md).
-ROUND_10_RECALL = 0.725
+#: Round 10's recall after its fixes and the general rules added with it, then round 12's (0.712 -> 0.729), then
+#: round 13's (0.729 -> 0.755; docs/directory.md).
+ROUND_10_RECALL = 0.75
 
 
 def test_round_11_holds_the_precision_its_fixes_reached() -> None:
@@ -161,9 +163,9 @@ def test_round_11_holds_the_precision_its_fixes_reached() -> None:
         assert figures["precision"] is None or figures["precision"] >= 0.98, (kind, result["errors"])
 
 
-#: Round 11's recall after its fixes and the general rules added with it, then round 12's (0.601 -> 0.694;
-#: docs/directory.md).
-ROUND_11_RECALL = 0.69
+#: Round 11's recall after its fixes and the general rules added with it, then round 12's (0.601 -> 0.694), then
+#: round 13's (0.694 -> 0.721; docs/directory.md).
+ROUND_11_RECALL = 0.72
 
 
 def test_round_12_holds_the_precision_its_fixes_reached() -> None:
@@ -187,8 +189,29 @@ def test_round_12_holds_the_precision_its_fixes_reached() -> None:
         assert figures["precision"] is None or figures["precision"] >= floor, (kind, result["errors"])
 
 
-#: Round 12's recall after its fixes and the general rules added with it (docs/directory.md).
-ROUND_12_RECALL = 0.745
+#: Round 12's recall after its fixes and the general rules added with it, then round 13's (0.747 -> 0.780;
+#: docs/directory.md).
+ROUND_12_RECALL = 0.775
+
+
+def test_round_13_holds_the_precision_its_fixes_reached() -> None:
+    """Round 13 (529 phrases, 531 requirements, written blind while round 12 was tuned on) scored untouched
+    0.980 / 0.463 with the reader tuned on rounds 1-11 and 0.986 / 0.520 with round 12's rules. Its four wrong
+    decisions (a referral for one part of the service, "ALL RECORDS CONSIDERED" read as case by case, a drug-free
+    facility read as sobriety, a residency stated for one part of a senior centre) were then fixed by general
+    rules, and its misses by general rules (prison systems by their initials, sex offenses requiring registration,
+    bulleted items read one by one, prices, schedules and diplomas as fillers, service names, Spanish shapes,
+    cities after a capitalised first word, the people an insurer covers, branches of the armed forces): 1.000 /
+    0.768 (docs/directory.md). It is tuned on now (round 14 is the untouched test). Every decided kind at >= 0.98."""
+    result = score(load(HELDOUT.with_name("eligibility_phrases_round13.txt")))
+    assert result["phrases"] == 529
+    assert result["precision"] >= 0.99 and result["recall"] >= ROUND_13_RECALL, result["errors"]
+    for kind, figures in result["kinds"].items():
+        assert figures["precision"] is None or figures["precision"] >= 0.98, (kind, result["errors"])
+
+
+#: Round 13's recall after its fixes and the general rules added with it (docs/directory.md).
+ROUND_13_RECALL = 0.765
 
 
 @pytest.mark.skipif(not SHARED.is_dir(), reason="the real fixtures' texts are read from ../shared/data/hsds")

@@ -8,7 +8,7 @@ from typing import Final
 from .eligibility_lexicon import AGENT, HEDGE, ci
 
 DOCUMENT_PATTERNS: Final = (
-    ("photo_id", ci(r"\b(?:photo|picture|valid|government[- ]issued|state|current|military)\s*"
+    ("photo_id", ci(r"\b(?:photo|picture|valid|government[- ]issued|state|current|military|consular)\s*"
                      r"(?:id\b|i\.d\.|identification\b)|"
                      r"(?-i:\bID\b)|\bdriver'?s'?\s*licen[cs]e\b|\bid\s*card\b|\bidentification\b|\bpassport\b|"
                      r"\bidentificaci[oó]n(?:\s*(?:con\s*foto|oficial))?\b")),
@@ -106,7 +106,10 @@ REFERRAL_REQUIRED = ci(
     r"referrals?\s*via\s*[\w ]{1,40}?\s*only|"
     # round 12: "Placement through DOC only", "Bed assigned by DOC agent" (an agent outside: see PLACED_BY), "must have
     # a physician's referral"
-    rf"{PLACED_BY}|(?:must\s*have|requires?|needs?)\s*(?:a\s*|an\s*)?[\w ]{{2,30}}'s\s*referral)\b"
+    rf"{PLACED_BY}|(?:must\s*have|requires?|needs?)\s*(?:a\s*|an\s*)?[\w ]{{2,30}}'s\s*referral|"
+    # round 13: "Bring a referral from a shelter or case manager", "your parole agent must refer you"
+    r"(?:bring|show|provide|present)\s*(?:a|an|your)\s*(?:written\s*|signed\s*)?referral(?:\s*(?:letter|form))?|"
+    r"(?:officer|agent|manager|worker|counselor|doctor|provider|po)\s*must\s*refer\s*you)\b"
 )
 REFERRAL_NOT = ci(
     r"\b(?:no\s*referrals?\s*(?:is\s*|are\s*)?(?:needed|required|necessary)|referrals?\s*(?:is\s*|are\s*)?not\s*"
@@ -119,7 +122,9 @@ REFERRAL_NOT = ci(
     # round 12: "Referrals from Maine DOC or self", "Referred by an agency or call us yourself"
     r"(?:referrals?|referred)\b[\w ,'/-]{0,60}?\bor\s*(?:self\b(?![\s-]*(?:pay|referr))|"
     r"(?:call|contact)\s*(?:us\s*)?(?:yourself|directly)|"
-    r"walk[- ]?in\s*on\s*your\s*own))\b"
+    r"walk[- ]?in\s*on\s*your\s*own)|"
+    # round 13: "Refer yourself or have an agency refer you", "Self-referral or parent referral" (oneself, first)
+    r"refer\s*yourself|^\s*self[- ]referrals?\s*(?:or|/)\s*(?:[\w'-]+\s*){1,3}?referrals?\s*$)\b"
 )
 
 
@@ -213,6 +218,16 @@ AT_THE_DOOR = ci(
 
 def sobriety(clause: str) -> bool:
     if re.search(r"\bdrug[- ]free\s*(?:workplace|zone|school)", clause, re.I):
+        return False
+    # round 13: "Alcohol-free and drug-free facility": a rule on the premises, not a sobriety asked of the person
+    if re.search(
+        r"\b(?:drug|alcohol)[- ]free\s*(?:facility|premises|campus|building|property|grounds|site)\b", clause, re.I
+    ) and not re.search(
+        r"\b(?:must\s+(?:be|stay|remain)|stay|remain|tests?|testing|tested|screens?|screening|uas?|breathalyz\w*)\b|"
+        r"\d+\s*(?:days?|weeks?|months?)",
+        clause,
+        re.I,
+    ):
         return False
     if AT_THE_DOOR.search(clause) and not re.search(
         r"\d\s*(?:days?|weeks?|months?|years?)|\btests?\b|\btesting\b", clause, re.I

@@ -25,11 +25,13 @@ AGE_RANGE = [
     ci(
         rf"\b(?:children|kids|youth|young (?:adults|people)|teens?|teenagers|adolescents|minors|juveniles|adults|"
         rf"seniors|persons?|people|individuals|women|men|girls|boys|students|clients|residents|applicants|participants|"
-        rf"females|males|mothers|fathers|moms|dads|veterans|vets|elders|members|tay)\s*(?:ages?\s*|aged\s*)?\(?{NUM}\s*(?:-|–|to|through)\s*{NUM}\b"
+        rf"females|males|mothers|fathers|moms|dads|veterans|vets|elders|members|tay|patients)\s*(?:ages?\s*|aged\s*)?\(?{NUM}\s*(?:-|–|to|through)\s*{NUM}\b"
     ),
 ]
 AGE_MIN = [
-    ci(rf"\b(?:age[sd]?:?\s*)?{NUM}{YEARS}\s*(?:\+|plus\b|(?:and|or|&)\s*(?:over|older|above|up|upward|more\b))"),
+    ci(
+        rf"\b(?:age[sd]?:?\s*)?{NUM}{YEARS}\s*(?:\+|plus\b|(?:and|or|&)\s*(?:over|older|above|up|upward|more\b|better\b))"
+    ),
     ci(rf"\b(?:age[sd]?\s*)?{NUM}\s*(?:years?|yrs?\.?)?\s*(?:of\s*age\s*)?(?:and|or)\s*(?:older|over)"),
     ci(rf"\b(?:at\s*least|minimum\s*(?:age\s*)?(?:of|is)?:?|min\.?\s*age:?)\s*(?:age\s*)?{NUM}{YEARS}"),
     ci(
@@ -43,7 +45,8 @@ AGE_OVER = ci(
 AGE_MAX = [
     ci(rf"\b(?:age[sd]?\s*)?{NUM}{YEARS}\s*(?:and|or)\s*(?:under|younger|below)"),
     ci(
-        rf"\b(?:up\s*to|not?\s*older\s*than|maximum\s*age(?:\s*(?:of|is))?:?)\s*(?:age\s*)?{NUM}{YEARS}(?!\s*(?:%|percent))"
+        rf"\b(?:up\s*to(?:\s*and\s*including)?|not?\s*older\s*than|maximum\s*age(?:\s*(?:of|is))?:?)\s*(?:age\s*)?{NUM}{YEARS}"
+        r"(?!\s*(?:%|percent))"
     ),
 ]
 AGE_UNDER = ci(rf"\b(?:under|younger\s*than|below)\s*(?:the\s*)?(?:age\s*(?:of\s*)?)?{NUM}(?!\s*(?:%|percent))")
@@ -57,7 +60,7 @@ NEG_MIN = ci(rf"\b{NEGATED}(?:under|younger\s*than|below)\s*(?:the\s*)?(?:age\s*
 NEG_MAX = ci(rf"\b{NEGATED}(?:over|older\s*than|above)\s*(?:the\s*)?(?:age\s*(?:of\s*)?)?{NUM}")
 AGE_CONTEXT = ci(
     r"\b(?:age[sd]?|years?|yrs?|old|older|younger|over|under|above|below|youth|adults?|seniors?|children|kids|teens?|"
-    r"and\s*up)\b|\+|\b(?:residents|applicants|participants|clients|women|men|girls|boys|people|persons|individuals)\s*\d|\bmust\s*be\s*(?:at\s*least\s*)?\d|\bat\s*least\s*\d"
+    r"and\s*up|or\s*better)\b|\+|\b(?:residents|applicants|participants|clients|patients|women|men|girls|boys|people|persons|individuals)\s*\d|\bmust\s*be\s*(?:at\s*least\s*)?\d|\bat\s*least\s*\d"
 )
 #: An age limit with another way in ("65+ or disabled", "and their caregivers"), or a price by age.
 AGE_NOT = ci(

@@ -21,7 +21,7 @@ def clauses(text: str) -> list[str]:
 #: each of which someone may be; a limit inside one item ("Victim of Trafficking (18 and over)") binds nobody.
 LABELLED_LIST = re.compile(r"^\s*[A-Z][\w /-]{0,30}:\s.*;")
 #: A clause whose requirement holds for one part of the service ("For emergency assistance, ...").
-SCOPED = ci(r"^(?:for|in|with)\s+[\w /-]{1,40},")
+SCOPED = ci(r"^(?:for|in|with)\s+(?!residents?\s+of\b)[\w /-]{1,40},")  # "For residents of A, B and C counties": who
 #: "None for most services": what other clauses say holds only for some of the service.
 PARTLY = ci(r"^\s*(?:none|no\s*(?:requirements|restrictions))\s*(?:for|in)\s*(?:most|some|many)\b")
 
@@ -84,7 +84,6 @@ MISSPELT: Final = {
     "years": "yeras yaers yeasr yers yeards",
     "veteran": "veteren vetran vetern",
     "veterans": "veterns veteras vetrans veterens veternas vetarans veterants",
-    "women": "wemen womem wommen",
     "residents": "residnets recidents residens resdents residants",
     "resident": "residnet recident resdent residant",
     "required": "requierd requred reqiured requird requried",
@@ -94,11 +93,9 @@ MISSPELT: Final = {
     "eligible": "elegible eligable elligible",
     "children": "childern chidren childen",
     "poverty": "povery poverity povrety",
-    "medicaid": "medicad medicade medicaide medicaed",
     "patients": "pateints patinets paitents",
     "welcome": "welcom wellcome",
     "felons": "fellons felions",
-    "offenders": "offendars offendors offendrs",
     "arsonists": "arsinists arsonests",
     "referrals": "refferals referals",
     "families": "famlies familys familes",
@@ -114,8 +111,16 @@ MISSPELT: Final = {
     "registered": "registerd regsitered registred",
     "violent": "violant voilent violet",
     "felonies": "felonys felonie felonis",
-    "certificate": "certifcate certificat certficate",
+    "certificate": "certifcate certificat certficate cirtificate sertificate",
+    "address": "adress addres adddress",
     "residence": "residance",
+    # round 13
+    "offenders": "offendars offendors offendrs ofenders",
+    "arson": "arsen arsun",
+    "incarcerated": "incarserated incarcirated incarcerted",
+    "women": "wemen womem wommen wimmen",
+    "medicaid": "medicad medicade medicaide medicaed medcaid",
+    "uninsured": "uninsurred unisured uninsued",
 }
 _SPELLING: Final = {wrong: right for right, wrongs in MISSPELT.items() for wrong in wrongs.split()}
 _MISSPELT_WORD: Final = re.compile(
@@ -161,13 +166,48 @@ SAID_PLAINLY: Final = (
     ),
 )
 
+#: Round 13's shorthand, slips and text-speak ("SS card", "TX ID OR DL", "PTS 18-64 W/ NO INS", "LOW INC", "HOUSING 4
+#: VETS", "DD214 REQ", "UA @ INTAKE", "NO SO", "NO FELS"): run only when one of them may be there (``SHORT_ANY``).
+SHORT: Final = (
+    # round 13: "SS card", "TX ID OR DL", "PTS 18-64 W/ NO INS", "LOW INC", "acta de nacimiento"
+    (ci(r"\bss\s+cards?\b"), "Social Security card"),
+    (
+        ci(
+            r"(?<=[a-z])\s+4\s+(?=(?:vets|veterans|women|men|youth|kids|families|seniors|adults|people|moms|dads|teens)\b)"
+        ),
+        " for ",
+    ),
+    (ci(r"\breq\b\.?(?=\s*$)"), "required"),
+    (ci(r"\bmust\s+have\s+lived\s+in\b"), "must live in"),  # "Must have lived in Colorado for 6 months"
+    # "Must live within St. Paul city limits": in the city
+    (
+        re.compile(r"\b(live|reside)\s+within\s+(?:the\s+)?([A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2})\s+city\s+limits\b"),
+        r"\1 in the City of \2",
+    ),
+    (re.compile(r"\s@\s"), " at "),
+    (re.compile(r"\bDL\b"), "driver's license"),
+    (ci(r"\bpts\b(?=\s+\d)"), "patients"),
+    (ci(r"(?<=\bno\s)ins\b\.?"), "insurance"),
+    (ci(r"\blow\s+inc\b\.?"), "low income"),
+    (ci(r"\bactas?\s+de\s+nacimiento\b"), "birth certificate"),
+    (ci(r"\bse\s+necesitan?\b"), "se requiere"),
+    # round 13: "NO SO" (a sex offender, in a list of what is kept out), "NO FELS" (felonies)
+    (ci(r"(?<=\bno\s)s\.?o\.?s?(?=\s*(?:[,/•;]|$))"), "sex offenders"),
+    (ci(r"(?<=\bno\s)fels\b"), "felonies"),
+)
+SHORT_ANY: Final = ci(
+    r"\bss\s+card|\s4\s|\breq\b|\blived\b|\bcity\s+limits\b|\s@\s|\bdl\b|\bpts\b|\bins\b|\binc\b|\bactas?\b|"
+    r"\bnecesitan?\b|\bno\s+(?:s\.?o|fels)\b"
+)
 
 #: A county alone as one item of a bulleted list ("• AGES 13-18 • DAVIDSON CO • FREE", "<=150% FPL • Jackson Co •
 #: 55+"): the county its people must live in, said short (round 12's labeller). Only between bullets: a county
 #: named alone elsewhere may be where the office is.
 BULLETED_COUNTY: Final = re.compile(
-    r"(?:(?<=•)|(?<=\*)|^)\s*([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})\s+(?:Co|CO|Cnty|County|COUNTY)\.?\s*(?=[•*])|"
-    r"(?:(?<=•)|(?<=\*))\s*([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})\s+(?:Co|CO|Cnty|County|COUNTY)\.?\s*$"
+    r"(?:(?<=•)|(?<=\*)|^)\s*([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})\s+(?:Co|CO|Cnty|County|COUNTY)\.?(?:\s+(?:Res|RES)\b\.?)?"
+    r"\s*(?=[•*])|"
+    r"(?:(?<=•)|(?<=\*))\s*([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})\s+(?:Co|CO|Cnty|County|COUNTY)\.?(?:\s+(?:Res|RES)\b\.?)?"
+    r"(?:\s+(?:only|ONLY))?\s*$"
 )
 _NAME = r"((?:[A-ZÁÉÍÓÚÑ][\wáéíóúñ.'-]*)(?:\s+(?:[A-ZÁÉÍÓÚÑ][\wáéíóúñ.'-]*)){0,3})"
 #: Spanish shapes of the limits the grammar reads, said in its English words: a county ("condado de Fresno"), who
@@ -177,6 +217,12 @@ SPANISH: Final = (
     (re.compile(rf"\b(?:el\s+)?[Cc]ondado\s+de\s+{_NAME}"), lambda m: f"{_unaccented(m.group(1))} County"),
     (ci(r"\bresidentes\s+(?:del|de\s+la|de)\s+(?=[A-Z])"), lambda m: "residents of "),
     (ci(r"\bresidente\s+(?:del|de\s+la|de)\s+(?=[A-Z])"), lambda m: "resident of "),
+    # round 13: "la Parroquia de Orleans" (a parish), "la Ciudad de Salinas", "Santa Ana o Garden Grove"
+    (re.compile(rf"\b(?:la\s+)?[Pp]arroquia\s+de\s+{_NAME}"), lambda m: f"{_unaccented(m.group(1))} Parish"),
+    (re.compile(r"\b(?:la\s+)?[Cc]iudad\s+de\s+(?=[A-Z])"), lambda m: "the City of "),
+    (re.compile(r"(?<=[a-z])\s+o\s+(?=[A-Z])"), lambda m: " or "),
+    (ci(r"\bcon\s+(?:una\s+)?baja\s+honorable\b"), lambda m: "with an honorable discharge"),
+    (ci(r"\bcon\s+ingresos\s+bajos\b|\bingresos\s+bajos\b"), lambda m: "low-income"),
     (ci(r"\b(?:que\s+)?viv(?:en|e)\s+en\s+(?:el\s+|la\s+|los\s+)?(?=[A-Z])"), lambda m: "who live in "),
     (ci(r"\bdebe\s+vivir\s+en\s+(?:el\s+|la\s+)?(?=[A-Z])"), lambda m: "must live in "),
     (ci(r"\b(?:o|y)\s+sin\s+seguro(?:\s+m[eé]dico)?\b"), lambda m: "or uninsured"),
@@ -188,7 +234,10 @@ SPANISH: Final = (
         ci(r"\bcon\s+(?:un\s+)?(?:r[eé]cord|antecedentes)\s+(?:criminal(?:es)?|penales?)\b"),
         lambda m: "with criminal records",
     ),
-    (ci(r"\b(?:r[eé]cord|antecedentes)\s+(?:criminal(?:es)?|penales?)\b"), lambda m: "criminal records"),
+    (ci(r"\b(?:r[eé]cord|antecedentes?)\s+(?:criminal(?:es)?|penales?)\b"), lambda m: "criminal records"),
+    # round 13: "personas con récord" (a record, in a reentry listing's Spanish), "caso por caso"
+    (ci(r"\bcon\s+(?:un\s+)?r[eé]cord\b(?!\s+(?:de|m[eé]dico|escolar|limpio))"), lambda m: "with criminal records"),
+    (ci(r"\bcaso\s+por\s+caso\b"), lambda m: "case by case"),
     (ci(r"\bno\s+(?:son|es)\s+(?:un\s+)?(?:impedimento|obst[aá]culo)\b"), lambda m: "are not a barrier"),
     (ci(r"\baceptamos\b"), lambda m: "we accept"),
     # "55 años o mayores", "18 años en adelante", "60 años o más": an age and up; "de bajos ingresos": low income
@@ -211,7 +260,7 @@ SPANISH: Final = (
     (
         ci(
             r"\b(?:(?:los\s+)?ingresos?\s+(?:familiares\s+|del\s+hogar\s+)?(?:deben\s+estar\s+|de\s+)?)?"
-            r"(?:al\s+o\s+por\s+debajo\s+del?|por\s+debajo\s+del?|bajo(?:\s+el)?|hasta(?:\s+el)?|menos\s+del?|"
+            r"(?:al\s+o\s+por\s+debajo\s+del?|por\s+debajo\s+del?|bajo(?:\s+el)?|hasta(?:\s+el)?|menos\s+del?|menores\s+al?|"
             r"no\s+m[aá]s\s+del?)\s+(\d{2,3})\s*%\s+(?:del?\s+(?:la\s+)?)?(?:nivel\s+(?:federal\s+)?de\s+(?:la\s+)?pobreza"
             r"(?:\s+federal)?|pobreza(?:\s+federal)?|fpl)\b"
         ),
@@ -227,12 +276,35 @@ SPANISH: Final = (
         ci(r"\bno\s+se\s+(?:necesita|requiere)\s+(?:un\s+)?(?:referido|referencia)\b"),
         lambda m: "no referral needed",
     ),
-    (ci(r"\bse\s+(?:necesita|requiere)\s+(?:un\s+)?(?:referido|referencia)\b"), lambda m: "referral required"),
     (
-        ci(r"\b(?:personas\s+)?que\s+(?:salieron|salen|han\s+salido)\s+de\s+(?:la\s+)?(?:c[aá]rcel|prisi[oó]n)\b"),
+        ci(r"\bno\s+(?:hace\s+falta|es\s+necesari[oa])\s+(?:un\s+|una\s+)?(?:referido|referencia)\b"),
+        lambda m: "no referral needed",
+    ),
+    (
+        ci(r"\bse\s+(?:necesita|requiere)\s+(?:un\s+|una\s+)?(?:carta\s+de\s+)?(?:referido|referencia)\b"),
+        lambda m: "referral required",
+    ),
+    # ... from whom ("de su consejero", "de su agente", "de su médico"): the referrers the grammar reads
+    (
+        ci(
+            r"(?<=referral\srequired)\s+de\s+su\s+(?:consejer[oa]|agente|m[eé]dic[oa]|doctor(?:a)?|trabajador(?:a)?\s+social)\b"
+        ),
+        lambda m: " from your counselor",
+    ),
+    # ... sobriety ("estar limpio de drogas", "30 días limpia", "vivienda sobria")
+    (ci(r"\bestar\s+limpi[oa]s?\s+de\s+(?:drogas|alcohol)(?:\s+y\s+(?:drogas|alcohol))?\b"), lambda m: "estar sobrio"),
+    (ci(r"\b(\d{1,3})\s+d[ií]as\s+limpi[oa]s?\b"), lambda m: f"{m.group(1)} days clean"),
+    (ci(r"\bvivienda\s+sobria\b"), lambda m: "sober living"),
+    (
+        ci(
+            r"\b(?:personas\s+)?que\s+(?:(?:salieron|salen|han\s+salido)\s+de|estuvieron\s+en|han\s+estado\s+en)\s+"
+            r"(?:la\s+)?(?:c[aá]rcel|prisi[oó]n)(?:\s+(?:estatal|federal))?(?!\s+del?\b)"
+        ),
         lambda m: "people released from prison",
     ),
-    (ci(r"\bno\s+se\s+aceptan\s+(?=delincuentes\s+sexuales\b)"), lambda m: "no "),
+    (ci(r"\bno\s+se\s+aceptan\s+(?=delincuentes\s+sexuales\b|registrados\b|incendi)"), lambda m: "no "),
+    (ci(r"\bregistrados\s+(?:del?\s+)?(?:pc\s*)?290\b"), lambda m: "290 registrants"),
+    (ci(r"\b(?:casos?\s+de\s+)?incendios?\s+provocados?\b"), lambda m: "arson"),
     (ci(r"\bdelincuentes\s+sexuales\s+registrados\b"), lambda m: "registered sex offenders"),
     (ci(r"\bdelincuentes\s+sexuales\b"), lambda m: "sex offenders"),
     (
@@ -267,8 +339,16 @@ def plain(clause: str) -> str:
     clause = _MISSPELT_WORD.sub(mend, clause)
     for pattern, said in SAID_PLAINLY:
         clause = pattern.sub(said, clause)
+    if SHORT_ANY.search(clause):
+        for pattern, said in SHORT:
+            clause = pattern.sub(said, clause)
     clause = BULLETED_COUNTY.sub(lambda m: f" {m.group(1) or m.group(2)} County residents ", clause)
-    if re.search(r"[áéíóúñ]|\b(?:de|para|del|los|las|que|con|sin|son|se|debe|antecedentes|aceptamos)\b", clause, re.I):
+    if re.search(
+        r"[áéíóúñ]|\b(?:de|para|del|los|las|que|con|sin|son|se|debe|antecedentes|aceptamos|delincuentes|registrados|incendios?|hace|vivienda|exclusivo|parroquia|"
+        r"ciudad|baja|ingresos)\b",
+        clause,
+        re.I,
+    ):
         for spanish, english in SPANISH:
             clause = spanish.sub(english, clause)
     return clause

@@ -38,18 +38,18 @@ from .eligibility_lexicon import (
     WIDENERS,
     ci,
 )
-from .eligibility_people import DISCHARGE
+from .eligibility_people import BRANCHES, DISCHARGE
 from .eligibility_places import COUNTY_AFTER, COUNTY_BEFORE, ZIPS, city_named
-from .eligibility_records import CASE_BY_CASE, RECORD_WORDS, RECORDS_ANY, RECORDS_NONE
+from .eligibility_records import CASE_BY_CASE, CORRECTIONS, RECORD_WORDS, RECORDS_ANY, RECORDS_NONE, REGISTRABLE
 from .geo import STATES
 
 N = r"\d{1,2}(?!\s*(?:%|percent|\d|,\d))"
 YRS = r"(?:\s*(?:years?|yrs?\.?|y/?o\b|y\.o\.)(?:\s*(?:of\s+age|old))?)?"
-UP = r"\s*(?:\+|plus\b|(?:and|or|&)\s*(?:over|older|above|up|upward|upwards|more)|and\s+up)"
+UP = r"\s*(?:\+|plus\b|(?:and|or|&)\s*(?:over|older|above|up|upward|upwards|more|better)|and\s+up)"
 DOWN = r"\s*(?:and|or|&)\s*(?:under|younger|below|less)"
 BOUND = (
     r"(?:at\s*least|a\s+least|minimum(?:\s+age)?(?:\s+(?:of|is))?:?|min\.?\s*age:?|no\s+younger\s+than|over|older\s+than|"
-    r"above|under|younger\s+than|below|up\s+to|not?\s+older\s+than|maximum\s+age(?:\s+(?:of|is))?:?|max\.?\s*age:?)"
+    r"above|under|younger\s+than|below|up\s+to(?:\s+and\s+including)?|not?\s+older\s+than|maximum\s+age(?:\s+(?:of|is))?:?|max\.?\s*age:?)"
 )
 NEG_WHO = r"(?:no\s*one|nobody|no\s+(?:persons?|people|children|kids|youth|minors|adults|individuals|clients))"
 AGE_SUBJECTS = "|".join(sorted(SUBJECTS | {"women", "men", "girls", "boys", "males", "females", "tay", "veterans"}))
@@ -68,7 +68,7 @@ AGE_EXPRS: Final = [
        rf"\s*(?:the\s+)?(?:age\s*(?:of\s+)?)?{N}{YRS}(?:\s+(?:admitted|accepted|allowed|served|permitted|eligible))?"),
 ]  # fmt: skip
 GENDER_EXPR = ci(
-    r"\b(?:women|woman|womens|females?|girls|mothers|moms|ladies|lady|mujeres|men|man|mens|males?|boys|fathers|dads|"
+    r"\b(?:women|woman|womens|females?|girls|mothers|moms|ladies|lady|mujeres|men|man|mens|males?|boys|fathers|dads|guys|"
     r"hombres)(?:'s)?\b"
 )
 VETERAN_EXPRS: Final = [
@@ -79,7 +79,9 @@ VETERAN_EXPRS: Final = [
     DISCHARGE,
     ci(r"\bhonorabl[ey]\s+discharged?\b|\bdd-?\s?214\b|\bex-?military\b|\bformer\s+(?:military|service\s+members?)\b"),
     ci(
-        r"\b(?:must\s+have|who\s+(?:have\s+|has\s+)?|those\s+who)\s*served\s+in\s+the\s+(?:u\.?s\.?\s*)?(?:armed\s+(?:forces|services)|military)\b"
+        r"\b(?:must\s+have|who\s+(?:have\s+|has\s+)?|those\s+who)\s*served\s+in\s+the\s+(?:u\.?s\.?\s*)?(?:armed\s+(?:forces|services)|military)\b|"
+        # round 13: "those who served in the Army, Navy, Air Force, Marines or Coast Guard"
+        rf"\b(?:who\s+(?:have\s+|has\s+)?|those\s+who)\s*served\s+in\s+the\s+{BRANCHES}"
     ),
 ]
 INSURANCE_EXPRS: Final = [
@@ -92,6 +94,7 @@ INSURANCE_EXPRS: Final = [
     ),
     ci(
         r"\b(?:uninsured|(?:no|without)\s+(?:any\s+)?(?:health\s+|medical\s+)?insurance|without\s+access\s+to\s+health\s+care|"
+        r"(?:no|without)\s+(?:any\s+)?(?:health|medical)\s+coverage|"
         r"(?:do|does|must)\s+not\s+have\s+(?:any\s+)?(?:health\s+|medical\s+)?insurance|"
         r"not\s+covered\s+by\s+(?:any\s+)?(?:health\s+)?insurance|lack(?:s|ing)?\s+(?:health\s+)?insurance)\b"
     ),
@@ -178,7 +181,7 @@ SOBER_EXPRS: Final = [
        r"\b(?:clean\s+and\s+)?sober\s+living(?:\s+(?:environment|home|house|residence|facility))?|"
        r"\bdry\s+(?:house|home|residence)s?\b"),
     # "must test clean", "6 months of continuous sobriety", "abstinence-based", Spanish "estar sobrio"
-    ci(r"\bmust\s+test\s+(?:clean|negative)(?:\s+for\s+(?:drugs|alcohol|drugs\s+(?:and|&)\s+alcohol))?\b|"
+    ci(r"\bmust\s+test\s+(?:clean|negative)(?:\s+for\s+(?:(?:drugs|alcohol)\s+(?:and|&)\s+(?:drugs|alcohol)|drugs|alcohol))?\b|"
        r"\babstinence[- ](?:based|only)\b|\bestar\s+sobri[oa]s?\b|\bsobriedad\b|"
        r"\b(?:\d{1,3}|one|two|three|six|twelve)\s+(?:days?|weeks?|months?|years?)\s+(?:of\s+)?(?:continuous\s+)?(?:sobriety|abstinence|clean\s+time)\b"),
     # round 12: a breathalyzer ("Must pass a breathalyzer at intake", "breathalyzer every night"), a clean UA ("Clean UA
@@ -200,6 +203,9 @@ STATE_MEDICAID = ci(rf"\b(?:{_STATE})\s+(?:medicaid|medi[- ]cal|(?-i:MediCal))\b
 STATE_ID = re.compile(rf"(?i:\b(?:{_STATE})\s+(?:state\s+)?)(?:ID|I\.D\.|[Ii]dentification)\b")
 RELEASE_PAPERS = ci(
     r"\b(?:federal\s+)?(?:cdcr|doc|bop|tdcj|prison|jail)\s+(?:release|parole)\s+(?:papers|documents|paperwork|forms?)|"
+    # round 13: a prison system by its initials ("DAC release papers", "TDCJ parole certificate", "MDOC papers")
+    rf"\b{CORRECTIONS}\s+(?:(?:release|parole)\s+)?(?:papers|documents|paperwork|forms?|certificates?)\b|"
+    r"\b(?:release|parole)\s+certificates?\b|"
     r"\b(?:release|parole)\s+(?:papers|documents|paperwork|forms?)\s+from\s+(?:prison|jail|cdcr|doc|custody)"
 )
 OFFENSE_WHO = (
@@ -207,7 +213,8 @@ OFFENSE_WHO = (
     r"convicted\s+of\s+(?:an?\s+|any\s+)?|who\s+(?:are|have\s+been)\s+(?:convicted\s+of\s+(?:an?\s+)?)?))?"
 )
 OFFENSE = (
-    OFFENSE_WHO + r"(?:(?:registered\s+)?sex(?:ual)?\s+offen(?:ders?|ses?)(?:\s+registrants?)?|"
+    OFFENSE_WHO + rf"(?:{REGISTRABLE}|(?:anyone|persons?|people|those|individuals)\s+(?:who\s+(?:is|are)\s+)?on\s+"
+    r"(?:the|a)\s+(?:sex\s+offender\s+)?registry|(?:registered\s+)?sex(?:ual)?\s+offen(?:ders?|ses?)(?:\s+registrants?)?|"
     r"(?:pc\s*)?290(?:\s+registrants?|s)?\b|"
     r"registrants?|"
     r"arson(?:ists?)?(?:\s+(?:convictions?|history))?|violent\s+(?:felon(?:y|ies|s)|offen(?:ders?|ses?)|crimes?|convictions?)(?:\s+convictions?)?|"
@@ -385,6 +392,18 @@ def _scoped(words: list[str], i: int) -> bool:
     or "for" some of the people ("referral required for Medi-Cal patients")."""
     if not any(w.startswith("<") for w in words[:i]):
         return False
+    after = [w for w in words[i + 1 :] if w not in ARTICLES][:1]
+    if (
+        words[i] == "for"
+        and i > 1
+        and words[i - 1] in SERVICE_NOUNS
+        and words[i - 2] not in ("required", "needed")
+        and after
+        and (after[0] in SUBJECTS or after[0].startswith("<"))
+    ):
+        # "Las Cruces men's halfway house for people leaving NMCD": "for" after the service named says whom it serves,
+        # not a part of them (round 13)
+        return False
     if words[i] == "for" and words[i + 1 : i + 2] in (["that"], ["it"], ["this"], ["those"], ["them"]):
         return True  # "bring your release papers for that": for something another clause names
     if words[i] == "for" and words[i + 1 : i + 2] in (["all"], ["every"], ["each"]):
@@ -442,11 +461,20 @@ def _or_kinds(part: str) -> frozenset[str]:
     return OR_KINDS | {"document"} if len(papers) == 1 else OR_KINDS
 
 
+#: A price alone ("$600/MO", "Rent $450/mo", "$25 a week"): one list item of a bulleted listing.
+PRICE: Final = ci(
+    r"\s*(?:(?:rent|fee|cost|program\s+fee)\s*:?\s*)?\$\s*\d[\d,]*(?:\.\d\d)?\s*(?:(?:/|per\s+|a\s+)\s*"
+    r"(?:mo|mos|month|wk|week|night|day|visit)\.?)?\s*"
+)
+
+
 def _inert(part: str) -> bool:
     """A comma part with no value expression that only adds a condition we do not model ("county
     resident and willing and able to work"): it cannot widen who is served, so its neighbours stand.
     Not when it opens with a connective, hedges, negates, names another group or has a number."""
     tokens = [t for t in residue(part, []) if t not in PUNCTUATION]
+    if PRICE.fullmatch(part):
+        return True  # "SOBER LIVING • MEN 21+ • $600/MO": what it costs, never who may come (round 13)
     if re.search(r"\d", part) or HEDGE.search(part):
         return False
     if not tokens:

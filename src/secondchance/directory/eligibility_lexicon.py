@@ -14,7 +14,7 @@ def ci(pattern: str) -> re.Pattern[str]:
 
 
 HEDGE: Final = ci(
-    r"\b(?:priority|prioritiz\w*|prefer\w*|encourag\w*|especially|particularly|may|might|some|most|"
+    r"\b(?:priority|prioritiz\w*|prefer\w*|encourag\w*|especially|particularly|may|might|some|most(?!\s+recent\b)|"
     r"usually|generally|typically|often|vary|varies|recommended|ideally|welcome to apply|not limited to|"
     r"mostly|mainly|primarily|largely|predominantly|chiefly|"
     r"including but)\b"
@@ -59,7 +59,7 @@ SUBJECTS: Final = _words(
     "applicant residents resident patients patient members member youth youths teens teen teenagers children kids "
     "seniors senior elders elderly students guests tenants households household consumers customers those anyone "
     "everyone families family parents couples others adolescents minors juveniles infants toddlers survivors victims "
-    "caregivers spouses dependents preschoolers folks kupuna"
+    "caregivers spouses dependents preschoolers folks kupuna workers"
 )
 #: What is offered: "Emergency shelter for adult males". After "for"/"at"/"in" beside a limit they scope it.
 SERVICE_NOUNS: Final = _words(
@@ -133,7 +133,9 @@ SERVICE_HEADS = (
     r"health|soccer|basketball|football|baseball|softball|volleyball|swimming|swim|dance|sealants|coaching|detox|"
     r"drop-ins?|bootcamps?|apprenticeships?|jobs|employment|tournaments?|lunches|"
     # "Free eyeglasses for seniors 60+", "Diaper distribution for families living in 19132" (round 11)
-    r"eyeglasses|distributions?|giveaways?|grants|filing"
+    r"eyeglasses|distributions?|giveaways?|grants|filing|"
+    # round 13: "Library job lab for adults 18+", "Ladies-only clothing closet", "Senior dining for adults 60+"
+    r"labs?|closets?|dining|memberships?|showers|laundry|vans?|fairs?"
 )
 #: Words a service's name may not hold ("to" it may: "Free rides to medical appointments for seniors 65+", but never
 #: "free to"): a price, and people a name may add beside a limit ("Family camp"); the
@@ -150,7 +152,7 @@ _PAPER_EXAMPLE = (
 )
 #: Acronyms that name a kind of class or test, not a public program with rules of its own ("Free GED classes for
 #: adults 18+", "HIV testing for youth 13-24"): a service's name may hold them (round 12).
-PLAIN_ACRONYMS = r"(?:GED|HSE|ESL|HIV|STI|STD)"
+PLAIN_ACRONYMS = r"(?:GED|HSE|ESL|HIV|STI|STD|DV)"  # round 13: "DV shelter" (domestic violence)
 #: A place's name opening a clause right before the service or a gender, sobriety or veteran word ("Greenville
 #: sober living for women", "Milwaukee men's shelter", "Springfield reentry housing"): the grammar drops it when it
 #: is a known city's name (where the service is, never who may come).
@@ -161,6 +163,7 @@ LEAD_PLACE: Final = re.compile(
     rf"(?::|(?i:{SERVICE_HEADS}|{'|'.join(sorted(SUBJECTS))})\b|<(?:gender|sobriety|veteran|age|residency|records|income|"
     r"insurance)))"
 )
+_DAY = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?s?\.?|m-f|weekdays)"
 #: Phrases that are fillers as a whole ("at the time of enrollment", "men and women", "U.S.").
 FILLER_PHRASES: Final = (
     ci(
@@ -180,9 +183,11 @@ FILLER_PHRASES: Final = (
     ci(
         r"\bin\s+order\s+to\s+(?:qualify|enroll|apply|be\s+(?:served|eligible|accepted))\b|\bto\s+(?:qualify|apply|enroll)\b"
     ),
-    ci(r"\bof\s+(?:any|all)\s+(?:eras?|branch(?:es)?)\b|\ball\s+branches\b|\bany\s+branch\b"),
+    ci(r"\bof\s+(?:any|all)\s+(?:eras?|branch(?:es)?)\b|\ball\s+branches\b|\bany\s+branch\b|\b(?:any|all)\s+eras?\b"),
     ci(r"\bu\.s\.|\bus\b|\b(?:government|state)[- ]issued\b"),
     ci(r"\bmanaged\s+care\b"),
+    # a Medicaid waiver is Medicaid ("Medicaid waiver accepted", "Medicaid waiver only", round 13)
+    ci(r"(?<=insurance>)\s+waivers?\b"),
     # an operating rule or a size, never who is served: "check in by 6pm", "(16 beds)"
     ci(r"\bcheck[- ]?in\s+(?:by|at|before)\s+\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)|\b\d{1,3}\s+beds\b"),
     # what the people a clause names can get, at its end ("... can get free mammograms", "... to receive a library
@@ -201,7 +206,9 @@ FILLER_PHRASES: Final = (
     # "Free" may open it ("Free eye exams for children 5-18"): read as a limit, a price for some people can only
     # turn "fits" into "may not fit", never the reverse (and the income reader still refuses any clause with a price).
     ci(
-        rf"^\s*(?:free\s+(?!to\b))?(?:(?!{NAME_NOT}\b(?!['-]))(?-i:(?!(?!{PLAIN_ACRONYMS}\b)[A-Z]{{2,}}\b))[a-z][a-z'-]*\s+){{0,5}}?(?:{SERVICE_HEADS})"
+        rf"^\s*(?:free\s+(?!to\b))?(?:(?!{NAME_NOT}\b(?!['-]))(?-i:(?!(?!{PLAIN_ACRONYMS}\b)[A-Z]{{2,}}\b))[a-z][a-z'-]*\s+"
+        # ... "and" between two things offered ("Naloxone and syringe services for people 18+", round 13)
+        rf"(?:(?:and|&)\s+(?=(?!{NAME_NOT}\b)[a-z]))?){{0,5}}?(?:{SERVICE_HEADS})"
         r"(?:\s+in\s+(?-i:[A-Z][a-zA-Z.'-]+)(?:\s+(?-i:[A-Z][a-zA-Z.'-]+)){0,2})?(?=\s*[,:]|\s+for\b|\s*<age>)"
     ),
     # how long a condition has held ("Must live in DuPage County for 1 year"): it narrows the limit, never widens it
@@ -262,7 +269,9 @@ FILLER_PHRASES: Final = (
     ci(
         r"\b\d{1,3}-(?:day|week|month|year)\b|\b(?:completely|totally|fully)\s+(?=<sobriety)|"
         r"\b(?:and\s+)?(?:be\s+)?(?:willing|able|willing\s+and\s+able)\s+to\s+(?:work|do\s+chores|follow\s+(?:all\s+)?"
-        r"(?:house\s+|program\s+)?rules)\s*[.!]?\s*$"
+        r"(?:house\s+|program\s+)?rules)\s*[.!]?\s*$|"
+        # round 13: "and attend meetings" (AA, NA, house meetings): a condition that only narrows
+        r"\b(?:and\s+)?(?:attend|go\s+to)\s+(?:aa\s+|na\s+|12-step\s+|house\s+|weekly\s+|daily\s+)?meetings\s*[.!]?\s*$"
     ),
     # "can join", "may enroll" at a clause's end: the people named get in, nothing more is said
     ci(r"\bcan\s+(?:join|enroll|apply|attend|participate|register|sign\s+up|come)\s*[.!]?\s*$"),
@@ -276,6 +285,13 @@ FILLER_PHRASES: Final = (
         r"\b\d{1,3}[- ]beds?\b|"
         r"\b(?:during|in|this|every|each)\s+(?:the\s+)?(?:summer|winter|spring|fall|school\s+year)\b|"
         r"\b(?:apply\s+)?online\b"
+    ),
+    # round 13: when it is open ("Mon-Fri", "Tue/Thu 1-4", "M-F 9am-5pm") and a diploma asked ("have a high school
+    # diploma or GED"): neither widens a limit
+    ci(
+        rf"\b{_DAY}(?:\s*(?:-|–|/|&|and|to|through|thru)\s*{_DAY})*(?:\s+\d{{1,2}}(?::\d\d)?\s*(?:am|pm)?\s*[-–]\s*"
+        r"\d{1,2}(?::\d\d)?\s*(?:am|pm)?)?(?=\s*(?:[.,;!]|$))|"
+        r"\b(?:(?:and\s+)?(?:have|hold)\s+)?(?:a\s+)?high\s+school\s+diploma(?:\s*(?:,|or|/)\s*(?:a\s+)?(?:ged|hse|equivalent))*\b"
     ),
     # the law that names registrants ("Megan's Law registrants excluded"): still registrants
     ci(r"\bmegan'?s\s+law\s+(?=<records)"),
@@ -299,6 +315,11 @@ FILLER_PHRASES: Final = (
     # place named in brackets ("New York County (Manhattan)"), a past that only narrows ("a history of
     # homelessness"), a service that asks nothing of one's insurance ("regardless of insurance")
     ci(r"\bat\s+least\s+(?=<sobriety)|(?<=document>)\s*\+\s*(?=<document)"),
+    # round 13: "your three most recent pay stubs", "dated within the last 30 days", "for the last 30 days"
+    ci(
+        r"(?<=\byour\s)(?:\d|two|three|four)\s+(?:most\s+recent\s+)?(?=<document)|(?<=document>)\s+(?:dated\s+)?"
+        r"(?:within|from|for)\s+the\s+(?:last|past)\s+(?:\d{1,2}|two|three|six)\s+(?:days|weeks|months)\b"
+    ),
     re.compile(
         rf"\b(?:{'|'.join(code for code in STATES.values() if code != 'VA')})(?=\s*<document)"
     ),  # "VA ID": veterans
@@ -334,7 +355,7 @@ FILLER_PHRASES: Final = (
     ),
     # Spanish "only", subjects, "of", "accepted"
     ci(
-        r"\b(?:solamente|s[oó]lo|[uú]nicamente|personas|adultos|j[oó]venes|pacientes|clientes|participantes|gente|familias|"
+        r"\b(?:solamente|s[oó]lo|[uú]nicamente|exclusiv[oa]|exclusivamente|personas|adultos|j[oó]venes|pacientes|clientes|participantes|gente|familias|"
         r"de|para|se\s+aceptan?|edad|embarazadas)\b"
     ),
     # Spanish "bring", "is required", "your"; "y" ("and") only between two papers ("identificación con foto y

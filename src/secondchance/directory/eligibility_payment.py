@@ -9,6 +9,8 @@ from .eligibility_lexicon import HEDGE, MEDICAID_NAMES, PRIVATE_NAMES, ci
 
 UNINSURED = ci(
     r"\b(?:uninsured|no\s*(?:health\s*|medical\s*)?insurance|without\s*(?:any\s*)?(?:health\s*|medical\s*)?insurance|"
+    # round 13: "with no health coverage"
+    r"(?:no|without)\s*(?:any\s*)?(?:health|medical)\s*coverage|"
     r"without\s*access\s*to\s*health\s*care|(?:do|does|did)\s*not\s*have\s*(?:health\s*|medical\s*)?insurance|"
     r"not\s*covered\s*by\s*(?:any\s*)?(?:health\s*)?insurance|lack(?:s|ing)?\s*(?:health\s*)?insurance)\b"
 )
@@ -39,8 +41,17 @@ def insurance(clause: str) -> list[str]:
         return []  # other ways to pay are taken too: the insurers named are not the only way in
     insurers = [code for code, pattern in INSURERS if pattern.search(clause)]
     # "For TennCare members (only)": the clause is the people served, not a rule for some of them
+    # ... or a service named before it ("Dental van for MaineCare members", round 13), never a rule ("referral
+    # required for Medi-Cal patients")
     served = re.fullmatch(
-        r"\s*for\s*[\w\s-]{1,40}?\s*(?:members|patients|enrollees|beneficiaries|recipients)\s*(?:only)?\s*[.!]?\s*",
+        r"\s*(?:(?!.*\b(?:required|needed|necessary|referrals?|must|copays?|fees?|costs?|discounts?|free\s+(?:for|to))\b)"
+        r"[\w'-]+(?:\s+[\w'-]+){0,5}\s+)?for\s*[\w\s-]{1,40}?\s*(?:members|patients|enrollees|beneficiaries|recipients)\s*"
+        r"(?:only)?\s*[.!]?\s*",
+        clause,
+        re.I,
+    ) or re.fullmatch(  # "For patients without health insurance": who is served
+        r"\s*(?:[\w'-]+(?:\s+[\w'-]+){0,5}\s+)?for\s*(?:[\w-]+\s*){0,2}?(?:patients|people|adults|clients|individuals)\s+"
+        r"(?:without|with\s+no)\s+(?:any\s+)?(?:health\s+|medical\s+)?(?:insurance|coverage)\s*[.!]?\s*",
         clause,
         re.I,
     )

@@ -7,7 +7,7 @@ import re
 from .eligibility_lexicon import HEDGE, ci
 
 FEMALE = ci(r"\b(?:women|woman|womens|females?|girls|mothers|moms|ladies|lady|mujeres)\b|\bwomen's\b")
-MALE = ci(r"\b(?:men|man|mens|males?|boys|fathers|dads|gentlemen|hombres)\b|\bmen's\b")
+MALE = ci(r"\b(?:men|man|mens|males?|boys|fathers|dads|gentlemen|hombres|guys)\b|\bmen's\b")
 ALL_GENDERS = ci(
     r"\b(?:all\s*genders?|any\s*gender|regardless\s*of\s*gender|transgender|trans|non-?binary|gender[- ]?(?:diverse|"
     r"queer|expansive|identity)|lgbt\w*|families|family|couples?|parents?|both|everyone|anyone|co-?ed)\b"
@@ -71,6 +71,13 @@ DISCHARGE = ci(
 )
 
 
+#: The branches of the armed forces, one or a list ("the Army, Navy, Air Force, Marines or Coast Guard").
+_BRANCH = r"(?:army|navy|air\s+force|marines|marine\s+corps|coast\s+guard|national\s+guard|space\s+force)"
+BRANCHES = rf"{_BRANCH}(?:\s*(?:,\s*(?:or\s+|and\s+)?|\s+or\s+|\s+and\s+)(?:the\s+)?{_BRANCH})*\b"
+SERVED_IN = ci(rf"\b(?:who\s+(?:have\s+|has\s+)?|those\s+who)\s*served\s+in\s+the\s+{BRANCHES}")
+
+
 def veteran(clause: str) -> bool:
+    clause = SERVED_IN.sub(" veterans ", clause)  # "those who served in the Army, Navy ... or Coast Guard" (round 13)
     clause = DISCHARGE.sub(" honorable discharge ", clause) if VETERAN.search(clause) else clause
     return bool(VETERAN.search(clause)) and not VETERAN_NOT.search(clause) and not HEDGE.search(clause)

@@ -140,7 +140,8 @@ def _counties(clause: str) -> list[str] | None:
     counties: list[str] = []
     for m in [*COUNTY_AFTER.finditer(clause), *COUNTY_BEFORE.finditer(clause)]:
         word = "Parish" if m.group(2).lower().startswith("parish") else "County"
-        names = _split_names(re.sub(r"^(?:[Rr]esidents?\s*of|the)\s+", "", m.group(1)))
+        # "For residents of Summit, Portage and Medina counties": a leading word before "residents of" too (round 13)
+        names = _split_names(re.sub(rf"^(?:(?i:{LEADING})\s+)?(?:[Rr]esidents?\s*of|the)\s+", "", m.group(1)))
         if len(names) > 1 and m.group(2).lower() in ("county", "parish") and any(n.lower() in STATES for n in names):
             return None  # "a resident of California and Alameda County": a state, then one county
         # "King County or Pierce County": each name already says County
@@ -224,6 +225,11 @@ def _cities(clause: str, state: str) -> list[tuple[str, str]]:
     for pattern in (CITY_AFTER, CITY_BEFORE):
         for m in pattern.finditer(clause):
             names = _split_names(re.sub(r"^(?:[Cc]ity\s*of\s*|[Rr]esidents?\s*of\s*|the\s+)", "", m.group(1)))
+            # "For Evanston residents", "Only Tacoma residents", "For residents of ...": a capitalised first word that
+            # is not part of the name (round 13)
+            if names:
+                names[0] = re.sub(rf"^(?:{LEADING})(?:\s+|$)", "", names[0], flags=re.I)
+                names = [n for n in names if n]
             # "Richmond City residents", "a Baltimore City resident": the city, when "<name> City" is none itself
             names = [n[:-5] if n.endswith(" City") and not _city_known(n, state) else n for n in names]
             if state == "NY" and names and all(n.lower() in BOROUGHS for n in names):

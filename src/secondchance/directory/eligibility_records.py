@@ -7,20 +7,32 @@ from typing import Final
 
 from .eligibility_lexicon import HEDGE, ci
 
+#: A state's prison system by its initials, written in capitals: "DOC" with the state's letters before it ("IDOC",
+#: "VADOC", "WDOC"), and round 13's shapes of a department or division of correction(s) or rehabilitation ("ODRC",
+#: "GDC", "NMCD", "SCDC") or a correctional institution or centre ("ACI", "WCCC", "MCI"): never a word of another
+#: kind (no shape here is "ICU", "ICE", "CDC" or "DC" alone).
+CORRECTIONS = (
+    r"(?-i:(?=[A-Z]{2,6}\b)(?:[A-Z]{0,3}DOCS?|N?C?DAC|TDCJ|CDCR|BOP|ADCRR|[A-Z]{1,2}DRC|ODRC|[A-Z]{1,3}DCR|(?!CDC\b)[A-Z]{1,3}DC|[A-Z]{2,3}CD|"
+    r"(?!UCI\b)[A-Z]{1,2}CI|[A-Z]{1,2}CCC|[A-Z]{1,2}CF))"
+)
 _PRISON = (
     # ... but not a county's jail named ("leaving Cook County Jail", round 6's labeller: no records call)
     # ... nor another place joined by "or" ("coming out of treatment or prison": either, round 12)
     r"(?:(?!county\b|or\b|and\b|nor\b)(?:the|a|an|state|federal|[a-z]{2,12})\s+){0,2}?"
-    r"(?:prisons?|jails?|incarceration|custody|penitentiary|(?-i:[A-Z]{0,2}DOC|TDCJ|CDCR|BOP|ADCRR))\b"
+    rf"(?:prisons?|jails?|incarceration|custody|penitentiary|{CORRECTIONS})\b"
 )
 FROM_PRISON = (
     r"(?:coming\s*home\s*from|coming\s*out\s*of|returning\s*home\s*from|returning\s*from|released\s*from|leaving|"
     # round 12: "people home from prison or jail", "people just out of IDOC"
-    r"(?<=\s)home\s*from|just\s*out\s*of|fresh\s*out\s*of)\s*"
+    r"(?<=\s)home\s*from|just\s*out\s*of|fresh\s*out\s*of|"
+    # round 13: "women paroled from WCCC", "men transitioning from CDOC"
+    r"paroled\s*from|transitioning\s*(?:out\s*)?from)\s*"
     rf"{_PRISON}(?:\s*(?:or|and|/)\s*{_PRISON})?"
 )
+ANY_RECORD = r"(?:felony|misdemeanor)\s*(?:or|and|/)\s*(?:felony|misdemeanor)\s*(?:records?|convictions?)"
 RECORD_WORDS = (
-    r"(?:criminal\s*(?:records?|histor(?:y|ies)|backgrounds?|convictions?|justice\s*(?:history|involvement))|"
+    # round 13: "a felony or misdemeanor record": any record
+    rf"(?:{ANY_RECORD}|criminal\s*(?:records?|histor(?:y|ies)|backgrounds?|convictions?|justice\s*(?:history|involvement))|"
     r"(?:a\s*)?records?(?!\s*of\b)|conviction\s*histor(?:y|ies)|convictions?|felon(?:y|ies|s)|felony\s*convictions?|ex-?offenders?|ex-?felons?|"
     r"(?:formerly|previously)\s*incarcerated(?:\s*(?:people|persons|individuals))?|returning\s*citizens|"
     r"justice[- ](?:involved|impacted)(?:\s*(?:people|persons|individuals|adults|youth))?|"
@@ -69,9 +81,10 @@ RECORDS_ANY = [
         r"\b(?:impacted|affected)\s*by\s*(?:the\s*)?(?:criminal\s*)?(?:legal|justice)\s*system\b"
     ),
     ci(
-        r"\b(?:people|persons|individuals|adults|residents|applicants|job\s*seekers|women|men|youth|clients)\s*"
+        r"\b(?:people|persons|individuals|adults|residents|applicants|job\s*seekers|women|men|youth|clients|personas|"
+        r"everyone|anyone)\s*"
         r"(?:\w+\s*){0,2}?with\s*(?:a\s*)?(?:criminal\s*(?:records?|histor(?:y|ies)|backgrounds?|convictions?)|"
-        r"felon(?:y|ies)\s*(?:records?|convictions?)|records?(?!\s*of\b)|convictions?)\b"
+        rf"{ANY_RECORD}|felon(?:y|ies)\s*(?:records?|convictions?)|records?(?!\s*of\b)|convictions?)\b"
     ),
 ]
 RECORDS_ANY_NOT = ci(
@@ -79,18 +92,29 @@ RECORDS_ANY_NOT = ci(
     rf"other\s*than|depend\w*|case[- ]by[- ]case|review\w*|no\b(?!\s*background)(?!{RECORD_LIMIT})|"
     r"not\b(?!\s*(?:required|done|performed|a\s*barrier|a\s*bar\b))|"
     r"without|victims?|survivors?|help\w*|clear\w*|expunge\w*|seal\w*|legal|lawyers?|attorneys?|on\s*probation|on\s*parole|"
+    # round 13: a court's debts and fines, pardons, warrants: help with the record, not a place that takes it
+    r"court\s*(?:debts?|fines|fees)|fines|debts?|pardons?|warrants?|"
     r"under\s*supervision|pretrial|juvenile)\b"
+)
+#: Round 13: a sex offense "requiring registration" ("No sex offenses requiring registration", "that require
+#: registration"): registrants, said by the offense; "no sex offenses" alone stays wider (rounds 7, 9).
+REGISTRABLE = (
+    r"sex(?:ual)?\s*offen(?:ses?|ces?)\s*(?:requiring|that\s*requires?|which\s*requires?)\s*(?:sex\s*offender\s*)?"
+    r"registration"
 )
 EXCLUSIONS: Final = (
     ("excludes_sex_offense_registration", ci(
         r"\b(?:no|nobody|not|except|excluding|exclude[sd]?|cannot|can't|must\s*not|ineligible|barred|without|unless)\b"
         r"[\w\s,/-]{0,40}?"
         # offenders, not offenses: "no sex offenses" (every such conviction) is wider than registration (rounds 7, 9)
-        r"\b(?:registered\s*sex(?:ual)?\s*offen(?:ders?|ses?)|sex(?:ual)?\s*offenders?)|\bsex(?:ual)?\s*offenders?\s*(?:are\s*|is\s*)?"
+        r"\b(?:registered\s*sex(?:ual)?\s*offen(?:ders?|ses?)|sex(?:ual)?\s*offenders?|" + REGISTRABLE + r")|"
+        r"\bsex(?:ual)?\s*offenders?\s*(?:are\s*|is\s*)?"
         r"(?:not\s*(?:eligible|accepted|allowed|admitted)|excluded|ineligible|prohibited|cannot|can't|will\s*not)|"
         r"\bno\s*(?:pc\s*)?290(?:\s*registrants?|s)?\b|\bregistrants?\s*(?:are\s*)?(?:excluded|not\s*(?:eligible|accepted|allowed))|"
         r"\b(?:no|not|except|excluding|cannot)\b[\w\s,/-]{0,30}?\b(?:registrants?\b|required\s*to\s*register\b|pc\s*290\b)|\bmust\s*not\s*be\s*(?:required\s*to\s*register|"
-        r"(?:on|listed\s*on)\s*(?:the\s*|a\s*)?(?:sex\s*offender\s*)?registry)")),
+        r"(?:on|listed\s*on)\s*(?:the\s*|a\s*)?(?:sex\s*offender\s*)?registry)|"
+        # round 13: "Anyone on the sex offender registry cannot be housed here"
+        r"\bon\s*(?:the\s*|a\s*)?(?:sex\s*offender\s*)?registry\s*(?:cannot|can't|will\s*not|may\s*not|are\s*not|is\s*not)\b")),
     ("excludes_arson", ci(
         r"\b(?:no|nobody|not|except|excluding|exclude[sd]?|cannot|ineligible|without)\b[\w\s,/-]{0,40}?\barson|"
         r"\barson(?:ists?)?\s*(?:convictions?\s*)?(?:are\s*|is\s*)?(?:not\s*(?:eligible|accepted|allowed)|excluded|ineligible)")),
@@ -117,6 +141,8 @@ CASE_BY_CASE = ci(
     r"\bcase[- ]by[- ]case|\bindividually\s*(?:reviewed|assessed|considered)|\breviewed\s*individually|"
     r"\bindividuali[sz]ed\s*(?:assessment|review)|\bon\s*an?\s*individual\s*basis|"
     r"\b(?:records?|convictions?|criminal\s*histor(?:y|ies)|background)\b[\w\s]{0,30}?\b(?:reviewed|considered|evaluated)\b|"
+    # round 13: "Felony convictions are looked at case by case"
+    r"\b(?:looked\s*at|weighed)\s*(?:on\s*an?\s*)?case[- ]by[- ]case|"
     r"\b(?:reviewed|assessed|considered|evaluated|screened|looked\s*at)\s*(?:individually|one\s*by\s*one|person\s*by\s*person)\b"
 )
 
@@ -126,7 +152,7 @@ def records(clause: str) -> list[str]:
     crime = re.search(
         r"\b(?:sex\w*\s*offen|registrant|arson|violent|felon|convict|criminal|record|background|offender|incarcerat|"
         r"prison|jail|justice|returning\s*citizen|fair[- ]chance|second[- ]chance|(?<![\d,$])290\b|290s\b|"
-        r"penitentiar|friendly|finishing\s*\w*\s*sentence|(?-i:[A-Z]{0,2}DOC\b|TDCJ|CDCR|BOP\b|ADCRR))",
+        rf"penitentiar|friendly|finishing\s*\w*\s*sentence|{CORRECTIONS}\b)",
         clause,
         re.IGNORECASE,
     )
@@ -148,14 +174,19 @@ def records(clause: str) -> list[str]:
         found.append("excludes_felony")
     if RECORDS_NONE.search(clause):
         found.append("none")
-    if CASE_BY_CASE.search(clause) and not re.search(
-        r"\b(?:sex\w*\s*offen\w*|registrants?|arson\w*|violent\s*\w+)\s*(?:\w+\s*){0,3}?(?:are\s*|is\s*|will\s*be\s*)?"
-        r"(?:accepted\s*|reviewed\s*|considered\s*|evaluated\s*)?(?:on\s*an?\s*)?case[- ]by[- ]case|"
-        r"case[- ]by[- ]case\s*(?:review\s*)?(?:for|of)\s*(?:people\s*with\s*)?(?:sex|arson|violent)",
-        clause,
-        re.I,
+    every = re.search(r"\ball\s+(?:criminal\s+)?(?:records?|backgrounds?|histories|convictions)\b", clause, re.I)
+    if (
+        CASE_BY_CASE.search(clause)
+        and not every
+        and not re.search(
+            r"\b(?:sex\w*\s*offen\w*|registrants?|arson\w*|violent\s*\w+)\s*(?:\w+\s*){0,3}?(?:are\s*|is\s*|will\s*be\s*)?"
+            r"(?:accepted\s*|reviewed\s*|considered\s*|evaluated\s*)?(?:on\s*an?\s*)?case[- ]by[- ]case|"
+            r"case[- ]by[- ]case\s*(?:review\s*)?(?:for|of)\s*(?:people\s*with\s*)?(?:sex|arson|violent)",
+            clause,
+            re.I,
+        )
     ):
-        found.append("case_by_case")
+        found.append("case_by_case")  # but "All records considered": every record is, no review said (round 13)
     accepts = any(p.search(clause) for p in RECORDS_ANY)
     if not found and accepts and not RECORDS_ANY_NOT.search(clause) and not HEDGE.search(clause):
         found.append("any")

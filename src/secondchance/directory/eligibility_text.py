@@ -44,7 +44,7 @@ from .eligibility_access import PAPERS_OFFERED, SOBER_NOT, documents, referral, 
 from .eligibility_ages import AGE_CONTEXT, ages
 from .eligibility_clauses import SCOPED, cased, clauses, decidable, plain
 from .eligibility_grammar import mentioned, parse
-from .eligibility_lexicon import HEDGE, MEDICAID_NAMES, ci
+from .eligibility_lexicon import HEDGE, MEDICAID_NAMES, SERVICE_HEADS, ci
 from .eligibility_payment import FPL, INCOME_PRICE, OTHER_PAYMENT, income, insurance
 from .eligibility_people import gender, veteran
 from .eligibility_places import residency
@@ -138,6 +138,8 @@ def read(text: str | None, state: str | None = None) -> list[Found]:
     highs: list[tuple[int, str]] = []
     doubted: set[str] = set()  # kinds a clause speaks of in words the grammar does not parse
     others: set[str] = set()  # genders a clause names as a group of its own, with no age
+    named: dict[str, set[str]] = {}  # groups a clause naming the service names (see NAME_ONLY)
+    reentry = False  # a clause naming the service names people with records
     for shown in clauses(text):
         clause = plain(cased(shown))  # "RESIDENT OF HUMBOLDT COUNTY": read as "resident of Humboldt County"
         if OTHER_ROLE.match(clause):
@@ -156,6 +158,15 @@ def read(text: str | None, state: str | None = None) -> list[Found]:
             said = frozenset()  # "We do not bill Medi-Cal or private insurance": it keeps payments out, lets none in
         if "veteran" in said and VETERAN_PAPER.match(clause) and not re.search(r"\bveterans?\b|\bvets\b", clause, re.I):
             said -= {"veteran"}  # "Bring your DD-214 if you have one": a paper asked, not who else is served
+        if said and not kinds and NAME_ONLY.fullmatch(clause.strip(" .!")):
+            # "Vancouver veterans laundry and shower day. Vets only.": the service's name says the same group, so it
+            # takes nothing back; a group it names unlike another clause's takes that back below (round 13)
+            for kind, group in _named(clause, said):
+                named.setdefault(kind, set()).add(group)
+            said -= NAMED_KINDS
+            if "records" in said and records(clause) == ["any"]:
+                said -= {"records"}  # "Little Rock returning citizens job fair": people with records, as another clause
+                reentry = True
         doubted |= said
         excluded = bool(EXCLUDED.fullmatch(clause.strip(" .!"))) and not EXCEPTIONS.search(clause)
         if not kinds and not excluded and (EXCEPTIONS.search(clause) or OTHERS.search(clause)):
@@ -169,13 +180,21 @@ def read(text: str | None, state: str | None = None) -> list[Found]:
         opening = GENDER_GROUP.match(headed)
         if opening and "gender" not in kinds and "age" not in said and not elsewhere:  # "men's group on Thursdays"
             others.add("male" if re.match(r"\s*(?:men|boys|males|fathers|dads|hombres)", headed, re.I) else "female")
-        low, high = ages(clause) if "age" in kinds and not HEDGE.search(clause) else ([], [])
-        lows += [(v, shown) for v in low if v > 0]  # "ages 0-5", "birth to 5": a lower bound of 0 is no limit
-        highs += [(v, shown) for v in high]
-        read_here = _read_clause(
-            clause, state, kinds, payment_only=not OTHER_PAYMENT.search(text), offered=bool(PAPERS_OFFERED.search(text))
-        )
-        found += [replace(f, phrase=shown) for f in read_here]  # the listing's own words are shown
+        # a bulleted list that parsed whole ("SOBER LIVING • MEN 21+ • NO 290 • NO ARSON"): each item is read alone, so
+        # that one item's "no" keeps no other item's gender or age from being read (round 13)
+        items = [i for i in clause.split("•") if i.strip()] if kinds and "•" in clause else []
+        for piece, piece_kinds in [(i, kinds & mentioned(i)) for i in items] if len(items) > 1 else [(clause, kinds)]:
+            low, high = ages(piece) if "age" in piece_kinds and not HEDGE.search(piece) else ([], [])
+            lows += [(v, shown) for v in low if v > 0]  # "ages 0-5", "birth to 5": a lower bound of 0 is no limit
+            highs += [(v, shown) for v in high]
+            read_here = _read_clause(
+                piece,
+                state,
+                piece_kinds,
+                payment_only=not OTHER_PAYMENT.search(text),
+                offered=bool(PAPERS_OFFERED.search(text)),
+            )
+            found += [replace(f, phrase=shown) for f in read_here]  # the listing's own words are shown
     if lows:
         value, clause = max(lows)
         found.append(Found("minimum_age", str(value), clause))
@@ -188,7 +207,11 @@ def read(text: str | None, state: str | None = None) -> list[Found]:
         doubted |= {"gender", "age"}  # Thursdays": the other gender is served too, at ages we were not told
     # "18+ to enroll; under 18 with a guardian": a clause we cannot parse may qualify what another decided
     found = [f for f in found if _KIND_OF.get(f.kind, f.kind) not in doubted]
+    found = [f for f in found if f.kind not in named or named[f.kind] == {f.value}]
+    if reentry:  # "Reentry job fair for returning citizens. No criminal record.": the two disagree
+        found = [f for f in found if not (f.kind == "records" and f.value == "none")]
     found = _across_clauses(text, found)
+    found = _parts(text, found, state)
     if lows and highs and max(lows)[0] > min(highs)[0]:
         found = [f for f in found if f.kind not in ("minimum_age", "maximum_age")]  # contradictory: say nothing
     return _dedupe(found)
@@ -223,7 +246,8 @@ NOT_ASKED: Final = ci(
 #: A clause that does not parse and speaks of exceptions: any limit another clause decided may have them.
 #: Not a fee waived ("Application fee waived", "$75; fee waived with proof of income"): a price, not who is served.
 EXCEPTIONS: Final = ci(
-    r"\b(?:exceptions?|exempt(?:ed|ions?)?|unless|otherwise)\b|"
+    # ... but not "No exceptions", which says the limits hold for everyone (round 13)
+    r"(?<!\bno\s)\b(?:exceptions?|exempt(?:ed|ions?)?|unless|otherwise)\b|"
     r"(?<!\bfee\s)(?<!\bfees\s)(?<!\bcost\s)(?<!\bcosts\s)\b(?:waived?|waivers?)\b(?!\s+(?:the\s+)?(?:fees?|costs?|charges?))"
 )
 #: A clause that does not parse and names other people ("Minors can attend with a guardian", "Others call
@@ -333,6 +357,8 @@ def _across_clauses(text: str, found: list[Found]) -> list[Found]:
     for kind, values in (("referral", ("required", "not_required")),):
         if all(any(f.kind == kind and f.value == v for f in found) for v in values):
             found = [f for f in found if f.kind != kind]  # needed for one part, not for another
+    if any(f.kind == "income_max_fpl" for f in found):  # "LOW INC • 200% FPL": the percent is the limit (round 13)
+        found = [f for f in found if f.kind != "income_low"]
     if len({f.value for f in found if f.kind == "income_max_fpl"}) > 1:  # "families 200% FPL; individuals 150%"
         found = [f for f in found if f.kind != "income_max_fpl"]  # a limit per group: the matcher keeps one
     places = {f.phrase for f in found if f.kind.startswith("residency_")}
@@ -347,6 +373,60 @@ def _across_clauses(text: str, found: list[Found]) -> list[Found]:
         # ... and what one place's clause asks ("by referral") is asked of that place's residents only
         found = [f for f in found if not (f.kind in ("referral", "document") and f.phrase in places)]
     return found
+
+
+WHOLE = (
+    r"(?:programs?|cent(?:er|re)s?|services?|shelters?|housing|house|homes?|residence|clinics?|beds|care|support|help|"
+    r"assistance|aid|treatment|outpatient)"
+)
+#: A clause that only names the service ("Fort Lauderdale homeless veterans outreach", "Tulsa County veterans treatment
+#: court", "Vancouver veterans laundry and shower day"): no verb, no number, nothing that widens or scopes.
+NAME_ONLY: Final = ci(
+    r"(?!.*\b(?:for|or|nor|also|too|welcome\w*|families|family|spouses?|partners?|children|kids|caregivers?|non\w*|"
+    r"except\w*|not|no|all|any|anyone|everyone|open|served|serves?|eligible|accepted|only|must|with|who|and\s+(?:their|"
+    r"her|his))\b)(?!.*\d)"
+    rf"\s*(?:[\w.'’&-]+\s+){{0,7}}?(?:{SERVICE_HEADS}|outreach|courts?|day)"
+)
+#: The kinds a group in the service's name may say (see NAME_ONLY).
+NAMED_KINDS: Final = frozenset({"veteran", "gender"})
+
+
+def _named(clause: str, kinds: frozenset[str]) -> list[tuple[str, str]]:
+    """The groups a clause naming the service names, of ``kinds``; a group no reader reads stays doubted."""
+    out: list[tuple[str, str]] = []
+    if "veteran" in kinds:
+        out.append(("veteran", "required" if VETERAN_IN_NAME.search(clause) else "?"))
+    if "gender" in kinds:
+        out.append(("gender", gender(clause) or "?"))
+    return out
+
+
+#: Veterans named in a service's name ("homeless veterans outreach", "vets housing").
+VETERAN_IN_NAME: Final = ci(r"\b(?:veterans?|vets)\b(?!\s*(?:day|memorial|hall|affairs|administration|and|&|or))")
+
+
+#: A clause opening on a part of what is offered that it says something of ("Lunch for adults 60+", "Rides for
+#: Pennington County residents 60+", "Drop-in is open", "the apartments need a referral").
+#: Not the words that name a whole service ("Wichita senior center for adults 55+", "Our shelter is open to men").
+PART: Final = ci(
+    rf"^\s*(?:the\s+|our\s+)?(?:[a-z'-]+\s+){{0,2}}?(?!{WHOLE}\b)({SERVICE_HEADS})"
+    r"(?=\s+(?:for|is|are|need|needs|requires?|takes?|serves?|opens?)\b)"
+)
+
+
+def _parts(text: str, found: list[Found], state: str | None) -> list[Found]:
+    """Two parts of a service, each with its own clause ("Lunch for adults 60+. Rides for Pennington County
+    residents 60+."): a limit one part's clause states holds for that part only, so only the limits every part
+    states are kept (round 13)."""
+    heads: dict[str, str] = {}
+    for clause in clauses(text):
+        m = PART.match(clause)
+        if m:
+            heads.setdefault(clause, m.group(1).lower().rstrip("s"))
+    if len(set(heads.values())) < 2:
+        return found
+    each = [{(f.kind, f.value) for f in read(clause, state)} for clause in heads]
+    return [f for f in found if f.phrase not in heads or all((f.kind, f.value) in got for got in each)]
 
 
 def _place_name(found: Found) -> str:
