@@ -1282,3 +1282,22 @@ def test_round_13_registry_and_reentry_names(text: str, expected: set[tuple[str,
 )
 def test_round_13_consular_ids_and_lived_in(text: str, state: str, expected: set[tuple[str, str]]) -> None:
     assert _read(text, state) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the rule needs its negation: "must have a criminal record" is the opposite of "must not have one"
+        ("Eligibility: 18+, must have a criminal record", {("minimum_age", "18")}),
+        ("Must have a criminal record", set()),
+        ("Must not have a criminal record", {("records", "none")}),
+        ("Mustn't have a criminal record", {("records", "none")}),
+        ("Cannot have a criminal record", {("records", "none")}),
+        ("Can't have any criminal convictions", {("records", "none")}),
+        ("Must have no criminal record", {("records", "none")}),
+    ],
+)
+def test_must_have_a_criminal_record_is_not_must_not(text: str, expected: set[tuple[str, str]]) -> None:
+    """Blind round 15 found "must have a criminal record" (a job program for people with records) read as
+    records=none: the "not" was optional after "must", so the people it serves were told it may not fit."""
+    assert _read(text, "FL") == expected

@@ -225,6 +225,16 @@ def test_round_14_untouched_keeps_its_figures() -> None:
     assert result["precision"] >= 0.989 and result["recall"] >= 0.458, result["errors"]
 
 
+def test_round_15_untouched_keeps_its_figures() -> None:
+    """Round 15 (505 phrases from 211 pages, reentry guides, findhelp-style cards and flyers, written blind
+    while round 14 was held out) scored untouched 0.987 / 0.559 with the reader tuned on rounds 1-13. One
+    wrong decision was a soundness bug, fixed by a general rule ("must have a criminal record" read as
+    records=none). Held out like round 14: tune on it only after a newer round is written blind."""
+    result = score(load(HELDOUT.with_name("eligibility_phrases_round15.txt")))
+    assert result["phrases"] == 505
+    assert result["precision"] >= 0.991 and result["recall"] >= 0.559, result["errors"]
+
+
 @pytest.mark.skipif(not SHARED.is_dir(), reason="the real fixtures' texts are read from ../shared/data/hsds")
 def test_the_real_fixture_texts_keep_their_precision_and_recall() -> None:
     """The 271 real texts (17 requirements): 1.00 / 0.176 with the whole-clause grammar (real paragraphs rarely

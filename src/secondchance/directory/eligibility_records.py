@@ -135,7 +135,7 @@ RECORDS_NONE = ci(
     rf"\b(?:no\s*criminal\s*(?:record|history|background|convictions?){NOT_A_RULE}|no\s*(?:prior\s*)?convictions{NOT_A_RULE}|"
     r"clean\s*(?:criminal\s*)?"
     r"(?:record|background)|must\s*pass\s*(?:a\s*)?(?:criminal\s*)?background\s*(?:check|screening)|"
-    r"(?:must|cannot|can't)\s*(?:not\s*)?have\s*(?:a\s*|any\s*)?criminal\s*(?:record|history|convictions?))\b"
+    r"(?:must\s*not|mustn't|cannot|can't|can\s*not)\s*have\s*(?:a\s*|any\s*)?criminal\s*(?:record|history|convictions?))\b"
 )
 CASE_BY_CASE = ci(
     r"\bcase[- ]by[- ]case|\bindividually\s*(?:reviewed|assessed|considered)|\breviewed\s*individually|"
