@@ -916,6 +916,8 @@ def test_round_12_traps_for_the_wider_readings(text: str, expected: set[tuple[st
         ("No criminal history restrictions apply", {("records", "any")}),
         ("No felony restrictions", {("records", "any")}),
         ("No felony record restrictions", {("records", "any")}),
+        ("No felony conviction restrictions", {("records", "any")}),
+        ("No felony conviction required", set()),
         ("No criminal record required", set()),  # is a record required, or its absence? unknown
         ("No prior convictions required", set()),
         ("No criminal background check", set()),
@@ -925,6 +927,7 @@ def test_round_12_traps_for_the_wider_readings(text: str, expected: set[tuple[st
         ("No prior convictions", {("records", "none")}),
         ("No felony record", {("records", "excludes_felony")}),
         ("No felonies", {("records", "excludes_felony")}),
+        ("No felony convictions", {("records", "excludes_felony")}),
     ],
 )
 def test_a_noun_after_no_criminal_record_is_not_the_rule(text: str, expected: set[tuple[str, str]]) -> None:

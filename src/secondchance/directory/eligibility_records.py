@@ -48,14 +48,16 @@ RECORD_WORDS = (
 #: "No criminal record *restrictions*", "no felony *limits*": a record is no bar (round 14 found the first
 #: read as records=none, a wrong "may not fit" for everyone with a record)
 LIMIT_NOUNS = r"(?:restrictions?|limits?|limitations?|barriers?|bars?|exclusions?)"
+#: the second noun of "felony *conviction*", "criminal *record* history": either may stand before the limit
+RECORD_NOUN = r"(?:\s*(?:records?|histor(?:y|ies)|convictions?))?"
 RECORD_LIMIT = (
-    r"\s*(?:criminal\s*)?(?:records?|histor(?:y|ies)|backgrounds?|convictions?|felon(?:y|ies))(?:\s*(?:records?|history))?"
+    rf"\s*(?:criminal\s*)?(?:records?|histor(?:y|ies)|backgrounds?|convictions?|felon(?:y|ies)){RECORD_NOUN}"
     rf"\s*{LIMIT_NOUNS}\b"
 )
 #: "No criminal record" is the rule only when no noun follows it: "... restrictions" (no bar), "... required"
 #: (is a record required, or its absence?), "... check" (none is run) say something else
 NOT_A_RULE = (
-    rf"(?!(?:\s*(?:records?|history))?\s*(?:{LIMIT_NOUNS}|requirements?|required|needed|necessary|checks?|"
+    rf"(?!{RECORD_NOUN}\s*(?:{LIMIT_NOUNS}|requirements?|required|needed|necessary|checks?|"
     r"questions?|screening|policy)\b)"
 )
 RECORDS_ANY = [
